@@ -1,0 +1,103 @@
+// The shapes an office's file passes through on its way to Google Contacts:
+// bytes → SourceTable (spreadsheets, CSV) or straight to ContactDraft (vCard) → ContactDraft → normalised contact.
+// Row numbers are always the ones a person sees when they open the file (spreadsheet row, or CSV line).
+
+export type SourceFormat = 'xlsx' | 'xls' | 'ods' | 'csv' | 'vcard';
+
+/** A date without a time zone, as a person wrote it: a birthday may have no year. */
+export interface CalendarDate {
+  year?: number;
+  month: number;
+  day: number;
+}
+
+export interface SourceCell {
+  /** The cell as text, trimmed of nothing: exactly what the file holds (a formatted number for numeric cells). */
+  text: string;
+  /** Set when the file itself typed the cell as a date (a spreadsheet date cell, any date system). */
+  date?: CalendarDate;
+}
+
+export interface SourceRow {
+  /** 1-based row (spreadsheets) or the line the record starts on (CSV), as the user sees it. */
+  rowNumber: number;
+  cells: SourceCell[];
+}
+
+export interface SourceTable {
+  format: SourceFormat;
+  /** For text formats: the encoding the bytes were decoded with (`utf-8`, `utf-16le`, `windows-1251`, …). */
+  encoding?: string;
+  /** For CSV: the delimiter used. */
+  delimiter?: string;
+  /** For workbooks: the sheet read. */
+  sheetName?: string;
+  /** The row the headers were found on (title rows and merged banners above it are skipped). */
+  headerRowNumber: number;
+  headers: string[];
+  rows: SourceRow[];
+  /** Things the reader noticed and the user should know (dropped photos, skipped empty sheets…). */
+  warnings: string[];
+}
+
+/** A value with the place it came from, so every problem can name its column. */
+export interface Located<T = string> {
+  value: T;
+  /** The source column header (or vCard property name, e.g. `TEL`). */
+  column: string;
+}
+
+export interface DraftAddress {
+  column: string;
+  type?: string;
+  formatted?: string;
+  poBox?: string;
+  extended?: string;
+  street?: string;
+  city?: string;
+  region?: string;
+  postalCode?: string;
+  country?: string;
+}
+
+/** One client as read from a file, before any cleaning: every value still the raw text the office typed. */
+export interface ContactDraft {
+  rowNumber: number;
+  fullName?: Located;
+  familyName?: Located;
+  givenName?: Located;
+  middleName?: Located;
+  prefix?: Located;
+  suffix?: Located;
+  nickname?: Located;
+  company?: Located;
+  title?: Located;
+  department?: Located;
+  /** A cell may hold several numbers; splitting is the normaliser's job. */
+  phones: Array<Located & { type?: string }>;
+  emails: Array<Located & { type?: string }>;
+  addresses: DraftAddress[];
+  urls: Array<Located & { type?: string }>;
+  birthday?: Located<string | CalendarDate>;
+  firstVisit?: Located<string | CalendarDate>;
+  /** Other dated events (anniversary…), with their label. */
+  events: Array<Located<string | CalendarDate> & { type?: string }>;
+  notes: Located[];
+  labels: Located[];
+  manager?: Located;
+  /** Anything else worth keeping as a custom field (`userDefined`). */
+  custom: Array<Located & { key: string }>;
+  /** Set when the source carried a photo; the importer does not upload photos and says so. */
+  hadPhoto?: boolean;
+}
+
+export function emptyDraft(rowNumber: number): ContactDraft {
+  return { rowNumber, phones: [], emails: [], addresses: [], urls: [], events: [], notes: [], labels: [], custom: [] };
+}
+
+export interface ImportProblem {
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+}

@@ -1,0 +1,135 @@
+// The one place where an emulated service call is counted, timed, checked against the run's budget and exposed to
+// injected faults. Every emulated method that would be a round trip to Google goes through `ServiceContext.call`.
+
+import { CallLog } from './call-log';
+import { VirtualClock } from './clock';
+import { ExecutionKilled, GasException, GoogleJsonResponseException, HTTP } from './errors';
+import { Execution } from './execution';
+import { ActiveFault, FaultInjector } from './faults';
+
+export interface SessionInfo {
+  /** The account the scripts run as (the office's shared Google account). */
+  email: string;
+  /** e.g. `ru`, `en`, `ka`: drives the UI language. */
+  locale: string;
+  /** IANA zone of the script/account, e.g. `Europe/Moscow`. */
+  timeZone: string;
+}
+
+/**
+ * Simulated latency per call, ms. Google publishes none; these are round numbers of the order people report from Apps
+ * Script, used only so that run-time budgets bite at a realistic scale. Longest matching prefix wins.
+ */
+export const LATENCY_MS: Record<string, number> = {
+  'People.': 400,
+  'People.People.batch': 1500,
+  'People.People.Connections.list': 900,
+  'People.ContactGroups.Members.modify': 700,
+  'SpreadsheetApp.': 60,
+  'SpreadsheetApp.Range.getValues': 120,
+  'SpreadsheetApp.Range.setValues': 200,
+  'SpreadsheetApp.Sheet.appendRow': 150,
+  'SpreadsheetApp.openById': 300,
+  'CalendarApp.': 500,
+  'PropertiesService.': 30,
+  'CacheService.': 20,
+  'LockService.': 50,
+  'ScriptApp.': 200,
+  'GmailApp.': 300,
+  'MailApp.': 400,
+  'HtmlService.': 50,
+  'Session.': 5,
+};
+
+export function latencyOf(service: string): number {
+  let best = '';
+  for (const prefix of Object.keys(LATENCY_MS)) if (service.startsWith(prefix) && prefix.length > best.length) best = prefix;
+  return best ? LATENCY_MS[best] : 50;
+}
+
+/** `People.ContactGroups.Members.modify` → `people.contactGroups.members.modify`, as Apps Script names it in errors. */
+export function apiMethodName(service: string): string {
+  return service
+    .split('.')
+    .map((part, i) => (i === 0 || /^[A-Z]/.test(part) ? part.charAt(0).toLowerCase() + part.slice(1) : part))
+    .join('.');
+}
+
+function faultError(service: string, kind: ActiveFault['kind']): Error {
+  if (service.startsWith('People.')) {
+    const api = apiMethodName(service);
+    switch (kind) {
+      case 'quota':
+        return HTTP.quota(api);
+      case 'unavailable':
+        return HTTP.unavailable(api);
+      case 'lost-response':
+        return HTTP.deadline(api);
+      default:
+        return HTTP.internal(api);
+    }
+  }
+  const name = service.split('.')[0];
+  switch (kind) {
+    case 'quota':
+      return new GasException(`Service invoked too many times for one day: ${name}.`);
+    case 'lost-response':
+      return new GasException(`Service ${name} timed out while accessing the requested resource.`);
+    default:
+      return new GasException(`Service error: ${name}`);
+  }
+}
+
+export class ServiceContext {
+  /** The run in progress, if any. Service calls outside a run (test setup, seeding) have no budget. */
+  execution: Execution | undefined;
+
+  constructor(
+    readonly clock: VirtualClock,
+    readonly calls: CallLog,
+    readonly faults: FaultInjector,
+    readonly session: SessionInfo,
+  ) {}
+
+  /**
+   * One round trip to a Google service. `fn` does the work; it receives the fault chosen for this call so batch
+   * methods can apply only part of a batch (`partial`).
+   */
+  call<T>(service: string, fn: (fault?: ActiveFault) => T, costMs = latencyOf(service)): T {
+    const exec = this.execution;
+    if (exec?.killed) throw new ExecutionKilled(exec.killed);
+    const at = this.clock.now();
+    this.clock.advance(costMs);
+    exec?.charge(costMs);
+    if (exec) exec.serviceCalls += 1;
+    const fail = (error: Error): never => {
+      this.calls.record({ service, at, costMs, failed: error.message });
+      throw error;
+    };
+    if (exec?.overBudget()) {
+      exec.killed = 'Exceeded maximum execution time';
+      fail(new ExecutionKilled(exec.killed));
+    }
+    const fault = this.faults.next(service);
+    if (fault?.kind === 'kill') {
+      if (exec) exec.killed = 'Exceeded maximum execution time';
+      fail(new ExecutionKilled());
+    }
+    if (fault?.kind === 'quota' || fault?.kind === 'unavailable') fail(faultError(service, fault.kind));
+    let result: T;
+    try {
+      result = fn(fault);
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      return fail(error);
+    }
+    if (fault?.kind === 'lost-response' || fault?.kind === 'partial') fail(faultError(service, fault.kind));
+    this.calls.record({ service, at, costMs });
+    return result;
+  }
+
+  /** For service code: Google's error for `service` when the request itself is invalid. */
+  static isGoogleError(e: unknown): e is GoogleJsonResponseException {
+    return e instanceof GoogleJsonResponseException;
+  }
+}

@@ -1,0 +1,52 @@
+// Errors shaped the way Apps Script surfaces them to script code, so product code can be tested against the wording
+// and the fields it will really see.
+
+/** What an advanced service (People) throws: `e.details.code` is the HTTP status, `e.message` Google's sentence. */
+export class GoogleJsonResponseException extends Error {
+  readonly details: { code: number; message: string; status: string; errors: Array<{ reason: string; message: string; domain: string }> };
+
+  constructor(apiMethod: string, code: number, status: string, message: string, reason = status) {
+    super(`API call to ${apiMethod} failed with error: ${message}`);
+    this.name = 'GoogleJsonResponseException';
+    this.details = { code, message, status, errors: [{ reason, message, domain: 'global' }] };
+  }
+}
+
+/** What a built-in service (SpreadsheetApp, CalendarApp, ...) throws: a plain `Exception: ...`. */
+export class GasException extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Exception';
+  }
+}
+
+/**
+ * The execution was stopped by the platform (run-time limit, or a fault that kills the run). Apps Script cannot be
+ * caught from inside once this happens; the emulator marks the execution dead so every later service call fails too
+ * and the runner reports the kill whatever the script did with the error.
+ */
+export class ExecutionKilled extends Error {
+  constructor(message = 'Exceeded maximum execution time') {
+    super(message);
+    this.name = 'Exception';
+  }
+}
+
+export const HTTP = {
+  badRequest: (api: string, message: string) => new GoogleJsonResponseException(api, 400, 'INVALID_ARGUMENT', message, 'badRequest'),
+  failedPrecondition: (api: string, message: string) =>
+    new GoogleJsonResponseException(api, 400, 'FAILED_PRECONDITION', message, 'failedPrecondition'),
+  notFound: (api: string, message: string) => new GoogleJsonResponseException(api, 404, 'NOT_FOUND', message, 'notFound'),
+  conflict: (api: string, message: string) => new GoogleJsonResponseException(api, 409, 'ALREADY_EXISTS', message, 'conflict'),
+  quota: (api: string) =>
+    new GoogleJsonResponseException(
+      api,
+      429,
+      'RESOURCE_EXHAUSTED',
+      "Quota exceeded for quota metric 'Critical read requests (Contact and Profile Reads)' and limit 'Critical read requests (Contact and Profile Reads) per minute per user' of service 'people.googleapis.com'.",
+      'rateLimitExceeded',
+    ),
+  internal: (api: string) => new GoogleJsonResponseException(api, 500, 'INTERNAL', 'Internal error encountered.', 'backendError'),
+  unavailable: (api: string) => new GoogleJsonResponseException(api, 503, 'UNAVAILABLE', 'The service is currently unavailable.', 'backendError'),
+  deadline: (api: string) => new GoogleJsonResponseException(api, 504, 'DEADLINE_EXCEEDED', 'Deadline expired before operation could complete.', 'deadlineExceeded'),
+};

@@ -1,0 +1,57 @@
+// One run of script code, with the platform's run-time budget. Apps Script stops a run at 6 minutes, and a Workspace
+// add-on callback (card builder or action) at 30 seconds; see ../shared/notes/platform.md §3.
+
+export type ExecutionKind = 'script' | 'card' | 'simple-trigger';
+
+export const RUNTIME_BUDGET_MS: Record<ExecutionKind, number> = {
+  script: 6 * 60 * 1000,
+  card: 30 * 1000,
+  'simple-trigger': 30 * 1000,
+};
+
+export interface ExecutionReport {
+  kind: ExecutionKind;
+  functionName: string;
+  /** Simulated service latency plus the real time the code itself took, ms. */
+  elapsedMs: number;
+  budgetMs: number;
+  serviceCalls: number;
+  /** Why the platform stopped the run, when it did. */
+  killed?: string;
+}
+
+export class Execution {
+  killed: string | undefined;
+  serviceCalls = 0;
+  private readonly realStart = performance.now();
+  private simulatedMs = 0;
+
+  constructor(
+    readonly kind: ExecutionKind,
+    readonly functionName: string,
+    readonly budgetMs = RUNTIME_BUDGET_MS[kind],
+  ) {}
+
+  charge(ms: number): void {
+    this.simulatedMs += ms;
+  }
+
+  elapsedMs(): number {
+    return this.simulatedMs + (performance.now() - this.realStart);
+  }
+
+  overBudget(): boolean {
+    return this.elapsedMs() > this.budgetMs;
+  }
+
+  report(): ExecutionReport {
+    return {
+      kind: this.kind,
+      functionName: this.functionName,
+      elapsedMs: Math.round(this.elapsedMs()),
+      budgetMs: this.budgetMs,
+      serviceCalls: this.serviceCalls,
+      killed: this.killed,
+    };
+  }
+}

@@ -1,0 +1,165 @@
+// The emulated Google Workspace of one office: the shared account's contacts, its spreadsheets, calendars, mail, and
+// each Apps Script project's properties, cache, locks and triggers. State lives in memory, or in a folder so a local
+// session survives a restart. `globals()` gives the Apps Script globals one project sees.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CallLog } from './call-log';
+import { VirtualClock } from './clock';
+import { ServiceContext, SessionInfo } from './context';
+import { ExecutionKilled } from './errors';
+import { Execution, ExecutionKind, ExecutionReport } from './execution';
+import { FaultInjector } from './faults';
+import { PeopleStore } from './people/store';
+import { createPeople } from './people/service';
+import { SpreadsheetStore } from './spreadsheet/store';
+import { createSpreadsheetApp, UiHost } from './spreadsheet/service';
+import { CalendarStore } from './calendar/store';
+import { createCalendarApp } from './calendar/service';
+import { PropertiesStore, createPropertiesService } from './script/properties';
+import { CacheStore, createCacheService } from './script/cache';
+import { LockTable, createLockService } from './script/lock';
+import { TriggerStore, createScriptApp } from './script/script-app';
+import { createSession } from './script/session';
+import { createUtilities } from './script/utilities';
+import { createLogger, LogSink } from './script/logger';
+import { createHtmlService } from './ui/html-service';
+import { createCardService } from './ui/card-service';
+import { GmailStore, createGmailApp, createMailApp } from './gmail/service';
+
+export type ProjectId = 'sheet' | 'gmail';
+
+/** What makes one Apps Script project's view of the Workspace. */
+export interface ProjectBinding {
+  project: ProjectId;
+  /** The spreadsheet a bound project is bound to (`getActiveSpreadsheet()`); none for the standalone Gmail add-on. */
+  boundSpreadsheetId?: string;
+  /** HTML files pushed with the project, by name without `.html` (HtmlService.createHtmlOutputFromFile). */
+  htmlFiles: Record<string, string>;
+  /** Where Ui.createMenu/showSidebar land, so the sandbox and tests can see what a person would. */
+  ui: UiHost;
+}
+
+export interface WorkspaceOptions {
+  /** Start the clock frozen at this instant (tests, benchmarks); otherwise it follows real time. */
+  clockStart?: string;
+  /** Seed for fault injection. */
+  seed?: number;
+  session?: Partial<SessionInfo>;
+}
+
+const STORE_FILES = ['people', 'spreadsheets', 'calendar', 'properties', 'cache', 'triggers', 'gmail'] as const;
+
+export class Workspace {
+  readonly clock: VirtualClock;
+  readonly calls = new CallLog();
+  readonly faults: FaultInjector;
+  readonly ctx: ServiceContext;
+  readonly log = new LogSink();
+  readonly locks = new LockTable();
+  people: PeopleStore;
+  spreadsheets: SpreadsheetStore;
+  calendar: CalendarStore;
+  properties: PropertiesStore;
+  cache: CacheStore;
+  triggers: TriggerStore;
+  gmail: GmailStore;
+  /** The folder the state is saved to, when it is persistent. */
+  readonly dir: string | undefined;
+
+  private constructor(options: WorkspaceOptions, dir?: string) {
+    this.dir = dir;
+    this.clock = new VirtualClock(options.clockStart);
+    this.faults = new FaultInjector(options.seed ?? 1);
+    this.ctx = new ServiceContext(this.clock, this.calls, this.faults, {
+      email: 'office@example.com',
+      locale: 'ru',
+      timeZone: 'Europe/Moscow',
+      ...options.session,
+    });
+    const read = (name: (typeof STORE_FILES)[number]): unknown => {
+      if (!dir) return undefined;
+      const file = path.join(dir, `${name}.json`);
+      return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
+    };
+    this.people = PeopleStore.fromJSON(read('people'));
+    this.spreadsheets = SpreadsheetStore.fromJSON(read('spreadsheets'));
+    this.calendar = CalendarStore.fromJSON(read('calendar'));
+    this.properties = PropertiesStore.fromJSON(read('properties'));
+    this.cache = CacheStore.fromJSON(read('cache'));
+    this.triggers = TriggerStore.fromJSON(read('triggers'));
+    this.gmail = GmailStore.fromJSON(read('gmail'));
+  }
+
+  static inMemory(options: WorkspaceOptions = {}): Workspace {
+    return new Workspace(options);
+  }
+
+  /** State kept in `dir` (created if missing); call `save()` to write it back. */
+  static open(dir: string, options: WorkspaceOptions = {}): Workspace {
+    fs.mkdirSync(dir, { recursive: true });
+    return new Workspace(options, dir);
+  }
+
+  save(): void {
+    if (!this.dir) return;
+    const stores: Record<(typeof STORE_FILES)[number], { toJSON(): unknown }> = {
+      people: this.people,
+      spreadsheets: this.spreadsheets,
+      calendar: this.calendar,
+      properties: this.properties,
+      cache: this.cache,
+      triggers: this.triggers,
+      gmail: this.gmail,
+    };
+    for (const name of STORE_FILES) {
+      const file = path.join(this.dir, `${name}.json`);
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify(stores[name].toJSON()));
+      fs.renameSync(`${file}.tmp`, file);
+    }
+  }
+
+  /** The Apps Script globals one project sees, all backed by this Workspace. */
+  globals(binding: ProjectBinding): Record<string, unknown> {
+    const ctx = this.ctx;
+    return {
+      People: createPeople(this.people, ctx),
+      SpreadsheetApp: createSpreadsheetApp(this.spreadsheets, ctx, { activeSpreadsheetId: binding.boundSpreadsheetId, ui: binding.ui }),
+      CalendarApp: createCalendarApp(this.calendar, ctx),
+      PropertiesService: createPropertiesService(this.properties, ctx, binding.project),
+      CacheService: createCacheService(this.cache, ctx, binding.project),
+      LockService: createLockService(this.locks, ctx, binding.project, binding.boundSpreadsheetId),
+      ScriptApp: createScriptApp(this.triggers, ctx, binding.project),
+      Session: createSession(ctx),
+      Utilities: createUtilities(ctx),
+      HtmlService: createHtmlService(ctx, binding.htmlFiles),
+      CardService: createCardService(ctx),
+      GmailApp: createGmailApp(this.gmail, ctx),
+      MailApp: createMailApp(this.gmail, ctx),
+      Logger: createLogger(this.log),
+      console: this.log.console(),
+    };
+  }
+
+  /**
+   * Runs `fn` as one Apps Script execution of `kind`, with its run-time budget. A run the platform killed reports
+   * `killed`, whatever the code did with the error.
+   */
+  run<T>(kind: ExecutionKind, functionName: string, fn: () => T): { result?: T; error?: unknown; report: ExecutionReport } {
+    const outer = this.ctx.execution;
+    const exec = new Execution(kind, functionName);
+    this.ctx.execution = exec;
+    try {
+      const result = fn();
+      if (!exec.killed && exec.overBudget()) exec.killed = 'Exceeded maximum execution time';
+      if (exec.killed) return { error: new ExecutionKilled(exec.killed), report: exec.report() };
+      return { result, report: exec.report() };
+    } catch (error) {
+      if (!exec.killed && exec.overBudget()) exec.killed = 'Exceeded maximum execution time';
+      return { error: exec.killed ? new ExecutionKilled(exec.killed) : error, report: exec.report() };
+    } finally {
+      this.ctx.execution = outer;
+      this.locks.releaseAll(exec);
+    }
+  }
+}
