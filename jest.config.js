@@ -9,4 +9,7 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60000,
+  globalSetup: '<rootDir>/test/global-setup.js',
+  // Product code must never lean on the host's zone: Apps Script's is the script's, ours is UTC.
+  setupFiles: ['<rootDir>/test/setup-env.js'],
 };

@@ -101,3 +101,43 @@ export interface ImportProblem {
   value: string;
   message: string;
 }
+
+/** The People API resource as the product sends it (type-only: nothing of googleapis ships). */
+export type Person = import('@googleapis/people').people_v1.Schema$Person;
+
+/** The fields of our client card, for mappings and messages. */
+export type ContactField =
+  | 'fullName'
+  | 'familyName'
+  | 'givenName'
+  | 'middleName'
+  | 'prefix'
+  | 'suffix'
+  | 'nickname'
+  | 'company'
+  | 'title'
+  | 'department'
+  | 'phone'
+  | 'email'
+  | 'address'
+  | 'url'
+  | 'birthday'
+  | 'firstVisit'
+  | 'event'
+  | 'notes'
+  | 'label'
+  | 'manager'
+  | 'custom'
+  | 'ignore';
+
+/** One client after cleaning, ready to be written: the Person exactly as batchCreateContacts will receive it. */
+export interface NormalizedContact {
+  rowNumber: number;
+  /** names, phoneNumbers (with canonicalForm), emailAddresses, birthdays, events, biographies, addresses,
+   *  organizations, urls, userDefined, clientData. No memberships: labels are resolved to groups at write time. */
+  person: Person;
+  /** Label (contact group) names, as the office calls them. */
+  labels: string[];
+  /** Dedupe keys: E.164 phones and lower-cased e-mails. */
+  keys: { phones: string[]; emails: string[] };
+}

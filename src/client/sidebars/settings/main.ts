@@ -1,0 +1,94 @@
+// The Settings sidebar: is the CRM spreadsheet complete, and the office's basic settings.
+
+import { Locale } from '../../../core/i18n/locale';
+import { t } from '../../../core/i18n/messages';
+import type { SettingsView } from '../../../shared/rpc';
+import { byId, h, replaceChildren } from '../../lib/dom';
+import { rpc } from '../../lib/rpc';
+
+let locale: Locale = 'en';
+
+function setStatus(text: string, kind: 'ok' | 'error' | 'muted' = 'muted'): void {
+  const el = byId('status');
+  el.className = `status ${kind}`;
+  el.textContent = text;
+}
+
+function render(view: SettingsView): void {
+  locale = view.locale;
+  byId('title').textContent = t(locale, 'settingsTitle');
+  byId('summary').textContent = `${view.spreadsheetName} · ${t(locale, 'contactsCount', { count: view.contactsCount })}`;
+  byId('sheets-title').textContent = view.spreadsheetName;
+  replaceChildren(
+    byId('sheets'),
+    ...view.sheets.map((s) =>
+      h(
+        'li',
+        { 'data-sheet': s.key, 'data-state': s.state },
+        h('span', {}, s.title),
+        h(
+          'span',
+          { class: s.state === 'ok' ? 'ok' : 'error' },
+          s.state === 'ok' ? t(locale, 'sheetOk') : s.state === 'missing' ? t(locale, 'sheetMissing') : t(locale, 'sheetNeedsRepair', { columns: s.missingColumns.join(', ') }),
+        ),
+      ),
+    ),
+  );
+  byId('setup').textContent = t(locale, 'runSetup');
+  byId('country-label').textContent = t(locale, 'defaultCountry');
+  byId<HTMLInputElement>('country').value = view.defaultCountry;
+  byId('language-label').textContent = t(locale, 'language');
+  const select = byId<HTMLSelectElement>('language');
+  replaceChildren(
+    select,
+    h('option', { value: '' }, t(locale, 'accountLanguage')),
+    h('option', { value: 'ru' }, 'Русский'),
+    h('option', { value: 'en' }, 'English'),
+    h('option', { value: 'ka' }, 'ქართული'),
+  );
+  select.value = view.language;
+  byId('save').textContent = t(locale, 'save');
+}
+
+async function load(): Promise<void> {
+  try {
+    render(await rpc.getSettingsView());
+  } catch (e) {
+    setStatus(t(locale, 'error', { message: (e as Error).message }), 'error');
+  }
+}
+
+byId('setup').addEventListener('click', async () => {
+  const button = byId<HTMLButtonElement>('setup');
+  button.disabled = true;
+  try {
+    const result = await rpc.runSetup();
+    setStatus(result.message, 'ok');
+    await load();
+  } catch (e) {
+    setStatus(t(locale, 'error', { message: (e as Error).message }), 'error');
+  } finally {
+    button.disabled = false;
+  }
+});
+
+byId('settings-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  byId('country-error').textContent = '';
+  byId('language-error').textContent = '';
+  const result = await rpc
+    .saveSettings({ defaultCountry: byId<HTMLInputElement>('country').value, language: byId<HTMLSelectElement>('language').value })
+    .catch((e: Error) => {
+      setStatus(t(locale, 'error', { message: e.message }), 'error');
+      return undefined;
+    });
+  if (!result) return;
+  if (result.ok) {
+    render(result.view);
+    setStatus(t(locale, 'saved'), 'ok');
+  } else {
+    for (const error of result.errors) byId(error.field === 'defaultCountry' ? 'country-error' : 'language-error').textContent = error.message;
+  }
+});
+
+void load();

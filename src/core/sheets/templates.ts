@@ -1,0 +1,20 @@
+// All templates, in the order setup creates the sheets (reference lists before the sheets whose dropdowns use them).
+
+import events from '../../../sheets-templates/events.json';
+import importLog from '../../../sheets-templates/import-log.json';
+import imports from '../../../sheets-templates/imports.json';
+import labels from '../../../sheets-templates/labels.json';
+import lists from '../../../sheets-templates/lists.json';
+import settings from '../../../sheets-templates/settings.json';
+import staff from '../../../sheets-templates/staff.json';
+import { SheetTemplate } from './template';
+
+export type SheetKey = 'events' | 'lists' | 'labels' | 'staff' | 'settings' | 'imports' | 'importLog';
+
+export const TEMPLATES: readonly SheetTemplate[] = [lists, labels, staff, settings, events, imports, importLog] as SheetTemplate[];
+
+export function template(key: SheetKey): SheetTemplate {
+  const found = TEMPLATES.find((t) => t.key === key);
+  if (!found) throw new Error(`No sheet template "${key}"`);
+  return found;
+}

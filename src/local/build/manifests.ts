@@ -1,0 +1,31 @@
+// A manifest that names a function the bundle does not define fails only when a user clicks it in Google, so the
+// build refuses it here.
+
+interface Manifest {
+  runtimeVersion?: string;
+  timeZone?: string;
+  oauthScopes?: string[];
+  addOns?: {
+    common?: { homepageTrigger?: { runFunction?: string } };
+    gmail?: { contextualTriggers?: Array<{ onTriggerFunction?: string }>; homepageTrigger?: { runFunction?: string } };
+  };
+}
+
+/** Every function name a manifest refers to. */
+export function manifestFunctions(manifest: Manifest): string[] {
+  const names: Array<string | undefined> = [
+    manifest.addOns?.common?.homepageTrigger?.runFunction,
+    manifest.addOns?.gmail?.homepageTrigger?.runFunction,
+    ...(manifest.addOns?.gmail?.contextualTriggers ?? []).map((t) => t.onTriggerFunction),
+  ];
+  return names.filter((n): n is string => !!n);
+}
+
+export function checkManifest(project: string, manifest: Manifest, entryPoints: string[]): void {
+  const problems: string[] = [];
+  if (manifest.runtimeVersion !== 'V8') problems.push('runtimeVersion must be "V8"');
+  if (!manifest.timeZone) problems.push('timeZone is missing');
+  if (!manifest.oauthScopes?.length) problems.push('oauthScopes must be listed explicitly');
+  for (const fn of manifestFunctions(manifest)) if (!entryPoints.includes(fn)) problems.push(`names ${fn}, which src/server/main.ts does not export`);
+  if (problems.length) throw new Error(`The ${project} manifest: ${problems.join('; ')}`);
+}

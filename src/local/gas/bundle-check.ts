@@ -1,0 +1,42 @@
+// Static checks on the server bundle: Apps Script has no module system, no timers, no fetch and no window, so a
+// reference to any of them is a bug that would only show in Google. Parsed, not grepped: strings, comments and
+// property names (`x.process`) do not count.
+
+import * as ts from 'typescript';
+
+export const FORBIDDEN_GLOBALS = ['require', 'process', 'module', 'exports', 'setTimeout', 'setInterval', 'fetch', 'window', 'document', 'Buffer', 'global', 'XMLHttpRequest'] as const;
+
+export interface BundleFinding {
+  name: string;
+  line: number;
+  text: string;
+}
+
+export function findForbiddenReferences(code: string, fileName = 'Code.js'): BundleFinding[] {
+  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.ES2019, true, ts.ScriptKind.JS);
+  const forbidden = new Set<string>(FORBIDDEN_GLOBALS);
+  const findings: BundleFinding[] = [];
+  const report = (node: ts.Node, name: string) => {
+    const { line } = source.getLineAndCharacterOfPosition(node.getStart());
+    findings.push({ name, line: line + 1, text: code.split('\n')[line].trim().slice(0, 120) });
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) report(node, 'import');
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) report(node, 'import');
+    if (ts.isMetaProperty(node)) report(node, 'import');
+    if (ts.isIdentifier(node) && forbidden.has(node.text)) {
+      const p = node.parent;
+      const isPropertyName =
+        (ts.isPropertyAccessExpression(p) && p.name === node) ||
+        (ts.isPropertyAssignment(p) && p.name === node) ||
+        (ts.isMethodDeclaration(p) && p.name === node) ||
+        (ts.isPropertyDeclaration(p) && p.name === node) ||
+        (ts.isGetAccessor(p) && p.name === node) ||
+        (ts.isSetAccessor(p) && p.name === node);
+      if (!isPropertyName) report(node, node.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return findings;
+}

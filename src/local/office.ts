@@ -1,0 +1,42 @@
+// One office on the emulated Workspace: the shared account, its CRM spreadsheet, and the two Apps Script projects
+// loaded from dist/ exactly as clasp would push them. The sandbox, the CLI, the bench and the tests all start here.
+
+import * as path from 'node:path';
+import { Workspace, WorkspaceOptions } from './emulator/workspace';
+import { LoadedProject, loadProject } from './gas/load-bundle';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const DIST = path.join(ROOT, 'dist');
+
+export interface Office {
+  workspace: Workspace;
+  /** The project bound to the CRM spreadsheet (menus, sidebars, triggers). */
+  sheet: LoadedProject;
+  /** The standalone Gmail add-on. */
+  gmail: LoadedProject;
+  spreadsheetId: string;
+}
+
+export interface OfficeOptions extends WorkspaceOptions {
+  /** Keep state in this folder across runs; in memory when absent. */
+  dir?: string;
+  distDir?: string;
+  spreadsheetName?: string;
+}
+
+const SPREADSHEET_KEY = 'crm.spreadsheetId';
+
+export function openOffice(options: OfficeOptions = {}): Office {
+  const workspace = options.dir ? Workspace.open(options.dir, options) : Workspace.inMemory(options);
+  const distDir = options.distDir ?? DIST;
+  // The Gmail add-on finds the spreadsheet through its script properties, as after a real deployment (README).
+  const gmailProps = workspace.properties;
+  let spreadsheetId = gmailProps.peek('gmail', 'script', SPREADSHEET_KEY);
+  if (!spreadsheetId || !workspace.spreadsheets.has(spreadsheetId)) {
+    spreadsheetId = workspace.spreadsheets.create(options.spreadsheetName ?? 'CRM', { timeZone: workspace.ctx.session.timeZone, locale: workspace.ctx.session.locale });
+    gmailProps.poke('gmail', 'script', SPREADSHEET_KEY, spreadsheetId);
+  }
+  const sheet = loadProject(workspace, path.join(distDir, 'sheet'), { project: 'sheet', boundSpreadsheetId: spreadsheetId });
+  const gmail = loadProject(workspace, path.join(distDir, 'gmail'), { project: 'gmail' });
+  return { workspace, sheet, gmail, spreadsheetId };
+}

@@ -1,0 +1,49 @@
+// google.script.run targets: the server half of the contract in ../shared/rpc.ts. Thin: validate, call the sheet
+// and People adapters, return JSON-safe DTOs.
+
+import { isSupportedCountry } from 'libphonenumber-js';
+import { LOCALES, Locale } from '../core/i18n/locale';
+import { t } from '../core/i18n/messages';
+import type { SaveSettingsResult, ServerApi, SettingsInput, SettingsView, SetupResult } from '../shared/rpc';
+import { contactsCount } from './people/people';
+import { crmSpreadsheet } from './sheets/crm-spreadsheet';
+import { readSettings, uiLocale, writeSettings } from './sheets/settings';
+import { setupSpreadsheet, sheetStatuses } from './sheets/setup';
+
+function settingsView(): SettingsView {
+  const ss = crmSpreadsheet();
+  const settings = readSettings(ss);
+  const locale = uiLocale(settings);
+  return {
+    locale,
+    spreadsheetName: ss.getName(),
+    sheets: sheetStatuses(ss, locale),
+    defaultCountry: settings.defaultCountry,
+    language: settings.language,
+    contactsCount: contactsCount(),
+  };
+}
+
+function saveSettings(input: SettingsInput): SaveSettingsResult {
+  const locale = uiLocale(readSettings());
+  const country = String(input.defaultCountry ?? '').trim().toUpperCase();
+  const language = String(input.language ?? '').trim().toLowerCase();
+  const errors: Array<{ field: keyof SettingsInput; message: string }> = [];
+  if (!isSupportedCountry(country)) errors.push({ field: 'defaultCountry', message: t(locale, 'countryInvalid', { value: country }) });
+  if (language && !(LOCALES as readonly string[]).includes(language)) errors.push({ field: 'language', message: t(locale, 'languageInvalid', { value: language }) });
+  if (errors.length) return { ok: false, errors };
+  writeSettings({ defaultCountry: country, language });
+  return { ok: true, view: settingsView() };
+}
+
+function runSetup(): SetupResult {
+  const ss = crmSpreadsheet();
+  const locale: Locale = uiLocale(readSettings(ss));
+  return setupSpreadsheet(ss, locale);
+}
+
+export const api: ServerApi = {
+  getSettingsView: settingsView,
+  saveSettings,
+  runSetup,
+};

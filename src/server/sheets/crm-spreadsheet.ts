@@ -1,0 +1,39 @@
+// Where the CRM spreadsheet is and how its sheets are found. The bound project works on the spreadsheet it is bound
+// to; the Gmail add-on (a standalone project) opens it by the id stored in its script properties.
+
+import { SheetTemplate, sheetTitleMatches } from '../../core/sheets/template';
+import { SheetKey, template } from '../../core/sheets/templates';
+
+const SPREADSHEET_ID = 'crm.spreadsheetId';
+const SHEET_IDS = 'crm.sheetIds';
+
+export function crmSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const active = SpreadsheetApp.getActiveSpreadsheet();
+  if (active) return active;
+  const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID);
+  if (!id) throw new Error('The CRM spreadsheet is not connected to this project yet.');
+  return SpreadsheetApp.openById(id);
+}
+
+export function rememberedSheetIds(): Record<string, number> {
+  const raw = PropertiesService.getScriptProperties().getProperty(SHEET_IDS);
+  return raw ? (JSON.parse(raw) as Record<string, number>) : {};
+}
+
+export function rememberSheetIds(ids: Record<string, number>): void {
+  PropertiesService.getScriptProperties().setProperty(SHEET_IDS, JSON.stringify(ids));
+}
+
+/** The sheet for a template among `sheets` (one getSheets() call serves every lookup): remembered id first, then title. */
+export function pickSheet(
+  sheets: GoogleAppsScript.Spreadsheet.Sheet[],
+  tpl: SheetTemplate,
+  ids: Record<string, number>,
+): GoogleAppsScript.Spreadsheet.Sheet | undefined {
+  const id = ids[tpl.key];
+  return (id !== undefined ? sheets.find((s) => s.getSheetId() === id) : undefined) ?? sheets.find((s) => sheetTitleMatches(tpl, s.getName()));
+}
+
+export function crmSheet(key: SheetKey, ss = crmSpreadsheet()): GoogleAppsScript.Spreadsheet.Sheet | undefined {
+  return pickSheet(ss.getSheets(), template(key), rememberedSheetIds());
+}

@@ -1,0 +1,53 @@
+// The one contract between the sidebars and the server. The server implements `ServerApi` (src/server/api.ts) and
+// exposes each method as a top-level Apps Script function; the sidebars call it through `rpc` (src/client/lib/rpc.ts)
+// which is typed from this interface, so a renamed or re-typed function fails the type check on both sides.
+
+import type { IsJson, ProveJson } from './json';
+import type { Locale } from '../core/i18n/locale';
+
+export type SheetState = 'ok' | 'missing' | 'repair';
+
+export interface SheetStatus {
+  key: string;
+  title: string;
+  state: SheetState;
+  missingColumns: string[];
+}
+
+export interface SettingsView {
+  locale: Locale;
+  spreadsheetName: string;
+  sheets: SheetStatus[];
+  defaultCountry: string;
+  /** '' = the account's language. */
+  language: '' | Locale;
+  contactsCount: number;
+}
+
+export interface SettingsInput {
+  defaultCountry: string;
+  language: string;
+}
+
+export type SaveSettingsResult = { ok: true; view: SettingsView } | { ok: false; errors: Array<{ field: keyof SettingsInput; message: string }> };
+
+export interface SetupResult {
+  created: string[];
+  repaired: string[];
+  message: string;
+}
+
+export interface ServerApi {
+  getSettingsView(): SettingsView;
+  saveSettings(input: SettingsInput): SaveSettingsResult;
+  runSetup(): SetupResult;
+}
+
+export type ServerFunctionName = keyof ServerApi;
+
+/** Every argument and result of the contract must survive google.script.run. */
+type DtosAreJson = ProveJson<IsJson<SettingsView | SaveSettingsResult | SetupResult | SettingsInput>>;
+
+/** Every server function the sidebars may call, checked exhaustive against ServerApi by the type below. */
+const FUNCTIONS: Record<ServerFunctionName, true> = { getSettingsView: true, saveSettings: true, runSetup: true };
+export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];
