@@ -1,0 +1,63 @@
+// vCard 3.0 (RFC 2426): what Google Contacts, iPhone and Android all import. Text is escaped per the RFC and lines
+// are folded at 75 octets without splitting a UTF-8 character.
+
+import { dateText, ExportContact, firstVisitOf, managerOf, nameOf, notesOf } from './contact-view';
+
+function esc(text: string | null | undefined): string {
+  return String(text ?? '').replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+}
+
+function utf8Length(ch: string): number {
+  const c = ch.codePointAt(0) ?? 0;
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+export function foldLine(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const n = utf8Length(ch);
+    const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
+    if (octets + n > limit) {
+      out.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += n;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+const TEL_TYPES: Record<string, string> = { mobile: 'CELL', work: 'WORK', home: 'HOME', workFax: 'WORK,FAX', homeFax: 'HOME,FAX', pager: 'PAGER', other: 'VOICE' };
+
+export function vcard(contacts: ExportContact[]): string {
+  const cards = contacts.map(({ person: p, labels }) => {
+    const n = nameOf(p);
+    const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${esc(n.display)}`, `N:${[n.family, n.given, n.middle, n.prefix, n.suffix].map(esc).join(';')}`];
+    const org = p.organizations?.[0];
+    if (org?.name || org?.department) lines.push(`ORG:${esc(org.name)}${org.department ? `;${esc(org.department)}` : ''}`);
+    if (org?.title) lines.push(`TITLE:${esc(org.title)}`);
+    for (const ph of p.phoneNumbers ?? []) lines.push(`TEL;TYPE=${TEL_TYPES[String(ph.type)] ?? 'VOICE'}:${esc(ph.canonicalForm ?? ph.value)}`);
+    for (const e of p.emailAddresses ?? []) lines.push(`EMAIL;TYPE=INTERNET${e.type ? `,${String(e.type).toUpperCase()}` : ''}:${esc(e.value)}`);
+    for (const a of p.addresses ?? []) {
+      const parts = [a.poBox, a.extendedAddress, a.streetAddress ?? (a.city ? '' : a.formattedValue), a.city, a.region, a.postalCode, a.country];
+      lines.push(`ADR${a.type ? `;TYPE=${String(a.type).toUpperCase()}` : ''}:${parts.map(esc).join(';')}`);
+    }
+    for (const u of p.urls ?? []) lines.push(`URL:${esc(u.value)}`);
+    const bday = dateText(p.birthdays?.[0]?.date, 'iso');
+    if (bday) lines.push(`BDAY:${bday}`);
+    const visit = firstVisitOf(p);
+    if (visit) lines.push(`X-FIRST-VISIT:${dateText(visit.date, 'iso')}`);
+    const manager = managerOf(p);
+    if (manager) lines.push(`X-MANAGER:${esc(manager)}`);
+    const notes = notesOf(p);
+    if (notes) lines.push(`NOTE:${esc(notes)}`);
+    if (labels.length) lines.push(`CATEGORIES:${labels.map(esc).join(',')}`);
+    lines.push('END:VCARD');
+    return lines.map(foldLine).join('\r\n');
+  });
+  return cards.length ? `${cards.join('\r\n')}\r\n` : '';
+}
