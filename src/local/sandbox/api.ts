@@ -1,0 +1,150 @@
+// What the sandbox pages can ask: snapshots of the emulated Sheets/Contacts/Gmail, and runs of the bundle's global
+// functions with the platform's rules (google.script.run for sidebars, add-on event objects for the card). Every
+// change is saved to the state folder at once, so a restart keeps it.
+
+import { checkScriptRunResult, copyForScriptRun } from '../gas/script-run-rules';
+import type { InvokeResult } from '../gas/load-bundle';
+import type { Office } from '../office';
+import { cardToJson, actionEvent, messageEvent, responseToJson } from '../emulator/ui/card-service';
+import type { ContactsView, MessageView, RunResponse, SpreadsheetView, UiView, CardResponse } from './web/types';
+import { displayValue } from './display';
+
+export class SandboxApi {
+  private sidebarVersion = 0;
+  private shownSidebar: unknown;
+
+  constructor(private readonly office: Office) {}
+
+  private get ws() {
+    return this.office.workspace;
+  }
+
+  spreadsheet(): SpreadsheetView {
+    const tz = this.ws.ctx.session.timeZone;
+    const snap = this.ws.spreadsheets.get(this.office.spreadsheetId);
+    return {
+      id: this.office.spreadsheetId,
+      name: snap.name,
+      sheets: snap.sheets.map((s) => ({
+        name: s.name,
+        hidden: !!s.hidden,
+        frozenRows: s.frozenRows ?? 0,
+        rows: s.values.map((row) => row.map((v) => displayValue(v, tz))),
+      })),
+    };
+  }
+
+  ui(): UiView {
+    const ui = this.office.sheet.ui;
+    if (ui.sidebar !== this.shownSidebar) {
+      this.shownSidebar = ui.sidebar;
+      this.sidebarVersion += 1;
+    }
+    const toasts = ui.toasts.splice(0).map((t) => (typeof t === 'string' ? t : t.message));
+    const alerts = ui.alerts.splice(0);
+    return { menus: ui.menus as UiView['menus'], sidebar: ui.sidebar ? { title: ui.sidebar.title, version: this.sidebarVersion } : null, toasts, alerts };
+  }
+
+  closeSidebar(): { ok: true } {
+    this.office.sheet.ui.sidebar = undefined;
+    return { ok: true };
+  }
+
+  /** Opening the spreadsheet: Sheets rebuilds its menus and runs the onOpen simple trigger. */
+  open(): RunResponse {
+    this.office.sheet.ui.menus.length = 0;
+    return this.finish(this.office.sheet.invoke('onOpen', [{ authMode: 'LIMITED' }], 'simple-trigger'));
+  }
+
+  /** google.script.run from a sidebar: Apps Script's argument and result rules, a 6-minute execution. */
+  run(fn: string, args: unknown[]): RunResponse {
+    if (fn.endsWith('_') || !this.office.sheet.hasFunction(fn)) {
+      return { ok: false, error: { name: 'TypeError', message: `google.script.run.${fn} is not a function` }, calls: 0, elapsedMs: 0 };
+    }
+    const copied = copyForScriptRun(args) as unknown[];
+    const run = this.office.sheet.invoke(fn, copied, 'script');
+    if (!run.error) {
+      try {
+        checkScriptRunResult(run.result);
+      } catch (e) {
+        return this.finish({ ...run, result: undefined, error: e as Error });
+      }
+      run.result = copyForScriptRun(run.result);
+    }
+    return this.finish(run);
+  }
+
+  sidebarHtml(): string | undefined {
+    const html = this.office.sheet.ui.sidebar?.html;
+    if (!html) return undefined;
+    const functions = JSON.stringify(this.office.sheet.functionNames()).replace(/</g, '\\u003c');
+    const shim = `<script>window.__SCRIPT_FUNCTIONS__=${functions};</script><script src="/assets/script-run-shim.js"></script>`;
+    return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}${shim}`) : `${shim}${html}`;
+  }
+
+  contacts(): ContactsView {
+    const groups = new Map(this.ws.people.allGroups().map((g) => [g.resourceName as string, g]));
+    const contacts = this.ws.people.allContacts().map((p) => {
+      const labels = (p.memberships ?? [])
+        .map((m) => groups.get(m.contactGroupMembership?.contactGroupResourceName ?? ''))
+        .filter((g) => g && g.groupType === 'USER_CONTACT_GROUP')
+        .map((g) => String(g?.name));
+      const n = p.names?.[0];
+      return {
+        resourceName: String(p.resourceName),
+        name: n?.displayName ?? [n?.givenName, n?.middleName, n?.familyName].filter(Boolean).join(' ') ?? p.organizations?.[0]?.name ?? '',
+        phones: (p.phoneNumbers ?? []).map((x) => String(x.value)),
+        emails: (p.emailAddresses ?? []).map((x) => String(x.value)),
+        company: p.organizations?.[0]?.name ?? '',
+        labels,
+      };
+    });
+    contacts.sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+    const counts = new Map<string, number>();
+    for (const c of contacts) for (const l of c.labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+    const labels = [...groups.values()]
+      .filter((g) => g.groupType === 'USER_CONTACT_GROUP')
+      .map((g) => ({ name: String(g.name), count: counts.get(String(g.name)) ?? 0 }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+    return { contacts, labels };
+  }
+
+  messages(): MessageView[] {
+    const tz = this.ws.ctx.session.timeZone;
+    return this.ws.gmail.inbox().map((m) => ({ id: m.id, from: m.from, subject: m.subject, date: displayValue(new Date(m.date), tz), body: m.plainBody }));
+  }
+
+  homepage(): CardResponse {
+    return this.card(this.office.gmail.invoke('onGmailHomepage', [messageEvent(this.ws, undefined)], 'card'));
+  }
+
+  openMessage(messageId: string): CardResponse {
+    return this.card(this.office.gmail.invoke('onGmailMessage', [messageEvent(this.ws, messageId)], 'card'));
+  }
+
+  cardAction(input: { messageId?: string; functionName: string; parameters: Array<{ key: string; value: string }> | Record<string, string>; formInputs: Record<string, string[]> }): CardResponse {
+    const event = actionEvent(this.ws, input.messageId, input.parameters, input.formInputs);
+    const run = this.office.gmail.invoke(input.functionName, [event], 'card');
+    this.ws.save();
+    if (run.error) return this.card(run);
+    const isCard = !!cardToJson(run.result, true);
+    return isCard ? this.card(run) : { ok: true, response: responseToJson(run.result), calls: run.report.serviceCalls, elapsedMs: run.report.elapsedMs };
+  }
+
+  calls(): Record<string, number> {
+    return this.ws.calls.byService();
+  }
+
+  private card(run: InvokeResult): CardResponse {
+    this.ws.save();
+    if (run.error) return { ok: false, error: { name: run.error.name, message: run.error.message }, calls: run.report.serviceCalls, elapsedMs: run.report.elapsedMs };
+    return { ok: true, card: cardToJson(run.result), calls: run.report.serviceCalls, elapsedMs: run.report.elapsedMs };
+  }
+
+  private finish(run: InvokeResult): RunResponse {
+    this.ws.save();
+    const base = { calls: run.report.serviceCalls, elapsedMs: run.report.elapsedMs };
+    if (run.error) return { ok: false, error: { name: run.error.name, message: run.error.message }, ...base };
+    return { ok: true, result: run.result, ...base };
+  }
+}

@@ -1,0 +1,70 @@
+// What the sandbox API sends to its pages (src/local/sandbox/api.ts produces these).
+
+export interface SheetView {
+  name: string;
+  hidden: boolean;
+  frozenRows: number;
+  /** Display strings, as the cells show them. */
+  rows: string[][];
+}
+
+export interface SpreadsheetView {
+  id: string;
+  name: string;
+  sheets: SheetView[];
+}
+
+export type MenuItemView = { caption: string; functionName: string } | { separator: true } | { submenu: MenuView };
+
+export interface MenuView {
+  name: string;
+  items: MenuItemView[];
+}
+
+export interface UiView {
+  menus: MenuView[];
+  sidebar: { title: string; version: number } | null;
+  toasts: string[];
+  alerts: string[];
+}
+
+export interface RunResponse {
+  ok: boolean;
+  result?: unknown;
+  error?: { name: string; message: string };
+  calls: number;
+  elapsedMs: number;
+}
+
+export interface ContactView {
+  resourceName: string;
+  name: string;
+  phones: string[];
+  emails: string[];
+  company: string;
+  labels: string[];
+}
+
+export interface ContactsView {
+  contacts: ContactView[];
+  labels: Array<{ name: string; count: number }>;
+}
+
+export interface MessageView {
+  id: string;
+  from: string;
+  subject: string;
+  date: string;
+  body: string;
+}
+
+/** A card as CardService built it (Google's card JSON), plus how much it cost. */
+export interface CardResponse {
+  ok: boolean;
+  card?: unknown;
+  /** For actions: Google's ActionResponse (navigation, notification…). */
+  response?: unknown;
+  error?: { name: string; message: string };
+  calls: number;
+  elapsedMs: number;
+}
