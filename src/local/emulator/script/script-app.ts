@@ -1,0 +1,243 @@
+// ScriptApp: installable clock triggers for one project, with Google's limits. The store and the Node-side scheduler
+// live in triggers.ts.
+//
+// Limits and wording:
+// - "Triggers 20 / user / script" (https://developers.google.com/apps-script/guides/services/quotas); message
+//   "This script has too many triggers. Triggers must be deleted from the script before more can be added." is quoted
+//   from real executions in many public reports.
+// - everyMinutes accepts 1, 5, 10, 15 or 30: "The value you passed to everyMinutes was invalid. It must be one of 1, 5,
+//   10, 15 or 30." is quoted from a real exception dump (community); the docs do not list the values.
+// - everyHours accepts 1, 2, 4, 6, 8 or 12 (community-reported); the wording is UNVERIFIED, written by analogy.
+// - Builder-combination errors (no schedule, two schedules, atHour without everyDays...) are UNVERIFIED wording.
+
+import { ServiceContext } from '../context';
+import { GasException } from '../errors';
+import { createHash } from 'node:crypto';
+import { Emulated, enumOf, member, signatureMismatch } from './emulated';
+import { ScriptProject } from './project';
+import { requireTimeZone } from './time-zone';
+import { ClockSchedule, TriggerRecord, TriggerStore } from './triggers';
+
+export { TriggerStore, dueTriggers, clockTriggerEvent } from './triggers';
+export type { DueTrigger, TriggerRecord, ClockSchedule } from './triggers';
+
+export const TRIGGERS_PER_USER_PER_SCRIPT = 20;
+export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+const EVERY_MINUTES = [1, 5, 10, 15, 30];
+const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
+
+function integerIn(value: unknown, min: number, max: number, argument: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new GasException(`Invalid argument: ${argument}`);
+  }
+  return value;
+}
+
+type TriggerApi = Emulated<GoogleAppsScript.Script.Trigger, 'getHandlerFunction' | 'getUniqueId' | 'getEventType' | 'getTriggerSource'>;
+
+class Trigger implements TriggerApi {
+  readonly #record: TriggerRecord;
+
+  constructor(record: TriggerRecord) {
+    this.#record = record;
+  }
+
+  /** Host side: the id of a Trigger a script handed back (deleteTrigger). */
+  static idOf(value: unknown): string | undefined {
+    return value instanceof Trigger ? value.#record.id : undefined;
+  }
+
+  getHandlerFunction(): string {
+    return this.#record.handler;
+  }
+
+  getUniqueId(): string {
+    return this.#record.id;
+  }
+
+  getEventType(): GoogleAppsScript.Script.EventType {
+    return member('CLOCK');
+  }
+
+  getTriggerSource(): GoogleAppsScript.Script.TriggerSource {
+    return member('CLOCK');
+  }
+}
+
+type ClockBuilderApi = Emulated<
+  GoogleAppsScript.Script.ClockTriggerBuilder,
+  'everyMinutes' | 'everyHours' | 'everyDays' | 'atHour' | 'nearMinute' | 'inTimezone' | 'after' | 'at' | 'create'
+>;
+
+/** What a builder needs from its ScriptApp, kept off the script-visible surface. */
+interface Installer {
+  now(): number;
+  install(handler: string, schedule: ClockSchedule, timeZone: string | undefined): Trigger;
+}
+
+class ClockTriggerBuilder implements ClockBuilderApi {
+  readonly #app: Installer;
+  readonly #handler: string;
+  #schedule: ClockSchedule | undefined;
+  #atHour: number | undefined;
+  #nearMinute: number | undefined;
+  #timeZone: string | undefined;
+
+  constructor(app: Installer, handler: string) {
+    this.#app = app;
+    this.#handler = handler;
+  }
+
+  #choose(schedule: ClockSchedule): this {
+    if (this.#schedule) throw new GasException('A clock trigger can only have one schedule.');
+    this.#schedule = schedule;
+    return this;
+  }
+
+  everyMinutes(n: number): this {
+    if (!EVERY_MINUTES.includes(n)) {
+      throw new GasException('The value you passed to everyMinutes was invalid. It must be one of 1, 5, 10, 15 or 30.');
+    }
+    return this.#choose({ kind: 'minutes', every: n });
+  }
+
+  everyHours(n: number): this {
+    if (!EVERY_HOURS.includes(n)) {
+      throw new GasException('The value you passed to everyHours was invalid. It must be one of 1, 2, 4, 6, 8 or 12.');
+    }
+    return this.#choose({ kind: 'hours', every: n });
+  }
+
+  everyDays(n: number): this {
+    return this.#choose({ kind: 'days', every: integerIn(n, 1, 366, 'n') });
+  }
+
+  atHour(hour: number): this {
+    this.#atHour = integerIn(hour, 0, 23, 'hour');
+    return this;
+  }
+
+  nearMinute(minute: number): this {
+    this.#nearMinute = integerIn(minute, 0, 59, 'minute');
+    return this;
+  }
+
+  inTimezone(timezone: string): this {
+    this.#timeZone = requireTimeZone(timezone, 'timezone');
+    return this;
+  }
+
+  after(durationMilliseconds: number): this {
+    const ms = integerIn(durationMilliseconds, 0, Number.MAX_SAFE_INTEGER, 'durationMilliseconds');
+    return this.#choose({ kind: 'once', at: this.#app.now() + ms });
+  }
+
+  at(date: GoogleAppsScript.Base.Date): this {
+    if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw signatureMismatch('ClockTriggerBuilder.at', [date]);
+    return this.#choose({ kind: 'once', at: date.getTime() });
+  }
+
+  create(): Trigger {
+    const s = this.#schedule;
+    if (!s) throw new GasException('A clock trigger needs a schedule: everyMinutes, everyHours, everyDays, after or at.');
+    if (this.#atHour !== undefined && s.kind !== 'days') throw new GasException('atHour can only be used with everyDays.');
+    if (this.#nearMinute !== undefined && s.kind !== 'days' && s.kind !== 'hours') {
+      throw new GasException('nearMinute can only be used with everyHours or everyDays.');
+    }
+    const schedule: ClockSchedule =
+      s.kind === 'days'
+        ? { ...s, atHour: this.#atHour, nearMinute: this.#nearMinute }
+        : s.kind === 'hours'
+          ? { ...s, nearMinute: this.#nearMinute }
+          : s;
+    return this.#app.install(this.#handler, schedule, this.#timeZone);
+  }
+}
+
+type TriggerBuilderApi = Emulated<GoogleAppsScript.Script.TriggerBuilder, 'timeBased'>;
+
+class TriggerBuilder implements TriggerBuilderApi {
+  readonly #app: Installer;
+  readonly #handler: string;
+
+  constructor(app: Installer, handler: string) {
+    this.#app = app;
+    this.#handler = handler;
+  }
+
+  timeBased(): ClockTriggerBuilder {
+    return new ClockTriggerBuilder(this.#app, this.#handler);
+  }
+}
+
+type ScriptAppApi = Emulated<
+  GoogleAppsScript.Script.ScriptApp,
+  'AuthMode' | 'EventType' | 'TriggerSource' | 'newTrigger' | 'getProjectTriggers' | 'deleteTrigger' | 'getScriptId'
+>;
+
+class ScriptAppEmulation implements ScriptAppApi {
+  readonly AuthMode = enumOf<typeof GoogleAppsScript.Script.AuthMode>(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
+  readonly EventType = enumOf<typeof GoogleAppsScript.Script.EventType>(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED']);
+  readonly TriggerSource = enumOf<typeof GoogleAppsScript.Script.TriggerSource>(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
+  readonly #store: TriggerStore;
+  readonly #ctx: ServiceContext;
+  readonly #project: ScriptProject;
+
+  constructor(store: TriggerStore, ctx: ServiceContext, project: ScriptProject) {
+    this.#store = store;
+    this.#ctx = ctx;
+    this.#project = project;
+  }
+
+  readonly #installer: Installer = {
+    now: () => this.#ctx.clock.now(),
+    install: (handler, schedule, timeZone) => this.#install(handler, schedule, timeZone),
+  };
+
+  #install(handler: string, schedule: ClockSchedule, timeZone: string | undefined): Trigger {
+    return this.#ctx.call('ScriptApp.ClockTriggerBuilder.create', () => {
+      const owner = this.#ctx.session.email;
+      if (this.#store.of(this.#project, owner).length >= TRIGGERS_PER_USER_PER_SCRIPT) throw new GasException(TOO_MANY_TRIGGERS);
+      const record = this.#store.add({
+        project: this.#project,
+        owner,
+        handler,
+        createdAt: this.#ctx.clock.now(),
+        timeZone: timeZone ?? this.#ctx.session.timeZone,
+        schedule,
+      });
+      return new Trigger(record);
+    });
+  }
+
+  newTrigger(functionName: string): TriggerBuilder {
+    if (typeof functionName !== 'string' || functionName === '') throw signatureMismatch('ScriptApp.newTrigger', [functionName]);
+    return new TriggerBuilder(this.#installer, functionName);
+  }
+
+  /** The current user's triggers in this project. */
+  getProjectTriggers(): Trigger[] {
+    return this.#ctx.call('ScriptApp.getProjectTriggers', () =>
+      this.#store.of(this.#project, this.#ctx.session.email).map((r) => new Trigger(r)),
+    );
+  }
+
+  /** Deleting a trigger that is already gone does nothing (UNVERIFIED what Google does). */
+  deleteTrigger(trigger: GoogleAppsScript.Script.Trigger | Trigger): void {
+    const id = Trigger.idOf(trigger);
+    if (id === undefined) throw signatureMismatch('ScriptApp.deleteTrigger', [trigger]);
+    this.#ctx.call('ScriptApp.deleteTrigger', () => {
+      const mine = this.#store.of(this.#project, this.#ctx.session.email).some((t) => t.id === id);
+      if (mine) this.#store.remove(id);
+    });
+  }
+
+  /** A stable id per project, shaped like Google's (57 characters starting with 1). */
+  getScriptId(): string {
+    return `1${createHash('sha256').update(`script:${this.#project}`).digest('base64url').slice(0, 56)}`;
+  }
+}
+
+export function createScriptApp(store: TriggerStore, ctx: ServiceContext, project: ScriptProject): ScriptAppEmulation {
+  return new ScriptAppEmulation(store, ctx, project);
+}

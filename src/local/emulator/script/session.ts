@@ -1,0 +1,70 @@
+// Session: who the script runs as, their locale and the script's time zone. The product runs everything as the
+// office's shared account, so the active and the effective user are the same account.
+// https://developers.google.com/apps-script/reference/base/session
+
+import { createHash } from 'node:crypto';
+import { ServiceContext } from '../context';
+import { Emulated } from './emulated';
+import { ScriptProject } from './project';
+
+type UserApi = Emulated<GoogleAppsScript.Base.User, 'getEmail'>;
+
+class User implements UserApi {
+  readonly #email: string;
+
+  constructor(email: string) {
+    this.#email = email;
+  }
+
+  getEmail(): string {
+    return this.#email;
+  }
+}
+
+type SessionApi = Emulated<
+  GoogleAppsScript.Base.Session,
+  'getActiveUser' | 'getEffectiveUser' | 'getActiveUserLocale' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey'
+>;
+
+/** Google rotates the temporary key every 30 days. */
+const KEY_PERIOD_MS = 30 * 24 * 60 * 60 * 1000;
+
+class SessionEmulation implements SessionApi {
+  readonly #ctx: ServiceContext;
+  readonly #project: ScriptProject | undefined;
+
+  constructor(ctx: ServiceContext, project: ScriptProject | undefined) {
+    this.#ctx = ctx;
+    this.#project = project;
+  }
+
+  getActiveUser(): User {
+    return this.#ctx.call('Session.getActiveUser', () => new User(this.#ctx.session.email));
+  }
+
+  getEffectiveUser(): User {
+    return this.#ctx.call('Session.getEffectiveUser', () => new User(this.#ctx.session.email));
+  }
+
+  getActiveUserLocale(): string {
+    return this.#ctx.call('Session.getActiveUserLocale', () => this.#ctx.session.locale);
+  }
+
+  getScriptTimeZone(): string {
+    return this.#ctx.call('Session.getScriptTimeZone', () => this.#ctx.session.timeZone);
+  }
+
+  /** "The temporary key rotates every 30 days and is unique to the script": opaque, never the e-mail itself. */
+  getTemporaryActiveUserKey(): string {
+    return this.#ctx.call('Session.getTemporaryActiveUserKey', () => {
+      const period = Math.floor(this.#ctx.clock.now() / KEY_PERIOD_MS);
+      const seed = `${this.#project ?? ''}\n${this.#ctx.session.email}\n${period}`;
+      return createHash('sha256').update(seed).digest('base64url').slice(0, 43);
+    });
+  }
+}
+
+/** `project` makes the temporary key differ per script, as Google's does; pass it when known. */
+export function createSession(ctx: ServiceContext, project?: ScriptProject): SessionEmulation {
+  return new SessionEmulation(ctx, project);
+}

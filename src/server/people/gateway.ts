@@ -1,0 +1,102 @@
+// The only code that talks to the People API. Each function is one documented request shape with its documented
+// size limit; callers batch with the constants below. Requests the API rejected before applying them (429 quota,
+// 503) are retried with backoff; anything else surfaces, because a retried create whose response was lost would
+// create the contacts twice.
+
+import { peopleApi } from './people';
+
+export type Person = GoogleAppsScript.People.Schema.Person;
+export type ContactGroup = GoogleAppsScript.People.Schema.ContactGroup;
+
+/** Documented limits (platform.md §2). */
+export const LIMITS = { page: 1000, createBatch: 200, updateBatch: 200, deleteBatch: 500, getBatch: 200, membersModify: 1000 } as const;
+
+export const CARD_FIELDS = 'names,emailAddresses,phoneNumbers,birthdays,biographies,organizations,addresses,urls,events,userDefined,memberships,clientData,nicknames,metadata';
+
+function status(e: unknown): number | undefined {
+  return (e as { details?: { code?: number } })?.details?.code;
+}
+
+export function withRetry<T>(fn: () => T, attempts = 4): T {
+  for (let i = 1; ; i++) {
+    try {
+      return fn();
+    } catch (e) {
+      const code = status(e);
+      if (i >= attempts || (code !== 429 && code !== 503)) throw e;
+      Utilities.sleep(1000 * 2 ** (i - 1));
+    }
+  }
+}
+
+/** Every contact of the account, a page of 1000 at a time (the fewest requests the API allows). */
+export function listAllContacts(personFields = CARD_FIELDS): Person[] {
+  const out: Person[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = withRetry(() => peopleApi().People!.Connections!.list('people/me', { personFields, pageSize: LIMITS.page, pageToken }));
+    out.push(...(page.connections ?? []));
+    pageToken = page.nextPageToken || undefined;
+  } while (pageToken);
+  return out;
+}
+
+/** The office's labels (user contact groups), by name. */
+export function listUserGroups(): ContactGroup[] {
+  const out: ContactGroup[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = withRetry(() => peopleApi().ContactGroups!.list({ pageSize: LIMITS.page, pageToken, groupFields: 'name,groupType,memberCount' }));
+    out.push(...(page.contactGroups ?? []).filter((g) => g.groupType === 'USER_CONTACT_GROUP'));
+    pageToken = page.nextPageToken || undefined;
+  } while (pageToken);
+  return out;
+}
+
+export function createGroup(name: string): string {
+  return String(withRetry(() => peopleApi().ContactGroups!.create({ contactGroup: { name } })).resourceName);
+}
+
+export function batchCreate(persons: Person[], readMask = 'metadata,clientData'): Person[] {
+  if (persons.length > LIMITS.createBatch) throw new Error(`batchCreate takes at most ${LIMITS.createBatch} contacts`);
+  const response = withRetry(() => peopleApi().People!.batchCreateContacts({ contacts: persons.map((contactPerson) => ({ contactPerson })), readMask }));
+  return (response.createdPeople ?? []).map((r) => r.person ?? {});
+}
+
+export function batchUpdate(contacts: Record<string, Person>, updateMask: string, readMask = 'metadata'): Record<string, Person> {
+  if (Object.keys(contacts).length > LIMITS.updateBatch) throw new Error(`batchUpdate takes at most ${LIMITS.updateBatch} contacts`);
+  const response = withRetry(() => peopleApi().People!.batchUpdateContacts({ contacts, updateMask, readMask }));
+  const out: Record<string, Person> = {};
+  for (const [name, r] of Object.entries(response.updateResult ?? {})) out[name] = r.person ?? {};
+  return out;
+}
+
+export function batchDelete(resourceNames: string[]): void {
+  for (let i = 0; i < resourceNames.length; i += LIMITS.deleteBatch) {
+    const chunk = resourceNames.slice(i, i + LIMITS.deleteBatch);
+    withRetry(() => peopleApi().People!.batchDeleteContacts({ resourceNames: chunk }));
+  }
+}
+
+export function getBatch(resourceNames: string[], personFields = CARD_FIELDS): Person[] {
+  const out: Person[] = [];
+  for (let i = 0; i < resourceNames.length; i += LIMITS.getBatch) {
+    const chunk = resourceNames.slice(i, i + LIMITS.getBatch);
+    const r = withRetry(() => peopleApi().People!.getBatchGet({ resourceNames: chunk, personFields }));
+    out.push(...(r.responses ?? []).map((x) => x.person ?? {}).filter((p) => p.resourceName));
+  }
+  return out;
+}
+
+export function modifyMembers(group: string, add: string[], remove: string[] = []): void {
+  const all = [...add.map((n) => ['add', n] as const), ...remove.map((n) => ['remove', n] as const)];
+  for (let i = 0; i < all.length; i += LIMITS.membersModify) {
+    const chunk = all.slice(i, i + LIMITS.membersModify);
+    withRetry(() =>
+      peopleApi().ContactGroups!.Members!.modify(
+        { resourceNamesToAdd: chunk.filter((c) => c[0] === 'add').map((c) => c[1]), resourceNamesToRemove: chunk.filter((c) => c[0] === 'remove').map((c) => c[1]) },
+        group,
+      ),
+    );
+  }
+}

@@ -1,0 +1,91 @@
+// A CRM sheet read and written by column key, not position: the office may reorder columns, add its own, sort the
+// rows. Header lookup follows sheets-templates/ (any language, or the key).
+
+import { locateColumns } from '../../core/sheets/template';
+import { SheetKey, template } from '../../core/sheets/templates';
+import { crmSheet, crmSpreadsheet } from './crm-spreadsheet';
+
+export type Cell = string | number | boolean | Date;
+export interface TableRow {
+  /** The spreadsheet row, 1-based, as the office sees it. */
+  rowNumber: number;
+  values: Record<string, unknown>;
+}
+
+export class CrmTable {
+  private constructor(
+    readonly key: SheetKey,
+    readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    readonly columns: Record<string, number>,
+    readonly width: number,
+    private readonly cached: unknown[][] | undefined,
+  ) {}
+
+  /** Opens a CRM sheet; with `read`, its whole contents come in the same single request as the header. */
+  static open(key: SheetKey, options: { read?: boolean; ss?: GoogleAppsScript.Spreadsheet.Spreadsheet } = {}): CrmTable {
+    const sheet = crmSheet(key, options.ss ?? crmSpreadsheet());
+    if (!sheet) throw new Error(`The "${template(key).title.en}" sheet is missing: run CRM → Set up.`);
+    const all = options.read ? sheet.getDataRange().getValues() : undefined;
+    const header = all ? all[0] : sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
+    const columns = locateColumns(template(key), header);
+    const missing = Object.entries(columns).filter(([, i]) => i < 0).map(([k]) => k);
+    if (missing.length) throw new Error(`The "${sheet.getName()}" sheet has lost columns (${missing.join(', ')}): run CRM → Set up to repair it.`);
+    return new CrmTable(key, sheet, columns, header.length, all);
+  }
+
+  rows(): TableRow[] {
+    const all = this.cached ?? this.sheet.getDataRange().getValues();
+    const out: TableRow[] = [];
+    for (let i = 1; i < all.length; i++) {
+      const row = all[i];
+      if (row.every((v) => v === '' || v === null)) continue;
+      const values: Record<string, unknown> = {};
+      for (const [k, c] of Object.entries(this.columns)) values[k] = row[c];
+      out.push({ rowNumber: i + 1, values });
+    }
+    return out;
+  }
+
+  private toRow(record: Record<string, Cell | undefined>): Cell[] {
+    const row: Cell[] = new Array(this.width).fill('');
+    for (const [k, v] of Object.entries(record)) if (v !== undefined && this.columns[k] !== undefined) row[this.columns[k]] = v;
+    return row;
+  }
+
+  /**
+   * Adds rows after the last one. One row goes through appendRow, which Google documents as atomic; several go in
+   * one write under the script lock, so two people logging at once lose nothing.
+   */
+  append(records: Array<Record<string, Cell | undefined>>): void {
+    if (!records.length) return;
+    if (records.length === 1) {
+      this.sheet.appendRow(this.toRow(records[0]));
+      return;
+    }
+    const lock = LockService.getScriptLock();
+    lock.waitLock(20000);
+    try {
+      const first = this.sheet.getLastRow() + 1;
+      this.sheet.getRange(first, 1, records.length, this.width).setValues(records.map((r) => this.toRow(r)));
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
+  }
+
+  /** Writes some columns of one row, leaving the others as the office left them. */
+  update(rowNumber: number, changes: Record<string, Cell>): void {
+    const entries = Object.entries(changes).filter(([k]) => this.columns[k] !== undefined);
+    if (!entries.length) return;
+    const cols = entries.map(([k]) => this.columns[k]);
+    const min = Math.min(...cols);
+    const max = Math.max(...cols);
+    if (max - min + 1 === entries.length) {
+      const values = new Array<Cell>(entries.length);
+      for (const [k, v] of entries) values[this.columns[k] - min] = v;
+      this.sheet.getRange(rowNumber, min + 1, 1, entries.length).setValues([values]);
+    } else {
+      for (const [k, v] of entries) this.sheet.getRange(rowNumber, this.columns[k] + 1).setValue(v);
+    }
+  }
+}
