@@ -5,6 +5,9 @@ import { isSupportedCountry } from 'libphonenumber-js';
 import { LOCALES, Locale } from '../core/i18n/locale';
 import { t } from '../core/i18n/messages';
 import type { SaveSettingsResult, ServerApi, SettingsInput, SettingsView, SetupResult } from '../shared/rpc';
+import { exportContacts, getImportSetup, listImports, stageImport } from './import/api';
+import { previewImport, runImport } from './import/runner';
+import { undoImport } from './import/undo';
 import { contactsCount } from './people/people';
 import { crmSpreadsheet } from './sheets/crm-spreadsheet';
 import { readSettings, uiLocale, writeSettings } from './sheets/settings';
@@ -46,4 +49,11 @@ export const api: ServerApi = {
   getSettingsView: settingsView,
   saveSettings,
   runSetup,
+  getImportSetup,
+  stageImport,
+  previewImport,
+  runImport,
+  undoImport,
+  listImports,
+  exportContacts,
 };

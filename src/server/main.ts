@@ -27,6 +27,11 @@ export function openSettingsSidebar(): void {
   showSidebar('settings', t(safeLocale(), 'settingsTitle'));
 }
 
+/** Menu: CRM → Import / export clients. */
+export function openImportSidebar(): void {
+  showSidebar('import', t(safeLocale(), 'menuImportExport'));
+}
+
 /** Menu: CRM → Set up / repair. */
 export function setupCrm(): void {
   const result = api.runSetup();
@@ -37,6 +42,13 @@ export function setupCrm(): void {
 export const getSettingsView: typeof api.getSettingsView = () => api.getSettingsView();
 export const saveSettings: typeof api.saveSettings = (input) => api.saveSettings(input);
 export const runSetup: typeof api.runSetup = () => api.runSetup();
+export const getImportSetup: typeof api.getImportSetup = (fingerprint) => api.getImportSetup(fingerprint);
+export const stageImport: typeof api.stageImport = (input) => api.stageImport(input);
+export const previewImport: typeof api.previewImport = (importId) => api.previewImport(importId);
+export const runImport: typeof api.runImport = (importId) => api.runImport(importId);
+export const undoImport: typeof api.undoImport = (importId) => api.undoImport(importId);
+export const listImports: typeof api.listImports = () => api.listImports();
+export const exportContacts: typeof api.exportContacts = (input) => api.exportContacts(input);
 
 /** Gmail add-on: contextual trigger for an opened message (manifest addOns.gmail.contextualTriggers). */
 export function onGmailMessage(e: GoogleAppsScript.Addons.EventObject): GoogleAppsScript.Card_Service.Card {

@@ -4,6 +4,17 @@
 
 import type { IsJson, ProveJson } from './json';
 import type { Locale } from '../core/i18n/locale';
+import type {
+  ExportPage,
+  ExportPageInput,
+  ImportPreview,
+  ImportProgress,
+  ImportRecord,
+  ImportSetup,
+  StageImportInput,
+  StageImportResult,
+  UndoResult,
+} from './import-dto';
 
 export type SheetState = 'ok' | 'missing' | 'repair';
 
@@ -41,13 +52,35 @@ export interface ServerApi {
   getSettingsView(): SettingsView;
   saveSettings(input: SettingsInput): SaveSettingsResult;
   runSetup(): SetupResult;
+  // Import / Export sidebar (src/shared/import-dto.ts).
+  getImportSetup(fingerprint: string): ImportSetup;
+  stageImport(input: StageImportInput): StageImportResult;
+  previewImport(importId: string): ImportPreview;
+  runImport(importId: string): ImportProgress;
+  undoImport(importId: string): UndoResult;
+  listImports(): ImportRecord[];
+  exportContacts(input: ExportPageInput): ExportPage;
 }
 
 export type ServerFunctionName = keyof ServerApi;
 
 /** Every argument and result of the contract must survive google.script.run. */
 type DtosAreJson = ProveJson<IsJson<SettingsView | SaveSettingsResult | SetupResult | SettingsInput>>;
+type ImportDtosAreJson = ProveJson<
+  IsJson<ImportSetup | StageImportInput | StageImportResult | ImportPreview | ImportProgress | UndoResult | ImportRecord | ExportPageInput | ExportPage>
+>;
 
 /** Every server function the sidebars may call, checked exhaustive against ServerApi by the type below. */
-const FUNCTIONS: Record<ServerFunctionName, true> = { getSettingsView: true, saveSettings: true, runSetup: true };
+const FUNCTIONS: Record<ServerFunctionName, true> = {
+  getSettingsView: true,
+  saveSettings: true,
+  runSetup: true,
+  getImportSetup: true,
+  stageImport: true,
+  previewImport: true,
+  runImport: true,
+  undoImport: true,
+  listImports: true,
+  exportContacts: true,
+};
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

@@ -35,6 +35,13 @@ const en = {
   cardHomepage: 'Open a message to see the sender’s client card.',
   contactsCount: '{count} clients in Google Contacts',
   error: 'Something went wrong: {message}',
+  importNotRecognized: 'Not recognised on import',
+  problemEmail: 'Not a valid e-mail address: it needs a name, @ and a domain such as example.com.',
+  problemPhone: 'Not a valid phone number. Numbers without a +country code are read as {country} numbers.',
+  problemDate: 'Not a date. Write it as day.month.year, e.g. 12.03.1985.',
+  problemDateImpossible: 'There is no such date: check the day and the month.',
+  problemDateYearOnly: 'Only a year is given: the day and month are missing.',
+  problemEmptyRow: 'No name, company, phone or e-mail: the row was not imported.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -72,6 +79,13 @@ const ru: Record<MessageKey, string> = {
   cardHomepage: 'Откройте письмо, чтобы увидеть карточку клиента-отправителя.',
   contactsCount: 'Клиентов в Google Контактах: {count}',
   error: 'Что-то пошло не так: {message}',
+  importNotRecognized: 'Не распознано при импорте',
+  problemEmail: 'Неверный адрес e-mail: нужны имя, @ и домен, например example.ru.',
+  problemPhone: 'Неверный номер телефона. Номера без +кода страны считаются номерами страны {country}.',
+  problemDate: 'Это не дата. Пишите день.месяц.год, например 12.03.1985.',
+  problemDateImpossible: 'Такой даты не бывает: проверьте день и месяц.',
+  problemDateYearOnly: 'Указан только год: нет дня и месяца.',
+  problemEmptyRow: 'Нет ни имени, ни компании, ни телефона, ни e-mail: строка не импортирована.',
 };
 
 const ka: Record<MessageKey, string> = {
@@ -107,6 +121,13 @@ const ka: Record<MessageKey, string> = {
   cardHomepage: 'გახსენით წერილი, რომ ნახოთ გამგზავნის კლიენტის ბარათი.',
   contactsCount: 'კლიენტები Google კონტაქტებში: {count}',
   error: 'რაღაც შეცდომა მოხდა: {message}',
+  importNotRecognized: 'იმპორტისას ვერ ამოიცნო',
+  problemEmail: 'ელ-ფოსტის მისამართი არასწორია: საჭიროა სახელი, @ და დომენი, მაგ. example.ge.',
+  problemPhone: 'ტელეფონის ნომერი არასწორია. ნომრები +ქვეყნის კოდის გარეშე აღიქმება როგორც {country}-ის ნომრები.',
+  problemDate: 'ეს არ არის თარიღი. ჩაწერეთ დღე.თვე.წელი, მაგ. 12.03.1985.',
+  problemDateImpossible: 'ასეთი თარიღი არ არსებობს: შეამოწმეთ დღე და თვე.',
+  problemDateYearOnly: 'მითითებულია მხოლოდ წელი: აკლია დღე და თვე.',
+  problemEmptyRow: 'არც სახელი, არც კომპანია, არც ტელეფონი, არც ელ-ფოსტა: სტრიქონი არ დაიმპორტდა.',
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ru, ka };

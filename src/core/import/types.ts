@@ -141,3 +141,50 @@ export interface NormalizedContact {
   /** Dedupe keys: E.164 phones and lower-cased e-mails. */
   keys: { phones: string[]; emails: string[] };
 }
+
+/** Which family of headers a file carries: decides how columns pair up (Google's `Phone 1 - Label`/`- Value`…). */
+export type MappingLayout = 'google' | 'google-legacy' | 'outlook' | 'generic';
+
+/** The structured parts of an address a column can hold (names of `DraftAddress` fields). */
+export type AddressPart = 'formatted' | 'street' | 'extended' | 'poBox' | 'city' | 'region' | 'postalCode' | 'country';
+
+export interface MappingColumn {
+  index: number;
+  header: string;
+  field: ContactField;
+  /** The People type the column implies (`mobile`, `work`, `home`…), or an event's type (`anniversary`). */
+  type?: string;
+  /** Custom field key; the header when absent. */
+  key?: string;
+  /** Columns that together describe one value share a group: Google's `Phone 1 - Label` + `Phone 1 - Value`,
+   *  Outlook's `Business Street` + `Business City`, a sheet's `Адрес` + `Город`. */
+  group?: string;
+  /** Role inside the group: `label` gives the type (or custom key) of the group's values, `value` holds them,
+   *  an address part names the address field; `photo` marks a photo column (ignored, but the draft says it had one). */
+  part?: 'label' | 'value' | 'photo' | AddressPart;
+}
+
+export interface Mapping {
+  layout: MappingLayout;
+  columns: MappingColumn[];
+}
+
+export interface NormalizeOptions {
+  /** ISO 3166 two-letter code for numbers written without +country code (the office's setting, e.g. `RU`). */
+  defaultCountry: string;
+  locale: import('../i18n/locale').Locale;
+  /** Stamped into `clientData` (`crm.importId`) so an import can be found and undone later. */
+  importId?: string;
+}
+
+export interface NormalizedDraft {
+  /** null when the row had nothing to make a client from (the problems say why). */
+  contact: NormalizedContact | null;
+  problems: ImportProblem[];
+}
+
+export interface NormalizeResult {
+  contacts: NormalizedContact[];
+  /** Every problem of every row, in row order. */
+  problems: ImportProblem[];
+}

@@ -3,15 +3,16 @@
 import events from '../../../sheets-templates/events.json';
 import importLog from '../../../sheets-templates/import-log.json';
 import imports from '../../../sheets-templates/imports.json';
+import importStaging from '../../../sheets-templates/import-staging.json';
 import labels from '../../../sheets-templates/labels.json';
 import lists from '../../../sheets-templates/lists.json';
 import settings from '../../../sheets-templates/settings.json';
 import staff from '../../../sheets-templates/staff.json';
 import { SheetTemplate } from './template';
 
-export type SheetKey = 'events' | 'lists' | 'labels' | 'staff' | 'settings' | 'imports' | 'importLog';
+export type SheetKey = 'events' | 'lists' | 'labels' | 'staff' | 'settings' | 'imports' | 'importLog' | 'importStaging';
 
-export const TEMPLATES: readonly SheetTemplate[] = [lists, labels, staff, settings, events, imports, importLog] as SheetTemplate[];
+export const TEMPLATES: readonly SheetTemplate[] = [lists, labels, staff, settings, events, imports, importLog, importStaging] as SheetTemplate[];
 
 export function template(key: SheetKey): SheetTemplate {
   const found = TEMPLATES.find((t) => t.key === key);

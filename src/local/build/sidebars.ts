@@ -14,6 +14,9 @@ export async function inlineSidebar(dir: string): Promise<string> {
     format: 'iife',
     target: 'es2019',
     platform: 'browser',
+    // Core imports papaparse's Node build by path (its types stay Node-free); the browser gets the package's own
+    // browser build, which has no require('stream').
+    alias: { 'papaparse/papaparse.js': 'papaparse' },
     charset: 'utf8',
     legalComments: 'none',
     minify: true,

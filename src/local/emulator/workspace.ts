@@ -130,7 +130,7 @@ export class Workspace {
       CacheService: createCacheService(this.cache, ctx, binding.project),
       LockService: createLockService(this.locks, ctx, binding.project, binding.boundSpreadsheetId),
       ScriptApp: createScriptApp(this.triggers, ctx, binding.project),
-      Session: createSession(ctx),
+      Session: createSession(ctx, binding.project),
       Utilities: createUtilities(ctx),
       HtmlService: createHtmlService(ctx, binding.htmlFiles),
       CardService: createCardService(ctx),

@@ -14,10 +14,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 let openMessageId: string | null = null;
 const stack: Json[] = [];
 
-function actionOf(onClick: Json | undefined): Json | undefined {
-  return onClick?.action;
-}
-
+/** Values of the card's inputs, by field name, as Gmail puts them in the action's event object. */
 function formInputs(): Record<string, string[]> {
   const inputs: Record<string, string[]> = {};
   addon.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('[data-field]').forEach((input) => {
@@ -31,85 +28,107 @@ function formInputs(): Record<string, string[]> {
 async function runAction(action: Json): Promise<void> {
   const response = await postJson<CardResponse>('/api/gmail/action', {
     messageId: openMessageId,
-    functionName: action.function,
-    parameters: action.parameters ?? [],
+    functionName: action.functionName,
+    parameters: action.parameters ?? {},
     formInputs: formInputs(),
   });
   applyResponse(response);
 }
 
+/** What a click on an element built with setOnClickAction / setOpenLink does. */
+function clickHandler(c: Json): (() => void) | undefined {
+  if (c.onClick) return () => void runAction(c.onClick);
+  if (c.openLink?.url) return () => void window.open(String(c.openLink.url), '_blank', 'noopener');
+  return undefined;
+}
+
 function button(b: Json): HTMLElement {
-  const action = actionOf(b.onClick);
-  const link = b.onClick?.openLink?.url as string | undefined;
+  const click = clickHandler(b);
   return el(
     'button',
     {
       type: 'button',
-      class: b.type === 'FILLED' || b.textButtonStyle === 'FILLED' ? 'filled' : '',
-      'data-action': action?.function,
+      class: b.style === 'FILLED' ? 'filled' : '',
+      'data-action': b.onClick?.functionName,
       disabled: b.disabled ? '' : undefined,
-      click: () => (action ? void runAction(action) : link ? window.open(link, '_blank', 'noopener') : undefined),
+      click: click ? () => click() : undefined,
     },
     String(b.text ?? ''),
   );
 }
 
 function widget(w: Json): HTMLElement | null {
-  if (w.textParagraph) return el('div', { class: 'widget text' }, String(w.textParagraph.text ?? ''));
-  if (w.decoratedText || w.keyValue) {
-    const d = w.decoratedText ?? w.keyValue;
-    const node = el(
-      'div',
-      { class: 'widget decorated', 'data-label': d.topLabel ?? '' },
-      d.topLabel ? el('div', { class: 'top-label' }, String(d.topLabel)) : null,
-      el('div', { class: 'text' }, String(d.text ?? d.content ?? '')),
-      d.bottomLabel ? el('div', { class: 'bottom-label' }, String(d.bottomLabel)) : null,
-      d.button ? button(d.button.textButton ?? d.button) : null,
-    );
-    const action = actionOf(d.onClick);
-    if (action) node.addEventListener('click', () => void runAction(action));
-    return node;
+  switch (w.type) {
+    case 'textParagraph':
+      return el('div', { class: 'widget text' }, String(w.text ?? ''));
+    case 'decoratedText': {
+      const node = el(
+        'div',
+        { class: 'widget decorated', 'data-label': w.topLabel ?? '' },
+        w.topLabel ? el('div', { class: 'top-label' }, String(w.topLabel)) : null,
+        el('div', { class: 'text' }, String(w.text ?? '')),
+        w.bottomLabel ? el('div', { class: 'bottom-label' }, String(w.bottomLabel)) : null,
+        w.button ? button(w.button) : null,
+      );
+      const click = clickHandler(w);
+      if (click) node.addEventListener('click', click);
+      return node;
+    }
+    case 'buttonSet':
+      return el('div', { class: 'widget buttons' }, ...(w.buttons ?? []).map(button));
+    case 'textButton':
+      return el('div', { class: 'widget buttons' }, button(w));
+    case 'textInput': {
+      const input = w.multiline ? el('textarea', { 'data-field': w.fieldName, rows: '3' }) : el('input', { 'data-field': w.fieldName });
+      input.value = String(w.value ?? '');
+      if (w.hint) input.setAttribute('placeholder', String(w.hint));
+      return el('div', { class: 'widget' }, el('label', {}, String(w.title ?? '')), input);
+    }
+    case 'selectionInput': {
+      const select = el('select', { 'data-field': w.fieldName }, ...(w.items ?? []).map((i: Json) => el('option', { value: String(i.value) }, String(i.text))));
+      const selected = (w.items ?? []).find((i: Json) => i.selected);
+      if (selected) select.value = String(selected.value);
+      return el('div', { class: 'widget' }, el('label', {}, String(w.title ?? '')), select);
+    }
+    case 'datePicker':
+    case 'dateTimePicker': {
+      const withTime = w.type === 'dateTimePicker';
+      const input = el('input', { 'data-field': w.fieldName, type: withTime ? 'datetime-local' : 'date' });
+      if (w.valueMsEpoch !== undefined) input.value = new Date(Number(w.valueMsEpoch)).toISOString().slice(0, withTime ? 16 : 10);
+      return el('div', { class: 'widget' }, el('label', {}, String(w.title ?? '')), input);
+    }
+    case 'image': {
+      const img = el('img', { class: 'widget', src: String(w.imageUrl), alt: String(w.altText ?? '') });
+      const click = clickHandler(w);
+      if (click) img.addEventListener('click', click);
+      return img;
+    }
+    case 'divider':
+      return el('hr');
+    default:
+      return null;
   }
-  if (w.buttonList) return el('div', { class: 'widget buttons' }, ...(w.buttonList.buttons ?? []).map(button));
-  if (w.textInput) {
-    const t = w.textInput;
-    const input = t.type === 'MULTIPLE_LINE' || t.multiline ? el('textarea', { 'data-field': t.name, rows: '3' }) : el('input', { 'data-field': t.name });
-    input.value = String(t.value ?? '');
-    if (t.hintText) input.setAttribute('placeholder', String(t.hintText));
-    return el('div', { class: 'widget' }, el('label', {}, String(t.label ?? t.title ?? '')), input);
-  }
-  if (w.selectionInput) {
-    const s = w.selectionInput;
-    const select = el('select', { 'data-field': s.name }, ...(s.items ?? []).map((i: Json) => el('option', { value: String(i.value) }, String(i.text))));
-    const selected = (s.items ?? []).find((i: Json) => i.selected);
-    if (selected) select.value = String(selected.value);
-    return el('div', { class: 'widget' }, el('label', {}, String(s.label ?? s.title ?? '')), select);
-  }
-  if (w.dateTimePicker || w.datePicker) {
-    const d = w.dateTimePicker ?? w.datePicker;
-    const input = el('input', { 'data-field': d.name, type: w.dateTimePicker ? 'datetime-local' : 'date' });
-    if (d.valueMsEpoch) input.value = new Date(Number(d.valueMsEpoch)).toISOString().slice(0, w.dateTimePicker ? 16 : 10);
-    return el('div', { class: 'widget' }, el('label', {}, String(d.label ?? d.title ?? '')), input);
-  }
-  if (w.divider !== undefined) return el('hr');
-  return null;
 }
 
 function renderCard(card: Json, stats?: string, notification?: string): void {
   const header = card.header ?? {};
-  addon.replaceChildren(
+  const nodes: Array<HTMLElement | null> = [
     el('div', { class: 'card-header' }, el('div', { class: 'card-title' }, String(header.title ?? '')), header.subtitle ? el('div', { class: 'card-subtitle' }, String(header.subtitle)) : null),
     notification ? el('div', { class: 'notification', role: 'status' }, notification) : null,
     ...(card.sections ?? []).map((s: Json) => el('section', {}, s.header ? el('h3', {}, String(s.header)) : null, ...(s.widgets ?? []).map(widget))),
-    ...(card.fixedFooter ? [el('section', {}, card.fixedFooter.primaryButton ? button(card.fixedFooter.primaryButton) : null)] : []),
+    card.fixedFooter
+      ? el('section', {}, button(card.fixedFooter.primaryButton), card.fixedFooter.secondaryButton ? button(card.fixedFooter.secondaryButton) : null)
+      : null,
     stats ? el('div', { class: 'stats' }, stats) : null,
-  );
+  ];
+  addon.replaceChildren(...nodes.filter((n): n is HTMLElement => n !== null));
 }
 
 function statsOf(r: CardResponse): string {
   return `${r.calls} service calls · ${(r.elapsedMs / 1000).toFixed(1)} s of the 30 s add-on limit`;
 }
 
+/** A card replaces the stack; an ActionResponse applies its navigation steps, then shows its notification. */
 function applyResponse(r: CardResponse): void {
   if (!r.ok) {
     addon.replaceChildren(el('div', { class: 'notification', role: 'alert' }, `${r.error?.name}: ${r.error?.message}`));
@@ -121,14 +140,19 @@ function applyResponse(r: CardResponse): void {
     return;
   }
   const response = (r.response ?? {}) as Json;
-  const notification = response.notification?.text as string | undefined;
-  for (const nav of response.navigations ?? []) {
+  if (Array.isArray(response.cards) && response.cards.length) stack.splice(0, stack.length, ...response.cards);
+  for (const nav of response.navigation ?? []) {
     if (nav.pushCard) stack.push(nav.pushCard);
     if (nav.updateCard) stack.splice(stack.length - 1, 1, nav.updateCard);
     if (nav.popCard) stack.pop();
     if (nav.popToRoot) stack.splice(1);
+    if (nav.popToNamedCard) {
+      const at = stack.map((c) => c.name).lastIndexOf(nav.popToNamedCard);
+      if (at >= 0) stack.splice(at + 1);
+    }
   }
-  renderCard(stack[stack.length - 1] ?? {}, statsOf(r), notification);
+  if (response.openLink) window.open(String(response.openLink), '_blank', 'noopener');
+  renderCard(stack[stack.length - 1] ?? {}, statsOf(r), response.notification as string | undefined);
 }
 
 async function open(message: MessageView, button: HTMLElement): Promise<void> {

@@ -3,7 +3,7 @@
 // before anything is sent); at most 10 calls run at once and the rest wait; every call is asynchronous and reports
 // through withSuccessHandler / withFailureHandler with the optional user object.
 
-import { checkScriptRunArgs } from '../../gas/script-run-rules';
+import { checkScriptRunArgs, copyForScriptRun } from '../../gas/script-run-rules';
 
 declare global {
   interface Window {
@@ -47,7 +47,7 @@ function runner(success?: Handler, failure?: Handler, userObject?: unknown): Rec
       schedule(async () => {
         let payload: { ok: boolean; result?: unknown; error?: { name?: string; message?: string } };
         try {
-          const response = await fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fn: name, args }) });
+          const response = await fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fn: name, args: copyForScriptRun(args) }) });
           payload = await response.json();
         } catch (e) {
           payload = { ok: false, error: { name: 'NetworkError', message: 'We\u2019re sorry, a server error occurred. Please wait a bit and try again.' } };

@@ -58,11 +58,12 @@ export interface MessageView {
   body: string;
 }
 
-/** A card as CardService built it (Google's card JSON), plus how much it cost. */
+/** A card as CardService built it (the emulator's card JSON: src/local/emulator/ui/card-json.ts), plus its cost. */
 export interface CardResponse {
   ok: boolean;
+  /** CardJson: { kind: 'card', header?, sections: [{ widgets: [{ type, … }] }], fixedFooter? }. */
   card?: unknown;
-  /** For actions: Google's ActionResponse (navigation, notification…). */
+  /** For actions: the ActionResponse as ResponseJson (navigation steps, notification text, openLink URL…). */
   response?: unknown;
   error?: { name: string; message: string };
   calls: number;

@@ -1,0 +1,274 @@
+// The Import / Export sidebar. Import: the file is read and cleaned here in the browser (the same core code as the
+// CLI), the user checks the column mapping and the preview, then the server writes to Google Contacts in batches
+// while a progress bar moves; the result can be undone. Export: the server hands over pages of contacts and the file
+// is written here, then downloaded.
+
+import type { Locale } from '../../../core/i18n/locale';
+import { EXPORT_FILE, ExportFormat, googleCsv, outlookCsv, vcard } from '../../../core/export';
+import { xlsxWorkbook } from '../../../core/export/xlsx';
+import { cleanImportFile, openImportFile, OpenedFile } from '../../../core/import/pipeline';
+import type { Mapping } from '../../../core/import/mapping';
+import type { ContactField, ImportProblem, NormalizedContact } from '../../../core/import/types';
+import type { ImportPreview, ImportProgress, ImportSetup } from '../../../shared/import-dto';
+import { byId, h, replaceChildren } from '../../lib/dom';
+import { rpc } from '../../lib/rpc';
+import { FIELD_NAMES, s } from './strings';
+
+const CHUNK = 500;
+const FIELDS = Object.keys(FIELD_NAMES.en) as ContactField[];
+
+let locale: Locale = 'en';
+let setup: ImportSetup | undefined;
+let opened: OpenedFile | undefined;
+let mapping: Mapping | null = null;
+let importId = '';
+
+function status(text: string, kind: 'ok' | 'error' | 'muted' = 'muted'): void {
+  const el = byId('status');
+  el.className = `status ${kind}`;
+  el.textContent = text;
+}
+
+function fail(e: unknown): void {
+  status(s(locale, 'error', { message: e instanceof Error ? e.message : String(e) }), 'error');
+}
+
+function texts(): void {
+  byId('title').textContent = s(locale, 'title');
+  byId('import-heading').textContent = s(locale, 'importHeading');
+  byId('file-hint').textContent = s(locale, 'fileHint');
+  byId('encoding-label').textContent = s(locale, 'encoding');
+  byId('encoding-auto').textContent = s(locale, 'auto');
+  byId('mapping-heading').textContent = s(locale, 'mapping');
+  byId('preview').textContent = s(locale, 'preview');
+  byId('import').textContent = s(locale, 'import');
+  byId('undo').textContent = s(locale, 'undo');
+  byId('export-heading').textContent = s(locale, 'exportHeading');
+  byId('format-label').textContent = s(locale, 'format');
+  byId('label-label').textContent = s(locale, 'label');
+  byId('export').textContent = s(locale, 'download');
+}
+
+function renderLabels(labels: string[]): void {
+  replaceChildren(byId('label'), h('option', { value: '' }, s(locale, 'allLabels')), ...labels.map((l) => h('option', { value: l }, l)));
+}
+
+function resetAfterFile(): void {
+  for (const id of ['preview-result', 'import', 'progress', 'import-result', 'undo']) byId(id).hidden = true;
+}
+
+function renderMapping(): void {
+  const box = byId('mapping');
+  if (!opened?.table || !mapping) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  byId('mapping-note').textContent = setup?.mapping ? s(locale, 'mappingRemembered') : '';
+  const rows = mapping.columns.map((column, i) => {
+    const select = h('select', { 'data-column': column.header, change: (e: Event) => {
+      const field = (e.target as HTMLSelectElement).value as ContactField;
+      mapping!.columns[i] = { ...column, field, key: field === 'custom' ? column.key || column.header : column.key };
+      resetAfterFile();
+    } }, ...FIELDS.map((f) => h('option', { value: f }, FIELD_NAMES[locale][f])));
+    select.value = column.field;
+    return h('tr', {}, h('td', { class: 'header' }, column.header || `#${column.index + 1}`), h('td', {}, select));
+  });
+  replaceChildren(byId('mapping-table'), ...rows);
+}
+
+async function readFile(): Promise<void> {
+  const input = byId<HTMLInputElement>('file');
+  const file = input.files?.[0];
+  resetAfterFile();
+  if (!file) return;
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const encoding = byId<HTMLSelectElement>('encoding').value || undefined;
+    opened = openImportFile(bytes, file.name, { encoding });
+  } catch (e) {
+    opened = undefined;
+    byId<HTMLButtonElement>('preview').disabled = true;
+    status(s(locale, 'readError', { file: file.name, message: e instanceof Error ? e.message : String(e) }), 'error');
+    return;
+  }
+  setup = await rpc.getImportSetup(opened.fingerprint);
+  locale = setup.locale;
+  mapping = (setup.mapping as Mapping | null) ?? opened.proposed;
+  const rows = opened.table ? opened.table.rows.length : opened.drafts?.length ?? 0;
+  byId('file-info').textContent = [
+    s(locale, 'fileInfo', { format: opened.format, encoding: opened.encoding, rows, header: opened.table?.headerRowNumber ?? '—' }),
+    ...opened.warnings,
+  ].join('\n');
+  renderMapping();
+  byId<HTMLButtonElement>('preview').disabled = false;
+  status('');
+}
+
+function problemList(problems: ImportProblem[], className = 'problems'): HTMLElement {
+  return h(
+    'ul',
+    { class: className },
+    ...problems.slice(0, 300).map((p) =>
+      h('li', { 'data-row': String(p.row), 'data-column': p.column }, h('span', { class: 'where' }, `${s(locale, 'row', { row: p.row })}, ${p.column}: `), `«${p.value}» — ${p.message}`),
+    ),
+  );
+}
+
+function renderPreview(preview: ImportPreview, problems: ImportProblem[]): void {
+  const conflicts = preview.updates.flatMap((u) => (u.conflicts ?? []).map((c) => ({ row: u.rows[0], column: c.field, value: c.incoming, message: c.existing })));
+  const box = byId('preview-result');
+  box.hidden = false;
+  replaceChildren(
+    box,
+    h(
+      'div',
+      { class: 'counts' },
+      h('div', { 'data-count': 'created' }, s(locale, 'willCreate', { n: preview.counts.created })),
+      h('div', { 'data-count': 'updated' }, s(locale, 'willUpdate', { n: preview.counts.updated })),
+      h('div', { 'data-count': 'skipped' }, s(locale, 'willSkip', { n: preview.counts.skipped })),
+      h('div', { 'data-count': 'duplicates' }, s(locale, 'duplicates', { n: preview.counts.duplicates })),
+      preview.labelsToCreate.length ? h('div', {}, s(locale, 'newLabels', { labels: preview.labelsToCreate.join(', ') })) : null,
+      h('div', { class: 'muted' }, s(locale, 'calls', { planned: preview.plannedCalls, minimum: preview.minimumCalls })),
+      h('div', { 'data-count': 'problems', class: problems.length ? 'error' : '' }, s(locale, 'problems', { n: problems.length })),
+    ),
+    problems.length ? problemList(problems) : null,
+    conflicts.length ? h('div', {}, s(locale, 'conflicts')) : null,
+    conflicts.length ? problemList(conflicts, 'problems conflicts') : null,
+  );
+  byId('import').hidden = preview.counts.created + preview.counts.updated === 0;
+}
+
+async function preview(): Promise<void> {
+  if (!opened || !setup) return;
+  const button = byId<HTMLButtonElement>('preview');
+  button.disabled = true;
+  status(s(locale, 'previewing'));
+  try {
+    importId = `imp-${Date.now().toString(36)}`;
+    const cleaned = cleanImportFile(opened, mapping, { defaultCountry: setup.defaultCountry, locale, importId });
+    await stage(cleaned.contacts, cleaned.problems);
+    const result = await rpc.previewImport(importId);
+    renderPreview(result, cleaned.problems);
+    status('');
+  } catch (e) {
+    fail(e);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function stage(contacts: NormalizedContact[], problems: ImportProblem[]): Promise<void> {
+  const chunks = Math.max(1, Math.ceil(contacts.length / CHUNK));
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    await rpc.stageImport({
+      importId,
+      fileName: opened!.fileName,
+      chunk,
+      chunks,
+      contacts: contacts.slice(chunk * CHUNK, (chunk + 1) * CHUNK),
+      problems: chunk === 0 ? problems : [],
+      ...(chunk === 0 && mapping ? { fingerprint: opened!.fingerprint, mapping } : {}),
+    });
+  }
+}
+
+function showProgress(p: ImportProgress): void {
+  const bar = byId<HTMLProgressElement>('progress');
+  bar.hidden = false;
+  bar.max = Math.max(1, p.batchesTotal);
+  bar.value = p.batchesDone;
+  status(s(locale, 'importing', { done: p.batchesDone, total: p.batchesTotal }));
+}
+
+async function runImport(): Promise<void> {
+  const button = byId<HTMLButtonElement>('import');
+  button.disabled = true;
+  try {
+    let progress = await rpc.runImport(importId);
+    showProgress(progress);
+    // A long import stops before Apps Script's 6-minute limit and carries on in the next call, from its checkpoint.
+    while (progress.status === 'running') {
+      progress = await rpc.runImport(importId);
+      showProgress(progress);
+    }
+    const result = byId('import-result');
+    result.hidden = false;
+    result.textContent = progress.status === 'done' ? s(locale, 'done', progress) : progress.message;
+    result.className = progress.status === 'done' ? 'ok' : 'error';
+    byId('undo').hidden = progress.status !== 'done' || progress.created + progress.updated === 0;
+    button.hidden = true;
+    status('');
+  } catch (e) {
+    fail(e);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function undo(): Promise<void> {
+  const button = byId<HTMLButtonElement>('undo');
+  button.disabled = true;
+  try {
+    const result = await rpc.undoImport(importId);
+    status([s(locale, 'undone', result), ...result.warnings].join('\n'), 'ok');
+    button.hidden = true;
+  } catch (e) {
+    fail(e);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function download(name: string, mime: string, content: string | Uint8Array): void {
+  const blob = new Blob([content as BlobPart], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+async function exportContacts(): Promise<void> {
+  const button = byId<HTMLButtonElement>('export');
+  button.disabled = true;
+  try {
+    const format = byId<HTMLSelectElement>('format').value as ExportFormat;
+    const label = byId<HTMLSelectElement>('label').value || undefined;
+    const contacts: Array<{ person: NormalizedContact['person']; labels: string[] }> = [];
+    let pageToken: string | undefined;
+    do {
+      const page = await rpc.exportContacts({ label, pageToken });
+      contacts.push(...page.contacts);
+      pageToken = page.nextPageToken ?? undefined;
+    } while (pageToken);
+    const content = format === 'google-csv' ? googleCsv(contacts) : format === 'outlook-csv' ? outlookCsv(contacts) : format === 'vcard' ? vcard(contacts) : xlsxWorkbook(contacts, locale);
+    const base = label ? `clients-${label}` : 'clients';
+    download(`${base}.${EXPORT_FILE[format].extension}`, EXPORT_FILE[format].mime, content);
+    status(s(locale, 'exported', { n: contacts.length }), 'ok');
+  } catch (e) {
+    fail(e);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+byId('file').addEventListener('change', () => void readFile());
+byId('encoding').addEventListener('change', () => void readFile());
+byId('preview').addEventListener('click', () => void preview());
+byId('import').addEventListener('click', () => void runImport());
+byId('undo').addEventListener('click', () => void undo());
+byId('export').addEventListener('click', () => void exportContacts());
+
+void (async () => {
+  try {
+    setup = await rpc.getImportSetup('');
+    locale = setup.locale;
+    texts();
+    renderLabels(setup.labels);
+  } catch (e) {
+    texts();
+    fail(e);
+  }
+})();

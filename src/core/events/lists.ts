@@ -1,0 +1,160 @@
+// The reference sheets the event log leans on — Lists, Labels, Staff, Settings — read from getValues() arrays,
+// wherever the office moved their columns; and who may give an event to whom.
+
+import { Locale } from '../i18n/locale';
+import { headerKey } from '../sheets/template';
+import { template } from '../sheets/templates';
+import { StatusNames } from './status';
+import { cellText, findTable, isBlankRow, sameText } from './table';
+
+export interface ReferenceLists {
+  kinds: string[];
+  reasons: string[];
+  /** The office's status words, by the column's row order: planned, done, cancelled. */
+  statuses: Partial<StatusNames>;
+}
+
+function column(values: unknown[][], key: 'lists' | 'labels' | 'staff' | 'settings') {
+  const table = findTable(values, template(key));
+  const rows = table ? values.slice(table.headerIndex + 1).filter((r) => !isBlankRow(r)) : [];
+  return { table, rows, text: (row: unknown[], col: string) => (table ? cellText(row, table.columns[col] ?? -1) : '') };
+}
+
+export function parseLists(values: unknown[][]): ReferenceLists {
+  const { rows, text } = column(values, 'lists');
+  const list = (col: string) => rows.map((r) => text(r, col)).filter((v) => v !== '');
+  const [planned, done, cancelled] = list('statuses');
+  const statuses: Partial<StatusNames> = {};
+  if (planned) statuses.planned = [planned];
+  if (done) statuses.done = [done];
+  if (cancelled) statuses.cancelled = [cancelled];
+  return { kinds: list('kinds'), reasons: list('reasons'), statuses };
+}
+
+export interface LabelPeriod {
+  label: string;
+  /** Days without an event after which the client is "gone quiet"; null when the cell is empty or not a number. */
+  quietDays: number | null;
+}
+
+export function parseLabels(values: unknown[][]): LabelPeriod[] {
+  const { rows, text } = column(values, 'labels');
+  return rows
+    .map((r) => {
+      const raw = text(r, 'quietDays').replace(',', '.');
+      const n = Number(raw);
+      return { label: text(r, 'label'), quietDays: raw !== '' && isFinite(n) && n > 0 ? Math.round(n) : null };
+    })
+    .filter((l) => l.label !== '');
+}
+
+/** label → days, for quietClients (which compares label names without case). */
+export function quietDaysByLabel(labels: LabelPeriod[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const l of labels) if (l.quietDays !== null) out[l.label] = l.quietDays;
+  return out;
+}
+
+export interface StaffMember {
+  name: string;
+  /** Lower-case. */
+  email: string;
+  role: string;
+  /** The head's e-mail, lower-case ('' for none). */
+  head: string;
+  dailyDigest: boolean;
+}
+
+const TRUE_WORDS = ['true', 'yes', 'y', '1', 'да', 'д', '+', 'x', '✓', 'კი', 'დიახ'];
+
+export function parseStaff(values: unknown[][]): StaffMember[] {
+  const { table, rows, text } = column(values, 'staff');
+  return rows
+    .map((r) => {
+      const digestCell = table ? r[table.columns.dailyDigest] : undefined;
+      return {
+        name: text(r, 'name'),
+        email: text(r, 'email').toLowerCase(),
+        role: text(r, 'role'),
+        head: text(r, 'head').toLowerCase(),
+        dailyDigest: digestCell === true || TRUE_WORDS.includes(String(digestCell ?? '').trim().toLowerCase()),
+      };
+    })
+    .filter((s) => s.name !== '' || s.email !== '');
+}
+
+/** The Settings sheet as key → value (keys compared without case/punctuation; the first row with a key wins). */
+export function parseSettings(values: unknown[][]): Record<string, unknown> {
+  const { table, rows, text } = column(values, 'settings');
+  const out: Record<string, unknown> = {};
+  if (!table) return out;
+  for (const r of rows) {
+    const key = text(r, 'key');
+    if (!key) continue;
+    const norm = headerKey(key);
+    if (!Object.keys(out).some((k) => headerKey(k) === norm)) out[key] = r[table.columns.value] ?? '';
+  }
+  return out;
+}
+
+export interface EventSettings {
+  quietDaysDefault: number;
+  interestReason: string;
+  orderReason: string;
+}
+
+const DEFAULT_REASONS: Record<Locale, { interest: string; order: string }> = {
+  ru: { interest: 'Интерес', order: 'Заказ' },
+  en: { interest: 'Interest', order: 'Order' },
+  ka: { interest: 'ინტერესი', order: 'შეკვეთა' },
+};
+
+export function eventSettings(settings: Record<string, unknown>, locale: Locale): EventSettings {
+  const get = (key: string) => {
+    const k = Object.keys(settings).find((s) => headerKey(s) === headerKey(key));
+    return k === undefined ? '' : String(settings[k] ?? '').trim();
+  };
+  const days = Number(get('quietDaysDefault').replace(',', '.'));
+  return {
+    quietDaysDefault: isFinite(days) && days > 0 ? Math.round(days) : 90,
+    interestReason: get('interestReason') || DEFAULT_REASONS[locale].interest,
+    orderReason: get('orderReason') || DEFAULT_REASONS[locale].order,
+  };
+}
+
+/** Roles that see and assign everyone's events. A department head is not one: heads are found through the head column. */
+const ALL_POWER_ROLES = [
+  'owner', 'admin', 'administrator', 'director', 'ceo',
+  'владелец', 'администратор', 'админ', 'руководитель', 'директор', 'генеральный директор',
+  'მფლობელი', 'ადმინისტრატორი', 'დირექტორი', 'ხელმძღვანელი',
+].map(headerKey);
+
+export function isAllPowerRole(role: string): boolean {
+  return ALL_POWER_ROLES.includes(headerKey(role));
+}
+
+/**
+ * Whether `actorEmail` may make `managerName` responsible for an event (the Events sheet names managers by name; an
+ * e-mail is accepted too). Anyone may take an event themselves; a head may give it to anyone below them, however many
+ * levels down; an owner/admin/director to anyone on the staff. An empty Staff sheet means no hierarchy is set up yet,
+ * so nobody is stopped.
+ */
+export function canAssign(staff: StaffMember[], actorEmail: string, managerName: string): boolean {
+  if (staff.length === 0) return true;
+  const actor = actorEmail.trim().toLowerCase();
+  const target = staff.find((s) => sameText(s.name, managerName) || (s.email !== '' && s.email === managerName.trim().toLowerCase()));
+  const me = staff.find((s) => s.email === actor);
+  if (!target) return managerName.trim().toLowerCase() === actor || (!!me && sameText(me.name, managerName));
+  if (target.email === actor) return true;
+  if (!me) return false;
+  if (me === target || isAllPowerRole(me.role)) return true;
+  // Walk up from the target; the visited set stops a head column that loops.
+  const visited = new Set<string>();
+  let head = target.head;
+  while (head && !visited.has(head)) {
+    if (head === actor) return true;
+    visited.add(head);
+    head = staff.find((s) => s.email === head)?.head ?? '';
+  }
+  return false;
+}

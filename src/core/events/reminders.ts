@@ -1,0 +1,275 @@
+// What the Reminders sidebar shows: what is due, who has gone quiet, who showed interest but did not order, and
+// missed calls waiting for a callback. Days are the office's local days (the spreadsheet's zone), never the host's.
+
+import { headerKey } from '../sheets/template';
+import { clientKey, EventRecord } from './row';
+import { addDays, dayNumber, endOfLocalDay, localDayKey, startOfLocalDay } from './zone';
+
+export interface LastContact {
+  at: Date;
+  kind: string;
+  reason: string;
+}
+
+export interface DueItem {
+  event: EventRecord;
+  /** Planned for an earlier local day and still not done. */
+  overdue: boolean;
+  dueToday: boolean;
+  lastContact?: LastContact;
+}
+
+const byTime = (a: EventRecord, b: EventRecord) => a.at.getTime() - b.at.getTime() || a.rowNumber - b.rowNumber;
+
+/** Planned events dated up to the end of `at`'s local day, oldest first, each with the client's last contact. */
+export function dueList(events: EventRecord[], at: Date, timeZone: string): DueItem[] {
+  const dayStart = startOfLocalDay(at, timeZone).getTime();
+  const dayEnd = endOfLocalDay(at, timeZone).getTime();
+  const last = lastContactByClient(events);
+  return events
+    .filter((e) => e.status === 'planned' && e.at.getTime() < dayEnd)
+    .sort(byTime)
+    .map((event) => {
+      const overdue = event.at.getTime() < dayStart;
+      const key = clientKey(event);
+      const item: DueItem = { event, overdue, dueToday: !overdue };
+      const lc = key ? last.get(key) : undefined;
+      if (lc) item.lastContact = lc;
+      return item;
+    });
+}
+
+/** Items per responsible manager, managers in alphabetical order and unassigned events last. */
+export function groupByManager<T extends { event: EventRecord }>(items: T[]): Array<{ manager: string; items: T[] }> {
+  const groups = new Map<string, { manager: string; items: T[] }>();
+  for (const item of items) {
+    const name = item.event.manager.trim();
+    const key = headerKey(name);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { manager: name, items: [] }));
+    g.items.push(item);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : 0) || groups.get(a)!.manager.localeCompare(groups.get(b)!.manager))
+    .map(([, g]) => g);
+}
+
+/**
+ * The latest contact per client (key: resourceName, or 'name:…' for rows that name the client only by text). Only
+ * done events are contacts: a planned one has not happened and a cancelled one never will.
+ */
+export function lastContactByClient(events: EventRecord[]): Map<string, LastContact> {
+  const out = new Map<string, LastContact>();
+  for (const e of events) {
+    if (e.status !== 'done') continue;
+    const key = clientKey(e);
+    if (!key) continue;
+    const prev = out.get(key);
+    if (!prev || prev.at.getTime() < e.at.getTime()) out.set(key, { at: e.at, kind: e.kind, reason: e.reason });
+  }
+  return out;
+}
+
+export interface QuietClientInput {
+  resourceName: string;
+  name: string;
+  labels: string[];
+  phone?: string;
+  /** The first visit (from the contact's events): a never-contacted client counts from here. */
+  since?: Date;
+}
+
+export interface QuietOptions {
+  at: Date;
+  timeZone: string;
+  defaultDays: number;
+  /** label → days; label names compare without case. */
+  daysByLabel: Record<string, number>;
+  /** Spread clients who cross on the same day over the following days (default true). */
+  spread?: boolean;
+  /** Clients per day the spread allows; default quietDailyCap(). */
+  perDay?: number;
+  /**
+   * The day the office started using reminders (setup or the first import), stored by the adapter. Crossings before it
+   * are spread from it: a base imported with everyone last seen on the same old day must not all fall due at once.
+   */
+  startDay?: Date;
+  /** Also return clients already over their period whose spread day is still ahead (default false). */
+  includeLater?: boolean;
+}
+
+export interface QuietClient {
+  resourceName: string;
+  name: string;
+  phone?: string;
+  lastAt: Date | null;
+  /** Whole local days since the last contact (or the first visit); null when there is neither. */
+  days: number | null;
+  period: number;
+  /** The local day ('yyyy-mm-dd') the client joins the list. */
+  dueDay: string;
+}
+
+/** A client's quiet period: the shortest among its labels that have one, else the default. */
+export function quietPeriod(labels: string[], defaultDays: number, daysByLabel: Record<string, number>): number {
+  const byKey = new Map(Object.keys(daysByLabel).map((k) => [headerKey(k), daysByLabel[k]] as const));
+  const periods = labels.map((l) => byKey.get(headerKey(l))).filter((d): d is number => typeof d === 'number' && d > 0);
+  return periods.length ? Math.min(...periods) : defaultDays;
+}
+
+/**
+ * The steady-state load: if every client is contacted once per period, about Σ 1/period clients fall due each day.
+ * Spreading to that rate keeps a burst (everyone imported on one day) from landing on a single day, and depends only
+ * on the client base, so a client's spread day does not jump as the office works through the list.
+ */
+export function quietDailyCap(clients: QuietClientInput[], defaultDays: number, daysByLabel: Record<string, number>): number {
+  const rate = clients.reduce((sum, c) => sum + 1 / Math.max(1, quietPeriod(c.labels, defaultDays, daysByLabel)), 0);
+  return Math.max(1, Math.ceil(rate - 1e-9));
+}
+
+/**
+ * Clients with no event for their period. Decisions:
+ * - any done event resets the clock, whatever its kind or reason; a cancelled one does not (nothing happened);
+ * - a client with any planned event (overdue included) is not quiet: someone is already on it, and the event shows
+ *   in the due list;
+ * - a client never contacted counts from `since` (first visit) when known; without it the client is quiet at once
+ *   (days null) — this is the burst after an import that the spread exists for;
+ * - events are matched by resourceName, or by name for rows that name the client only by text.
+ * Clients crossing on the same day are ordered by a hash of their resourceName and given `perDay` per day from that
+ * day on; the list for a day holds those whose dueDay is that day or earlier.
+ */
+export function quietClients(clients: QuietClientInput[], events: EventRecord[], options: QuietOptions): QuietClient[] {
+  const today = localDayKey(options.at, options.timeZone);
+  const todayN = dayNumber(today);
+  const last = lastContactByClient(events);
+  const busy = new Set(events.filter((e) => e.status === 'planned').map(clientKey));
+  const perDay = Math.max(1, Math.floor(options.perDay ?? quietDailyCap(clients, options.defaultDays, options.daysByLabel)));
+
+  const crossed: Array<QuietClient & { cross: number; hash: number }> = [];
+  for (const c of clients) {
+    const keys = [c.resourceName, clientKey({ clientId: '', client: c.name })].filter((k) => k !== '');
+    if (keys.some((k) => busy.has(k))) continue;
+    let lastAt: Date | null = null;
+    for (const k of keys) {
+      const lc = last.get(k);
+      if (lc && (!lastAt || lc.at.getTime() > lastAt.getTime())) lastAt = lc.at;
+    }
+    const period = quietPeriod(c.labels, options.defaultDays, options.daysByLabel);
+    const from = lastAt ?? c.since ?? null;
+    const fromN = from ? dayNumber(localDayKey(from, options.timeZone)) : null;
+    const cross = fromN === null ? todayN : fromN + period;
+    if (cross > todayN) continue;
+    const item: QuietClient & { cross: number; hash: number } = {
+      resourceName: c.resourceName,
+      name: c.name,
+      lastAt,
+      days: fromN === null ? null : todayN - fromN,
+      period,
+      dueDay: today,
+      cross,
+      hash: fnv1a(c.resourceName || c.name),
+    };
+    if (c.phone !== undefined) item.phone = c.phone;
+    crossed.push(item);
+  }
+
+  // Groups by the day spreading starts: the crossing day, or the start day for crossings before it.
+  const startN = options.startDay ? Math.min(dayNumber(localDayKey(options.startDay, options.timeZone)), todayN) : -Infinity;
+  const groups = new Map<number, typeof crossed>();
+  for (const q of crossed) {
+    const anchor = Math.max(q.cross, startN);
+    const group = groups.get(anchor) ?? [];
+    group.push(q);
+    groups.set(anchor, group);
+  }
+  const spread = options.spread !== false;
+  for (const [anchor, group] of groups) {
+    group.sort((a, b) => a.cross - b.cross || a.hash - b.hash || a.resourceName.localeCompare(b.resourceName));
+    group.forEach((q, i) => {
+      q.dueDay = addDays(today, anchor - todayN + (spread ? Math.floor(i / perDay) : 0));
+    });
+  }
+  return crossed
+    .filter((q) => options.includeLater || dayNumber(q.dueDay) <= todayN)
+    .sort((a, b) => dayNumber(a.dueDay) - dayNumber(b.dueDay) || a.cross - b.cross || a.hash - b.hash)
+    .map(({ cross: _c, hash: _h, ...q }) => q);
+}
+
+/** 32-bit FNV-1a: a stable, well-mixed order that does not follow the alphabet or the import order. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+export interface InterestedClient {
+  clientKey: string;
+  clientId: string;
+  client: string;
+  /** The event that showed the interest. */
+  event: EventRecord;
+}
+
+const sameReason = (reason: string, names: string[]) => names.some((n) => headerKey(n) !== '' && headerKey(n) === headerKey(reason));
+
+/**
+ * Clients whose latest done event has the interest reason and no order event (done or planned) after it: interest
+ * that nobody turned into an order. Oldest interest first — it has waited longest.
+ */
+export function interestedNoOrder(events: EventRecord[], interestReason: string | string[], orderReason: string | string[]): InterestedClient[] {
+  const interest = ([] as string[]).concat(interestReason);
+  const order = ([] as string[]).concat(orderReason);
+  const byClient = groupByClient(events.filter((e) => e.status !== 'cancelled'));
+  const out: InterestedClient[] = [];
+  for (const [key, list] of byClient) {
+    const done = list.filter((e) => e.status === 'done');
+    const lastDone = done[done.length - 1];
+    if (!lastDone || !sameReason(lastDone.reason, interest)) continue;
+    if (list.some((e) => sameReason(e.reason, order) && e.at.getTime() >= lastDone.at.getTime() && e !== lastDone)) continue;
+    out.push({ clientKey: key, clientId: lastDone.clientId, client: lastDone.client, event: lastDone });
+  }
+  return out.sort((a, b) => byTime(a.event, b.event));
+}
+
+export const MISSED_CALL_KINDS = ['Пропущенный звонок', 'Missed call', 'გამოტოვებული ზარი'];
+
+export interface MissedCall {
+  /** The latest missed call of the client. */
+  event: EventRecord;
+  /** Missed calls since the last real contact. */
+  count: number;
+}
+
+/**
+ * Missed calls not followed by a done event of another kind for the same client (a callback, a meeting, a letter).
+ * A caller we cannot tie to a client (no contact, no name) is listed call by call. Oldest first: callback order.
+ */
+export function missedCalls(events: EventRecord[], missedKinds: string[] = MISSED_CALL_KINDS): MissedCall[] {
+  const isMissed = (e: EventRecord) => sameReason(e.kind, missedKinds);
+  const out: MissedCall[] = [];
+  for (const [key, list] of groupByClient(events.filter((e) => e.status !== 'cancelled'))) {
+    if (key.startsWith('row:')) {
+      if (isMissed(list[0])) out.push({ event: list[0], count: 1 });
+      continue;
+    }
+    let lastContact = -Infinity;
+    for (const e of list) if (e.status === 'done' && !isMissed(e)) lastContact = Math.max(lastContact, e.at.getTime());
+    const pending = list.filter((e) => isMissed(e) && e.at.getTime() > lastContact);
+    if (pending.length) out.push({ event: pending[pending.length - 1], count: pending.length });
+  }
+  return out.sort((a, b) => byTime(a.event, b.event));
+}
+
+function groupByClient(events: EventRecord[]): Map<string, EventRecord[]> {
+  const out = new Map<string, EventRecord[]>();
+  for (const e of [...events].sort(byTime)) {
+    const key = clientKey(e) || `row:${e.rowNumber}:${e.id}`;
+    const list = out.get(key) ?? [];
+    list.push(e);
+    out.set(key, list);
+  }
+  return out;
+}

@@ -1,0 +1,234 @@
+// One row of the Events sheet ⇄ one EventRecord. The office edits this sheet by hand: columns may be reordered or
+// titled in another of our languages, rows sorted, dates typed as text. A row we cannot read is reported with its row
+// and column and skipped, so one typo never hides the rest of the log.
+
+import { Locale } from '../i18n/locale';
+import { neutralizeCell } from '../export/cells';
+import { template } from '../sheets/templates';
+import { eventText } from './messages';
+import { EventStatus, parseStatus, statusLabel, StatusNames } from './status';
+import { cellText, findTable, isBlankRow, isDate } from './table';
+import { localParts, zonedInstant } from './zone';
+
+export interface EventRecord {
+  /** Our id ('' for a row typed by hand that has none yet: the adapter assigns one with newEventId and writes it). */
+  id: string;
+  /** The instant. A date without a time is local midnight with allDay set. */
+  at: Date;
+  allDay: boolean;
+  kind: string;
+  reason: string;
+  /** The client's name as text (what people read and sort by). */
+  client: string;
+  /** The contact's resourceName ('people/c…'), or '' when the row names the client only by text. */
+  clientId: string;
+  /** The responsible manager's name, as in the Staff sheet. */
+  manager: string;
+  result: string;
+  nextStep: string;
+  status: EventStatus;
+  calendarEventId: string;
+  createdBy: string;
+  /** 1-based sheet row; valid until the sheet is sorted again, so writes should find the row by id. */
+  rowNumber: number;
+}
+
+export interface RowProblem {
+  row: number;
+  /** The column's header as the sheet shows it. */
+  column: string;
+  value: string;
+  code: 'no-header' | 'no-date' | 'bad-date' | 'bad-status' | 'duplicate-id';
+  message: string;
+}
+
+export interface ParseOptions {
+  /** The spreadsheet's IANA zone: text dates are wall-clock times there. */
+  timeZone: string;
+  /** Language of problem messages. */
+  locale?: Locale;
+  /** The office's status words from the Lists sheet, if it renamed them. */
+  statusNames?: Partial<StatusNames>;
+  /**
+   * A row with an empty status is history when dated up to `now` and planned when later — veterans restoring old
+   * histories do not fill the status. Without `now` a blank status reads as done.
+   */
+  now?: Date;
+}
+
+const EVENTS = template('events');
+
+/** Sheets' serial day 0 (30 Dec 1899), for date cells formatted as plain numbers. */
+const SERIAL_EPOCH_DAYS = 25569;
+
+export function parseEventRows(values: unknown[][], options: ParseOptions): { events: EventRecord[]; problems: RowProblem[] } {
+  const locale = options.locale ?? 'en';
+  const table = findTable(values, EVENTS);
+  const problems: RowProblem[] = [];
+  const events: EventRecord[] = [];
+  if (!table || table.columns.date < 0) {
+    if (values.some((r) => !isBlankRow(r))) {
+      problems.push({ row: 1, column: '', value: '', code: 'no-header', message: eventText(locale, 'noHeader') });
+    }
+    return { events, problems };
+  }
+  const c = table.columns;
+  const header = (key: string) => table.headers[c[key]] || key;
+  const seen = new Map<string, number>();
+  for (let i = table.headerIndex + 1; i < values.length; i++) {
+    const row = values[i] ?? [];
+    if (isBlankRow(row)) continue;
+    const rowNumber = i + 1;
+    const problem = (key: string, code: RowProblem['code'], value: string, params: Record<string, string | number> = {}) =>
+      problems.push({ row: rowNumber, column: header(key), value, code, message: eventText(locale, messageKey(code), { value, ...params }) });
+
+    const rawDate = row[c.date];
+    const dateText = cellText(row, c.date);
+    if (dateText === '') {
+      problem('date', 'no-date', '');
+      continue;
+    }
+    const when = parseEventDate(rawDate, options.timeZone);
+    if (!when) {
+      problem('date', 'bad-date', dateText);
+      continue;
+    }
+    const statusText = cellText(row, c.status);
+    let status = parseStatus(statusText, options.statusNames);
+    if (!status) {
+      if (statusText !== '') {
+        problem('status', 'bad-status', statusText);
+        continue;
+      }
+      status = options.now && when.at.getTime() > options.now.getTime() ? 'planned' : 'done';
+    }
+    const id = cellText(row, c.id);
+    if (id !== '') {
+      const other = seen.get(id);
+      if (other !== undefined) {
+        problem('id', 'duplicate-id', id, { other });
+        continue;
+      }
+      seen.set(id, rowNumber);
+    }
+    events.push({
+      id,
+      at: when.at,
+      allDay: when.allDay,
+      kind: cellText(row, c.kind),
+      reason: cellText(row, c.reason),
+      client: cellText(row, c.client),
+      clientId: cellText(row, c.clientId),
+      manager: cellText(row, c.manager),
+      result: cellText(row, c.result),
+      nextStep: cellText(row, c.nextStep),
+      status,
+      calendarEventId: cellText(row, c.calendarEventId),
+      createdBy: cellText(row, c.createdBy),
+      rowNumber,
+    });
+  }
+  return { events, problems };
+}
+
+function messageKey(code: RowProblem['code']) {
+  return ({ 'no-header': 'noHeader', 'no-date': 'noDate', 'bad-date': 'badDate', 'bad-status': 'badStatus', 'duplicate-id': 'duplicateId' } as const)[code];
+}
+
+/**
+ * A date cell: a Date from getValues (already the instant), a serial number (a date cell formatted as a number), or
+ * text — 'dd.mm.yyyy[ hh:mm[:ss]]' (also with / or -) or ISO 'yyyy-mm-dd[Thh:mm[:ss]][Z|±hh:mm]' — read in `timeZone`.
+ */
+export function parseEventDate(value: unknown, timeZone: string): { at: Date; allDay: boolean } | undefined {
+  if (isDate(value)) {
+    const p = localParts(value, timeZone);
+    return { at: new Date(value.getTime()), allDay: p.hour === 0 && p.minute === 0 && p.second === 0 };
+  }
+  if (typeof value === 'number') {
+    if (!isFinite(value) || value < 1 || value > 2_958_465) return undefined;
+    const wall = new Date(Math.round((value - SERIAL_EPOCH_DAYS) * 86_400_000));
+    return wallClock(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), timeZone, value === Math.floor(value));
+  }
+  const text = String(value ?? '').trim();
+  const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:[\sT,]+(\d{1,2})[:.](\d{2})(?::(\d{2}))?)?$/.exec(text);
+  if (dmy) {
+    const timed = dmy[4] !== undefined;
+    return wallClock(+dmy[3], +dmy[2], +dmy[1], timed ? +dmy[4] : 0, timed ? +dmy[5] : 0, +(dmy[6] ?? 0), timeZone, !timed);
+  }
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(text);
+  if (iso) {
+    const timed = iso[4] !== undefined;
+    const [y, mo, d, h, mi, s] = [+iso[1], +iso[2], +iso[3], timed ? +iso[4] : 0, timed ? +iso[5] : 0, +(iso[6] ?? 0)];
+    if (!validWall(y, mo, d, h, mi, s)) return undefined;
+    if (iso[7]) {
+      const zone = iso[7].toUpperCase();
+      const offset = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (+zone.slice(1, 3) * 60 + +zone.slice(-2));
+      return { at: new Date(Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000), allDay: false };
+    }
+    return wallClock(y, mo, d, h, mi, s, timeZone, !timed);
+  }
+  return undefined;
+}
+
+function validWall(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+function wallClock(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string, allDay: boolean) {
+  if (!validWall(y, mo, d, h, mi, s)) return undefined;
+  return { at: zonedInstant(y, mo, d, h, mi, timeZone, s), allDay };
+}
+
+export type Cell = string | number | boolean | Date;
+
+/**
+ * The cells to write for an event, placed by the sheet's own column order (`columns` from locateColumns). Columns
+ * the office added itself keep their content when `base` (the row as read) is given. Status is written in the
+ * office's words so the sheet's dropdown accepts it; text that looks like a formula is neutralised.
+ */
+export function toEventRow(
+  event: EventRecord,
+  columns: Record<string, number>,
+  width: number,
+  locale: Locale,
+  options: { statusNames?: Partial<StatusNames>; base?: unknown[] } = {},
+): Cell[] {
+  const maxIndex = Math.max(width - 1, ...Object.keys(columns).map((k) => columns[k]));
+  const out: Cell[] = [];
+  for (let i = 0; i <= maxIndex; i++) {
+    const b = options.base?.[i];
+    out.push(b === null || b === undefined ? '' : (b as Cell));
+  }
+  const put = (key: string, value: Cell) => {
+    if (columns[key] !== undefined && columns[key] >= 0) out[columns[key]] = typeof value === 'string' ? neutralizeCell(value) : value;
+  };
+  put('id', event.id);
+  put('date', new Date(event.at.getTime()));
+  put('kind', event.kind);
+  put('reason', event.reason);
+  put('client', event.client);
+  put('clientId', event.clientId);
+  put('manager', event.manager);
+  put('result', event.result);
+  put('nextStep', event.nextStep);
+  put('status', statusLabel(event.status, locale, options.statusNames));
+  put('calendarEventId', event.calendarEventId);
+  put('createdBy', event.createdBy);
+  return out;
+}
+
+/**
+ * A short id that sorts by creation time: 'E' + base-36 milliseconds + '-' + base-36 sequence. Deterministic, so a
+ * rerun with the same clock and counter writes the same id (and finds the same calendar event).
+ */
+export function newEventId(now: number, seq: number): string {
+  return `E${Math.floor(now).toString(36)}-${Math.max(0, Math.floor(seq)).toString(36)}`;
+}
+
+/** The key events of one client share: the contact's resourceName, else the name text (rows restored by hand). */
+export function clientKey(event: Pick<EventRecord, 'clientId' | 'client'>): string {
+  if (event.clientId) return event.clientId;
+  const name = event.client.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+  return name ? `name:${name}` : '';
+}

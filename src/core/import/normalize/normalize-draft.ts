@@ -1,0 +1,232 @@
+// One draft → the Person batchCreateContacts will receive, plus every problem found on the way. Nothing the office
+// typed is lost: a value we cannot use is reported (row, column, value, why) AND written into the client's notes,
+// so it can still be fixed by hand in Google Contacts.
+//
+// The Person carries no undefined values and no empty lists: it is sent as it is.
+
+import { FIRST_VISIT_TYPES, MANAGER_KEYS } from '../../export/contact-view';
+import { LOCALES, Locale } from '../../i18n/locale';
+import { MessageKey, t } from '../../i18n/messages';
+import { parsePhone, splitPhoneCell } from '../../phone';
+import type {
+  CalendarDate, ContactDraft, ImportProblem, Located, NormalizeOptions, NormalizeResult, NormalizedContact, NormalizedDraft, Person,
+} from '../types';
+import { dateAsText, parseDate } from './dates';
+import { splitEmailCell } from './emails';
+import { stableHash, stableStringify } from './hash';
+import { looksLikeCompany, NameParts, splitFullName } from './names';
+import { peopleType } from './people-types';
+
+type Schema<K extends keyof Person> = NonNullable<Person[K]> extends Array<infer E> ? E : never;
+
+const SYSTEM_LABELS = new Set(['mycontacts', 'starred']);
+/** Where each language's word sits in the export's FIRST_VISIT_TYPES / MANAGER_KEYS lists. */
+const WORD_INDEX: Record<Locale, number> = { en: 0, ru: 1, ka: 2 };
+
+/** Cell text as a value: BOM gone, the apostrophe our export puts before formula-like text gone, spaces collapsed. */
+function clean(text: string | undefined): string {
+  return String(text ?? '').replace(/^\uFEFF/, '').replace(/^'(?=[=+\-@\t\r])/, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Notes keep their line breaks. */
+function cleanLines(text: string | undefined): string {
+  return String(text ?? '').replace(/^\uFEFF/, '').replace(/^'(?=[=+\-@\t\r])/, '').replace(/\r\n?/g, '\n')
+    .split('\n').map((l) => l.replace(/[ \t]+/g, ' ').trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** Copies only the keys that hold something. */
+function compact<T extends object>(obj: T): T {
+  const out = {} as T;
+  for (const k of Object.keys(obj) as Array<keyof T>) {
+    const v = obj[k];
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+class DraftNormalizer {
+  readonly problems: ImportProblem[] = [];
+  private readonly unrecognized: string[] = [];
+
+  constructor(private readonly draft: ContactDraft, private readonly options: NormalizeOptions) {}
+
+  private get locale(): Locale {
+    return (LOCALES as readonly string[]).includes(this.options.locale) ? this.options.locale : 'en';
+  }
+
+  private reject(column: string, value: string, key: MessageKey, params: Record<string, string> = {}): void {
+    this.problems.push({ row: this.draft.rowNumber, column, value, message: t(this.locale, key, params) });
+    this.unrecognized.push(`${t(this.locale, 'importNotRecognized')} — ${column}: ${value}`);
+  }
+
+  private date(located: Located<string | CalendarDate> | undefined): CalendarDate | undefined {
+    if (!located) return undefined;
+    const result = parseDate(typeof located.value === 'string' ? clean(located.value) : located.value);
+    if (result.ok) return result.date;
+    if (result.reason === 'empty') return undefined;
+    const key: MessageKey = result.reason === 'impossible' ? 'problemDateImpossible' : result.reason === 'yearOnly' ? 'problemDateYearOnly' : 'problemDate';
+    this.reject(located.column, dateAsText(located.value), key);
+    return undefined;
+  }
+
+  private names(company: string): { name?: Schema<'names'>; company: string } {
+    const d = this.draft;
+    let parts: NameParts = compact({
+      familyName: clean(d.familyName?.value), givenName: clean(d.givenName?.value), middleName: clean(d.middleName?.value),
+    });
+    const full = clean(d.fullName?.value);
+    if (!parts.familyName && !parts.givenName && !parts.middleName && full) {
+      if (looksLikeCompany(full) && (!company || company === full)) return { company: full };
+      parts = splitFullName(full, this.locale);
+    }
+    const name = compact({
+      familyName: parts.familyName, givenName: parts.givenName, middleName: parts.middleName,
+      honorificPrefix: clean(d.prefix?.value) || parts.prefix, honorificSuffix: clean(d.suffix?.value),
+    });
+    return { name: Object.keys(name).length ? name : undefined, company };
+  }
+
+  private phones(): { list: Array<Schema<'phoneNumbers'>>; keys: string[] } {
+    const list: Array<Schema<'phoneNumbers'>> = [];
+    const seen = new Set<string>();
+    for (const cell of this.draft.phones) {
+      for (const written of splitPhoneCell(clean(cell.value))) {
+        const parsed = parsePhone(written, this.options.defaultCountry);
+        if (!parsed) {
+          this.reject(cell.column, written, 'problemPhone', { country: String(this.options.defaultCountry ?? '').toUpperCase() });
+          continue;
+        }
+        const id = `${parsed.e164};${parsed.extension ?? ''}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        list.push(compact({ value: written, canonicalForm: parsed.e164, type: peopleType('phone', cell.type) }));
+      }
+    }
+    return { list, keys: unique(list.map((p) => String(p.canonicalForm))) };
+  }
+
+  private emails(): { list: Array<Schema<'emailAddresses'>>; keys: string[] } {
+    const list: Array<Schema<'emailAddresses'>> = [];
+    const seen = new Set<string>();
+    for (const cell of this.draft.emails) {
+      for (const piece of splitEmailCell(clean(cell.value))) {
+        if (!piece.valid) {
+          this.reject(cell.column, piece.value, 'problemEmail');
+          continue;
+        }
+        const key = piece.value.toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        list.push(compact({ value: piece.value, type: peopleType('email', cell.type) }));
+      }
+    }
+    return { list, keys: [...seen] };
+  }
+
+  private labels(): string[] {
+    const out: string[] = [];
+    const seen = new Set<string>();
+    for (const cell of this.draft.labels) {
+      for (const raw of String(cell.value ?? '').split(/\s*:::\s*|[,;\r\n]/)) {
+        const text = clean(raw);
+        const bare = text.replace(/^\*\s*/, '');
+        if (!bare || SYSTEM_LABELS.has(bare.toLowerCase())) continue;
+        if (seen.has(bare.toLowerCase())) continue;
+        seen.add(bare.toLowerCase());
+        out.push(bare);
+      }
+    }
+    return out;
+  }
+
+  run(): NormalizedDraft {
+    const d = this.draft;
+    const locale = this.locale;
+    const word = WORD_INDEX[locale];
+    const person: Person = {};
+
+    const { name, company } = this.names(clean(d.company?.value));
+    const organization = compact({ name: company, title: clean(d.title?.value), department: clean(d.department?.value) });
+    const phones = this.phones();
+    const emails = this.emails();
+
+    const addresses = d.addresses
+      .map((a) => compact({
+        formattedValue: clean(a.formatted), streetAddress: clean(a.street), extendedAddress: clean(a.extended), poBox: clean(a.poBox),
+        city: clean(a.city), region: clean(a.region), postalCode: clean(a.postalCode), country: clean(a.country),
+        type: peopleType('address', a.type),
+      } as Schema<'addresses'>))
+      .filter((a) => Object.keys(a).some((k) => k !== 'type'));
+    const urls = d.urls
+      .map((u) => compact({ value: clean(u.value), type: peopleType('url', u.type) }))
+      .filter((u) => u.value);
+    const nicknames = d.nickname && clean(d.nickname.value) ? [{ value: clean(d.nickname.value) }] : [];
+
+    const birthday = this.date(d.birthday);
+    const events: Array<Schema<'events'>> = [];
+    const firstVisit = this.date(d.firstVisit);
+    if (firstVisit) events.push({ type: FIRST_VISIT_TYPES[word], date: firstVisit });
+    for (const e of d.events) {
+      const date = this.date(e);
+      if (date) events.push({ type: peopleType('event', e.type) ?? 'other', date });
+    }
+
+    const userDefined: Array<Schema<'userDefined'>> = [];
+    const manager = clean(d.manager?.value);
+    if (manager) userDefined.push({ key: MANAGER_KEYS[word], value: manager });
+    for (const c of d.custom) {
+      const value = cleanLines(c.value);
+      if (!value) continue;
+      const key = clean(c.key) || clean(c.column);
+      if (!userDefined.some((u) => u.key === key && u.value === value)) userDefined.push({ key, value });
+    }
+
+    const labels = this.labels();
+    const hasSomeone = Boolean(name || organization.name || phones.list.length || emails.list.length);
+    if (!hasSomeone) {
+      this.problems.push({ row: d.rowNumber, column: '', value: '', message: t(locale, 'problemEmptyRow') });
+      return { contact: null, problems: this.problems };
+    }
+
+    const notes = [d.notes.map((n) => cleanLines(n.value)).filter(Boolean).join('\n'), this.unrecognized.join('\n')].filter(Boolean).join('\n\n');
+
+    if (name) person.names = [name];
+    if (nicknames.length) person.nicknames = nicknames;
+    if (Object.keys(organization).length) person.organizations = [organization];
+    if (phones.list.length) person.phoneNumbers = phones.list;
+    if (emails.list.length) person.emailAddresses = emails.list;
+    if (addresses.length) person.addresses = addresses;
+    if (urls.length) person.urls = urls;
+    if (birthday) person.birthdays = [{ date: birthday }];
+    if (events.length) person.events = events;
+    if (userDefined.length) person.userDefined = userDefined;
+    if (notes) person.biographies = [{ value: notes, contentType: 'TEXT_PLAIN' }];
+
+    const clientData: Array<Schema<'clientData'>> = [{ key: 'crm.rowHash', value: stableHash(stableStringify({ person, labels })) }];
+    if (this.options.importId) clientData.push({ key: 'crm.importId', value: this.options.importId });
+    person.clientData = clientData;
+
+    const contact: NormalizedContact = { rowNumber: d.rowNumber, person, labels, keys: { phones: phones.keys, emails: emails.keys } };
+    return { contact, problems: this.problems };
+  }
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)];
+}
+
+export function normalizeDraft(draft: ContactDraft, options: NormalizeOptions): NormalizedDraft {
+  return new DraftNormalizer(draft, options).run();
+}
+
+export function normalizeAll(drafts: ContactDraft[], options: NormalizeOptions): NormalizeResult {
+  const contacts: NormalizedContact[] = [];
+  const problems: ImportProblem[] = [];
+  for (const draft of drafts) {
+    const result = normalizeDraft(draft, options);
+    if (result.contact) contacts.push(result.contact);
+    problems.push(...result.problems);
+  }
+  return { contacts, problems };
+}

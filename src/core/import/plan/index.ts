@@ -1,0 +1,12 @@
+// Planning an import into Google Contacts — dedupe, merge, batching, resume and undo — as pure functions.
+// The server adapter lists the account once, calls planImport for the preview, then runs batchPlan's calls with
+// beforeCall/afterCall checkpoints; undoPlan plans the way back. Nothing here touches a Google global.
+
+export * from './types';
+export { CRM_KEYS, contentFingerprint, fieldFingerprint, hash64, type PhoneKey } from './keys';
+export { FIELD_ORDER, mergePerson, type MergeResult } from './merge';
+export { existingIndex, type ExistingIndex } from './existing-index';
+export { MERGE_FIELDS, clientIdFor, planImport, resumeFilter } from './plan';
+export { PEOPLE_LIMITS, batchPlan, callBudget, labelMembers, minimumCalls, personForCreate, planCounts, type CallBudget } from './batches';
+export { SHEET_CELL_LIMIT, afterCall, beforeCall, checkpointChunks, joinCheckpointChunks, newCheckpoint, parseCheckpoint, serializeCheckpoint, updateRecords, type CallResult } from './checkpoint';
+export { undoPlan, type UndoOptions } from './undo';

@@ -1,0 +1,169 @@
+// What makes two contacts "the same", and the fingerprints the plan, the resume and the undo compare.
+// Phones match on E.164 only (so `+7 912…`, `8 (912)…` and `79 12…` are one client — the duplicates amoCRM and
+// Bitrix24 users pay robots to clean up); e-mails match lower-cased. Parsing a phone is not our job: the caller
+// passes `phoneKey` (the phone module's raw → E.164), so this area does not depend on it.
+
+import type { Person } from '../types';
+
+export type PhoneKey = (raw: string) => string | undefined;
+type Str = string | null | undefined;
+
+/** Our bookkeeping in `clientData` ("Arbitrary client data that is populated by clients", People API Person). */
+export const CRM_KEYS = { importId: 'crm.importId', clientId: 'crm.clientId', rowHash: 'crm.rowHash' } as const;
+const BOOKKEEPING: ReadonlySet<string> = new Set(Object.values(CRM_KEYS));
+
+export function isBookkeeping(key: Str): boolean {
+  return BOOKKEEPING.has(String(key ?? ''));
+}
+
+export function clientDataValue(p: Person, key: string): string | undefined {
+  const hit = (p.clientData ?? []).find((c) => c.key === key && c.value);
+  return hit?.value ?? undefined;
+}
+
+/** Comparison form of free text: the office's "Иван  " and "иван" are the same value. */
+export function norm(s: Str): string {
+  return String(s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** The same raw text parses the same way: planning a 25,000-row file parses each number once, not four times. */
+export function memoPhoneKey(phoneKey: PhoneKey): PhoneKey {
+  const seen = new Map<string, string | undefined>();
+  return (raw) => {
+    if (seen.has(raw)) return seen.get(raw);
+    const key = phoneKey(raw);
+    seen.set(raw, key);
+    return key;
+  };
+}
+
+export function emailKey(v: Str): string | undefined {
+  const s = String(v ?? '').trim().toLowerCase();
+  return s || undefined;
+}
+
+/** Every E.164 form a stored phone can be found under: Google's canonicalForm and our own parse of the value may
+ *  disagree (Google parses with the account's region), and either one matching is a duplicate. */
+export function phoneKeys(p: { value?: Str; canonicalForm?: Str }, phoneKey: PhoneKey): string[] {
+  const out: string[] = [];
+  const canonical = String(p.canonicalForm ?? '').trim();
+  if (canonical) out.push(canonical);
+  const value = String(p.value ?? '').trim();
+  const parsed = value ? phoneKey(value) : undefined;
+  if (parsed && !out.includes(parsed)) out.push(parsed);
+  return out;
+}
+
+/** Equality of two phone entries when merging: an unparseable number still equals itself digit for digit. */
+export function phoneMergeKey(p: { value?: Str; canonicalForm?: Str }, phoneKey: PhoneKey): string {
+  return phoneKeys(p, phoneKey)[0] ?? `#${String(p.value ?? '').replace(/\D+/g, '')}`;
+}
+
+export function urlKey(v: Str): string {
+  return norm(v).replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+}
+
+type DateLike = { year?: number | null; month?: number | null; day?: number | null } | null | undefined;
+export function dateKey(d: DateLike, text?: Str): string {
+  if (d?.month && d.day) {
+    const mm = String(d.month).padStart(2, '0');
+    const dd = String(d.day).padStart(2, '0');
+    return d.year ? `${String(d.year).padStart(4, '0')}-${mm}-${dd}` : `--${mm}-${dd}`;
+  }
+  return norm(text);
+}
+
+const ADDRESS_PARTS = ['streetAddress', 'extendedAddress', 'poBox', 'city', 'region', 'postalCode', 'country'] as const;
+type AddressLike = NonNullable<Person['addresses']>[number];
+
+/** Components when the address has them (Google fills formattedValue itself), otherwise the formatted text with
+ *  punctuation ignored. */
+export function addressKey(a: AddressLike): string {
+  const parts = ADDRESS_PARTS.map((k) => norm(a[k]).replace(/[.,;]+/g, ' ').replace(/\s+/g, ' ').trim());
+  if (parts.some(Boolean)) return parts.join('|');
+  return `=${norm(a.formattedValue).replace(/[.,;]+/g, ' ').replace(/\s+/g, ' ').trim()}`;
+}
+
+const NAME_PARTS = ['honorificPrefix', 'givenName', 'middleName', 'familyName', 'honorificSuffix'] as const;
+type NameLike = NonNullable<Person['names']>[number];
+export function nameKey(n: NameLike | undefined): string {
+  if (!n) return '';
+  const parts = NAME_PARTS.map((k) => norm(n[k]));
+  return parts.some(Boolean) ? parts.join('|') : norm(n.unstructuredName ?? n.displayName);
+}
+
+const ORG_PARTS = ['name', 'title', 'department'] as const;
+
+/** A field's value reduced to what the person typed: no metadata, no server-computed formatting, multi-valued
+ *  fields as a sorted set. Two persons (ours before writing, Google's after listing) project alike. */
+export function fieldProjection(field: string, value: unknown, phoneKey: PhoneKey): string {
+  const list = (Array.isArray(value) ? value : []) as Array<Record<string, unknown>>;
+  const sorted = (xs: string[]) => JSON.stringify(xs.filter(Boolean).sort());
+  switch (field) {
+    case 'names':
+      return nameKey(list[0] as NameLike);
+    case 'birthdays':
+      return dateKey(list[0]?.date as DateLike, list[0]?.text as Str);
+    case 'biographies':
+      return norm(list[0]?.value as Str);
+    case 'phoneNumbers':
+      return sorted(list.map((p) => phoneMergeKey(p as never, phoneKey)));
+    case 'emailAddresses':
+      return sorted(list.map((e) => emailKey(e.value as Str) ?? ''));
+    case 'urls':
+      return sorted(list.map((u) => urlKey(u.value as Str)));
+    case 'addresses':
+      return sorted(list.map((a) => addressKey(a as AddressLike)));
+    case 'organizations':
+      return sorted(list.map((o) => ORG_PARTS.map((k) => norm(o[k] as Str)).join('|')));
+    case 'events':
+      return sorted(list.map((e) => `${norm((e.type ?? e.formattedType) as Str)}=${dateKey(e.date as DateLike)}`));
+    case 'userDefined':
+    case 'clientData':
+      return sorted(list.map((kv) => `${norm(kv.key as Str)}=${norm(kv.value as Str)}`));
+    case 'nicknames':
+      return sorted(list.map((n) => norm(n.value as Str)));
+    default:
+      return sorted(list.map((e) => JSON.stringify(stripOutputOnly(e))));
+  }
+}
+
+/** Fields a contact's content is made of (what a person typed), in a fixed order. */
+export const CONTENT_FIELDS = [
+  'names', 'nicknames', 'birthdays', 'biographies', 'organizations', 'phoneNumbers', 'emailAddresses', 'addresses',
+  'urls', 'events', 'userDefined',
+] as const;
+
+/** Fingerprint of a contact's content (not its bookkeeping): stored as crm.rowHash on the contacts an import creates,
+ *  so a re-run recognises a created contact even when it has no phone or e-mail, and an undo can tell whether
+ *  someone edited it since. */
+export function contentFingerprint(p: Person, phoneKey: PhoneKey): string {
+  const record = p as Record<string, unknown>;
+  return hash64(JSON.stringify(CONTENT_FIELDS.map((f) => fieldProjection(f, record[f], phoneKey))));
+}
+
+export function fieldFingerprint(field: string, value: unknown, phoneKey: PhoneKey): string {
+  return hash64(fieldProjection(field, value, phoneKey));
+}
+
+export function stripOutputOnly(entry: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(entry).sort()) {
+    if (k === 'metadata' || k.startsWith('formatted') || k === 'canonicalForm') continue;
+    out[k] = entry[k];
+  }
+  return out;
+}
+
+/** 64-bit FNV-1a made of two 32-bit runs with different offsets: plenty for telling contents apart within one
+ *  import (it is never a security boundary), and it needs no Utilities.computeDigest, so core stays pure. */
+export function hash64(s: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,98 @@
+/// <reference path="./papaparse-module.d.ts" />
+// CSV and tab-separated files, parsed by papaparse. Excel writes `;` where the decimal mark is a comma (Russia), `,`
+// elsewhere, and may put a `sep=;` line first to say which; Google and Outlook write `,`; some tools write tabs.
+// Row numbers are the line the record starts on as a text editor shows it, counting the `sep=` line and every line
+// break inside quoted cells, so a message about "line 14" points at line 14.
+
+import Papa from 'papaparse/papaparse.js';
+import type { SourceCell, SourceTable } from '../types';
+import { GridRow, shapeTable } from './header-row';
+import { ReadError } from './read-error';
+import { decodeText } from './text-decoding';
+
+export interface CsvOptions {
+  encoding?: string;
+  delimiter?: string;
+}
+
+const CANDIDATES = [',', ';', '\t'];
+const SEP_LINE = /^"?sep=(.)"?[ \t]*(\r\n|\n|\r)/i;
+
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) n++;
+    else if (ch === 13 && text.charCodeAt(i + 1) !== 10) n++;
+  }
+  return n;
+}
+
+/**
+ * The delimiter that splits the first lines most consistently into two or more fields. A banner line above the
+ * header has one field whatever the delimiter, so consistency is measured on multi-field rows only.
+ */
+export function guessDelimiter(text: string): string {
+  let best = { delimiter: ',', score: -1, fields: 0 };
+  for (const delimiter of CANDIDATES) {
+    const { data } = Papa.parse(text, { delimiter, preview: 30, skipEmptyLines: true });
+    const counts = data.map((r) => r.length).filter((n) => n > 1);
+    if (counts.length === 0) continue;
+    const freq = new Map<number, number>();
+    for (const n of counts) freq.set(n, (freq.get(n) ?? 0) + 1);
+    let mode = 0;
+    let modeCount = 0;
+    for (const [n, c] of freq) if (c > modeCount || (c === modeCount && n > mode)) [mode, modeCount] = [n, c];
+    const score = modeCount / data.length;
+    if (score > best.score || (score === best.score && mode > best.fields)) best = { delimiter, score, fields: mode };
+  }
+  return best.delimiter;
+}
+
+export function readCsv(bytes: Uint8Array, fileName: string, options: CsvOptions = {}): SourceTable {
+  if (bytes.length === 0) throw new ReadError('empty', fileName, `The file "${fileName}" is empty.`);
+  const decoded = decodeText(bytes, options.encoding);
+  if (!decoded) {
+    throw new ReadError('unknown-encoding', fileName, `Unknown encoding "${options.encoding}" for "${fileName}": choose UTF-8, UTF-16 or Windows-1251.`, { encoding: options.encoding ?? '' });
+  }
+  let text = decoded.text;
+  let firstLine = 1;
+  let delimiter = options.delimiter;
+  const sep = SEP_LINE.exec(text);
+  if (sep) {
+    delimiter = delimiter ?? sep[1];
+    text = text.slice(sep[0].length);
+    firstLine = 2;
+  }
+  if (text.trim() === '') throw new ReadError('empty', fileName, `The file "${fileName}" has no data.`);
+  delimiter = delimiter ?? guessDelimiter(text);
+
+  const parsed = Papa.parse(text, { delimiter, skipEmptyLines: false });
+  const warnings: string[] = [];
+  const rows: GridRow[] = [];
+  const startLines: number[] = new Array(parsed.data.length);
+  let line = firstLine;
+  for (let i = 0; i < parsed.data.length; i++) {
+    const fields = parsed.data[i];
+    startLines[i] = line;
+    let breaks = 0;
+    let filled = false;
+    const cells: SourceCell[] = new Array(fields.length);
+    for (let c = 0; c < fields.length; c++) {
+      const f = fields[c];
+      cells[c] = { text: f };
+      if (!filled && f.trim() !== '') filled = true;
+      if (f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) breaks += lineBreaks(f);
+    }
+    if (filled) rows.push({ index: i, rowNumber: line, cells });
+    line += 1 + breaks;
+  }
+  for (const e of parsed.errors) {
+    if (e.code === 'MissingQuotes') {
+      const at = e.row !== undefined ? startLines[e.row] : undefined;
+      warnings.push(`A quote opened${at ? ` on line ${at}` : ''} is never closed in "${fileName}": everything after it was read as one cell.`);
+    }
+  }
+  const shape = shapeTable(rows, [], fileName);
+  return { format: 'csv', encoding: decoded.encoding, delimiter, ...shape, warnings };
+}

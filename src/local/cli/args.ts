@@ -1,0 +1,38 @@
+// A small argument parser: `command POSITIONAL… --flag value --switch`. Unknown flags are errors, so a typo never
+// silently runs a different command.
+
+export interface ParsedArgs {
+  command: string;
+  positional: string[];
+  flags: Record<string, string | true>;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[], known: Record<string, 'value' | 'switch'>): ParsedArgs {
+  const [command = 'help', ...rest] = argv;
+  const positional: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    const kind = known[name];
+    if (!kind) throw new UsageError(`Unknown option --${name}`);
+    if (kind === 'switch') flags[name] = true;
+    else {
+      const value = inline ?? rest[++i];
+      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      flags[name] = value;
+    }
+  }
+  return { command, positional, flags };
+}
+
+export function flag(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags[name];
+  return typeof v === 'string' ? v : undefined;
+}

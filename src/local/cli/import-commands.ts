@@ -1,0 +1,86 @@
+// preview / import / undo / export / contacts: the migration commands. The file is read and cleaned by the same core
+// code as the sidebar; writes go through the built bundle's google.script.run functions, exactly as the sidebar's do.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EXPORT_FORMATS, ExportFormat, googleCsv, outlookCsv, vcard } from '../../core/export';
+import { xlsxWorkbook } from '../../core/export/xlsx';
+import { mappingAsObject } from '../../core/import/pipeline';
+import { planImport } from '../../core/import/plan';
+import type { NormalizedContact } from '../../core/import/types';
+import { phoneKey } from '../../core/phone';
+import type { ExportPage, UndoResult } from '../../shared/import-dto';
+import { importFile, invokeSheet, prepareImport } from '../import-driver';
+import type { Office } from '../office';
+import { flag, ParsedArgs, UsageError } from './args';
+
+function readArgs(args: ParsedArgs) {
+  const file = args.positional[0];
+  if (!file) throw new UsageError('Which file? e.g. npm run crm -- preview clients.xlsx');
+  if (!fs.existsSync(file)) throw new UsageError(`${file}: no such file`);
+  return {
+    file: { bytes: new Uint8Array(fs.readFileSync(file)), fileName: path.basename(file) },
+    options: { encoding: flag(args, 'encoding'), delimiter: flag(args, 'delimiter'), sheetName: flag(args, 'sheet'), region: flag(args, 'region'), label: flag(args, 'label') },
+  };
+}
+
+/** A contact as the preview prints it: the Person exactly as batchCreateContacts will get it, plus its label names. */
+function previewContact(c: NormalizedContact) {
+  return { ...c.person, labels: c.labels };
+}
+
+export function previewCommand(office: Office, args: ParsedArgs) {
+  const { file, options } = readArgs(args);
+  const { opened, mapping, cleaned } = prepareImport(office, file, { ...options, importId: 'preview' });
+  const existing = office.workspace.people.allContacts();
+  const plan = planImport(cleaned.contacts, existing, { importId: 'preview', phoneKey });
+  return {
+    format: opened.format,
+    encoding: opened.encoding,
+    mapping: mappingAsObject(mapping),
+    contacts: cleaned.contacts.map(previewContact),
+    errors: cleaned.problems,
+    duplicates: plan.duplicates,
+    summary: { rows: opened.table?.rows.length ?? opened.drafts?.length ?? 0, create: plan.creates.length, update: plan.updates.length, skip: plan.skips.length },
+    warnings: opened.warnings,
+  };
+}
+
+export function importCommand(office: Office, args: ParsedArgs) {
+  const { file, options } = readArgs(args);
+  const result = importFile(office, file, { ...options, importId: flag(args, 'id') });
+  if (result.status !== 'done') throw new Error(`Import ${result.importId} ${result.status}: ${result.message}`);
+  return { importId: result.importId, created: result.created, updated: result.updated, skipped: result.skipped, errors: result.errors };
+}
+
+export function undoCommand(office: Office, args: ParsedArgs): UndoResult {
+  const importId = args.positional[0];
+  if (!importId) throw new UsageError('Which import? e.g. npm run crm -- undo imp-abc123 (ids are in the Imports sheet)');
+  return invokeSheet<UndoResult>(office, 'undoImport', importId);
+}
+
+function allContacts(office: Office, label?: string): ExportPage['contacts'] {
+  const out: ExportPage['contacts'] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = invokeSheet<ExportPage>(office, 'exportContacts', { label, pageToken });
+    out.push(...page.contacts);
+    pageToken = page.nextPageToken ?? undefined;
+  } while (pageToken);
+  return out;
+}
+
+export function exportCommand(office: Office, args: ParsedArgs) {
+  const format = flag(args, 'format') as ExportFormat | undefined;
+  if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  const out = flag(args, 'out');
+  if (!out) throw new UsageError('--out FILE is required');
+  const contacts = allContacts(office, flag(args, 'label'));
+  const content = format === 'google-csv' ? googleCsv(contacts) : format === 'outlook-csv' ? outlookCsv(contacts) : format === 'vcard' ? vcard(contacts) : xlsxWorkbook(contacts, 'ru');
+  fs.writeFileSync(out, typeof content === 'string' ? content : Buffer.from(content));
+  return { format, out, contacts: contacts.length };
+}
+
+export function contactsCommand(office: Office) {
+  return allContacts(office).map(({ person, labels }) => ({ ...person, labels }));
+}

@@ -1,0 +1,68 @@
+// `npm run crm -- <command>`: the CRM from a terminal, on the sandbox's emulated Workspace (.sandbox/, or --dir).
+// Every command prints JSON on stdout; messages go to stderr; a usage error exits with 2, a failure with 1.
+
+import { flag, parseArgs, UsageError } from './args';
+import { contactsCommand, exportCommand, importCommand, previewCommand, undoCommand } from './import-commands';
+import { openCliOffice } from './office-state';
+
+const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or --dir FOLDER)
+
+  preview FILE [--region RU] [--encoding windows-1251] [--sheet NAME] [--json]
+                                   read and clean a client base; writes nothing
+  import FILE [--region RU] [--label NAME] [--id IMPORT_ID]
+                                   import it into Google Contacts (dedupe, merge, resumable)
+  undo IMPORT_ID                   remove what an import created and restore what it changed
+  export --format google-csv|outlook-csv|vcard|xlsx --out FILE [--label NAME]
+  contacts --json                  every contact of the account, as People API Persons with labels
+
+  --target google                  a real account (not available in this build: see README)`;
+
+const FLAGS = {
+  json: 'switch', dir: 'value', target: 'value', region: 'value', encoding: 'value', delimiter: 'value', sheet: 'value',
+  label: 'value', id: 'value', format: 'value', out: 'value', at: 'value', days: 'value', from: 'value', client: 'value',
+  kind: 'value', reason: 'value', planned: 'switch', manager: 'value', note: 'value',
+} as const;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2), FLAGS);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n\n${HELP}\n`);
+    return 2;
+  }
+  if (args.command === 'help' || args.command === '--help') {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const target = flag(args, 'target') ?? 'sandbox';
+  if (target !== 'sandbox') {
+    process.stderr.write(`--target ${target}: only the local sandbox is available in this build (README → "CLI against a real account").\n`);
+    return 2;
+  }
+  const commands: Record<string, () => unknown> = {};
+  try {
+    const office = await openCliOffice(flag(args, 'dir'));
+    Object.assign(commands, {
+      preview: () => previewCommand(office, args),
+      import: () => importCommand(office, args),
+      undo: () => undoCommand(office, args),
+      export: () => exportCommand(office, args),
+      contacts: () => contactsCommand(office),
+    });
+    const run = commands[args.command];
+    if (!run) throw new UsageError(`Unknown command "${args.command}"`);
+    const result = run();
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n\n${HELP}\n`);
+      return 2;
+    }
+    process.stderr.write(`${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}\n`);
+    return 1;
+  }
+}
+
+main().then((code) => process.exit(code));

@@ -1,0 +1,284 @@
+// Range: a box on a sheet. Its coordinates are local (free); reading or writing its cells, formats or rules is a
+// round trip `SpreadsheetApp.Range.<method>`. A data range (Sheet.getDataRange) learns its size from the server on
+// first use: getDataRange().getValues() is one round trip, as the product expects.
+
+import { Emulated, signatureMismatch } from '../script/emulated';
+import { boxA1, GridBox } from './a1';
+import { Env, SheetRef } from './env';
+import { displayText, requireFormat, typedValue } from './number-format';
+import { fail, MSG, unsupported } from './rules';
+import { cellAt, cellFor, lastColumnOf, lastRowOf, SheetRecord, SpreadsheetRecord } from './store';
+import { TextFinder } from './text-finder';
+import { checkWrite, DataValidation, RangeSource, RULE, SOURCE } from './validation';
+import { CellValue, toCell } from './values';
+
+export function dataBox(sheet: SheetRecord): GridBox {
+  return { row: 1, column: 1, numRows: Math.max(1, lastRowOf(sheet)), numColumns: Math.max(1, lastColumnOf(sheet)) };
+}
+
+export function requireInside(sheet: SheetRecord, box: GridBox): void {
+  if (box.row + box.numRows - 1 > sheet.maxRows || box.column + box.numColumns - 1 > sheet.maxColumns) throw fail(MSG.outsideSheet);
+}
+
+/** Checks a 2-D argument against the box, with Google's wording (rows first, then each row's length). */
+export function requireShape(data: unknown, box: GridBox, method: string): unknown[][] {
+  if (!Array.isArray(data) || data.some((r) => !Array.isArray(r))) throw signatureMismatch(method, [data]);
+  if (data.length !== box.numRows) throw fail(MSG.rowsMismatch(data.length, box.numRows));
+  for (const row of data as unknown[][]) if (row.length !== box.numColumns) throw fail(MSG.columnsMismatch(row.length, box.numColumns));
+  return data as unknown[][];
+}
+
+/** Writes typed values into the sheet after the validation rules of the target cells allow them. */
+export function writeCells(ss: SpreadsheetRecord, sheet: SheetRecord, row: number, column: number, values: CellValue[][]): void {
+  const cells: Array<{ row: number; column: number; dv: number | undefined; value: CellValue }> = [];
+  values.forEach((vals, i) => vals.forEach((value, j) => cells.push({ row: row + i, column: column + j, dv: cellAt(sheet, row + i, column + j)?.dv, value })));
+  checkWrite(ss, cells);
+  for (const c of cells) {
+    if (c.value === '' && !cellAt(sheet, c.row, c.column)) continue;
+    cellFor(sheet, c.row, c.column).v = c.value;
+  }
+}
+
+type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
+
+type RangeApi = Emulated<
+  GoogleAppsScript.Spreadsheet.Range,
+  | 'getValues'
+  | 'getDisplayValues'
+  | 'getValue'
+  | 'getDisplayValue'
+  | 'setValues'
+  | 'setValue'
+  | 'getRow'
+  | 'getColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getA1Notation'
+  | 'getSheet'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'getNumberFormat'
+  | 'setFontWeight'
+  | 'setDataValidation'
+  | 'setDataValidations'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'clearContent'
+  | 'clear'
+  | 'createTextFinder'
+>;
+
+export class Range implements RangeApi, RangeSource {
+  readonly #ref: SheetRef;
+  #box: GridBox | undefined;
+
+  /** Without `box`, the sheet's data range as it is at the first use. */
+  constructor(ref: SheetRef, box?: GridBox) {
+    this.#ref = ref;
+    this.#box = box;
+  }
+
+  get #env(): Env {
+    return this.#ref.env;
+  }
+
+  /** The box, learning a data range's size with one round trip if nothing did yet. */
+  #coordinates(): GridBox {
+    if (!this.#box) this.#env.ctx.call('SpreadsheetApp.Sheet.getDataRange', () => (this.#box = dataBox(this.#ref.sheet())));
+    return this.#box as GridBox;
+  }
+
+  /** One round trip on the cells of this range. */
+  #call<T>(method: string, fn: (ss: SpreadsheetRecord, sheet: SheetRecord, box: GridBox) => T): T {
+    return this.#env.ctx.call(`SpreadsheetApp.Range.${method}`, () => {
+      const ss = this.#ref.ss();
+      const sheet = this.#ref.sheet();
+      const box = this.#box ?? (this.#box = dataBox(sheet));
+      requireInside(sheet, box);
+      return fn(ss, sheet, box);
+    });
+  }
+
+  #each<T>(sheet: SheetRecord, box: GridBox, fn: (row: number, column: number) => T): T[][] {
+    const out: T[][] = [];
+    for (let r = box.row; r < box.row + box.numRows; r++) {
+      const line: T[] = [];
+      for (let c = box.column; c < box.column + box.numColumns; c++) line.push(fn(r, c));
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** For DataValidationBuilder.requireValueInRange. */
+  [SOURCE](): { spreadsheetId: string; sheetId: number; row: number; column: number; numRows: number; numColumns: number } {
+    return { spreadsheetId: this.#ref.spreadsheetId, sheetId: this.#ref.sheetId, ...this.#coordinates() };
+  }
+
+  getRow(): number {
+    return this.#coordinates().row;
+  }
+
+  getColumn(): number {
+    return this.#coordinates().column;
+  }
+
+  getNumRows(): number {
+    return this.#coordinates().numRows;
+  }
+
+  getNumColumns(): number {
+    return this.#coordinates().numColumns;
+  }
+
+  getLastRow(): number {
+    const b = this.#coordinates();
+    return b.row + b.numRows - 1;
+  }
+
+  getLastColumn(): number {
+    const b = this.#coordinates();
+    return b.column + b.numColumns - 1;
+  }
+
+  getA1Notation(): string {
+    return boxA1(this.#coordinates());
+  }
+
+  getSheet(): object {
+    return this.#env.sheet(this.#ref);
+  }
+
+  getValues(): CellValue[][] {
+    return this.#call('getValues', (ss, sheet, box) => this.#each(sheet, box, (r, c) => typedValue(cellAt(sheet, r, c)?.v ?? '', cellAt(sheet, r, c)?.f, ss.timeZone)));
+  }
+
+  getValue(): CellValue {
+    return this.#call('getValue', (ss, sheet, box) => typedValue(cellAt(sheet, box.row, box.column)?.v ?? '', cellAt(sheet, box.row, box.column)?.f, ss.timeZone));
+  }
+
+  getDisplayValues(): string[][] {
+    return this.#call('getDisplayValues', (ss, sheet, box) =>
+      this.#each(sheet, box, (r, c) => displayText(cellAt(sheet, r, c)?.v ?? '', cellAt(sheet, r, c)?.f, ss.timeZone, ss.locale)),
+    );
+  }
+
+  getDisplayValue(): string {
+    return this.#call('getDisplayValue', (ss, sheet, box) => {
+      const cell = cellAt(sheet, box.row, box.column);
+      return displayText(cell?.v ?? '', cell?.f, ss.timeZone, ss.locale);
+    });
+  }
+
+  setValues(values: unknown[][]): this {
+    this.#call('setValues', (ss, sheet, box) => {
+      const rows = requireShape(values, box, 'Range.setValues').map((row) => row.map((v) => toCell(v, 'Range.setValues')));
+      writeCells(ss, sheet, box.row, box.column, rows);
+    });
+    return this;
+  }
+
+  /** Sets every cell of the range to the value. */
+  setValue(value: unknown): this {
+    this.#call('setValue', (ss, sheet, box) => {
+      const v = toCell(value, 'Range.setValue');
+      writeCells(ss, sheet, box.row, box.column, this.#each(sheet, box, () => v));
+    });
+    return this;
+  }
+
+  setNumberFormat(numberFormat: string): this {
+    const format = requireFormat(numberFormat);
+    this.#call('setNumberFormat', (_ss, sheet, box) => this.#each(sheet, box, (r, c) => (cellFor(sheet, r, c).f = format)));
+    return this;
+  }
+
+  setNumberFormats(numberFormats: string[][]): this {
+    this.#call('setNumberFormats', (_ss, sheet, box) => {
+      const formats = requireShape(numberFormats, box, 'Range.setNumberFormats').map((row) => row.map(requireFormat));
+      this.#each(sheet, box, (r, c) => (cellFor(sheet, r, c).f = formats[r - box.row][c - box.column]));
+    });
+    return this;
+  }
+
+  /** The top-left cell's format; Automatic reads as 'General' in Apps Script (UNVERIFIED for every locale). */
+  getNumberFormat(): string {
+    return this.#call('getNumberFormat', (_ss, sheet, box) => cellAt(sheet, box.row, box.column)?.f ?? 'General');
+  }
+
+  setFontWeight(fontWeight: FontWeight | null): this {
+    const w = fontWeight as unknown;
+    if (w !== null && w !== 'bold' && w !== 'normal') throw signatureMismatch('Range.setFontWeight', [fontWeight]);
+    this.#call('setFontWeight', (_ss, sheet, box) => this.#each(sheet, box, (r, c) => (cellFor(sheet, r, c).bold = w === 'bold' ? true : undefined)));
+    return this;
+  }
+
+  #ruleIndex(ss: SpreadsheetRecord, rule: unknown, method: string): number | undefined {
+    if (rule === null) return undefined;
+    if (!(rule instanceof DataValidation)) throw signatureMismatch(method, [rule]);
+    const { rule: record, spreadsheetId } = rule[RULE]();
+    // UNVERIFIED what Sheets does with a range rule pointing into another spreadsheet; Apps Script cannot build one.
+    if (record.type === 'VALUE_IN_RANGE' && spreadsheetId !== ss.id) throw unsupported('a validation range in another spreadsheet');
+    return this.#env.store.ruleIndex(ss, record);
+  }
+
+  setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | DataValidation | null): this {
+    this.#call('setDataValidation', (ss, sheet, box) => {
+      const dv = this.#ruleIndex(ss, rule, 'Range.setDataValidation');
+      this.#each(sheet, box, (r, c) => (cellFor(sheet, r, c).dv = dv));
+    });
+    return this;
+  }
+
+  setDataValidations(rules: Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | DataValidation | null>>): this {
+    this.#call('setDataValidations', (ss, sheet, box) => {
+      const grid = requireShape(rules, box, 'Range.setDataValidations').map((row) => row.map((rule) => this.#ruleIndex(ss, rule, 'Range.setDataValidations')));
+      this.#each(sheet, box, (r, c) => (cellFor(sheet, r, c).dv = grid[r - box.row][c - box.column]));
+    });
+    return this;
+  }
+
+  #validationAt(ss: SpreadsheetRecord, sheet: SheetRecord, row: number, column: number): DataValidation | null {
+    const dv = cellAt(sheet, row, column)?.dv;
+    const rule = dv === undefined ? undefined : ss.rules[dv];
+    if (!rule) return null;
+    const source = rule.type === 'VALUE_IN_RANGE' ? new Range(new SheetRef(this.#env, ss.id, rule.sheetId), { row: rule.row, column: rule.column, numRows: rule.numRows, numColumns: rule.numColumns }) : undefined;
+    return new DataValidation({ ...rule }, ss.id, source);
+  }
+
+  getDataValidation(): DataValidation | null {
+    return this.#call('getDataValidation', (ss, sheet, box) => this.#validationAt(ss, sheet, box.row, box.column));
+  }
+
+  getDataValidations(): Array<Array<DataValidation | null>> {
+    return this.#call('getDataValidations', (ss, sheet, box) => this.#each(sheet, box, (r, c) => this.#validationAt(ss, sheet, r, c)));
+  }
+
+  /** Empties the cells, keeping their formats and validation rules. */
+  clearContent(): this {
+    this.#call('clearContent', (_ss, sheet, box) =>
+      this.#each(sheet, box, (r, c) => {
+        const cell = cellAt(sheet, r, c);
+        if (cell) cell.v = '';
+      }),
+    );
+    return this;
+  }
+
+  /** Empties the cells and drops their formats; validation rules stay (Range.clearDataValidations removes those). */
+  clear(): this {
+    this.#call('clear', (_ss, sheet, box) =>
+      this.#each(sheet, box, (r, c) => {
+        const cell = cellAt(sheet, r, c);
+        if (cell) sheet.rows[r - 1]![c - 1] = cell.dv === undefined ? undefined : { v: '', dv: cell.dv };
+      }),
+    );
+    return this;
+  }
+
+  createTextFinder(findText: string): TextFinder {
+    if (typeof findText !== 'string') throw signatureMismatch('Range.createTextFinder', [findText]);
+    return new TextFinder(this.#ref, this.#box, findText);
+  }
+}

@@ -1,0 +1,198 @@
+// SpreadsheetApp for one Apps Script project: the bound spreadsheet (if any) with its UI, and openById for others.
+// Handles (getActiveSpreadsheet, getSheets, getSheetByName, getRange, names and ids) are free; reading or changing
+// content and structure is a counted round trip named `SpreadsheetApp.<Class>.<method>`.
+// https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app
+//
+// Writes are applied at once, so SpreadsheetApp.flush() has nothing to send and costs nothing here. A `partial` fault
+// on a write applies it whole (a Sheets write is not split) and then loses the response.
+
+import { ServiceContext } from '../context';
+import { Emulated, signatureMismatch } from '../script/emulated';
+import { Env, SheetRef } from './env';
+import { fail, LIMITS, MSG, unsupported } from './rules';
+import { Sheet } from './sheet';
+import { defaultSheetBase, requireCells, SpreadsheetRecord, SpreadsheetStore } from './store';
+import { Ui, UiHost } from './ui';
+import { DataValidationBuilder } from './validation';
+
+export { UiHost } from './ui';
+export type { MenuEntry, MenuRecord } from './ui';
+
+type SpreadsheetApi = Emulated<
+  GoogleAppsScript.Spreadsheet.Spreadsheet,
+  | 'getId'
+  | 'getName'
+  | 'getUrl'
+  | 'getSheets'
+  | 'getSheetByName'
+  | 'insertSheet'
+  | 'getSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'toast'
+>;
+
+/** Sheet names are unique ignoring case in Sheets. */
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+class Spreadsheet implements SpreadsheetApi {
+  readonly #env: Env;
+  readonly #id: string;
+
+  constructor(env: Env, id: string) {
+    this.#env = env;
+    this.#id = id;
+  }
+
+  #record(): SpreadsheetRecord {
+    return new SheetRef(this.#env, this.#id, 0).ss();
+  }
+
+  #call<T>(method: string, fn: (ss: SpreadsheetRecord) => T): T {
+    return this.#env.ctx.call(`SpreadsheetApp.Spreadsheet.${method}`, () => fn(this.#record()));
+  }
+
+  #sheet(sheetId: number): Sheet {
+    return new Sheet(new SheetRef(this.#env, this.#id, sheetId));
+  }
+
+  getId(): string {
+    return this.#id;
+  }
+
+  getName(): string {
+    return this.#record().name;
+  }
+
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.#id}/edit`;
+  }
+
+  getSheets(): Sheet[] {
+    return this.#record().sheets.map((s) => this.#sheet(s.sheetId));
+  }
+
+  /** Exact name (Apps Script's own matching is looser about case: UNVERIFIED, so we are strict). */
+  getSheetByName(name: string): Sheet | null {
+    if (typeof name !== 'string') throw signatureMismatch('Spreadsheet.getSheetByName', [name]);
+    const s = this.#record().sheets.find((x) => x.name === name);
+    return s ? this.#sheet(s.sheetId) : null;
+  }
+
+  /** insertSheet(), (sheetName), (sheetName, sheetIndex) or (sheetIndex); the index is 0-based; default: the end. */
+  insertSheet(...args: unknown[]): Sheet {
+    let name: string | undefined;
+    let index: number | undefined;
+    if (typeof args[0] === 'string') {
+      name = args[0];
+      if (args[1] !== undefined) {
+        if (typeof args[1] !== 'number' || !Number.isInteger(args[1])) throw signatureMismatch('Spreadsheet.insertSheet', args);
+        index = args[1];
+      }
+      if (args[2] !== undefined) throw unsupported('insertSheet with a template');
+    } else if (typeof args[0] === 'number' && Number.isInteger(args[0])) {
+      index = args[0];
+      if (args[1] !== undefined) throw unsupported('insertSheet with a template');
+    } else if (args.length && args[0] !== undefined) {
+      throw typeof args[0] === 'object' ? unsupported('insertSheet with a template') : signatureMismatch('Spreadsheet.insertSheet', args);
+    }
+    return this.#call('insertSheet', (ss) => {
+      if (index !== undefined && (index < 0 || index > ss.sheets.length)) throw fail(`Invalid argument: sheetIndex`); // UNVERIFIED wording
+      let title = name;
+      if (title === undefined || title === '') {
+        const base = defaultSheetBase(ss.locale);
+        let n = ss.sheets.length + 1;
+        while (ss.sheets.some((s) => sameName(s.name, `${base}${n}`))) n++;
+        title = `${base}${n}`;
+      }
+      const taken = title;
+      if (ss.sheets.some((s) => sameName(s.name, taken))) throw fail(MSG.sheetExists(taken));
+      requireCells(ss, LIMITS.defaultRows * LIMITS.defaultColumns);
+      const record = this.#env.store.newSheet(ss, title);
+      ss.sheets.splice(index ?? ss.sheets.length, 0, record);
+      return this.#sheet(record.sheetId);
+    });
+  }
+
+  getSpreadsheetTimeZone(): string {
+    return this.#call('getSpreadsheetTimeZone', (ss) => ss.timeZone);
+  }
+
+  getSpreadsheetLocale(): string {
+    return this.#call('getSpreadsheetLocale', (ss) => ss.locale);
+  }
+
+  /**
+   * Shows a toast to the person looking at this spreadsheet, i.e. only for the bound spreadsheet of a project with a
+   * UI; elsewhere (opened by id, or from the Gmail add-on) nobody sees it.
+   */
+  toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
+    if (typeof msg !== 'string' || (title !== undefined && typeof title !== 'string') || (timeoutSeconds !== undefined && timeoutSeconds !== null && typeof timeoutSeconds !== 'number')) {
+      throw signatureMismatch('Spreadsheet.toast', [msg, title, timeoutSeconds]);
+    }
+    this.#call('toast', () => {
+      const ui = this.#env.ui;
+      if (!ui || this.#env.activeSpreadsheetId !== this.#id) return;
+      ui.toasts.push({ message: msg, title: title ?? '', timeoutSeconds: timeoutSeconds ?? LIMITS.toastSeconds });
+    });
+  }
+}
+
+// getUi is left out of the type check: Google's Ui carries enum members, so its return type is not loosened, and our
+// Ui has only the methods the product uses.
+type SpreadsheetAppApi = Emulated<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive' | 'openById' | 'flush' | 'newDataValidation'>;
+
+class SpreadsheetAppEmulation implements SpreadsheetAppApi {
+  readonly #env: Env;
+
+  constructor(env: Env) {
+    this.#env = env;
+  }
+
+  /** The bound spreadsheet; null in a standalone project (the Gmail add-on). */
+  getActiveSpreadsheet(): Spreadsheet | null {
+    const id = this.#env.activeSpreadsheetId;
+    return id ? new Spreadsheet(this.#env, id) : null;
+  }
+
+  getActive(): Spreadsheet | null {
+    return this.getActiveSpreadsheet();
+  }
+
+  openById(id: string): Spreadsheet {
+    if (typeof id !== 'string') throw signatureMismatch('SpreadsheetApp.openById', [id]);
+    return this.#env.ctx.call('SpreadsheetApp.openById', () => {
+      if (!this.#env.store.has(id)) throw fail(MSG.openById);
+      return new Spreadsheet(this.#env, id);
+    });
+  }
+
+  /** Only a project bound to a spreadsheet has its UI (platform.md §1). */
+  getUi(): Ui {
+    if (!this.#env.activeSpreadsheetId || !this.#env.ui) throw fail(MSG.noUi);
+    return new Ui(this.#env.ctx, this.#env.ui);
+  }
+
+  flush(): void {}
+
+  newDataValidation(): DataValidationBuilder {
+    return new DataValidationBuilder();
+  }
+}
+
+export type { SpreadsheetAppEmulation, Spreadsheet };
+
+export function createSpreadsheetApp(
+  store: SpreadsheetStore,
+  ctx: ServiceContext,
+  options: { activeSpreadsheetId?: string; ui: UiHost },
+): SpreadsheetAppEmulation {
+  const env: Env = {
+    store,
+    ctx,
+    ui: options.ui,
+    activeSpreadsheetId: options.activeSpreadsheetId,
+    spreadsheet: (id) => new Spreadsheet(env, id),
+    sheet: (ref) => new Sheet(ref),
+  };
+  return new SpreadsheetAppEmulation(env);
+}

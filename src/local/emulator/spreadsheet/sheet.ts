@@ -1,0 +1,298 @@
+// Sheet: one tab. Its name, id and position are known to the handle (free); reading its size or content and changing
+// its structure are round trips `SpreadsheetApp.Sheet.<method>`.
+
+import { Emulated, signatureMismatch } from '../script/emulated';
+import { GridBox, parseA1 } from './a1';
+import { Env, SheetRef } from './env';
+import { Range, requireInside, writeCells } from './range';
+import { fail, MSG } from './rules';
+import { CellRecord, cellAt, lastColumnOf, lastRowOf, requireCells, SheetRecord, SpreadsheetRecord } from './store';
+import { TextFinder } from './text-finder';
+import { CellValue, toCell } from './values';
+
+type SheetApi = Emulated<
+  GoogleAppsScript.Spreadsheet.Sheet,
+  | 'getName'
+  | 'getSheetId'
+  | 'getIndex'
+  | 'getParent'
+  | 'getRange'
+  | 'getDataRange'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'appendRow'
+  | 'insertRowsAfter'
+  | 'insertRowAfter'
+  | 'deleteRow'
+  | 'deleteRows'
+  | 'setFrozenRows'
+  | 'getFrozenRows'
+  | 'setColumnWidth'
+  | 'getColumnWidth'
+  | 'hideSheet'
+  | 'showSheet'
+  | 'isSheetHidden'
+  | 'clear'
+  | 'sort'
+  | 'createTextFinder'
+>;
+
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+/** Sheets' sort order: numbers and dates, then text (case-insensitive), then booleans; empty cells always last. */
+function sortRank(v: CellValue): number {
+  if (v === '') return 3;
+  if (typeof v === 'number' || v instanceof Date) return 0;
+  if (typeof v === 'string') return 1;
+  return 2;
+}
+
+function compareCells(a: CellValue, b: CellValue): number {
+  const ra = sortRank(a);
+  const rb = sortRank(b);
+  if (ra !== rb) return ra - rb;
+  if (ra === 0) return Number(a) - Number(b);
+  if (ra === 1) return String(a).localeCompare(String(b), undefined, { sensitivity: 'base' });
+  if (ra === 2) return Number(a) - Number(b);
+  return 0;
+}
+
+export class Sheet implements SheetApi {
+  readonly #ref: SheetRef;
+
+  constructor(ref: SheetRef) {
+    this.#ref = ref;
+  }
+
+  get #env(): Env {
+    return this.#ref.env;
+  }
+
+  #call<T>(method: string, fn: (ss: SpreadsheetRecord, sheet: SheetRecord) => T): T {
+    return this.#env.ctx.call(`SpreadsheetApp.Sheet.${method}`, () => fn(this.#ref.ss(), this.#ref.sheet()));
+  }
+
+  getName(): string {
+    return this.#ref.sheet().name;
+  }
+
+  getSheetId(): number {
+    return this.#ref.sheetId;
+  }
+
+  /** 1-based position among the tabs. */
+  getIndex(): number {
+    return this.#ref.ss().sheets.findIndex((s) => s.sheetId === this.#ref.sheetId) + 1;
+  }
+
+  getParent(): object {
+    return this.#env.spreadsheet(this.#ref.spreadsheetId);
+  }
+
+  /** (row, column[, numRows[, numColumns]]) or A1 notation. Free, but the box must lie inside the grid. */
+  getRange(...args: [string] | [number, number, number?, number?]): Range {
+    const sheet = this.#ref.sheet();
+    let box: GridBox;
+    if (typeof args[0] === 'string' && args.length === 1) {
+      const parsed = parseA1(args[0], sheet.maxRows, sheet.maxColumns);
+      if (!parsed) throw fail(MSG.rangeNotFound);
+      box = parsed;
+    } else {
+      const [row, column, numRows = 1, numColumns = 1] = args as [unknown, unknown, unknown, unknown];
+      if (!isInt(row) || !isInt(column) || !isInt(numRows) || !isInt(numColumns)) throw signatureMismatch('Sheet.getRange', args);
+      if (row < 1) throw fail(MSG.startRowTooSmall);
+      if (column < 1) throw fail(MSG.startColumnTooSmall);
+      if (numRows < 1) throw fail(MSG.rowsAtLeastOne);
+      if (numColumns < 1) throw fail(MSG.columnsAtLeastOne);
+      box = { row, column, numRows, numColumns };
+    }
+    requireInside(sheet, box);
+    return new Range(this.#ref, box);
+  }
+
+  /** A1 to the last row and column with content (A1 alone on an empty sheet); its size is read on first use. */
+  getDataRange(): Range {
+    this.#ref.sheet();
+    return new Range(this.#ref);
+  }
+
+  getLastRow(): number {
+    return this.#call('getLastRow', (_ss, sheet) => lastRowOf(sheet));
+  }
+
+  getLastColumn(): number {
+    return this.#call('getLastColumn', (_ss, sheet) => lastColumnOf(sheet));
+  }
+
+  getMaxRows(): number {
+    return this.#call('getMaxRows', (_ss, sheet) => sheet.maxRows);
+  }
+
+  getMaxColumns(): number {
+    return this.#call('getMaxColumns', (_ss, sheet) => sheet.maxColumns);
+  }
+
+  /**
+   * Adds a row after the last row with content, in one step on Google's side: two scripts appending at once both
+   * land ("prevents issues where a user asks for the last row, and then writes to that row", appendRow reference).
+   * The grid grows when the sheet is full.
+   */
+  appendRow(rowContents: unknown[]): this {
+    if (!Array.isArray(rowContents)) throw signatureMismatch('Sheet.appendRow', [rowContents]);
+    this.#call('appendRow', (ss, sheet) => {
+      if (rowContents.length === 0) throw fail(MSG.columnsAtLeastOne);
+      const values = rowContents.map((v) => toCell(v, 'Sheet.appendRow'));
+      const row = lastRowOf(sheet) + 1;
+      const addRows = row > sheet.maxRows ? 1 : 0;
+      const addColumns = Math.max(0, values.length - sheet.maxColumns);
+      requireCells(ss, addRows * (sheet.maxColumns + addColumns) + addColumns * sheet.maxRows);
+      writeCells(ss, sheet, row, 1, [values]);
+      sheet.maxRows += addRows;
+      sheet.maxColumns += addColumns;
+    });
+    return this;
+  }
+
+  #insertRows(method: string, afterPosition: unknown, howMany: unknown): this {
+    if (!isInt(afterPosition) || !isInt(howMany)) throw signatureMismatch(`Sheet.${method}`, [afterPosition, howMany]);
+    this.#call(method, (ss, sheet) => {
+      if (afterPosition < 1 || afterPosition > sheet.maxRows) throw fail(MSG.rowsOutOfBounds);
+      // UNVERIFIED wording for a count below 1.
+      if (howMany < 1) throw fail(MSG.rowsAtLeastOne);
+      requireCells(ss, howMany * sheet.maxColumns);
+      // New rows take the formatting (and validation) of the row above, as in Sheets.
+      const above = sheet.rows[afterPosition - 1];
+      const template = (): Array<CellRecord | undefined> | undefined =>
+        above?.map((c) => (c && (c.f !== undefined || c.bold || c.dv !== undefined) ? { v: '', f: c.f, bold: c.bold, dv: c.dv } : undefined));
+      while (sheet.rows.length < afterPosition) sheet.rows.push(undefined);
+      sheet.rows.splice(afterPosition, 0, ...Array.from({ length: howMany }, template));
+      sheet.maxRows += howMany;
+    });
+    return this;
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): this {
+    return this.#insertRows('insertRowsAfter', afterPosition, howMany);
+  }
+
+  insertRowAfter(afterPosition: number): this {
+    return this.#insertRows('insertRowAfter', afterPosition, 1);
+  }
+
+  #deleteRows(method: string, rowPosition: unknown, howMany: unknown): void {
+    if (!isInt(rowPosition) || !isInt(howMany)) throw signatureMismatch(`Sheet.${method}`, [rowPosition, howMany]);
+    this.#call(method, (_ss, sheet) => {
+      if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > sheet.maxRows) throw fail(MSG.rowsOutOfBounds);
+      if (sheet.maxRows - howMany <= sheet.frozenRows) throw fail(MSG.deleteAllRows);
+      sheet.rows.splice(rowPosition - 1, howMany);
+      sheet.maxRows -= howMany;
+    });
+  }
+
+  deleteRow(rowPosition: number): this {
+    this.#deleteRows('deleteRow', rowPosition, 1);
+    return this;
+  }
+
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.#deleteRows('deleteRows', rowPosition, howMany);
+  }
+
+  setFrozenRows(rows: number): void {
+    if (!isInt(rows) || rows < 0) throw signatureMismatch('Sheet.setFrozenRows', [rows]);
+    this.#call('setFrozenRows', (_ss, sheet) => {
+      // UNVERIFIED wording; Sheets refuses to freeze every row of a sheet.
+      if (rows >= sheet.maxRows) throw fail(MSG.rowsOutOfBounds);
+      sheet.frozenRows = rows;
+    });
+  }
+
+  getFrozenRows(): number {
+    return this.#call('getFrozenRows', (_ss, sheet) => sheet.frozenRows);
+  }
+
+  setColumnWidth(columnPosition: number, width: number): this {
+    if (!isInt(columnPosition) || !isInt(width) || width < 0) throw signatureMismatch('Sheet.setColumnWidth', [columnPosition, width]);
+    this.#call('setColumnWidth', (_ss, sheet) => {
+      if (columnPosition < 1 || columnPosition > sheet.maxColumns) throw fail(MSG.columnsOutOfBounds);
+      sheet.columnWidths[String(columnPosition)] = width;
+    });
+    return this;
+  }
+
+  /** Default width of a column nobody resized: 100 px. */
+  getColumnWidth(columnPosition: number): number {
+    if (!isInt(columnPosition)) throw signatureMismatch('Sheet.getColumnWidth', [columnPosition]);
+    return this.#call('getColumnWidth', (_ss, sheet) => {
+      if (columnPosition < 1 || columnPosition > sheet.maxColumns) throw fail(MSG.columnsOutOfBounds);
+      return sheet.columnWidths[String(columnPosition)] ?? 100;
+    });
+  }
+
+  hideSheet(): this {
+    this.#call('hideSheet', (ss, sheet) => {
+      if (!sheet.hidden && ss.sheets.filter((s) => !s.hidden).length <= 1) throw fail(MSG.hideAll);
+      sheet.hidden = true;
+    });
+    return this;
+  }
+
+  showSheet(): this {
+    this.#call('showSheet', (_ss, sheet) => {
+      sheet.hidden = false;
+    });
+    return this;
+  }
+
+  isSheetHidden(): boolean {
+    return this.#call('isSheetHidden', (_ss, sheet) => sheet.hidden);
+  }
+
+  /** Everything, or only contents / only formats. Validation rules stay, as in Sheets. */
+  clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): this {
+    if (options !== undefined && (options === null || typeof options !== 'object')) throw signatureMismatch('Sheet.clear', [options]);
+    const contents = !options?.formatOnly || !!options?.contentsOnly;
+    const formats = !options?.contentsOnly || !!options?.formatOnly;
+    this.#call('clear', (_ss, sheet) => {
+      for (const row of sheet.rows)
+        row?.forEach((cell) => {
+          if (!cell) return;
+          if (contents) cell.v = '';
+          if (formats) {
+            delete cell.f;
+            delete cell.bold;
+          }
+        });
+    });
+    return this;
+  }
+
+  /** Sorts the rows below the frozen ones by a column (whole rows move, with their formats and rules). */
+  sort(columnPosition: number, ascending = true): this {
+    if (!isInt(columnPosition) || typeof ascending !== 'boolean') throw signatureMismatch('Sheet.sort', [columnPosition, ascending]);
+    this.#call('sort', (_ss, sheet) => {
+      if (columnPosition < 1 || columnPosition > sheet.maxColumns) throw fail(MSG.columnsOutOfBounds);
+      const first = sheet.frozenRows + 1;
+      const last = lastRowOf(sheet);
+      if (last < first) return;
+      while (sheet.rows.length < last) sheet.rows.push(undefined);
+      const block = sheet.rows.slice(first - 1, last);
+      const key = (r: Array<CellRecord | undefined> | undefined): CellValue => r?.[columnPosition - 1]?.v ?? '';
+      block.sort((a, b) => {
+        const ka = key(a);
+        const kb = key(b);
+        if (ka === '' || kb === '') return compareCells(ka, kb);
+        return ascending ? compareCells(ka, kb) : compareCells(kb, ka);
+      });
+      sheet.rows.splice(first - 1, block.length, ...block);
+    });
+    return this;
+  }
+
+  createTextFinder(findText: string): TextFinder {
+    if (typeof findText !== 'string') throw signatureMismatch('Sheet.createTextFinder', [findText]);
+    return new TextFinder(this.#ref, undefined, findText);
+  }
+}

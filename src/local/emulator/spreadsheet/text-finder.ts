@@ -1,0 +1,77 @@
+// TextFinder: searches the text cells show (display values), row by row. Setting options is local; each find is a
+// round trip `SpreadsheetApp.TextFinder.<method>`. Defaults as in Apps Script: case-insensitive, part of a cell.
+// https://developers.google.com/apps-script/reference/spreadsheet/text-finder
+
+import { Emulated, signatureMismatch } from '../script/emulated';
+import { GridBox } from './a1';
+import { SheetRef } from './env';
+import { displayText } from './number-format';
+import { Range, dataBox, requireInside } from './range';
+import { cellAt } from './store';
+
+type TextFinderApi = Emulated<GoogleAppsScript.Spreadsheet.TextFinder, 'matchCase' | 'matchEntireCell' | 'findAll' | 'findNext'>;
+
+export class TextFinder implements TextFinderApi {
+  readonly #ref: SheetRef;
+  readonly #box: GridBox | undefined;
+  readonly #text: string;
+  #matchCase = false;
+  #entireCell = false;
+  /** Row-major position of the last match findNext returned. */
+  #cursor: { row: number; column: number } | undefined;
+
+  constructor(ref: SheetRef, box: GridBox | undefined, text: string) {
+    this.#ref = ref;
+    this.#box = box;
+    this.#text = text;
+  }
+
+  matchCase(matchCase: boolean): this {
+    if (typeof matchCase !== 'boolean') throw signatureMismatch('TextFinder.matchCase', [matchCase]);
+    this.#matchCase = matchCase;
+    return this;
+  }
+
+  matchEntireCell(entireCell: boolean): this {
+    if (typeof entireCell !== 'boolean') throw signatureMismatch('TextFinder.matchEntireCell', [entireCell]);
+    this.#entireCell = entireCell;
+    return this;
+  }
+
+  #matches(): Array<{ row: number; column: number }> {
+    const ss = this.#ref.ss();
+    const sheet = this.#ref.sheet();
+    const box = this.#box ?? dataBox(sheet);
+    requireInside(sheet, box);
+    const wanted = this.#matchCase ? this.#text : this.#text.toLowerCase();
+    const out: Array<{ row: number; column: number }> = [];
+    for (let r = box.row; r < box.row + box.numRows; r++)
+      for (let c = box.column; c < box.column + box.numColumns; c++) {
+        const cell = cellAt(sheet, r, c);
+        if (!cell || cell.v === '') continue;
+        const shown = displayText(cell.v, cell.f, ss.timeZone, ss.locale);
+        const text = this.#matchCase ? shown : shown.toLowerCase();
+        if (this.#entireCell ? text === wanted : text.includes(wanted)) out.push({ row: r, column: c });
+      }
+    return out;
+  }
+
+  #range(at: { row: number; column: number }): Range {
+    return new Range(this.#ref, { row: at.row, column: at.column, numRows: 1, numColumns: 1 });
+  }
+
+  findAll(): Range[] {
+    return this.#ref.env.ctx.call('SpreadsheetApp.TextFinder.findAll', () => this.#matches().map((m) => this.#range(m)));
+  }
+
+  /** The next match after the previous one, or null when there is none left. */
+  findNext(): Range | null {
+    return this.#ref.env.ctx.call('SpreadsheetApp.TextFinder.findNext', () => {
+      const cur = this.#cursor;
+      const next = this.#matches().find((m) => !cur || m.row > cur.row || (m.row === cur.row && m.column > cur.column));
+      if (!next) return null;
+      this.#cursor = next;
+      return this.#range(next);
+    });
+  }
+}

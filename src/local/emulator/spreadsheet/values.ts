@@ -1,0 +1,59 @@
+// What a cell holds and how a value a script writes becomes one.
+//
+// Values are kept typed, as written: number, string, boolean, Date, and '' for an empty cell. Apps Script parses some
+// strings that look like numbers or dates into numbers/dates (as if typed into the cell); we deliberately keep what
+// was written, because the product always writes typed values and must never rely on that parsing (it depends on the
+// spreadsheet's locale: "01.02.2024" is a date in ru and text in en).
+
+import { signatureMismatch } from '../script/emulated';
+import { fail, LIMITS, MSG, unsupported } from './rules';
+
+export type CellValue = string | number | boolean | Date;
+
+/** A value a script passes to setValue(s)/appendRow, checked and stored the way Sheets keeps it. */
+export function toCell(value: unknown, method: string): CellValue {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') {
+    if (value.length > LIMITS.charactersPerCell) throw fail(MSG.cellTooLong);
+    // A leading apostrophe forces text in Sheets and is not part of the value.
+    if (value.startsWith("'")) return value.slice(1);
+    // Sheets would store a formula; the emulation has no formula engine, and the product must never write one
+    // (user text starting with "=" has to be escaped), so this fails loudly instead of storing something untrue.
+    if (value.length > 1 && value.startsWith('=')) throw unsupported(`writing a formula (${JSON.stringify(value.slice(0, 40))})`);
+    return value;
+  }
+  if (typeof value === 'number') {
+    // UNVERIFIED what Sheets makes of NaN/Infinity; refusing them is the stricter choice.
+    if (!Number.isFinite(value)) throw unsupported(`writing ${value} to a cell`);
+    return value;
+  }
+  if (typeof value === 'boolean') return value;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw unsupported('writing an Invalid Date to a cell');
+    return new Date(value.getTime());
+  }
+  // Apps Script writes some objects as their Java string form; nothing good comes of it, so we refuse.
+  throw signatureMismatch(method, [value]);
+}
+
+export function copyCell(v: CellValue): CellValue {
+  return v instanceof Date ? new Date(v.getTime()) : v;
+}
+
+export function sameCell(a: CellValue, b: CellValue): boolean {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return a === b;
+}
+
+/** JSON form: Dates tagged so they come back as Dates. */
+export type CellJSON = string | number | boolean | { $date: string };
+
+export function cellToJSON(v: CellValue): CellJSON {
+  return v instanceof Date ? { $date: v.toISOString() } : v;
+}
+
+export function cellFromJSON(j: unknown): CellValue {
+  if (j && typeof j === 'object' && typeof (j as { $date?: unknown }).$date === 'string') return new Date((j as { $date: string }).$date);
+  if (typeof j === 'string' || typeof j === 'number' || typeof j === 'boolean') return j;
+  return '';
+}

@@ -1,0 +1,75 @@
+// Drives an import on an emulated office the way the sidebar does — read and clean locally with the core code, stage
+// the cleaned contacts in chunks through google.script.run, then call runImport until it reports done — so the CLI,
+// the bench and the tests all exercise the built bundle's real path.
+
+import { cleanImportFile, openImportFile, OpenedFile, ReadOptions } from '../core/import/pipeline';
+import type { Mapping } from '../core/import/mapping';
+import type { CleanedFile } from '../core/import/pipeline';
+import type { ImportProgress, ImportSetup, StageImportResult } from '../shared/import-dto';
+import type { Office } from './office';
+
+export const STAGE_CHUNK = 500;
+
+export function invokeSheet<T>(office: Office, fn: string, ...args: unknown[]): T {
+  const run = office.sheet.invoke(fn, args);
+  office.workspace.save();
+  if (run.error) throw run.error;
+  return run.result as T;
+}
+
+export interface PreparedImport {
+  opened: OpenedFile;
+  mapping: Mapping | null;
+  cleaned: CleanedFile;
+  setup: ImportSetup;
+  region: string;
+}
+
+export function prepareImport(
+  office: Office,
+  file: { bytes: Uint8Array; fileName: string },
+  options: ReadOptions & { region?: string; label?: string; importId?: string } = {},
+): PreparedImport {
+  const opened = openImportFile(file.bytes, file.fileName, options);
+  const setup = invokeSheet<ImportSetup>(office, 'getImportSetup', opened.fingerprint);
+  const mapping = (setup.mapping as Mapping | null) ?? opened.proposed;
+  const region = (options.region ?? setup.defaultCountry ?? 'RU').toUpperCase();
+  const cleaned = cleanImportFile(opened, mapping, { defaultCountry: region, locale: setup.locale, importId: options.importId });
+  const label = options.label;
+  if (label) for (const c of cleaned.contacts) if (!c.labels.some((l) => l.toLowerCase() === label.toLowerCase())) c.labels.push(label);
+  return { opened, mapping, cleaned, setup, region };
+}
+
+export function stagePrepared(office: Office, importId: string, prepared: PreparedImport): void {
+  const { opened, mapping, cleaned } = prepared;
+  const chunks = Math.max(1, Math.ceil(cleaned.contacts.length / STAGE_CHUNK));
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    invokeSheet<StageImportResult>(office, 'stageImport', {
+      importId,
+      fileName: opened.fileName,
+      chunk,
+      chunks,
+      contacts: cleaned.contacts.slice(chunk * STAGE_CHUNK, (chunk + 1) * STAGE_CHUNK),
+      problems: chunk === 0 ? cleaned.problems : [],
+      ...(chunk === 0 && mapping ? { fingerprint: opened.fingerprint, mapping } : {}),
+    });
+  }
+}
+
+/** Calls runImport until the import is no longer running (each call is one Apps Script execution). */
+export function runUntilDone(office: Office, importId: string): ImportProgress {
+  let progress = invokeSheet<ImportProgress>(office, 'runImport', importId);
+  while (progress.status === 'running') progress = invokeSheet<ImportProgress>(office, 'runImport', importId);
+  return progress;
+}
+
+export function importFile(
+  office: Office,
+  file: { bytes: Uint8Array; fileName: string },
+  options: ReadOptions & { region?: string; label?: string; importId?: string } = {},
+): ImportProgress & { importId: string } {
+  const importId = options.importId ?? `imp-${office.workspace.clock.now().toString(36)}`;
+  const prepared = prepareImport(office, file, { ...options, importId });
+  stagePrepared(office, importId, prepared);
+  return { ...runUntilDone(office, importId), importId };
+}

@@ -1,0 +1,99 @@
+// Where an import records itself: one row in the Imports sheet (when, who, file, counts, status) that the office can
+// read, and the hidden Import log with what each batch created or changed, written after every batch so an
+// interrupted import can be resumed and any import undone.
+
+import type { UpdateRecord } from '../../core/import/plan';
+import type { ImportProblem } from '../../core/import/types';
+import type { ImportRecord, ImportStatus } from '../../shared/import-dto';
+import { CrmTable, TableRow } from '../sheets/table';
+
+export type LogAction = 'created' | 'updated' | 'group' | 'members' | 'problem' | 'deleted' | 'restored';
+
+export interface LogEntry {
+  importId: string;
+  resourceName: string;
+  action: LogAction;
+  /** `updated`: the plan's UpdateRecord (fields before, fingerprints after); `members`: the existing contacts added
+   *  to the group; `problem`: the problem. */
+  before?: UpdateRecord | ImportProblem | string[];
+  fields?: string;
+  labels?: string;
+}
+
+export interface RecordCounts {
+  created: number;
+  updated: number;
+  skipped: number;
+  errors: number;
+}
+
+function iso(v: unknown): string {
+  return v instanceof Date ? v.toISOString() : String(v ?? '');
+}
+
+function num(v: unknown): number {
+  const n = Number(v);
+  return Number.isFinite(n) ? n : 0;
+}
+
+export function toRecord(row: TableRow): ImportRecord {
+  const v = row.values;
+  return {
+    id: String(v.id),
+    startedAt: iso(v.startedAt),
+    by: String(v.by ?? ''),
+    file: String(v.file ?? ''),
+    created: num(v.created),
+    updated: num(v.updated),
+    skipped: num(v.skipped),
+    errors: num(v.errors),
+    status: String(v.status ?? ''),
+    finishedAt: iso(v.finishedAt),
+  };
+}
+
+export function findRecord(importId: string): { table: CrmTable; row?: TableRow } {
+  const table = CrmTable.open('imports', { read: true });
+  return { table, row: table.rows().find((r) => String(r.values.id) === importId) };
+}
+
+export function allRecords(): ImportRecord[] {
+  return CrmTable.open('imports', { read: true })
+    .rows()
+    .filter((r) => String(r.values.id).trim())
+    .map(toRecord)
+    .reverse();
+}
+
+export function startRecord(importId: string, file: string, errors: number): void {
+  const { table, row } = findRecord(importId);
+  const values = { id: importId, startedAt: new Date(), by: Session.getEffectiveUser().getEmail(), file, created: 0, updated: 0, skipped: 0, errors, status: 'staged' as ImportStatus, finishedAt: '' };
+  if (row) table.update(row.rowNumber, values);
+  else table.append([values]);
+}
+
+export function updateRecord(table: CrmTable, rowNumber: number, counts: Partial<RecordCounts>, status: ImportStatus): void {
+  const finished = status === 'done' || status === 'undone' || status === 'failed' ? new Date() : '';
+  table.update(rowNumber, { ...counts, status, finishedAt: finished });
+}
+
+export function writeLog(entries: LogEntry[]): void {
+  if (!entries.length) return;
+  CrmTable.open('importLog').appendBlock(
+    entries.map((e) => ({ importId: e.importId, resourceName: e.resourceName, action: e.action, before: e.before ? JSON.stringify(e.before) : '', fields: e.fields ?? '', labels: e.labels ?? '' })),
+  );
+}
+
+export function readLog(importId: string): LogEntry[] {
+  return CrmTable.open('importLog', { read: true })
+    .rows()
+    .filter((r) => String(r.values.importId) === importId)
+    .map((r) => ({
+      importId,
+      resourceName: String(r.values.resourceName ?? ''),
+      action: String(r.values.action) as LogAction,
+      before: r.values.before ? (JSON.parse(String(r.values.before)) as LogEntry['before']) : undefined,
+      fields: String(r.values.fields ?? ''),
+      labels: String(r.values.labels ?? ''),
+    }));
+}

@@ -1,0 +1,115 @@
+// What the Import / Export sidebar and the server exchange. The file itself is parsed in the browser (or by the CLI);
+// only cleaned contacts cross google.script.run, in chunks, so spreadsheet parsing never enters the server bundle.
+
+import type { Locale } from '../core/i18n/locale';
+import type { ImportProblem, NormalizedContact, Person } from '../core/import/types';
+
+/** A column mapping as the user confirmed it (see src/core/import/mapping). */
+export interface SavedMapping {
+  layout: string;
+  columns: Array<{ index: number; header: string; field: string; type?: string; key?: string }>;
+}
+
+export interface ImportSetup {
+  locale: Locale;
+  /** The office's default country for phone numbers (Settings sheet). */
+  defaultCountry: string;
+  /** The mapping remembered for files with this header, if any. */
+  mapping: SavedMapping | null;
+  /** The office's labels, to show which a file will add. */
+  labels: string[];
+}
+
+export interface StageImportInput {
+  importId: string;
+  fileName: string;
+  /** 0-based chunk index; chunk 0 starts the import over. */
+  chunk: number;
+  chunks: number;
+  contacts: NormalizedContact[];
+  /** Problems found while reading and cleaning the file (kept in the record; they never stop the import). */
+  problems: ImportProblem[];
+  /** With chunk 0: the header fingerprint and the mapping to remember for files like this one. */
+  fingerprint?: string;
+  mapping?: SavedMapping;
+}
+
+export interface StageImportResult {
+  importId: string;
+  staged: number;
+}
+
+export interface PreviewEntry {
+  rows: number[];
+  name: string;
+  resourceName?: string;
+  /** Fields the import will fill or extend (updates). */
+  fields?: string[];
+  /** Filled fields the import will NOT overwrite: shown so nothing changes silently. */
+  conflicts?: Array<{ field: string; existing: string; incoming: string }>;
+  labels?: string[];
+  reason?: string;
+}
+
+export interface ImportPreview {
+  importId: string;
+  counts: { created: number; updated: number; skipped: number; duplicates: number; conflicts: number; errors: number };
+  creates: PreviewEntry[];
+  updates: PreviewEntry[];
+  skips: PreviewEntry[];
+  duplicates: Array<{ rows: number[]; key: string; resourceName?: string }>;
+  labelsToCreate: string[];
+  /** People API calls the import will make, and the fewest the API allows. */
+  plannedCalls: number;
+  minimumCalls: number;
+  /** Lists are cut to this many entries each to keep the response small; counts are complete. */
+  truncatedAt: number;
+}
+
+export type ImportStatus = 'staged' | 'running' | 'done' | 'failed' | 'undone';
+
+export interface ImportProgress {
+  importId: string;
+  status: ImportStatus;
+  total: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  errors: ImportProblem[];
+  /** Batches written so far / planned; the sidebar's progress bar. */
+  batchesDone: number;
+  batchesTotal: number;
+  message: string;
+}
+
+export interface UndoResult {
+  importId: string;
+  deleted: number;
+  restored: number;
+  warnings: string[];
+}
+
+export interface ImportRecord {
+  id: string;
+  /** ISO 8601 (no Date over google.script.run). */
+  startedAt: string;
+  by: string;
+  file: string;
+  created: number;
+  updated: number;
+  skipped: number;
+  errors: number;
+  status: string;
+  finishedAt: string;
+}
+
+export interface ExportPageInput {
+  label?: string;
+  pageToken?: string;
+}
+
+export interface ExportPage {
+  contacts: Array<{ person: Person; labels: string[] }>;
+  nextPageToken: string | null;
+  labels: string[];
+}
