@@ -121,15 +121,17 @@ describe('merging never overwrites a filled field without saying so', () => {
     const [u] = plan.updates;
     expect(u.resourceName).toBe('people/c1');
     expect(u.etag).toBe('e1');
-    expect(u.updatePersonFields).toBe('birthdays,organizations,phoneNumbers,emailAddresses,userDefined');
+    expect(u.updatePersonFields).toBe('birthdays,biographies,organizations,phoneNumbers,emailAddresses,userDefined');
     expect(u.after.names?.[0].familyName).toBe('Иванов');
-    expect(u.after.biographies?.[0].value).toBe('Звонить утром');
+    // Notes are added to, never replaced.
+    expect(u.after.biographies?.[0].value).toBe('Звонить утром\nЗвонить вечером');
     expect(u.after.phoneNumbers?.map((p) => p.canonicalForm)).toEqual(['+79123456789', '+73432223344']);
     expect(u.after.emailAddresses?.map((e) => e.value)).toEqual(['Ivan@Example.ru']);
     expect(u.after.userDefined).toEqual([{ key: 'Менеджер', value: 'Ольга' }, { key: 'Источник', value: 'Сайт' }]);
     expect(u.after.birthdays).toEqual([{ date: { year: 1985, month: 3, day: 12 } }]);
     expect(u.before).toEqual({
       birthdays: [],
+      biographies: [{ value: 'Звонить утром', contentType: 'TEXT_PLAIN' }],
       organizations: [],
       phoneNumbers: [{ value: '+7 912 345-67-89', canonicalForm: '+79123456789', type: 'mobile' }],
       emailAddresses: [],
@@ -138,12 +140,11 @@ describe('merging never overwrites a filled field without saying so', () => {
     expect(u.addedLabels).toEqual(['Опт']);
     expect(u.conflicts).toEqual([
       { field: 'names', existing: 'Иванов Иван', incoming: 'Петров Иван', rowNumber: 7 },
-      { field: 'biographies', existing: 'Звонить утром', incoming: 'Звонить вечером', rowNumber: 7 },
       { field: 'userDefined', key: 'менеджер', existing: 'Ольга', incoming: 'Пётр', rowNumber: 7 },
     ]);
     expect(plan.labelsToCreate).toEqual(['Опт']);
     expect(plan.labels).toEqual(['VIP', 'Опт']);
-    expect(planCounts(plan)).toEqual({ created: 0, updated: 1, skipped: 0, duplicates: 1, conflicts: 3 });
+    expect(planCounts(plan)).toEqual({ created: 0, updated: 1, skipped: 0, duplicates: 1, conflicts: 2 });
   });
 
   test('empty parts of a name and a missing birth year are filled; the derived display name is left to Google', () => {

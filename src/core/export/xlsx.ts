@@ -40,5 +40,6 @@ export function xlsxWorkbook(contacts: ExportContact[], locale: Locale, events?:
     const rows = events.rows.map((r) => r.map((v) => neutralizeCell(String(v ?? ''))));
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([events.headers, ...rows]), SHEET_NAMES[locale][1]);
   }
-  return XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }) as Uint8Array;
+  // SheetJS gives an ArrayBuffer for type 'array'.
+  return new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
 }

@@ -31,7 +31,7 @@ function previewContact(c: NormalizedContact) {
 
 export function previewCommand(office: Office, args: ParsedArgs) {
   const { file, options } = readArgs(args);
-  const { opened, mapping, cleaned } = prepareImport(office, file, { ...options, importId: 'preview' });
+  const { opened, mapping, cleaned } = prepareImport(office, file, options);
   const existing = office.workspace.people.allContacts();
   const plan = planImport(cleaned.contacts, existing, { importId: 'preview', phoneKey });
   return {

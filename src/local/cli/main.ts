@@ -65,4 +65,7 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code));
+// exitCode, not exit(): a large JSON answer on a pipe must be flushed before the process ends.
+main().then((code) => {
+  process.exitCode = code;
+});

@@ -27,5 +27,6 @@ export function syntheticRows(n: number): string[][] {
 export function syntheticXlsx(n: number): Uint8Array {
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([SYNTHETIC_HEADER, ...syntheticRows(n)]), 'Клиенты');
-  return XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }) as Uint8Array;
+  // SheetJS gives an ArrayBuffer for type 'array'.
+  return new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
 }

@@ -2,7 +2,8 @@
 // contact). The rule the office was promised: fill what is empty, add what is new, never overwrite what someone
 // already typed — a filled field that disagrees is left alone and reported as a conflict for the preview.
 //
-//  - names, birthdays, biographies, genders: singletons for contact sources (updateContact doc). Filled when empty;
+//  - biographies (notes): new lines are appended, nothing is replaced.
+//  - names, birthdays, genders: singletons for contact sources (updateContact doc). Filled when empty;
 //    a structured name/birthday also gets its empty parts filled (a family name, a birth year) when no filled part
 //    disagrees; anything else that differs is a conflict.
 //  - organizations: the first one is treated like a name (filled when empty, empty parts filled, else conflict).
@@ -141,6 +142,21 @@ function mergeSingleValue(field: string, base: Entry[], inc: Entry[]): FieldOutc
   return { conflicts: [{ field, existing: displayValue(field, e), incoming: displayValue(field, i) }] };
 }
 
+/**
+ * Notes are one text, but a person adds to notes rather than replaces them: lines the contact does not already have
+ * are appended (so a value the cleaner could not place, kept in the notes, survives a merge), nothing is removed.
+ */
+function mergeNotes(base: Entry[], inc: Entry[]): FieldOutcome {
+  const i = inc.find((x) => norm(s(x.value)));
+  if (!i) return { conflicts: [] };
+  const e = base.find((x) => norm(s(x.value)));
+  if (!e) return { value: [clean(i)], conflicts: [] };
+  const have = new Set(s(e.value).split('\n').map(norm));
+  const extra = s(i.value).split('\n').filter((line) => norm(line) && !have.has(norm(line)));
+  if (!extra.length) return { conflicts: [] };
+  return { value: [{ ...clean(e), value: [s(e.value), ...extra].join('\n') }], conflicts: [] };
+}
+
 /** Append entries whose key is new. `keysOf` may give several keys per entry (a phone's canonical and parsed forms). */
 function mergeAppend(base: Entry[], inc: Entry[], keysOf: (e: Entry) => string[]): FieldOutcome {
   const seen = new Set(base.flatMap(keysOf));
@@ -184,6 +200,7 @@ function mergeField(field: string, base: Entry[], inc: Entry[], phoneKey: PhoneK
     case 'birthdays':
       return mergeBirthday(base, inc);
     case 'biographies':
+      return mergeNotes(base, inc);
     case 'genders':
       return mergeSingleValue(field, base, inc);
     case 'phoneNumbers':
