@@ -60,8 +60,11 @@ export async function screenshotOnFailure<T>(page: Page, name: string, body: () 
 /** Opens a CRM menu item the way a person does, and returns the sidebar's frame once its script has loaded. */
 export async function openSidebar(page: Page, caption: RegExp): Promise<Frame> {
   await page.locator('.menubar .menu[data-menu] > button').first().click();
+  // A sidebar left open from before is replaced: wait for the new one.
+  const shown = page.locator('aside.sidebar iframe');
+  const old = (await shown.count()) ? await shown.getAttribute('src') : null;
   await page.getByRole('menuitem', { name: caption }).click();
-  const handle = await page.waitForSelector('aside.sidebar iframe');
+  const handle = await page.waitForSelector(old ? `aside.sidebar iframe:not([src="${old}"])` : 'aside.sidebar iframe');
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('sidebar iframe has no frame');
   await frame.waitForLoadState('load');

@@ -1,0 +1,71 @@
+// The Import / Export sidebar's main path in a real browser: pick the office's Excel file, check the mapping and
+// the preview (problem cells named by row and column), import with a progress bar, undo; then export and download.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Harness, openHarness, openSidebar, screenshotOnFailure } from './support/browser';
+
+const FIXTURE = path.join(__dirname, '../fixtures/office-base.xlsx');
+let h: Harness;
+
+beforeAll(async () => {
+  h = await openHarness();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+test('import an Excel base: mapping, preview with problems, import, undo', async () => {
+  const { page } = h;
+  await screenshotOnFailure(page, 'import-sidebar', async () => {
+    const people = h.office.workspace.people;
+    const before = people.allContacts().length;
+    await page.goto(h.url('/'));
+    const frame = await openSidebar(page, /Импорт/);
+    await frame.locator('#title').filter({ hasText: /Импорт/ }).waitFor();
+
+    await frame.locator('#file').setInputFiles(FIXTURE);
+    await frame.locator('#mapping-table select[data-column="Телефон"]').waitFor();
+    expect(await frame.locator('#mapping-table select[data-column="Телефон"]').inputValue()).toBe('phone');
+    expect(await frame.locator('#mapping-table select[data-column="ФИО"]').inputValue()).toBe('fullName');
+
+    await frame.locator('#preview').click();
+    await frame.locator('#preview-result [data-count="created"]').waitFor();
+    // The bad e-mail of row 6 is shown with its row and column.
+    await frame.locator('ul.problems li[data-row="6"][data-column="E-mail"]').waitFor();
+    expect(people.allContacts().length).toBe(before);
+
+    await frame.locator('#import').click();
+    await frame.locator('#import-result.ok').waitFor();
+    expect(await frame.locator('#progress').evaluate((el: HTMLProgressElement) => el.value === el.max)).toBe(true);
+    const created = people.allContacts().length - before;
+    expect(created).toBeGreaterThan(20);
+    expect(await frame.locator('#import-result').innerText()).toContain(String(created));
+
+    await frame.locator('#undo').click();
+    await frame.locator('#status.ok').waitFor();
+    expect(people.allContacts().length).toBe(before);
+  });
+});
+
+test('export the clients of one label as Google CSV and download it', async () => {
+  const { page } = h;
+  await screenshotOnFailure(page, 'export-sidebar', async () => {
+    await page.goto(h.url('/'));
+    const frame = await openSidebar(page, /Импорт/);
+    await frame.locator('#label option[value="VIP"]').waitFor({ state: 'attached' });
+    await frame.locator('#format').selectOption('google-csv');
+    await frame.locator('#label').selectOption('VIP');
+    const [download] = await Promise.all([page.waitForEvent('download'), frame.locator('#export').click()]);
+    expect(download.suggestedFilename()).toBe('clients-VIP.csv');
+    const file = await download.path();
+    const text = fs.readFileSync(file as string, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('First Name');
+    const vip = h.office.workspace.people.allContacts().filter((p) => JSON.stringify(p.memberships ?? []).includes(
+      String(h.office.workspace.people.allGroups().find((g) => g.name === 'VIP')?.resourceName),
+    ));
+    expect(text.trim().split('\r\n').length).toBe(vip.length + 1);
+  });
+});
