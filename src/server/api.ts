@@ -5,7 +5,7 @@ import { isSupportedCountry } from 'libphonenumber-js';
 import { LOCALES, Locale } from '../core/i18n/locale';
 import { t } from '../core/i18n/messages';
 import type { SaveSettingsResult, ServerApi, SettingsInput, SettingsView, SetupResult } from '../shared/rpc';
-import { exportContacts, getImportSetup, listImports, stageImport } from './import/api';
+import { exportContacts, getImportSetup, listImports, listLabels, stageImport } from './import/api';
 import { previewImport, runImport } from './import/runner';
 import { undoImport } from './import/undo';
 import { contactsCount } from './people/people';
@@ -55,5 +55,6 @@ export const api: ServerApi = {
   runImport,
   undoImport,
   listImports,
+  listLabels,
   exportContacts,
 };

@@ -48,6 +48,7 @@ export const previewImport: typeof api.previewImport = (importId) => api.preview
 export const runImport: typeof api.runImport = (importId) => api.runImport(importId);
 export const undoImport: typeof api.undoImport = (importId) => api.undoImport(importId);
 export const listImports: typeof api.listImports = () => api.listImports();
+export const listLabels: typeof api.listLabels = () => api.listLabels();
 export const exportContacts: typeof api.exportContacts = (input) => api.exportContacts(input);
 
 /** Gmail add-on: contextual trigger for an opened message (manifest addOns.gmail.contextualTriggers). */

@@ -16,8 +16,6 @@ export interface ImportSetup {
   defaultCountry: string;
   /** The mapping remembered for files with this header, if any. */
   mapping: SavedMapping | null;
-  /** The office's labels, to show which a file will add. */
-  labels: string[];
 }
 
 export interface StageImportInput {

@@ -59,6 +59,7 @@ export interface ServerApi {
   runImport(importId: string): ImportProgress;
   undoImport(importId: string): UndoResult;
   listImports(): ImportRecord[];
+  listLabels(): string[];
   exportContacts(input: ExportPageInput): ExportPage;
 }
 
@@ -81,6 +82,7 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   runImport: true,
   undoImport: true,
   listImports: true,
+  listLabels: true,
   exportContacts: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

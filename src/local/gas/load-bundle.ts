@@ -75,23 +75,23 @@ export function loadProject(
 ): LoadedProject {
   const files = readProjectFiles(dir);
   const ui: UiHost = binding.ui ?? new UiHost();
-  const context = vm.createContext({}, { name: `apps-script:${binding.project}`, codeGeneration: { strings: true, wasm: false } });
-  const realm = vm.runInContext('({ Date: Date, Object: Object, Array: Array, Error: Error })', context) as Realm;
-  const membrane = new Membrane(realm);
-  const clockNow = () => workspace.clock.now();
-  (vm.runInContext(CLOCK_PRELUDE, context) as (now: () => number) => void)(clockNow);
-
   const globals = workspace.globals({ ...binding, htmlFiles: files.html, ui });
-  for (const [name, service] of Object.entries(globals)) {
-    if (name === 'console') {
-      context.console = membrane.inward(service);
-      continue;
-    }
-    context[name] = membrane.inward(service);
-  }
-  workspace.run('script', '(load)', () => {
+  // Apps Script loads the project afresh for every execution: nothing a script keeps in a global survives into the
+  // next run. Each invoke therefore gets a new context, so code that caches in module state is tested as it will run.
+  const load = () => {
+    const context = vm.createContext({}, { name: `apps-script:${binding.project}`, codeGeneration: { strings: true, wasm: false } });
+    const realm = vm.runInContext('({ Date: Date, Object: Object, Array: Array, Error: Error })', context) as Realm;
+    const membrane = new Membrane(realm);
+    (vm.runInContext(CLOCK_PRELUDE, context) as (now: () => number) => void)(() => workspace.clock.now());
+    for (const [name, service] of Object.entries(globals)) context[name] = membrane.inward(service);
     for (const f of files.scripts) vm.runInContext(f.code, context, { filename: `${binding.project}/${f.name}` });
+    return { context, membrane };
+  };
+  let loaded!: ReturnType<typeof load>;
+  workspace.run('script', '(load)', () => {
+    loaded = load();
   });
+  const context = loaded.context;
 
   const functionNames = () =>
     (vm.runInContext('Object.getOwnPropertyNames(globalThis)', context) as string[]).filter(
@@ -107,12 +107,17 @@ export function loadProject(
     functionNames,
     hasFunction: (name) => functionNames().includes(name),
     invoke(name, args = [], kind = 'script') {
-      const fn = context[name];
-      if (typeof fn !== 'function' || isIntrinsic(name)) {
+      if (typeof context[name] !== 'function' || isIntrinsic(name)) {
         return { error: new Error(`Script function not found: ${name}`), report: { kind, functionName: name, elapsedMs: 0, budgetMs: 0, serviceCalls: 0 } };
       }
-      const run = workspace.run(kind, name, () => membrane.outward((fn as (...a: unknown[]) => unknown)(...args.map((a) => membrane.inward(a)))));
-      const error = run.error === undefined ? undefined : (membrane.outward(run.error) as Error);
+      let membrane: Membrane | undefined;
+      const run = workspace.run(kind, name, () => {
+        const fresh = load();
+        membrane = fresh.membrane;
+        const fn = fresh.context[name] as (...a: unknown[]) => unknown;
+        return fresh.membrane.outward(fn(...args.map((a) => fresh.membrane.inward(a))));
+      });
+      const error = run.error === undefined ? undefined : ((membrane ? membrane.outward(run.error) : run.error) as Error);
       return { result: run.result, error, report: run.report };
     },
   };

@@ -14,8 +14,14 @@ export function getImportSetup(fingerprint: string): ImportSetup {
     locale: uiLocale(settings),
     defaultCountry: settings.defaultCountry,
     mapping: savedMapping(String(fingerprint ?? '')),
-    labels: listUserGroups().map((g) => String(g.name)),
   };
+}
+
+/** The office's labels (Google Contacts groups), for the export's label choice. */
+export function listLabels(): string[] {
+  return listUserGroups()
+    .map((g) => String(g.name))
+    .sort((a, b) => a.localeCompare(b));
 }
 
 export function stageImport(input: StageImportInput): StageImportResult {

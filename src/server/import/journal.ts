@@ -72,14 +72,20 @@ export function startRecord(importId: string, file: string, errors: number): voi
   else table.append([values]);
 }
 
-export function updateRecord(table: CrmTable, rowNumber: number, counts: Partial<RecordCounts>, status: ImportStatus): void {
+/** Counts, status and finish time in one write (they are adjacent columns unless the office moved them). */
+export function updateRecord(table: CrmTable, rowNumber: number, counts: Partial<RecordCounts>, status: ImportStatus, current?: RecordCounts): void {
   const finished = status === 'done' || status === 'undone' || status === 'failed' ? new Date() : '';
-  table.update(rowNumber, { ...counts, status, finishedAt: finished });
+  table.update(rowNumber, { ...(current ?? {}), ...counts, status, finishedAt: finished });
 }
+
+// One execution writes one import's log: open the sheet once and append to it from then on (Apps Script starts each
+// execution with fresh globals, so this never outlives the run).
+let logTable: CrmTable | undefined;
 
 export function writeLog(entries: LogEntry[]): void {
   if (!entries.length) return;
-  CrmTable.open('importLog').appendBlock(
+  logTable ??= CrmTable.open('importLog');
+  logTable.appendBlock(
     entries.map((e) => ({ importId: e.importId, resourceName: e.resourceName, action: e.action, before: e.before ? JSON.stringify(e.before) : '', fields: e.fields ?? '', labels: e.labels ?? '' })),
   );
 }

@@ -19,7 +19,7 @@ import { findRecord, LogEntry, readLog, updateRecord, writeLog } from './journal
 import { stagedContacts } from './staging';
 
 /** Stop starting calls after this long, leaving room under Apps Script's 6-minute limit for the last one. */
-const RUN_BUDGET_MS = 4.5 * 60 * 1000;
+const RUN_BUDGET_MS = 5 * 60 * 1000;
 const PREVIEW_LIST_LIMIT = 500;
 const LABELS_ON_CREATE = true;
 
@@ -146,11 +146,12 @@ export function runImport(importId: string): ImportProgress {
   for (const e of log) if (e.action === 'group' && e.labels) groups.set(e.labels.toLowerCase(), e.resourceName);
   const created = new Map<string, string>();
   let done = 0;
+  const current = () => ({ ...counts, skipped, errors: problems.length });
   const report = (state: ImportProgress['status'], message = ''): ImportProgress => {
-    updateRecord(table, row.rowNumber, { ...counts, skipped, errors: problems.length }, state);
+    updateRecord(table, row.rowNumber, current(), state);
     return { importId, status: state, total: contacts.length, ...counts, skipped, errors: problems, batchesDone: done, batchesTotal: calls.length, message };
   };
-  updateRecord(table, row.rowNumber, {}, 'running');
+  updateRecord(table, row.rowNumber, current(), 'running');
   try {
     for (const call of calls) {
       if (Date.now() - started > RUN_BUDGET_MS) return report('running');
@@ -159,7 +160,7 @@ export function runImport(importId: string): ImportProgress {
       if (call.kind === 'batchCreate') counts.created += entries.length;
       if (call.kind === 'batchUpdate') counts.updated += call.items.length;
       done++;
-      updateRecord(table, row.rowNumber, counts, 'running');
+      if (done < calls.length) updateRecord(table, row.rowNumber, current(), 'running');
     }
   } catch (e) {
     report('failed', e instanceof Error ? e.message : String(e));

@@ -6,6 +6,8 @@ import { SheetKey, template } from '../../core/sheets/templates';
 import { crmSheet, crmSpreadsheet } from './crm-spreadsheet';
 
 export type Cell = string | number | boolean | Date;
+
+const GROW_BY = 2000;
 export interface TableRow {
   /** The spreadsheet row, 1-based, as the office sees it. */
   rowNumber: number;
@@ -66,6 +68,7 @@ export class CrmTable {
     lock.waitLock(20000);
     try {
       const first = this.sheet.getLastRow() + 1;
+      this.ensureRows(first + records.length - 1);
       this.sheet.getRange(first, 1, records.length, this.width).setValues(records.map((r) => this.toRow(r)));
       SpreadsheetApp.flush();
     } finally {
@@ -79,8 +82,27 @@ export class CrmTable {
    */
   appendBlock(records: Array<Record<string, Cell | undefined>>): void {
     if (!records.length) return;
-    const first = this.sheet.getLastRow() + 1;
+    // The first block reads where the sheet ends; later blocks of the same run continue from there.
+    const first = this.nextRow ?? this.sheet.getLastRow() + 1;
+    this.ensureRows(first + records.length - 1);
     this.sheet.getRange(first, 1, records.length, this.width).setValues(records.map((r) => this.toRow(r)));
+    this.nextRow = first + records.length;
+  }
+
+  private nextRow: number | undefined;
+  private maxRows: number | undefined;
+
+  /**
+   * A range past the sheet's last row is an error in Sheets (unlike appendRow): grow the grid first, by at least
+   * GROW_BY rows so a long run of appends does not pay for a grow each time.
+   */
+  private ensureRows(lastRow: number): void {
+    const max = this.maxRows ?? this.sheet.getMaxRows();
+    if (lastRow > max) {
+      const add = Math.max(lastRow - max, GROW_BY);
+      this.sheet.insertRowsAfter(max, add);
+      this.maxRows = max + add;
+    } else this.maxRows = max;
   }
 
   /** Writes some columns of one row, leaving the others as the office left them. */

@@ -266,7 +266,7 @@ void (async () => {
     setup = await rpc.getImportSetup('');
     locale = setup.locale;
     texts();
-    renderLabels(setup.labels);
+    renderLabels(await rpc.listLabels());
   } catch (e) {
     texts();
     fail(e);
