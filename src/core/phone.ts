@@ -57,17 +57,57 @@ function attempt(text: string, country: CountryCode | undefined): ParsedPhone | 
   return result;
 }
 
-/** Parses one number; `defaultCountry` decides what a number without +country code means. */
-export function parsePhone(text: string, defaultCountry: string): ParsedPhone | undefined {
-  const cleaned = expandScientific(String(text ?? '').trim().replace(/^'/, ''));
-  if (!/\d/.test(cleaned)) return undefined;
+const countries = new Map<string, CountryCode | undefined>();
+
+function countryOf(defaultCountry: string | undefined): CountryCode | undefined {
   const code = String(defaultCountry ?? '').trim().toUpperCase();
+  if (countries.has(code)) return countries.get(code);
   const country = isSupportedCountry(code) ? (code as CountryCode) : undefined;
+  countries.set(code, country);
+  return country;
+}
+
+// Without a country libphonenumber can only read a number that carries its own `+`: for any other text it throws
+// (and catches) an INVALID_COUNTRY error, which costs more than a successful parse. Text with no plus sign at all
+// (ASCII or full-width) and no `00` prefix can never give a number then, so it is answered without the library.
+const PLUS_ANYWHERE = /[+\uFF0B]/;
+const IDD_PREFIX = /^\s*00\s*(?=[1-9])/;
+
+function parseCleaned(cleaned: string, country: CountryCode | undefined): ParsedPhone | undefined {
+  if (!/\d/.test(cleaned)) return undefined;
+  if (!country && !PLUS_ANYWHERE.test(cleaned) && !IDD_PREFIX.test(cleaned)) return undefined;
   const direct = attempt(cleaned, country);
   if (direct) return direct;
   // `00` is the international prefix almost everywhere but Russia (8-10); offices use it anyway.
-  const idd = /^\s*00\s*(?=[1-9])/.exec(cleaned);
+  const idd = IDD_PREFIX.exec(cleaned);
   return idd ? attempt(`+${cleaned.slice(idd[0].length)}`, country) : undefined;
+}
+
+function parseWith(text: string, country: CountryCode | undefined): ParsedPhone | undefined {
+  return parseCleaned(expandScientific(String(text ?? '').trim().replace(/^'/, '')), country);
+}
+
+/** Parses one number; `defaultCountry` decides what a number without +country code means. */
+export function parsePhone(text: string, defaultCountry: string): ParsedPhone | undefined {
+  return parseWith(text, countryOf(defaultCountry));
+}
+
+/**
+ * parsePhone for one run over a file: each distinct text is parsed once (a base repeats the office's own number on
+ * many rows). The cache lives as long as the returned function, so nothing stays behind between imports.
+ */
+export function phoneParser(defaultCountry: string): (text: string) => ParsedPhone | undefined {
+  const country = countryOf(defaultCountry);
+  const seen = new Map<string, ParsedPhone | null>();
+  return (text) => {
+    const key = String(text ?? '');
+    let hit = seen.get(key);
+    if (hit === undefined) {
+      hit = parseWith(key, country) ?? null;
+      seen.set(key, hit);
+    }
+    return hit ? { ...hit } : undefined;
+  };
 }
 
 /** E.164 without extension, or undefined when the text is not a valid number. */

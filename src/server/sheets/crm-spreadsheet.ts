@@ -34,6 +34,12 @@ export function pickSheet(
   return (id !== undefined ? sheets.find((s) => s.getSheetId() === id) : undefined) ?? sheets.find((s) => sheetTitleMatches(tpl, s.getName()));
 }
 
+/**
+ * A CRM sheet by its title in any language (free: sheet handles cost no request), else by the id setup remembered,
+ * which finds a tab the office renamed (one Properties read, only then).
+ */
 export function crmSheet(key: SheetKey, ss = crmSpreadsheet()): GoogleAppsScript.Spreadsheet.Sheet | undefined {
-  return pickSheet(ss.getSheets(), template(key), rememberedSheetIds());
+  const sheets = ss.getSheets();
+  const tpl = template(key);
+  return sheets.find((s) => sheetTitleMatches(tpl, s.getName())) ?? pickSheet(sheets, tpl, rememberedSheetIds());
 }

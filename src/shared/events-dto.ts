@@ -1,0 +1,95 @@
+// What the Reminders sidebar (and the CLI through the same functions) exchange with the server about the event log.
+// Instants travel as ISO 8601 strings: google.script.run cannot carry a Date.
+
+import type { Locale } from '../core/i18n/locale';
+
+export type EventStatus = 'planned' | 'done' | 'cancelled';
+
+export interface LogEventInput {
+  /** Who: a contact resourceName (`people/c…`), an e-mail address or a phone number as the office writes it. */
+  client: string;
+  kind: string;
+  reason: string;
+  /** When (ISO 8601); default now. For a planned event, when it is due. */
+  at?: string;
+  planned?: boolean;
+  /** The responsible manager (a name from the Staff sheet); default: the person logging, if on staff. */
+  manager?: string;
+  note?: string;
+  nextStep?: string;
+}
+
+export interface EventView {
+  id: string;
+  /** ISO 8601 instant. */
+  at: string;
+  allDay: boolean;
+  kind: string;
+  reason: string;
+  client: string;
+  clientId: string;
+  phone: string;
+  manager: string;
+  result: string;
+  nextStep: string;
+  status: EventStatus;
+  calendarEventId: string;
+  createdBy: string;
+  rowNumber: number;
+}
+
+export interface LastContactView {
+  at: string;
+  kind: string;
+  reason: string;
+}
+
+export interface DueEventView extends EventView {
+  overdue: boolean;
+  lastContact: LastContactView | null;
+}
+
+export interface DueView {
+  /** The moment the list is for (ISO) and the zone its days are counted in. */
+  at: string;
+  timeZone: string;
+  groups: Array<{ manager: string; events: DueEventView[] }>;
+}
+
+export interface QuietClientView {
+  resourceName: string;
+  name: string;
+  phone: string;
+  labels: string[];
+  /** ISO, or null when the client was never contacted. */
+  lastAt: string | null;
+  days: number | null;
+  dueDay: string;
+}
+
+export interface ProblemView {
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+export interface RemindersView {
+  locale: Locale;
+  due: DueView;
+  quiet: QuietClientView[];
+  interested: Array<{ clientId: string; client: string; phone: string; at: string; reason: string }>;
+  missedCalls: EventView[];
+  /** Damaged rows of the Events sheet, reported, never fatal. */
+  problems: ProblemView[];
+  /** For the forms: the office's reference lists. */
+  kinds: string[];
+  reasons: string[];
+  managers: string[];
+}
+
+export type EventChange =
+  | { id: string; action: 'done'; result?: string; nextStep?: string }
+  | { id: string; action: 'reschedule'; at: string }
+  | { id: string; action: 'cancel' }
+  | { id: string; action: 'assign'; manager: string };
