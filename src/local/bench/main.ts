@@ -3,12 +3,14 @@
 // `npm run bench -- --only import` runs the scenarios whose name contains the word.
 
 import { foundationBench } from './scenarios/foundation';
+import { eventBenches } from './scenarios/events';
 import { importBenches } from './scenarios/import';
 import type { Measurement } from './measure';
 
 const SCENARIOS: Record<string, () => Measurement[]> = {
   foundation: foundationBench,
   import: importBenches,
+  events: eventBenches,
 };
 
 function main(): void {

@@ -1,7 +1,9 @@
 // `npm run crm -- <command>`: the CRM from a terminal, on the sandbox's emulated Workspace (.sandbox/, or --dir).
-// Every command prints JSON on stdout; messages go to stderr; a usage error exits with 2, a failure with 1.
+// Every command prints JSON on stdout (preview: a summary unless --json); messages go to stderr; a usage error
+// exits with 2, a failure with 1.
 
 import { flag, parseArgs, UsageError } from './args';
+import { cardCommand, dueCommand, logCommand, quietCommand } from './event-commands';
 import { contactsCommand, exportCommand, importCommand, previewCommand, undoCommand } from './import-commands';
 import { openCliOffice } from './office-state';
 
@@ -15,6 +17,14 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
   export --format google-csv|outlook-csv|vcard|xlsx --out FILE [--label NAME]
   contacts --json                  every contact of the account, as People API Persons with labels
 
+  log --client <e-mail|phone|resourceName> --kind KIND --reason REASON [--at ISO] [--planned]
+      [--manager NAME] [--note TEXT]   log an event (a planned one gets a calendar reminder)
+  due [--at ISO] --json            planned events due on or before that moment, overdue ones marked
+  quiet [--days N] [--at ISO] --json
+                                   clients gone quiet, with their last event date
+  card --from "Name <e-mail>" --json
+                                   the Gmail card for a message from that sender, and its service calls
+
   --target google                  a real account (not available in this build: see README)`;
 
 const FLAGS = {
@@ -22,6 +32,19 @@ const FLAGS = {
   label: 'value', id: 'value', format: 'value', out: 'value', at: 'value', days: 'value', from: 'value', client: 'value',
   kind: 'value', reason: 'value', planned: 'switch', manager: 'value', note: 'value',
 } as const;
+
+/** `preview` without --json: what a person reads before importing. */
+function previewText(p: ReturnType<typeof previewCommand>): string {
+  const lines = [
+    `${p.format}, ${p.encoding}: ${p.summary.rows} rows → ${p.summary.create} new, ${p.summary.update} to complete, ${p.summary.skip} skipped`,
+    `Columns: ${Object.entries(p.mapping).map(([from, to]) => `${from} → ${to}`).join('; ') || '(vCard)'}`,
+    ...p.warnings,
+    ...p.errors.map((e) => `Row ${e.row}, ${e.column}: "${e.value}" — ${e.message}`),
+    ...p.duplicates.map((d) => `Duplicates: rows ${d.rowNumbers.join(', ')} (${d.key})${d.resourceName ? ` = ${d.resourceName}` : ''}`),
+    'Nothing was written. Run the same with `import` to import, or add --json for the full preview.',
+  ];
+  return `${lines.join('\n')}\n`;
+}
 
 async function main(): Promise<number> {
   let args;
@@ -49,11 +72,16 @@ async function main(): Promise<number> {
       undo: () => undoCommand(office, args),
       export: () => exportCommand(office, args),
       contacts: () => contactsCommand(office),
+      log: () => logCommand(office, args),
+      due: () => dueCommand(office, args),
+      quiet: () => quietCommand(office, args),
+      card: () => cardCommand(office, args),
     });
     const run = commands[args.command];
     if (!run) throw new UsageError(`Unknown command "${args.command}"`);
     const result = run();
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    if (args.command === 'preview' && !args.flags.json) process.stdout.write(previewText(result as ReturnType<typeof previewCommand>));
+    else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

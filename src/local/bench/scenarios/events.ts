@@ -1,0 +1,88 @@
+// The event log at scale: 25,000 contacts and 100,000 events. Service calls and CPU for the Gmail card (cold and
+// warm index), the due list and the quiet list, and the calls to log k events.
+
+import { messageEvent } from '../../emulator/ui/card-service';
+import { invokeSheet } from '../../import-driver';
+import { openOffice, Office } from '../../office';
+import { Measurement, measureInvoke } from '../measure';
+
+const CLOCK = '2026-03-02T09:00:00+03:00';
+const CONTACTS = 25000;
+const EVENTS = 100000;
+const KINDS = ['Звонок', 'Встреча', 'E-mail', 'Визит'];
+const REASONS = ['Предварительные переговоры', 'Заказ', 'Оплата', 'Интерес'];
+const MANAGERS = ['Анна Смирнова', 'Олег Петров', 'Мария Козлова'];
+
+function seed(office: Office): string[] {
+  const ws = office.workspace;
+  const names = ws.people.seed(
+    Array.from({ length: CONTACTS }, (_, i) => ({
+      names: [{ familyName: `Клиент${i}`, givenName: 'Иван' }],
+      emailAddresses: [{ value: `client${i}@example.ru` }],
+      phoneNumbers: [{ value: `+7 912 ${String(1000000 + i).slice(-7)}` }],
+    })),
+    ws.clock.now(),
+  );
+  const app = ws.globals({ project: 'sheet', boundSpreadsheetId: office.spreadsheetId, htmlFiles: {}, ui: office.sheet.ui }).SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const sheet = app.openById(office.spreadsheetId).getSheets().find((s) => /События|Events/.test(s.getName()));
+  if (!sheet) throw new Error('no Events sheet');
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const col = (title: RegExp) => header.findIndex((h) => title.test(h));
+  const at = { id: col(/^ID$/), date: col(/Дата/), kind: col(/Вид/), reason: col(/Повод/), client: col(/^Клиент$/), clientId: col(/Контакт/), phone: col(/Телефон/), manager: col(/Менеджер/), status: col(/Статус/) };
+  const now = ws.clock.now();
+  const rows = Array.from({ length: EVENTS }, (_, i) => {
+    const row: Array<string | Date> = new Array(header.length).fill('');
+    const c = (i * 7919) % CONTACTS;
+    const planned = i % 50 === 0;
+    row[at.id] = `ev-bench-${i}`;
+    row[at.date] = new Date(now + (planned ? ((i % 7) - 3) * 86400000 : -((i % 700) + 1) * 86400000));
+    row[at.kind] = KINDS[i % KINDS.length];
+    row[at.reason] = REASONS[i % REASONS.length];
+    row[at.client] = `Клиент${c} Иван`;
+    row[at.clientId] = names[c];
+    if (at.phone >= 0) row[at.phone] = `+7 912 ${String(1000000 + c).slice(-7)}`;
+    row[at.manager] = MANAGERS[i % MANAGERS.length];
+    row[at.status] = planned ? 'план' : 'сделано';
+    return row;
+  });
+  const missing = EVENTS + 1 - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  sheet.getRange(2, 1, EVENTS, header.length).setValues(rows);
+  return names;
+}
+
+export function eventBenches(): Measurement[] {
+  const office = openOffice({ clockStart: CLOCK });
+  invokeSheet(office, 'runSetup');
+  seed(office);
+  const ws = office.workspace;
+  const out: Measurement[] = [];
+  const scale = { contacts: CONTACTS, events: EVENTS };
+  const m = (x: Measurement, limit?: number) => out.push({ ...x, ...scale, ...(limit ? { limit, withinLimit: x.calls <= limit } : {}) });
+
+  m(measureInvoke(office, 'sheet', 'rebuild the client index (trigger)', 'refreshIndexTrigger', [{}]));
+  m(measureInvoke(office, 'sheet', 'due list (getDueList)', 'getDueList', []), 2);
+  m(measureInvoke(office, 'sheet', 'quiet list (getQuietClients)', 'getQuietClients', []));
+
+  const known = ws.gmail.addMessage({ from: 'Иван Клиент123 <client123@example.ru>', to: ws.ctx.session.email, subject: 'Вопрос', plainBody: '…', date: ws.clock.now() });
+  m(measureInvoke(office, 'gmail', 'Gmail card, known sender, cold cache (first card after the cache expired)', 'onGmailMessage', [messageEvent(ws, known)], 'card'));
+  m(measureInvoke(office, 'gmail', 'Gmail card, known sender, warm', 'onGmailMessage', [messageEvent(ws, known)], 'card'), 3);
+  const unknown = ws.gmail.addMessage({ from: 'Someone <someone@example.org>', to: ws.ctx.session.email, subject: 'Hello', plainBody: '…', date: ws.clock.now() });
+  m(measureInvoke(office, 'gmail', 'Gmail card, unknown sender, warm', 'onGmailMessage', [messageEvent(ws, unknown)], 'card'), 3);
+
+  for (const k of [1, 10]) {
+    ws.calls.reset();
+    const cpu = process.cpuUsage();
+    let serviceMs = 0;
+    let calls = 0;
+    for (let i = 0; i < k; i++) {
+      const run = office.sheet.invoke('logEvent', [{ client: `client${i}@example.ru`, kind: 'Звонок', reason: 'Заказ', note: 'bench' }]);
+      if (run.error) throw run.error;
+      serviceMs += run.report.elapsedMs;
+      calls += run.report.serviceCalls;
+    }
+    const used = process.cpuUsage(cpu);
+    out.push({ operation: `log ${k} event(s), one execution each`, calls, callsPerEvent: calls / k, byService: ws.calls.byService(), serviceMs, cpuMs: Math.round((used.user + used.system) / 1000), ...scale });
+  }
+  return out;
+}

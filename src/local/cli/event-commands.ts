@@ -1,0 +1,62 @@
+// log / due / quiet / card: the event log and the Gmail card from a terminal, through the built bundle's own entry
+// points (the same functions the Reminders sidebar and the Gmail add-on call).
+
+import { cardToJson, messageEvent } from '../emulator/ui/card-service';
+import type { DueView, EventView, LogEventInput, QuietClientView } from '../../shared/events-dto';
+import { invokeSheet } from '../import-driver';
+import type { Office } from '../office';
+import { flag, ParsedArgs, UsageError } from './args';
+
+function isoOption(args: ParsedArgs, name: string): string | undefined {
+  const value = flag(args, name);
+  if (value === undefined) return undefined;
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new UsageError(`--${name} "${value}" is not a date-time: use ISO 8601, e.g. 2026-03-02T15:00:00+03:00`);
+  return new Date(t).toISOString();
+}
+
+export function logCommand(office: Office, args: ParsedArgs): EventView {
+  const required = (name: string) => {
+    const v = flag(args, name);
+    if (!v) throw new UsageError(`--${name} is required`);
+    return v;
+  };
+  const input: LogEventInput = {
+    client: required('client'),
+    kind: required('kind'),
+    reason: required('reason'),
+    ...(isoOption(args, 'at') ? { at: isoOption(args, 'at') } : {}),
+    ...(args.flags.planned ? { planned: true } : {}),
+    ...(flag(args, 'manager') ? { manager: flag(args, 'manager') } : {}),
+    ...(flag(args, 'note') ? { note: flag(args, 'note') } : {}),
+  };
+  return invokeSheet<EventView>(office, 'logEvent', input);
+}
+
+export function dueCommand(office: Office, args: ParsedArgs) {
+  const view = invokeSheet<DueView>(office, 'getDueList', isoOption(args, 'at'));
+  const events = view.groups.flatMap((g) => g.events).sort((a, b) => a.at.localeCompare(b.at));
+  return { at: view.at, timeZone: view.timeZone, count: events.length, overdue: events.filter((e) => e.overdue).length, events, byManager: view.groups };
+}
+
+export function quietCommand(office: Office, args: ParsedArgs) {
+  const daysText = flag(args, 'days');
+  const days = daysText === undefined ? undefined : Number(daysText);
+  if (days !== undefined && !(Number.isInteger(days) && days > 0)) throw new UsageError('--days must be a whole number of days, e.g. --days 60');
+  const at = isoOption(args, 'at');
+  const clients = invokeSheet<QuietClientView[]>(office, 'getQuietClients', at, days);
+  return { at: at ?? new Date(office.workspace.clock.now()).toISOString(), count: clients.length, clients };
+}
+
+/** The card the add-on shows for a message from this sender: built by the bundle, read back from CardService. */
+export function cardCommand(office: Office, args: ParsedArgs) {
+  const from = flag(args, 'from');
+  if (!from) throw new UsageError('--from "Name <e-mail>" is required');
+  const ws = office.workspace;
+  // A message from that sender, as Gmail would hold it; the state is not saved, so the sandbox inbox is unchanged.
+  ws.calls.reset();
+  const messageId = ws.gmail.addMessage({ from, to: ws.ctx.session.email, subject: '(crm card)', plainBody: '', date: ws.clock.now() });
+  const run = office.gmail.invoke('onGmailMessage', [messageEvent(ws, messageId)], 'card');
+  if (run.error) throw run.error;
+  return { from, card: cardToJson(run.result), serviceCalls: run.report.serviceCalls, elapsedMs: run.report.elapsedMs, byService: ws.calls.byService() };
+}
