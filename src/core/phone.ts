@@ -63,7 +63,7 @@ function countryOf(defaultCountry: string | undefined): CountryCode | undefined 
   const code = String(defaultCountry ?? '').trim().toUpperCase();
   if (countries.has(code)) return countries.get(code);
   const country = isSupportedCountry(code) ? (code as CountryCode) : undefined;
-  countries.set(code, country);
+  if (code.length <= 8) countries.set(code, country);
   return country;
 }
 

@@ -8,10 +8,13 @@ import type { SaveSettingsResult, ServerApi, SettingsInput, SettingsView, SetupR
 import { exportContacts, getImportSetup, listImports, listLabels, stageImport } from './import/api';
 import { previewImport, runImport } from './import/runner';
 import { undoImport } from './import/undo';
+import { changeEvent, logEvent } from './events/log';
+import { getDueList, getQuietClients, getReminders } from './events/reminders';
 import { contactsCount } from './people/people';
 import { crmSpreadsheet } from './sheets/crm-spreadsheet';
 import { readSettings, uiLocale, writeSettings } from './sheets/settings';
 import { setupSpreadsheet, sheetStatuses } from './sheets/setup';
+import { setupDailyRoutine } from './triggers/routine';
 
 function settingsView(): SettingsView {
   const ss = crmSpreadsheet();
@@ -42,7 +45,9 @@ function saveSettings(input: SettingsInput): SaveSettingsResult {
 function runSetup(): SetupResult {
   const ss = crmSpreadsheet();
   const locale: Locale = uiLocale(readSettings(ss));
-  return setupSpreadsheet(ss, locale);
+  const result = setupSpreadsheet(ss, locale);
+  setupDailyRoutine();
+  return result;
 }
 
 export const api: ServerApi = {
@@ -57,4 +62,9 @@ export const api: ServerApi = {
   listImports,
   listLabels,
   exportContacts,
+  getReminders,
+  logEvent,
+  changeEvent,
+  getDueList,
+  getQuietClients,
 };

@@ -4,10 +4,14 @@
 
 import { t } from '../core/i18n/messages';
 import { api } from './api';
-import { homepageCard, senderCard } from './gmail/card';
+import { logEmail, logEmailForm, openSheet, planFollowUp, planForm } from './gmail/actions';
+import { addClient } from './gmail/add-client';
+import { addClientForm, homepageCard, senderCard } from './gmail/card';
 import { readSettings, uiLocale } from './sheets/settings';
 import { addCrmMenu } from './ui/menu';
 import { showSidebar } from './ui/sidebars';
+import { morningDigest, refreshIndex } from './triggers/routine';
+import { ClientIndexEntry, indexStats, IndexStats, lookupClient } from './index/client-index';
 
 function safeLocale() {
   try {
@@ -20,6 +24,11 @@ function safeLocale() {
 /** Simple trigger: the spreadsheet was opened. Builds the CRM menu. */
 export function onOpen(): void {
   addCrmMenu(safeLocale());
+}
+
+/** Menu: CRM → Reminders (the first screen of the day). */
+export function openRemindersSidebar(): void {
+  showSidebar('reminders', t(safeLocale(), 'menuReminders'));
 }
 
 /** Menu: CRM → Settings. */
@@ -50,6 +59,30 @@ export const undoImport: typeof api.undoImport = (importId) => api.undoImport(im
 export const listImports: typeof api.listImports = () => api.listImports();
 export const listLabels: typeof api.listLabels = () => api.listLabels();
 export const exportContacts: typeof api.exportContacts = (input) => api.exportContacts(input);
+export const getReminders: typeof api.getReminders = (at) => api.getReminders(at);
+export const logEvent: typeof api.logEvent = (input) => api.logEvent(input);
+export const changeEvent: typeof api.changeEvent = (change) => api.changeEvent(change);
+export const getDueList: typeof api.getDueList = (at) => api.getDueList(at);
+export const getQuietClients: typeof api.getQuietClients = (at, days) => api.getQuietClients(at, days);
+
+/** Time-driven trigger (installed by setup, every 4 hours): rebuilds the Gmail card's client index. */
+export function refreshIndexTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  refreshIndex();
+}
+
+/** Time-driven trigger (installed by setup, each morning): e-mails each opted-in manager their due list. */
+export function morningDigestTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  morningDigest();
+}
+
+/** The card index as the running project sees it (CLI, tests). The trailing underscore keeps it from google.script.run. */
+export function lookupClientIndex_(emailOrPhone: string): ClientIndexEntry | null {
+  return lookupClient(emailOrPhone) ?? null;
+}
+
+export function clientIndexStats_(): IndexStats {
+  return indexStats();
+}
 
 /** Gmail add-on: contextual trigger for an opened message (manifest addOns.gmail.contextualTriggers). */
 export function onGmailMessage(e: GoogleAppsScript.Addons.EventObject): GoogleAppsScript.Card_Service.Card {
@@ -60,3 +93,13 @@ export function onGmailMessage(e: GoogleAppsScript.Addons.EventObject): GoogleAp
 export function onGmailHomepage(e: GoogleAppsScript.Addons.EventObject): GoogleAppsScript.Card_Service.Card {
   return homepageCard(e);
 }
+
+// Gmail add-on card actions (Action.setFunctionName in src/server/gmail). Each answers well inside the 30 s add-on limit.
+type CardAction = (e: GoogleAppsScript.Addons.EventObject) => GoogleAppsScript.Card_Service.ActionResponse;
+export const gmailLogEmailForm: CardAction = (e) => logEmailForm(e);
+export const gmailLogEmail: CardAction = (e) => logEmail(e);
+export const gmailPlanForm: CardAction = (e) => planForm(e);
+export const gmailPlanFollowUp: CardAction = (e) => planFollowUp(e);
+export const gmailAddClientForm: CardAction = (e) => addClientForm(e);
+export const gmailAddClient: CardAction = (e) => addClient(e);
+export const gmailOpenSheet: CardAction = (e) => openSheet(e);

@@ -17,6 +17,11 @@ export interface LogEventInput {
   manager?: string;
   note?: string;
   nextStep?: string;
+  /**
+   * The id to give the event, chosen by the caller so that a retry (a lost response, a double click) finds the row
+   * the first attempt wrote instead of logging the event twice. Default: a new id.
+   */
+  id?: string;
 }
 
 export interface EventView {
@@ -35,6 +40,7 @@ export interface EventView {
   status: EventStatus;
   calendarEventId: string;
   createdBy: string;
+  /** The sheet row when the event was read or written (0 when the write did not need to look it up). */
   rowNumber: number;
 }
 
@@ -54,6 +60,8 @@ export interface DueView {
   at: string;
   timeZone: string;
   groups: Array<{ manager: string; events: DueEventView[] }>;
+  /** Damaged rows of the Events sheet (left out of the list), worded in English: the due list reads nothing else. */
+  problems?: ProblemView[];
 }
 
 export interface QuietClientView {

@@ -15,6 +15,7 @@ import type {
   StageImportResult,
   UndoResult,
 } from './import-dto';
+import type { DueView, EventChange, EventView, LogEventInput, QuietClientView, RemindersView } from './events-dto';
 
 export type SheetState = 'ok' | 'missing' | 'repair';
 
@@ -61,6 +62,12 @@ export interface ServerApi {
   listImports(): ImportRecord[];
   listLabels(): string[];
   exportContacts(input: ExportPageInput): ExportPage;
+  // Reminders sidebar and the CLI (src/shared/events-dto.ts). Instants are ISO strings; `at` defaults to now.
+  getReminders(at?: string): RemindersView;
+  logEvent(input: LogEventInput): EventView;
+  changeEvent(change: EventChange): EventView;
+  getDueList(at?: string): DueView;
+  getQuietClients(at?: string, days?: number): QuietClientView[];
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -70,6 +77,7 @@ type DtosAreJson = ProveJson<IsJson<SettingsView | SaveSettingsResult | SetupRes
 type ImportDtosAreJson = ProveJson<
   IsJson<ImportSetup | StageImportInput | StageImportResult | ImportPreview | ImportProgress | UndoResult | ImportRecord | ExportPageInput | ExportPage>
 >;
+type EventDtosAreJson = ProveJson<IsJson<RemindersView | LogEventInput | EventView | EventChange | DueView | QuietClientView>>;
 
 /** Every server function the sidebars may call, checked exhaustive against ServerApi by the type below. */
 const FUNCTIONS: Record<ServerFunctionName, true> = {
@@ -84,5 +92,10 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   listImports: true,
   listLabels: true,
   exportContacts: true,
+  getReminders: true,
+  logEvent: true,
+  changeEvent: true,
+  getDueList: true,
+  getQuietClients: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

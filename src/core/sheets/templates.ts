@@ -1,5 +1,6 @@
 // All templates, in the order setup creates the sheets (reference lists before the sheets whose dropdowns use them).
 
+import cardIndex from '../../../sheets-templates/card-index.json';
 import events from '../../../sheets-templates/events.json';
 import importLog from '../../../sheets-templates/import-log.json';
 import imports from '../../../sheets-templates/imports.json';
@@ -10,9 +11,9 @@ import settings from '../../../sheets-templates/settings.json';
 import staff from '../../../sheets-templates/staff.json';
 import { SheetTemplate } from './template';
 
-export type SheetKey = 'events' | 'lists' | 'labels' | 'staff' | 'settings' | 'imports' | 'importLog' | 'importStaging';
+export type SheetKey = 'events' | 'lists' | 'labels' | 'staff' | 'settings' | 'imports' | 'importLog' | 'importStaging' | 'cardIndex';
 
-export const TEMPLATES: readonly SheetTemplate[] = [lists, labels, staff, settings, events, imports, importLog, importStaging] as SheetTemplate[];
+export const TEMPLATES: readonly SheetTemplate[] = [lists, labels, staff, settings, events, imports, importLog, importStaging, cardIndex] as SheetTemplate[];
 
 export function template(key: SheetKey): SheetTemplate {
   const found = TEMPLATES.find((t) => t.key === key);

@@ -123,6 +123,8 @@ export function seedDemoOffice(office: Office, dir: string): string {
       set('reason', pick(REASONS));
       set('client', c.name);
       set('clientId', c.resourceName);
+      // Sheets would read a leading + as a formula: the apostrophe keeps the phone as text.
+      set('phone', `'${c.phone}`);
       set('manager', c.manager);
       set('result', result);
       set('status', status);
@@ -156,6 +158,9 @@ export function seedDemoOffice(office: Office, dir: string): string {
   ws.gmail.addMessage({ from: 'Георгий Мчедлишвили <giorgi@example.ge>', to: 'office@example.com', subject: 'Сотрудничество', plainBody: 'Здравствуйте! Хотим обсудить оптовые поставки.', date: ws.clock.now() - 1800 * 1000 });
 
   const base = writeOfficeBase(path.join(dir, 'import'));
+  // The daily routine would build the Gmail card's index overnight; the demo builds it now, over the demo clients.
+  const index = office.sheet.invoke('refreshIndexTrigger', [{}]);
+  if (index.error) throw index.error;
   ws.calls.reset();
   ws.save();
   return `${clients.length} clients, ${eventCount} events, ${mail.length + 1} e-mails, an Excel base to import at ${path.relative(process.cwd(), base.xlsx)}`;

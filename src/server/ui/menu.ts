@@ -4,6 +4,7 @@ import { t } from '../../core/i18n/messages';
 import { Locale } from '../../core/i18n/locale';
 
 export const MENU_ITEMS = [
+  { key: 'menuReminders', functionName: 'openRemindersSidebar' },
   { key: 'menuImportExport', functionName: 'openImportSidebar' },
   { key: 'menuSettings', functionName: 'openSettingsSidebar' },
   { key: 'menuSetup', functionName: 'setupCrm' },

@@ -10,8 +10,11 @@ const SYSTEM_LABELS = new Set(['* mycontacts', '* starred']);
 type SingleField = 'fullName' | 'familyName' | 'givenName' | 'middleName' | 'prefix' | 'suffix' | 'nickname' | 'company' | 'title' | 'department' | 'manager';
 const SINGLE = new Set<string>(['fullName', 'familyName', 'givenName', 'middleName', 'prefix', 'suffix', 'nickname', 'company', 'title', 'department', 'manager']);
 
+/** `\S` is exactly what trim() keeps, so this is `!text.trim()` without making the trimmed copy. */
+const SOMETHING = /\S/;
+
 function isBlank(cell: SourceCell | undefined): boolean {
-  return !cell || (!cell.date && !String(cell.text ?? '').trim());
+  return !cell || (!cell.date && !SOMETHING.test(String(cell.text ?? '')));
 }
 
 class RowReader {
@@ -33,23 +36,21 @@ class RowReader {
     const d = this.draft;
     const text = String(cell.text ?? '');
     const column = col.header;
-    const located: Located = { value: text, column };
-    const typed = <T extends Located>(x: T): T & { type?: string } => (type ? { ...x, type } : x);
     if (SINGLE.has(col.field)) {
       const field = col.field as SingleField;
-      if (d[field] === undefined) d[field] = located;
+      if (d[field] === undefined) d[field] = { value: text, column };
       else this.keep(column, text);
       return;
     }
     switch (col.field) {
       case 'phone':
-        for (const v of this.split(text)) d.phones.push(typed({ value: v, column }));
+        for (const v of this.split(text)) d.phones.push(type ? { value: v, column, type } : { value: v, column });
         return;
       case 'email':
-        for (const v of this.split(text)) d.emails.push(typed({ value: v, column }));
+        for (const v of this.split(text)) d.emails.push(type ? { value: v, column, type } : { value: v, column });
         return;
       case 'url':
-        for (const v of this.split(text)) d.urls.push(typed({ value: v, column }));
+        for (const v of this.split(text)) d.urls.push(type ? { value: v, column, type } : { value: v, column });
         return;
       case 'address':
         d.addresses.push(type ? { column, type, formatted: text } : { column, formatted: text });
@@ -65,7 +66,7 @@ class RowReader {
         d.events.push({ value: cell.date ? { ...cell.date } : text, column, type: type ?? column.trim() });
         return;
       case 'notes':
-        d.notes.push(located);
+        d.notes.push({ value: text, column });
         return;
       case 'label':
         for (const v of this.split(text)) if (!SYSTEM_LABELS.has(v.trim().toLowerCase())) d.labels.push({ value: v, column });

@@ -32,7 +32,8 @@ export function splitEmailCell(text: string): EmailPiece[] {
   const trimmed = String(text ?? '').trim();
   if (!trimmed) return [];
   // Only split when there clearly are several addresses: `ivan@mail,ru` is one mistyped address, not two.
-  if ((trimmed.match(/@/g) ?? []).length < 2) return [piece(trimmed)];
+  const at = trimmed.indexOf('@');
+  if (at < 0 || trimmed.indexOf('@', at + 1) < 0) return [piece(trimmed)];
   const parts = trimmed.split(/[,;\r\n]+/).map((p) => p.trim()).filter(Boolean);
   return parts.flatMap((p) => ((p.match(/@/g) ?? []).length > 1 && !/[<>]/.test(p) ? p.split(/\s+/) : [p])).map(piece);
 }

@@ -10,15 +10,25 @@ export function stableHash(text: string): string {
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c ^ (i & 0xff), 0x01000193);
   }
-  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-  return hex(a) + hex(b);
+  return hex8(a) + hex8(b);
 }
 
-/** JSON with object keys sorted, so two equal objects built in a different order serialise the same. */
-export function stableStringify(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`).join(',')}}`;
+const HEX = '0123456789abcdef';
+
+/** `(n >>> 0).toString(16).padStart(8, '0')` without the general radix conversion (measurably slow on 25,000 rows). */
+export function hex8(n: number): string {
+  return (
+    HEX[(n >>> 28) & 15] + HEX[(n >>> 24) & 15] + HEX[(n >>> 20) & 15] + HEX[(n >>> 16) & 15] +
+    HEX[(n >>> 12) & 15] + HEX[(n >>> 8) & 15] + HEX[(n >>> 4) & 15] + HEX[n & 15]
+  );
+}
+
+/**
+ * crm.rowHash of a normalised row. The normaliser builds a person the same way, key by key, for the same row, so its
+ * plain JSON is already a canonical form: no key sorting needed (a sorting serialiser cost twice the native one on
+ * 25,000 rows). Nothing compares this hash with one made elsewhere: the plan stamps created contacts with its own
+ * content fingerprint (plan/keys.ts contentFingerprint).
+ */
+export function rowHash(person: unknown, labels: string[]): string {
+  return stableHash(JSON.stringify([person, labels]));
 }

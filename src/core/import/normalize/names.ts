@@ -16,6 +16,9 @@ const PATRONYMIC_CYRILLIC = /(?:ович|евич|ич|овна|евна|ичн�
 const PATRONYMIC_LATIN = /(?:ovich|evich|ovna|evna|ichna|inichna)$/i;
 /** Turkic patronymics are two words: "Мамедов Али Гусейн оглы". */
 const TURKIC_PATRONYMIC = /^(?:оглы|кызы|улы|қызы|ogly|ogli|oglu|kyzy|qizi)$/i;
+/** Something `.replace(/\s+/g, ' ').trim()` would change. */
+const LOOSE_SPACE = /^\s|\s$|[^\S ]| {2}/;
+const INITIALS = /^(?:\p{Lu}\.){2,}$/u;
 const PREFIXES = /^(?:mr|mrs|ms|miss|dr|prof|г-н|г-жа|господин|госпожа|ბ-ნი|ქ-ნი|ბატონი|ქალბატონი)\.?$/i;
 
 const LEGAL_FORMS = new Set([
@@ -23,11 +26,21 @@ const LEGAL_FORMS = new Set([
   'plc', 'шпс', 'შპს', 'სს', 'ი/მ', 'იმ',
 ]);
 
+const LONGEST_LEGAL_FORM = Math.max(...[...LEGAL_FORMS].map((w) => w.length));
+const WORD_EDGE_PUNCTUATION = /^[."'(]|[.,"')]$/;
+
+function isLegalForm(word: string): boolean {
+  // Lower case never makes a word shorter, so a longer word with nothing to strip at its ends is not one.
+  if (word.length > LONGEST_LEGAL_FORM && !WORD_EDGE_PUNCTUATION.test(word)) return false;
+  return LEGAL_FORMS.has(word.toLowerCase().replace(/^[."'(]+|[.,"')]+$/g, ''));
+}
+
 /** "ООО «Ромашка»", "Acme LLC", "შპს ალფა": a company written where a name was expected. */
 export function looksLikeCompany(text: string): boolean {
   if (/[«»„“]/.test(text)) return true;
-  const words = text.split(/\s+/).map((w) => w.toLowerCase().replace(/^[."'(]+|[.,"')]+$/g, ''));
-  return LEGAL_FORMS.has(words[0]) || (words.length > 1 && LEGAL_FORMS.has(words[words.length - 1]));
+  // Only the first and the last word can be a legal form.
+  const words = text.split(/\s+/);
+  return isLegalForm(words[0]) || (words.length > 1 && isLegalForm(words[words.length - 1]));
 }
 
 function isPatronymic(word: string): boolean {
@@ -41,7 +54,7 @@ function clean(parts: NameParts): NameParts {
 }
 
 export function splitFullName(fullName: string, locale: Locale): NameParts {
-  const text = fullName.replace(/\s+/g, ' ').trim();
+  const text = LOOSE_SPACE.test(fullName) ? fullName.replace(/\s+/g, ' ').trim() : fullName;
   if (!text) return {};
   // "Smith, John" / "Иванов, Иван Иванович": the part before the comma is the surname.
   const comma = /^([^,]+),\s*(.+)$/.exec(text);
@@ -50,7 +63,11 @@ export function splitFullName(fullName: string, locale: Locale): NameParts {
     return clean({ familyName: comma[1].trim(), givenName: rest[0], middleName: rest.slice(1).join(' ') });
   }
   // Initials written together ("Иванов И.И.") are two words.
-  let words = text.split(' ').flatMap((w) => (/^(?:\p{Lu}\.){2,}$/u.test(w) ? w.match(/\p{Lu}\./gu) ?? [w] : [w]));
+  let words: string[] = [];
+  for (const w of text.split(' ')) {
+    if (w.includes('.') && INITIALS.test(w)) words.push(...(w.match(/\p{Lu}\./gu) ?? [w]));
+    else words.push(w);
+  }
   let prefix: string | undefined;
   if (words.length > 1 && PREFIXES.test(words[0])) {
     prefix = words[0];

@@ -7,25 +7,35 @@
 import { FIRST_VISIT_TYPES, MANAGER_KEYS } from '../../export/contact-view';
 import { LOCALES, Locale } from '../../i18n/locale';
 import { MessageKey, t } from '../../i18n/messages';
-import { parsePhone, splitPhoneCell } from '../../phone';
+import { ParsedPhone, phoneParser, splitPhoneCell } from '../../phone';
 import type {
   CalendarDate, ContactDraft, ImportProblem, Located, NormalizeOptions, NormalizeResult, NormalizedContact, NormalizedDraft, Person,
 } from '../types';
 import { dateAsText, parseDate } from './dates';
 import { splitEmailCell } from './emails';
-import { stableHash, stableStringify } from './hash';
+import { rowHash } from './hash';
 import { looksLikeCompany, NameParts, splitFullName } from './names';
 import { peopleType } from './people-types';
 
 type Schema<K extends keyof Person> = NonNullable<Person[K]> extends Array<infer E> ? E : never;
 
 const SYSTEM_LABELS = new Set(['mycontacts', 'starred']);
+/** Several labels in one cell: Google's ` ::: `, commas, semicolons, one per line. */
+const LABEL_SEPARATOR = /\s*:::\s*|[,;\r\n]/;
+const LABEL_SEPARATOR_TEST = /:::|[,;\r\n]/;
 /** Where each language's word sits in the export's FIRST_VISIT_TYPES / MANAGER_KEYS lists. */
 const WORD_INDEX: Record<Locale, number> = { en: 0, ru: 1, ka: 2 };
 
+// Most cells are already clean; this tells them apart without building three new strings per cell. `\s` covers the
+// BOM, so a text it does not match has no BOM, no leading apostrophe, no run of spaces and nothing to trim.
+const NEEDS_CLEANING = /^['\s]|\s$|[^\S ]| {2}/;
+
 /** Cell text as a value: BOM gone, the apostrophe our export puts before formula-like text gone, spaces collapsed. */
 function clean(text: string | undefined): string {
-  return String(text ?? '').replace(/^\uFEFF/, '').replace(/^'(?=[=+\-@\t\r])/, '').replace(/\s+/g, ' ').trim();
+  if (text === undefined) return '';
+  const s = String(text ?? '');
+  if (!NEEDS_CLEANING.test(s)) return s;
+  return s.replace(/^\uFEFF/, '').replace(/^'(?=[=+\-@\t\r])/, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Notes keep their line breaks. */
@@ -45,14 +55,27 @@ function compact<T extends object>(obj: T): T {
   return out;
 }
 
+/** What stays the same for every row of one run: the language, the country and the parses made so far. */
+interface Run {
+  options: NormalizeOptions;
+  locale: Locale;
+  parsePhone: (text: string) => ParsedPhone | undefined;
+}
+
+function runOf(options: NormalizeOptions): Run {
+  const locale = (LOCALES as readonly string[]).includes(options.locale) ? options.locale : 'en';
+  return { options, locale, parsePhone: phoneParser(options.defaultCountry) };
+}
+
 class DraftNormalizer {
   readonly problems: ImportProblem[] = [];
   private readonly unrecognized: string[] = [];
+  private readonly options: NormalizeOptions;
+  private readonly locale: Locale;
 
-  constructor(private readonly draft: ContactDraft, private readonly options: NormalizeOptions) {}
-
-  private get locale(): Locale {
-    return (LOCALES as readonly string[]).includes(this.options.locale) ? this.options.locale : 'en';
+  constructor(private readonly draft: ContactDraft, private readonly run_: Run) {
+    this.options = run_.options;
+    this.locale = run_.locale;
   }
 
   private reject(column: string, value: string, key: MessageKey, params: Record<string, string> = {}): void {
@@ -89,21 +112,23 @@ class DraftNormalizer {
 
   private phones(): { list: Array<Schema<'phoneNumbers'>>; keys: string[] } {
     const list: Array<Schema<'phoneNumbers'>> = [];
-    const seen = new Set<string>();
+    const keys: string[] = [];
+    const seen: string[] = [];
     for (const cell of this.draft.phones) {
       for (const written of splitPhoneCell(clean(cell.value))) {
-        const parsed = parsePhone(written, this.options.defaultCountry);
+        const parsed = this.run_.parsePhone(written);
         if (!parsed) {
           this.reject(cell.column, written, 'problemPhone', { country: String(this.options.defaultCountry ?? '').toUpperCase() });
           continue;
         }
         const id = `${parsed.e164};${parsed.extension ?? ''}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
+        if (seen.includes(id)) continue;
+        seen.push(id);
         list.push(compact({ value: written, canonicalForm: parsed.e164, type: peopleType('phone', cell.type) }));
+        if (!keys.includes(parsed.e164)) keys.push(parsed.e164);
       }
     }
-    return { list, keys: unique(list.map((p) => String(p.canonicalForm))) };
+    return { list, keys };
   }
 
   private emails(): { list: Array<Schema<'emailAddresses'>>; keys: string[] } {
@@ -128,12 +153,14 @@ class DraftNormalizer {
     const out: string[] = [];
     const seen = new Set<string>();
     for (const cell of this.draft.labels) {
-      for (const raw of String(cell.value ?? '').split(/\s*:::\s*|[,;\r\n]/)) {
+      const value = String(cell.value ?? '');
+      for (const raw of LABEL_SEPARATOR_TEST.test(value) ? value.split(LABEL_SEPARATOR) : [value]) {
         const text = clean(raw);
-        const bare = text.replace(/^\*\s*/, '');
-        if (!bare || SYSTEM_LABELS.has(bare.toLowerCase())) continue;
-        if (seen.has(bare.toLowerCase())) continue;
-        seen.add(bare.toLowerCase());
+        const bare = text.charCodeAt(0) === 0x2a ? text.replace(/^\*\s*/, '') : text;
+        if (!bare) continue;
+        const lower = bare.toLowerCase();
+        if (SYSTEM_LABELS.has(lower) || seen.has(lower)) continue;
+        seen.add(lower);
         out.push(bare);
       }
     }
@@ -151,17 +178,18 @@ class DraftNormalizer {
     const phones = this.phones();
     const emails = this.emails();
 
-    const addresses = d.addresses
+    const addresses = !d.addresses.length ? [] : d.addresses
       .map((a) => compact({
         formattedValue: clean(a.formatted), streetAddress: clean(a.street), extendedAddress: clean(a.extended), poBox: clean(a.poBox),
         city: clean(a.city), region: clean(a.region), postalCode: clean(a.postalCode), country: clean(a.country),
         type: peopleType('address', a.type),
       } as Schema<'addresses'>))
       .filter((a) => Object.keys(a).some((k) => k !== 'type'));
-    const urls = d.urls
+    const urls = !d.urls.length ? [] : d.urls
       .map((u) => compact({ value: clean(u.value), type: peopleType('url', u.type) }))
       .filter((u) => u.value);
-    const nicknames = d.nickname && clean(d.nickname.value) ? [{ value: clean(d.nickname.value) }] : [];
+    const nickname = d.nickname ? clean(d.nickname.value) : '';
+    const nicknames = nickname ? [{ value: nickname }] : [];
 
     const birthday = this.date(d.birthday);
     const events: Array<Schema<'events'>> = [];
@@ -189,7 +217,13 @@ class DraftNormalizer {
       return { contact: null, problems: this.problems };
     }
 
-    const notes = [d.notes.map((n) => cleanLines(n.value)).filter(Boolean).join('\n'), this.unrecognized.join('\n')].filter(Boolean).join('\n\n');
+    let written = '';
+    for (const n of d.notes) {
+      const line = cleanLines(n.value);
+      if (line) written = written ? `${written}\n${line}` : line;
+    }
+    const unrecognized = this.unrecognized.join('\n');
+    const notes = written && unrecognized ? `${written}\n\n${unrecognized}` : written || unrecognized;
 
     if (name) person.names = [name];
     if (nicknames.length) person.nicknames = nicknames;
@@ -203,7 +237,7 @@ class DraftNormalizer {
     if (userDefined.length) person.userDefined = userDefined;
     if (notes) person.biographies = [{ value: notes, contentType: 'TEXT_PLAIN' }];
 
-    const clientData: Array<Schema<'clientData'>> = [{ key: 'crm.rowHash', value: stableHash(stableStringify({ person, labels })) }];
+    const clientData: Array<Schema<'clientData'>> = [{ key: 'crm.rowHash', value: rowHash(person, labels) }];
     if (this.options.importId) clientData.push({ key: 'crm.importId', value: this.options.importId });
     person.clientData = clientData;
 
@@ -212,21 +246,18 @@ class DraftNormalizer {
   }
 }
 
-function unique(list: string[]): string[] {
-  return [...new Set(list)];
-}
-
 export function normalizeDraft(draft: ContactDraft, options: NormalizeOptions): NormalizedDraft {
-  return new DraftNormalizer(draft, options).run();
+  return new DraftNormalizer(draft, runOf(options)).run();
 }
 
 export function normalizeAll(drafts: ContactDraft[], options: NormalizeOptions): NormalizeResult {
   const contacts: NormalizedContact[] = [];
   const problems: ImportProblem[] = [];
+  const run = runOf(options);
   for (const draft of drafts) {
-    const result = normalizeDraft(draft, options);
+    const result = new DraftNormalizer(draft, run).run();
     if (result.contact) contacts.push(result.contact);
-    problems.push(...result.problems);
+    for (const p of result.problems) problems.push(p);
   }
   return { contacts, problems };
 }

@@ -3,6 +3,7 @@
 // Bitrix24 users pay robots to clean up); e-mails match lower-cased. Parsing a phone is not our job: the caller
 // passes `phoneKey` (the phone module's raw → E.164), so this area does not depend on it.
 
+import { hex8 } from '../normalize/hash';
 import type { Person } from '../types';
 
 export type PhoneKey = (raw: string) => string | undefined;
@@ -21,9 +22,30 @@ export function clientDataValue(p: Person, key: string): string | undefined {
   return hit?.value ?? undefined;
 }
 
+/**
+ * True when NFC leaves the text as it is: Latin up to the combining marks, Cyrillic letters and Georgian have no
+ * decompositions that recompose differently and no two of them compose (checked pairwise over those ranges), so a
+ * text made of them alone needs no call into ICU.
+ */
+function nfcAlready(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x300 || (c >= 0x400 && c <= 0x482) || (c >= 0x48a && c <= 0x52f) || (c >= 0x10a0 && c <= 0x10ff) || (c >= 0x1c90 && c <= 0x1cbf)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Something `.replace(/\s+/g, ' ').trim()` would change. */
+const LOOSE_SPACE = /^\s|\s$|[^\S ]| {2}/;
+
 /** Comparison form of free text: the office's "Иван  " and "иван" are the same value. */
 export function norm(s: Str): string {
-  return String(s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  let t = String(s ?? '');
+  if (!t) return t;
+  if (!nfcAlready(t)) t = t.normalize('NFC');
+  if (LOOSE_SPACE.test(t)) t = t.replace(/\s+/g, ' ').trim();
+  return t.toLowerCase();
 }
 
 /** The same raw text parses the same way: planning a 25,000-row file parses each number once, not four times. */
@@ -56,6 +78,9 @@ export function phoneKeys(p: { value?: Str; canonicalForm?: Str }, phoneKey: Pho
 
 /** Equality of two phone entries when merging: an unparseable number still equals itself digit for digit. */
 export function phoneMergeKey(p: { value?: Str; canonicalForm?: Str }, phoneKey: PhoneKey): string {
+  // The canonical form, when there is one, comes first in phoneKeys: no need to parse the value for it.
+  const canonical = String(p.canonicalForm ?? '').trim();
+  if (canonical) return canonical;
   return phoneKeys(p, phoneKey)[0] ?? `#${String(p.value ?? '').replace(/\D+/g, '')}`;
 }
 
@@ -88,17 +113,44 @@ const NAME_PARTS = ['honorificPrefix', 'givenName', 'middleName', 'familyName', 
 type NameLike = NonNullable<Person['names']>[number];
 export function nameKey(n: NameLike | undefined): string {
   if (!n) return '';
-  const parts = NAME_PARTS.map((k) => norm(n[k]));
-  return parts.some(Boolean) ? parts.join('|') : norm(n.unstructuredName ?? n.displayName);
+  let key = '';
+  let some = false;
+  for (let i = 0; i < NAME_PARTS.length; i++) {
+    const part = norm(n[NAME_PARTS[i]]);
+    if (part) some = true;
+    key = i === 0 ? part : `${key}|${part}`;
+  }
+  return some ? key : norm(n.unstructuredName ?? n.displayName);
 }
 
 const ORG_PARTS = ['name', 'title', 'department'] as const;
 
 /** A field's value reduced to what the person typed: no metadata, no server-computed formatting, multi-valued
  *  fields as a sorted set. Two persons (ours before writing, Google's after listing) project alike. */
+/** A multi-valued field as a set: the non-empty keys, sorted. */
+function sorted(xs: string[]): string {
+  if (xs.length === 0) return '[]';
+  if (xs.length === 1) {
+    const x = xs[0];
+    if (!x) return '[]';
+    return plainInJson(x) ? `["${x}"]` : JSON.stringify(xs);
+  }
+  return JSON.stringify(xs.filter(Boolean).sort());
+}
+
+/** True when JSON.stringify would write the text between its quotes as it is. */
+function plainInJson(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
+}
+
+const NO_ENTRIES: Array<Record<string, unknown>> = [];
+
 export function fieldProjection(field: string, value: unknown, phoneKey: PhoneKey): string {
-  const list = (Array.isArray(value) ? value : []) as Array<Record<string, unknown>>;
-  const sorted = (xs: string[]) => JSON.stringify(xs.filter(Boolean).sort());
+  const list = (Array.isArray(value) ? value : NO_ENTRIES) as Array<Record<string, unknown>>;
   switch (field) {
     case 'names':
       return nameKey(list[0] as NameLike);
@@ -139,7 +191,15 @@ export const CONTENT_FIELDS = [
  *  someone edited it since. */
 export function contentFingerprint(p: Person, phoneKey: PhoneKey): string {
   const record = p as Record<string, unknown>;
-  return hash64(JSON.stringify(CONTENT_FIELDS.map((f) => fieldProjection(f, record[f], phoneKey))));
+  // hash64(JSON.stringify(<the projections>)), fed piece by piece instead of building the array and its JSON.
+  const h = new Hash64();
+  h.code(0x5b);
+  for (let i = 0; i < CONTENT_FIELDS.length; i++) {
+    if (i > 0) h.code(0x2c);
+    h.jsonString(fieldProjection(CONTENT_FIELDS[i], record[CONTENT_FIELDS[i]], phoneKey));
+  }
+  h.code(0x5d);
+  return h.digest();
 }
 
 export function fieldFingerprint(field: string, value: unknown, phoneKey: PhoneKey): string {
@@ -158,12 +218,62 @@ export function stripOutputOnly(entry: Record<string, unknown>): Record<string, 
 /** 64-bit FNV-1a made of two 32-bit runs with different offsets: plenty for telling contents apart within one
  *  import (it is never a security boundary), and it needs no Utilities.computeDigest, so core stays pure. */
 export function hash64(s: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  const h = new Hash64();
+  h.text(s);
+  return h.digest();
+}
+
+/** hash64 fed in pieces: the same lanes, so feeding the parts of a text gives the hash of the whole text. */
+class Hash64 {
+  a = 0x811c9dc5;
+  b = 0x01000193 ^ 0x5bd1e995;
+
+  code(c: number): void {
+    this.a = Math.imul(this.a ^ c, 0x01000193);
+    this.b = Math.imul(this.b ^ c, 0x01000193) ^ (this.b >>> 15);
   }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+
+  text(s: string): void {
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+    }
+    this.a = a;
+    this.b = b;
+  }
+
+  /** Feeds JSON.stringify(s): quotes and backslashes escaped in place, anything rarer through JSON.stringify. */
+  jsonString(s: string): void {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || (c >= 0xd800 && c <= 0xdfff)) {
+        this.text(JSON.stringify(s));
+        return;
+      }
+    }
+    let a = this.a;
+    let b = this.b;
+    a = Math.imul(a ^ 0x22, 0x01000193);
+    b = Math.imul(b ^ 0x22, 0x01000193) ^ (b >>> 15);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x22 || c === 0x5c) {
+        a = Math.imul(a ^ 0x5c, 0x01000193);
+        b = Math.imul(b ^ 0x5c, 0x01000193) ^ (b >>> 15);
+      }
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+    }
+    a = Math.imul(a ^ 0x22, 0x01000193);
+    b = Math.imul(b ^ 0x22, 0x01000193) ^ (b >>> 15);
+    this.a = a;
+    this.b = b;
+  }
+
+  digest(): string {
+    return hex8(this.a) + hex8(this.b);
+  }
 }

@@ -14,7 +14,7 @@
 
 import type { NormalizedContact, Person } from '../types';
 import { existingIndex, personEmailKeys, personPhoneKeys } from './existing-index';
-import { CRM_KEYS, clientDataValue, contentFingerprint, emailKey, isBookkeeping, memoPhoneKey, norm } from './keys';
+import { CRM_KEYS, clientDataValue, contentFingerprint, emailKey, isBookkeeping, memoPhoneKey, norm, phoneKeys, type PhoneKey } from './keys';
 import { mergePerson } from './merge';
 import type { DuplicateGroup, ImportPlan, PlanConflict, PlannedCreate, PlannedSkip, PlannedUpdate, PlanOptions } from './types';
 
@@ -29,18 +29,44 @@ export function clientIdFor(importId: string, firstRowNumber: number): string {
   return `c-${importId}-r${firstRowNumber}`;
 }
 
-const IDENTITY = ['resourceName', 'etag', 'metadata', 'memberships'];
+const IDENTITY: ReadonlySet<string> = new Set(['resourceName', 'etag', 'metadata', 'memberships']);
 
 /** The row's person as the file gives it, without identity or bookkeeping it must not carry into the account. */
 function incomingPerson(p: Person): Person {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(p)) if (!IDENTITY.includes(k)) out[k] = v;
-  const data = (p.clientData ?? []).filter((c) => !isBookkeeping(c.key));
+  const source = p as Record<string, unknown>;
+  for (const k of Object.keys(source)) if (!IDENTITY.has(k)) out[k] = source[k];
   if (p.clientData) {
+    const data = p.clientData.filter((c) => !isBookkeeping(c.key));
     if (data.length) out.clientData = data;
     else delete out.clientData;
   }
   return out as Person;
+}
+
+/** A row's dedupe keys, `tel:<E.164>` then `mail:<address>`, each once. */
+function rowKeysOf(c: NormalizedContact, phoneKey: PhoneKey): string[] {
+  // A row has a phone or two and an e-mail or two: a list is a cheaper set than a Set.
+  const phones: string[] = [];
+  for (const k of c.keys.phones) if (k && !phones.includes(k)) phones.push(k);
+  for (const ph of c.person.phoneNumbers ?? []) for (const k of phoneKeys(ph, phoneKey)) if (!phones.includes(k)) phones.push(k);
+  const emails: string[] = [];
+  for (const e of c.keys.emails) {
+    const k = emailKey(e);
+    if (k && !emails.includes(k)) emails.push(k);
+  }
+  for (const e of c.person.emailAddresses ?? []) {
+    const k = emailKey(e.value);
+    if (k && !emails.includes(k)) emails.push(k);
+  }
+  const out: string[] = [];
+  for (const k of phones) out.push(`tel:${k}`);
+  for (const k of emails) out.push(`mail:${k}`);
+  return out;
+}
+
+function shownKeys(ks: string[]): string {
+  return ks.map((k) => k.replace(/^(tel|mail):/, '')).join(', ');
 }
 
 function clone<T>(v: T): T {
@@ -64,8 +90,14 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
   for (const g of options.groups ?? []) if (g.name && !groupByNorm.has(norm(g.name))) groupByNorm.set(norm(g.name), g);
   const fileSpelling = new Map<string, string>();
   const allLabels: string[] = [];
+  // A file spells its few labels the same way on thousands of rows.
+  const normalizedLabels = new Map<string, string>();
   const canonicalLabel = (raw: string): string | undefined => {
-    const key = norm(raw);
+    let key = normalizedLabels.get(raw);
+    if (key === undefined) {
+      key = norm(raw);
+      normalizedLabels.set(raw, key);
+    }
     if (!key) return undefined;
     const group = groupByNorm.get(key);
     const name = group?.name ?? fileSpelling.get(key) ?? raw.trim();
@@ -78,12 +110,11 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
   };
 
   const rows = contacts.map((c, i) => ({ c, i })).sort((a, b) => a.c.rowNumber - b.c.rowNumber || a.i - b.i).map((x) => x.c);
-  const rowKeys = rows.map((c) => {
-    const phones = new Set([...c.keys.phones.filter(Boolean), ...personPhoneKeys(c.person, phoneKey)]);
-    const emails = new Set([...c.keys.emails.map((e) => emailKey(e) ?? ''), ...personEmailKeys(c.person)].filter(Boolean));
-    return [...[...phones].map((k) => `tel:${k}`), ...[...emails].map((k) => `mail:${k}`)];
-  });
-  const matchesOf = (keys: string[]) => {
+  const rowKeys = rows.map((c) => rowKeysOf(c, phoneKey));
+  const nothingToMatch = index.byPhone.size === 0 && index.byEmail.size === 0;
+  const noMatches: ReadonlyMap<string, number> = new Map();
+  const matchesOf = (keys: string[]): ReadonlyMap<string, number> => {
+    if (nothingToMatch) return noMatches;
     const counts = new Map<string, number>();
     for (const k of keys) {
       const hits = k.startsWith('tel:') ? index.byPhone.get(k.slice(4)) : index.byEmail.get(k.slice(5));
@@ -99,17 +130,19 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
     return i;
   };
   const owner = new Map<string, number>();
-  rows.forEach((_, i) => {
-    for (const k of [...rowKeys[i], ...[...matchesOf(rowKeys[i]).keys()].map((rn) => `res:${rn}`)]) {
-      const j = owner.get(k);
-      if (j === undefined) owner.set(k, i);
-      else {
-        const a = find(i);
-        const b = find(j);
-        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-      }
+  const join = (i: number, k: string) => {
+    const j = owner.get(k);
+    if (j === undefined) owner.set(k, i);
+    else {
+      const a = find(i);
+      const b = find(j);
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
     }
-  });
+  };
+  for (let i = 0; i < rows.length; i++) {
+    for (const k of rowKeys[i]) join(i, k);
+    if (!nothingToMatch) for (const rn of matchesOf(rowKeys[i]).keys()) join(i, `res:${rn}`);
+  }
   const groups = new Map<number, number[]>();
   rows.forEach((_, i) => {
     const r = find(i);
@@ -126,6 +159,16 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
   const claimed = new Set<string>();
   const useLabel = (l: string) => !labelGroups[l] && !labelOrder.includes(l) && labelOrder.push(l);
 
+  // Our client id first (stable for the same file), then the content fingerprint (a contact without keys), then
+  // the keys; a contact claimed by one group is not found again by another with the same content.
+  const isOwn = (p: Person | undefined): p is Person => !!p && clientDataValue(p, CRM_KEYS.importId) === importId && !claimed.has(p.resourceName as string);
+  const sharesKeys = (p: Person, keys: string[]) => {
+    const theirs = [...personPhoneKeys(p, phoneKey).map((k) => `tel:${k}`), ...personEmailKeys(p).map((k) => `mail:${k}`)];
+    return !theirs.length || !keys.length || theirs.some((k) => keys.includes(k));
+  };
+  const foldedSkips = (members: number[], resourceName?: string): PlannedSkip[] =>
+    members.length === 1 ? [] : members.slice(1).map((i): PlannedSkip => ({ rowNumber: rows[i].rowNumber, reason: 'duplicate-in-file', sameAsRow: rows[members[0]].rowNumber, ...(resourceName ? { resourceName } : {}) }));
+
   for (const members of [...groups.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1])) {
     const first = rows[members[0]];
     const rowNumbers = members.map((i) => rows[i].rowNumber);
@@ -133,13 +176,16 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
     const conflicts: PlanConflict[] = [];
     const origin: Record<string, number> = {};
     const labels: string[] = [];
-    const keys: string[] = [];
+    const single = members.length === 1;
+    // A row's own keys are already distinct: a group of one row needs no merging of key lists.
+    const keys: string[] = single ? rowKeys[members[0]] : [];
     const keyCount = new Map<string, number>();
     for (const i of members) {
       for (const raw of rows[i].labels) {
         const l = canonicalLabel(raw);
         if (l && !labels.includes(l)) labels.push(l);
       }
+      if (single) continue;
       for (const k of rowKeys[i]) {
         keyCount.set(k, (keyCount.get(k) ?? 0) + 1);
         if (!keys.includes(k)) keys.push(k);
@@ -153,30 +199,20 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
     const clientId = clientIdFor(importId, first.rowNumber);
     const rowHash = contentFingerprint(person, phoneKey);
     const matches = matchesOf(keys);
-    // Our client id first (stable for the same file), then the content fingerprint (a contact without keys), then
-    // the keys; a contact claimed by one group is not found again by another with the same content.
-    const isOwn = (p: Person | undefined): p is Person => !!p && clientDataValue(p, CRM_KEYS.importId) === importId && !claimed.has(p.resourceName as string);
-    const sharesKeys = (p: Person) => {
-      const theirs = [...personPhoneKeys(p, phoneKey).map((k) => `tel:${k}`), ...personEmailKeys(p).map((k) => `mail:${k}`)];
-      return !theirs.length || !keys.length || theirs.some((k) => keys.includes(k));
-    };
     const own =
-      (index.byClientId.get(clientId) ?? []).find((p) => isOwn(p) && sharesKeys(p)) ??
-      (index.byImportHash.get(`${importId} ${rowHash}`) ?? []).find(isOwn) ??
-      [...matches.keys()].map((rn) => index.byResourceName.get(rn)).find(isOwn);
+      index.byClientId.get(clientId)?.find((p) => isOwn(p) && sharesKeys(p, keys)) ??
+      index.byImportHash.get(`${importId} ${rowHash}`)?.find(isOwn) ??
+      (matches.size ? [...matches.keys()].map((rn) => index.byResourceName.get(rn)).find(isOwn) : undefined);
     if (own) claimed.add(own.resourceName as string);
-    const foldedSkips = (resourceName?: string) =>
-      members.slice(1).map((i): PlannedSkip => ({ rowNumber: rows[i].rowNumber, reason: 'duplicate-in-file', sameAsRow: first.rowNumber, ...(resourceName ? { resourceName } : {}) }));
-    const inFileKeys = keys.filter((k) => (keyCount.get(k) ?? 0) > 1);
-    const shown = (ks: string[]) => ks.map((k) => k.replace(/^(tel|mail):/, '')).join(', ');
+    const inFileKeys = single ? [] : keys.filter((k) => (keyCount.get(k) ?? 0) > 1);
 
     if (own) {
       const rn = own.resourceName as string;
       const inGroups = groupResourceNames(own);
       const missingLabels = labels.filter((l) => !(labelGroups[l] && inGroups.has(labelGroups[l])));
       missingLabels.forEach(useLabel);
-      skips.push({ rowNumber: first.rowNumber, reason: 'already-imported', resourceName: rn, ...(missingLabels.length ? { missingLabels } : {}) }, ...foldedSkips(rn));
-      if (members.length > 1) duplicates.push({ rowNumbers, key: shown(inFileKeys) });
+      skips.push({ rowNumber: first.rowNumber, reason: 'already-imported', resourceName: rn, ...(missingLabels.length ? { missingLabels } : {}) }, ...foldedSkips(members, rn));
+      if (members.length > 1) duplicates.push({ rowNumbers, key: shownKeys(inFileKeys) });
       continue;
     }
 
@@ -190,9 +226,11 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
         { key: CRM_KEYS.rowHash, value: rowHash },
       ];
       labels.forEach(useLabel);
-      creates.push({ clientId, rowNumbers, person: { ...person, clientData: data }, labels, conflicts });
-      skips.push(...foldedSkips());
-      if (members.length > 1) duplicates.push({ rowNumbers, key: shown(inFileKeys) });
+      // `person` is this group's own object (made by incomingPerson or mergePerson above): no copy needed.
+      person.clientData = data;
+      creates.push({ clientId, rowNumbers, person, labels, conflicts });
+      skips.push(...foldedSkips(members));
+      if (members.length > 1) duplicates.push({ rowNumbers, key: shownKeys(inFileKeys) });
       continue;
     }
 
@@ -200,7 +238,7 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
     const targetKeys = new Set([...personPhoneKeys(target, phoneKey).map((k) => `tel:${k}`), ...personEmailKeys(target).map((k) => `mail:${k}`)]);
     duplicates.push({
       rowNumbers,
-      key: shown(keys.filter((k) => targetKeys.has(k) || inFileKeys.includes(k))),
+      key: shownKeys(keys.filter((k) => targetKeys.has(k) || inFileKeys.includes(k))),
       resourceName: rn,
       ...(ranked.length > 1 ? { otherResourceNames: ranked.slice(1).map((r) => r[0]) } : {}),
     });
@@ -209,7 +247,7 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
     const inGroups = groupResourceNames(target);
     const addedLabels = labels.filter((l) => !(labelGroups[l] && inGroups.has(labelGroups[l])));
     if (!m.changed.length && !addedLabels.length) {
-      skips.push({ rowNumber: first.rowNumber, reason: 'identical', resourceName: rn, ...(allConflicts.length ? { conflicts: allConflicts } : {}) }, ...foldedSkips(rn));
+      skips.push({ rowNumber: first.rowNumber, reason: 'identical', resourceName: rn, ...(allConflicts.length ? { conflicts: allConflicts } : {}) }, ...foldedSkips(members, rn));
       continue;
     }
     addedLabels.forEach(useLabel);
@@ -225,7 +263,7 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
       addedLabels,
       conflicts: allConflicts,
     });
-    skips.push(...foldedSkips(rn));
+    skips.push(...foldedSkips(members, rn));
   }
 
   skips.sort((a, b) => a.rowNumber - b.rowNumber);

@@ -32,3 +32,35 @@ export function toast(text: string): void {
   document.body.append(node);
   setTimeout(() => node.remove(), 5000);
 }
+
+/** Tags of the small HTML subset Google renders in card text (cards reference: "Card text formatting"). */
+const CARD_TAGS: Record<string, keyof HTMLElementTagNameMap> = { B: 'b', I: 'i', U: 'u', S: 's', STRIKE: 's', BR: 'br', FONT: 'span', A: 'a' };
+
+/**
+ * Card text as Gmail shows it: the formatting subset rendered, anything else as plain text. Parsed into an inert
+ * document and rebuilt element by element, so a script or handler in client data can never run here.
+ */
+export function cardText(html: string): DocumentFragment {
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
+  const out = document.createDocumentFragment();
+  const copy = (from: Node, to: Node) => {
+    for (const child of Array.from(from.childNodes)) {
+      if (child.nodeType === Node.TEXT_NODE) to.appendChild(document.createTextNode(child.textContent ?? ''));
+      else if (child instanceof Element && CARD_TAGS[child.tagName]) {
+        const node = document.createElement(CARD_TAGS[child.tagName]);
+        const href = child.getAttribute('href');
+        if (node instanceof HTMLAnchorElement && href && /^https?:\/\//i.test(href)) {
+          node.href = href;
+          node.target = '_blank';
+          node.rel = 'noopener';
+        }
+        const color = child.getAttribute('color');
+        if (child.tagName === 'FONT' && color && /^#?[\w]+$/.test(color)) node.style.color = color;
+        copy(child, node);
+        to.appendChild(node);
+      } else copy(child, to);
+    }
+  };
+  copy(parsed, out);
+  return out;
+}

@@ -1,7 +1,7 @@
 // The sandbox's "Gmail": pick a message, and the add-on's card appears at the side, rendered from the card JSON the
 // emulated CardService built. Buttons run the card's actions in the bundle and re-render what they return.
 
-import { el, getJson, postJson } from './dom';
+import { el, getJson, postJson, cardText } from './dom';
 import type { CardResponse, MessageView } from './types';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -60,13 +60,13 @@ function button(b: Json): HTMLElement {
 function widget(w: Json): HTMLElement | null {
   switch (w.type) {
     case 'textParagraph':
-      return el('div', { class: 'widget text' }, String(w.text ?? ''));
+      return el('div', { class: 'widget text' }, cardText(String(w.text ?? '')));
     case 'decoratedText': {
       const node = el(
         'div',
         { class: 'widget decorated', 'data-label': w.topLabel ?? '' },
         w.topLabel ? el('div', { class: 'top-label' }, String(w.topLabel)) : null,
-        el('div', { class: 'text' }, String(w.text ?? '')),
+        el('div', { class: 'text' }, cardText(String(w.text ?? ''))),
         w.bottomLabel ? el('div', { class: 'bottom-label' }, String(w.bottomLabel)) : null,
         w.button ? button(w.button) : null,
       );

@@ -1,0 +1,49 @@
+// What the event-log adapters say to people when they refuse something, in the product's three languages.
+
+import { Locale } from '../../core/i18n/locale';
+
+const en = {
+  noEventsSheet: 'The Events sheet is missing or has no header row: run CRM → Set up.',
+  noClient: 'Say who the event is with: a contact, an e-mail address or a phone number.',
+  noKind: 'Choose the kind of event.',
+  badDate: 'Cannot read the date "{value}".',
+  badId: 'The event ID "{value}" is not valid.',
+  notFound: 'There is no event with the ID "{id}" in the Events sheet: it may have been deleted.',
+  contactGone: 'The contact {id} is no longer in Google Contacts.',
+  cannotAssign: 'You cannot make {manager} responsible: only their head can.',
+  unknownAction: 'Unknown change "{value}".',
+  busy: 'Someone else is saving the event log right now; try again in a moment.',
+};
+type Key = keyof typeof en;
+
+const ru: Record<Key, string> = {
+  noEventsSheet: 'Нет листа «События» или в нём нет строки заголовков: выполните CRM → Настроить.',
+  noClient: 'Укажите, с кем событие: контакт, e-mail или номер телефона.',
+  noKind: 'Выберите вид события.',
+  badDate: 'Не удалось прочитать дату «{value}».',
+  badId: 'Неверный ID события «{value}».',
+  notFound: 'На листе «События» нет события с ID «{id}»: возможно, его удалили.',
+  contactGone: 'Контакта {id} больше нет в Google Контактах.',
+  cannotAssign: 'Вы не можете назначить ответственным {manager}: это может сделать только руководитель.',
+  unknownAction: 'Неизвестное изменение «{value}».',
+  busy: 'Журнал событий сейчас сохраняет кто-то другой; попробуйте через минуту.',
+};
+
+const ka: Record<Key, string> = {
+  noEventsSheet: 'ფურცელი „მოვლენები“ არ არის ან მას სათაურების სტრიქონი არ აქვს: გაუშვით CRM → მომზადება.',
+  noClient: 'მიუთითეთ, ვისთანაა მოვლენა: კონტაქტი, ელ-ფოსტა ან ტელეფონის ნომერი.',
+  noKind: 'აირჩიეთ მოვლენის სახე.',
+  badDate: 'თარიღი „{value}“ ვერ წავიკითხეთ.',
+  badId: 'მოვლენის ID „{value}“ არასწორია.',
+  notFound: 'ფურცელზე „მოვლენები“ ID „{id}“-ით მოვლენა არ არის: შესაძლოა, წაიშალა.',
+  contactGone: 'კონტაქტი {id} აღარ არის Google კონტაქტებში.',
+  cannotAssign: 'თქვენ არ შეგიძლიათ {manager}-ის პასუხისმგებლად დანიშვნა: ეს მხოლოდ მის ხელმძღვანელს შეუძლია.',
+  unknownAction: 'უცნობი ცვლილება „{value}“.',
+  busy: 'მოვლენების ჟურნალს ახლა სხვა ინახავს; სცადეთ ცოტა ხანში.',
+};
+
+const CATALOG: Record<Locale, Record<Key, string>> = { en, ru, ka };
+
+export function logText(locale: Locale, key: Key, params: Record<string, string | number> = {}): string {
+  return CATALOG[locale][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}

@@ -1,0 +1,99 @@
+// The office's reference data one execution of the event log needs — the spreadsheet's zone, the Lists, Labels,
+// Staff and Settings sheets, who is acting — each read at most once and only when something asks for it, so the due
+// list pays for the Events sheet and the zone and nothing else.
+
+import { Locale, toLocale } from '../../core/i18n/locale';
+import { SheetKey } from '../../core/sheets/templates';
+import {
+  eventSettings,
+  EventSettings,
+  LabelPeriod,
+  parseLabels,
+  parseLists,
+  parseSettings,
+  parseStaff,
+  ReferenceLists,
+  StaffMember,
+} from '../../core/events';
+import { sameText } from '../../core/events/table';
+import { crmSheet, crmSpreadsheet } from '../sheets/crm-spreadsheet';
+
+export class OfficeContext {
+  private readonly memo: Record<string, unknown> = {};
+  private spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | undefined;
+
+  constructor(spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet) {
+    this.spreadsheet = spreadsheet;
+  }
+
+  private once<T>(key: string, read: () => T): T {
+    if (!(key in this.memo)) this.memo[key] = read();
+    return this.memo[key] as T;
+  }
+
+  get ss(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    if (!this.spreadsheet) this.spreadsheet = crmSpreadsheet();
+    return this.spreadsheet;
+  }
+
+  /** Days and wall-clock times are the spreadsheet's: that is the zone the office reads its dates in. */
+  get timeZone(): string {
+    return this.once('timeZone', () => this.ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone());
+  }
+
+  /** One getValues of a reference sheet; an absent sheet reads as empty (the parsers then use their defaults). */
+  values(key: SheetKey): unknown[][] {
+    return this.once(`values:${key}`, () => {
+      const sheet = crmSheet(key, this.ss);
+      return sheet ? (sheet.getDataRange().getValues() as unknown[][]) : [];
+    });
+  }
+
+  get lists(): ReferenceLists {
+    return this.once('lists', () => parseLists(this.values('lists')));
+  }
+
+  get staff(): StaffMember[] {
+    return this.once('staff', () => parseStaff(this.values('staff')));
+  }
+
+  get labels(): LabelPeriod[] {
+    return this.once('labels', () => parseLabels(this.values('labels')));
+  }
+
+  get settings(): Record<string, unknown> {
+    return this.once('settings', () => parseSettings(this.values('settings')));
+  }
+
+  /** The office's chosen language (Settings → language), else the account's. */
+  get locale(): Locale {
+    return this.once('locale', () => {
+      const key = Object.keys(this.settings).find((k) => sameText(k, 'language'));
+      const chosen = key === undefined ? '' : String(this.settings[key] ?? '').trim();
+      return chosen ? toLocale(chosen) : toLocale(Session.getActiveUserLocale());
+    });
+  }
+
+  get eventSettings(): EventSettings {
+    return this.once('eventSettings', () => eventSettings(this.settings, this.locale));
+  }
+
+  /** Lower-case e-mail of the person running the script. */
+  get actorEmail(): string {
+    return this.once('actor', () => String(Session.getActiveUser().getEmail() ?? '').trim().toLowerCase());
+  }
+
+  /** The Staff row of the person acting, if they are on the staff. */
+  get actor(): StaffMember | undefined {
+    const email = this.actorEmail;
+    return email ? this.staff.find((s) => s.email === email) : undefined;
+  }
+
+  /** A manager's e-mail from the Staff sheet, by the name the Events sheet uses (or by the e-mail itself). */
+  managerEmail(manager: string): string {
+    const name = manager.trim();
+    if (!name) return '';
+    const member = this.staff.find((s) => sameText(s.name, name) || (s.email !== '' && s.email === name.toLowerCase()));
+    return member?.email ?? '';
+  }
+}

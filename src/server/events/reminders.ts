@@ -1,0 +1,144 @@
+// The follow-up lists: what is due (today and overdue, by manager), who has gone quiet, who showed interest without
+// ordering, and missed calls waiting for a callback. The due list costs two requests whatever the log's size: one read
+// of the Events sheet (which holds each client's phone, so People is not asked) and the spreadsheet's time zone.
+
+import {
+  dueList,
+  groupByManager,
+  interestedNoOrder,
+  missedCalls,
+  newEventId,
+  quietClients,
+  quietDaysByLabel,
+  QuietClientInput,
+} from '../../core/events';
+import type { DueView, QuietClientView, RemindersView } from '../../shared/events-dto';
+import { listAllContacts, listUserGroups } from '../people/gateway';
+import { writeCells } from './cells';
+import { personName, personPhone } from './client';
+import { logText } from './messages';
+import { OfficeContext } from './office';
+import { EventLog, LoggedEvent, readEvents } from './sheet';
+import { eventView, problemView } from './views';
+
+/** The day the office started with reminders: quiet clients who crossed their period before it are spread from it. */
+const START_DAY = 'crm.reminders.startDay';
+
+function moment(at: string | undefined, office: OfficeContext): Date {
+  if (at === undefined || at === null || at === '') return new Date();
+  const d = new Date(String(at));
+  if (isNaN(d.getTime())) throw new Error(logText(office.locale, 'badDate', { value: String(at).slice(0, 40) }));
+  return d;
+}
+
+function dueView(log: EventLog, now: Date, timeZone: string): DueView {
+  const items = dueList(log.events, now, timeZone);
+  return {
+    at: now.toISOString(),
+    timeZone,
+    groups: groupByManager(items).map((g) => ({
+      manager: g.manager,
+      events: g.items.map((i) => ({
+        ...eventView(i.event as LoggedEvent),
+        overdue: i.overdue,
+        lastContact: i.lastContact ? { at: i.lastContact.at.toISOString(), kind: i.lastContact.kind, reason: i.lastContact.reason } : null,
+      })),
+    })),
+    problems: log.problems.map(problemView),
+  };
+}
+
+export function getDueList(at?: string): DueView {
+  const office = new OfficeContext();
+  const now = moment(at, office);
+  // No locale is looked up (it would cost a third request): row problems here are worded in English.
+  const log = readEvents(office, { now });
+  return dueView(log, now, office.timeZone);
+}
+
+function startDay(now: Date): Date {
+  const props = PropertiesService.getScriptProperties();
+  const stored = props.getProperty(START_DAY);
+  const parsed = stored ? new Date(stored) : undefined;
+  if (parsed && !isNaN(parsed.getTime())) return parsed;
+  props.setProperty(START_DAY, now.toISOString());
+  return now;
+}
+
+/** Clients who have gone quiet; `days` replaces every period (the label's and the default). One contacts listing. */
+function quietList(office: OfficeContext, log: EventLog, now: Date, days?: number): QuietClientView[] {
+  const groupNames = new Map(listUserGroups().map((g) => [String(g.resourceName), String(g.name ?? '')] as const));
+  const byName = new Map<string, { labels: string[]; phone: string }>();
+  const clients: QuietClientInput[] = listAllContacts('names,phoneNumbers,memberships').map((p) => {
+    const labels = (p.memberships ?? [])
+      // contactGroupResourceName is in the REST resource but missing from the Apps Script typings.
+      .map((m) => groupNames.get(String((m.contactGroupMembership as { contactGroupResourceName?: string } | undefined)?.contactGroupResourceName ?? '')))
+      .filter((n): n is string => !!n);
+    const client = { resourceName: String(p.resourceName ?? ''), name: personName(p), labels, phone: personPhone(p) };
+    byName.set(client.resourceName, { labels, phone: client.phone });
+    return client;
+  });
+  const override = typeof days === 'number' && isFinite(days) && days > 0 ? Math.round(days) : undefined;
+  const list = quietClients(clients, log.events, {
+    at: now,
+    timeZone: office.timeZone,
+    defaultDays: override ?? office.eventSettings.quietDaysDefault,
+    daysByLabel: override ? {} : quietDaysByLabel(office.labels),
+    startDay: startDay(now),
+  });
+  return list.map((q) => ({
+    resourceName: q.resourceName,
+    name: q.name,
+    phone: q.phone ?? byName.get(q.resourceName)?.phone ?? '',
+    labels: byName.get(q.resourceName)?.labels ?? [],
+    lastAt: q.lastAt ? q.lastAt.toISOString() : null,
+    days: q.days,
+    dueDay: q.dueDay,
+  }));
+}
+
+export function getQuietClients(at?: string, days?: number): QuietClientView[] {
+  const office = new OfficeContext();
+  const now = moment(at, office);
+  return quietList(office, readEvents(office, { now }), now, days);
+}
+
+/**
+ * Rows typed by hand have no id, and the sidebar's buttons need one. The id is made from the row's date and position,
+ * so two sidebars opened at once write the same id rather than fighting over it.
+ */
+function giveIds(log: EventLog, events: LoggedEvent[]): void {
+  for (const e of events) {
+    if (e.id || log.columns.id === undefined || log.columns.id < 0) continue;
+    e.id = newEventId(e.at.getTime(), e.rowNumber);
+    writeCells(log.sheet, log.columns, e.rowNumber, { id: e.id });
+  }
+}
+
+export function getReminders(at?: string): RemindersView {
+  const office = new OfficeContext();
+  const now = moment(at, office);
+  const locale = office.locale;
+  const log = readEvents(office, { now, locale });
+  const due = dueList(log.events, now, office.timeZone);
+  const missed = missedCalls(log.events);
+  giveIds(log, [...due.map((d) => d.event as LoggedEvent), ...missed.map((m) => m.event as LoggedEvent)]);
+  const settings = office.eventSettings;
+  return {
+    locale,
+    due: dueView(log, now, office.timeZone),
+    quiet: quietList(office, log, now),
+    interested: interestedNoOrder(log.events, settings.interestReason, settings.orderReason).map((i) => ({
+      clientId: i.clientId,
+      client: i.client,
+      phone: (i.event as LoggedEvent).phone,
+      at: i.event.at.toISOString(),
+      reason: i.event.reason,
+    })),
+    missedCalls: missed.map((m) => eventView(m.event as LoggedEvent)),
+    problems: log.problems.map(problemView),
+    kinds: office.lists.kinds,
+    reasons: office.lists.reasons,
+    managers: office.staff.map((s) => s.name).filter((n) => n !== ''),
+  };
+}

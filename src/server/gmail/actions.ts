@@ -1,0 +1,103 @@
+// The card's actions. Each answers with an ActionResponse: a form pushed on the add-on's stack, or a notification and
+// the client card redrawn in place. Every one stays far inside the 30-second add-on limit: a form costs a cache read
+// (plus the subject for the e-mail form), a save costs one logEvent, and the redrawn card one index lookup.
+
+import { formatLocal } from '../../core/events/zone';
+import { t } from '../../core/i18n/messages';
+import { logEvent } from '../events/log';
+import { lookupClient } from '../index/client-index';
+import { clientCard } from './client-card';
+import { AddonEvent, dateTimeInput, eventLocale, eventTimeZone, input, param } from './event';
+import { defaultFollowUp, FORM_FIELDS, FormTarget, logEmailCard, planCard } from './forms';
+import { messageSubject } from './message';
+import { emailKind, formLists } from './reference';
+import { eventsSheetUrl } from './sheet-link';
+import { doneWith, notify, pushed } from './widgets';
+
+type Response = GoogleAppsScript.Card_Service.ActionResponse;
+
+/** A failure the user can act on is a notification on the card, not Gmail's generic "could not complete" error. */
+export function guarded(e: AddonEvent, fn: () => Response): Response {
+  try {
+    return fn();
+  } catch (err) {
+    return notify(t(eventLocale(e), 'error', { message: err instanceof Error ? err.message : String(err) }));
+  }
+}
+
+function target(e: AddonEvent): FormTarget {
+  const email = param(e, 'email');
+  const name = param(e, 'name') || email;
+  return { params: { email, client: param(e, 'client') || email, name, manager: param(e, 'manager') }, name };
+}
+
+/** The client card again, with what was just saved; only the notification when the index cannot say. */
+function afterSave(e: AddonEvent, message: string): Response {
+  const email = param(e, 'email');
+  const entry = email ? lookupClient(email) : undefined;
+  if (!entry) return notify(message);
+  return doneWith(message, clientCard(email, entry, { lang: eventLocale(e), timeZone: eventTimeZone(e), now: Date.now() }));
+}
+
+export function logEmailForm(e: AddonEvent): Response {
+  return guarded(e, () => {
+    const lists = formLists();
+    return pushed(logEmailCard(target(e), lists, emailKind(lists.kinds), messageSubject(e), eventLocale(e)));
+  });
+}
+
+export function logEmail(e: AddonEvent): Response {
+  return guarded(e, () => {
+    const lang = eventLocale(e);
+    const kind = param(e, 'kind');
+    const reason = input(e, FORM_FIELDS.reason);
+    if (!reason) return notify(t(lang, 'cardNeedReason'));
+    // One e-mail is one event: logging it again (a lost response, a second click) finds the row already written.
+    const messageId = (e as unknown as { gmail?: { messageId?: string } }).gmail?.messageId ?? '';
+    const id = /^[\w-]{1,58}$/.test(messageId) ? `mail-${messageId}` : undefined;
+    logEvent({ id, client: target(e).params.client, kind, reason, note: input(e, FORM_FIELDS.note) || undefined });
+    return afterSave(e, t(lang, 'cardLogged', { kind, reason }));
+  });
+}
+
+export function planForm(e: AddonEvent): Response {
+  return guarded(e, () => {
+    const lists = formLists();
+    const me = Session.getActiveUser().getEmail().toLowerCase();
+    const manager = lists.staff.find((s) => s.email === me)?.name || param(e, 'manager');
+    const timeZone = eventTimeZone(e);
+    const form = { ...target(e), params: { ...target(e).params, formId: `${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 6).toString(36)}` } };
+    return pushed(planCard(form, lists, { at: defaultFollowUp(Date.now(), timeZone), manager, timeZone }, eventLocale(e)));
+  });
+}
+
+export function planFollowUp(e: AddonEvent): Response {
+  return guarded(e, () => {
+    const lang = eventLocale(e);
+    const at = dateTimeInput(e, FORM_FIELDS.at);
+    if (!at) return notify(t(lang, 'cardNeedDate'));
+    const kind = input(e, FORM_FIELDS.kind);
+    const reason = input(e, FORM_FIELDS.reason);
+    if (!reason) return notify(t(lang, 'cardNeedReason'));
+    const formId = param(e, 'formId');
+    logEvent({
+      // The form's own id: submitting the same form twice plans one follow-up, not two.
+      id: /^[\w-]{1,58}$/.test(formId) ? `plan-${formId}` : undefined,
+      client: target(e).params.client,
+      kind,
+      reason,
+      at: at.toISOString(),
+      planned: true,
+      manager: input(e, FORM_FIELDS.manager) || undefined,
+      note: input(e, FORM_FIELDS.note) || undefined,
+    });
+    return afterSave(e, t(lang, 'cardPlannedNotice', { at: formatLocal(at, eventTimeZone(e)), kind, reason }));
+  });
+}
+
+export function openSheet(e: AddonEvent): Response {
+  return guarded(e, () => {
+    const row = Number(param(e, 'row')) || undefined;
+    return CardService.newActionResponseBuilder().setOpenLink(CardService.newOpenLink().setUrl(eventsSheetUrl(row))).build();
+  });
+}

@@ -1,0 +1,72 @@
+// The card of a known sender, drawn from the client index entry alone: building it costs no service call.
+
+import type { ClientIndexEntry } from '../../core/events/client-index';
+import { formatLocal } from '../../core/events/zone';
+import { escapeHtml } from '../../core/html';
+import { Locale } from '../../core/i18n/locale';
+import { t } from '../../core/i18n/messages';
+import { action, button, line, paragraph } from './widgets';
+
+/** The most rows the "open in the sheet" link names; the link itself goes to the newest. */
+const ROWS_SHOWN = 5;
+
+export interface CardContext {
+  lang: Locale;
+  timeZone: string;
+  now: number;
+}
+
+/** What every action of the card needs to find the client again. */
+export function clientParameters(email: string, entry: ClientIndexEntry): Record<string, string> {
+  return { email, client: entry.resourceName || email, name: entry.name || email, manager: entry.manager || '' };
+}
+
+function eventLine(at: string, kind: string, reason: string, timeZone: string): string {
+  return [formatLocal(new Date(at), timeZone), escapeHtml(kind), escapeHtml(reason)].filter(Boolean).join(' · ');
+}
+
+export function rowsText(rows: number[]): string {
+  const shown = rows.slice(0, ROWS_SHOWN).join(', ');
+  return rows.length > ROWS_SHOWN ? `${shown}…` : shown;
+}
+
+export function clientCard(email: string, entry: ClientIndexEntry, c: CardContext): GoogleAppsScript.Card_Service.Card {
+  const { lang, timeZone } = c;
+  // The header is plain text in Google (no HTML subset), so the name goes there as it is.
+  const header = CardService.newCardHeader().setTitle(entry.name || email);
+  if (entry.labels.length) header.setSubtitle(entry.labels.join(', '));
+
+  const about = CardService.newCardSection();
+  if (entry.manager) about.addWidget(line(t(lang, 'cardManager'), escapeHtml(entry.manager)));
+  if (entry.phones.length) about.addWidget(line(t(lang, 'cardPhones'), entry.phones.map(escapeHtml).join(', ')));
+  about.addWidget(line(t(lang, 'cardEmails'), escapeHtml(email)));
+  const last = entry.lastContact;
+  about.addWidget(line(t(lang, 'cardLastContact'), last ? eventLine(last.at, last.kind, last.reason, timeZone) : t(lang, 'cardNeverContacted')));
+
+  const planned = CardService.newCardSection().setHeader(t(lang, 'cardPlanned'));
+  if (!entry.planned.length) planned.addWidget(paragraph(t(lang, 'cardNothingPlanned')));
+  for (const p of entry.planned) {
+    const overdue = Date.parse(p.at) < c.now ? ` · ${t(lang, 'cardOverdue')}` : '';
+    planned.addWidget(line(p.manager ? escapeHtml(p.manager) : '', eventLine(p.at, p.kind, p.reason, timeZone) + overdue));
+  }
+
+  const recent = CardService.newCardSection().setHeader(t(lang, 'cardRecent'));
+  if (!entry.recent.length) recent.addWidget(paragraph(t(lang, 'cardNoEvents')));
+  for (const r of entry.recent) {
+    recent.addWidget(line(formatLocal(new Date(r.at), timeZone), [escapeHtml(r.kind), escapeHtml(r.reason)].filter(Boolean).join(' · '), r.result ? escapeHtml(r.result) : undefined));
+  }
+
+  const params = clientParameters(email, entry);
+  const actions = CardService.newCardSection().addWidget(
+    CardService.newButtonSet()
+      .addButton(button(t(lang, 'cardLogEmail'), action('gmailLogEmailForm', params), true))
+      .addButton(button(t(lang, 'cardPlanFollowUp'), action('gmailPlanForm', params))),
+  );
+  const rows = entry.rows ?? [];
+  const open = CardService.newTextButton()
+    .setText(rows.length ? t(lang, 'cardOpenSheetRows', { rows: rowsText(rows) }) : t(lang, 'cardOpenSheet'))
+    .setOnClickOpenLinkAction(action('gmailOpenSheet', { row: rows.length ? String(rows[0]) : '' }));
+  actions.addWidget(open);
+
+  return CardService.newCardBuilder().setName('client').setHeader(header).addSection(about).addSection(planned).addSection(recent).addSection(actions).build();
+}

@@ -1,0 +1,70 @@
+// What a Gmail add-on callback receives: the user's locale and time zone, the open message, the action's parameters
+// and the card's form values. https://developers.google.com/workspace/add-ons/concepts/event-objects
+// Current events carry form values in commonEventObject.formInputs ({field: {stringInputs: {value: [...]}}} for text
+// and selections, {dateTimeInput: {msSinceEpoch}} for a date-time picker); the legacy `formInput` is the fallback.
+
+import { Locale, toLocale } from '../../core/i18n/locale';
+import { zonedInstant } from '../../core/events/zone';
+
+export type AddonEvent = GoogleAppsScript.Addons.EventObject;
+
+interface FormValue {
+  stringInputs?: { value?: string[] };
+  dateTimeInput?: { msSinceEpoch?: number | string };
+  dateInput?: { msSinceEpoch?: number | string };
+}
+
+interface Common {
+  userLocale?: string;
+  timeZone?: { id?: string; offset?: number };
+  parameters?: Record<string, string>;
+  formInputs?: Record<string, FormValue>;
+}
+
+function common(e: AddonEvent): Common {
+  return ((e as unknown as { commonEventObject?: Common }).commonEventObject ?? {}) as Common;
+}
+
+export function eventLocale(e: AddonEvent): Locale {
+  return toLocale(common(e).userLocale ?? Session.getActiveUserLocale());
+}
+
+/** The user's zone as Gmail reports it; the script's zone when the event has none. */
+export function eventTimeZone(e: AddonEvent): string {
+  return common(e).timeZone?.id || Session.getScriptTimeZone();
+}
+
+export function param(e: AddonEvent, key: string): string {
+  const legacy = (e as unknown as { parameters?: Record<string, string> }).parameters;
+  return String(common(e).parameters?.[key] ?? legacy?.[key] ?? '');
+}
+
+function formValue(e: AddonEvent, field: string): FormValue | undefined {
+  return common(e).formInputs?.[field];
+}
+
+/** A text input's or a dropdown's value, trimmed ('' when the field was left empty). */
+export function input(e: AddonEvent, field: string): string {
+  const value = formValue(e, field)?.stringInputs?.value?.[0];
+  if (value !== undefined) return String(value).trim();
+  const legacy = (e as unknown as { formInput?: Record<string, unknown> }).formInput?.[field];
+  return legacy === undefined || legacy === null || typeof legacy === 'object' ? '' : String(legacy).trim();
+}
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/;
+
+/**
+ * A date-time picker's value as an instant. Gmail sends milliseconds since the epoch; a host that sends the picker's
+ * wall-clock text ("2026-03-03T10:00") means that time in the user's zone.
+ */
+export function dateTimeInput(e: AddonEvent, field: string): Date | undefined {
+  const v = formValue(e, field);
+  const ms = v?.dateTimeInput?.msSinceEpoch ?? v?.dateInput?.msSinceEpoch;
+  if (ms !== undefined && ms !== '' && isFinite(Number(ms))) return new Date(Number(ms));
+  const text = input(e, field);
+  if (/^\d{9,}$/.test(text)) return new Date(Number(text));
+  const m = LOCAL_DATE_TIME.exec(text);
+  if (!m) return undefined;
+  const at = zonedInstant(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 9), Number(m[5] ?? 0), eventTimeZone(e));
+  return isNaN(at.getTime()) ? undefined : at;
+}

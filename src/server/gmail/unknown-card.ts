@@ -1,0 +1,57 @@
+// The card of a sender who is not a client yet: says so, and offers to add them, prefilled from the From header.
+
+import type { MailAddress } from '../../core/email-address';
+import { escapeHtml } from '../../core/html';
+import { splitFullName } from '../../core/import/normalize';
+import { Locale } from '../../core/i18n/locale';
+import { t } from '../../core/i18n/messages';
+import { action, button, dropdown, line, paragraph, textInput } from './widgets';
+
+export interface LabelOption {
+  name: string;
+  resourceName: string;
+}
+
+export const ADD_FIELDS = { givenName: 'givenName', middleName: 'middleName', familyName: 'familyName', email: 'email', phone: 'phone', label: 'label' } as const;
+
+/**
+ * The first card for an unknown sender: who wrote and a button to add them. The form (which needs the office's labels,
+ * one more request) comes only when asked for, so opening a message stays at three requests.
+ */
+export function unknownSenderCard(sender: MailAddress, lang: Locale): GoogleAppsScript.Card_Service.Card {
+  const header = CardService.newCardHeader()
+    .setTitle(sender.name || sender.email)
+    .setSubtitle(t(lang, 'cardUnknownSender'));
+  const about = CardService.newCardSection()
+    .addWidget(line(t(lang, 'cardEmails'), escapeHtml(sender.email)))
+    .addWidget(button(t(lang, 'cardAddClient'), action('gmailAddClientForm', { sender: sender.email, name: sender.name }), true));
+  return CardService.newCardBuilder().setName('client').setHeader(header).addSection(about).build();
+}
+
+export function addClientFormCard(sender: MailAddress, labels: LabelOption[], lang: Locale): GoogleAppsScript.Card_Service.Card {
+  // A From header carries the sender's account name, which mail services compose given name first ("Иван Петров"),
+  // whatever the language; the splitter still recognises a patronymic or a "Петров, Иван" comma. Hence 'en' order.
+  const parts = splitFullName(sender.name, 'en');
+  const header = CardService.newCardHeader()
+    .setTitle(sender.name || sender.email)
+    .setSubtitle(t(lang, 'cardUnknownSender'));
+  const about = CardService.newCardSection().addWidget(line(t(lang, 'cardEmails'), escapeHtml(sender.email)));
+  const form = CardService.newCardSection()
+    .setHeader(t(lang, 'cardAddClient'))
+    .addWidget(paragraph(t(lang, 'cardAddClientHint')))
+    .addWidget(textInput(ADD_FIELDS.givenName, t(lang, 'cardGivenName'), parts.givenName ?? ''))
+    .addWidget(textInput(ADD_FIELDS.middleName, t(lang, 'cardMiddleName'), parts.middleName ?? ''))
+    .addWidget(textInput(ADD_FIELDS.familyName, t(lang, 'cardFamilyName'), parts.familyName ?? ''))
+    .addWidget(textInput(ADD_FIELDS.email, t(lang, 'cardEmail'), sender.email))
+    .addWidget(textInput(ADD_FIELDS.phone, t(lang, 'cardPhone')));
+  const items = [{ text: t(lang, 'cardNoLabel'), value: '' }, ...labels.map((l) => ({ text: l.name, value: l.resourceName }))];
+  form.addWidget(dropdown(ADD_FIELDS.label, t(lang, 'cardLabels'), items));
+  // The label names ride along, so that the saved contact's card can show its label without another request.
+  const labelNames = JSON.stringify(Object.fromEntries(labels.map((l) => [l.resourceName, l.name])));
+  form.addWidget(button(t(lang, 'cardAddClient'), action('gmailAddClient', { sender: sender.email, labels: labelNames }), true));
+  return CardService.newCardBuilder().setName('client').setHeader(header).addSection(about).addSection(form).build();
+}
+
+export function noSenderCard(lang: Locale): GoogleAppsScript.Card_Service.Card {
+  return CardService.newCardBuilder().addSection(CardService.newCardSection().addWidget(paragraph(t(lang, 'cardNoEmail')))).build();
+}

@@ -1,0 +1,61 @@
+// Small card builders the add-on's cards share. Text widgets render Google's HTML subset, so every value passed in as
+// `text`, `label` or `bottom` must already be escaped (escapeHtml) when it came from the office or a client.
+
+declare namespace CS {
+  type Action = GoogleAppsScript.Card_Service.Action;
+  type DecoratedText = GoogleAppsScript.Card_Service.DecoratedText;
+  type TextParagraph = GoogleAppsScript.Card_Service.TextParagraph;
+  type TextButton = GoogleAppsScript.Card_Service.TextButton;
+  type TextInput = GoogleAppsScript.Card_Service.TextInput;
+  type SelectionInput = GoogleAppsScript.Card_Service.SelectionInput;
+  type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
+  type Card = GoogleAppsScript.Card_Service.Card;
+}
+
+export function action(functionName: string, parameters: Record<string, string> = {}): CS.Action {
+  return CardService.newAction().setFunctionName(functionName).setParameters(parameters);
+}
+
+export function line(label: string, text: string, bottom?: string): CS.DecoratedText {
+  const w = CardService.newDecoratedText().setText(text).setWrapText(true);
+  if (label) w.setTopLabel(label);
+  return bottom ? w.setBottomLabel(bottom) : w;
+}
+
+export function paragraph(text: string): CS.TextParagraph {
+  return CardService.newTextParagraph().setText(text);
+}
+
+export function button(text: string, act: CS.Action, filled = false): CS.TextButton {
+  const b = CardService.newTextButton().setText(text).setOnClickAction(act);
+  return filled ? b.setTextButtonStyle(CardService.TextButtonStyle.FILLED) : b;
+}
+
+export function textInput(field: string, title: string, value = ''): CS.TextInput {
+  const w = CardService.newTextInput().setFieldName(field).setTitle(title);
+  return value ? w.setValue(value) : w;
+}
+
+/** A dropdown; `selected` picks the item (the first one when it names none). */
+export function dropdown(field: string, title: string, items: Array<{ text: string; value: string }>, selected?: string): CS.SelectionInput {
+  const w = CardService.newSelectionInput().setType(CardService.SelectionInputType.DROPDOWN).setFieldName(field).setTitle(title);
+  const at = Math.max(0, items.findIndex((i) => i.value === selected));
+  items.forEach((i, n) => w.addItem(i.text, i.value, n === at));
+  return w;
+}
+
+export function notify(text: string): CS.ActionResponse {
+  return CardService.newActionResponseBuilder().setNotification(CardService.newNotification().setText(text)).build();
+}
+
+/** The action went through: say so, and show `card` in place of the form (back at the root of the add-on's stack). */
+export function doneWith(text: string, card: CS.Card): CS.ActionResponse {
+  return CardService.newActionResponseBuilder()
+    .setNotification(CardService.newNotification().setText(text))
+    .setNavigation(CardService.newNavigation().popToRoot().updateCard(card))
+    .build();
+}
+
+export function pushed(card: CS.Card): CS.ActionResponse {
+  return CardService.newActionResponseBuilder().setNavigation(CardService.newNavigation().pushCard(card)).build();
+}

@@ -1,0 +1,61 @@
+// The whole index from its sources: every contact (one People listing, a page of 1000 per request), the labels'
+// names (one ContactGroups listing) and the event log (one Events read), assembled by core buildClientIndex.
+
+import { buildClientIndex, EventRecord, IndexContact } from '../../core/events';
+import { managerOf, nameOf } from '../../core/export/contact-view';
+import { listAllContacts, listUserGroups, Person } from '../people/gateway';
+import type { IndexRow } from './index-sheet';
+import { contactKeys } from './keys';
+
+/** Only what the card shows and the keys need. */
+export const INDEX_FIELDS = 'names,emailAddresses,phoneNumbers,memberships,userDefined';
+
+export function labelNames(): Map<string, string> {
+  return new Map(listUserGroups().map((g) => [String(g.resourceName), String(g.formattedName || g.name || '')]));
+}
+
+export function labelsOf(person: Person, groups: Map<string, string>): string[] {
+  // contactGroupResourceName is in the REST resource (people_v1) but missing from the Apps Script typings.
+  return (person.memberships ?? [])
+    .map((m) => groups.get(String((m.contactGroupMembership as { contactGroupResourceName?: string } | undefined)?.contactGroupResourceName ?? '')))
+    .filter((n): n is string => !!n);
+}
+
+export function indexContactOf(person: Person, groups: Map<string, string>): IndexContact {
+  return {
+    resourceName: String(person.resourceName ?? ''),
+    name: nameOf(person).display,
+    emails: [],
+    phones: (person.phoneNumbers ?? []).map((p) => String(p.value ?? '')).filter((p) => p !== ''),
+    labels: labelsOf(person, groups),
+    manager: managerOf(person),
+  };
+}
+
+/**
+ * One row per contact that has an e-mail or a phone. Core buildClientIndex keys entries by e-mail and skips contacts
+ * without one; handing it one stand-in address per contact (`<resourceName>@contact`) makes it build an entry for
+ * every contact, phone-only ones included, which is then filed under the contact's real keys.
+ */
+export function buildRows(persons: Person[], groups: Map<string, string>, events: EventRecord[], defaultCountry: string, builtAt: Date): IndexRow[] {
+  const keyed: Array<{ person: Person; keys: string[]; contact: IndexContact }> = [];
+  for (const person of persons) {
+    if (!person.resourceName) continue;
+    const keys = contactKeys(person, defaultCountry);
+    if (!keys.length) continue;
+    keyed.push({ person, keys, contact: indexContactOf(person, groups) });
+  }
+  const standIn = (resourceName: string) => `${resourceName.toLowerCase()}@contact`;
+  const index = buildClientIndex(
+    events,
+    keyed.map((k) => ({ ...k.contact, emails: [standIn(k.contact.resourceName)] })),
+    builtAt,
+  );
+  return keyed
+    .map((k) => ({ keys: k.keys, resourceName: k.contact.resourceName, entry: index.entries[standIn(k.contact.resourceName)] }))
+    .filter((r) => r.entry !== undefined);
+}
+
+export function allIndexedContacts(): Person[] {
+  return listAllContacts(INDEX_FIELDS);
+}

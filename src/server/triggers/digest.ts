@@ -1,0 +1,44 @@
+// The morning digest: each manager the office opted in (Staff → morning digest) gets their own due list — overdue
+// and today — by e-mail, in the office's language. Managers with nothing due get no mail. One Staff read, one Events
+// read, one MailApp.sendEmail per manager; nothing about clients goes to the logs.
+
+import { dueList } from '../../core/events';
+import { sameText } from '../../core/events/table';
+import { OfficeContext } from '../events/office';
+import { LoggedEvent, readEvents } from '../events/sheet';
+import { DigestItem, digestMail } from './digest-mail';
+
+export interface DigestResult {
+  /** Managers with the digest on and an e-mail. */
+  managers: number;
+  sent: number;
+  failed: number;
+}
+
+export function sendMorningDigest(now: Date = new Date()): DigestResult {
+  const office = new OfficeContext();
+  const managers = office.staff.filter((s) => s.dailyDigest && s.email !== '');
+  const result: DigestResult = { managers: managers.length, sent: 0, failed: 0 };
+  if (!managers.length) return result;
+  const timeZone = office.timeZone;
+  const { events } = readEvents(office, { now, locale: office.locale });
+  const due = dueList(events, now, timeZone);
+  const url = office.ss.getUrl();
+  for (const manager of managers) {
+    const mine: DigestItem[] = due
+      .filter((d) => sameText(d.event.manager, manager.name) || d.event.manager.trim().toLowerCase() === manager.email)
+      .map((d) => ({ ...d, phone: (d.event as LoggedEvent).phone ?? '' }));
+    if (!mine.length) continue;
+    const mail = digestMail(manager.name || manager.email, mine, { locale: office.locale, timeZone, now, url });
+    try {
+      MailApp.sendEmail({ to: manager.email, subject: mail.subject, body: mail.body, name: 'CRM' });
+      result.sent++;
+    } catch (e) {
+      // One bad address or the day's mail quota must not stop the others; the reason, never the address, is logged.
+      result.failed++;
+      const reason = (e instanceof Error ? e.message : String(e)).replace(/[^\s<>,;:"]+@[^\s<>,;:"]+/g, '…');
+      console.warn(`A morning digest was not sent: ${reason}`);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,48 @@
+// The daily routine's time-driven triggers, installed by setup. Installing is idempotent: a handler that already has
+// a trigger gets no second one, however often setup runs.
+//
+// Installable triggers belong to the account that creates them, and ScriptApp.getProjectTriggers() lists only the
+// current user's (https://developers.google.com/apps-script/reference/script/script-app#getprojecttriggers). If two
+// colleagues each ran setup, each would get a set and every manager two digests a morning. So the first installer is
+// recorded in the script properties and setup run by anyone else leaves the triggers alone.
+
+import { crmSpreadsheet } from '../sheets/crm-spreadsheet';
+
+export const REFRESH_HANDLER = 'refreshIndexTrigger';
+export const DIGEST_HANDLER = 'morningDigestTrigger';
+/** The index (and with it the card's "last contact") is at most this many hours behind edits made outside the CRM. */
+export const REFRESH_EVERY_HOURS = 4;
+export const DIGEST_HOUR = 8;
+
+const OWNER_PROPERTY = 'crm.triggers.owner';
+
+export interface TriggersResult {
+  /** Handlers that got a trigger now. */
+  installed: string[];
+  /** The account the triggers run as. */
+  owner: string;
+  /** Someone else owns the triggers: nothing was changed. */
+  ownedByOther: boolean;
+}
+
+export function installTriggers(): TriggersResult {
+  const me = String(Session.getEffectiveUser().getEmail() ?? '').toLowerCase();
+  const props = PropertiesService.getScriptProperties();
+  const owner = String(props.getProperty(OWNER_PROPERTY) ?? '').toLowerCase();
+  if (owner && me && owner !== me) return { installed: [], owner, ownedByOther: true };
+  const have = new Set(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()));
+  const installed: string[] = [];
+  if (!have.has(REFRESH_HANDLER)) {
+    ScriptApp.newTrigger(REFRESH_HANDLER).timeBased().everyHours(REFRESH_EVERY_HOURS).create();
+    installed.push(REFRESH_HANDLER);
+  }
+  if (!have.has(DIGEST_HANDLER)) {
+    // The office's morning is the spreadsheet's zone, which may differ from the script's manifest zone.
+    const zone = crmSpreadsheet().getSpreadsheetTimeZone();
+    const builder = ScriptApp.newTrigger(DIGEST_HANDLER).timeBased().atHour(DIGEST_HOUR).everyDays(1);
+    (zone ? builder.inTimezone(zone) : builder).create();
+    installed.push(DIGEST_HANDLER);
+  }
+  if (me && owner !== me) props.setProperty(OWNER_PROPERTY, me);
+  return { installed, owner: me || owner, ownedByOther: false };
+}
