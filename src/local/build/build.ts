@@ -61,7 +61,8 @@ export async function build(): Promise<BuildResult> {
 
 if (require.main === module) {
   build().then(
-    (r) => console.log(`dist/ built: ${r.entryPoints.length} entry points, sidebars: ${r.sidebars.join(', ')}`),
+    // stderr: `npm run bench` and the CLI print JSON on stdout after building.
+    (r) => console.error(`dist/ built: ${r.entryPoints.length} entry points, sidebars: ${r.sidebars.join(', ')}`),
     (e: unknown) => {
       console.error(e instanceof Error ? e.message : e);
       process.exit(1);
