@@ -18,6 +18,8 @@ export interface ParsedPhone {
   country?: string;
 }
 
+/** A separator splitPhoneCell splits on. */
+const SEVERAL_NUMBERS = /[,;/\r\n]|\s(?:и|или|and|or|და|ან)\s/i;
 const EXTENSION_MARK = /^(?:доб|вн|ext|extension|x|#|დამ)/i;
 
 /**
@@ -25,7 +27,13 @@ const EXTENSION_MARK = /^(?:доб|вн|ext|extension|x|#|დამ)/i;
  * A separator followed by an extension (`…, доб. 100`) stays with its number.
  */
 export function splitPhoneCell(text: string): string[] {
-  const pieces = String(text ?? '').split(/\s*(?:[,;/\r\n]+|\s(?:и|или|and|or|და|ან)\s)\s*/i);
+  const all = String(text ?? '');
+  if (!SEVERAL_NUMBERS.test(all)) {
+    // One number (the usual cell): what the split below would give, without the split.
+    const piece = all.trim();
+    return piece ? [piece] : [];
+  }
+  const pieces = all.split(/\s*(?:[,;/\r\n]+|\s(?:и|или|and|or|და|ან)\s)\s*/i);
   const out: string[] = [];
   for (const raw of pieces) {
     const piece = raw.trim();
@@ -94,9 +102,10 @@ export function parsePhone(text: string, defaultCountry: string): ParsedPhone | 
 
 /**
  * parsePhone for one run over a file: each distinct text is parsed once (a base repeats the office's own number on
- * many rows). The cache lives as long as the returned function, so nothing stays behind between imports.
+ * many rows). The cache lives as long as the returned function, so nothing stays behind between imports. A text
+ * read twice gets the same object both times: it is not to be changed.
  */
-export function phoneParser(defaultCountry: string): (text: string) => ParsedPhone | undefined {
+export function phoneParser(defaultCountry: string): (text: string) => Readonly<ParsedPhone> | undefined {
   const country = countryOf(defaultCountry);
   const seen = new Map<string, ParsedPhone | null>();
   return (text) => {
@@ -106,7 +115,7 @@ export function phoneParser(defaultCountry: string): (text: string) => ParsedPho
       hit = parseWith(key, country) ?? null;
       seen.set(key, hit);
     }
-    return hit ? { ...hit } : undefined;
+    return hit ?? undefined;
   };
 }
 

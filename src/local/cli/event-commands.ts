@@ -53,10 +53,14 @@ export function cardCommand(office: Office, args: ParsedArgs) {
   const from = flag(args, 'from');
   if (!from) throw new UsageError('--from "Name <e-mail>" is required');
   const ws = office.workspace;
-  // A message from that sender, as Gmail would hold it; the state is not saved, so the sandbox inbox is unchanged.
+  // A message from that sender, as Gmail would hold it, for the length of this command.
   ws.calls.reset();
   const messageId = ws.gmail.addMessage({ from, to: ws.ctx.session.email, subject: '(crm card)', plainBody: '', date: ws.clock.now() });
   const run = office.gmail.invoke('onGmailMessage', [messageEvent(ws, messageId)], 'card');
   if (run.error) throw run.error;
+  // Keep what the add-on cached (its copy of the index), as a real add-on keeps its cache between cards, but not the
+  // stand-in message: the sandbox's inbox stays as it was.
+  ws.gmail.removeMessage(messageId);
+  ws.save();
   return { from, card: cardToJson(run.result), serviceCalls: run.report.serviceCalls, elapsedMs: run.report.elapsedMs, byService: ws.calls.byService() };
 }

@@ -85,6 +85,9 @@ function quietList(office: OfficeContext, log: EventLog, now: Date, days?: numbe
     defaultDays: override ?? office.eventSettings.quietDaysDefault,
     daysByLabel: override ? {} : quietDaysByLabel(office.labels),
     startDay: startDay(now),
+    // An explicit period is a question ("who has been quiet for 60 days?"): answer it whole, without spreading the
+    // answer over the coming days as the sidebar's daily list does.
+    ...(override ? { spread: false } : {}),
   });
   return list.map((q) => ({
     resourceName: q.resourceName,

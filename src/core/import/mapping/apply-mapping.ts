@@ -44,13 +44,16 @@ class RowReader {
     }
     switch (col.field) {
       case 'phone':
-        for (const v of this.split(text)) d.phones.push(type ? { value: v, column, type } : { value: v, column });
+        if (!this.google) d.phones.push(type ? { value: text, column, type } : { value: text, column });
+        else for (const v of this.split(text)) d.phones.push(type ? { value: v, column, type } : { value: v, column });
         return;
       case 'email':
-        for (const v of this.split(text)) d.emails.push(type ? { value: v, column, type } : { value: v, column });
+        if (!this.google) d.emails.push(type ? { value: text, column, type } : { value: text, column });
+        else for (const v of this.split(text)) d.emails.push(type ? { value: v, column, type } : { value: v, column });
         return;
       case 'url':
-        for (const v of this.split(text)) d.urls.push(type ? { value: v, column, type } : { value: v, column });
+        if (!this.google) d.urls.push(type ? { value: text, column, type } : { value: text, column });
+        else for (const v of this.split(text)) d.urls.push(type ? { value: v, column, type } : { value: v, column });
         return;
       case 'address':
         d.addresses.push(type ? { column, type, formatted: text } : { column, formatted: text });

@@ -59,7 +59,7 @@ function compact<T extends object>(obj: T): T {
 interface Run {
   options: NormalizeOptions;
   locale: Locale;
-  parsePhone: (text: string) => ParsedPhone | undefined;
+  parsePhone: (text: string) => Readonly<ParsedPhone> | undefined;
 }
 
 function runOf(options: NormalizeOptions): Run {

@@ -49,7 +49,7 @@ interface GmailJSON {
 }
 
 export class GmailStore {
-  private readonly messages: MessageRecord[];
+  private messages: MessageRecord[];
   private readonly sentMail: SentRecord[];
   private counter: number;
   readonly quota: DailyQuota;
@@ -93,6 +93,11 @@ export class GmailStore {
       date: m.date,
     });
     return id;
+  }
+
+  /** Takes a message out of the mailbox (the CLI's stand-in message for `card`). */
+  removeMessage(id: string): void {
+    this.messages = this.messages.filter((m) => m.id !== id);
   }
 
   /** Received messages, newest first. */
