@@ -12,6 +12,7 @@ import type { ContactField, ImportProblem, NormalizedContact } from '../../../co
 import type { ImportPreview, ImportProgress, ImportSetup } from '../../../shared/import-dto';
 import { byId, h, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
+import { showStatus } from '../../lib/status';
 import { FIELD_NAMES, s } from './strings';
 
 const CHUNK = 500;
@@ -23,11 +24,7 @@ let opened: OpenedFile | undefined;
 let mapping: Mapping | null = null;
 let importId = '';
 
-function status(text: string, kind: 'ok' | 'error' | 'muted' = 'muted'): void {
-  const el = byId('status');
-  el.className = `status ${kind}`;
-  el.textContent = text;
-}
+const status = showStatus;
 
 function fail(e: unknown): void {
   status(s(locale, 'error', { message: e instanceof Error ? e.message : String(e) }), 'error');

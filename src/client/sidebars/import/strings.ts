@@ -1,6 +1,7 @@
 // The Import / Export sidebar's words, in the three languages of the product.
 
 import type { Locale } from '../../../core/i18n/locale';
+import { catalog } from '../../lib/strings';
 import type { ContactField } from '../../../core/import/types';
 
 const en = {
@@ -113,12 +114,7 @@ const ka: Strings = {
   recent: 'ბოლო იმპორტები',
 };
 
-const CATALOG: Record<Locale, Strings> = { en, ru, ka };
-
-export function s(locale: Locale, key: keyof Strings, params: object = {}): string {
-  const values = params as Record<string, unknown>;
-  return CATALOG[locale][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+export const s = catalog<Strings>({ en, ru, ka });
 
 export const FIELD_NAMES: Record<Locale, Record<ContactField, string>> = {
   en: {

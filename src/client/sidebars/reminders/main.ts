@@ -6,6 +6,7 @@ import type { Locale } from '../../../core/i18n/locale';
 import type { DueEventView, EventView, RemindersView } from '../../../shared/events-dto';
 import { byId, h, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
+import { showStatus } from '../../lib/status';
 import { s } from './strings';
 
 let locale: Locale = 'en';
@@ -13,11 +14,7 @@ let timeZone = 'UTC';
 /** The id of the event being logged, kept until the server confirms: pressing Log again after a lost answer reuses it. */
 let pendingId = '';
 
-function status(text: string, kind: 'ok' | 'error' | 'muted' = 'muted'): void {
-  const el = byId('status');
-  el.className = `status ${kind}`;
-  el.textContent = text;
-}
+const status = showStatus;
 
 function fail(e: unknown): void {
   status(s(locale, 'error', { message: e instanceof Error ? e.message : String(e) }), 'error');

@@ -1,6 +1,7 @@
 // The Reminders sidebar's words, in the three languages of the product.
 
 import type { Locale } from '../../../core/i18n/locale';
+import { catalog } from '../../lib/strings';
 
 const en = {
   title: 'Reminders',
@@ -121,8 +122,4 @@ const ka: Strings = {
   error: 'რაღაც შეცდომა მოხდა: {message}',
 };
 
-const CATALOG: Record<Locale, Strings> = { en, ru, ka };
-
-export function s(locale: Locale, key: keyof Strings, params: Record<string, string | number> = {}): string {
-  return CATALOG[locale][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
+export const s = catalog<Strings>({ en, ru, ka });

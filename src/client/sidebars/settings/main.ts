@@ -5,14 +5,11 @@ import { t } from '../../../core/i18n/messages';
 import type { SettingsView } from '../../../shared/rpc';
 import { byId, h, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
+import { showStatus } from '../../lib/status';
 
 let locale: Locale = 'en';
 
-function setStatus(text: string, kind: 'ok' | 'error' | 'muted' = 'muted'): void {
-  const el = byId('status');
-  el.className = `status ${kind}`;
-  el.textContent = text;
-}
+const setStatus = showStatus;
 
 function render(view: SettingsView): void {
   locale = view.locale;

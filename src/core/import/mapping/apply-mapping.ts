@@ -44,16 +44,13 @@ class RowReader {
     }
     switch (col.field) {
       case 'phone':
-        if (!this.google) d.phones.push(type ? { value: text, column, type } : { value: text, column });
-        else for (const v of this.split(text)) d.phones.push(type ? { value: v, column, type } : { value: v, column });
+        for (const v of this.split(text)) d.phones.push(type ? { value: v, column, type } : { value: v, column });
         return;
       case 'email':
-        if (!this.google) d.emails.push(type ? { value: text, column, type } : { value: text, column });
-        else for (const v of this.split(text)) d.emails.push(type ? { value: v, column, type } : { value: v, column });
+        for (const v of this.split(text)) d.emails.push(type ? { value: v, column, type } : { value: v, column });
         return;
       case 'url':
-        if (!this.google) d.urls.push(type ? { value: text, column, type } : { value: text, column });
-        else for (const v of this.split(text)) d.urls.push(type ? { value: v, column, type } : { value: v, column });
+        for (const v of this.split(text)) d.urls.push(type ? { value: v, column, type } : { value: v, column });
         return;
       case 'address':
         d.addresses.push(type ? { column, type, formatted: text } : { column, formatted: text });

@@ -14,6 +14,9 @@ const MONTHS: Array<[number, RegExp]> = [
   [11, /^(?:ноя|nov|ნოე)/], [12, /^(?:дек|dec|დეკ)/],
 ];
 
+/** Something `.replace(/\s+/g, ' ').trim()` would change. */
+const LOOSE_SPACE = /^\s|\s$|[^\S ]| {2}/;
+
 function monthByName(word: string): number | undefined {
   const w = word.toLowerCase();
   return MONTHS.find(([, re]) => re.test(w))?.[0];
@@ -67,7 +70,8 @@ export function parseDate(value: string | CalendarDate | undefined | null): Date
     if (!value.year && !value.month && !value.day) return { ok: false, reason: 'empty' };
     return checkDate(value.year || undefined, value.month, value.day);
   }
-  const s = value.replace(/\s+/g, ' ').trim().replace(/\s*(?:г\.?|года?|წ\.?)$/i, '');
+  const spaced = LOOSE_SPACE.test(value) ? value.replace(/\s+/g, ' ').trim() : value;
+  const s = spaced.replace(/\s*(?:г\.?|года?|წ\.?)$/i, '');
   if (!s) return { ok: false, reason: 'empty' };
   // Outlook writes an unset date as 0.0.00 (Russian) or 0/0/00.
   if (/^0{1,2}[./-]0{1,2}[./-]0{2,4}$/.test(s)) return { ok: false, reason: 'empty' };
