@@ -65,13 +65,15 @@ function attempt(text: string, country: CountryCode | undefined): ParsedPhone | 
   return result;
 }
 
+// isSupportedCountry builds a metadata object per call, and the plan asks once per number: the answers for the few
+// codes an office uses are remembered (a bounded list, whatever callers pass).
 const countries = new Map<string, CountryCode | undefined>();
 
 function countryOf(defaultCountry: string | undefined): CountryCode | undefined {
   const code = String(defaultCountry ?? '').trim().toUpperCase();
   if (countries.has(code)) return countries.get(code);
   const country = isSupportedCountry(code) ? (code as CountryCode) : undefined;
-  if (code.length <= 8) countries.set(code, country);
+  if (countries.size < 256) countries.set(code, country);
   return country;
 }
 
@@ -100,14 +102,21 @@ export function parsePhone(text: string, defaultCountry: string): ParsedPhone | 
   return parseWith(text, countryOf(defaultCountry));
 }
 
+/** What parsePhone reads starts with `+` (after the spaces and the apostrophe it drops). */
+const WRITTEN_INTERNATIONAL = /^\s*'?\+/;
+
+/** The parses of the latest run over a file (phoneParser), until the next one starts. */
+let latestRun: { country: CountryCode | undefined; seen: Map<string, ParsedPhone | null> } | undefined;
+
 /**
  * parsePhone for one run over a file: each distinct text is parsed once (a base repeats the office's own number on
- * many rows). The cache lives as long as the returned function, so nothing stays behind between imports. A text
- * read twice gets the same object both times: it is not to be changed.
+ * many rows), and the plan of the same preview finds the numbers the cleaning just parsed (phoneKey). The parses are
+ * kept until the next run starts. A text read twice gets the same object both times: it is not to be changed.
  */
 export function phoneParser(defaultCountry: string): (text: string) => Readonly<ParsedPhone> | undefined {
   const country = countryOf(defaultCountry);
   const seen = new Map<string, ParsedPhone | null>();
+  latestRun = { country, seen };
   return (text) => {
     const key = String(text ?? '');
     let hit = seen.get(key);
@@ -129,5 +138,12 @@ export function toE164(text: string, defaultCountry: string): string | undefined
  * (`+…`) have a key — a national number's country cannot be guessed; Google's own `canonicalForm` covers stored ones.
  */
 export function phoneKey(raw: string, defaultCountry?: string): string | undefined {
-  return parsePhone(raw, defaultCountry ?? '')?.e164;
+  const text = String(raw ?? '');
+  const country = countryOf(defaultCountry);
+  const hit = latestRun?.seen.get(text);
+  // A number written with its + is read the same under any default country: libphonenumber then takes the country
+  // from the number (the default only decides what a number without + means). So the latest run's parse, made under
+  // the office's country, also answers for another country or none.
+  if (hit !== undefined && (latestRun?.country === country || WRITTEN_INTERNATIONAL.test(text))) return hit ? hit.e164 : undefined;
+  return parseWith(text, country)?.e164;
 }

@@ -3,6 +3,7 @@
 // typed. Day comes before month (the offices we serve write dates that way) unless the numbers say otherwise.
 
 import type { CalendarDate } from '../types';
+import { collapseSpaces } from './spaces';
 
 export type DateResult =
   | { ok: true; date: CalendarDate }
@@ -13,9 +14,6 @@ const MONTHS: Array<[number, RegExp]> = [
   [6, /^(?:июн|jun|ივნ)/], [7, /^(?:июл|jul|ივლ)/], [8, /^(?:авг|aug|აგვ)/], [9, /^(?:сен|sep|სექ)/], [10, /^(?:окт|oct|ოქტ)/],
   [11, /^(?:ноя|nov|ნოე)/], [12, /^(?:дек|dec|დეკ)/],
 ];
-
-/** Something `.replace(/\s+/g, ' ').trim()` would change. */
-const LOOSE_SPACE = /^\s|\s$|[^\S ]| {2}/;
 
 function monthByName(word: string): number | undefined {
   const w = word.toLowerCase();
@@ -70,8 +68,7 @@ export function parseDate(value: string | CalendarDate | undefined | null): Date
     if (!value.year && !value.month && !value.day) return { ok: false, reason: 'empty' };
     return checkDate(value.year || undefined, value.month, value.day);
   }
-  const spaced = LOOSE_SPACE.test(value) ? value.replace(/\s+/g, ' ').trim() : value;
-  const s = spaced.replace(/\s*(?:г\.?|года?|წ\.?)$/i, '');
+  const s = collapseSpaces(value).replace(/\s*(?:г\.?|года?|წ\.?)$/i, '');
   if (!s) return { ok: false, reason: 'empty' };
   // Outlook writes an unset date as 0.0.00 (Russian) or 0/0/00.
   if (/^0{1,2}[./-]0{1,2}[./-]0{2,4}$/.test(s)) return { ok: false, reason: 'empty' };

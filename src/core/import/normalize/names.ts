@@ -2,6 +2,7 @@
 // Georgian ones put it last ("John Smith", "გიორგი ბერიძე"); a patronymic, when there is one, tells which order it is.
 
 import type { Locale } from '../../i18n/locale';
+import { collapseSpaces } from './spaces';
 
 export interface NameParts {
   familyName?: string;
@@ -16,8 +17,6 @@ const PATRONYMIC_CYRILLIC = /(?:ович|евич|ич|овна|евна|ичн�
 const PATRONYMIC_LATIN = /(?:ovich|evich|ovna|evna|ichna|inichna)$/i;
 /** Turkic patronymics are two words: "Мамедов Али Гусейн оглы". */
 const TURKIC_PATRONYMIC = /^(?:оглы|кызы|улы|қызы|ogly|ogli|oglu|kyzy|qizi)$/i;
-/** Something `.replace(/\s+/g, ' ').trim()` would change. */
-const LOOSE_SPACE = /^\s|\s$|[^\S ]| {2}/;
 const INITIALS = /^(?:\p{Lu}\.){2,}$/u;
 const PREFIXES = /^(?:mr|mrs|ms|miss|dr|prof|г-н|г-жа|господин|госпожа|ბ-ნი|ქ-ნი|ბატონი|ქალბატონი)\.?$/i;
 
@@ -54,7 +53,7 @@ function clean(parts: NameParts): NameParts {
 }
 
 export function splitFullName(fullName: string, locale: Locale): NameParts {
-  const text = LOOSE_SPACE.test(fullName) ? fullName.replace(/\s+/g, ' ').trim() : fullName;
+  const text = collapseSpaces(fullName);
   if (!text) return {};
   // "Smith, John" / "Иванов, Иван Иванович": the part before the comma is the surname.
   const comma = /^([^,]+),\s*(.+)$/.exec(text);

@@ -57,7 +57,7 @@ for (const kind of Object.keys(PREDEFINED) as Kind[]) {
 
 /** undefined when the file gave no label. A leading `* ` (Google marks the primary value so) is not part of it. */
 export function peopleType(kind: Kind, raw: string | undefined): string | undefined {
-  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (!raw) return undefined;
   const label = String(raw ?? '').replace(/^\*\s*/, '').replace(/\s+/g, ' ').trim();
   if (!label) return undefined;
   const key = label.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, '');

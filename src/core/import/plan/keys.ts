@@ -4,6 +4,7 @@
 // passes `phoneKey` (the phone module's raw → E.164), so this area does not depend on it.
 
 import { hex8 } from '../normalize/hash';
+import { collapseSpaces } from '../normalize/spaces';
 import type { Person } from '../types';
 
 export type PhoneKey = (raw: string) => string | undefined;
@@ -36,16 +37,29 @@ function nfcAlready(s: string): boolean {
   return true;
 }
 
-/** Something `.replace(/\s+/g, ' ').trim()` would change. */
-const LOOSE_SPACE = /^\s|\s$|[^\S ]| {2}/;
+// The same short texts come back on every other row (given names, patronymics, labels, custom-field keys), and
+// lower-casing non-Latin text is the slow part: the last few thousand short ones are remembered. Bounded, and a pure
+// function's memo, so it changes no result.
+const NORM_MEMO_LIMIT = 4096;
+const NORM_MEMO_MAX_LENGTH = 64;
+const normMemo = new Map<string, string>();
 
 /** Comparison form of free text: the office's "Иван  " and "иван" are the same value. */
 export function norm(s: Str): string {
-  let t = String(s ?? '');
-  if (!t) return t;
-  if (!nfcAlready(t)) t = t.normalize('NFC');
-  if (LOOSE_SPACE.test(t)) t = t.replace(/\s+/g, ' ').trim();
-  return t.toLowerCase();
+  const text = String(s ?? '');
+  if (!text) return text;
+  if (text.length > NORM_MEMO_MAX_LENGTH) return normalized(text);
+  let out = normMemo.get(text);
+  if (out === undefined) {
+    out = normalized(text);
+    if (normMemo.size >= NORM_MEMO_LIMIT) normMemo.clear();
+    normMemo.set(text, out);
+  }
+  return out;
+}
+
+function normalized(text: string): string {
+  return collapseSpaces(nfcAlready(text) ? text : text.normalize('NFC')).toLowerCase();
 }
 
 /** The same raw text parses the same way: planning a 25,000-row file parses each number once, not four times. */
@@ -125,8 +139,6 @@ export function nameKey(n: NameLike | undefined): string {
 
 const ORG_PARTS = ['name', 'title', 'department'] as const;
 
-/** A field's value reduced to what the person typed: no metadata, no server-computed formatting, multi-valued
- *  fields as a sorted set. Two persons (ours before writing, Google's after listing) project alike. */
 /** A multi-valued field as a set: the non-empty keys, sorted. */
 function sorted(xs: string[]): string {
   if (xs.length === 0) return '[]';
@@ -149,6 +161,8 @@ function plainInJson(s: string): boolean {
 
 const NO_ENTRIES: Array<Record<string, unknown>> = [];
 
+/** A field's value reduced to what the person typed: no metadata, no server-computed formatting, multi-valued
+ *  fields as a sorted set. Two persons (ours before writing, Google's after listing) project alike. */
 export function fieldProjection(field: string, value: unknown, phoneKey: PhoneKey): string {
   const list = (Array.isArray(value) ? value : NO_ENTRIES) as Array<Record<string, unknown>>;
   switch (field) {
@@ -247,19 +261,15 @@ class Hash64 {
 
   /** Feeds JSON.stringify(s): quotes and backslashes escaped in place, anything rarer through JSON.stringify. */
   jsonString(s: string): void {
+    let a = Math.imul(this.a ^ 0x22, 0x01000193);
+    let b = Math.imul(this.b ^ 0x22, 0x01000193) ^ (this.b >>> 15);
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (c < 0x20 || (c >= 0xd800 && c <= 0xdfff)) {
+        // Control characters and surrogates: JSON's own escapes, from the state before the opening quote.
         this.text(JSON.stringify(s));
         return;
       }
-    }
-    let a = this.a;
-    let b = this.b;
-    a = Math.imul(a ^ 0x22, 0x01000193);
-    b = Math.imul(b ^ 0x22, 0x01000193) ^ (b >>> 15);
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
       if (c === 0x22 || c === 0x5c) {
         a = Math.imul(a ^ 0x5c, 0x01000193);
         b = Math.imul(b ^ 0x5c, 0x01000193) ^ (b >>> 15);
@@ -267,10 +277,8 @@ class Hash64 {
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
     }
-    a = Math.imul(a ^ 0x22, 0x01000193);
-    b = Math.imul(b ^ 0x22, 0x01000193) ^ (b >>> 15);
-    this.a = a;
-    this.b = b;
+    this.a = Math.imul(a ^ 0x22, 0x01000193);
+    this.b = Math.imul(b ^ 0x22, 0x01000193) ^ (b >>> 15);
   }
 
   digest(): string {
