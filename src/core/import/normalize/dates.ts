@@ -2,6 +2,7 @@
 // `12 марта 1985`, an Excel serial number that lost its date format (`31118`), or a date cell the reader already
 // typed. Day comes before month (the offices we serve write dates that way) unless the numbers say otherwise.
 
+import { civilFromDays } from '../../civil-date';
 import type { CalendarDate } from '../types';
 import { collapseSpaces } from './spaces';
 
@@ -42,23 +43,11 @@ export function checkDate(year: number | undefined, month: number, day: number):
   return { ok: true, date: year === undefined ? { month, day } : { year, month, day } };
 }
 
-/** Days since 1970-01-01 → proleptic Gregorian date (era arithmetic, no Date object: the host zone can't leak in). */
-function fromEpochDays(days: number): CalendarDate {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
 
 /** Excel's 1900 date system, including its phantom 29 Feb 1900 (serial 60), which is no real day. */
 function fromExcelSerial(serial: number): DateResult {
   if (serial === 60) return { ok: false, reason: 'impossible' };
-  const date = fromEpochDays(serial < 60 ? serial - 25568 : serial - 25569);
+  const date = civilFromDays(serial < 60 ? serial - 25568 : serial - 25569);
   return { ok: true, date };
 }
 

@@ -2,20 +2,9 @@
 // 1899-12-31 (serial 1 = 1900-01-01) and keep Lotus 1-2-3's leap day 1900-02-29 (serial 60), so serials past it are one
 // day ahead. https://learn.microsoft.com/en-us/office/troubleshoot/excel/1900-and-1904-date-system
 
+import { civilFromDays } from '../../civil-date';
 import type { CalendarDate } from '../types';
 
-function civilFromDays(days: number): CalendarDate {
-  // Days since 1970-01-01 → proleptic Gregorian date (Howard Hinnant's algorithm), no Date object, no time zone.
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: era * 400 + yoe + (month <= 2 ? 1 : 0), month, day };
-}
 
 const DAYS_1899_12_31 = -25568; // 1899-12-31 relative to 1970-01-01
 const DAYS_1904_01_01 = -24107;
