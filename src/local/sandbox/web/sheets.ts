@@ -5,7 +5,7 @@ import { el, getJson, postJson, toast } from './dom';
 import type { MenuView, RunResponse, SpreadsheetView, UiView } from './types';
 
 const app = document.getElementById('app') as HTMLElement;
-let activeSheet = 0;
+let activeSheet = -1;
 let sidebarVersion = -1;
 
 const sheetsPane = el('div', { class: 'sheets' });
@@ -77,6 +77,12 @@ function renderSidebar(ui: UiView): void {
 
 export async function refresh(): Promise<void> {
   const [view, ui] = await Promise.all([getJson<SpreadsheetView>('/api/spreadsheet'), getJson<UiView>('/api/ui')]);
+  // Open on the event log once it exists, else the first sheet with something in it, not an empty default tab.
+  if (activeSheet < 0) {
+    const events = view.sheets.findIndex((s) => ['События', 'Events', 'მოვლენები'].includes(s.name));
+    const filled = view.sheets.findIndex((s) => !s.hidden && s.rows.some((r) => r.some((c) => c !== '')));
+    activeSheet = Math.max(0, events >= 0 ? events : filled);
+  }
   document.title = `${view.name} — Google Sheets (sandbox)`;
   sheetsPane.replaceChildren(
     el('div', { class: 'doc-title' }, view.name),
