@@ -16,8 +16,7 @@ import { readSettings, uiLocale, writeSettings } from './sheets/settings';
 import { setupSpreadsheet, sheetStatuses } from './sheets/setup';
 import { setupDailyRoutine } from './triggers/routine';
 
-function settingsView(): SettingsView {
-  const ss = crmSpreadsheet();
+function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
   const locale = uiLocale(settings);
   return {
@@ -31,15 +30,17 @@ function settingsView(): SettingsView {
 }
 
 function saveSettings(input: SettingsInput): SaveSettingsResult {
-  const locale = uiLocale(readSettings());
+  const ss = crmSpreadsheet();
+  const current = readSettings(ss);
+  const locale = uiLocale(current);
   const country = String(input.defaultCountry ?? '').trim().toUpperCase();
   const language = String(input.language ?? '').trim().toLowerCase();
   const errors: Array<{ field: keyof SettingsInput; message: string }> = [];
   if (!isSupportedCountry(country)) errors.push({ field: 'defaultCountry', message: t(locale, 'countryInvalid', { value: country }) });
   if (language && !(LOCALES as readonly string[]).includes(language)) errors.push({ field: 'language', message: t(locale, 'languageInvalid', { value: language }) });
   if (errors.length) return { ok: false, errors };
-  writeSettings({ defaultCountry: country, language });
-  return { ok: true, view: settingsView() };
+  writeSettings({ defaultCountry: country, language }, ss, current);
+  return { ok: true, view: settingsView(ss) };
 }
 
 function runSetup(): SetupResult {

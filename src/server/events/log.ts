@@ -7,7 +7,6 @@
 // - changes run under the script lock: two people pressing Done on one event write one after the other.
 
 import { canAssign, EventRecord, newEventId, parseEventDate, ReferenceLists, RowProblem, statusLabel } from '../../core/events';
-import { sameText } from '../../core/events/table';
 import type { EventChange, EventView, LogEventInput } from '../../shared/events-dto';
 import type { Cell } from '../sheets/table';
 import { CrmTable } from '../sheets/table';
@@ -43,8 +42,7 @@ function touchIndex(event: LoggedEvent): void {
 }
 
 function defaultCountry(office: OfficeContext): string {
-  const key = Object.keys(office.settings).find((k) => sameText(k, 'defaultCountry'));
-  return (key === undefined ? '' : String(office.settings[key] ?? '').trim().toUpperCase()) || 'RU';
+  return office.setting('defaultCountry').toUpperCase() || 'RU';
 }
 
 function mayAssign(office: OfficeContext, manager: string): boolean {

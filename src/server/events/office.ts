@@ -65,11 +65,16 @@ export class OfficeContext {
     return this.once('settings', () => parseSettings(this.values('settings')));
   }
 
+  /** A Settings value by its key written any way ("defaultCountry", "DefaultCountry "), trimmed; '' when absent. */
+  setting(name: string): string {
+    const key = Object.keys(this.settings).find((k) => sameText(k, name));
+    return key === undefined ? '' : String(this.settings[key] ?? '').trim();
+  }
+
   /** The office's chosen language (Settings → language), else the account's. */
   get locale(): Locale {
     return this.once('locale', () => {
-      const key = Object.keys(this.settings).find((k) => sameText(k, 'language'));
-      const chosen = key === undefined ? '' : String(this.settings[key] ?? '').trim();
+      const chosen = this.setting('language');
       return chosen ? toLocale(chosen) : toLocale(Session.getActiveUserLocale());
     });
   }

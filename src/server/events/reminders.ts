@@ -31,8 +31,7 @@ function moment(at: string | undefined, office: OfficeContext): Date {
   return d;
 }
 
-function dueView(log: EventLog, now: Date, timeZone: string): DueView {
-  const items = dueList(log.events, now, timeZone);
+function dueView(log: EventLog, now: Date, timeZone: string, items = dueList(log.events, now, timeZone)): DueView {
   return {
     at: now.toISOString(),
     timeZone,
@@ -129,7 +128,7 @@ export function getReminders(at?: string): RemindersView {
   const settings = office.eventSettings;
   return {
     locale,
-    due: dueView(log, now, office.timeZone),
+    due: dueView(log, now, office.timeZone, due),
     quiet: quietList(office, log, now),
     interested: interestedNoOrder(log.events, settings.interestReason, settings.orderReason).map((i) => ({
       clientId: i.clientId,

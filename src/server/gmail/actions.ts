@@ -3,6 +3,7 @@
 // (plus the subject for the e-mail form), a save costs one logEvent, and the redrawn card one index lookup.
 
 import { formatLocal } from '../../core/events/zone';
+import { Locale } from '../../core/i18n/locale';
 import { t } from '../../core/i18n/messages';
 import { logEvent } from '../events/log';
 import { lookupClient } from '../index/client-index';
@@ -32,11 +33,11 @@ function target(e: AddonEvent): FormTarget {
 }
 
 /** The client card again, with what was just saved; only the notification when the index cannot say. */
-function afterSave(e: AddonEvent, message: string): Response {
+function afterSave(e: AddonEvent, message: string, lang: Locale, timeZone?: string): Response {
   const email = param(e, 'email');
   const entry = email ? lookupClient(email) : undefined;
   if (!entry) return notify(message);
-  return doneWith(message, clientCard(email, entry, { lang: eventLocale(e), timeZone: eventTimeZone(e), now: Date.now() }));
+  return doneWith(message, clientCard(email, entry, { lang, timeZone: timeZone ?? eventTimeZone(e), now: Date.now() }));
 }
 
 export function logEmailForm(e: AddonEvent): Response {
@@ -56,7 +57,7 @@ export function logEmail(e: AddonEvent): Response {
     const messageId = (e as unknown as { gmail?: { messageId?: string } }).gmail?.messageId ?? '';
     const id = /^[\w-]{1,58}$/.test(messageId) ? `mail-${messageId}` : undefined;
     logEvent({ id, client: target(e).params.client, kind, reason, note: input(e, FORM_FIELDS.note) || undefined });
-    return afterSave(e, t(lang, 'cardLogged', { kind, reason }));
+    return afterSave(e, t(lang, 'cardLogged', { kind, reason }), lang);
   });
 }
 
@@ -91,7 +92,8 @@ export function planFollowUp(e: AddonEvent): Response {
       manager: input(e, FORM_FIELDS.manager) || undefined,
       note: input(e, FORM_FIELDS.note) || undefined,
     });
-    return afterSave(e, t(lang, 'cardPlannedNotice', { at: formatLocal(at, eventTimeZone(e)), kind, reason }));
+    const timeZone = eventTimeZone(e);
+    return afterSave(e, t(lang, 'cardPlannedNotice', { at: formatLocal(at, timeZone), kind, reason }), lang, timeZone);
   });
 }
 

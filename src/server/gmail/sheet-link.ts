@@ -4,8 +4,7 @@
 // Sheets URLs select a tab with #gid=<sheetId> and a cell with &range=A<row> (the fragment the Sheets UI itself writes
 // when a cell is linked).
 
-import { template } from '../../core/sheets/templates';
-import { crmSpreadsheet, pickSheet, rememberedSheetIds } from '../sheets/crm-spreadsheet';
+import { crmSheet, crmSpreadsheet } from '../sheets/crm-spreadsheet';
 
 const SPREADSHEET_ID = 'crm.spreadsheetId';
 const LINK = 'crm.gmail.eventsLink';
@@ -18,9 +17,7 @@ interface EventsLink {
 
 function discover(): EventsLink {
   const ss = crmSpreadsheet();
-  const sheets = ss.getSheets();
-  const tpl = template('events');
-  const sheet = pickSheet(sheets, tpl, {}) ?? pickSheet(sheets, tpl, rememberedSheetIds());
+  const sheet = crmSheet('events', ss);
   return { spreadsheetId: ss.getId(), url: ss.getUrl(), gid: sheet ? sheet.getSheetId() : 0 };
 }
 

@@ -91,7 +91,10 @@ export function writeLog(entries: LogEntry[]): void {
 }
 
 export function readLog(importId: string): LogEntry[] {
-  return CrmTable.open('importLog', { read: true })
+  const table = CrmTable.open('importLog', { read: true });
+  // The header just read serves this execution's later writeLog calls too, instead of a second header read.
+  logTable ??= table;
+  return table
     .rows()
     .filter((r) => String(r.values.importId) === importId)
     .map((r) => ({

@@ -13,6 +13,8 @@ export function stageContacts(importId: string, contacts: NormalizedContact[], s
     // One import is staged at a time: clear what an earlier one left.
     const last = table.sheet.getLastRow();
     if (last > 1) table.sheet.getRange(2, 1, last - 1, table.width).clearContent();
+    // Only the header is left (the cleared rows span every used column), so the append starts at row 2.
+    table.continueAfter(Math.min(last, 1));
   }
   const records = contacts.map((c) => {
     const json = JSON.stringify(c);

@@ -23,7 +23,6 @@
 // events that name the client only by text (no contact id) and contacts created outside the CRM wait for it.
 
 import type { ClientIndexEntry, EventRecord } from '../../core/events';
-import { sameText } from '../../core/events/table';
 import { OfficeContext } from '../events/office';
 import { readEvents } from '../events/sheet';
 import type { Person } from '../people/gateway';
@@ -41,11 +40,6 @@ function inAddon(): boolean {
   return SpreadsheetApp.getActiveSpreadsheet() === null;
 }
 
-function setting(office: OfficeContext, key: string): string {
-  const k = Object.keys(office.settings).find((s) => sameText(s, key));
-  return k === undefined ? '' : String(office.settings[k] ?? '').trim();
-}
-
 export interface RebuildStats {
   clients: number;
   keys: number;
@@ -60,7 +54,7 @@ export function rebuildClientIndex(): RebuildStats {
   const persons = allIndexedContacts();
   const groups = labelNames();
   const { events } = readEvents(office, { now, locale: office.locale });
-  const rows = buildRows(persons, groups, events, setting(office, 'defaultCountry') || 'RU', now);
+  const rows = buildRows(persons, groups, events, office.setting('defaultCountry').toUpperCase() || 'RU', now);
   const sheet = indexSheet(office.ss) ?? createIndexSheet(office.ss, office.locale);
   writeIndex(sheet, rows, office.locale);
   return { clients: rows.length, keys: rows.reduce((n, r) => n + r.keys.length, 0), events: events.length, builtAt: now.toISOString() };

@@ -7,12 +7,20 @@ import { SheetKey, template } from '../../core/sheets/templates';
 const SPREADSHEET_ID = 'crm.spreadsheetId';
 const SHEET_IDS = 'crm.sheetIds';
 
+/**
+ * The add-on's spreadsheet, opened once per execution: logging from the card reaches it from several modules, and each
+ * opening costs a properties read and an openById. Apps Script starts every execution with fresh globals, so this
+ * never outlives the run.
+ */
+let openedById: GoogleAppsScript.Spreadsheet.Spreadsheet | undefined;
+
 export function crmSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const active = SpreadsheetApp.getActiveSpreadsheet();
   if (active) return active;
+  if (openedById) return openedById;
   const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID);
   if (!id) throw new Error('The CRM spreadsheet is not connected to this project yet.');
-  return SpreadsheetApp.openById(id);
+  return (openedById = SpreadsheetApp.openById(id));
 }
 
 export function rememberedSheetIds(): Record<string, number> {

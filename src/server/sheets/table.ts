@@ -3,6 +3,7 @@
 
 import { locateColumns } from '../../core/sheets/template';
 import { SheetKey, template } from '../../core/sheets/templates';
+import { writeCells } from '../events/cells';
 import { crmSheet, crmSpreadsheet } from './crm-spreadsheet';
 
 export type Cell = string | number | boolean | Date;
@@ -89,6 +90,11 @@ export class CrmTable {
     this.nextRow = first + records.length;
   }
 
+  /** The sheet's last row when the caller has just learnt it (read or cleared it): appendBlock then need not ask. */
+  continueAfter(lastRow: number): void {
+    this.nextRow = lastRow + 1;
+  }
+
   private nextRow: number | undefined;
   private maxRows: number | undefined;
 
@@ -107,17 +113,6 @@ export class CrmTable {
 
   /** Writes some columns of one row, leaving the others as the office left them. */
   update(rowNumber: number, changes: Record<string, Cell>): void {
-    const entries = Object.entries(changes).filter(([k]) => this.columns[k] !== undefined);
-    if (!entries.length) return;
-    const cols = entries.map(([k]) => this.columns[k]);
-    const min = Math.min(...cols);
-    const max = Math.max(...cols);
-    if (max - min + 1 === entries.length) {
-      const values = new Array<Cell>(entries.length);
-      for (const [k, v] of entries) values[this.columns[k] - min] = v;
-      this.sheet.getRange(rowNumber, min + 1, 1, entries.length).setValues([values]);
-    } else {
-      for (const [k, v] of entries) this.sheet.getRange(rowNumber, this.columns[k] + 1).setValue(v);
-    }
+    writeCells(this.sheet, this.columns, rowNumber, changes);
   }
 }
