@@ -59,10 +59,13 @@ export async function screenshotOnFailure<T>(page: Page, name: string, body: () 
 
 /** Opens a CRM menu item the way a person does, and returns the sidebar's frame once its script has loaded. */
 export async function openSidebar(page: Page, caption: RegExp): Promise<Frame> {
-  await page.locator('.menubar .menu[data-menu] > button').first().click();
-  // A sidebar left open from before is replaced: wait for the new one.
+  // A sidebar left open from before is replaced: wait for the new one. The page renders its menu and its sidebar in
+  // the same step, so once the menu is there, so is any old sidebar.
+  const menuButton = page.locator('.menubar .menu[data-menu] > button').first();
+  await menuButton.waitFor();
   const shown = page.locator('aside.sidebar iframe');
   const old = (await shown.count()) ? await shown.getAttribute('src') : null;
+  await menuButton.click();
   await page.getByRole('menuitem', { name: caption }).click();
   const handle = await page.waitForSelector(old ? `aside.sidebar iframe:not([src="${old}"])` : 'aside.sidebar iframe');
   const frame = await handle.contentFrame();

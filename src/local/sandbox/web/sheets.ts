@@ -6,6 +6,8 @@ import type { MenuView, RunResponse, SpreadsheetView, UiView } from './types';
 
 const app = document.getElementById('app') as HTMLElement;
 let activeSheet = -1;
+/** The menu a person has open survives a refresh (a sidebar's call re-renders the page under it). */
+let openMenu: string | null = null;
 let sidebarVersion = -1;
 
 const sheetsPane = el('div', { class: 'sheets' });
@@ -23,12 +25,17 @@ function renderMenu(menu: MenuView): HTMLElement {
         el('li', {}, el('button', { type: 'button', role: 'menuitem', 'data-function': item.functionName, click: () => runMenuItem(item.functionName, wrap) }, item.caption)),
       );
   }
-  wrap.append(el('button', { type: 'button', click: () => wrap.classList.toggle('open') }, menu.name), list);
+  wrap.append(
+    el('button', { type: 'button', click: () => (openMenu = wrap.classList.toggle('open') ? menu.name : null) }, menu.name),
+    list,
+  );
+  if (openMenu === menu.name) wrap.classList.add('open');
   return wrap;
 }
 
 async function runMenuItem(functionName: string, menu: HTMLElement): Promise<void> {
   menu.classList.remove('open');
+  openMenu = null;
   const run = await postJson<RunResponse>('/api/run', { fn: functionName, args: [] });
   if (!run.ok) toast(`${run.error?.name}: ${run.error?.message}`);
   await refresh();
