@@ -33,6 +33,16 @@ export function nameOf(p: Person) {
   };
 }
 
+/**
+ * The name as an office in the region writes it in lists: family, given, middle ("Иванов Иван Иванович"); a
+ * company-only contact goes by its company.
+ */
+export function familyFirstName(p: Person): string {
+  const n = p.names?.[0];
+  const composed = [n?.familyName, n?.givenName, n?.middleName].filter(Boolean).join(' ');
+  return (composed || n?.displayName || p.organizations?.[0]?.name || '').trim();
+}
+
 /** Our convention for the first visit: an `events[]` entry whose type says so, in any of our languages. */
 export const FIRST_VISIT_TYPES = ['First visit', 'Первый визит', 'პირველი ვიზიტი'];
 /** Our convention for the responsible manager: a custom field (`userDefined`) with one of these keys. */

@@ -2,6 +2,8 @@
 // phone; the row stores the contact's id, its name as people read it, and a phone to call, so the due list never
 // has to ask People for them.
 
+import { familyFirstName } from '../../core/export/contact-view';
+import type { Person as CorePerson } from '../../core/import/types';
 import { toE164 } from '../../core/phone';
 import { lookupClient } from '../index/client-index';
 import { peopleApi } from '../people/people';
@@ -27,10 +29,7 @@ export function isPhoneLike(text: string): boolean {
 }
 
 export function personName(p: Person): string {
-  const n = p.names?.[0];
-  if (!n) return '';
-  const composed = [n.familyName, n.givenName, n.middleName].filter(Boolean).join(' ');
-  return (composed || n.displayName || '').trim();
+  return familyFirstName(p as CorePerson);
 }
 
 export function personPhone(p: Person): string {

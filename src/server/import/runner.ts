@@ -9,6 +9,7 @@
 // account again and re-planning: the plan skips everything this import already created, even a batch whose
 // response was lost.
 
+import { familyFirstName } from '../../core/export/contact-view';
 import { phoneKey as parsePhoneKey } from '../../core/phone';
 import { batchPlan, callBudget, planCounts, planImport, ImportCall, ImportPlan, updateRecords } from '../../core/import/plan';
 import type { ImportProblem, NormalizedContact, Person } from '../../core/import/types';
@@ -43,15 +44,8 @@ function load(importId: string): Loaded {
 }
 
 function displayName(p: Person | undefined): string {
-  const n = p?.names?.[0];
-  return (
-    n?.displayName ||
-    [n?.familyName, n?.givenName, n?.middleName].filter(Boolean).join(' ') ||
-    p?.organizations?.[0]?.name ||
-    p?.emailAddresses?.[0]?.value ||
-    p?.phoneNumbers?.[0]?.value ||
-    ''
-  );
+  if (!p) return '';
+  return familyFirstName(p) || p.emailAddresses?.[0]?.value || p.phoneNumbers?.[0]?.value || '';
 }
 
 export function previewImport(importId: string): ImportPreview {
