@@ -22,6 +22,7 @@
 // write) are overwritten; two events of the same client noted at the same instant may keep only one in the index;
 // events that name the client only by text (no contact id) and contacts created outside the CRM wait for it.
 
+import { redactForLog } from '../../core/redact';
 import type { ClientIndexEntry, EventRecord } from '../../core/events';
 import { OfficeContext } from '../events/office';
 import { readEvents } from '../events/sheet';
@@ -80,7 +81,7 @@ export function noteEvent(event: EventRecord): void {
     }
     if (changed.length && inAddon()) updateCached(CacheService.getScriptCache(), changed);
   } catch (e) {
-    console.warn(`The client index was not updated after an event: ${e instanceof Error ? e.message : String(e)}`);
+    console.warn(`The client index was not updated after an event: ${redactForLog(e)}`);
   }
 }
 
@@ -108,7 +109,7 @@ export function noteContact(person: Person, labels: string[] = []): void {
     else appendIndexRow(sheet, row);
     if (inAddon()) updateCached(CacheService.getScriptCache(), [row]);
   } catch (e) {
-    console.warn(`The client index was not updated for a contact: ${e instanceof Error ? e.message : String(e)}`);
+    console.warn(`The client index was not updated for a contact: ${redactForLog(e)}`);
   }
 }
 

@@ -2,6 +2,7 @@
 // and today — by e-mail, in the office's language. Managers with nothing due get no mail. One Staff read, one Events
 // read, one MailApp.sendEmail per manager; nothing about clients goes to the logs.
 
+import { redactForLog } from '../../core/redact';
 import { dueList } from '../../core/events';
 import { sameText } from '../../core/events/table';
 import { OfficeContext } from '../events/office';
@@ -36,8 +37,7 @@ export function sendMorningDigest(now: Date = new Date()): DigestResult {
     } catch (e) {
       // One bad address or the day's mail quota must not stop the others; the reason, never the address, is logged.
       result.failed++;
-      const reason = (e instanceof Error ? e.message : String(e)).replace(/[^\s<>,;:"]+@[^\s<>,;:"]+/g, '…');
-      console.warn(`A morning digest was not sent: ${reason}`);
+      console.warn(`A morning digest was not sent: ${redactForLog(e)}`);
     }
   }
   return result;
