@@ -4,6 +4,7 @@
 
 import { flag, parseArgs, UsageError } from './args';
 import { cardCommand, dueCommand, logCommand, quietCommand } from './event-commands';
+import { connect, runOnGoogle } from './google-commands';
 import { contactsCommand, exportCommand, importCommand, previewCommand, undoCommand } from './import-commands';
 import { openCliOffice } from './office-state';
 
@@ -25,12 +26,13 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
   card --from "Name <e-mail>" --json
                                    the Gmail card for a message from that sender, and its service calls
 
-  --target google                  a real account (not available in this build: see README)`;
+  --target google [--credentials FILE]
+                                   preview/import/undo/export/contacts on a real account (README)`;
 
 const FLAGS = {
   json: 'switch', dir: 'value', target: 'value', region: 'value', encoding: 'value', delimiter: 'value', sheet: 'value',
   label: 'value', id: 'value', format: 'value', out: 'value', at: 'value', days: 'value', from: 'value', client: 'value',
-  kind: 'value', reason: 'value', planned: 'switch', manager: 'value', note: 'value',
+  kind: 'value', reason: 'value', planned: 'switch', manager: 'value', note: 'value', credentials: 'value',
 } as const;
 
 /** `preview` without --json: what a person reads before importing. */
@@ -59,9 +61,20 @@ async function main(): Promise<number> {
     return 0;
   }
   const target = flag(args, 'target') ?? 'sandbox';
-  if (target !== 'sandbox') {
-    process.stderr.write(`--target ${target}: only the local sandbox is available in this build (README → "CLI against a real account").\n`);
+  if (target !== 'sandbox' && target !== 'google') {
+    process.stderr.write(`--target must be sandbox (default) or google\n`);
     return 2;
+  }
+  if (target === 'google') {
+    try {
+      const result = await runOnGoogle(args.command, args, await connect(args));
+      if (args.command === 'preview' && !args.flags.json) process.stdout.write(previewText(result as ReturnType<typeof previewCommand>));
+      else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return 0;
+    } catch (e) {
+      process.stderr.write(e instanceof UsageError ? `${e.message}\n\n${HELP}\n` : `${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}\n`);
+      return e instanceof UsageError ? 2 : 1;
+    }
   }
   const commands: Record<string, () => unknown> = {};
   try {

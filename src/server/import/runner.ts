@@ -135,6 +135,9 @@ export function runImport(importId: string): ImportProgress {
 
   const { contacts, plan, phoneKey } = load(importId);
   const skipped = plan.skips.filter((s) => s.reason !== 'already-imported').length;
+  // What this import created before (the account says so through clientData, even for a batch whose answer was lost
+  // and so never reached the log) plus what this run creates.
+  counts.created = plan.skips.filter((s) => s.reason === 'already-imported').length;
   const calls = batchPlan(plan, { labelsOnCreate: LABELS_ON_CREATE });
   const groups = new Map(Object.entries(plan.labelGroups).map(([label, g]) => [label.toLowerCase(), g]));
   for (const e of log) if (e.action === 'group' && e.labels) groups.set(e.labels.toLowerCase(), e.resourceName);
