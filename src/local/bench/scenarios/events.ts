@@ -63,6 +63,7 @@ export function eventBenches(): Measurement[] {
   m(measureInvoke(office, 'sheet', 'rebuild the client index (trigger)', 'refreshIndexTrigger', [{}]));
   m(measureInvoke(office, 'sheet', 'due list (getDueList)', 'getDueList', []), 2);
   m(measureInvoke(office, 'sheet', 'quiet list (getQuietClients)', 'getQuietClients', []));
+  m(measureInvoke(office, 'sheet', 'Reminders sidebar, first screen (getReminders)', 'getReminders', []));
 
   const known = ws.gmail.addMessage({ from: 'Иван Клиент123 <client123@example.ru>', to: ws.ctx.session.email, subject: 'Вопрос', plainBody: '…', date: ws.clock.now() });
   m(measureInvoke(office, 'gmail', 'Gmail card, known sender, cold cache (first card after the cache expired)', 'onGmailMessage', [messageEvent(ws, known)], 'card'));
