@@ -9,6 +9,7 @@
 // to int."; oversized keys and values throw "Argument too large: key" / "Argument too large: value"; a null value
 // leaves no entry). We clamp the expiration to 1..21600 s: an entry asked to live longer than 6 hours disappears at 6.
 
+import { scopeFor, scopeKey, ScopeKind } from './scopes';
 import { ServiceContext } from '../context';
 import { GasException } from '../errors';
 import { Emulated } from './emulated';
@@ -57,15 +58,15 @@ export class CacheStore {
   }
 
   static scriptScope(project: ScriptProject): string {
-    return `script:${project}`;
+    return scopeKey('script', project);
   }
 
   static userScope(project: ScriptProject, email: string): string {
-    return `user:${project}:${email}`;
+    return scopeKey('user', project, email);
   }
 
   static documentScope(project: ScriptProject): string {
-    return `document:${project}`;
+    return scopeKey('document', project);
   }
 
   /** Fault hook: Google dropped every cached entry (memory pressure, a restart...). */
@@ -226,17 +227,21 @@ class CacheServiceEmulation implements CacheServiceApi {
   }
 
   getScriptCache(): Cache {
-    return new Cache(this.#store, this.#ctx, CacheStore.scriptScope(this.#project));
+    return this.#open('script') as Cache;
   }
 
   getUserCache(): Cache {
-    return new Cache(this.#store, this.#ctx, CacheStore.userScope(this.#project, this.#ctx.session.email));
+    return this.#open('user') as Cache;
   }
 
   /** Null outside a container-bound project (the standalone Gmail add-on has no document). */
   getDocumentCache(): Cache | null {
-    if (this.#project !== 'sheet') return null;
-    return new Cache(this.#store, this.#ctx, CacheStore.documentScope(this.#project));
+    return this.#open('document');
+  }
+
+  #open(kind: ScopeKind): Cache | null {
+    const scope = scopeFor(kind, this.#project, this.#ctx.session.email);
+    return scope === null ? null : new Cache(this.#store, this.#ctx, scope);
   }
 }
 

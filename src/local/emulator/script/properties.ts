@@ -11,6 +11,7 @@
 // "Argument too large: value" for an oversized single value is community-reported, not documented (UNVERIFIED);
 // "Service invoked too many times for one day: properties." follows Apps Script's daily-quota sentence.
 
+import { scopeFor, scopeKey, ScopeKind } from './scopes';
 import { ServiceContext } from '../context';
 import { GasException } from '../errors';
 import { DailyQuota } from './daily-quota';
@@ -58,15 +59,15 @@ export class PropertiesStore {
   }
 
   static scriptScope(project: ScriptProject): string {
-    return `script:${project}`;
+    return scopeKey('script', project);
   }
 
   static userScope(project: ScriptProject, email: string): string {
-    return `user:${project}:${email}`;
+    return scopeKey('user', project, email);
   }
 
   static documentScope(project: ScriptProject): string {
-    return `document:${project}`;
+    return scopeKey('document', project);
   }
 
   static scopeOf(project: ScriptProject, kind: PropertyStoreKind, email?: string): string {
@@ -223,17 +224,21 @@ class PropertiesServiceEmulation implements PropertiesServiceApi {
   }
 
   getScriptProperties(): Properties {
-    return new Properties(this.#store, this.#ctx, PropertiesStore.scriptScope(this.#project));
+    return this.#open('script') as Properties;
   }
 
   getUserProperties(): Properties {
-    return new Properties(this.#store, this.#ctx, PropertiesStore.userScope(this.#project, this.#ctx.session.email));
+    return this.#open('user') as Properties;
   }
 
   /** Only a container-bound project has a document; the standalone Gmail add-on gets null. */
   getDocumentProperties(): Properties | null {
-    if (this.#project !== 'sheet') return null;
-    return new Properties(this.#store, this.#ctx, PropertiesStore.documentScope(this.#project));
+    return this.#open('document');
+  }
+
+  #open(kind: ScopeKind): Properties | null {
+    const scope = scopeFor(kind, this.#project, this.#ctx.session.email);
+    return scope === null ? null : new Properties(this.#store, this.#ctx, scope);
   }
 }
 
