@@ -1,10 +1,3 @@
-// A sidebar's words: one catalog per language, `{name}` placeholders filled from an object (a DTO can be passed as is).
+// A sidebar's words use the same catalog rule as the server's (src/core/i18n/catalog.ts).
 
-import type { Locale } from '../../core/i18n/locale';
-
-export function catalog<S extends Record<string, string>>(languages: Record<Locale, S>) {
-  return (locale: Locale, key: keyof S, params: object = {}): string => {
-    const values = params as Record<string, unknown>;
-    return languages[locale][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-  };
-}
+export { catalog } from '../../core/i18n/catalog';

@@ -1,6 +1,7 @@
 // Words of the event log that reach users: row problems and the calendar event text. Kept beside the logic they
 // belong to rather than in the shared UI catalogue, which the sidebars load.
 
+import { catalog } from '../i18n/catalog';
 import { Locale } from '../i18n/locale';
 
 const en = {
@@ -49,8 +50,4 @@ const ka: Record<Key, string> = {
   eventTag: 'CRM მოვლენა',
 };
 
-const CATALOG: Record<Locale, Record<Key, string>> = { en, ru, ka };
-
-export function eventText(locale: Locale, key: Key, params: Record<string, string | number> = {}): string {
-  return CATALOG[locale][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
+export const eventText = catalog<Key>({ en, ru, ka });

@@ -1,5 +1,6 @@
 // UI strings shared by the server (menus, cards) and the sidebars. Keys are English phrases in camelCase.
 
+import { catalog } from './catalog';
 import { Locale } from './locale';
 
 const en = {
@@ -247,8 +248,4 @@ const ka: Record<MessageKey, string> = {
   problemEmptyRow: 'არც სახელი, არც კომპანია, არც ტელეფონი, არც ელ-ფოსტა: სტრიქონი არ დაიმპორტდა.',
 };
 
-const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ru, ka };
-
-export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogs[locale][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
+export const t = catalog<MessageKey>({ en, ru, ka });

@@ -1,5 +1,6 @@
 // What the event-log adapters say to people when they refuse something, in the product's three languages.
 
+import { catalog } from '../../core/i18n/catalog';
 import { Locale } from '../../core/i18n/locale';
 
 const en = {
@@ -42,8 +43,4 @@ const ka: Record<Key, string> = {
   busy: 'მოვლენების ჟურნალს ახლა სხვა ინახავს; სცადეთ ცოტა ხანში.',
 };
 
-const CATALOG: Record<Locale, Record<Key, string>> = { en, ru, ka };
-
-export function logText(locale: Locale, key: Key, params: Record<string, string | number> = {}): string {
-  return CATALOG[locale][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
+export const logText = catalog<Key>({ en, ru, ka });

@@ -114,7 +114,7 @@ const ka: Strings = {
   recent: 'ბოლო იმპორტები',
 };
 
-export const s = catalog<Strings>({ en, ru, ka });
+export const s = catalog<keyof Strings>({ en, ru, ka });
 
 export const FIELD_NAMES: Record<Locale, Record<ContactField, string>> = {
   en: {

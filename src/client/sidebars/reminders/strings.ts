@@ -122,4 +122,4 @@ const ka: Strings = {
   error: 'რაღაც შეცდომა მოხდა: {message}',
 };
 
-export const s = catalog<Strings>({ en, ru, ka });
+export const s = catalog<keyof Strings>({ en, ru, ka });
