@@ -11,7 +11,7 @@ import { readSettings, uiLocale } from './sheets/settings';
 import { addCrmMenu } from './ui/menu';
 import { showSidebar } from './ui/sidebars';
 import { morningDigest, refreshIndex } from './triggers/routine';
-import { ClientIndexEntry, indexStats, IndexStats, lookupClient } from './index/client-index';
+import { ClientIndexEntry, indexStats, IndexStats, lookupClient } from './card-index/client-index';
 
 function safeLocale() {
   try {

@@ -1,6 +1,6 @@
 // The migration commands against a real Google account (`--target google`): the same core code (read, map, clean,
 // plan, undo plan) over googleapis instead of the sandbox's bundle. Not testable here (no network); the executor is
-// tested over the emulator through the same PeoplePort (test/import/google-target.test.ts).
+// tested over the emulator through the same PeoplePort (test/local/google/import-target.test.ts).
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -10,10 +10,10 @@ import { canAssign, EventRecord, newEventId, parseEventDate, ReferenceLists, Row
 import type { EventChange, EventView, LogEventInput } from '../../shared/events-dto';
 import type { Cell } from '../sheets/table';
 import { CrmTable } from '../sheets/table';
-import { noteEvent } from '../index/client-index';
+import { noteEvent } from '../card-index/client-index';
 import { syncCalendar } from './calendar';
 import { textCell, writeCells } from './cells';
-import { resolveClient } from './client';
+import { resolveClient } from './resolve-contact';
 import { logText } from './messages';
 import { OfficeContext } from './office';
 import { eventsSheet, findRowById, LoggedEvent, readEvents } from './sheet';

@@ -15,7 +15,7 @@ import {
 import type { DueView, QuietClientView, RemindersView } from '../../shared/events-dto';
 import { listAllContacts, listUserGroups } from '../people/gateway';
 import { writeCells } from './cells';
-import { personName, personPhone } from './client';
+import { personName, personPhone } from './resolve-contact';
 import { logText } from './messages';
 import { OfficeContext } from './office';
 import { EventLog, LoggedEvent, readEvents } from './sheet';

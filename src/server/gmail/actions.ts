@@ -6,7 +6,7 @@ import { formatLocal } from '../../core/events/zone';
 import { Locale } from '../../core/i18n/locale';
 import { t } from '../../core/i18n/messages';
 import { logEvent } from '../events/log';
-import { lookupClient } from '../index/client-index';
+import { lookupClient } from '../card-index/client-index';
 import { clientCard } from './client-card';
 import { AddonEvent, dateTimeInput, eventLocale, eventTimeZone, input, param } from './event';
 import { defaultFollowUp, FORM_FIELDS, FormTarget, logEmailCard, planCard } from './forms';

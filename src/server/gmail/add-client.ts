@@ -3,7 +3,7 @@
 import type { ClientIndexEntry } from '../../core/events/client-index';
 import { isValidEmail } from '../../core/import/normalize/emails';
 import { t } from '../../core/i18n/messages';
-import { lookupClient, noteContact } from '../index/client-index';
+import { lookupClient, noteContact } from '../card-index/client-index';
 import { withRetry } from '../people/gateway';
 import { peopleApi } from '../people/people';
 import { guarded } from './actions';

@@ -2,7 +2,7 @@
 // three requests on the warm path whatever the size of the base: the message, its From header, one index lookup.
 
 import { t } from '../../core/i18n/messages';
-import { lookupClient } from '../index/client-index';
+import { lookupClient } from '../card-index/client-index';
 import { listUserGroups } from '../people/gateway';
 import { clientCard } from './client-card';
 import { AddonEvent, eventLocale, eventTimeZone, param } from './event';

@@ -1,6 +1,6 @@
 // The daily routine's entry points (exported as globals from main.ts) and what setup adds to it.
 
-import { rebuildClientIndex, RebuildStats } from '../index/client-index';
+import { rebuildClientIndex, RebuildStats } from '../card-index/client-index';
 import { DigestResult, sendMorningDigest } from './digest';
 import { installTriggers, TriggersResult } from './install';
 

@@ -10,7 +10,7 @@
 // Write-ahead matters for a lost batchUpdate response: the change may be in the account, so the before-values must
 // already be stored; if it was not applied, undo sees the fields still equal to "before" and leaves them.
 //
-// Size (measured in test/unit/plan-checkpoint.test.ts): about 30 bytes per created contact (its resourceName) —
+// Size (measured in test/core/import/plan-checkpoint.test.ts): about 30 bytes per created contact (its resourceName) —
 // ~0.75 MB for 25,000 creates — and a few hundred bytes per updated contact (changed fields before + 16-hex
 // fingerprints after). Too big for one Properties value (9 KB) or one Sheets cell (50,000 characters): the
 // adapter stores the text in pieces (checkpointChunks) or one record per row.

@@ -1,0 +1,113 @@
+import {
+  buildClientIndex, calendarAction, calendarEventFor, canAssign, entryFromBucket, eventIdFromDescription, eventSettings, indexKey,
+  parseLabels, parseLists, parseSettings, parseStaff, quietDaysByLabel, splitForCache, utf8Bytes, EventRecord, StaffMember,
+} from '../../../src/core/events';
+
+const planned: EventRecord = {
+  id: 'Elx1-0', at: new Date('2025-03-05T07:30:00Z'), allDay: false, kind: 'Звонок', reason: 'Заказ', client: 'Иванов Иван', clientId: 'people/c1',
+  manager: 'Ольга', result: '', nextStep: 'Уточнить количество', status: 'planned', calendarEventId: '', createdBy: 'anna@x.ru', rowNumber: 7,
+};
+
+describe('calendar reminder', () => {
+  test('the plan carries the client, phone, reason, the manager as guest and our id', () => {
+    const plan = calendarEventFor(planned, { phone: '+7 912 345-67-89', managerEmail: 'Olga@X.ru', timeZone: 'Europe/Moscow', locale: 'ru' });
+    expect(plan.title).toBe('Звонок: Иванов Иван — Заказ');
+    expect(plan.start.toISOString()).toBe('2025-03-05T07:30:00.000Z');
+    expect(plan.end.toISOString()).toBe('2025-03-05T08:00:00.000Z');
+    expect(plan.guests).toEqual(['olga@x.ru']);
+    expect(plan.reminders).toEqual({ popupMinutes: 30, emailMinutes: 60 });
+    expect(plan.description).toContain('Телефон: +7 912 345-67-89');
+    expect(plan.description).toContain('05.03.2025 10:30');
+    expect(eventIdFromDescription(plan.description)).toBe('Elx1-0');
+    expect(calendarEventFor(planned, { managerEmail: 'olga@x.ru', ownerEmail: 'OLGA@x.ru', timeZone: 'UTC', locale: 'en' }).guests).toEqual([]);
+    const allDay = calendarEventFor({ ...planned, allDay: true, at: new Date('2025-03-04T21:00:00Z') }, { timeZone: 'Europe/Moscow', locale: 'en' });
+    expect([allDay.allDay, allDay.end.toISOString()]).toEqual([true, '2025-03-05T21:00:00.000Z']);
+    const done = calendarEventFor({ ...planned, status: 'done' }, { timeZone: 'UTC', locale: 'en' });
+    expect([done.title.startsWith('✓ '), done.reminders]).toEqual([true, null]);
+  });
+
+  test('create once, then only updates on a visible change; cancel deletes; done keeps it as history', () => {
+    expect(calendarAction(undefined, planned)).toBe('create');
+    const saved = { ...planned, calendarEventId: 'cal-1' };
+    expect(calendarAction(planned, saved)).toBe('none');
+    expect(calendarAction(saved, { ...saved })).toBe('none');
+    expect(calendarAction(saved, { ...saved, result: 'notes only' })).toBe('none');
+    expect(calendarAction(undefined, saved)).toBe('update');
+    expect(calendarAction(saved, { ...saved, at: new Date('2025-03-06T07:30:00Z') })).toBe('update');
+    expect(calendarAction(saved, { ...saved, manager: 'Анна' })).toBe('update');
+    expect(calendarAction(saved, { ...saved, status: 'cancelled' })).toBe('delete');
+    expect(calendarAction(saved, { ...saved, status: 'cancelled', calendarEventId: '' })).toBe('delete');
+    expect(calendarAction(undefined, { ...planned, status: 'cancelled' })).toBe('none');
+    expect(calendarAction(saved, { ...saved, status: 'done' })).toBe('update');
+    expect(calendarAction({ ...saved, status: 'done' }, { ...saved, status: 'done' })).toBe('none');
+    expect(calendarAction(undefined, { ...planned, status: 'done' })).toBe('none');
+  });
+});
+
+describe('client index for the Gmail card', () => {
+  const ev = (i: number, fields: Partial<EventRecord> = {}): EventRecord => ({
+    ...planned, id: `E${i}`, rowNumber: i + 1, status: 'done', at: new Date(Date.UTC(2025, 0, i + 1)), result: `итог ${i}`, ...fields,
+  });
+  const contacts = [{ resourceName: 'people/c1', name: 'Иванов Иван', emails: ['Ivanov@Example.ru', 'ivan@home.ru'], phones: ['+79123456789'], labels: ['VIP'], manager: 'Ольга' }];
+
+  test('a client with 7 events keeps the last 5, the next planned ones and the last contact', () => {
+    const events = [0, 1, 2, 3, 4, 5, 6].map((i) => ev(i));
+    events.push(ev(20, { status: 'planned', at: new Date('2025-04-01T00:00:00Z') }), ev(21, { status: 'cancelled' }));
+    const index = buildClientIndex(events, contacts, new Date('2025-03-01T00:00:00Z'));
+    const entry = index.entries['ivanov@example.ru'];
+    expect(entry.recent.map((r) => r.id)).toEqual(['E6', 'E5', 'E4', 'E3', 'E2']);
+    expect(entry.recent[0]).toMatchObject({ row: 7, result: 'итог 6', at: '2025-01-07T00:00:00.000Z' });
+    expect(entry.planned.map((p) => p.id)).toEqual(['E20']);
+    expect(entry.lastContact).toEqual({ at: '2025-01-07T00:00:00.000Z', kind: 'Звонок', reason: 'Заказ' });
+    expect(index.entries['ivan@home.ru']).toEqual(entry);
+    expect(JSON.parse(JSON.stringify(index))).toEqual(index);
+  });
+
+  test('split into cache values that each fit, found again by e-mail in one read', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({ resourceName: `people/c${i}`, name: `Клиент номер ${i}`, emails: [`client${i}@example.com`], phones: ['+79120000000'], labels: ['Постоянный'] }));
+    const index = buildClientIndex([], many, new Date('2025-03-01T00:00:00Z'));
+    const { meta, values } = splitForCache(index, 100_000);
+    expect(meta.buckets).toBeGreaterThan(1);
+    expect(Object.keys(values)).toHaveLength(meta.buckets);
+    for (const v of Object.values(values)) expect(utf8Bytes(v)).toBeLessThanOrEqual(100_000);
+    const key = indexKey('Client1234@Example.com ', meta);
+    expect(entryFromBucket('client1234@example.com', values[key])?.name).toBe('Клиент номер 1234');
+    expect(entryFromBucket('nobody@example.com', values[indexKey('nobody@example.com', meta)])).toBeUndefined();
+    expect(utf8Bytes('aЖ€😀')).toBe(1 + 2 + 3 + 4);
+  });
+});
+
+describe('reference sheets and who may assign whom', () => {
+  test('lists, labels, staff and settings read with their columns moved', () => {
+    const lists = parseLists([['Statuses', 'Event kinds', 'Reasons'], ['план', 'Звонок', 'Заказ'], ['сделано', 'Встреча', ''], ['отменено', '', 'Интерес']]);
+    expect(lists).toEqual({ kinds: ['Звонок', 'Встреча'], reasons: ['Заказ', 'Интерес'], statuses: { planned: ['план'], done: ['сделано'], cancelled: ['отменено'] } });
+    const labels = parseLabels([['Без контакта, дней', 'Категория (метка в Контактах)'], [30, 'VIP'], ['', 'Новый'], ['90', 'Постоянный']]);
+    expect(quietDaysByLabel(labels)).toEqual({ VIP: 30, Постоянный: 90 });
+    const staff = parseStaff([['E-mail', 'Name', 'Morning digest', 'Role', 'Head (e-mail)'], ['Olga@x.ru', 'Ольга', true, 'Менеджер', 'boss@x.ru'], ['anna@x.ru', 'Анна', 'нет', '', '']]);
+    expect(staff[0]).toEqual({ name: 'Ольга', email: 'olga@x.ru', role: 'Менеджер', head: 'boss@x.ru', dailyDigest: true });
+    expect(staff[1].dailyDigest).toBe(false);
+    const settings = eventSettings(parseSettings([['Значение', 'Параметр'], [30, 'quietDaysDefault'], ['Интерес!', 'interestReason']]), 'ru');
+    expect(settings).toEqual({ quietDaysDefault: 30, interestReason: 'Интерес!', orderReason: 'Заказ' });
+  });
+
+  test('self, heads over subordinates at any depth, owners over everyone', () => {
+    const staff: StaffMember[] = [
+      { name: 'Директор', email: 'boss@x.ru', role: 'Директор', head: '', dailyDigest: true },
+      { name: 'Нина', email: 'nina@x.ru', role: 'Руководитель отдела', head: 'boss@x.ru', dailyDigest: true },
+      { name: 'Ольга', email: 'olga@x.ru', role: 'Менеджер', head: 'nina@x.ru', dailyDigest: false },
+      { name: 'Стажёр', email: 'intern@x.ru', role: 'Менеджер', head: 'olga@x.ru', dailyDigest: false },
+      { name: 'Анна', email: 'anna@x.ru', role: 'Менеджер', head: 'anna2@x.ru', dailyDigest: false },
+      { name: 'Анна 2', email: 'anna2@x.ru', role: '', head: 'anna@x.ru', dailyDigest: false },
+    ];
+    expect(canAssign(staff, 'olga@x.ru', 'Ольга')).toBe(true);
+    expect(canAssign(staff, 'OLGA@x.ru', 'olga@x.ru')).toBe(true);
+    expect(canAssign(staff, 'nina@x.ru', 'Ольга')).toBe(true);
+    expect(canAssign(staff, 'nina@x.ru', 'стажер')).toBe(true);
+    expect(canAssign(staff, 'olga@x.ru', 'Нина')).toBe(false);
+    expect(canAssign(staff, 'olga@x.ru', 'Анна')).toBe(false);
+    expect(canAssign(staff, 'nina@x.ru', 'Анна')).toBe(false); // the head loop Анна ⇄ Анна 2 ends
+    expect(canAssign(staff, 'boss@x.ru', 'Анна')).toBe(true);
+    expect(canAssign(staff, 'stranger@y.ru', 'Ольга')).toBe(false);
+    expect(canAssign([], 'anyone@y.ru', 'Ольга')).toBe(true);
+  });
+});

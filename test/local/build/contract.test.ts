@@ -1,0 +1,85 @@
+// The bundle contract: dist/ is what clasp pushes, and it must run in Apps Script's bare V8 global scope.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findForbiddenReferences } from '../../../src/local/gas/bundle-check';
+import { manifestFunctions } from '../../../src/local/build/manifests';
+import { DIST, ROOT } from '../../../src/local/office';
+import { MENU_ITEMS } from '../../../src/server/ui/menu';
+import { SERVER_FUNCTIONS } from '../../../src/shared/rpc';
+import { testOffice } from '../../support/office';
+
+const code = fs.readFileSync(path.join(DIST, 'sheet', 'Code.js'), 'utf8');
+
+function clientSources(dir = path.join(ROOT, 'src/client')): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? clientSources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+}
+
+/** Names each card action wires with setFunctionName('x') anywhere in the server sources. */
+function cardActionNames(dir = path.join(ROOT, 'src/server')): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return cardActionNames(p);
+    if (!e.name.endsWith('.ts')) return [];
+    return [...fs.readFileSync(p, 'utf8').matchAll(/setFunctionName\(\s*['"`](\w+)['"`]\s*\)/g)].map((m) => m[1]);
+  });
+}
+
+describe('the built bundle', () => {
+  test('both projects push the same server code', () => {
+    expect(fs.readFileSync(path.join(DIST, 'gmail', 'Code.js'), 'utf8')).toBe(code);
+  });
+
+  test('references no Node or browser global and no module syntax', () => {
+    expect(findForbiddenReferences(code)).toEqual([]);
+  });
+
+  test('the checker itself catches what it must', () => {
+    const names = findForbiddenReferences('var a = require("x"); setTimeout(f, 1); fetch(u); window.x = 1; process.env; var o = { process: 1 }; o.fetch();').map((f) => f.name);
+    expect(names).toEqual(['require', 'setTimeout', 'fetch', 'window', 'process']);
+  });
+
+  test('loads in a bare context holding only the emulated Apps Script globals', () => {
+    const office = testOffice();
+    for (const project of [office.sheet, office.gmail]) {
+      const leaked = ['require', 'process', 'module', 'setTimeout', 'fetch', 'window', 'Buffer'].filter((n) => n in project.context);
+      expect(leaked).toEqual([]);
+    }
+  });
+
+  test('every function a manifest, a menu, a card action or a sidebar names is a global function', () => {
+    const office = testOffice();
+    const missing = (project: typeof office.sheet, names: string[]) => names.filter((n) => !project.hasFunction(n));
+    expect(missing(office.gmail, manifestFunctions(office.gmail.manifest))).toEqual([]);
+    expect(missing(office.sheet, manifestFunctions(office.sheet.manifest))).toEqual([]);
+    expect(missing(office.sheet, ['onOpen', ...MENU_ITEMS.map((i) => i.functionName)])).toEqual([]);
+    expect(missing(office.gmail, cardActionNames())).toEqual([]);
+    const calledFromSidebars = clientSources().flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/\brpc\s*\.\s*(\w+)\s*\(/g)].map((m) => m[1]));
+    expect(calledFromSidebars.length).toBeGreaterThan(0);
+    expect(calledFromSidebars.filter((n) => !(SERVER_FUNCTIONS as string[]).includes(n))).toEqual([]);
+    expect(missing(office.sheet, SERVER_FUNCTIONS)).toEqual([]);
+  });
+
+  test('the Sheets menu built by onOpen names only existing functions', () => {
+    const office = testOffice();
+    const run = office.sheet.invoke('onOpen', [{}], 'simple-trigger');
+    expect(run.error).toBeUndefined();
+    const items = office.sheet.ui.menus.flatMap((m) => m.items).filter((i): i is { caption: string; functionName: string } => 'functionName' in i);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.filter((i) => !office.sheet.hasFunction(i.functionName))).toEqual([]);
+  });
+
+  test('manifests: V8, explicit minimal scopes, People enabled, Gmail trigger only in the add-on', () => {
+    const office = testOffice();
+    for (const project of [office.sheet, office.gmail]) {
+      expect(project.manifest.runtimeVersion).toBe('V8');
+      expect(project.manifest.dependencies?.enabledAdvancedServices).toEqual([{ userSymbol: 'People', serviceId: 'peopleapi', version: 'v1' }]);
+      const scopes = project.manifest.oauthScopes ?? [];
+      expect(scopes).not.toContain('https://www.googleapis.com/auth/gmail.readonly');
+      expect(scopes).not.toContain('https://mail.google.com/');
+      expect(scopes).not.toContain('https://www.googleapis.com/auth/drive');
+    }
+    expect(office.sheet.manifest.addOns).toBeUndefined();
+    expect(office.gmail.manifest.addOns?.gmail).toBeDefined();
+  });
+});

@@ -1,0 +1,34 @@
+import { CallLog } from '../../../src/local/emulator/call-log';
+import { VirtualClock } from '../../../src/local/emulator/clock';
+import { ServiceContext } from '../../../src/local/emulator/context';
+import { FaultInjector } from '../../../src/local/emulator/faults';
+import { createPeople } from '../../../src/local/emulator/people/service';
+import { PeopleStore } from '../../../src/local/emulator/people/store';
+
+export const EMAIL = 'office@example.com';
+
+export function setup(start = '2024-03-01T09:00:00Z', json?: unknown) {
+  const clock = new VirtualClock(start);
+  const calls = new CallLog();
+  const faults = new FaultInjector(1);
+  const ctx = new ServiceContext(clock, calls, faults, { email: EMAIL, locale: 'ru', timeZone: 'Europe/Moscow' });
+  const store = PeopleStore.fromJSON(json);
+  const People = createPeople(store, ctx);
+  return { clock, calls, faults, ctx, store, People };
+}
+
+/** The error a call throws, as a script would see it: message and HTTP code/status. */
+export function failure(fn: () => unknown): { message: string; code?: number; status?: string } {
+  try {
+    fn();
+  } catch (e) {
+    const err = e as Error & { details?: { code: number; status: string } };
+    return { message: err.message, code: err.details?.code, status: err.details?.status };
+  }
+  return { message: '(no error)' };
+}
+
+export const person = (given: string, family: string, extra: Record<string, unknown> = {}) => ({
+  names: [{ givenName: given, familyName: family }],
+  ...extra,
+});

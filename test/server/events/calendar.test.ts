@@ -1,0 +1,132 @@
+// Calendar reminders of planned events: one Google Calendar event per planned row, with a popup and an e-mail
+// reminder and the responsible manager invited; moved when the row is rescheduled, ticked when done, deleted when
+// cancelled; never a second one, even after a run that died before writing the calendar id back.
+
+import type { EventView } from '../../../src/shared/events-dto';
+import { call } from '../../support/office';
+import { DAY, eventRows, eventsOffice, liveCalendarEvents, logEvent, writeRows } from './office';
+
+const minute = (ms: number) => Math.floor(ms / 60_000) * 60_000;
+
+function change(office: ReturnType<typeof eventsOffice>['office'], body: Record<string, unknown>): EventView {
+  return call<EventView>(office.sheet, 'changeEvent', body);
+}
+
+test('a planned event gets one calendar event with popup and e-mail reminders, the manager as guest, the client and phone in it', () => {
+  const { office, clients } = eventsOffice();
+  const at = new Date(minute(office.workspace.clock.now()) + DAY).toISOString();
+  const event = logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: 'Заказ', at, planned: true, manager: 'Дмитрий Ковалёв', note: 'обсудить скидку' });
+  expect(event.status).toBe('planned');
+  const calendar = liveCalendarEvents(office);
+  expect(calendar).toHaveLength(1);
+  const [c] = calendar;
+  expect(c.id).toBe(event.calendarEventId);
+  expect(new Date(c.start).toISOString()).toBe(at);
+  expect(c.popupReminders).toEqual([30]);
+  expect(c.emailReminders).toEqual([60]);
+  expect(c.guests.map((g) => g.email)).toEqual(['dmitry@example.com']);
+  expect(c.invited).toEqual(['dmitry@example.com']);
+  expect(c.title).toContain(clients.vip.name);
+  for (const text of [clients.vip.name, clients.vip.phone, 'Заказ', 'обсудить скидку', `crm-event-id:${event.id}`]) expect(c.description).toContain(text);
+  // The calendar id went back into the event's row.
+  expect(eventRows(office).find((r) => r.id === event.id)?.calendarEventId).toBe(event.calendarEventId);
+});
+
+test('rescheduling twice moves the one calendar event; done ticks it and drops its reminders; cancel deletes it', () => {
+  const { office, clients } = eventsOffice();
+  const now = minute(office.workspace.clock.now());
+  const event = logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: 'Заказ', at: new Date(now + DAY).toISOString(), planned: true });
+  const later = new Date(now + 2 * DAY).toISOString();
+  change(office, { id: event.id, action: 'reschedule', at: later });
+  const moved = change(office, { id: event.id, action: 'reschedule', at: later });
+  expect(moved.calendarEventId).toBe(event.calendarEventId);
+  let calendar = liveCalendarEvents(office);
+  expect(calendar).toHaveLength(1);
+  expect(new Date(calendar[0].start).toISOString()).toBe(later);
+  expect((eventRows(office)[0].date as Date).toISOString()).toBe(later);
+
+  // A wall-clock time without a zone is the spreadsheet's (Moscow, UTC+3).
+  change(office, { id: event.id, action: 'reschedule', at: '2026-03-05T15:30' });
+  expect(new Date(liveCalendarEvents(office)[0].start).toISOString()).toBe('2026-03-05T12:30:00.000Z');
+
+  const done = change(office, { id: event.id, action: 'done', result: 'Заказал', nextStep: 'Отправить счёт' });
+  expect(done).toMatchObject({ status: 'done', result: 'Заказал', nextStep: 'Отправить счёт' });
+  calendar = liveCalendarEvents(office);
+  expect(calendar).toHaveLength(1);
+  expect(calendar[0].title.startsWith('✓')).toBe(true);
+  expect([...calendar[0].popupReminders, ...calendar[0].emailReminders]).toEqual([]);
+  expect(eventRows(office)[0]).toMatchObject({ status: 'сделано', result: 'Заказал', nextStep: 'Отправить счёт' });
+
+  const cancelled = change(office, { id: event.id, action: 'cancel' });
+  expect(cancelled.calendarEventId).toBe('');
+  expect(liveCalendarEvents(office)).toHaveLength(0);
+  expect(eventRows(office)[0]).toMatchObject({ status: 'отменено', calendarEventId: '' });
+});
+
+test('a run that died before writing the calendar id back: the next save finds the calendar event by its tag', () => {
+  const { office, clients } = eventsOffice();
+  const now = minute(office.workspace.clock.now());
+  // The run is killed at its last write, the one that would put the calendar id into the row.
+  office.workspace.faults.add({ service: 'SpreadsheetApp.Range.setValues', kind: 'kill', nth: [1] });
+  const run = office.sheet.invoke('logEvent', [{ id: 'E-crash-1', client: clients.vip.email, kind: 'Звонок', reason: '', at: new Date(now + DAY).toISOString(), planned: true }]);
+  office.workspace.faults.clear();
+  expect(run.error).toBeDefined();
+  expect(eventRows(office)[0]).toMatchObject({ id: 'E-crash-1', calendarEventId: '' });
+  expect(liveCalendarEvents(office)).toHaveLength(1);
+
+  const later = new Date(now + 3 * DAY).toISOString();
+  const moved = change(office, { id: 'E-crash-1', action: 'reschedule', at: later });
+  const calendar = liveCalendarEvents(office);
+  expect(calendar).toHaveLength(1);
+  expect(moved.calendarEventId).toBe(calendar[0].id);
+  expect(new Date(calendar[0].start).toISOString()).toBe(later);
+  expect(eventRows(office)[0].calendarEventId).toBe(calendar[0].id);
+});
+
+test('a calendar event deleted by hand comes back on the next change', () => {
+  const { office, clients } = eventsOffice();
+  const now = minute(office.workspace.clock.now());
+  const event = logEvent(office, { client: clients.regular.email, kind: 'Встреча', reason: '', at: new Date(now + DAY).toISOString(), planned: true });
+  office.workspace.calendar.deleteByUser(event.calendarEventId, office.workspace.clock.now());
+  const moved = change(office, { id: event.id, action: 'reschedule', at: new Date(now + 2 * DAY).toISOString() });
+  expect(liveCalendarEvents(office).map((e) => e.id)).toEqual([moved.calendarEventId]);
+  expect(moved.calendarEventId).not.toBe(event.calendarEventId);
+});
+
+test('a planned row typed by hand (no id) gets an id from the sidebar and its calendar event on the first change', () => {
+  const { office, clients } = eventsOffice();
+  writeRows(office, 'events', [{ date: '02.03.2026 18:00', kind: 'Звонок', client: clients.sleepy.name, phone: `'${clients.sleepy.phone}`, manager: 'Нино Беридзе', status: 'план' }]);
+  const view = call<{ due: { groups: Array<{ events: EventView[] }> } }>(office.sheet, 'getReminders');
+  const [typed] = view.due.groups.flatMap((g) => g.events);
+  expect(typed).toMatchObject({ client: clients.sleepy.name, phone: clients.sleepy.phone, calendarEventId: '' });
+  expect(typed.id).not.toBe('');
+  expect(eventRows(office)[0].id).toBe(typed.id);
+  const moved = change(office, { id: typed.id, action: 'reschedule', at: '2026-03-03T10:00' });
+  const calendar = liveCalendarEvents(office);
+  expect(calendar.map((e) => e.id)).toEqual([moved.calendarEventId]);
+  expect(calendar[0].guests.map((g) => g.email)).toEqual(['nino@example.com']);
+});
+
+test('a head may give an event to a subordinate; a manager may not give one to their head', () => {
+  const head = eventsOffice({ session: { email: 'olga@example.com' } });
+  const event = logEvent(head.office, { client: head.clients.vip.email, kind: 'Звонок', reason: '', at: new Date(minute(head.office.workspace.clock.now()) + DAY).toISOString(), planned: true });
+  expect(event.manager).toBe('Ольга Смирнова');
+  const given = change(head.office, { id: event.id, action: 'assign', manager: 'Нино Беридзе' });
+  expect(given.manager).toBe('Нино Беридзе');
+  const [c] = liveCalendarEvents(head.office);
+  // Olga owns the calendar, so she was never a guest; Nino is now.
+  expect(c.guests.map((g) => g.email)).toEqual(['nino@example.com']);
+  expect(eventRows(head.office)[0].manager).toBe('Нино Беридзе');
+
+  const manager = eventsOffice({ session: { email: 'nino@example.com' } });
+  const own = logEvent(manager.office, { client: manager.clients.vip.email, kind: 'Звонок', reason: '' });
+  const refused = manager.office.sheet.invoke('changeEvent', [{ id: own.id, action: 'assign', manager: 'Ольга Смирнова' }]);
+  expect(String((refused.error as Error).message)).toBe('Вы не можете назначить ответственным Ольга Смирнова: это может сделать только руководитель.');
+  expect(eventRows(manager.office)[0].manager).toBe('Нино Беридзе');
+});
+
+test('an unknown id is refused with a message, not a crash', () => {
+  const { office } = eventsOffice();
+  const run = office.sheet.invoke('changeEvent', [{ id: 'E-nope', action: 'done' }]);
+  expect(String((run.error as Error).message)).toContain('E-nope');
+});

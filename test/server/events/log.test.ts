@@ -1,0 +1,92 @@
+// Logging events through the built bundle: one appended row per event, the client resolved from Google Contacts, text
+// that looks like a formula kept as text, and two people logging at the same moment losing nothing.
+
+import type { EventView } from '../../../src/shared/events-dto';
+import { call } from '../../support/office';
+import { DAY, eventRows, eventsOffice, logEvent } from './office';
+
+test('logging an event appends one row with the client found in Contacts and returns the event', () => {
+  const { office, clients } = eventsOffice();
+  const at = new Date(Math.floor(office.workspace.clock.now() / 60_000) * 60_000 - 2 * 3600_000).toISOString();
+  const event = logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: 'Заказ', at, note: '=HYPERLINK("http://x")' });
+  expect(event).toMatchObject({
+    clientId: clients.vip.resourceName,
+    client: clients.vip.name,
+    phone: clients.vip.phone,
+    kind: 'Звонок',
+    reason: 'Заказ',
+    status: 'done',
+    at,
+    calendarEventId: '',
+    createdBy: 'office@example.com',
+  });
+  const rows = eventRows(office);
+  expect(rows).toHaveLength(1);
+  // The note is kept as text: the apostrophe Sheets swallows was there, so no formula was written.
+  expect(rows[0]).toMatchObject({ id: event.id, client: clients.vip.name, clientId: clients.vip.resourceName, phone: clients.vip.phone, status: 'сделано', result: '=HYPERLINK("http://x")' });
+  expect((rows[0].date as Date).toISOString()).toBe(at);
+  expect(office.workspace.calendar.allEvents()).toHaveLength(0);
+});
+
+test('a client named by phone in another spelling, or by resourceName, is the same contact', () => {
+  const { office, clients } = eventsOffice();
+  const byPhone = logEvent(office, { client: '8 (912) 444-55-66', kind: 'Звонок', reason: '' });
+  expect(byPhone.clientId).toBe(clients.regular.resourceName);
+  const byId = logEvent(office, { client: clients.regular.resourceName, kind: 'Встреча', reason: '' });
+  expect(byId).toMatchObject({ clientId: clients.regular.resourceName, client: clients.regular.name, phone: clients.regular.phone });
+  const stranger = logEvent(office, { client: '+995 555 12 34 56', kind: 'Пропущенный звонок', reason: '' });
+  expect(stranger).toMatchObject({ clientId: '', client: '+995 555 12 34 56', phone: '+995 555 12 34 56' });
+  // The phone that starts with "+" went in as text.
+  expect(eventRows(office).map((r) => r.phone)).toContain('+995 555 12 34 56');
+});
+
+test('the default manager is the staff member logging; refusals are worded for people', () => {
+  const { office, clients } = eventsOffice({ session: { email: 'dmitry@example.com' } });
+  expect(logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: '' }).manager).toBe('Дмитрий Ковалёв');
+  const noKind = office.sheet.invoke('logEvent', [{ client: clients.vip.email, kind: '', reason: '' }]);
+  expect(String((noKind.error as Error).message)).toBe('Выберите вид события.');
+  // A manager may not hand an event to their head.
+  const up = office.sheet.invoke('logEvent', [{ client: clients.vip.email, kind: 'Звонок', reason: '', manager: 'Ольга Смирнова' }]);
+  expect(String((up.error as Error).message)).toContain('Ольга Смирнова');
+  expect(eventRows(office)).toHaveLength(1);
+});
+
+test('two people logging at the same moment both land: the second runs between the first one’s reads and its append', () => {
+  const { office, clients } = eventsOffice();
+  const ctx = office.workspace.ctx;
+  const original = ctx.call.bind(ctx);
+  let second: EventView | undefined;
+  ctx.call = ((service: string, fn: never, cost?: number) => {
+    if (service === 'SpreadsheetApp.Sheet.appendRow' && !second) {
+      second = {} as EventView;
+      second = logEvent(office, { client: clients.regular.email, kind: 'Встреча', reason: 'Заказ' });
+    }
+    return original(service, fn, cost);
+  }) as typeof ctx.call;
+  const first = logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: 'Заказ' });
+  ctx.call = original;
+  expect(second?.id).toBeTruthy();
+  expect(first.id).not.toBe(second?.id);
+  const rows = eventRows(office);
+  expect(rows.map((r) => r.id).sort()).toEqual([first.id, second!.id].sort());
+  expect(rows.map((r) => r.clientId).sort()).toEqual([clients.vip.resourceName, clients.regular.resourceName].sort());
+});
+
+test('logging again with the same id (a retry after a lost answer) writes nothing twice', () => {
+  const { office, clients } = eventsOffice();
+  const at = new Date(office.workspace.clock.now() + DAY).toISOString();
+  const input = { id: 'E-retry-1', client: clients.vip.email, kind: 'Звонок', reason: 'Заказ', at, planned: true };
+  const first = logEvent(office, input);
+  const again = logEvent(office, input);
+  expect(again.id).toBe(first.id);
+  expect(again.calendarEventId).toBe(first.calendarEventId);
+  expect(eventRows(office)).toHaveLength(1);
+  expect(office.workspace.calendar.allEvents()).toHaveLength(1);
+});
+
+test('readable through getReminders right after logging', () => {
+  const { office, clients } = eventsOffice();
+  logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: 'Заказ', planned: true, at: new Date(office.workspace.clock.now() + 3600_000).toISOString() });
+  const view = call<{ due: { groups: Array<{ events: EventView[] }> } }>(office.sheet, 'getReminders');
+  expect(view.due.groups.flatMap((g) => g.events).map((e) => e.client)).toEqual([clients.vip.name]);
+});

@@ -1,0 +1,103 @@
+// An office for the event-log tests: set up, with a few labelled clients and a staff of three, built on the emulated
+// Workspace and driven through the built bundle.
+
+import { locateColumns } from '../../../src/core/sheets/template';
+import { template } from '../../../src/core/sheets/templates';
+import { createPeople } from '../../../src/local/emulator/people/service';
+import { createSpreadsheetApp, UiHost } from '../../../src/local/emulator/spreadsheet/service';
+import type { Office } from '../../../src/local/office';
+import type { EventView } from '../../../src/shared/events-dto';
+import { call, testOffice } from '../../support/office';
+
+export const STAFF = [
+  ['Ольга Смирнова', 'olga@example.com', 'Руководитель', '', true],
+  ['Дмитрий Ковалёв', 'dmitry@example.com', 'Менеджер', 'olga@example.com', true],
+  ['Нино Беридзе', 'nino@example.com', 'Менеджер', 'olga@example.com', false],
+] as const;
+
+export interface Client {
+  resourceName: string;
+  name: string;
+  phone: string;
+  email: string;
+}
+
+export interface EventsOffice {
+  office: Office;
+  clients: Record<string, Client>;
+}
+
+/** Clients by key: name parts, phone, e-mail, label. */
+const CLIENTS = {
+  vip: ['Иванов', 'Иван', '+7 912 111-22-33', 'ivanov@example.ru', 'VIP'],
+  regular: ['Петрова', 'Анна', '+7 912 444-55-66', 'petrova@example.ru', 'Постоянный'],
+  sleepy: ['Сидоров', 'Олег', '+7 912 777-88-99', 'sidorov@example.ru', 'Постоянный'],
+} as const;
+
+export function eventsOffice(options: { session?: { email?: string } } = {}): EventsOffice {
+  const office = testOffice({ session: options.session });
+  call(office.sheet, 'runSetup');
+  const ws = office.workspace;
+  const people = createPeople(ws.people, ws.ctx);
+  const groups: Record<string, string> = {};
+  for (const label of ['VIP', 'Постоянный']) groups[label] = String(people.ContactGroups!.create({ contactGroup: { name: label } }).resourceName);
+  const clients: Record<string, Client> = {};
+  for (const [key, [family, given, phone, email, label]] of Object.entries(CLIENTS)) {
+    const created = people.People!.createContact(
+      {
+        names: [{ familyName: family, givenName: given }],
+        phoneNumbers: [{ value: phone }],
+        emailAddresses: [{ value: email }],
+        memberships: [{ contactGroupMembership: { contactGroupResourceName: groups[label] } } as GoogleAppsScript.People.Schema.Membership],
+      },
+      { personFields: 'names' },
+    );
+    clients[key] = { resourceName: String(created.resourceName), name: `${family} ${given}`, phone, email };
+  }
+  writeRows(office, 'staff', STAFF.map((s) => ({ name: s[0], email: s[1], role: s[2], head: s[3], dailyDigest: s[4] })));
+  ws.calls.reset();
+  return { office, clients };
+}
+
+function app(office: Office) {
+  const ws = office.workspace;
+  return createSpreadsheetApp(ws.spreadsheets, ws.ctx, { activeSpreadsheetId: office.spreadsheetId, ui: new UiHost() }).openById(office.spreadsheetId);
+}
+
+/** Rows written straight into a CRM sheet (as the office would type them), by column key. */
+export function writeRows(office: Office, key: 'staff' | 'events', rows: Array<Record<string, unknown>>): void {
+  const tpl = template(key);
+  const sheet = app(office).getSheets().find((s) => s.getName() === tpl.title.ru)!;
+  const width = sheet.getLastColumn();
+  const at = locateColumns(tpl, sheet.getRange(1, 1, 1, width).getValues()[0]);
+  const values = rows.map((r) => {
+    const row: unknown[] = new Array(width).fill('');
+    for (const [k, v] of Object.entries(r)) row[at[k]] = v;
+    return row;
+  });
+  const first = sheet.getLastRow() + 1;
+  if (first + values.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), first + values.length - 1 - sheet.getMaxRows());
+  sheet.getRange(first, 1, values.length, width).setValues(values as never);
+  office.workspace.calls.reset();
+}
+
+/** The Events sheet as the office sees it: one object per data row, by column key. */
+export function eventRows(office: Office): Array<Record<string, unknown> & { row: number }> {
+  const values = office.workspace.spreadsheets.values(office.spreadsheetId, template('events').title.ru);
+  const at = locateColumns(template('events'), values[0]);
+  return values.slice(1).map((row, i) => {
+    const out: Record<string, unknown> & { row: number } = { row: i + 2 };
+    for (const [k, c] of Object.entries(at)) out[k] = row[c];
+    return out;
+  });
+}
+
+export function liveCalendarEvents(office: Office) {
+  return office.workspace.calendar.allEvents().filter((e) => !e.deleted);
+}
+
+export function logEvent(office: Office, input: Record<string, unknown>): EventView {
+  return call<EventView>(office.sheet, 'logEvent', input);
+}
+
+export const DAY = 86_400_000;
