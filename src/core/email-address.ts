@@ -8,7 +8,14 @@ export interface MailAddress {
 export function parseMailAddress(from: string): MailAddress | undefined {
   const text = String(from ?? '').trim();
   const angle = /^(.*?)<\s*([^<>\s]+@[^<>\s]+)\s*>\s*$/.exec(text);
-  if (angle) return { name: angle[1].trim().replace(/^"(.*)"$/, '$1').trim(), email: angle[2].toLowerCase() };
+  if (angle)
+    return {
+      name: angle[1]
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .trim(),
+      email: angle[2].toLowerCase(),
+    };
   if (/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(text)) return { name: '', email: text.toLowerCase() };
   return undefined;
 }

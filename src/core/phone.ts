@@ -70,7 +70,9 @@ function attempt(text: string, country: CountryCode | undefined): ParsedPhone | 
 const countries = new Map<string, CountryCode | undefined>();
 
 function countryOf(defaultCountry: string | undefined): CountryCode | undefined {
-  const code = String(defaultCountry ?? '').trim().toUpperCase();
+  const code = String(defaultCountry ?? '')
+    .trim()
+    .toUpperCase();
   if (countries.has(code)) return countries.get(code);
   const country = isSupportedCountry(code) ? (code as CountryCode) : undefined;
   if (countries.size < 256) countries.set(code, country);
@@ -94,7 +96,14 @@ function parseCleaned(cleaned: string, country: CountryCode | undefined): Parsed
 }
 
 function parseWith(text: string, country: CountryCode | undefined): ParsedPhone | undefined {
-  return parseCleaned(expandScientific(String(text ?? '').trim().replace(/^'/, '')), country);
+  return parseCleaned(
+    expandScientific(
+      String(text ?? '')
+        .trim()
+        .replace(/^'/, ''),
+    ),
+    country,
+  );
 }
 
 /** Parses one number; `defaultCountry` decides what a number without +country code means. */
@@ -144,6 +153,7 @@ export function phoneKey(raw: string, defaultCountry?: string): string | undefin
   // A number written with its + is read the same under any default country: libphonenumber then takes the country
   // from the number (the default only decides what a number without + means). So the latest run's parse, made under
   // the office's country, also answers for another country or none.
-  if (hit !== undefined && (latestRun?.country === country || WRITTEN_INTERNATIONAL.test(text))) return hit ? hit.e164 : undefined;
+  if (hit !== undefined && (latestRun?.country === country || WRITTEN_INTERNATIONAL.test(text)))
+    return hit ? hit.e164 : undefined;
   return parseWith(text, country)?.e164;
 }

@@ -34,9 +34,15 @@ export function prepareImport(
   const setup = invokeSheet<ImportSetup>(office, 'getImportSetup', opened.fingerprint);
   const mapping = (setup.mapping as Mapping | null) ?? opened.proposed;
   const region = (options.region ?? setup.defaultCountry ?? 'RU').toUpperCase();
-  const cleaned = cleanImportFile(opened, mapping, { defaultCountry: region, locale: setup.locale, importId: options.importId });
+  const cleaned = cleanImportFile(opened, mapping, {
+    defaultCountry: region,
+    locale: setup.locale,
+    importId: options.importId,
+  });
   const label = options.label;
-  if (label) for (const c of cleaned.contacts) if (!c.labels.some((l) => l.toLowerCase() === label.toLowerCase())) c.labels.push(label);
+  if (label)
+    for (const c of cleaned.contacts)
+      if (!c.labels.some((l) => l.toLowerCase() === label.toLowerCase())) c.labels.push(label);
   return { opened, mapping, cleaned, setup, region };
 }
 

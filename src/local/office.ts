@@ -33,10 +33,16 @@ export function openOffice(options: OfficeOptions = {}): Office {
   const gmailProps = workspace.properties;
   let spreadsheetId = gmailProps.peek('gmail', 'script', SPREADSHEET_KEY);
   if (!spreadsheetId || !workspace.spreadsheets.has(spreadsheetId)) {
-    spreadsheetId = workspace.spreadsheets.create(options.spreadsheetName ?? 'CRM', { timeZone: workspace.ctx.session.timeZone, locale: workspace.ctx.session.locale });
+    spreadsheetId = workspace.spreadsheets.create(options.spreadsheetName ?? 'CRM', {
+      timeZone: workspace.ctx.session.timeZone,
+      locale: workspace.ctx.session.locale,
+    });
     gmailProps.poke('gmail', 'script', SPREADSHEET_KEY, spreadsheetId);
   }
-  const sheet = loadProject(workspace, path.join(distDir, 'sheet'), { project: 'sheet', boundSpreadsheetId: spreadsheetId });
+  const sheet = loadProject(workspace, path.join(distDir, 'sheet'), {
+    project: 'sheet',
+    boundSpreadsheetId: spreadsheetId,
+  });
   const gmail = loadProject(workspace, path.join(distDir, 'gmail'), { project: 'gmail' });
   return { workspace, sheet, gmail, spreadsheetId };
 }

@@ -33,11 +33,17 @@ function saveSettings(input: SettingsInput): SaveSettingsResult {
   const ss = crmSpreadsheet();
   const current = readSettings(ss);
   const locale = uiLocale(current);
-  const country = String(input.defaultCountry ?? '').trim().toUpperCase();
-  const language = String(input.language ?? '').trim().toLowerCase();
+  const country = String(input.defaultCountry ?? '')
+    .trim()
+    .toUpperCase();
+  const language = String(input.language ?? '')
+    .trim()
+    .toLowerCase();
   const errors: Array<{ field: keyof SettingsInput; message: string }> = [];
-  if (!isSupportedCountry(country)) errors.push({ field: 'defaultCountry', message: t(locale, 'countryInvalid', { value: country }) });
-  if (language && !(LOCALES as readonly string[]).includes(language)) errors.push({ field: 'language', message: t(locale, 'languageInvalid', { value: language }) });
+  if (!isSupportedCountry(country))
+    errors.push({ field: 'defaultCountry', message: t(locale, 'countryInvalid', { value: country }) });
+  if (language && !(LOCALES as readonly string[]).includes(language))
+    errors.push({ field: 'language', message: t(locale, 'languageInvalid', { value: language }) });
   if (errors.length) return { ok: false, errors };
   writeSettings({ defaultCountry: country, language }, ss, current);
   return { ok: true, view: settingsView(ss) };

@@ -41,7 +41,8 @@ export interface SettingsInput {
   language: string;
 }
 
-export type SaveSettingsResult = { ok: true; view: SettingsView } | { ok: false; errors: Array<{ field: keyof SettingsInput; message: string }> };
+export type SaveSettingsResult =
+  { ok: true; view: SettingsView } | { ok: false; errors: Array<{ field: keyof SettingsInput; message: string }> };
 
 export interface SetupResult {
   created: string[];
@@ -75,9 +76,21 @@ export type ServerFunctionName = keyof ServerApi;
 /** Every argument and result of the contract must survive google.script.run. */
 type DtosAreJson = ProveJson<IsJson<SettingsView | SaveSettingsResult | SetupResult | SettingsInput>>;
 type ImportDtosAreJson = ProveJson<
-  IsJson<ImportSetup | StageImportInput | StageImportResult | ImportPreview | ImportProgress | UndoResult | ImportRecord | ExportPageInput | ExportPage>
+  IsJson<
+    | ImportSetup
+    | StageImportInput
+    | StageImportResult
+    | ImportPreview
+    | ImportProgress
+    | UndoResult
+    | ImportRecord
+    | ExportPageInput
+    | ExportPage
+  >
 >;
-type EventDtosAreJson = ProveJson<IsJson<RemindersView | LogEventInput | EventView | EventChange | DueView | QuietClientView>>;
+type EventDtosAreJson = ProveJson<
+  IsJson<RemindersView | LogEventInput | EventView | EventChange | DueView | QuietClientView>
+>;
 
 /** Every server function the sidebars may call, checked exhaustive against ServerApi by the type below. */
 const FUNCTIONS: Record<ServerFunctionName, true> = {

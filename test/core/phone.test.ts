@@ -60,7 +60,10 @@ describe('several numbers in one cell', () => {
   });
 
   test('an extension after a comma stays with its number', () => {
-    expect(splitPhoneCell('+7 343 222-33-44, доб. 100; 8 912 345-67-89')).toEqual(['+7 343 222-33-44, доб. 100', '8 912 345-67-89']);
+    expect(splitPhoneCell('+7 343 222-33-44, доб. 100; 8 912 345-67-89')).toEqual([
+      '+7 343 222-33-44, доб. 100',
+      '8 912 345-67-89',
+    ]);
     expect(parsePhone('+7 343 222-33-44, доб. 100', 'RU')?.extension).toBe('100');
   });
 });

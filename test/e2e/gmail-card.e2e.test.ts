@@ -27,12 +27,17 @@ test("a client's message: the card, then log the e-mail into the Events sheet", 
 
     // The client card: last contact and the last events, from the index.
     await addon.locator('.widget.decorated[data-label="Последний контакт"]').waitFor();
-    expect(await addon.locator('.widget.decorated[data-label="Последний контакт"] .text').innerText()).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d · /);
+    expect(await addon.locator('.widget.decorated[data-label="Последний контакт"] .text').innerText()).toMatch(
+      /^\d\d\.\d\d\.\d{4} \d\d:\d\d · /,
+    );
     const recent = addon.locator('section').filter({ has: page.locator('h3', { hasText: 'Последние события' }) });
     expect(await recent.locator('.widget.decorated').count()).toBe(5);
     // The first card of the day loads the index into the add-on's cache; from then on a card costs three calls.
     await message.click();
-    await addon.locator('.stats').filter({ hasText: /^3 service calls/ }).waitFor();
+    await addon
+      .locator('.stats')
+      .filter({ hasText: /^3 service calls/ })
+      .waitFor();
 
     // Log this e-mail: the form comes with the subject as the note; pick a reason and save.
     await addon.locator('button[data-action="gmailLogEmailForm"]').click();
@@ -43,12 +48,16 @@ test("a client's message: the card, then log the e-mail into the Events sheet", 
     await addon.locator('button[data-action="gmailLogEmail"]').click();
     await addon.locator('.notification[role="status"]').filter({ hasText: 'Записано: E-mail, Заказ.' }).waitFor();
     // Back on the client card, which now shows the e-mail as the last contact.
-    expect(await addon.locator('.widget.decorated[data-label="Последний контакт"] .text').innerText()).toContain('E-mail · Заказ');
+    expect(await addon.locator('.widget.decorated[data-label="Последний контакт"] .text').innerText()).toContain(
+      'E-mail · Заказ',
+    );
 
     // The row is in the emulated spreadsheet, as the office sees it on the Events tab.
     await page.goto(h.url('/'));
     await page.getByRole('tab', { name: 'События' }).click();
-    const row = page.locator('table.grid[data-sheet="События"] tr').filter({ has: page.locator(`td[title="mail-${messageId}"]`) });
+    const row = page
+      .locator('table.grid[data-sheet="События"] tr')
+      .filter({ has: page.locator(`td[title="mail-${messageId}"]`) });
     await row.waitFor();
     expect(await row.innerText()).toContain('Вопрос по заказу');
     expect(await row.innerText()).toContain('Заказ');

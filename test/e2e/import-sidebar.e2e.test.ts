@@ -23,7 +23,10 @@ test('import an Excel base: mapping, preview with problems, import, undo', async
     const before = people.allContacts().length;
     await page.goto(h.url('/'));
     const frame = await openSidebar(page, /Импорт/);
-    await frame.locator('#title').filter({ hasText: /Импорт/ }).waitFor();
+    await frame
+      .locator('#title')
+      .filter({ hasText: /Импорт/ })
+      .waitFor();
 
     await frame.locator('#file').setInputFiles(FIXTURE);
     await frame.locator('#mapping-table select[data-column="Телефон"]').waitFor();
@@ -63,9 +66,13 @@ test('export the clients of one label as Google CSV and download it', async () =
     const text = fs.readFileSync(file as string, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain('First Name');
-    const vip = h.office.workspace.people.allContacts().filter((p) => JSON.stringify(p.memberships ?? []).includes(
-      String(h.office.workspace.people.allGroups().find((g) => g.name === 'VIP')?.resourceName),
-    ));
+    const vip = h.office.workspace.people
+      .allContacts()
+      .filter((p) =>
+        JSON.stringify(p.memberships ?? []).includes(
+          String(h.office.workspace.people.allGroups().find((g) => g.name === 'VIP')?.resourceName),
+        ),
+      );
     expect(text.trim().split('\r\n').length).toBe(vip.length + 1);
   });
 });

@@ -81,7 +81,12 @@ test('an event planned from the form becomes a row and a calendar reminder', asy
     const logged = frame.locator('#due .event[data-event-id]').filter({ hasText: '17:30' });
     await logged.first().waitFor();
     const id = String(await logged.first().getAttribute('data-event-id'));
-    expect(eventRow(id)).toMatchObject({ kind: 'Встреча', reason: 'Презентация', status: 'план', nextStep: '=принести образцы' });
+    expect(eventRow(id)).toMatchObject({
+      kind: 'Встреча',
+      reason: 'Презентация',
+      status: 'план',
+      nextStep: '=принести образцы',
+    });
     expect(String(eventRow(id)?.calendarEventId)).not.toBe('');
     expect(h.office.workspace.calendar.allEvents().length).toBe(calendarBefore + 1);
   });

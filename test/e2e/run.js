@@ -10,5 +10,9 @@ if (!fs.existsSync(chromium)) {
   process.exit(process.env.CI ? 1 : 0);
 }
 const jest = require.resolve('jest/bin/jest');
-const result = spawnSync(process.execPath, [jest, '-c', path.join(__dirname, 'jest.config.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const result = spawnSync(
+  process.execPath,
+  [jest, '-c', path.join(__dirname, 'jest.config.js'), ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);

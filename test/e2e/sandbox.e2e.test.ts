@@ -33,7 +33,9 @@ test('the CRM menu opens the Settings sidebar, which saves through google.script
     await frame.locator('#save').click();
     await frame.locator('#status.ok').waitFor();
     // Stored in the Settings sheet of the emulated spreadsheet, where the office can see it.
-    const settings = h.office.workspace.spreadsheets.get(h.office.spreadsheetId).sheets.find((s) => s.name === 'Настройки');
+    const settings = h.office.workspace.spreadsheets
+      .get(h.office.spreadsheetId)
+      .sheets.find((s) => s.name === 'Настройки');
     expect(settings?.values.some((row) => row.includes('GE'))).toBe(true);
   });
 });
@@ -51,6 +53,9 @@ test('the Gmail page shows the add-on card of the client who wrote', async () =>
     const family = from.split(' ')[0];
     expect(await page.locator('.addon .card-title').innerText()).toContain(family);
     expect(await page.locator('.addon').innerText()).toContain(email);
-    await page.locator('.addon .stats').filter({ hasText: /service calls/ }).waitFor();
+    await page
+      .locator('.addon .stats')
+      .filter({ hasText: /service calls/ })
+      .waitFor();
   });
 });

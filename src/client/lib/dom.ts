@@ -22,7 +22,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 
 export function replaceChildren(parent: Element, ...children: Child[]): void {
   while (parent.firstChild) parent.removeChild(parent.firstChild);
-  for (const child of children) if (child !== null && child !== undefined && child !== false) parent.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
+  for (const child of children)
+    if (child !== null && child !== undefined && child !== false)
+      parent.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
 }
 
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {

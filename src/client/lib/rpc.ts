@@ -7,10 +7,9 @@ export type Rpc = { [K in keyof ServerApi]: (...args: Parameters<ServerApi[K]>) 
 
 function call(name: ServerFunctionName, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const runner = google.script.run.withSuccessHandler(resolve).withFailureHandler((error: Error) => reject(error)) as unknown as Record<
-      string,
-      (...a: unknown[]) => void
-    >;
+    const runner = google.script.run
+      .withSuccessHandler(resolve)
+      .withFailureHandler((error: Error) => reject(error)) as unknown as Record<string, (...a: unknown[]) => void>;
     const fn = runner[name];
     if (typeof fn !== 'function') {
       reject(new Error(`Server function ${name} is not available`));
@@ -20,4 +19,6 @@ function call(name: ServerFunctionName, args: unknown[]): Promise<unknown> {
   });
 }
 
-export const rpc = Object.fromEntries(SERVER_FUNCTIONS.map((name) => [name, (...args: unknown[]) => call(name, args)])) as unknown as Rpc;
+export const rpc = Object.fromEntries(
+  SERVER_FUNCTIONS.map((name) => [name, (...args: unknown[]) => call(name, args)]),
+) as unknown as Rpc;

@@ -69,7 +69,10 @@ export function calendarEventFor(event: EventRecord, options: CalendarPlanOption
     reminders:
       event.status === 'done'
         ? null
-        : { popupMinutes: options.popupMinutes ?? base.popupMinutes, emailMinutes: options.emailMinutes ?? base.emailMinutes },
+        : {
+            popupMinutes: options.popupMinutes ?? base.popupMinutes,
+            emailMinutes: options.emailMinutes ?? base.emailMinutes,
+          },
   };
 }
 
@@ -85,7 +88,17 @@ export type CalendarAction = 'create' | 'update' | 'delete' | 'none';
 
 /** The fields that show in the calendar event: a change to anything else (result text, logged by) is no update. */
 function shown(e: EventRecord): string {
-  return JSON.stringify([e.at.getTime(), e.allDay, e.kind, e.reason, e.client, e.clientId, e.manager, e.nextStep, e.status]);
+  return JSON.stringify([
+    e.at.getTime(),
+    e.allDay,
+    e.kind,
+    e.reason,
+    e.client,
+    e.clientId,
+    e.manager,
+    e.nextStep,
+    e.status,
+  ]);
 }
 
 /**

@@ -56,7 +56,11 @@ const RESULT_CHARS = 300;
 
 const nameKey = (name: string) => clientKey({ clientId: '', client: name });
 
-export function buildClientIndex(events: EventRecord[], contacts: IndexContact[], builtAt: Date = new Date(0)): ClientIndex {
+export function buildClientIndex(
+  events: EventRecord[],
+  contacts: IndexContact[],
+  builtAt: Date = new Date(0),
+): ClientIndex {
   const byKey = new Map<string, EventRecord[]>();
   for (const e of events) {
     const key = clientKey(e);
@@ -69,11 +73,21 @@ export function buildClientIndex(events: EventRecord[], contacts: IndexContact[]
   for (const c of contacts) {
     const emails = [...new Set(c.emails.map((m) => m.trim().toLowerCase()).filter((m) => m.includes('@')))];
     if (!emails.length) continue;
-    const own = [...(byKey.get(c.resourceName) ?? []), ...(c.name ? byKey.get(nameKey(c.name)) ?? [] : [])];
+    const own = [...(byKey.get(c.resourceName) ?? []), ...(c.name ? (byKey.get(nameKey(c.name)) ?? []) : [])];
     const live = own.filter((e) => e.status !== 'cancelled');
-    const done = live.filter((e) => e.status === 'done').sort((a, b) => b.at.getTime() - a.at.getTime() || b.rowNumber - a.rowNumber);
-    const planned = live.filter((e) => e.status === 'planned').sort((a, b) => a.at.getTime() - b.at.getTime() || a.rowNumber - b.rowNumber);
-    const item = (e: EventRecord): IndexedEvent => ({ id: e.id, row: e.rowNumber, at: e.at.toISOString(), kind: e.kind, reason: e.reason });
+    const done = live
+      .filter((e) => e.status === 'done')
+      .sort((a, b) => b.at.getTime() - a.at.getTime() || b.rowNumber - a.rowNumber);
+    const planned = live
+      .filter((e) => e.status === 'planned')
+      .sort((a, b) => a.at.getTime() - b.at.getTime() || a.rowNumber - b.rowNumber);
+    const item = (e: EventRecord): IndexedEvent => ({
+      id: e.id,
+      row: e.rowNumber,
+      at: e.at.toISOString(),
+      kind: e.kind,
+      reason: e.reason,
+    });
     const entry: ClientIndexEntry = {
       resourceName: c.resourceName,
       name: c.name,
@@ -82,7 +96,10 @@ export function buildClientIndex(events: EventRecord[], contacts: IndexContact[]
       phones: [...c.phones],
       planned: planned.slice(0, PLANNED).map((e) => ({ ...item(e), manager: e.manager })),
       recent: done.slice(0, RECENT).map((e) => ({ ...item(e), result: e.result.slice(0, RESULT_CHARS) })),
-      rows: [...own].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, MAX_ROWS).map((e) => e.rowNumber),
+      rows: [...own]
+        .sort((a, b) => b.at.getTime() - a.at.getTime())
+        .slice(0, MAX_ROWS)
+        .map((e) => e.rowNumber),
     };
     if (done[0]) entry.lastContact = { at: done[0].at.toISOString(), kind: done[0].kind, reason: done[0].reason };
     for (const m of emails) entries[m] = entry;
@@ -111,7 +128,9 @@ export function entryFromBucket(email: string, bucketJson: string | null | undef
   if (!bucketJson) return undefined;
   try {
     const bucket = JSON.parse(bucketJson) as Record<string, ClientIndexEntry>;
-    return Object.prototype.hasOwnProperty.call(bucket, email.trim().toLowerCase()) ? bucket[email.trim().toLowerCase()] : undefined;
+    return Object.prototype.hasOwnProperty.call(bucket, email.trim().toLowerCase())
+      ? bucket[email.trim().toLowerCase()]
+      : undefined;
   } catch {
     return undefined;
   }

@@ -77,7 +77,13 @@ export function parseStaff(values: unknown[][]): StaffMember[] {
         email: text(r, 'email').toLowerCase(),
         role: text(r, 'role'),
         head: text(r, 'head').toLowerCase(),
-        dailyDigest: digestCell === true || TRUE_WORDS.includes(String(digestCell ?? '').trim().toLowerCase()),
+        dailyDigest:
+          digestCell === true ||
+          TRUE_WORDS.includes(
+            String(digestCell ?? '')
+              .trim()
+              .toLowerCase(),
+          ),
       };
     })
     .filter((s) => s.name !== '' || s.email !== '');
@@ -124,9 +130,21 @@ export function eventSettings(settings: Record<string, unknown>, locale: Locale)
 
 /** Roles that see and assign everyone's events. A department head is not one: heads are found through the head column. */
 const ALL_POWER_ROLES = [
-  'owner', 'admin', 'administrator', 'director', 'ceo',
-  'владелец', 'администратор', 'админ', 'руководитель', 'директор', 'генеральный директор',
-  'მფლობელი', 'ადმინისტრატორი', 'დირექტორი', 'ხელმძღვანელი',
+  'owner',
+  'admin',
+  'administrator',
+  'director',
+  'ceo',
+  'владелец',
+  'администратор',
+  'админ',
+  'руководитель',
+  'директор',
+  'генеральный директор',
+  'მფლობელი',
+  'ადმინისტრატორი',
+  'დირექტორი',
+  'ხელმძღვანელი',
 ].map(headerKey);
 
 export function isAllPowerRole(role: string): boolean {
@@ -142,7 +160,9 @@ export function isAllPowerRole(role: string): boolean {
 export function canAssign(staff: StaffMember[], actorEmail: string, managerName: string): boolean {
   if (staff.length === 0) return true;
   const actor = actorEmail.trim().toLowerCase();
-  const target = staff.find((s) => sameText(s.name, managerName) || (s.email !== '' && s.email === managerName.trim().toLowerCase()));
+  const target = staff.find(
+    (s) => sameText(s.name, managerName) || (s.email !== '' && s.email === managerName.trim().toLowerCase()),
+  );
   const me = staff.find((s) => s.email === actor);
   if (!target) return managerName.trim().toLowerCase() === actor || (!!me && sameText(me.name, managerName));
   if (target.email === actor) return true;

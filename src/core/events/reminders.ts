@@ -50,7 +50,9 @@ export function groupByManager<T extends { event: EventRecord }>(items: T[]): Ar
     g.items.push(item);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : 0) || groups.get(a)!.manager.localeCompare(groups.get(b)!.manager))
+    .sort(
+      ([a], [b]) => (a === '' ? 1 : b === '' ? -1 : 0) || groups.get(a)!.manager.localeCompare(groups.get(b)!.manager),
+    )
     .map(([, g]) => g);
 }
 
@@ -122,7 +124,11 @@ export function quietPeriod(labels: string[], defaultDays: number, daysByLabel: 
  * Spreading to that rate keeps a burst (everyone imported on one day) from landing on a single day, and depends only
  * on the client base, so a client's spread day does not jump as the office works through the list.
  */
-export function quietDailyCap(clients: QuietClientInput[], defaultDays: number, daysByLabel: Record<string, number>): number {
+export function quietDailyCap(
+  clients: QuietClientInput[],
+  defaultDays: number,
+  daysByLabel: Record<string, number>,
+): number {
   const rate = clients.reduce((sum, c) => sum + 1 / Math.max(1, quietPeriod(c.labels, defaultDays, daysByLabel)), 0);
   return Math.max(1, Math.ceil(rate - 1e-9));
 }
@@ -143,7 +149,10 @@ export function quietClients(clients: QuietClientInput[], events: EventRecord[],
   const todayN = dayNumber(today);
   const last = lastContactByClient(events);
   const busy = new Set(events.filter((e) => e.status === 'planned').map(clientKey));
-  const perDay = Math.max(1, Math.floor(options.perDay ?? quietDailyCap(clients, options.defaultDays, options.daysByLabel)));
+  const perDay = Math.max(
+    1,
+    Math.floor(options.perDay ?? quietDailyCap(clients, options.defaultDays, options.daysByLabel)),
+  );
 
   const crossed: Array<QuietClient & { cross: number; hash: number }> = [];
   for (const c of clients) {
@@ -174,7 +183,9 @@ export function quietClients(clients: QuietClientInput[], events: EventRecord[],
   }
 
   // Groups by the day spreading starts: the crossing day, or the start day for crossings before it.
-  const startN = options.startDay ? Math.min(dayNumber(localDayKey(options.startDay, options.timeZone)), todayN) : -Infinity;
+  const startN = options.startDay
+    ? Math.min(dayNumber(localDayKey(options.startDay, options.timeZone)), todayN)
+    : -Infinity;
   const groups = new Map<number, typeof crossed>();
   for (const q of crossed) {
     const anchor = Math.max(q.cross, startN);
@@ -213,13 +224,18 @@ export interface InterestedClient {
   event: EventRecord;
 }
 
-const sameReason = (reason: string, names: string[]) => names.some((n) => headerKey(n) !== '' && headerKey(n) === headerKey(reason));
+const sameReason = (reason: string, names: string[]) =>
+  names.some((n) => headerKey(n) !== '' && headerKey(n) === headerKey(reason));
 
 /**
  * Clients whose latest done event has the interest reason and no order event (done or planned) after it: interest
  * that nobody turned into an order. Oldest interest first — it has waited longest.
  */
-export function interestedNoOrder(events: EventRecord[], interestReason: string | string[], orderReason: string | string[]): InterestedClient[] {
+export function interestedNoOrder(
+  events: EventRecord[],
+  interestReason: string | string[],
+  orderReason: string | string[],
+): InterestedClient[] {
   const interest = ([] as string[]).concat(interestReason);
   const order = ([] as string[]).concat(orderReason);
   const byClient = groupByClient(events.filter((e) => e.status !== 'cancelled'));
@@ -228,7 +244,8 @@ export function interestedNoOrder(events: EventRecord[], interestReason: string 
     const done = list.filter((e) => e.status === 'done');
     const lastDone = done[done.length - 1];
     if (!lastDone || !sameReason(lastDone.reason, interest)) continue;
-    if (list.some((e) => sameReason(e.reason, order) && e.at.getTime() >= lastDone.at.getTime() && e !== lastDone)) continue;
+    if (list.some((e) => sameReason(e.reason, order) && e.at.getTime() >= lastDone.at.getTime() && e !== lastDone))
+      continue;
     out.push({ clientKey: key, clientId: lastDone.clientId, client: lastDone.client, event: lastDone });
   }
   return out.sort((a, b) => byTime(a.event, b.event));

@@ -61,7 +61,10 @@ const EVENTS = template('events');
 /** Sheets' serial day 0 (30 Dec 1899), for date cells formatted as plain numbers. */
 const SERIAL_EPOCH_DAYS = 25569;
 
-export function parseEventRows(values: unknown[][], options: ParseOptions): { events: EventRecord[]; problems: RowProblem[] } {
+export function parseEventRows(
+  values: unknown[][],
+  options: ParseOptions,
+): { events: EventRecord[]; problems: RowProblem[] } {
   const locale = options.locale ?? 'en';
   const table = findTable(values, EVENTS);
   const problems: RowProblem[] = [];
@@ -79,8 +82,19 @@ export function parseEventRows(values: unknown[][], options: ParseOptions): { ev
     const row = values[i] ?? [];
     if (isBlankRow(row)) continue;
     const rowNumber = i + 1;
-    const problem = (key: string, code: RowProblem['code'], value: string, params: Record<string, string | number> = {}) =>
-      problems.push({ row: rowNumber, column: header(key), value, code, message: eventText(locale, messageKey(code), { value, ...params }) });
+    const problem = (
+      key: string,
+      code: RowProblem['code'],
+      value: string,
+      params: Record<string, string | number> = {},
+    ) =>
+      problems.push({
+        row: rowNumber,
+        column: header(key),
+        value,
+        code,
+        message: eventText(locale, messageKey(code), { value, ...params }),
+      });
 
     const rawDate = row[c.date];
     const dateText = cellText(row, c.date);
@@ -132,7 +146,15 @@ export function parseEventRows(values: unknown[][], options: ParseOptions): { ev
 }
 
 function messageKey(code: RowProblem['code']) {
-  return ({ 'no-header': 'noHeader', 'no-date': 'noDate', 'bad-date': 'badDate', 'bad-status': 'badStatus', 'duplicate-id': 'duplicateId' } as const)[code];
+  return (
+    {
+      'no-header': 'noHeader',
+      'no-date': 'noDate',
+      'bad-date': 'badDate',
+      'bad-status': 'badStatus',
+      'duplicate-id': 'duplicateId',
+    } as const
+  )[code];
 }
 
 /**
@@ -147,15 +169,35 @@ export function parseEventDate(value: unknown, timeZone: string): { at: Date; al
   if (typeof value === 'number') {
     if (!isFinite(value) || value < 1 || value > 2_958_465) return undefined;
     const wall = new Date(Math.round((value - SERIAL_EPOCH_DAYS) * 86_400_000));
-    return wallClock(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), timeZone, value === Math.floor(value));
+    return wallClock(
+      wall.getUTCFullYear(),
+      wall.getUTCMonth() + 1,
+      wall.getUTCDate(),
+      wall.getUTCHours(),
+      wall.getUTCMinutes(),
+      wall.getUTCSeconds(),
+      timeZone,
+      value === Math.floor(value),
+    );
   }
   const text = String(value ?? '').trim();
   const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:[\sT,]+(\d{1,2})[:.](\d{2})(?::(\d{2}))?)?$/.exec(text);
   if (dmy) {
     const timed = dmy[4] !== undefined;
-    return wallClock(+dmy[3], +dmy[2], +dmy[1], timed ? +dmy[4] : 0, timed ? +dmy[5] : 0, +(dmy[6] ?? 0), timeZone, !timed);
+    return wallClock(
+      +dmy[3],
+      +dmy[2],
+      +dmy[1],
+      timed ? +dmy[4] : 0,
+      timed ? +dmy[5] : 0,
+      +(dmy[6] ?? 0),
+      timeZone,
+      !timed,
+    );
   }
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(
+    text,
+  );
   if (iso) {
     const timed = iso[4] !== undefined;
     const [y, mo, d, h, mi, s] = [+iso[1], +iso[2], +iso[3], timed ? +iso[4] : 0, timed ? +iso[5] : 0, +(iso[6] ?? 0)];
@@ -175,7 +217,16 @@ function validWall(y: number, mo: number, d: number, h: number, mi: number, s: n
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
-function wallClock(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string, allDay: boolean) {
+function wallClock(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  timeZone: string,
+  allDay: boolean,
+) {
   if (!validWall(y, mo, d, h, mi, s)) return undefined;
   return { at: zonedInstant(y, mo, d, h, mi, timeZone, s), allDay };
 }
@@ -201,7 +252,8 @@ export function toEventRow(
     out.push(b === null || b === undefined ? '' : (b as Cell));
   }
   const put = (key: string, value: Cell) => {
-    if (columns[key] !== undefined && columns[key] >= 0) out[columns[key]] = typeof value === 'string' ? neutralizeCell(value) : value;
+    if (columns[key] !== undefined && columns[key] >= 0)
+      out[columns[key]] = typeof value === 'string' ? neutralizeCell(value) : value;
   };
   put('id', event.id);
   put('date', new Date(event.at.getTime()));

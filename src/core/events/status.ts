@@ -17,7 +17,11 @@ const BUILT_IN: Record<Locale, Record<EventStatus, string[]>> = {
     done: ['сделано', 'выполнено', 'выполнен', 'готово'],
     cancelled: ['отменено', 'отменен', 'отмена'],
   },
-  en: { planned: ['planned', 'plan', 'scheduled'], done: ['done', 'completed', 'complete'], cancelled: ['cancelled', 'canceled'] },
+  en: {
+    planned: ['planned', 'plan', 'scheduled'],
+    done: ['done', 'completed', 'complete'],
+    cancelled: ['cancelled', 'canceled'],
+  },
   ka: { planned: ['დაგეგმილი'], done: ['შესრულებული'], cancelled: ['გაუქმებული'] },
 };
 

@@ -33,7 +33,9 @@ export function findTable(values: unknown[][], template: SheetTemplate, minColum
 }
 
 export function isBlankRow(row: unknown[] | undefined): boolean {
-  return !row || row.every((c) => c === '' || c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
+  return (
+    !row || row.every((c) => c === '' || c === null || c === undefined || (typeof c === 'string' && c.trim() === ''))
+  );
 }
 
 export function cellText(row: unknown[], index: number): string {

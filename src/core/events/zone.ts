@@ -39,7 +39,14 @@ export function localParts(at: Date | number, timeZone: string): LocalParts {
     if (part.type !== 'literal') out[part.type] = Number(part.value);
   }
   // Some ICU versions print midnight as 24 with hour12: false.
-  return { year: out.year, month: out.month, day: out.day, hour: out.hour % 24, minute: out.minute, second: out.second };
+  return {
+    year: out.year,
+    month: out.month,
+    day: out.day,
+    hour: out.hour % 24,
+    minute: out.minute,
+    second: out.second,
+  };
 }
 
 /** Minutes to add to UTC to get the zone's wall clock at that instant (Moscow: +180). */
@@ -54,7 +61,15 @@ export function zoneOffsetMinutes(at: Date | number, timeZone: string): number {
  * The instant a wall-clock time names in the zone. Like Temporal's 'compatible' choice: a time repeated when clocks
  * go back is the earlier one; a time skipped when clocks go forward is read with the offset before the jump (later).
  */
-export function zonedInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string, second = 0): Date {
+export function zonedInstant(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+  second = 0,
+): Date {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   // Zones change offset at most once a day: the offsets a day either side are the only candidates.
   const before = zoneOffsetMinutes(wall - DAY_MS, timeZone);

@@ -9,7 +9,10 @@ export interface ExportContact {
   labels: string[];
 }
 
-export function dateText(date: { year?: number | null; month?: number | null; day?: number | null } | undefined | null, style: 'iso' | 'ru'): string {
+export function dateText(
+  date: { year?: number | null; month?: number | null; day?: number | null } | undefined | null,
+  style: 'iso' | 'ru',
+): string {
   if (!date?.month || !date.day) return '';
   const mm = String(date.month).padStart(2, '0');
   const dd = String(date.day).padStart(2, '0');
@@ -17,7 +20,9 @@ export function dateText(date: { year?: number | null; month?: number | null; da
   return date.year ? `${String(date.year).padStart(4, '0')}-${mm}-${dd}` : `--${mm}-${dd}`;
 }
 
-export function asCalendarDate(d: { year?: number | null; month?: number | null; day?: number | null } | undefined | null): CalendarDate | undefined {
+export function asCalendarDate(
+  d: { year?: number | null; month?: number | null; day?: number | null } | undefined | null,
+): CalendarDate | undefined {
   return d?.month && d.day ? { year: d.year ?? undefined, month: d.month, day: d.day } : undefined;
 }
 
@@ -29,7 +34,9 @@ export function nameOf(p: Person) {
     family: n.familyName ?? '',
     prefix: n.honorificPrefix ?? '',
     suffix: n.honorificSuffix ?? '',
-    display: n.displayName ?? ([n.familyName, n.givenName, n.middleName].filter(Boolean).join(' ') || p.organizations?.[0]?.name || ''),
+    display:
+      n.displayName ??
+      ([n.familyName, n.givenName, n.middleName].filter(Boolean).join(' ') || p.organizations?.[0]?.name || ''),
   };
 }
 
@@ -49,11 +56,16 @@ export const FIRST_VISIT_TYPES = ['First visit', 'Первый визит', 'პ
 export const MANAGER_KEYS = ['Manager', 'Менеджер', 'მენეჯერი'];
 
 export function firstVisitOf(p: Person) {
-  return (p.events ?? []).find((e) => FIRST_VISIT_TYPES.some((t) => t.toLowerCase() === String(e.type ?? e.formattedType ?? '').toLowerCase()));
+  return (p.events ?? []).find((e) =>
+    FIRST_VISIT_TYPES.some((t) => t.toLowerCase() === String(e.type ?? e.formattedType ?? '').toLowerCase()),
+  );
 }
 
 export function managerOf(p: Person): string {
-  return (p.userDefined ?? []).find((u) => MANAGER_KEYS.some((k) => k.toLowerCase() === String(u.key ?? '').toLowerCase()))?.value ?? '';
+  return (
+    (p.userDefined ?? []).find((u) => MANAGER_KEYS.some((k) => k.toLowerCase() === String(u.key ?? '').toLowerCase()))
+      ?.value ?? ''
+  );
 }
 
 export function notesOf(p: Person): string {

@@ -6,18 +6,42 @@ import { csvDocument } from './cells';
 import { dateText, ExportContact, nameOf, notesOf } from './contact-view';
 
 const FIXED = [
-  'First Name', 'Middle Name', 'Last Name', 'Phonetic First Name', 'Phonetic Middle Name', 'Phonetic Last Name', 'Name Prefix',
-  'Name Suffix', 'Nickname', 'File As', 'Organization Name', 'Organization Title', 'Organization Department', 'Birthday', 'Notes',
-  'Photo', 'Labels',
+  'First Name',
+  'Middle Name',
+  'Last Name',
+  'Phonetic First Name',
+  'Phonetic Middle Name',
+  'Phonetic Last Name',
+  'Name Prefix',
+  'Name Suffix',
+  'Nickname',
+  'File As',
+  'Organization Name',
+  'Organization Title',
+  'Organization Department',
+  'Birthday',
+  'Notes',
+  'Photo',
+  'Labels',
 ];
-const ADDRESS_PARTS = ['Formatted', 'Street', 'City', 'PO Box', 'Region', 'Postal Code', 'Country', 'Extended Address'] as const;
+const ADDRESS_PARTS = [
+  'Formatted',
+  'Street',
+  'City',
+  'PO Box',
+  'Region',
+  'Postal Code',
+  'Country',
+  'Extended Address',
+] as const;
 
 function label(type: string | null | undefined): string {
   return type ? type.charAt(0).toUpperCase() + type.slice(1) : '';
 }
 
 export function googleCsv(contacts: ExportContact[]): string {
-  const max = (f: (c: ExportContact) => unknown[] | null | undefined) => Math.max(1, ...contacts.map((c) => f(c)?.length ?? 0));
+  const max = (f: (c: ExportContact) => unknown[] | null | undefined) =>
+    Math.max(1, ...contacts.map((c) => f(c)?.length ?? 0));
   const counts = {
     email: max((c) => c.person.emailAddresses),
     phone: max((c) => c.person.phoneNumbers),
@@ -29,7 +53,8 @@ export function googleCsv(contacts: ExportContact[]): string {
   const header = [...FIXED];
   for (let i = 1; i <= counts.email; i++) header.push(`E-mail ${i} - Label`, `E-mail ${i} - Value`);
   for (let i = 1; i <= counts.phone; i++) header.push(`Phone ${i} - Label`, `Phone ${i} - Value`);
-  for (let i = 1; i <= counts.address; i++) header.push(`Address ${i} - Label`, ...ADDRESS_PARTS.map((p) => `Address ${i} - ${p}`));
+  for (let i = 1; i <= counts.address; i++)
+    header.push(`Address ${i} - Label`, ...ADDRESS_PARTS.map((p) => `Address ${i} - ${p}`));
   for (let i = 1; i <= counts.website; i++) header.push(`Website ${i} - Label`, `Website ${i} - Value`);
   for (let i = 1; i <= counts.event; i++) header.push(`Event ${i} - Label`, `Event ${i} - Value`);
   for (let i = 1; i <= counts.custom; i++) header.push(`Custom Field ${i} - Label`, `Custom Field ${i} - Value`);
@@ -38,8 +63,23 @@ export function googleCsv(contacts: ExportContact[]): string {
     const n = nameOf(p);
     const org = p.organizations?.[0];
     const row = [
-      n.given, n.middle, n.family, '', '', '', n.prefix, n.suffix, p.nicknames?.[0]?.value ?? '', '', org?.name ?? '', org?.title ?? '',
-      org?.department ?? '', dateText(p.birthdays?.[0]?.date, 'iso'), notesOf(p), '', ['* myContacts', ...labels].join(' ::: '),
+      n.given,
+      n.middle,
+      n.family,
+      '',
+      '',
+      '',
+      n.prefix,
+      n.suffix,
+      p.nicknames?.[0]?.value ?? '',
+      '',
+      org?.name ?? '',
+      org?.title ?? '',
+      org?.department ?? '',
+      dateText(p.birthdays?.[0]?.date, 'iso'),
+      notesOf(p),
+      '',
+      ['* myContacts', ...labels].join(' ::: '),
     ];
     const pad = <T>(list: T[] | null | undefined, n: number, cells: (x: T | undefined) => string[]) => {
       for (let i = 0; i < n; i++) row.push(...cells(list?.[i]));
@@ -47,8 +87,15 @@ export function googleCsv(contacts: ExportContact[]): string {
     pad(p.emailAddresses, counts.email, (e) => [label(e?.type), e?.value ?? '']);
     pad(p.phoneNumbers, counts.phone, (ph) => [label(ph?.type), ph?.value ?? '']);
     pad(p.addresses, counts.address, (a) => [
-      label(a?.type), a?.formattedValue ?? '', a?.streetAddress ?? '', a?.city ?? '', a?.poBox ?? '', a?.region ?? '', a?.postalCode ?? '',
-      a?.country ?? '', a?.extendedAddress ?? '',
+      label(a?.type),
+      a?.formattedValue ?? '',
+      a?.streetAddress ?? '',
+      a?.city ?? '',
+      a?.poBox ?? '',
+      a?.region ?? '',
+      a?.postalCode ?? '',
+      a?.country ?? '',
+      a?.extendedAddress ?? '',
     ]);
     pad(p.urls, counts.website, (u) => [label(u?.type), u?.value ?? '']);
     pad(p.events, counts.event, (e) => [e?.type ?? '', dateText(e?.date, 'iso')]);

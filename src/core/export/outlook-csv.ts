@@ -6,14 +6,68 @@ import { csvDocument } from './cells';
 import { dateText, ExportContact, nameOf, notesOf } from './contact-view';
 
 export const OUTLOOK_HEADERS = [
-  'First Name', 'Middle Name', 'Last Name', 'Title', 'Suffix', 'Nickname', 'Given Yomi', 'Surname Yomi', 'E-mail Address', 'E-mail 2 Address',
-  'E-mail 3 Address', 'Home Phone', 'Home Phone 2', 'Business Phone', 'Business Phone 2', 'Mobile Phone', 'Car Phone', 'Other Phone',
-  'Primary Phone', 'Pager', 'Business Fax', 'Home Fax', 'Other Fax', 'Company Main Phone', 'Callback', 'Radio Phone', 'Telex',
-  'TTY/TDD Phone', 'IMAddress', 'Job Title', 'Department', 'Company', 'Office Location', "Manager's Name", "Assistant's Name",
-  "Assistant's Phone", 'Company Yomi', 'Business Street', 'Business City', 'Business State', 'Business Postal Code',
-  'Business Country/Region', 'Home Street', 'Home City', 'Home State', 'Home Postal Code', 'Home Country/Region', 'Other Street',
-  'Other City', 'Other State', 'Other Postal Code', 'Other Country/Region', 'Personal Web Page', 'Spouse', 'Schools', 'Hobby',
-  'Location', 'Web Page', 'Birthday', 'Anniversary', 'Notes', 'Categories',
+  'First Name',
+  'Middle Name',
+  'Last Name',
+  'Title',
+  'Suffix',
+  'Nickname',
+  'Given Yomi',
+  'Surname Yomi',
+  'E-mail Address',
+  'E-mail 2 Address',
+  'E-mail 3 Address',
+  'Home Phone',
+  'Home Phone 2',
+  'Business Phone',
+  'Business Phone 2',
+  'Mobile Phone',
+  'Car Phone',
+  'Other Phone',
+  'Primary Phone',
+  'Pager',
+  'Business Fax',
+  'Home Fax',
+  'Other Fax',
+  'Company Main Phone',
+  'Callback',
+  'Radio Phone',
+  'Telex',
+  'TTY/TDD Phone',
+  'IMAddress',
+  'Job Title',
+  'Department',
+  'Company',
+  'Office Location',
+  "Manager's Name",
+  "Assistant's Name",
+  "Assistant's Phone",
+  'Company Yomi',
+  'Business Street',
+  'Business City',
+  'Business State',
+  'Business Postal Code',
+  'Business Country/Region',
+  'Home Street',
+  'Home City',
+  'Home State',
+  'Home Postal Code',
+  'Home Country/Region',
+  'Other Street',
+  'Other City',
+  'Other State',
+  'Other Postal Code',
+  'Other Country/Region',
+  'Personal Web Page',
+  'Spouse',
+  'Schools',
+  'Hobby',
+  'Location',
+  'Web Page',
+  'Birthday',
+  'Anniversary',
+  'Notes',
+  'Categories',
 ];
 
 /** Which Outlook phone columns a People phone type fills, in order of preference. */
@@ -26,15 +80,34 @@ const PHONE_SLOTS: Record<string, string[]> = {
   pager: ['Pager', 'Other Phone'],
   other: ['Other Phone', 'Callback', 'Radio Phone'],
 };
-const ANY_PHONE = ['Mobile Phone', 'Other Phone', 'Business Phone', 'Home Phone', 'Business Phone 2', 'Home Phone 2', 'Car Phone', 'Callback', 'Radio Phone', 'Primary Phone'];
+const ANY_PHONE = [
+  'Mobile Phone',
+  'Other Phone',
+  'Business Phone',
+  'Home Phone',
+  'Business Phone 2',
+  'Home Phone 2',
+  'Car Phone',
+  'Callback',
+  'Radio Phone',
+  'Primary Phone',
+];
 
 export function outlookCsv(contacts: ExportContact[]): string {
   const rows = contacts.map(({ person: p, labels }) => {
     const cell: Record<string, string> = {};
     const n = nameOf(p);
-    Object.assign(cell, { 'First Name': n.given, 'Middle Name': n.middle, 'Last Name': n.family, Title: n.prefix, Suffix: n.suffix });
+    Object.assign(cell, {
+      'First Name': n.given,
+      'Middle Name': n.middle,
+      'Last Name': n.family,
+      Title: n.prefix,
+      Suffix: n.suffix,
+    });
     cell.Nickname = p.nicknames?.[0]?.value ?? '';
-    ['E-mail Address', 'E-mail 2 Address', 'E-mail 3 Address'].forEach((col, i) => (cell[col] = p.emailAddresses?.[i]?.value ?? ''));
+    ['E-mail Address', 'E-mail 2 Address', 'E-mail 3 Address'].forEach(
+      (col, i) => (cell[col] = p.emailAddresses?.[i]?.value ?? ''),
+    );
     const overflow: string[] = [];
     for (const phone of p.phoneNumbers ?? []) {
       const slots = [...(PHONE_SLOTS[String(phone.type ?? 'other')] ?? PHONE_SLOTS.other), ...ANY_PHONE];
@@ -47,8 +120,14 @@ export function outlookCsv(contacts: ExportContact[]): string {
     for (const a of p.addresses ?? []) {
       const kind = a.type === 'work' ? 'Business' : a.type === 'home' ? 'Home' : 'Other';
       if (cell[`${kind} Street`] || cell[`${kind} City`]) continue;
-      cell[`${kind} Street`] = [a.streetAddress, a.extendedAddress].filter(Boolean).join(', ') || (a.city ? '' : a.formattedValue ?? '');
-      Object.assign(cell, { [`${kind} City`]: a.city ?? '', [`${kind} State`]: a.region ?? '', [`${kind} Postal Code`]: a.postalCode ?? '', [`${kind} Country/Region`]: a.country ?? '' });
+      cell[`${kind} Street`] =
+        [a.streetAddress, a.extendedAddress].filter(Boolean).join(', ') || (a.city ? '' : (a.formattedValue ?? ''));
+      Object.assign(cell, {
+        [`${kind} City`]: a.city ?? '',
+        [`${kind} State`]: a.region ?? '',
+        [`${kind} Postal Code`]: a.postalCode ?? '',
+        [`${kind} Country/Region`]: a.country ?? '',
+      });
     }
     cell['Web Page'] = p.urls?.[0]?.value ?? '';
     cell.Birthday = dateText(p.birthdays?.[0]?.date, 'ru');

@@ -4,7 +4,11 @@
 import { dateText, ExportContact, firstVisitOf, managerOf, nameOf, notesOf } from './contact-view';
 
 function esc(text: string | null | undefined): string {
-  return String(text ?? '').replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+  return String(text ?? '')
+    .replace(/\\/g, '\\\\')
+    .replace(/\n/g, '\\n')
+    .replace(/,/g, '\\,')
+    .replace(/;/g, '\\;');
 }
 
 function utf8Length(ch: string): number {
@@ -31,19 +35,43 @@ export function foldLine(line: string): string {
   return out.join('\r\n ');
 }
 
-const TEL_TYPES: Record<string, string> = { mobile: 'CELL', work: 'WORK', home: 'HOME', workFax: 'WORK,FAX', homeFax: 'HOME,FAX', pager: 'PAGER', other: 'VOICE' };
+const TEL_TYPES: Record<string, string> = {
+  mobile: 'CELL',
+  work: 'WORK',
+  home: 'HOME',
+  workFax: 'WORK,FAX',
+  homeFax: 'HOME,FAX',
+  pager: 'PAGER',
+  other: 'VOICE',
+};
 
 export function vcard(contacts: ExportContact[]): string {
   const cards = contacts.map(({ person: p, labels }) => {
     const n = nameOf(p);
-    const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${esc(n.display)}`, `N:${[n.family, n.given, n.middle, n.prefix, n.suffix].map(esc).join(';')}`];
+    const lines = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      `FN:${esc(n.display)}`,
+      `N:${[n.family, n.given, n.middle, n.prefix, n.suffix].map(esc).join(';')}`,
+    ];
     const org = p.organizations?.[0];
-    if (org?.name || org?.department) lines.push(`ORG:${esc(org.name)}${org.department ? `;${esc(org.department)}` : ''}`);
+    if (org?.name || org?.department)
+      lines.push(`ORG:${esc(org.name)}${org.department ? `;${esc(org.department)}` : ''}`);
     if (org?.title) lines.push(`TITLE:${esc(org.title)}`);
-    for (const ph of p.phoneNumbers ?? []) lines.push(`TEL;TYPE=${TEL_TYPES[String(ph.type)] ?? 'VOICE'}:${esc(ph.canonicalForm ?? ph.value)}`);
-    for (const e of p.emailAddresses ?? []) lines.push(`EMAIL;TYPE=INTERNET${e.type ? `,${String(e.type).toUpperCase()}` : ''}:${esc(e.value)}`);
+    for (const ph of p.phoneNumbers ?? [])
+      lines.push(`TEL;TYPE=${TEL_TYPES[String(ph.type)] ?? 'VOICE'}:${esc(ph.canonicalForm ?? ph.value)}`);
+    for (const e of p.emailAddresses ?? [])
+      lines.push(`EMAIL;TYPE=INTERNET${e.type ? `,${String(e.type).toUpperCase()}` : ''}:${esc(e.value)}`);
     for (const a of p.addresses ?? []) {
-      const parts = [a.poBox, a.extendedAddress, a.streetAddress ?? (a.city ? '' : a.formattedValue), a.city, a.region, a.postalCode, a.country];
+      const parts = [
+        a.poBox,
+        a.extendedAddress,
+        a.streetAddress ?? (a.city ? '' : a.formattedValue),
+        a.city,
+        a.region,
+        a.postalCode,
+        a.country,
+      ];
       lines.push(`ADR${a.type ? `;TYPE=${String(a.type).toUpperCase()}` : ''}:${parts.map(esc).join(';')}`);
     }
     for (const u of p.urls ?? []) lines.push(`URL:${esc(u.value)}`);

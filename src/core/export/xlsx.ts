@@ -8,11 +8,57 @@ import { neutralizeCell } from './cells';
 import { dateText, ExportContact, firstVisitOf, managerOf, nameOf, notesOf } from './contact-view';
 
 const COLUMNS: Record<Locale, string[]> = {
-  ru: ['Фамилия', 'Имя', 'Отчество', 'Компания', 'Должность', 'Категории', 'Телефоны', 'E-mail', 'День рождения', 'Первый визит', 'Адрес', 'Менеджер', 'Комментарий'],
-  en: ['Last name', 'First name', 'Middle name', 'Company', 'Title', 'Labels', 'Phones', 'E-mail', 'Birthday', 'First visit', 'Address', 'Manager', 'Notes'],
-  ka: ['გვარი', 'სახელი', 'მამის სახელი', 'კომპანია', 'თანამდებობა', 'კატეგორიები', 'ტელეფონები', 'ელ-ფოსტა', 'დაბადების დღე', 'პირველი ვიზიტი', 'მისამართი', 'მენეჯერი', 'კომენტარი'],
+  ru: [
+    'Фамилия',
+    'Имя',
+    'Отчество',
+    'Компания',
+    'Должность',
+    'Категории',
+    'Телефоны',
+    'E-mail',
+    'День рождения',
+    'Первый визит',
+    'Адрес',
+    'Менеджер',
+    'Комментарий',
+  ],
+  en: [
+    'Last name',
+    'First name',
+    'Middle name',
+    'Company',
+    'Title',
+    'Labels',
+    'Phones',
+    'E-mail',
+    'Birthday',
+    'First visit',
+    'Address',
+    'Manager',
+    'Notes',
+  ],
+  ka: [
+    'გვარი',
+    'სახელი',
+    'მამის სახელი',
+    'კომპანია',
+    'თანამდებობა',
+    'კატეგორიები',
+    'ტელეფონები',
+    'ელ-ფოსტა',
+    'დაბადების დღე',
+    'პირველი ვიზიტი',
+    'მისამართი',
+    'მენეჯერი',
+    'კომენტარი',
+  ],
 };
-const SHEET_NAMES: Record<Locale, [string, string]> = { ru: ['Клиенты', 'События'], en: ['Clients', 'Events'], ka: ['კლიენტები', 'მოვლენები'] };
+const SHEET_NAMES: Record<Locale, [string, string]> = {
+  ru: ['Клиенты', 'События'],
+  en: ['Clients', 'Events'],
+  ka: ['კლიენტები', 'მოვლენები'],
+};
 
 export interface ExportEventRow {
   /** Header → value, in the event log's own column order and language. */
@@ -23,15 +69,32 @@ function contactRow({ person: p, labels }: ExportContact): string[] {
   const n = nameOf(p);
   const org = p.organizations?.[0];
   return [
-    n.family, n.given, n.middle, org?.name ?? '', org?.title ?? '', labels.join(', '),
-    (p.phoneNumbers ?? []).map((x) => x.value).join(', '), (p.emailAddresses ?? []).map((x) => x.value).join(', '),
-    dateText(p.birthdays?.[0]?.date, 'ru'), dateText(firstVisitOf(p)?.date, 'ru'),
-    (p.addresses ?? []).map((a) => a.formattedValue ?? [a.streetAddress, a.city, a.region, a.postalCode, a.country].filter(Boolean).join(', ')).join('; '),
-    managerOf(p), notesOf(p),
+    n.family,
+    n.given,
+    n.middle,
+    org?.name ?? '',
+    org?.title ?? '',
+    labels.join(', '),
+    (p.phoneNumbers ?? []).map((x) => x.value).join(', '),
+    (p.emailAddresses ?? []).map((x) => x.value).join(', '),
+    dateText(p.birthdays?.[0]?.date, 'ru'),
+    dateText(firstVisitOf(p)?.date, 'ru'),
+    (p.addresses ?? [])
+      .map(
+        (a) =>
+          a.formattedValue ?? [a.streetAddress, a.city, a.region, a.postalCode, a.country].filter(Boolean).join(', '),
+      )
+      .join('; '),
+    managerOf(p),
+    notesOf(p),
   ].map((v) => neutralizeCell(String(v ?? '')));
 }
 
-export function xlsxWorkbook(contacts: ExportContact[], locale: Locale, events?: { headers: string[]; rows: string[][] }): Uint8Array {
+export function xlsxWorkbook(
+  contacts: ExportContact[],
+  locale: Locale,
+  events?: { headers: string[]; rows: string[][] },
+): Uint8Array {
   const book = XLSX.utils.book_new();
   const sheet = XLSX.utils.aoa_to_sheet([COLUMNS[locale], ...contacts.map(contactRow)]);
   sheet['!cols'] = COLUMNS[locale].map((h) => ({ wch: Math.max(12, h.length + 2) }));

@@ -6,6 +6,8 @@ import type { Locale } from './locale';
 export function catalog<K extends string>(languages: Record<Locale, Record<K, string>>) {
   return (locale: Locale, key: K, params: object = {}): string => {
     const values = params as Record<string, unknown>;
-    return languages[locale][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+    return languages[locale][key].replace(/\{(\w+)\}/g, (m, name: string) =>
+      name in values ? String(values[name]) : m,
+    );
   };
 }

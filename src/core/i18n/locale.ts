@@ -5,7 +5,9 @@ export type Locale = 'ru' | 'en' | 'ka';
 export const LOCALES: readonly Locale[] = ['ru', 'en', 'ka'];
 
 export function toLocale(raw: string | undefined | null): Locale {
-  const base = String(raw ?? '').toLowerCase().split(/[-_]/)[0];
+  const base = String(raw ?? '')
+    .toLowerCase()
+    .split(/[-_]/)[0];
   return (LOCALES as readonly string[]).includes(base) ? (base as Locale) : 'en';
 }
 

@@ -28,7 +28,16 @@ export interface OpenedFile {
 export function openImportFile(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): OpenedFile {
   const read = readContactsFile(bytes, fileName, options);
   if (read.kind === 'drafts') {
-    return { fileName, format: read.format, encoding: read.encoding, drafts: read.drafts, headers: [], fingerprint: 'vcard', proposed: null, warnings: read.warnings };
+    return {
+      fileName,
+      format: read.format,
+      encoding: read.encoding,
+      drafts: read.drafts,
+      headers: [],
+      fingerprint: 'vcard',
+      proposed: null,
+      warnings: read.warnings,
+    };
   }
   const table = read.table;
   return {
@@ -58,6 +67,7 @@ export function cleanImportFile(file: OpenedFile, mapping: Mapping | null, optio
 /** `{"<source column>": "<field>"}`, the mapping as the CLI prints it. */
 export function mappingAsObject(mapping: Mapping | null): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const c of mapping?.columns ?? []) if (c.header) out[c.header] = c.field === 'custom' && c.key ? `custom:${c.key}` : c.field;
+  for (const c of mapping?.columns ?? [])
+    if (c.header) out[c.header] = c.field === 'custom' && c.key ? `custom:${c.key}` : c.field;
   return out;
 }

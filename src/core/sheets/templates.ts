@@ -11,9 +11,20 @@ import settings from '../../../sheets-templates/settings.json';
 import staff from '../../../sheets-templates/staff.json';
 import { SheetTemplate } from './template';
 
-export type SheetKey = 'events' | 'lists' | 'labels' | 'staff' | 'settings' | 'imports' | 'importLog' | 'importStaging' | 'cardIndex';
+export type SheetKey =
+  'events' | 'lists' | 'labels' | 'staff' | 'settings' | 'imports' | 'importLog' | 'importStaging' | 'cardIndex';
 
-export const TEMPLATES: readonly SheetTemplate[] = [lists, labels, staff, settings, events, imports, importLog, importStaging, cardIndex] as SheetTemplate[];
+export const TEMPLATES: readonly SheetTemplate[] = [
+  lists,
+  labels,
+  staff,
+  settings,
+  events,
+  imports,
+  importLog,
+  importStaging,
+  cardIndex,
+] as SheetTemplate[];
 
 export function template(key: SheetKey): SheetTemplate {
   const found = TEMPLATES.find((t) => t.key === key);

@@ -19,7 +19,14 @@ export interface Measurement {
 }
 
 /** Runs one entry point of a project and measures it; fails loudly if the product failed. */
-export function measureInvoke(office: Office, project: 'sheet' | 'gmail', operation: string, fn: string, args: unknown[], kind: 'script' | 'card' | 'simple-trigger' = 'script'): Measurement {
+export function measureInvoke(
+  office: Office,
+  project: 'sheet' | 'gmail',
+  operation: string,
+  fn: string,
+  args: unknown[],
+  kind: 'script' | 'card' | 'simple-trigger' = 'script',
+): Measurement {
   const ws = office.workspace;
   ws.calls.reset();
   const cpu = process.cpuUsage();

@@ -38,7 +38,10 @@ export async function build(): Promise<BuildResult> {
   const code = server.outputFiles[0].text;
 
   const sidebarRoot = path.join(root, 'src/client/sidebars');
-  const sidebars = fs.readdirSync(sidebarRoot).filter((d) => fs.existsSync(path.join(sidebarRoot, d, 'index.html'))).sort();
+  const sidebars = fs
+    .readdirSync(sidebarRoot)
+    .filter((d) => fs.existsSync(path.join(sidebarRoot, d, 'index.html')))
+    .sort();
   const html: Record<string, string> = {};
   for (const name of sidebars) html[name] = await inlineSidebar(path.join(sidebarRoot, name));
 
@@ -55,7 +58,8 @@ export async function build(): Promise<BuildResult> {
     fs.writeFileSync(path.join(dir, 'Code.js'), code);
     fs.writeFileSync(path.join(dir, 'appsscript.json'), `${JSON.stringify(manifests[project], null, 2)}\n`);
   }
-  for (const [name, content] of Object.entries(html)) fs.writeFileSync(path.join(dist, 'sheet', `${name}.html`), content);
+  for (const [name, content] of Object.entries(html))
+    fs.writeFileSync(path.join(dist, 'sheet', `${name}.html`), content);
   return { entryPoints: names, sidebars };
 }
 

@@ -26,6 +26,7 @@ export function checkManifest(project: string, manifest: Manifest, entryPoints: 
   if (manifest.runtimeVersion !== 'V8') problems.push('runtimeVersion must be "V8"');
   if (!manifest.timeZone) problems.push('timeZone is missing');
   if (!manifest.oauthScopes?.length) problems.push('oauthScopes must be listed explicitly');
-  for (const fn of manifestFunctions(manifest)) if (!entryPoints.includes(fn)) problems.push(`names ${fn}, which src/server/main.ts does not export`);
+  for (const fn of manifestFunctions(manifest))
+    if (!entryPoints.includes(fn)) problems.push(`names ${fn}, which src/server/main.ts does not export`);
   if (problems.length) throw new Error(`The ${project} manifest: ${problems.join('; ')}`);
 }

@@ -27,7 +27,14 @@ export async function inlineSidebar(dir: string): Promise<string> {
   let css = '';
   for (const f of [sharedCss, cssFile]) {
     if (!fs.existsSync(f)) continue;
-    const out = await esbuild.build({ entryPoints: [f], bundle: true, write: false, minify: true, logLevel: 'silent', loader: { '.css': 'css' } });
+    const out = await esbuild.build({
+      entryPoints: [f],
+      bundle: true,
+      write: false,
+      minify: true,
+      logLevel: 'silent',
+      loader: { '.css': 'css' },
+    });
     css += out.outputFiles[0].text;
   }
   if (!template.includes('<!-- inline:script -->') || !template.includes('<!-- inline:style -->')) {

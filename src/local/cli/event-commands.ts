@@ -11,7 +11,8 @@ function isoOption(args: ParsedArgs, name: string): string | undefined {
   const value = flag(args, name);
   if (value === undefined) return undefined;
   const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new UsageError(`--${name} "${value}" is not a date-time: use ISO 8601, e.g. 2026-03-02T15:00:00+03:00`);
+  if (Number.isNaN(t))
+    throw new UsageError(`--${name} "${value}" is not a date-time: use ISO 8601, e.g. 2026-03-02T15:00:00+03:00`);
   return new Date(t).toISOString();
 }
 
@@ -36,13 +37,21 @@ export function logCommand(office: Office, args: ParsedArgs): EventView {
 export function dueCommand(office: Office, args: ParsedArgs) {
   const view = invokeSheet<DueView>(office, 'getDueList', isoOption(args, 'at'));
   const events = view.groups.flatMap((g) => g.events).sort((a, b) => a.at.localeCompare(b.at));
-  return { at: view.at, timeZone: view.timeZone, count: events.length, overdue: events.filter((e) => e.overdue).length, events, byManager: view.groups };
+  return {
+    at: view.at,
+    timeZone: view.timeZone,
+    count: events.length,
+    overdue: events.filter((e) => e.overdue).length,
+    events,
+    byManager: view.groups,
+  };
 }
 
 export function quietCommand(office: Office, args: ParsedArgs) {
   const daysText = flag(args, 'days');
   const days = daysText === undefined ? undefined : Number(daysText);
-  if (days !== undefined && !(Number.isInteger(days) && days > 0)) throw new UsageError('--days must be a whole number of days, e.g. --days 60');
+  if (days !== undefined && !(Number.isInteger(days) && days > 0))
+    throw new UsageError('--days must be a whole number of days, e.g. --days 60');
   const at = isoOption(args, 'at');
   const clients = invokeSheet<QuietClientView[]>(office, 'getQuietClients', at, days);
   return { at: at ?? new Date(office.workspace.clock.now()).toISOString(), count: clients.length, clients };
@@ -55,12 +64,24 @@ export function cardCommand(office: Office, args: ParsedArgs) {
   const ws = office.workspace;
   // A message from that sender, as Gmail would hold it, for the length of this command.
   ws.calls.reset();
-  const messageId = ws.gmail.addMessage({ from, to: ws.ctx.session.email, subject: '(crm card)', plainBody: '', date: ws.clock.now() });
+  const messageId = ws.gmail.addMessage({
+    from,
+    to: ws.ctx.session.email,
+    subject: '(crm card)',
+    plainBody: '',
+    date: ws.clock.now(),
+  });
   const run = office.gmail.invoke('onGmailMessage', [messageEvent(ws, messageId)], 'card');
   if (run.error) throw run.error;
   // Keep what the add-on cached (its copy of the index), as a real add-on keeps its cache between cards, but not the
   // stand-in message: the sandbox's inbox stays as it was.
   ws.gmail.removeMessage(messageId);
   ws.save();
-  return { from, card: cardToJson(run.result), serviceCalls: run.report.serviceCalls, elapsedMs: run.report.elapsedMs, byService: ws.calls.byService() };
+  return {
+    from,
+    card: cardToJson(run.result),
+    serviceCalls: run.report.serviceCalls,
+    elapsedMs: run.report.elapsedMs,
+    byService: ws.calls.byService(),
+  };
 }

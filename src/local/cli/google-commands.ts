@@ -23,7 +23,10 @@ export function journalDir(): string {
 
 export async function connect(args: ParsedArgs): Promise<PeoplePort> {
   const credentials = flag(args, 'credentials') ?? process.env.CRM_GOOGLE_CREDENTIALS;
-  if (!credentials) throw new UsageError('--target google needs the OAuth client JSON: --credentials FILE or CRM_GOOGLE_CREDENTIALS (README → "The CLI against a real account")');
+  if (!credentials)
+    throw new UsageError(
+      '--target google needs the OAuth client JSON: --credentials FILE or CRM_GOOGLE_CREDENTIALS (README → "The CLI against a real account")',
+    );
   return googlePeople(await authorize(credentials));
 }
 
@@ -31,11 +34,17 @@ function readAndClean(args: ParsedArgs, importId?: string) {
   const file = args.positional[0];
   if (!file) throw new UsageError('Which file?');
   if (!fs.existsSync(file)) throw new UsageError(`${file}: no such file`);
-  const opened = openImportFile(new Uint8Array(fs.readFileSync(file)), path.basename(file), { encoding: flag(args, 'encoding'), delimiter: flag(args, 'delimiter'), sheetName: flag(args, 'sheet') });
+  const opened = openImportFile(new Uint8Array(fs.readFileSync(file)), path.basename(file), {
+    encoding: flag(args, 'encoding'),
+    delimiter: flag(args, 'delimiter'),
+    sheetName: flag(args, 'sheet'),
+  });
   const region = (flag(args, 'region') ?? 'RU').toUpperCase();
   const cleaned = cleanImportFile(opened, opened.proposed, { defaultCountry: region, locale: 'ru', importId });
   const label = flag(args, 'label');
-  if (label) for (const c of cleaned.contacts) if (!c.labels.some((l) => l.toLowerCase() === label.toLowerCase())) c.labels.push(label);
+  if (label)
+    for (const c of cleaned.contacts)
+      if (!c.labels.some((l) => l.toLowerCase() === label.toLowerCase())) c.labels.push(label);
   return { opened, cleaned, keyOf: (raw: string) => phoneKey(raw, region) };
 }
 
@@ -46,7 +55,9 @@ async function labelled(port: PeoplePort, label?: string): Promise<Array<{ perso
   if (label && !wanted) throw new Error(`There is no label "${label}" in Google Contacts.`);
   return contacts
     .map((person) => {
-      const ids = (person.memberships ?? []).map((m) => String(m.contactGroupMembership?.contactGroupResourceName ?? ''));
+      const ids = (person.memberships ?? []).map((m) =>
+        String(m.contactGroupMembership?.contactGroupResourceName ?? ''),
+      );
       return { person, labels: ids.map((id) => nameOf.get(id)).filter((n): n is string => !!n), ids };
     })
     .filter((c) => !wanted || c.ids.includes(wanted.resourceName))
@@ -66,14 +77,23 @@ export async function runOnGoogle(command: string, args: ParsedArgs, port: Peopl
         contacts: cleaned.contacts.map((c) => ({ ...c.person, labels: c.labels })),
         errors: cleaned.problems,
         duplicates: plan.duplicates,
-        summary: { rows: opened.table?.rows.length ?? opened.drafts?.length ?? 0, create: plan.creates.length, update: plan.updates.length, skip: plan.skips.length },
+        summary: {
+          rows: opened.table?.rows.length ?? opened.drafts?.length ?? 0,
+          create: plan.creates.length,
+          update: plan.updates.length,
+          skip: plan.skips.length,
+        },
         warnings: opened.warnings,
       };
     }
     case 'import': {
       const importId = flag(args, 'id') ?? `imp-${Date.now().toString(36)}`;
       const { cleaned, keyOf } = readAndClean(args, importId);
-      const result = await importToGoogle(port, cleaned.contacts, { importId, journalDir: journalDir(), phoneKey: keyOf });
+      const result = await importToGoogle(port, cleaned.contacts, {
+        importId,
+        journalDir: journalDir(),
+        phoneKey: keyOf,
+      });
       return { ...result, errors: cleaned.problems };
     }
     case 'undo': {
@@ -84,11 +104,19 @@ export async function runOnGoogle(command: string, args: ParsedArgs, port: Peopl
     }
     case 'export': {
       const format = flag(args, 'format') as ExportFormat | undefined;
-      if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+      if (!format || !EXPORT_FORMATS.includes(format))
+        throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
       const out = flag(args, 'out');
       if (!out) throw new UsageError('--out FILE is required');
       const contacts = await labelled(port, flag(args, 'label'));
-      const content = format === 'google-csv' ? googleCsv(contacts) : format === 'outlook-csv' ? outlookCsv(contacts) : format === 'vcard' ? vcard(contacts) : xlsxWorkbook(contacts, 'ru');
+      const content =
+        format === 'google-csv'
+          ? googleCsv(contacts)
+          : format === 'outlook-csv'
+            ? outlookCsv(contacts)
+            : format === 'vcard'
+              ? vcard(contacts)
+              : xlsxWorkbook(contacts, 'ru');
       fs.writeFileSync(out, typeof content === 'string' ? content : Buffer.from(content));
       return { format, out, contacts: contacts.length };
     }

@@ -20,7 +20,13 @@ function readArgs(args: ParsedArgs) {
   if (!fs.existsSync(file)) throw new UsageError(`${file}: no such file`);
   return {
     file: { bytes: new Uint8Array(fs.readFileSync(file)), fileName: path.basename(file) },
-    options: { encoding: flag(args, 'encoding'), delimiter: flag(args, 'delimiter'), sheetName: flag(args, 'sheet'), region: flag(args, 'region'), label: flag(args, 'label') },
+    options: {
+      encoding: flag(args, 'encoding'),
+      delimiter: flag(args, 'delimiter'),
+      sheetName: flag(args, 'sheet'),
+      region: flag(args, 'region'),
+      label: flag(args, 'label'),
+    },
   };
 }
 
@@ -41,7 +47,12 @@ export function previewCommand(office: Office, args: ParsedArgs) {
     contacts: cleaned.contacts.map(previewContact),
     errors: cleaned.problems,
     duplicates: plan.duplicates,
-    summary: { rows: opened.table?.rows.length ?? opened.drafts?.length ?? 0, create: plan.creates.length, update: plan.updates.length, skip: plan.skips.length },
+    summary: {
+      rows: opened.table?.rows.length ?? opened.drafts?.length ?? 0,
+      create: plan.creates.length,
+      update: plan.updates.length,
+      skip: plan.skips.length,
+    },
     warnings: opened.warnings,
   };
 }
@@ -50,12 +61,19 @@ export function importCommand(office: Office, args: ParsedArgs) {
   const { file, options } = readArgs(args);
   const result = importFile(office, file, { ...options, importId: flag(args, 'id') });
   if (result.status !== 'done') throw new Error(`Import ${result.importId} ${result.status}: ${result.message}`);
-  return { importId: result.importId, created: result.created, updated: result.updated, skipped: result.skipped, errors: result.errors };
+  return {
+    importId: result.importId,
+    created: result.created,
+    updated: result.updated,
+    skipped: result.skipped,
+    errors: result.errors,
+  };
 }
 
 export function undoCommand(office: Office, args: ParsedArgs): UndoResult {
   const importId = args.positional[0];
-  if (!importId) throw new UsageError('Which import? e.g. npm run crm -- undo imp-abc123 (ids are in the Imports sheet)');
+  if (!importId)
+    throw new UsageError('Which import? e.g. npm run crm -- undo imp-abc123 (ids are in the Imports sheet)');
   return invokeSheet<UndoResult>(office, 'undoImport', importId);
 }
 
@@ -72,11 +90,19 @@ function allContacts(office: Office, label?: string): ExportPage['contacts'] {
 
 export function exportCommand(office: Office, args: ParsedArgs) {
   const format = flag(args, 'format') as ExportFormat | undefined;
-  if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (!format || !EXPORT_FORMATS.includes(format))
+    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
   const out = flag(args, 'out');
   if (!out) throw new UsageError('--out FILE is required');
   const contacts = allContacts(office, flag(args, 'label'));
-  const content = format === 'google-csv' ? googleCsv(contacts) : format === 'outlook-csv' ? outlookCsv(contacts) : format === 'vcard' ? vcard(contacts) : xlsxWorkbook(contacts, 'ru');
+  const content =
+    format === 'google-csv'
+      ? googleCsv(contacts)
+      : format === 'outlook-csv'
+        ? outlookCsv(contacts)
+        : format === 'vcard'
+          ? vcard(contacts)
+          : xlsxWorkbook(contacts, 'ru');
   fs.writeFileSync(out, typeof content === 'string' ? content : Buffer.from(content));
   return { format, out, contacts: contacts.length };
 }

@@ -30,19 +30,43 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
                                    preview/import/undo/export/contacts on a real account (README)`;
 
 const FLAGS = {
-  json: 'switch', dir: 'value', target: 'value', region: 'value', encoding: 'value', delimiter: 'value', sheet: 'value',
-  label: 'value', id: 'value', format: 'value', out: 'value', at: 'value', days: 'value', from: 'value', client: 'value',
-  kind: 'value', reason: 'value', planned: 'switch', manager: 'value', note: 'value', credentials: 'value',
+  json: 'switch',
+  dir: 'value',
+  target: 'value',
+  region: 'value',
+  encoding: 'value',
+  delimiter: 'value',
+  sheet: 'value',
+  label: 'value',
+  id: 'value',
+  format: 'value',
+  out: 'value',
+  at: 'value',
+  days: 'value',
+  from: 'value',
+  client: 'value',
+  kind: 'value',
+  reason: 'value',
+  planned: 'switch',
+  manager: 'value',
+  note: 'value',
+  credentials: 'value',
 } as const;
 
 /** `preview` without --json: what a person reads before importing. */
 function previewText(p: ReturnType<typeof previewCommand>): string {
   const lines = [
     `${p.format}, ${p.encoding}: ${p.summary.rows} rows → ${p.summary.create} new, ${p.summary.update} to complete, ${p.summary.skip} skipped`,
-    `Columns: ${Object.entries(p.mapping).map(([from, to]) => `${from} → ${to}`).join('; ') || '(vCard)'}`,
+    `Columns: ${
+      Object.entries(p.mapping)
+        .map(([from, to]) => `${from} → ${to}`)
+        .join('; ') || '(vCard)'
+    }`,
     ...p.warnings,
     ...p.errors.map((e) => `Row ${e.row}, ${e.column}: "${e.value}" — ${e.message}`),
-    ...p.duplicates.map((d) => `Duplicates: rows ${d.rowNumbers.join(', ')} (${d.key})${d.resourceName ? ` = ${d.resourceName}` : ''}`),
+    ...p.duplicates.map(
+      (d) => `Duplicates: rows ${d.rowNumbers.join(', ')} (${d.key})${d.resourceName ? ` = ${d.resourceName}` : ''}`,
+    ),
     'Nothing was written. Run the same with `import` to import, or add --json for the full preview.',
   ];
   return `${lines.join('\n')}\n`;
@@ -68,11 +92,16 @@ async function main(): Promise<number> {
   if (target === 'google') {
     try {
       const result = await runOnGoogle(args.command, args, await connect(args));
-      if (args.command === 'preview' && !args.flags.json) process.stdout.write(previewText(result as ReturnType<typeof previewCommand>));
+      if (args.command === 'preview' && !args.flags.json)
+        process.stdout.write(previewText(result as ReturnType<typeof previewCommand>));
       else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       return 0;
     } catch (e) {
-      process.stderr.write(e instanceof UsageError ? `${e.message}\n\n${HELP}\n` : `${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}\n`);
+      process.stderr.write(
+        e instanceof UsageError
+          ? `${e.message}\n\n${HELP}\n`
+          : `${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}\n`,
+      );
       return e instanceof UsageError ? 2 : 1;
     }
   }
@@ -93,7 +122,8 @@ async function main(): Promise<number> {
     const run = commands[args.command];
     if (!run) throw new UsageError(`Unknown command "${args.command}"`);
     const result = run();
-    if (args.command === 'preview' && !args.flags.json) process.stdout.write(previewText(result as ReturnType<typeof previewCommand>));
+    if (args.command === 'preview' && !args.flags.json)
+      process.stdout.write(previewText(result as ReturnType<typeof previewCommand>));
     else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (e) {

@@ -18,7 +18,10 @@ function newestSource(dir: string): number {
 
 async function ensureBuilt(): Promise<void> {
   const code = path.join(DIST, 'sheet', 'Code.js');
-  const stale = !fs.existsSync(code) || fs.statSync(code).mtimeMs < Math.max(newestSource(path.join(ROOT, 'src')), newestSource(path.join(ROOT, 'sheets-templates')));
+  const stale =
+    !fs.existsSync(code) ||
+    fs.statSync(code).mtimeMs <
+      Math.max(newestSource(path.join(ROOT, 'src')), newestSource(path.join(ROOT, 'sheets-templates')));
   if (!stale) return;
   process.stderr.write('Building dist/ from the current sources…\n');
   await build();

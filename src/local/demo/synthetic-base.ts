@@ -3,7 +3,20 @@
 
 import * as XLSX from '@e965/xlsx';
 
-const FAMILY = ['Иванов', 'Петров', 'Сидоров', 'Кузнецов', 'Смирнов', 'Попов', 'Васильев', 'Соколов', 'Михайлов', 'Новиков', 'Фёдоров', 'Морозов'];
+const FAMILY = [
+  'Иванов',
+  'Петров',
+  'Сидоров',
+  'Кузнецов',
+  'Смирнов',
+  'Попов',
+  'Васильев',
+  'Соколов',
+  'Михайлов',
+  'Новиков',
+  'Фёдоров',
+  'Морозов',
+];
 const GIVEN = ['Иван', 'Пётр', 'Алексей', 'Сергей', 'Андрей', 'Дмитрий', 'Михаил', 'Николай', 'Олег', 'Павел'];
 const MIDDLE = ['Иванович', 'Петрович', 'Сергеевич', 'Андреевич', 'Олегович', 'Павлович'];
 const LABELS = ['VIP', 'Новый', 'Постоянный', 'Опт', 'Розница'];
@@ -19,7 +32,15 @@ export function syntheticRows(n: number): string[][] {
     const phone = i % 2 ? `8 (912) ${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}` : `+7 913 ${digits}`;
     const day = String((i % 28) + 1).padStart(2, '0');
     const month = String((i % 12) + 1).padStart(2, '0');
-    rows.push([name, phone, `client${i}@example.ru`, `${day}.${month}.${1950 + (i % 50)}`, LABELS[i % LABELS.length], MANAGERS[i % MANAGERS.length], i % 10 === 0 ? 'Постоянно опаздывает' : '']);
+    rows.push([
+      name,
+      phone,
+      `client${i}@example.ru`,
+      `${day}.${month}.${1950 + (i % 50)}`,
+      LABELS[i % LABELS.length],
+      MANAGERS[i % MANAGERS.length],
+      i % 10 === 0 ? 'Постоянно опаздывает' : '',
+    ]);
   }
   return rows;
 }

@@ -43,7 +43,8 @@ export const LATENCY_MS: Record<string, number> = {
 
 export function latencyOf(service: string): number {
   let best = '';
-  for (const prefix of Object.keys(LATENCY_MS)) if (service.startsWith(prefix) && prefix.length > best.length) best = prefix;
+  for (const prefix of Object.keys(LATENCY_MS))
+    if (service.startsWith(prefix) && prefix.length > best.length) best = prefix;
   return best ? LATENCY_MS[best] : 50;
 }
 

@@ -3,7 +3,12 @@
 
 /** What an advanced service (People) throws: `e.details.code` is the HTTP status, `e.message` Google's sentence. */
 export class GoogleJsonResponseException extends Error {
-  readonly details: { code: number; message: string; status: string; errors: Array<{ reason: string; message: string; domain: string }> };
+  readonly details: {
+    code: number;
+    message: string;
+    status: string;
+    errors: Array<{ reason: string; message: string; domain: string }>;
+  };
 
   constructor(apiMethod: string, code: number, status: string, message: string, reason = status) {
     super(`API call to ${apiMethod} failed with error: ${message}`);
@@ -33,11 +38,14 @@ export class ExecutionKilled extends Error {
 }
 
 export const HTTP = {
-  badRequest: (api: string, message: string) => new GoogleJsonResponseException(api, 400, 'INVALID_ARGUMENT', message, 'badRequest'),
+  badRequest: (api: string, message: string) =>
+    new GoogleJsonResponseException(api, 400, 'INVALID_ARGUMENT', message, 'badRequest'),
   failedPrecondition: (api: string, message: string) =>
     new GoogleJsonResponseException(api, 400, 'FAILED_PRECONDITION', message, 'failedPrecondition'),
-  notFound: (api: string, message: string) => new GoogleJsonResponseException(api, 404, 'NOT_FOUND', message, 'notFound'),
-  conflict: (api: string, message: string) => new GoogleJsonResponseException(api, 409, 'ALREADY_EXISTS', message, 'conflict'),
+  notFound: (api: string, message: string) =>
+    new GoogleJsonResponseException(api, 404, 'NOT_FOUND', message, 'notFound'),
+  conflict: (api: string, message: string) =>
+    new GoogleJsonResponseException(api, 409, 'ALREADY_EXISTS', message, 'conflict'),
   quota: (api: string) =>
     new GoogleJsonResponseException(
       api,
@@ -46,7 +54,16 @@ export const HTTP = {
       "Quota exceeded for quota metric 'Critical read requests (Contact and Profile Reads)' and limit 'Critical read requests (Contact and Profile Reads) per minute per user' of service 'people.googleapis.com'.",
       'rateLimitExceeded',
     ),
-  internal: (api: string) => new GoogleJsonResponseException(api, 500, 'INTERNAL', 'Internal error encountered.', 'backendError'),
-  unavailable: (api: string) => new GoogleJsonResponseException(api, 503, 'UNAVAILABLE', 'The service is currently unavailable.', 'backendError'),
-  deadline: (api: string) => new GoogleJsonResponseException(api, 504, 'DEADLINE_EXCEEDED', 'Deadline expired before operation could complete.', 'deadlineExceeded'),
+  internal: (api: string) =>
+    new GoogleJsonResponseException(api, 500, 'INTERNAL', 'Internal error encountered.', 'backendError'),
+  unavailable: (api: string) =>
+    new GoogleJsonResponseException(api, 503, 'UNAVAILABLE', 'The service is currently unavailable.', 'backendError'),
+  deadline: (api: string) =>
+    new GoogleJsonResponseException(
+      api,
+      504,
+      'DEADLINE_EXCEEDED',
+      'Deadline expired before operation could complete.',
+      'deadlineExceeded',
+    ),
 };

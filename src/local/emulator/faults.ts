@@ -69,7 +69,9 @@ export class FaultInjector {
   next(service: string): ActiveFault | undefined {
     let hit: ActiveFault | undefined;
     for (const rule of this.rules) {
-      const matches = rule.service.endsWith('*') ? service.startsWith(rule.service.slice(0, -1)) : service === rule.service;
+      const matches = rule.service.endsWith('*')
+        ? service.startsWith(rule.service.slice(0, -1))
+        : service === rule.service;
       if (!matches) continue;
       rule.seen += 1;
       if (hit || (rule.times !== undefined && rule.fired >= rule.times)) continue;

@@ -124,7 +124,10 @@ export class Workspace {
     const ctx = this.ctx;
     return {
       People: createPeople(this.people, ctx),
-      SpreadsheetApp: createSpreadsheetApp(this.spreadsheets, ctx, { activeSpreadsheetId: binding.boundSpreadsheetId, ui: binding.ui }),
+      SpreadsheetApp: createSpreadsheetApp(this.spreadsheets, ctx, {
+        activeSpreadsheetId: binding.boundSpreadsheetId,
+        ui: binding.ui,
+      }),
       CalendarApp: createCalendarApp(this.calendar, ctx),
       PropertiesService: createPropertiesService(this.properties, ctx, binding.project),
       CacheService: createCacheService(this.cache, ctx, binding.project),
@@ -145,7 +148,11 @@ export class Workspace {
    * Runs `fn` as one Apps Script execution of `kind`, with its run-time budget. A run the platform killed reports
    * `killed`, whatever the code did with the error.
    */
-  run<T>(kind: ExecutionKind, functionName: string, fn: () => T): { result?: T; error?: unknown; report: ExecutionReport } {
+  run<T>(
+    kind: ExecutionKind,
+    functionName: string,
+    fn: () => T,
+  ): { result?: T; error?: unknown; report: ExecutionReport } {
     const outer = this.ctx.execution;
     const exec = new Execution(kind, functionName);
     this.ctx.execution = exec;

@@ -4,7 +4,20 @@
 
 import * as ts from 'typescript';
 
-export const FORBIDDEN_GLOBALS = ['require', 'process', 'module', 'exports', 'setTimeout', 'setInterval', 'fetch', 'window', 'document', 'Buffer', 'global', 'XMLHttpRequest'] as const;
+export const FORBIDDEN_GLOBALS = [
+  'require',
+  'process',
+  'module',
+  'exports',
+  'setTimeout',
+  'setInterval',
+  'fetch',
+  'window',
+  'document',
+  'Buffer',
+  'global',
+  'XMLHttpRequest',
+] as const;
 
 export interface BundleFinding {
   name: string;

@@ -58,11 +58,18 @@ const CLOCK_PRELUDE = `(function (now) {
   globalThis.Date = ClockDate;
 })`;
 
-export function readProjectFiles(dir: string): { scripts: Array<{ name: string; code: string }>; html: Record<string, string>; manifest: AppsScriptManifest } {
+export function readProjectFiles(dir: string): {
+  scripts: Array<{ name: string; code: string }>;
+  html: Record<string, string>;
+  manifest: AppsScriptManifest;
+} {
   const names = fs.readdirSync(dir).sort();
-  const scripts = names.filter((n) => n.endsWith('.js') || n.endsWith('.gs')).map((name) => ({ name, code: fs.readFileSync(path.join(dir, name), 'utf8') }));
+  const scripts = names
+    .filter((n) => n.endsWith('.js') || n.endsWith('.gs'))
+    .map((name) => ({ name, code: fs.readFileSync(path.join(dir, name), 'utf8') }));
   const html: Record<string, string> = {};
-  for (const n of names.filter((n) => n.endsWith('.html'))) html[n.slice(0, -'.html'.length)] = fs.readFileSync(path.join(dir, n), 'utf8');
+  for (const n of names.filter((n) => n.endsWith('.html')))
+    html[n.slice(0, -'.html'.length)] = fs.readFileSync(path.join(dir, n), 'utf8');
   const manifestFile = path.join(dir, 'appsscript.json');
   if (!fs.existsSync(manifestFile)) throw new Error(`${dir} has no appsscript.json: run npm run build`);
   return { scripts, html, manifest: JSON.parse(fs.readFileSync(manifestFile, 'utf8')) };
@@ -79,7 +86,10 @@ export function loadProject(
   // Apps Script loads the project afresh for every execution: nothing a script keeps in a global survives into the
   // next run. Each invoke therefore gets a new context, so code that caches in module state is tested as it will run.
   const load = () => {
-    const context = vm.createContext({}, { name: `apps-script:${binding.project}`, codeGeneration: { strings: true, wasm: false } });
+    const context = vm.createContext(
+      {},
+      { name: `apps-script:${binding.project}`, codeGeneration: { strings: true, wasm: false } },
+    );
     const realm = vm.runInContext('({ Date: Date, Object: Object, Array: Array, Error: Error })', context) as Realm;
     const membrane = new Membrane(realm);
     (vm.runInContext(CLOCK_PRELUDE, context) as (now: () => number) => void)(() => workspace.clock.now());
@@ -108,7 +118,10 @@ export function loadProject(
     hasFunction: (name) => functionNames().includes(name),
     invoke(name, args = [], kind = 'script') {
       if (typeof context[name] !== 'function' || isIntrinsic(name)) {
-        return { error: new Error(`Script function not found: ${name}`), report: { kind, functionName: name, elapsedMs: 0, budgetMs: 0, serviceCalls: 0 } };
+        return {
+          error: new Error(`Script function not found: ${name}`),
+          report: { kind, functionName: name, elapsedMs: 0, budgetMs: 0, serviceCalls: 0 },
+        };
       }
       let membrane: Membrane | undefined;
       const run = workspace.run(kind, name, () => {
@@ -117,15 +130,14 @@ export function loadProject(
         const fn = fresh.context[name] as (...a: unknown[]) => unknown;
         return fresh.membrane.outward(fn(...args.map((a) => fresh.membrane.inward(a))));
       });
-      const error = run.error === undefined ? undefined : ((membrane ? membrane.outward(run.error) : run.error) as Error);
+      const error =
+        run.error === undefined ? undefined : ((membrane ? membrane.outward(run.error) : run.error) as Error);
       return { result: run.result, error, report: run.report };
     },
   };
 }
 
-const INTRINSICS = new Set(
-  Object.getOwnPropertyNames(vm.runInNewContext('globalThis') as object).concat(['Date']),
-);
+const INTRINSICS = new Set(Object.getOwnPropertyNames(vm.runInNewContext('globalThis') as object).concat(['Date']));
 
 function isIntrinsic(name: string): boolean {
   return INTRINSICS.has(name);

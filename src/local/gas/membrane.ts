@@ -77,7 +77,10 @@ export class Membrane {
     return function crossing(...args: unknown[]) {
       let result: unknown;
       try {
-        result = fn.apply(self, args.map((a) => membrane.outward(a)));
+        result = fn.apply(
+          self,
+          args.map((a) => membrane.outward(a)),
+        );
       } catch (e) {
         throw e instanceof Error ? membrane.inwardError(e) : e;
       }

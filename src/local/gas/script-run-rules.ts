@@ -61,11 +61,16 @@ function describe(v: unknown): string {
 }
 
 const child = (path: string, key: string | number): string =>
-  typeof key === 'number' ? `${path}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+  typeof key === 'number'
+    ? `${path}[${key}]`
+    : /^[A-Za-z_$][\w$]*$/.test(key)
+      ? `${path}.${key}`
+      : `${path}[${JSON.stringify(key)}]`;
 
 /** The first value google.script.run refuses inside `value`, depth first. */
 function findBad(value: unknown, path: string, key: string, seen: object[]): Bad | undefined {
-  if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return undefined;
+  if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean')
+    return undefined;
   if (typeof value === 'number') {
     // UNVERIFIED: what Google does with NaN and ±Infinity (JSON would quietly make them null); refused so it shows.
     return Number.isFinite(value) ? undefined : { path, key, what: describe(value) };
@@ -123,7 +128,10 @@ export function checkScriptRunResult(value: unknown): void {
   const bad = findBad(value, 'result', '', []);
   if (!bad) return;
   if ('circular' in bad) {
-    throw new ScriptRunValueError(`google.script.run cannot return ${bad.path}: it refers back to itself (circular reference).`, bad.path);
+    throw new ScriptRunValueError(
+      `google.script.run cannot return ${bad.path}: it refers back to itself (circular reference).`,
+      bad.path,
+    );
   }
   throw new ScriptRunValueError(
     `google.script.run cannot return ${bad.what} (at ${bad.path}); Apps Script would hand the success handler null. ` +
@@ -135,7 +143,14 @@ export function checkScriptRunResult(value: unknown): void {
 interface FormLike {
   nodeName: string;
   nodeType: number;
-  elements: ArrayLike<{ name?: string; value?: string; type?: string; checked?: boolean; disabled?: boolean; files?: unknown }>;
+  elements: ArrayLike<{
+    name?: string;
+    value?: string;
+    type?: string;
+    checked?: boolean;
+    disabled?: boolean;
+    files?: unknown;
+  }>;
 }
 
 /**
@@ -150,7 +165,8 @@ function formToObject(form: FormLike, path: string): Record<string, string | str
     if (!field.name || field.disabled) continue;
     const type = String(field.type ?? '').toLowerCase();
     if ((type === 'checkbox' || type === 'radio') && !field.checked) continue;
-    if (type === 'file') throw new ScriptRunValueError(`Failed due to illegal value in property: ${field.name}`, child(path, field.name));
+    if (type === 'file')
+      throw new ScriptRunValueError(`Failed due to illegal value in property: ${field.name}`, child(path, field.name));
     if (type === 'submit' || type === 'button' || type === 'reset') continue;
     const value = String(field.value ?? '');
     const prior = out[field.name];
@@ -167,10 +183,12 @@ function copy(value: unknown, path: string, key: string, seen: object[]): unknow
   }
   if (isForm(value)) return formToObject(value, path);
   if (seen.includes(value)) throw argumentError({ path, circular: true });
-  if (isDomNode(value) || (!Array.isArray(value) && !isPlainObject(value))) throw argumentError({ path, key, what: describe(value) });
+  if (isDomNode(value) || (!Array.isArray(value) && !isPlainObject(value)))
+    throw argumentError({ path, key, what: describe(value) });
   seen.push(value);
   try {
-    if (Array.isArray(value)) return value.map((v, i) => (v === undefined ? null : copy(v, child(path, i), String(i), seen)));
+    if (Array.isArray(value))
+      return value.map((v, i) => (v === undefined ? null : copy(v, child(path, i), String(i), seen)));
     const out: Record<string, unknown> = {};
     // UNVERIFIED: undefined object fields are dropped, as JSON does; only the array case is documented (→ null).
     for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = copy(v, child(path, k), k, seen);

@@ -18,8 +18,11 @@ export function tokenPath(): string {
 }
 
 function clientSecrets(file: string): { client_id: string; client_secret: string } {
-  if (!fs.existsSync(file)) throw new Error(`${file}: no such file (the OAuth client JSON downloaded from Google Cloud)`);
-  const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { installed?: { client_id: string; client_secret: string } };
+  if (!fs.existsSync(file))
+    throw new Error(`${file}: no such file (the OAuth client JSON downloaded from Google Cloud)`);
+  const json = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    installed?: { client_id: string; client_secret: string };
+  };
   if (!json.installed) throw new Error(`${file} is not a "Desktop app" OAuth client (it has no "installed" section)`);
   return json.installed;
 }
@@ -53,7 +56,13 @@ export async function authorize(credentialsFile: string): Promise<OAuth2Client> 
   const client = new OAuth2Client({ clientId: client_id, clientSecret: client_secret, redirectUri });
   const state = Math.random().toString(36).slice(2);
   const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();
-  const url = client.generateAuthUrl({ access_type: 'offline', scope: SCOPES, state, code_challenge: codeChallenge, code_challenge_method: 'S256' as never });
+  const url = client.generateAuthUrl({
+    access_type: 'offline',
+    scope: SCOPES,
+    state,
+    code_challenge: codeChallenge,
+    code_challenge_method: 'S256' as never,
+  });
   process.stderr.write(`Open this address in a browser signed in as the office's Google account:\n${url}\n`);
   try {
     const code = await receiveCode(server, state);

@@ -4,7 +4,17 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterCall, batchPlan, beforeCall, newCheckpoint, parseCheckpoint, planImport, serializeCheckpoint, undoPlan, ImportCheckpoint } from '../../core/import/plan';
+import {
+  afterCall,
+  batchPlan,
+  beforeCall,
+  newCheckpoint,
+  parseCheckpoint,
+  planImport,
+  serializeCheckpoint,
+  undoPlan,
+  ImportCheckpoint,
+} from '../../core/import/plan';
 import type { NormalizedContact, Person } from '../../core/import/types';
 import type { PeoplePort } from './people-port';
 
@@ -80,7 +90,9 @@ export async function importToGoogle(
       case 'modifyMembers': {
         const group = call.groupResourceName ?? groupOf.get(call.label.toLowerCase());
         if (!group) throw new Error(`The label "${call.label}" has no contact group.`);
-        const names = call.members.map((m) => ('resourceName' in m ? m.resourceName : created.get(m.clientId))).filter((n): n is string => !!n);
+        const names = call.members
+          .map((m) => ('resourceName' in m ? m.resourceName : created.get(m.clientId)))
+          .filter((n): n is string => !!n);
         await port.modifyMembers(group, names, []);
         cp = afterCall(cp, call);
         break;
@@ -88,7 +100,12 @@ export async function importToGoogle(
     }
     store(file, cp);
   }
-  return { importId, created: before + created.size, updated, skipped: plan.skips.filter((s) => s.reason !== 'already-imported').length };
+  return {
+    importId,
+    created: before + created.size,
+    updated,
+    skipped: plan.skips.filter((s) => s.reason !== 'already-imported').length,
+  };
 }
 
 export async function undoOnGoogle(
@@ -96,7 +113,10 @@ export async function undoOnGoogle(
   options: { importId: string; journalDir: string; phoneKey: (raw: string) => string | undefined },
 ): Promise<{ importId: string; deleted: number; restored: number; warnings: string[] }> {
   const file = checkpointFile(options.journalDir, options.importId);
-  if (!fs.existsSync(file)) throw new Error(`No checkpoint for ${options.importId} in ${options.journalDir}: was it imported from this machine?`);
+  if (!fs.existsSync(file))
+    throw new Error(
+      `No checkpoint for ${options.importId} in ${options.journalDir}: was it imported from this machine?`,
+    );
   const cp = load(file, options.importId);
   const [current, groups] = await Promise.all([port.listContacts(), port.listGroups()]);
   const plan = undoPlan(options.importId, cp, current, { phoneKey: options.phoneKey, groups });
@@ -113,6 +133,8 @@ export async function undoOnGoogle(
     importId: options.importId,
     deleted: plan.deletes.length,
     restored: plan.restores.length,
-    warnings: plan.warnings.map((w) => `${w.resourceName}: ${w.reason}${w.fields?.length ? ` (${w.fields.join(', ')})` : ''}`),
+    warnings: plan.warnings.map(
+      (w) => `${w.resourceName}: ${w.reason}${w.fields?.length ? ` (${w.fields.join(', ')})` : ''}`,
+    ),
   };
 }

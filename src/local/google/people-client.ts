@@ -26,7 +26,14 @@ export function googlePeople(auth: OAuth2Client): PeoplePort {
       const out: Person[] = [];
       let pageToken: string | undefined;
       do {
-        const page = await withRetry(() => api.people.connections.list({ resourceName: 'people/me', personFields: LIST_FIELDS, pageSize: 1000, pageToken }));
+        const page = await withRetry(() =>
+          api.people.connections.list({
+            resourceName: 'people/me',
+            personFields: LIST_FIELDS,
+            pageSize: 1000,
+            pageToken,
+          }),
+        );
         out.push(...(page.data.connections ?? []));
         pageToken = page.data.nextPageToken ?? undefined;
       } while (pageToken);
@@ -36,8 +43,12 @@ export function googlePeople(auth: OAuth2Client): PeoplePort {
       const out: GroupRef[] = [];
       let pageToken: string | undefined;
       do {
-        const page = await withRetry(() => api.contactGroups.list({ pageSize: 1000, pageToken, groupFields: 'name,groupType' }));
-        for (const g of page.data.contactGroups ?? []) if (g.groupType === 'USER_CONTACT_GROUP') out.push({ name: String(g.name), resourceName: String(g.resourceName) });
+        const page = await withRetry(() =>
+          api.contactGroups.list({ pageSize: 1000, pageToken, groupFields: 'name,groupType' }),
+        );
+        for (const g of page.data.contactGroups ?? [])
+          if (g.groupType === 'USER_CONTACT_GROUP')
+            out.push({ name: String(g.name), resourceName: String(g.resourceName) });
         pageToken = page.data.nextPageToken ?? undefined;
       } while (pageToken);
       return out;
@@ -50,17 +61,28 @@ export function googlePeople(auth: OAuth2Client): PeoplePort {
       await withRetry(() => api.contactGroups.delete({ resourceName, deleteContacts: false }));
     },
     async batchCreate(persons) {
-      const r = await withRetry(() => api.people.batchCreateContacts({ requestBody: { contacts: persons.map((contactPerson) => ({ contactPerson })), readMask: 'metadata' } }));
+      const r = await withRetry(() =>
+        api.people.batchCreateContacts({
+          requestBody: { contacts: persons.map((contactPerson) => ({ contactPerson })), readMask: 'metadata' },
+        }),
+      );
       return (r.data.createdPeople ?? []).map((c) => c.person ?? {});
     },
     async batchUpdate(contacts, updateMask) {
-      await withRetry(() => api.people.batchUpdateContacts({ requestBody: { contacts, updateMask, readMask: 'metadata' } }));
+      await withRetry(() =>
+        api.people.batchUpdateContacts({ requestBody: { contacts, updateMask, readMask: 'metadata' } }),
+      );
     },
     async batchDelete(resourceNames) {
       await withRetry(() => api.people.batchDeleteContacts({ requestBody: { resourceNames } }));
     },
     async modifyMembers(group, add, remove) {
-      await withRetry(() => api.contactGroups.members.modify({ resourceName: group, requestBody: { resourceNamesToAdd: add, resourceNamesToRemove: remove } }));
+      await withRetry(() =>
+        api.contactGroups.members.modify({
+          resourceName: group,
+          requestBody: { resourceNamesToAdd: add, resourceNamesToRemove: remove },
+        }),
+      );
     },
   };
 }

@@ -26,4 +26,5 @@ export interface PeoplePort {
 }
 
 /** The fields the listing reads: everything the merge may touch, plus what identifies and labels a contact. */
-export const LIST_FIELDS = 'names,nicknames,birthdays,biographies,organizations,phoneNumbers,emailAddresses,addresses,urls,events,userDefined,clientData,memberships,metadata';
+export const LIST_FIELDS =
+  'names,nicknames,birthdays,biographies,organizations,phoneNumbers,emailAddresses,addresses,urls,events,userDefined,clientData,memberships,metadata';

@@ -42,7 +42,12 @@ export class SandboxApi {
     }
     const toasts = ui.toasts.splice(0).map((t) => (typeof t === 'string' ? t : t.message));
     const alerts = ui.alerts.splice(0);
-    return { menus: ui.menus as UiView['menus'], sidebar: ui.sidebar ? { title: ui.sidebar.title, version: this.sidebarVersion } : null, toasts, alerts };
+    return {
+      menus: ui.menus as UiView['menus'],
+      sidebar: ui.sidebar ? { title: ui.sidebar.title, version: this.sidebarVersion } : null,
+      toasts,
+      alerts,
+    };
   }
 
   closeSidebar(): { ok: true } {
@@ -59,7 +64,12 @@ export class SandboxApi {
   /** google.script.run from a sidebar: Apps Script's argument and result rules, a 6-minute execution. */
   run(fn: string, args: unknown[]): RunResponse {
     if (fn.endsWith('_') || !this.office.sheet.hasFunction(fn)) {
-      return { ok: false, error: { name: 'TypeError', message: `google.script.run.${fn} is not a function` }, calls: 0, elapsedMs: 0 };
+      return {
+        ok: false,
+        error: { name: 'TypeError', message: `google.script.run.${fn} is not a function` },
+        calls: 0,
+        elapsedMs: 0,
+      };
     }
     const copied = copyForScriptRun(args) as unknown[];
     const run = this.office.sheet.invoke(fn, copied, 'script');
@@ -92,7 +102,11 @@ export class SandboxApi {
       const n = p.names?.[0];
       return {
         resourceName: String(p.resourceName),
-        name: n?.displayName ?? [n?.givenName, n?.middleName, n?.familyName].filter(Boolean).join(' ') ?? p.organizations?.[0]?.name ?? '',
+        name:
+          n?.displayName ??
+          [n?.givenName, n?.middleName, n?.familyName].filter(Boolean).join(' ') ??
+          p.organizations?.[0]?.name ??
+          '',
         phones: (p.phoneNumbers ?? []).map((x) => String(x.value)),
         emails: (p.emailAddresses ?? []).map((x) => String(x.value)),
         company: p.organizations?.[0]?.name ?? '',
@@ -111,7 +125,15 @@ export class SandboxApi {
 
   messages(): MessageView[] {
     const tz = this.ws.ctx.session.timeZone;
-    return this.ws.gmail.inbox().map((m) => ({ id: m.id, from: m.from, subject: m.subject, date: displayValue(new Date(m.date), tz), body: m.plainBody }));
+    return this.ws.gmail
+      .inbox()
+      .map((m) => ({
+        id: m.id,
+        from: m.from,
+        subject: m.subject,
+        date: displayValue(new Date(m.date), tz),
+        body: m.plainBody,
+      }));
   }
 
   homepage(): CardResponse {
@@ -122,13 +144,25 @@ export class SandboxApi {
     return this.card(this.office.gmail.invoke('onGmailMessage', [messageEvent(this.ws, messageId)], 'card'));
   }
 
-  cardAction(input: { messageId?: string; functionName: string; parameters: Array<{ key: string; value: string }> | Record<string, string>; formInputs: Record<string, string[]> }): CardResponse {
+  cardAction(input: {
+    messageId?: string;
+    functionName: string;
+    parameters: Array<{ key: string; value: string }> | Record<string, string>;
+    formInputs: Record<string, string[]>;
+  }): CardResponse {
     const event = actionEvent(this.ws, input.messageId, input.parameters, input.formInputs);
     const run = this.office.gmail.invoke(input.functionName, [event], 'card');
     this.ws.save();
     if (run.error) return this.card(run);
     const isCard = !!cardToJson(run.result, true);
-    return isCard ? this.card(run) : { ok: true, response: responseToJson(run.result), calls: run.report.serviceCalls, elapsedMs: run.report.elapsedMs };
+    return isCard
+      ? this.card(run)
+      : {
+          ok: true,
+          response: responseToJson(run.result),
+          calls: run.report.serviceCalls,
+          elapsedMs: run.report.elapsedMs,
+        };
   }
 
   calls(): Record<string, number> {
@@ -137,7 +171,13 @@ export class SandboxApi {
 
   private card(run: InvokeResult): CardResponse {
     this.ws.save();
-    if (run.error) return { ok: false, error: { name: run.error.name, message: run.error.message }, calls: run.report.serviceCalls, elapsedMs: run.report.elapsedMs };
+    if (run.error)
+      return {
+        ok: false,
+        error: { name: run.error.name, message: run.error.message },
+        calls: run.report.serviceCalls,
+        elapsedMs: run.report.elapsedMs,
+      };
     return { ok: true, card: cardToJson(run.result), calls: run.report.serviceCalls, elapsedMs: run.report.elapsedMs };
   }
 

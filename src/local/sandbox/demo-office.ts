@@ -10,14 +10,43 @@ import { createSpreadsheetApp, UiHost } from '../emulator/spreadsheet/service';
 import type { Office } from '../office';
 import { writeOfficeBase } from '../demo/office-base';
 
-const FAMILY = ['Иванов', 'Петров', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев', 'Соколов', 'Михайлов', 'Новиков', 'Фёдоров', 'Морозов', 'Волков', 'Алексеев', 'Лебедев', 'Семёнов', 'Егоров', 'Павлов', 'Козлов', 'Степанов', 'Николаев'];
+const FAMILY = [
+  'Иванов',
+  'Петров',
+  'Смирнов',
+  'Кузнецов',
+  'Попов',
+  'Васильев',
+  'Соколов',
+  'Михайлов',
+  'Новиков',
+  'Фёдоров',
+  'Морозов',
+  'Волков',
+  'Алексеев',
+  'Лебедев',
+  'Семёнов',
+  'Егоров',
+  'Павлов',
+  'Козлов',
+  'Степанов',
+  'Николаев',
+];
 const GIVEN_M = ['Иван', 'Сергей', 'Андрей', 'Алексей', 'Дмитрий', 'Михаил', 'Николай', 'Павел', 'Олег', 'Виктор'];
 const GIVEN_F = ['Анна', 'Ольга', 'Елена', 'Мария', 'Наталья', 'Ирина', 'Татьяна', 'Светлана', 'Юлия', 'Екатерина'];
 const MIDDLE_M = ['Иванович', 'Сергеевич', 'Петрович', 'Алексеевич', 'Николаевич'];
 const MIDDLE_F = ['Ивановна', 'Сергеевна', 'Петровна', 'Алексеевна', 'Николаевна'];
 const LABELS = ['VIP', 'Новый', 'Постоянный', 'Опт', 'Розница'];
 const KINDS = ['Звонок', 'Встреча', 'E-mail', 'Визит', 'SMS'];
-const REASONS = ['Предварительные переговоры', 'Заключение договора', 'Презентация', 'Заказ', 'Оплата', 'Интерес', 'Обучение'];
+const REASONS = [
+  'Предварительные переговоры',
+  'Заключение договора',
+  'Презентация',
+  'Заказ',
+  'Оплата',
+  'Интерес',
+  'Обучение',
+];
 export const DEMO_STAFF = [
   ['Ольга Смирнова', 'olga@example.com', 'Руководитель', '', true],
   ['Дмитрий Ковалёв', 'dmitry@example.com', 'Менеджер', 'olga@example.com', true],
@@ -52,7 +81,8 @@ export function seedDemoOffice(office: Office, dir: string): string {
 
   const people = createPeople(ws.people, ws.ctx);
   const groups: Record<string, string> = {};
-  for (const name of LABELS) groups[name] = String(people.ContactGroups!.create({ contactGroup: { name } }).resourceName);
+  for (const name of LABELS)
+    groups[name] = String(people.ContactGroups!.create({ contactGroup: { name } }).resourceName);
 
   const persons = Array.from({ length: 50 }, (_, i) => {
     const female = i % 2 === 1;
@@ -67,7 +97,8 @@ export function seedDemoOffice(office: Office, dir: string): string {
       names: [{ familyName: family, givenName: given, middleName: middle }],
       phoneNumbers: [{ value: phone, type: 'mobile' }],
       emailAddresses: [{ value: email }],
-      birthdays: i % 3 === 0 ? [{ date: { year: 1970 + (i % 30), month: 1 + (i % 12), day: 1 + (i % 28) } }] : undefined,
+      birthdays:
+        i % 3 === 0 ? [{ date: { year: 1970 + (i % 30), month: 1 + (i % 12), day: 1 + (i % 28) } }] : undefined,
       organizations: i % 4 === 0 ? [{ name: `ООО «${family}»`, title: 'Директор' }] : undefined,
       userDefined: [{ key: 'Менеджер', value: manager }],
       biographies: i % 5 === 0 ? [{ value: 'Предпочитает звонки после обеда.', contentType: 'TEXT_PLAIN' }] : undefined,
@@ -91,7 +122,10 @@ export function seedDemoOffice(office: Office, dir: string): string {
     };
   });
 
-  const app = createSpreadsheetApp(ws.spreadsheets, ws.ctx, { activeSpreadsheetId: office.spreadsheetId, ui: new UiHost() });
+  const app = createSpreadsheetApp(ws.spreadsheets, ws.ctx, {
+    activeSpreadsheetId: office.spreadsheetId,
+    ui: new UiHost(),
+  });
   const ss = app.openById(office.spreadsheetId);
   const staffTpl = template('staff');
   const staffSheet = ss.getSheets().find((s) => s.getName() === staffTpl.title.ru);
@@ -137,7 +171,12 @@ export function seedDemoOffice(office: Office, dir: string): string {
       const count = 4 + Math.floor(random() * 6);
       for (let k = 0; k < count; k++) {
         const ago = quiet ? 120 + Math.floor(random() * 200) : Math.floor(random() * 100) + 1;
-        add(c, now - ago * day - Math.floor(random() * 8) * 3600 * 1000, 'сделано', pick(['Договорились о встрече', 'Отправлено КП', 'Клиент думает', 'Оплачено', 'Не дозвонились']));
+        add(
+          c,
+          now - ago * day - Math.floor(random() * 8) * 3600 * 1000,
+          'сделано',
+          pick(['Договорились о встрече', 'Отправлено КП', 'Клиент думает', 'Оплачено', 'Не дозвонились']),
+        );
       }
     });
     for (let i = 0; i < 8; i++) add(clients[(i * 5) % clients.length], now + (i % 3) * 3600 * 1000, 'план', '');
@@ -153,9 +192,21 @@ export function seedDemoOffice(office: Office, dir: string): string {
     [clients[12], 'Запись на приём', 'Можно записаться на четверг после обеда?'],
   ] as const;
   for (const [client, subject, body] of mail) {
-    ws.gmail.addMessage({ from: `${client.name} <${client.email}>`, to: 'office@example.com', subject, plainBody: body, date: ws.clock.now() - 3600 * 1000 });
+    ws.gmail.addMessage({
+      from: `${client.name} <${client.email}>`,
+      to: 'office@example.com',
+      subject,
+      plainBody: body,
+      date: ws.clock.now() - 3600 * 1000,
+    });
   }
-  ws.gmail.addMessage({ from: 'Георгий Мчедлишвили <giorgi@example.ge>', to: 'office@example.com', subject: 'Сотрудничество', plainBody: 'Здравствуйте! Хотим обсудить оптовые поставки.', date: ws.clock.now() - 1800 * 1000 });
+  ws.gmail.addMessage({
+    from: 'Георгий Мчедлишвили <giorgi@example.ge>',
+    to: 'office@example.com',
+    subject: 'Сотрудничество',
+    plainBody: 'Здравствуйте! Хотим обсудить оптовые поставки.',
+    date: ws.clock.now() - 1800 * 1000,
+  });
 
   const base = writeOfficeBase(path.join(dir, 'import'));
   // The daily routine would build the Gmail card's index overnight; the demo builds it now, over the demo clients.

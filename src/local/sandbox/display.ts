@@ -3,7 +3,15 @@
 export function displayValue(value: unknown, timeZone: string): string {
   if (value instanceof Date) {
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
         .formatToParts(value)
         .map((p) => [p.type, p.value]),
     );

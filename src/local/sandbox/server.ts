@@ -45,7 +45,12 @@ export async function startSandbox(office: Office, port = 8080): Promise<Running
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       try {
-        const page = ({ '/': 'sheets', '/gmail': 'gmail', '/contacts': 'contacts' } as Record<string, 'sheets' | 'gmail' | 'contacts'>)[url.pathname];
+        const page = (
+          { '/': 'sheets', '/gmail': 'gmail', '/contacts': 'contacts' } as Record<
+            string,
+            'sheets' | 'gmail' | 'contacts'
+          >
+        )[url.pathname];
         if (req.method === 'GET' && page) return send(res, 200, 'text/html; charset=utf-8', pageHtml(page));
         if (req.method === 'GET' && url.pathname.startsWith('/assets/')) {
           const asset = scripts[url.pathname.slice('/assets/'.length)];
@@ -53,7 +58,9 @@ export async function startSandbox(office: Office, port = 8080): Promise<Running
         }
         if (req.method === 'GET' && url.pathname === '/sidebar') {
           const html = api.sidebarHtml();
-          return html ? send(res, 200, 'text/html; charset=utf-8', html) : send(res, 404, 'text/plain', 'No sidebar is open');
+          return html
+            ? send(res, 200, 'text/html; charset=utf-8', html)
+            : send(res, 404, 'text/plain', 'No sidebar is open');
         }
         const handler = routes[`${req.method} ${url.pathname}`];
         if (!handler) return send(res, 404, 'application/json', JSON.stringify({ error: 'not found' }));

@@ -5,7 +5,11 @@ import * as path from 'node:path';
 
 export type Page = 'sheets' | 'gmail' | 'contacts';
 
-const TITLES: Record<Page, string> = { sheets: 'CRM — Google Sheets (sandbox)', gmail: 'Gmail (sandbox)', contacts: 'Google Contacts (sandbox)' };
+const TITLES: Record<Page, string> = {
+  sheets: 'CRM — Google Sheets (sandbox)',
+  gmail: 'Gmail (sandbox)',
+  contacts: 'Google Contacts (sandbox)',
+};
 
 export function pageHtml(page: Page): string {
   return `<!DOCTYPE html>
@@ -31,7 +35,12 @@ export async function webBundle(): Promise<Record<string, { type: string; conten
     });
     out[`${name}.js`] = { type: 'text/javascript; charset=utf-8', content: result.outputFiles[0].text };
   }
-  const css = await esbuild.build({ entryPoints: [path.join(dir, 'sandbox.css')], bundle: true, write: false, logLevel: 'silent' });
+  const css = await esbuild.build({
+    entryPoints: [path.join(dir, 'sandbox.css')],
+    bundle: true,
+    write: false,
+    logLevel: 'silent',
+  });
   out['sandbox.css'] = { type: 'text/css; charset=utf-8', content: css.outputFiles[0].text };
   return out;
 }

@@ -17,7 +17,14 @@ export function labelNames(): Map<string, string> {
 export function labelsOf(person: Person, groups: Map<string, string>): string[] {
   // contactGroupResourceName is in the REST resource (people_v1) but missing from the Apps Script typings.
   return (person.memberships ?? [])
-    .map((m) => groups.get(String((m.contactGroupMembership as { contactGroupResourceName?: string } | undefined)?.contactGroupResourceName ?? '')))
+    .map((m) =>
+      groups.get(
+        String(
+          (m.contactGroupMembership as { contactGroupResourceName?: string } | undefined)?.contactGroupResourceName ??
+            '',
+        ),
+      ),
+    )
     .filter((n): n is string => !!n);
 }
 
@@ -37,7 +44,13 @@ export function indexContactOf(person: Person, groups: Map<string, string>): Ind
  * without one; handing it one stand-in address per contact (`<resourceName>@contact`) makes it build an entry for
  * every contact, phone-only ones included, which is then filed under the contact's real keys.
  */
-export function buildRows(persons: Person[], groups: Map<string, string>, events: EventRecord[], defaultCountry: string, builtAt: Date): IndexRow[] {
+export function buildRows(
+  persons: Person[],
+  groups: Map<string, string>,
+  events: EventRecord[],
+  defaultCountry: string,
+  builtAt: Date,
+): IndexRow[] {
   const keyed: Array<{ person: Person; keys: string[]; contact: IndexContact }> = [];
   for (const person of persons) {
     if (!person.resourceName) continue;
@@ -52,7 +65,11 @@ export function buildRows(persons: Person[], groups: Map<string, string>, events
     builtAt,
   );
   return keyed
-    .map((k) => ({ keys: k.keys, resourceName: k.contact.resourceName, entry: index.entries[standIn(k.contact.resourceName)] }))
+    .map((k) => ({
+      keys: k.keys,
+      resourceName: k.contact.resourceName,
+      entry: index.entries[standIn(k.contact.resourceName)],
+    }))
     .filter((r) => r.entry !== undefined);
 }
 

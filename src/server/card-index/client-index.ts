@@ -31,7 +31,18 @@ import { crmSpreadsheet } from '../sheets/crm-spreadsheet';
 import { allIndexedContacts, buildRows, indexContactOf, labelNames } from './build';
 import { applyEvent, emptyEntry } from './entry-update';
 import { cachedMeta, fillCache, readCached, updateCached } from './index-cache';
-import { appendIndexRow, createIndexSheet, findByKey, indexSheet, IndexRow, readIndex, readRow, rowsOfContact, writeIndex, writeRow } from './index-sheet';
+import {
+  appendIndexRow,
+  createIndexSheet,
+  findByKey,
+  indexSheet,
+  IndexRow,
+  readIndex,
+  readRow,
+  rowsOfContact,
+  writeIndex,
+  writeRow,
+} from './index-sheet';
 import { contactKeys, indexKeyOf } from './keys';
 
 export type { ClientIndexEntry } from '../../core/events';
@@ -58,7 +69,12 @@ export function rebuildClientIndex(): RebuildStats {
   const rows = buildRows(persons, groups, events, office.setting('defaultCountry').toUpperCase() || 'RU', now);
   const sheet = indexSheet(office.ss) ?? createIndexSheet(office.ss, office.locale);
   writeIndex(sheet, rows, office.locale);
-  return { clients: rows.length, keys: rows.reduce((n, r) => n + r.keys.length, 0), events: events.length, builtAt: now.toISOString() };
+  return {
+    clients: rows.length,
+    keys: rows.reduce((n, r) => n + r.keys.length, 0),
+    events: events.length,
+    builtAt: now.toISOString(),
+  };
 }
 
 /**
@@ -97,13 +113,21 @@ export function noteContact(person: Person, labels: string[] = []): void {
     const sheet = indexSheet(crmSpreadsheet());
     if (!sheet) return;
     const contact = indexContactOf(person, new Map());
-    const fresh = (entry: ClientIndexEntry): ClientIndexEntry => ({ ...entry, name: contact.name, phones: contact.phones, labels, manager: contact.manager ?? '' });
+    const fresh = (entry: ClientIndexEntry): ClientIndexEntry => ({
+      ...entry,
+      name: contact.name,
+      phones: contact.phones,
+      labels,
+      manager: contact.manager ?? '',
+    });
     const rowNumber = rowsOfContact(sheet, resourceName)[0];
     const existing = rowNumber ? readRow(sheet, rowNumber) : undefined;
     const row: IndexRow = {
       keys,
       resourceName,
-      entry: fresh(existing?.entry ?? emptyEntry(resourceName, contact.name, contact.phones, labels, contact.manager ?? '')),
+      entry: fresh(
+        existing?.entry ?? emptyEntry(resourceName, contact.name, contact.phones, labels, contact.manager ?? ''),
+      ),
     };
     if (rowNumber) writeRow(sheet, rowNumber, row);
     else appendIndexRow(sheet, row);
@@ -150,9 +174,21 @@ export interface IndexStats {
 export function indexStats(): IndexStats {
   if (inAddon()) {
     const meta = cachedMeta(CacheService.getScriptCache());
-    return { project: 'addon', cached: !!meta, buckets: meta?.buckets ?? 0, clients: meta?.clients ?? 0, keys: meta?.keys ?? 0 };
+    return {
+      project: 'addon',
+      cached: !!meta,
+      buckets: meta?.buckets ?? 0,
+      clients: meta?.clients ?? 0,
+      keys: meta?.keys ?? 0,
+    };
   }
   const sheet = indexSheet(crmSpreadsheet());
   const rows = sheet ? readIndex(sheet) : [];
-  return { project: 'sheet', cached: false, buckets: 0, clients: rows.length, keys: rows.reduce((n, r) => n + r.keys.length, 0) };
+  return {
+    project: 'sheet',
+    cached: false,
+    buckets: 0,
+    clients: rows.length,
+    keys: rows.reduce((n, r) => n + r.keys.length, 0),
+  };
 }

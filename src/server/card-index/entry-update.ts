@@ -42,7 +42,13 @@ function withRow(rows: number[], row: number): number[] {
 }
 
 /** An entry for a contact the index has not seen yet: no events. */
-export function emptyEntry(resourceName: string, name: string, phones: string[], labels: string[], manager: string): ClientIndexEntry {
+export function emptyEntry(
+  resourceName: string,
+  name: string,
+  phones: string[],
+  labels: string[],
+  manager: string,
+): ClientIndexEntry {
   return { resourceName, name, labels, manager, phones, planned: [], recent: [], rows: [] };
 }
 
@@ -52,7 +58,11 @@ export function emptyEntry(resourceName: string, name: string, phones: string[],
  */
 export function fitEntry(entry: ClientIndexEntry, maxChars: number): ClientIndexEntry {
   if (JSON.stringify(entry).length <= maxChars) return entry;
-  const slim: ClientIndexEntry = { ...entry, rows: entry.rows.slice(0, 20), recent: entry.recent.map((r) => ({ ...r, result: '' })) };
+  const slim: ClientIndexEntry = {
+    ...entry,
+    rows: entry.rows.slice(0, 20),
+    recent: entry.recent.map((r) => ({ ...r, result: '' })),
+  };
   if (JSON.stringify(slim).length <= maxChars) return slim;
   return { ...slim, rows: [], labels: slim.labels.slice(0, 20), phones: slim.phones.slice(0, 20) };
 }

@@ -90,7 +90,8 @@ function parseBucket(raw: string | undefined, meta: CacheMeta): Bucket | undefin
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** `uncacheable`: the cache cannot answer this key (the index or its phone keys did not fit): read the sheet. */
-export type CachedAnswer = { state: 'hit'; entry: ClientIndexEntry | undefined } | { state: 'miss' } | { state: 'uncacheable' };
+export type CachedAnswer =
+  { state: 'hit'; entry: ClientIndexEntry | undefined } | { state: 'miss' } | { state: 'uncacheable' };
 
 /** ONE getAll. */
 export function readCached(cache: Cache, key: string): CachedAnswer {
@@ -118,7 +119,13 @@ export function trimEntry(entry: ClientIndexEntry, limit: number): ClientIndexEn
   if (sizeOf(e) <= limit) return e;
   e = { ...e, recent: e.recent.slice(0, 3), planned: e.planned.slice(0, 2) };
   if (sizeOf(e) <= limit) return e;
-  return { ...e, recent: e.recent.slice(0, 1), planned: e.planned.slice(0, 1), labels: e.labels.slice(0, 3), phones: e.phones.slice(0, 3) };
+  return {
+    ...e,
+    recent: e.recent.slice(0, 1),
+    planned: e.planned.slice(0, 1),
+    labels: e.labels.slice(0, 3),
+    phones: e.phones.slice(0, 3),
+  };
 }
 
 /** Key and punctuation around each entry in a bucket's JSON. */
@@ -151,7 +158,10 @@ function split(rows: CacheRow[], phones: boolean, entryBytes: number, generation
     if (entry !== row.entry) trimmed++;
     for (const k of keys) entries[k] = entry;
   }
-  return { result: splitForCache({ builtAt: new Date(0).toISOString(), entries }, MAX_VALUE_BYTES, generation), trimmed };
+  return {
+    result: splitForCache({ builtAt: new Date(0).toISOString(), entries }, MAX_VALUE_BYTES, generation),
+    trimmed,
+  };
 }
 
 /**
@@ -161,10 +171,26 @@ function split(rows: CacheRow[], phones: boolean, entryBytes: number, generation
 export function fillCache(cache: Cache, rows: CacheRow[], generation: string): CacheMeta {
   const keys = rows.reduce((n, r) => n + r.keys.length, 0);
   const chosen = plan(rows);
-  let meta: CacheMeta = { generation, buckets: 0, phones: false, entryBytes: 0, trimmed: 0, clients: rows.length, keys };
+  let meta: CacheMeta = {
+    generation,
+    buckets: 0,
+    phones: false,
+    entryBytes: 0,
+    trimmed: 0,
+    clients: rows.length,
+    keys,
+  };
   const values: Record<string, string> = {};
   // Hashing may still overfill one bucket: then once more with a smaller share each.
-  const tries = [chosen, { phones: false, entryBytes: chosen.entryBytes ? Math.floor(chosen.entryBytes * 0.6) : Math.floor((TARGET_BYTES * 0.6) / Math.max(1, rows.length)) }];
+  const tries = [
+    chosen,
+    {
+      phones: false,
+      entryBytes: chosen.entryBytes
+        ? Math.floor(chosen.entryBytes * 0.6)
+        : Math.floor((TARGET_BYTES * 0.6) / Math.max(1, rows.length)),
+    },
+  ];
   for (const attempt of tries) {
     let built: ReturnType<typeof split>;
     try {
@@ -172,7 +198,13 @@ export function fillCache(cache: Cache, rows: CacheRow[], generation: string): C
     } catch {
       continue;
     }
-    meta = { ...meta, buckets: built.result.meta.buckets, phones: attempt.phones, entryBytes: attempt.entryBytes, trimmed: built.trimmed };
+    meta = {
+      ...meta,
+      buckets: built.result.meta.buckets,
+      phones: attempt.phones,
+      entryBytes: attempt.entryBytes,
+      trimmed: built.trimmed,
+    };
     for (const [k, json] of Object.entries(built.result.values)) {
       const bucket = Number(k.slice(k.lastIndexOf('.') + 1));
       values[bucketKey(meta.buckets, bucket)] = markGeneration(json, generation);

@@ -50,7 +50,9 @@ function fromCells(cells: unknown[]): IndexRow | undefined {
   if (!keys.length || !resourceName || !json.startsWith('{')) return undefined;
   try {
     const entry = JSON.parse(json) as ClientIndexEntry;
-    return entry && typeof entry === 'object' && Array.isArray(entry.planned) && Array.isArray(entry.recent) ? { keys, resourceName, entry, bytes: utf8Bytes(json) } : undefined;
+    return entry && typeof entry === 'object' && Array.isArray(entry.planned) && Array.isArray(entry.recent)
+      ? { keys, resourceName, entry, bytes: utf8Bytes(json) }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -43,7 +43,9 @@ function findTagged(eventId: string, near: Date[]): CalEvent | null {
 
 function create(plan: CalendarPlan): CalEvent {
   const options = { description: plan.description, guests: plan.guests.join(','), sendInvites: plan.guests.length > 0 };
-  const event = plan.allDay ? CalendarApp.createAllDayEvent(plan.title, plan.start, options) : CalendarApp.createEvent(plan.title, plan.start, plan.end, options);
+  const event = plan.allDay
+    ? CalendarApp.createAllDayEvent(plan.title, plan.start, options)
+    : CalendarApp.createEvent(plan.title, plan.start, plan.end, options);
   if (plan.reminders) {
     event.addPopupReminder(plan.reminders.popupMinutes);
     event.addEmailReminder(plan.reminders.emailMinutes);
@@ -62,14 +64,20 @@ function apply(event: CalEvent, plan: CalendarPlan, formerGuests: string[]): voi
   if (event.getTitle() !== plan.title) event.setTitle(plan.title);
   if (event.getDescription() !== plan.description) event.setDescription(plan.description);
   if (plan.allDay) {
-    if (!event.isAllDayEvent() || event.getAllDayStartDate().getTime() !== plan.start.getTime()) event.setAllDayDate(plan.start);
-  } else if (event.isAllDayEvent() || event.getStartTime().getTime() !== plan.start.getTime() || event.getEndTime().getTime() !== plan.end.getTime()) {
+    if (!event.isAllDayEvent() || event.getAllDayStartDate().getTime() !== plan.start.getTime())
+      event.setAllDayDate(plan.start);
+  } else if (
+    event.isAllDayEvent() ||
+    event.getStartTime().getTime() !== plan.start.getTime() ||
+    event.getEndTime().getTime() !== plan.end.getTime()
+  ) {
     event.setTime(plan.start, plan.end);
   }
   const wanted = plan.guests.map((g) => g.toLowerCase());
   const present = event.getGuestList().map((g) => g.getEmail().toLowerCase());
   // Only the guests we invited (the former manager) are taken off: people the office added by hand stay.
-  for (const old of formerGuests.map((g) => g.toLowerCase())) if (old && !wanted.includes(old) && present.includes(old)) event.removeGuest(old);
+  for (const old of formerGuests.map((g) => g.toLowerCase()))
+    if (old && !wanted.includes(old) && present.includes(old)) event.removeGuest(old);
   for (const g of wanted) if (!present.includes(g)) event.addGuest(g);
   const popup = event.getPopupReminders().slice().sort();
   const email = event.getEmailReminders().slice().sort();

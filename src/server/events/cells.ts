@@ -15,7 +15,12 @@ export function textCell(value: unknown): string {
  * Writes some columns of one row: one setValues when the columns are side by side, else one setValue each. Columns
  * the office added, and those we do not change, keep what they hold.
  */
-export function writeCells(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: Record<string, number>, rowNumber: number, changes: Record<string, Cell>): void {
+export function writeCells(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  columns: Record<string, number>,
+  rowNumber: number,
+  changes: Record<string, Cell>,
+): void {
   const entries = Object.keys(changes)
     .filter((k) => columns[k] !== undefined && columns[k] >= 0)
     .map((k) => [k, changes[k]] as const);

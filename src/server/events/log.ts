@@ -6,7 +6,15 @@
 // - a retried logEvent with the same `id` returns the row it already wrote instead of writing a second one;
 // - changes run under the script lock: two people pressing Done on one event write one after the other.
 
-import { canAssign, EventRecord, newEventId, parseEventDate, ReferenceLists, RowProblem, statusLabel } from '../../core/events';
+import {
+  canAssign,
+  EventRecord,
+  newEventId,
+  parseEventDate,
+  ReferenceLists,
+  RowProblem,
+  statusLabel,
+} from '../../core/events';
 import type { EventChange, EventView, LogEventInput } from '../../shared/events-dto';
 import type { Cell } from '../sheets/table';
 import { CrmTable } from '../sheets/table';
@@ -74,7 +82,8 @@ export function logEvent(input: LogEventInput): EventView {
   if (!kind) throw new Error(logText(locale, 'noKind'));
   if (!String(input.client ?? '').trim()) throw new Error(logText(locale, 'noClient'));
   const requestedId = String(input.id ?? '').trim();
-  if (requestedId && !ID.test(requestedId)) throw new Error(logText(locale, 'badId', { value: requestedId.slice(0, 40) }));
+  if (requestedId && !ID.test(requestedId))
+    throw new Error(logText(locale, 'badId', { value: requestedId.slice(0, 40) }));
 
   const sheet = eventsSheet(office);
   if (requestedId) {
@@ -87,7 +96,8 @@ export function logEvent(input: LogEventInput): EventView {
   const manager = String(input.manager ?? '').trim() || office.actor?.name || '';
   // The office's shared account is not on the staff: it stands for the whole office, so it may name anyone. A staff
   // member may name themselves or, as a head, someone below them (core canAssign).
-  if (input.manager && office.actor && !mayAssign(office, manager)) throw new Error(logText(locale, 'cannotAssign', { manager }));
+  if (input.manager && office.actor && !mayAssign(office, manager))
+    throw new Error(logText(locale, 'cannotAssign', { manager }));
   const client = resolveClient(input.client, locale, defaultCountry(office));
   const note = String(input.note ?? '').trim();
   const nextStep = String(input.nextStep ?? '').trim();
@@ -115,7 +125,8 @@ export function logEvent(input: LogEventInput): EventView {
   if (planned) {
     event.calendarEventId = syncCalendar(undefined, event, office);
     event.rowNumber = findRowById(sheet, table.columns.id, event.id);
-    if (event.rowNumber && event.calendarEventId) table.update(event.rowNumber, { calendarEventId: textCell(event.calendarEventId) });
+    if (event.rowNumber && event.calendarEventId)
+      table.update(event.rowNumber, { calendarEventId: textCell(event.calendarEventId) });
   }
   touchIndex(event);
   return eventView(event);
@@ -173,7 +184,9 @@ export function changeEvent(change: EventChange): EventView {
         break;
       }
       default:
-        throw new Error(logText(locale, 'unknownAction', { value: String((change as { action?: unknown }).action ?? '') }));
+        throw new Error(
+          logText(locale, 'unknownAction', { value: String((change as { action?: unknown }).action ?? '') }),
+        );
     }
     after.calendarEventId = syncCalendar(before, after, office);
     const next = rowCells(after, office);

@@ -85,7 +85,11 @@ export class OfficeContext {
 
   /** Lower-case e-mail of the person running the script. */
   get actorEmail(): string {
-    return this.once('actor', () => String(Session.getActiveUser().getEmail() ?? '').trim().toLowerCase());
+    return this.once('actor', () =>
+      String(Session.getActiveUser().getEmail() ?? '')
+        .trim()
+        .toLowerCase(),
+    );
   }
 
   /** The Staff row of the person acting, if they are on the staff. */

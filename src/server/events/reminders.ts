@@ -40,7 +40,9 @@ function dueView(log: EventLog, now: Date, timeZone: string, items = dueList(log
       events: g.items.map((i) => ({
         ...eventView(i.event as LoggedEvent),
         overdue: i.overdue,
-        lastContact: i.lastContact ? { at: i.lastContact.at.toISOString(), kind: i.lastContact.kind, reason: i.lastContact.reason } : null,
+        lastContact: i.lastContact
+          ? { at: i.lastContact.at.toISOString(), kind: i.lastContact.kind, reason: i.lastContact.reason }
+          : null,
       })),
     })),
     problems: log.problems.map(problemView),
@@ -71,7 +73,14 @@ function quietList(office: OfficeContext, log: EventLog, now: Date, days?: numbe
   const clients: QuietClientInput[] = listAllContacts('names,phoneNumbers,memberships').map((p) => {
     const labels = (p.memberships ?? [])
       // contactGroupResourceName is in the REST resource but missing from the Apps Script typings.
-      .map((m) => groupNames.get(String((m.contactGroupMembership as { contactGroupResourceName?: string } | undefined)?.contactGroupResourceName ?? '')))
+      .map((m) =>
+        groupNames.get(
+          String(
+            (m.contactGroupMembership as { contactGroupResourceName?: string } | undefined)?.contactGroupResourceName ??
+              '',
+          ),
+        ),
+      )
       .filter((n): n is string => !!n);
     const client = { resourceName: String(p.resourceName ?? ''), name: personName(p), labels, phone: personPhone(p) };
     byName.set(client.resourceName, { labels, phone: client.phone });

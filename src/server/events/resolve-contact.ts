@@ -65,7 +65,9 @@ function search(query: string): Person[] {
 function fromIndex(who: string, defaultCountry: string): ClientRef | undefined {
   try {
     const entry = lookupClient(who, defaultCountry);
-    return entry?.resourceName ? { clientId: entry.resourceName, name: entry.name, phone: entry.phones[0] ?? '' } : undefined;
+    return entry?.resourceName
+      ? { clientId: entry.resourceName, name: entry.name, phone: entry.phones[0] ?? '' }
+      : undefined;
   } catch (e) {
     return undefined;
   }
@@ -78,7 +80,8 @@ export function resolveClient(text: string, locale: Locale, defaultCountry = 'RU
     try {
       return fromPerson(withRetry(() => peopleApi().People!.get(who, { personFields: 'names,phoneNumbers' })));
     } catch (e) {
-      if ((e as { details?: { code?: number } })?.details?.code === 404) throw new Error(logText(locale, 'contactGone', { id: who }));
+      if ((e as { details?: { code?: number } })?.details?.code === 404)
+        throw new Error(logText(locale, 'contactGone', { id: who }));
       throw e;
     }
   }
@@ -88,7 +91,14 @@ export function resolveClient(text: string, locale: Locale, defaultCountry = 'RU
   }
   if (EMAIL.test(who)) {
     const email = who.toLowerCase();
-    const hit = search(who).find((p) => (p.emailAddresses ?? []).some((e) => String(e.value ?? '').trim().toLowerCase() === email));
+    const hit = search(who).find((p) =>
+      (p.emailAddresses ?? []).some(
+        (e) =>
+          String(e.value ?? '')
+            .trim()
+            .toLowerCase() === email,
+      ),
+    );
     return hit ? fromPerson(hit, who) : { clientId: '', name: who, phone: '' };
   }
   if (isPhoneLike(who)) {
@@ -99,6 +109,8 @@ export function resolveClient(text: string, locale: Locale, defaultCountry = 'RU
     return hit ? fromPerson(hit, who) : { clientId: '', name: who, phone: who };
   }
   // A name: taken as the contact only when exactly one contact carries it, never a guess between namesakes.
-  const named = search(who).filter((p) => personName(p).toLowerCase().replace(/\s+/g, ' ') === who.toLowerCase().replace(/\s+/g, ' '));
+  const named = search(who).filter(
+    (p) => personName(p).toLowerCase().replace(/\s+/g, ' ') === who.toLowerCase().replace(/\s+/g, ' '),
+  );
   return named.length === 1 ? fromPerson(named[0], who) : { clientId: '', name: who, phone: '' };
 }

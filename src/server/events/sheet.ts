@@ -51,7 +51,10 @@ export function readEvents(office: OfficeContext, options: { now?: Date; locale?
   const table = findTable(values, EVENTS);
   const columns = table?.columns ?? {};
   const phoneAt = columns.phone ?? -1;
-  const events = parsed.events.map((e) => ({ ...e, phone: phoneAt >= 0 ? cellText(values[e.rowNumber - 1] ?? [], phoneAt) : '' }));
+  const events = parsed.events.map((e) => ({
+    ...e,
+    phone: phoneAt >= 0 ? cellText(values[e.rowNumber - 1] ?? [], phoneAt) : '',
+  }));
   return { sheet, columns, width: table?.headers.length ?? 0, values, events, problems: parsed.problems };
 }
 
@@ -62,6 +65,11 @@ export function readEvents(office: OfficeContext, options: { now?: Date; locale?
 export function findRowById(sheet: GoogleAppsScript.Spreadsheet.Sheet, idColumn: number, id: string): number {
   if (!id || idColumn < 0) return 0;
   const letter = columnLetter(idColumn);
-  const hit = sheet.getRange(`${letter}:${letter}`).createTextFinder(id).matchEntireCell(true).matchCase(true).findNext();
+  const hit = sheet
+    .getRange(`${letter}:${letter}`)
+    .createTextFinder(id)
+    .matchEntireCell(true)
+    .matchCase(true)
+    .findNext();
   return hit ? hit.getRow() : 0;
 }

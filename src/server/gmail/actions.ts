@@ -67,8 +67,16 @@ export function planForm(e: AddonEvent): Response {
     const me = Session.getActiveUser().getEmail().toLowerCase();
     const manager = lists.staff.find((s) => s.email === me)?.name || param(e, 'manager');
     const timeZone = eventTimeZone(e);
-    const form = { ...target(e), params: { ...target(e).params, formId: `${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 6).toString(36)}` } };
-    return pushed(planCard(form, lists, { at: defaultFollowUp(Date.now(), timeZone), manager, timeZone }, eventLocale(e)));
+    const form = {
+      ...target(e),
+      params: {
+        ...target(e).params,
+        formId: `${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 6).toString(36)}`,
+      },
+    };
+    return pushed(
+      planCard(form, lists, { at: defaultFollowUp(Date.now(), timeZone), manager, timeZone }, eventLocale(e)),
+    );
   });
 }
 
@@ -100,6 +108,8 @@ export function planFollowUp(e: AddonEvent): Response {
 export function openSheet(e: AddonEvent): Response {
   return guarded(e, () => {
     const row = Number(param(e, 'row')) || undefined;
-    return CardService.newActionResponseBuilder().setOpenLink(CardService.newOpenLink().setUrl(eventsSheetUrl(row))).build();
+    return CardService.newActionResponseBuilder()
+      .setOpenLink(CardService.newOpenLink().setUrl(eventsSheetUrl(row)))
+      .build();
   });
 }

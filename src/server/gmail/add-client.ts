@@ -43,17 +43,28 @@ export function newClientFrom(e: AddonEvent): NewClient {
 export function personOf(c: NewClient): Person {
   const person: Person = {};
   if (c.givenName || c.middleName || c.familyName) {
-    person.names = [{ givenName: c.givenName || undefined, middleName: c.middleName || undefined, familyName: c.familyName || undefined }];
+    person.names = [
+      {
+        givenName: c.givenName || undefined,
+        middleName: c.middleName || undefined,
+        familyName: c.familyName || undefined,
+      },
+    ];
   }
   if (c.email) person.emailAddresses = [{ value: c.email }];
   if (c.phone) person.phoneNumbers = [{ value: c.phone }];
   // contactGroupResourceName is in the REST resource (people_v1) but missing from the Apps Script typings.
-  if (c.label) person.memberships = [{ contactGroupMembership: { contactGroupResourceName: c.label } } as GoogleAppsScript.People.Schema.Membership];
+  if (c.label)
+    person.memberships = [
+      { contactGroupMembership: { contactGroupResourceName: c.label } } as GoogleAppsScript.People.Schema.Membership,
+    ];
   return person;
 }
 
 function displayName(c: NewClient, created: Person): string {
-  return created.names?.[0]?.displayName || [c.givenName, c.middleName, c.familyName].filter(Boolean).join(' ') || c.email;
+  return (
+    created.names?.[0]?.displayName || [c.givenName, c.middleName, c.familyName].filter(Boolean).join(' ') || c.email
+  );
 }
 
 function labelName(e: AddonEvent, resourceName: string): string {
@@ -70,11 +81,13 @@ export function addClient(e: AddonEvent): GoogleAppsScript.Card_Service.ActionRe
     const c = newClientFrom(e);
     if (!c.givenName && !c.familyName && !c.middleName && !c.email) return notify(t(lang, 'cardNeedName'));
     if (c.email && !isValidEmail(c.email)) return notify(t(lang, 'cardBadEmail', { value: c.email }));
-    if (c.phone && c.phone.replace(/\D/g, '').length < MIN_PHONE_DIGITS) return notify(t(lang, 'cardBadPhone', { value: c.phone }));
+    if (c.phone && c.phone.replace(/\D/g, '').length < MIN_PHONE_DIGITS)
+      return notify(t(lang, 'cardBadPhone', { value: c.phone }));
     const context = { lang, timeZone: eventTimeZone(e), now: Date.now() };
     // A second click (or a colleague on the same message) must not create a duplicate.
     const existing = c.email ? lookupClient(c.email) : undefined;
-    if (existing) return doneWith(t(lang, 'cardAlreadyClient', { email: c.email }), clientCard(c.email, existing, context));
+    if (existing)
+      return doneWith(t(lang, 'cardAlreadyClient', { email: c.email }), clientCard(c.email, existing, context));
 
     const created = withRetry(() => peopleApi().People!.createContact(personOf(c), { personFields: READ_MASK }));
     const name = displayName(c, created);

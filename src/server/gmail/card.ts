@@ -23,7 +23,10 @@ export function senderCard(e: AddonEvent): GoogleAppsScript.Card_Service.Card {
 export function addClientForm(e: AddonEvent): GoogleAppsScript.Card_Service.ActionResponse {
   const lang = eventLocale(e);
   const email = param(e, 'sender');
-  const labels = listUserGroups().map((g) => ({ name: String(g.name ?? ''), resourceName: String(g.resourceName ?? '') }));
+  const labels = listUserGroups().map((g) => ({
+    name: String(g.name ?? ''),
+    resourceName: String(g.resourceName ?? ''),
+  }));
   return pushed(addClientFormCard({ email, name: param(e, 'name') }, labels, lang));
 }
 

@@ -41,19 +41,32 @@ export function clientCard(email: string, entry: ClientIndexEntry, c: CardContex
   if (entry.phones.length) about.addWidget(line(t(lang, 'cardPhones'), entry.phones.map(escapeHtml).join(', ')));
   about.addWidget(line(t(lang, 'cardEmails'), escapeHtml(email)));
   const last = entry.lastContact;
-  about.addWidget(line(t(lang, 'cardLastContact'), last ? eventLine(last.at, last.kind, last.reason, timeZone) : t(lang, 'cardNeverContacted')));
+  about.addWidget(
+    line(
+      t(lang, 'cardLastContact'),
+      last ? eventLine(last.at, last.kind, last.reason, timeZone) : t(lang, 'cardNeverContacted'),
+    ),
+  );
 
   const planned = CardService.newCardSection().setHeader(t(lang, 'cardPlanned'));
   if (!entry.planned.length) planned.addWidget(paragraph(t(lang, 'cardNothingPlanned')));
   for (const p of entry.planned) {
     const overdue = Date.parse(p.at) < c.now ? ` · ${t(lang, 'cardOverdue')}` : '';
-    planned.addWidget(line(p.manager ? escapeHtml(p.manager) : '', eventLine(p.at, p.kind, p.reason, timeZone) + overdue));
+    planned.addWidget(
+      line(p.manager ? escapeHtml(p.manager) : '', eventLine(p.at, p.kind, p.reason, timeZone) + overdue),
+    );
   }
 
   const recent = CardService.newCardSection().setHeader(t(lang, 'cardRecent'));
   if (!entry.recent.length) recent.addWidget(paragraph(t(lang, 'cardNoEvents')));
   for (const r of entry.recent) {
-    recent.addWidget(line(formatLocal(new Date(r.at), timeZone), [escapeHtml(r.kind), escapeHtml(r.reason)].filter(Boolean).join(' · '), r.result ? escapeHtml(r.result) : undefined));
+    recent.addWidget(
+      line(
+        formatLocal(new Date(r.at), timeZone),
+        [escapeHtml(r.kind), escapeHtml(r.reason)].filter(Boolean).join(' · '),
+        r.result ? escapeHtml(r.result) : undefined,
+      ),
+    );
   }
 
   const params = clientParameters(email, entry);
@@ -68,5 +81,12 @@ export function clientCard(email: string, entry: ClientIndexEntry, c: CardContex
     .setOnClickOpenLinkAction(action('gmailOpenSheet', { row: rows.length ? String(rows[0]) : '' }));
   actions.addWidget(open);
 
-  return CardService.newCardBuilder().setName('client').setHeader(header).addSection(about).addSection(planned).addSection(recent).addSection(actions).build();
+  return CardService.newCardBuilder()
+    .setName('client')
+    .setHeader(header)
+    .addSection(about)
+    .addSection(planned)
+    .addSection(recent)
+    .addSection(actions)
+    .build();
 }

@@ -65,6 +65,13 @@ export function dateTimeInput(e: AddonEvent, field: string): Date | undefined {
   if (/^\d{9,}$/.test(text)) return new Date(Number(text));
   const m = LOCAL_DATE_TIME.exec(text);
   if (!m) return undefined;
-  const at = zonedInstant(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 9), Number(m[5] ?? 0), eventTimeZone(e));
+  const at = zonedInstant(
+    Number(m[1]),
+    Number(m[2]),
+    Number(m[3]),
+    Number(m[4] ?? 9),
+    Number(m[5] ?? 0),
+    eventTimeZone(e),
+  );
   return isNaN(at.getTime()) ? undefined : at;
 }

@@ -24,13 +24,23 @@ export interface FormTarget {
   name: string;
 }
 
-export function logEmailCard(target: FormTarget, lists: FormLists, kind: string, subject: string, lang: Locale): GoogleAppsScript.Card_Service.Card {
+export function logEmailCard(
+  target: FormTarget,
+  lists: FormLists,
+  kind: string,
+  subject: string,
+  lang: Locale,
+): GoogleAppsScript.Card_Service.Card {
   const section = CardService.newCardSection()
     .addWidget(line(t(lang, 'cardKind'), escapeHtml(kind)))
     .addWidget(dropdown(FORM_FIELDS.reason, t(lang, 'cardReason'), options(lists.reasons)))
     .addWidget(textInput(FORM_FIELDS.note, t(lang, 'cardNote'), subject).setMultiline(true))
     .addWidget(button(t(lang, 'cardLogEmail'), action('gmailLogEmail', { ...target.params, kind }), true));
-  return CardService.newCardBuilder().setName('log-email').setHeader(header(t(lang, 'cardLogEmail'), target.name)).addSection(section).build();
+  return CardService.newCardBuilder()
+    .setName('log-email')
+    .setHeader(header(t(lang, 'cardLogEmail'), target.name))
+    .addSection(section)
+    .build();
 }
 
 /** Tomorrow at DEFAULT_HOUR in the user's zone. */
@@ -55,9 +65,14 @@ export function planCard(
     .addWidget(picker)
     .addWidget(dropdown(FORM_FIELDS.kind, t(lang, 'cardKind'), options(lists.kinds)))
     .addWidget(dropdown(FORM_FIELDS.reason, t(lang, 'cardReason'), options(lists.reasons)));
-  if (managers.length) section.addWidget(dropdown(FORM_FIELDS.manager, t(lang, 'cardResponsible'), options(managers), defaults.manager));
+  if (managers.length)
+    section.addWidget(dropdown(FORM_FIELDS.manager, t(lang, 'cardResponsible'), options(managers), defaults.manager));
   section
     .addWidget(textInput(FORM_FIELDS.note, t(lang, 'cardNote')).setMultiline(true))
     .addWidget(button(t(lang, 'cardPlanFollowUp'), action('gmailPlanFollowUp', target.params), true));
-  return CardService.newCardBuilder().setName('plan').setHeader(header(t(lang, 'cardPlanFollowUp'), target.name)).addSection(section).build();
+  return CardService.newCardBuilder()
+    .setName('plan')
+    .setHeader(header(t(lang, 'cardPlanFollowUp'), target.name))
+    .addSection(section)
+    .build();
 }

@@ -15,7 +15,11 @@ export interface FormLists {
 const CACHE_KEY = 'crm.gmail.lists';
 const CACHE_SECONDS = 300;
 
-function readValues(key: SheetKey, sheets: GoogleAppsScript.Spreadsheet.Sheet[], ids: () => Record<string, number>): unknown[][] {
+function readValues(
+  key: SheetKey,
+  sheets: GoogleAppsScript.Spreadsheet.Sheet[],
+  ids: () => Record<string, number>,
+): unknown[][] {
   const tpl = template(key);
   const sheet = pickSheet(sheets, tpl, {}) ?? pickSheet(sheets, tpl, ids());
   return sheet ? sheet.getDataRange().getValues() : [];

@@ -12,7 +12,14 @@ export interface LabelOption {
   resourceName: string;
 }
 
-export const ADD_FIELDS = { givenName: 'givenName', middleName: 'middleName', familyName: 'familyName', email: 'email', phone: 'phone', label: 'label' } as const;
+export const ADD_FIELDS = {
+  givenName: 'givenName',
+  middleName: 'middleName',
+  familyName: 'familyName',
+  email: 'email',
+  phone: 'phone',
+  label: 'label',
+} as const;
 
 /**
  * The first card for an unknown sender: who wrote and a button to add them. The form (which needs the office's labels,
@@ -24,11 +31,17 @@ export function unknownSenderCard(sender: MailAddress, lang: Locale): GoogleApps
     .setSubtitle(t(lang, 'cardUnknownSender'));
   const about = CardService.newCardSection()
     .addWidget(line(t(lang, 'cardEmails'), escapeHtml(sender.email)))
-    .addWidget(button(t(lang, 'cardAddClient'), action('gmailAddClientForm', { sender: sender.email, name: sender.name }), true));
+    .addWidget(
+      button(t(lang, 'cardAddClient'), action('gmailAddClientForm', { sender: sender.email, name: sender.name }), true),
+    );
   return CardService.newCardBuilder().setName('client').setHeader(header).addSection(about).build();
 }
 
-export function addClientFormCard(sender: MailAddress, labels: LabelOption[], lang: Locale): GoogleAppsScript.Card_Service.Card {
+export function addClientFormCard(
+  sender: MailAddress,
+  labels: LabelOption[],
+  lang: Locale,
+): GoogleAppsScript.Card_Service.Card {
   // A From header carries the sender's account name, which mail services compose given name first ("Иван Петров"),
   // whatever the language; the splitter still recognises a patronymic or a "Петров, Иван" comma. Hence 'en' order.
   const parts = splitFullName(sender.name, 'en');
@@ -44,14 +57,21 @@ export function addClientFormCard(sender: MailAddress, labels: LabelOption[], la
     .addWidget(textInput(ADD_FIELDS.familyName, t(lang, 'cardFamilyName'), parts.familyName ?? ''))
     .addWidget(textInput(ADD_FIELDS.email, t(lang, 'cardEmail'), sender.email))
     .addWidget(textInput(ADD_FIELDS.phone, t(lang, 'cardPhone')));
-  const items = [{ text: t(lang, 'cardNoLabel'), value: '' }, ...labels.map((l) => ({ text: l.name, value: l.resourceName }))];
+  const items = [
+    { text: t(lang, 'cardNoLabel'), value: '' },
+    ...labels.map((l) => ({ text: l.name, value: l.resourceName })),
+  ];
   form.addWidget(dropdown(ADD_FIELDS.label, t(lang, 'cardLabels'), items));
   // The label names ride along, so that the saved contact's card can show its label without another request.
   const labelNames = JSON.stringify(Object.fromEntries(labels.map((l) => [l.resourceName, l.name])));
-  form.addWidget(button(t(lang, 'cardAddClient'), action('gmailAddClient', { sender: sender.email, labels: labelNames }), true));
+  form.addWidget(
+    button(t(lang, 'cardAddClient'), action('gmailAddClient', { sender: sender.email, labels: labelNames }), true),
+  );
   return CardService.newCardBuilder().setName('client').setHeader(header).addSection(about).addSection(form).build();
 }
 
 export function noSenderCard(lang: Locale): GoogleAppsScript.Card_Service.Card {
-  return CardService.newCardBuilder().addSection(CardService.newCardSection().addWidget(paragraph(t(lang, 'cardNoEmail')))).build();
+  return CardService.newCardBuilder()
+    .addSection(CardService.newCardSection().addWidget(paragraph(t(lang, 'cardNoEmail'))))
+    .build();
 }

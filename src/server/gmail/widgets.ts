@@ -37,9 +37,20 @@ export function textInput(field: string, title: string, value = ''): CS.TextInpu
 }
 
 /** A dropdown; `selected` picks the item (the first one when it names none). */
-export function dropdown(field: string, title: string, items: Array<{ text: string; value: string }>, selected?: string): CS.SelectionInput {
-  const w = CardService.newSelectionInput().setType(CardService.SelectionInputType.DROPDOWN).setFieldName(field).setTitle(title);
-  const at = Math.max(0, items.findIndex((i) => i.value === selected));
+export function dropdown(
+  field: string,
+  title: string,
+  items: Array<{ text: string; value: string }>,
+  selected?: string,
+): CS.SelectionInput {
+  const w = CardService.newSelectionInput()
+    .setType(CardService.SelectionInputType.DROPDOWN)
+    .setFieldName(field)
+    .setTitle(title);
+  const at = Math.max(
+    0,
+    items.findIndex((i) => i.value === selected),
+  );
   items.forEach((i, n) => w.addItem(i.text, i.value, n === at));
   return w;
 }

@@ -1,6 +1,13 @@
 // The Import / Export half of the sidebar contract (src/shared/rpc.ts).
 
-import type { ExportPage, ExportPageInput, ImportRecord, ImportSetup, StageImportInput, StageImportResult } from '../../shared/import-dto';
+import type {
+  ExportPage,
+  ExportPageInput,
+  ImportRecord,
+  ImportSetup,
+  StageImportInput,
+  StageImportResult,
+} from '../../shared/import-dto';
 import { exportPage } from '../export/contacts';
 import { listUserGroups } from '../people/gateway';
 import { readSettings, uiLocale } from '../sheets/settings';
@@ -26,12 +33,15 @@ export function listLabels(): string[] {
 
 export function stageImport(input: StageImportInput): StageImportResult {
   const importId = String(input.importId ?? '');
-  if (!/^[\w.-]{1,64}$/.test(importId)) throw new Error('An import id is letters, digits, "-", "_" or "." (at most 64).');
+  if (!/^[\w.-]{1,64}$/.test(importId))
+    throw new Error('An import id is letters, digits, "-", "_" or "." (at most 64).');
   if (!Array.isArray(input.contacts)) throw new Error('stageImport: contacts must be a list.');
   const first = input.chunk === 0;
   if (first) {
     startRecord(importId, String(input.fileName ?? ''), (input.problems ?? []).length);
-    writeLog((input.problems ?? []).map((p) => ({ importId, resourceName: '', action: 'problem' as const, before: p })));
+    writeLog(
+      (input.problems ?? []).map((p) => ({ importId, resourceName: '', action: 'problem' as const, before: p })),
+    );
     if (input.fingerprint && input.mapping) rememberMapping(input.fingerprint, input.mapping);
   }
   return { importId, staged: stageContacts(importId, input.contacts, first) };

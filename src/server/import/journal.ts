@@ -67,13 +67,30 @@ export function allRecords(): ImportRecord[] {
 
 export function startRecord(importId: string, file: string, errors: number): void {
   const { table, row } = findRecord(importId);
-  const values = { id: importId, startedAt: new Date(), by: Session.getEffectiveUser().getEmail(), file, created: 0, updated: 0, skipped: 0, errors, status: 'staged' as ImportStatus, finishedAt: '' };
+  const values = {
+    id: importId,
+    startedAt: new Date(),
+    by: Session.getEffectiveUser().getEmail(),
+    file,
+    created: 0,
+    updated: 0,
+    skipped: 0,
+    errors,
+    status: 'staged' as ImportStatus,
+    finishedAt: '',
+  };
   if (row) table.update(row.rowNumber, values);
   else table.append([values]);
 }
 
 /** Counts, status and finish time in one write (they are adjacent columns unless the office moved them). */
-export function updateRecord(table: CrmTable, rowNumber: number, counts: Partial<RecordCounts>, status: ImportStatus, current?: RecordCounts): void {
+export function updateRecord(
+  table: CrmTable,
+  rowNumber: number,
+  counts: Partial<RecordCounts>,
+  status: ImportStatus,
+  current?: RecordCounts,
+): void {
   const finished = status === 'done' || status === 'undone' || status === 'failed' ? new Date() : '';
   table.update(rowNumber, { ...(current ?? {}), ...counts, status, finishedAt: finished });
 }
@@ -86,7 +103,14 @@ export function writeLog(entries: LogEntry[]): void {
   if (!entries.length) return;
   logTable ??= CrmTable.open('importLog');
   logTable.appendBlock(
-    entries.map((e) => ({ importId: e.importId, resourceName: e.resourceName, action: e.action, before: e.before ? JSON.stringify(e.before) : '', fields: e.fields ?? '', labels: e.labels ?? '' })),
+    entries.map((e) => ({
+      importId: e.importId,
+      resourceName: e.resourceName,
+      action: e.action,
+      before: e.before ? JSON.stringify(e.before) : '',
+      fields: e.fields ?? '',
+      labels: e.labels ?? '',
+    })),
   );
 }
 

@@ -11,10 +11,25 @@
 
 import { familyFirstName } from '../../core/export/contact-view';
 import { phoneKey as parsePhoneKey } from '../../core/phone';
-import { batchPlan, callBudget, planCounts, planImport, ImportCall, ImportPlan, updateRecords } from '../../core/import/plan';
+import {
+  batchPlan,
+  callBudget,
+  planCounts,
+  planImport,
+  ImportCall,
+  ImportPlan,
+  updateRecords,
+} from '../../core/import/plan';
 import type { ImportProblem, NormalizedContact, Person } from '../../core/import/types';
 import type { ImportPreview, ImportProgress, PreviewEntry } from '../../shared/import-dto';
-import { batchCreate, batchUpdate, createGroup, listAllContacts, listUserGroups, modifyMembers } from '../people/gateway';
+import {
+  batchCreate,
+  batchUpdate,
+  createGroup,
+  listAllContacts,
+  listUserGroups,
+  modifyMembers,
+} from '../people/gateway';
 import { readSettings } from '../sheets/settings';
 import { findRecord, LogEntry, readLog, updateRecord, writeLog } from './journal';
 import { stagedContacts } from './staging';
@@ -57,16 +72,29 @@ export function previewImport(importId: string): ImportPreview {
   return {
     importId,
     counts: { ...counts, errors: problems },
-    creates: cut(plan.creates).map((c): PreviewEntry => ({ rows: c.rowNumbers, name: displayName(c.person), labels: c.labels })),
+    creates: cut(plan.creates).map((c): PreviewEntry => ({
+      rows: c.rowNumbers,
+      name: displayName(c.person),
+      labels: c.labels,
+    })),
     updates: cut(plan.updates).map((u): PreviewEntry => ({
       rows: u.rowNumbers,
       name: displayName(u.after),
       resourceName: u.resourceName,
       fields: u.updatePersonFields.split(',').filter(Boolean),
-      conflicts: u.conflicts.map((c) => ({ field: String(c.field), existing: String(c.existing), incoming: String(c.incoming) })),
+      conflicts: u.conflicts.map((c) => ({
+        field: String(c.field),
+        existing: String(c.existing),
+        incoming: String(c.incoming),
+      })),
       labels: u.addedLabels,
     })),
-    skips: cut(plan.skips).map((s): PreviewEntry => ({ rows: [s.rowNumber], name: '', resourceName: s.resourceName, reason: s.reason })),
+    skips: cut(plan.skips).map((s): PreviewEntry => ({
+      rows: [s.rowNumber],
+      name: '',
+      resourceName: s.resourceName,
+      reason: s.reason,
+    })),
     duplicates: cut(plan.duplicates).map((d) => ({ rows: d.rowNumbers, key: d.key, resourceName: d.resourceName })),
     labelsToCreate: plan.labelsToCreate,
     // The listing of labels is the one read beyond what the API strictly needs.
@@ -81,7 +109,13 @@ function membership(group: string) {
 }
 
 /** Sends one planned call; returns the log entries to append after it. */
-function send(importId: string, call: ImportCall, groups: Map<string, string>, created: Map<string, string>, phoneKey: (raw: string) => string | undefined): LogEntry[] {
+function send(
+  importId: string,
+  call: ImportCall,
+  groups: Map<string, string>,
+  created: Map<string, string>,
+  phoneKey: (raw: string) => string | undefined,
+): LogEntry[] {
   const groupOf = (label: string) => groups.get(label.toLowerCase());
   switch (call.kind) {
     case 'createGroup': {
@@ -92,28 +126,47 @@ function send(importId: string, call: ImportCall, groups: Map<string, string>, c
     case 'batchCreate': {
       const persons = call.items.map((c) => {
         const ids = c.labels.map(groupOf).filter((g): g is string => !!g);
-        return (ids.length ? { ...c.person, memberships: ids.map(membership) } : c.person) as GoogleAppsScript.People.Schema.Person;
+        return (
+          ids.length ? { ...c.person, memberships: ids.map(membership) } : c.person
+        ) as GoogleAppsScript.People.Schema.Person;
       });
       const result = batchCreate(persons);
       return result.map((p, i) => {
         created.set(call.items[i].clientId, String(p.resourceName));
-        return { importId, resourceName: String(p.resourceName), action: 'created' as const, labels: call.items[i].labels.join(', ') };
+        return {
+          importId,
+          resourceName: String(p.resourceName),
+          action: 'created' as const,
+          labels: call.items[i].labels.join(', '),
+        };
       });
     }
     case 'batchUpdate': {
       // Write-ahead: if the response is lost, undo still knows the old values.
-      writeLog(updateRecords(call, phoneKey).map((r) => ({ importId, resourceName: r.resourceName, action: 'updated' as const, before: r, fields: r.updatePersonFields })));
+      writeLog(
+        updateRecords(call, phoneKey).map((r) => ({
+          importId,
+          resourceName: r.resourceName,
+          action: 'updated' as const,
+          before: r,
+          fields: r.updatePersonFields,
+        })),
+      );
       const request: Record<string, GoogleAppsScript.People.Schema.Person> = {};
-      for (const u of call.items) request[u.resourceName] = { ...u.after, etag: u.etag } as GoogleAppsScript.People.Schema.Person;
+      for (const u of call.items)
+        request[u.resourceName] = { ...u.after, etag: u.etag } as GoogleAppsScript.People.Schema.Person;
       batchUpdate(request, call.updateMask);
       return [];
     }
     case 'modifyMembers': {
       const group = call.groupResourceName ?? groupOf(call.label);
       if (!group) throw new Error(`The label "${call.label}" has no contact group.`);
-      const names = call.members.map((m) => ('resourceName' in m ? m.resourceName : created.get(m.clientId))).filter((n): n is string => !!n);
+      const names = call.members
+        .map((m) => ('resourceName' in m ? m.resourceName : created.get(m.clientId)))
+        .filter((n): n is string => !!n);
       const existing = call.members.flatMap((m) => ('resourceName' in m ? [m.resourceName] : []));
-      if (existing.length) writeLog([{ importId, resourceName: group, action: 'members', before: existing, labels: call.label }]);
+      if (existing.length)
+        writeLog([{ importId, resourceName: group, action: 'members', before: existing, labels: call.label }]);
       modifyMembers(group, names);
       return [];
     }
@@ -126,11 +179,24 @@ export function runImport(importId: string): ImportProgress {
   if (!row) throw new Error(`There is no import ${importId} in the Imports sheet.`);
   const log = readLog(importId);
   const problems = log.filter((e) => e.action === 'problem').map((e) => e.before as ImportProblem);
-  const counts = { created: log.filter((e) => e.action === 'created').length, updated: new Set(log.filter((e) => e.action === 'updated').map((e) => e.resourceName)).size };
+  const counts = {
+    created: log.filter((e) => e.action === 'created').length,
+    updated: new Set(log.filter((e) => e.action === 'updated').map((e) => e.resourceName)).size,
+  };
   const status = String(row.values.status);
   if (status === 'done' || status === 'undone') {
     const skipped = Number(row.values.skipped) || 0;
-    return { importId, status, total: 0, ...counts, skipped, errors: problems, batchesDone: 0, batchesTotal: 0, message: '' };
+    return {
+      importId,
+      status,
+      total: 0,
+      ...counts,
+      skipped,
+      errors: problems,
+      batchesDone: 0,
+      batchesTotal: 0,
+      message: '',
+    };
   }
 
   const { contacts, plan, phoneKey } = load(importId);
@@ -146,7 +212,17 @@ export function runImport(importId: string): ImportProgress {
   const current = () => ({ ...counts, skipped, errors: problems.length });
   const report = (state: ImportProgress['status'], message = ''): ImportProgress => {
     updateRecord(table, row.rowNumber, current(), state);
-    return { importId, status: state, total: contacts.length, ...counts, skipped, errors: problems, batchesDone: done, batchesTotal: calls.length, message };
+    return {
+      importId,
+      status: state,
+      total: contacts.length,
+      ...counts,
+      skipped,
+      errors: problems,
+      batchesDone: done,
+      batchesTotal: calls.length,
+      message,
+    };
   };
   updateRecord(table, row.rowNumber, current(), 'running');
   try {

@@ -18,7 +18,10 @@ export function stageContacts(importId: string, contacts: NormalizedContact[], s
   }
   const records = contacts.map((c) => {
     const json = JSON.stringify(c);
-    if (json.length > CELL_LIMIT) throw new Error(`Row ${c.rowNumber}: this client's card is over ${CELL_LIMIT} characters and cannot be imported.`);
+    if (json.length > CELL_LIMIT)
+      throw new Error(
+        `Row ${c.rowNumber}: this client's card is over ${CELL_LIMIT} characters and cannot be imported.`,
+      );
     return { importId, row: c.rowNumber, contact: json };
   });
   table.appendBlock(records);

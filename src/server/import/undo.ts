@@ -17,8 +17,12 @@ function checkpointFrom(importId: string, log: LogEntry[]): ImportCheckpoint {
     doneBatches: 0,
     createdResourceNames: log.filter((e) => e.action === 'created').map((e) => e.resourceName),
     updated: log.filter((e) => e.action === 'updated').map((e) => e.before as UpdateRecord),
-    labelsCreated: log.filter((e) => e.action === 'group').map((e) => ({ name: e.labels ?? '', resourceName: e.resourceName })),
-    membersAdded: log.filter((e) => e.action === 'members').map((e) => ({ group: e.resourceName, resourceNames: e.before as string[] })),
+    labelsCreated: log
+      .filter((e) => e.action === 'group')
+      .map((e) => ({ name: e.labels ?? '', resourceName: e.resourceName })),
+    membersAdded: log
+      .filter((e) => e.action === 'members')
+      .map((e) => ({ group: e.resourceName, resourceNames: e.before as string[] })),
   };
 }
 
@@ -30,7 +34,10 @@ export function undoImport(importId: string): UndoResult {
   const log = readLog(importId);
   const current = listAllContacts();
   const groups = listUserGroups().map((g) => ({ name: String(g.name), resourceName: String(g.resourceName) }));
-  const plan = undoPlan(importId, checkpointFrom(importId, log), current, { phoneKey: (raw: string) => parsePhoneKey(raw, region), groups });
+  const plan = undoPlan(importId, checkpointFrom(importId, log), current, {
+    phoneKey: (raw: string) => parsePhoneKey(raw, region),
+    groups,
+  });
   for (const call of plan.calls) {
     switch (call.kind) {
       case 'batchDelete':
@@ -38,7 +45,8 @@ export function undoImport(importId: string): UndoResult {
         break;
       case 'batchUpdate': {
         const request: Record<string, GoogleAppsScript.People.Schema.Person> = {};
-        for (const r of call.items) request[r.resourceName] = { ...r.person, etag: r.etag } as GoogleAppsScript.People.Schema.Person;
+        for (const r of call.items)
+          request[r.resourceName] = { ...r.person, etag: r.etag } as GoogleAppsScript.People.Schema.Person;
         batchUpdate(request, call.updateMask);
         break;
       }
@@ -52,11 +60,18 @@ export function undoImport(importId: string): UndoResult {
   }
   writeLog([
     ...plan.deletes.map((resourceName) => ({ importId, resourceName, action: 'deleted' as const })),
-    ...plan.restores.map((r) => ({ importId, resourceName: r.resourceName, action: 'restored' as const, fields: r.updatePersonFields })),
+    ...plan.restores.map((r) => ({
+      importId,
+      resourceName: r.resourceName,
+      action: 'restored' as const,
+      fields: r.updatePersonFields,
+    })),
   ]);
   updateRecord(table, row.rowNumber, {}, 'undone');
   const warnings = plan.warnings.map((w) =>
-    w.reason === 'gone' ? `${w.resourceName}: deleted since the import` : `${w.resourceName}: changed since the import${w.fields?.length ? ` (${w.fields.join(', ')})` : ''}; left as it is`,
+    w.reason === 'gone'
+      ? `${w.resourceName}: deleted since the import`
+      : `${w.resourceName}: changed since the import${w.fields?.length ? ` (${w.fields.join(', ')})` : ''}; left as it is`,
   );
   return { importId, deleted: plan.deletes.length, restored: plan.restores.length, warnings };
 }

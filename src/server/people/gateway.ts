@@ -9,9 +9,17 @@ export type Person = GoogleAppsScript.People.Schema.Person;
 export type ContactGroup = GoogleAppsScript.People.Schema.ContactGroup;
 
 /** Documented limits (platform.md §2). */
-export const LIMITS = { page: 1000, createBatch: 200, updateBatch: 200, deleteBatch: 500, getBatch: 200, membersModify: 1000 } as const;
+export const LIMITS = {
+  page: 1000,
+  createBatch: 200,
+  updateBatch: 200,
+  deleteBatch: 500,
+  getBatch: 200,
+  membersModify: 1000,
+} as const;
 
-export const CARD_FIELDS = 'names,emailAddresses,phoneNumbers,birthdays,biographies,organizations,addresses,urls,events,userDefined,memberships,clientData,nicknames,metadata';
+export const CARD_FIELDS =
+  'names,emailAddresses,phoneNumbers,birthdays,biographies,organizations,addresses,urls,events,userDefined,memberships,clientData,nicknames,metadata';
 
 function status(e: unknown): number | undefined {
   return (e as { details?: { code?: number } })?.details?.code;
@@ -34,7 +42,9 @@ export function listAllContacts(personFields = CARD_FIELDS): Person[] {
   const out: Person[] = [];
   let pageToken: string | undefined;
   do {
-    const page = withRetry(() => peopleApi().People!.Connections!.list('people/me', { personFields, pageSize: LIMITS.page, pageToken }));
+    const page = withRetry(() =>
+      peopleApi().People!.Connections!.list('people/me', { personFields, pageSize: LIMITS.page, pageToken }),
+    );
     out.push(...(page.connections ?? []));
     pageToken = page.nextPageToken || undefined;
   } while (pageToken);
@@ -46,7 +56,9 @@ export function listUserGroups(): ContactGroup[] {
   const out: ContactGroup[] = [];
   let pageToken: string | undefined;
   do {
-    const page = withRetry(() => peopleApi().ContactGroups!.list({ pageSize: LIMITS.page, pageToken, groupFields: 'name,groupType,memberCount' }));
+    const page = withRetry(() =>
+      peopleApi().ContactGroups!.list({ pageSize: LIMITS.page, pageToken, groupFields: 'name,groupType,memberCount' }),
+    );
     out.push(...(page.contactGroups ?? []).filter((g) => g.groupType === 'USER_CONTACT_GROUP'));
     pageToken = page.nextPageToken || undefined;
   } while (pageToken);
@@ -59,12 +71,22 @@ export function createGroup(name: string): string {
 
 export function batchCreate(persons: Person[], readMask = 'metadata,clientData'): Person[] {
   if (persons.length > LIMITS.createBatch) throw new Error(`batchCreate takes at most ${LIMITS.createBatch} contacts`);
-  const response = withRetry(() => peopleApi().People!.batchCreateContacts({ contacts: persons.map((contactPerson) => ({ contactPerson })), readMask }));
+  const response = withRetry(() =>
+    peopleApi().People!.batchCreateContacts({
+      contacts: persons.map((contactPerson) => ({ contactPerson })),
+      readMask,
+    }),
+  );
   return (response.createdPeople ?? []).map((r) => r.person ?? {});
 }
 
-export function batchUpdate(contacts: Record<string, Person>, updateMask: string, readMask = 'metadata'): Record<string, Person> {
-  if (Object.keys(contacts).length > LIMITS.updateBatch) throw new Error(`batchUpdate takes at most ${LIMITS.updateBatch} contacts`);
+export function batchUpdate(
+  contacts: Record<string, Person>,
+  updateMask: string,
+  readMask = 'metadata',
+): Record<string, Person> {
+  if (Object.keys(contacts).length > LIMITS.updateBatch)
+    throw new Error(`batchUpdate takes at most ${LIMITS.updateBatch} contacts`);
   const response = withRetry(() => peopleApi().People!.batchUpdateContacts({ contacts, updateMask, readMask }));
   const out: Record<string, Person> = {};
   for (const [name, r] of Object.entries(response.updateResult ?? {})) out[name] = r.person ?? {};
@@ -94,7 +116,10 @@ export function modifyMembers(group: string, add: string[], remove: string[] = [
     const chunk = all.slice(i, i + LIMITS.membersModify);
     withRetry(() =>
       peopleApi().ContactGroups!.Members!.modify(
-        { resourceNamesToAdd: chunk.filter((c) => c[0] === 'add').map((c) => c[1]), resourceNamesToRemove: chunk.filter((c) => c[0] === 'remove').map((c) => c[1]) },
+        {
+          resourceNamesToAdd: chunk.filter((c) => c[0] === 'add').map((c) => c[1]),
+          resourceNamesToRemove: chunk.filter((c) => c[0] === 'remove').map((c) => c[1]),
+        },
         group,
       ),
     );

@@ -2,7 +2,9 @@
 
 export function peopleApi(): GoogleAppsScript.People {
   if (typeof People === 'undefined' || !People) {
-    throw new Error('The People API advanced service is not enabled for this project (appsscript.json → dependencies).');
+    throw new Error(
+      'The People API advanced service is not enabled for this project (appsscript.json → dependencies).',
+    );
   }
   return People;
 }

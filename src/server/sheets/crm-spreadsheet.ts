@@ -39,7 +39,10 @@ export function pickSheet(
   ids: Record<string, number>,
 ): GoogleAppsScript.Spreadsheet.Sheet | undefined {
   const id = ids[tpl.key];
-  return (id !== undefined ? sheets.find((s) => s.getSheetId() === id) : undefined) ?? sheets.find((s) => sheetTitleMatches(tpl, s.getName()));
+  return (
+    (id !== undefined ? sheets.find((s) => s.getSheetId() === id) : undefined) ??
+    sheets.find((s) => sheetTitleMatches(tpl, s.getName()))
+  );
 }
 
 /**

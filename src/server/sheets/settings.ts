@@ -23,7 +23,9 @@ export function readSettings(ss = crmSpreadsheet()): OfficeSettings {
     // An empty sheet's data range is A1 alone, read as [['']]: no getLastRow round trip is needed to guard it.
     rows = sheet.getDataRange().getValues();
     const at = locateColumns(template('settings'), rows[0]);
-    if (at.key >= 0 && at.value >= 0) for (const row of rows.slice(1)) if (String(row[at.key]).trim()) values[String(row[at.key]).trim()] = String(row[at.value]).trim();
+    if (at.key >= 0 && at.value >= 0)
+      for (const row of rows.slice(1))
+        if (String(row[at.key]).trim()) values[String(row[at.key]).trim()] = String(row[at.value]).trim();
   }
   const language = values.language ? toLocale(values.language) : '';
   return { defaultCountry: (values.defaultCountry || DEFAULTS.defaultCountry).toUpperCase(), language, values, rows };
@@ -38,7 +40,8 @@ export function writeSettings(changes: Record<string, string>, ss = crmSpreadshe
   if (!sheet) throw new Error('The Settings sheet is missing: run CRM → Set up.');
   const rows = current?.rows ?? sheet.getDataRange().getValues();
   const at = locateColumns(template('settings'), rows[0]);
-  if (at.key < 0 || at.value < 0) throw new Error('The Settings sheet has lost its Setting/Value columns: run CRM → Set up.');
+  if (at.key < 0 || at.value < 0)
+    throw new Error('The Settings sheet has lost its Setting/Value columns: run CRM → Set up.');
   for (const [key, value] of Object.entries(changes)) {
     const index = rows.findIndex((r, i) => i > 0 && String(r[at.key]).trim() === key);
     if (index > 0) sheet.getRange(index + 1, at.value + 1).setValue(value);

@@ -31,7 +31,10 @@ function maxRowsMemo(): MaxRows {
 function createSheet(ss: Spreadsheet, tpl: SheetTemplate, locale: Locale, maxRows: MaxRows): Sheet {
   const sheet = ss.insertSheet(tpl.title[locale]);
   const rows = initialRows(tpl, locale);
-  const values = [tpl.columns.map((c) => c.title[locale]), ...rows.map((r) => tpl.columns.map((_, i) => (r[i] ?? '') as string | number | boolean))];
+  const values = [
+    tpl.columns.map((c) => c.title[locale]),
+    ...rows.map((r) => tpl.columns.map((_, i) => (r[i] ?? '') as string | number | boolean)),
+  ];
   sheet.getRange(1, 1, values.length, tpl.columns.length).setValues(values);
   formatColumns(sheet, tpl.columns, 1, maxRows);
   sheet.getRange(1, 1, 1, tpl.columns.length).setFontWeight('bold');
@@ -84,7 +87,10 @@ export function setupSpreadsheet(ss: Spreadsheet, locale: Locale): SetupResult {
     if (!sheet) {
       sheet = createSheet(ss, tpl, locale, maxRows);
       created.push(tpl.title[locale]);
-      headers.set(tpl.key, tpl.columns.map((c) => c.title[locale]));
+      headers.set(
+        tpl.key,
+        tpl.columns.map((c) => c.title[locale]),
+      );
     } else {
       const header = headerRow(sheet);
       const plan = repairPlan(tpl, header);
@@ -103,7 +109,10 @@ export function setupSpreadsheet(ss: Spreadsheet, locale: Locale): SetupResult {
   }
   applyValidations(byKey, headers, maxRows);
   rememberSheetIds(ids);
-  const message = created.length || repaired.length ? t(locale, 'setupDone', { created: created.length, repaired: repaired.length }) : t(locale, 'setupNothing');
+  const message =
+    created.length || repaired.length
+      ? t(locale, 'setupDone', { created: created.length, repaired: repaired.length })
+      : t(locale, 'setupNothing');
   return { created, repaired, message };
 }
 

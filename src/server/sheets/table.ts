@@ -25,14 +25,22 @@ export class CrmTable {
   ) {}
 
   /** Opens a CRM sheet; with `read`, its whole contents come in the same single request as the header. */
-  static open(key: SheetKey, options: { read?: boolean; ss?: GoogleAppsScript.Spreadsheet.Spreadsheet } = {}): CrmTable {
+  static open(
+    key: SheetKey,
+    options: { read?: boolean; ss?: GoogleAppsScript.Spreadsheet.Spreadsheet } = {},
+  ): CrmTable {
     const sheet = crmSheet(key, options.ss ?? crmSpreadsheet());
     if (!sheet) throw new Error(`The "${template(key).title.en}" sheet is missing: run CRM → Set up.`);
     const all = options.read ? sheet.getDataRange().getValues() : undefined;
     const header = all ? all[0] : sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
     const columns = locateColumns(template(key), header);
-    const missing = Object.entries(columns).filter(([, i]) => i < 0).map(([k]) => k);
-    if (missing.length) throw new Error(`The "${sheet.getName()}" sheet has lost columns (${missing.join(', ')}): run CRM → Set up to repair it.`);
+    const missing = Object.entries(columns)
+      .filter(([, i]) => i < 0)
+      .map(([k]) => k);
+    if (missing.length)
+      throw new Error(
+        `The "${sheet.getName()}" sheet has lost columns (${missing.join(', ')}): run CRM → Set up to repair it.`,
+      );
     return new CrmTable(key, sheet, columns, header.length, all);
   }
 
@@ -51,7 +59,8 @@ export class CrmTable {
 
   private toRow(record: Record<string, Cell | undefined>): Cell[] {
     const row: Cell[] = new Array(this.width).fill('');
-    for (const [k, v] of Object.entries(record)) if (v !== undefined && this.columns[k] !== undefined) row[this.columns[k]] = v;
+    for (const [k, v] of Object.entries(record))
+      if (v !== undefined && this.columns[k] !== undefined) row[this.columns[k]] = v;
     return row;
   }
 

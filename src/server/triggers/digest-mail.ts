@@ -16,7 +16,11 @@ export interface DigestMail {
   body: string;
 }
 
-export function digestMail(managerName: string, items: DigestItem[], options: { locale: Locale; timeZone: string; now: Date; url: string }): DigestMail {
+export function digestMail(
+  managerName: string,
+  items: DigestItem[],
+  options: { locale: Locale; timeZone: string; now: Date; url: string },
+): DigestMail {
   const { locale, timeZone } = options;
   const day = formatLocal(options.now, timeZone).slice(0, 10);
   const line = (item: DigestItem) => {

@@ -1,16 +1,48 @@
 import {
-  buildClientIndex, calendarAction, calendarEventFor, canAssign, entryFromBucket, eventIdFromDescription, eventSettings, indexKey,
-  parseLabels, parseLists, parseSettings, parseStaff, quietDaysByLabel, splitForCache, utf8Bytes, EventRecord, StaffMember,
+  buildClientIndex,
+  calendarAction,
+  calendarEventFor,
+  canAssign,
+  entryFromBucket,
+  eventIdFromDescription,
+  eventSettings,
+  indexKey,
+  parseLabels,
+  parseLists,
+  parseSettings,
+  parseStaff,
+  quietDaysByLabel,
+  splitForCache,
+  utf8Bytes,
+  EventRecord,
+  StaffMember,
 } from '../../../src/core/events';
 
 const planned: EventRecord = {
-  id: 'Elx1-0', at: new Date('2025-03-05T07:30:00Z'), allDay: false, kind: 'Звонок', reason: 'Заказ', client: 'Иванов Иван', clientId: 'people/c1',
-  manager: 'Ольга', result: '', nextStep: 'Уточнить количество', status: 'planned', calendarEventId: '', createdBy: 'anna@x.ru', rowNumber: 7,
+  id: 'Elx1-0',
+  at: new Date('2025-03-05T07:30:00Z'),
+  allDay: false,
+  kind: 'Звонок',
+  reason: 'Заказ',
+  client: 'Иванов Иван',
+  clientId: 'people/c1',
+  manager: 'Ольга',
+  result: '',
+  nextStep: 'Уточнить количество',
+  status: 'planned',
+  calendarEventId: '',
+  createdBy: 'anna@x.ru',
+  rowNumber: 7,
 };
 
 describe('calendar reminder', () => {
   test('the plan carries the client, phone, reason, the manager as guest and our id', () => {
-    const plan = calendarEventFor(planned, { phone: '+7 912 345-67-89', managerEmail: 'Olga@X.ru', timeZone: 'Europe/Moscow', locale: 'ru' });
+    const plan = calendarEventFor(planned, {
+      phone: '+7 912 345-67-89',
+      managerEmail: 'Olga@X.ru',
+      timeZone: 'Europe/Moscow',
+      locale: 'ru',
+    });
     expect(plan.title).toBe('Звонок: Иванов Иван — Заказ');
     expect(plan.start.toISOString()).toBe('2025-03-05T07:30:00.000Z');
     expect(plan.end.toISOString()).toBe('2025-03-05T08:00:00.000Z');
@@ -19,8 +51,14 @@ describe('calendar reminder', () => {
     expect(plan.description).toContain('Телефон: +7 912 345-67-89');
     expect(plan.description).toContain('05.03.2025 10:30');
     expect(eventIdFromDescription(plan.description)).toBe('Elx1-0');
-    expect(calendarEventFor(planned, { managerEmail: 'olga@x.ru', ownerEmail: 'OLGA@x.ru', timeZone: 'UTC', locale: 'en' }).guests).toEqual([]);
-    const allDay = calendarEventFor({ ...planned, allDay: true, at: new Date('2025-03-04T21:00:00Z') }, { timeZone: 'Europe/Moscow', locale: 'en' });
+    expect(
+      calendarEventFor(planned, { managerEmail: 'olga@x.ru', ownerEmail: 'OLGA@x.ru', timeZone: 'UTC', locale: 'en' })
+        .guests,
+    ).toEqual([]);
+    const allDay = calendarEventFor(
+      { ...planned, allDay: true, at: new Date('2025-03-04T21:00:00Z') },
+      { timeZone: 'Europe/Moscow', locale: 'en' },
+    );
     expect([allDay.allDay, allDay.end.toISOString()]).toEqual([true, '2025-03-05T21:00:00.000Z']);
     const done = calendarEventFor({ ...planned, status: 'done' }, { timeZone: 'UTC', locale: 'en' });
     expect([done.title.startsWith('✓ '), done.reminders]).toEqual([true, null]);
@@ -46,9 +84,24 @@ describe('calendar reminder', () => {
 
 describe('client index for the Gmail card', () => {
   const ev = (i: number, fields: Partial<EventRecord> = {}): EventRecord => ({
-    ...planned, id: `E${i}`, rowNumber: i + 1, status: 'done', at: new Date(Date.UTC(2025, 0, i + 1)), result: `итог ${i}`, ...fields,
+    ...planned,
+    id: `E${i}`,
+    rowNumber: i + 1,
+    status: 'done',
+    at: new Date(Date.UTC(2025, 0, i + 1)),
+    result: `итог ${i}`,
+    ...fields,
   });
-  const contacts = [{ resourceName: 'people/c1', name: 'Иванов Иван', emails: ['Ivanov@Example.ru', 'ivan@home.ru'], phones: ['+79123456789'], labels: ['VIP'], manager: 'Ольга' }];
+  const contacts = [
+    {
+      resourceName: 'people/c1',
+      name: 'Иванов Иван',
+      emails: ['Ivanov@Example.ru', 'ivan@home.ru'],
+      phones: ['+79123456789'],
+      labels: ['VIP'],
+      manager: 'Ольга',
+    },
+  ];
 
   test('a client with 7 events keeps the last 5, the next planned ones and the last contact', () => {
     const events = [0, 1, 2, 3, 4, 5, 6].map((i) => ev(i));
@@ -64,7 +117,13 @@ describe('client index for the Gmail card', () => {
   });
 
   test('split into cache values that each fit, found again by e-mail in one read', () => {
-    const many = Array.from({ length: 3000 }, (_, i) => ({ resourceName: `people/c${i}`, name: `Клиент номер ${i}`, emails: [`client${i}@example.com`], phones: ['+79120000000'], labels: ['Постоянный'] }));
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      resourceName: `people/c${i}`,
+      name: `Клиент номер ${i}`,
+      emails: [`client${i}@example.com`],
+      phones: ['+79120000000'],
+      labels: ['Постоянный'],
+    }));
     const index = buildClientIndex([], many, new Date('2025-03-01T00:00:00Z'));
     const { meta, values } = splitForCache(index, 100_000);
     expect(meta.buckets).toBeGreaterThan(1);
@@ -79,14 +138,45 @@ describe('client index for the Gmail card', () => {
 
 describe('reference sheets and who may assign whom', () => {
   test('lists, labels, staff and settings read with their columns moved', () => {
-    const lists = parseLists([['Statuses', 'Event kinds', 'Reasons'], ['план', 'Звонок', 'Заказ'], ['сделано', 'Встреча', ''], ['отменено', '', 'Интерес']]);
-    expect(lists).toEqual({ kinds: ['Звонок', 'Встреча'], reasons: ['Заказ', 'Интерес'], statuses: { planned: ['план'], done: ['сделано'], cancelled: ['отменено'] } });
-    const labels = parseLabels([['Без контакта, дней', 'Категория (метка в Контактах)'], [30, 'VIP'], ['', 'Новый'], ['90', 'Постоянный']]);
+    const lists = parseLists([
+      ['Statuses', 'Event kinds', 'Reasons'],
+      ['план', 'Звонок', 'Заказ'],
+      ['сделано', 'Встреча', ''],
+      ['отменено', '', 'Интерес'],
+    ]);
+    expect(lists).toEqual({
+      kinds: ['Звонок', 'Встреча'],
+      reasons: ['Заказ', 'Интерес'],
+      statuses: { planned: ['план'], done: ['сделано'], cancelled: ['отменено'] },
+    });
+    const labels = parseLabels([
+      ['Без контакта, дней', 'Категория (метка в Контактах)'],
+      [30, 'VIP'],
+      ['', 'Новый'],
+      ['90', 'Постоянный'],
+    ]);
     expect(quietDaysByLabel(labels)).toEqual({ VIP: 30, Постоянный: 90 });
-    const staff = parseStaff([['E-mail', 'Name', 'Morning digest', 'Role', 'Head (e-mail)'], ['Olga@x.ru', 'Ольга', true, 'Менеджер', 'boss@x.ru'], ['anna@x.ru', 'Анна', 'нет', '', '']]);
-    expect(staff[0]).toEqual({ name: 'Ольга', email: 'olga@x.ru', role: 'Менеджер', head: 'boss@x.ru', dailyDigest: true });
+    const staff = parseStaff([
+      ['E-mail', 'Name', 'Morning digest', 'Role', 'Head (e-mail)'],
+      ['Olga@x.ru', 'Ольга', true, 'Менеджер', 'boss@x.ru'],
+      ['anna@x.ru', 'Анна', 'нет', '', ''],
+    ]);
+    expect(staff[0]).toEqual({
+      name: 'Ольга',
+      email: 'olga@x.ru',
+      role: 'Менеджер',
+      head: 'boss@x.ru',
+      dailyDigest: true,
+    });
     expect(staff[1].dailyDigest).toBe(false);
-    const settings = eventSettings(parseSettings([['Значение', 'Параметр'], [30, 'quietDaysDefault'], ['Интерес!', 'interestReason']]), 'ru');
+    const settings = eventSettings(
+      parseSettings([
+        ['Значение', 'Параметр'],
+        [30, 'quietDaysDefault'],
+        ['Интерес!', 'interestReason'],
+      ]),
+      'ru',
+    );
     expect(settings).toEqual({ quietDaysDefault: 30, interestReason: 'Интерес!', orderReason: 'Заказ' });
   });
 

@@ -3,13 +3,78 @@ import { locateColumns } from '../../../src/core/sheets/template';
 import { template } from '../../../src/core/sheets/templates';
 
 const MSK = 'Europe/Moscow';
-const RU_HEADER = ['ID', 'Дата и время', 'Вид', 'Повод', 'Клиент', 'Контакт (ID)', 'Менеджер', 'Результат', 'Следующий шаг', 'Статус', 'Событие календаря', 'Кто записал'];
-const EN_HEADER = ['ID', 'Date and time', 'Kind', 'Reason', 'Client', 'Contact (ID)', 'Manager', 'Result', 'Next step', 'Status', 'Calendar event', 'Logged by'];
+const RU_HEADER = [
+  'ID',
+  'Дата и время',
+  'Вид',
+  'Повод',
+  'Клиент',
+  'Контакт (ID)',
+  'Менеджер',
+  'Результат',
+  'Следующий шаг',
+  'Статус',
+  'Событие календаря',
+  'Кто записал',
+];
+const EN_HEADER = [
+  'ID',
+  'Date and time',
+  'Kind',
+  'Reason',
+  'Client',
+  'Contact (ID)',
+  'Manager',
+  'Result',
+  'Next step',
+  'Status',
+  'Calendar event',
+  'Logged by',
+];
 
 const rows: unknown[][] = [
-  ['E1', new Date('2025-03-01T07:00:00Z'), 'Звонок', 'Заказ', 'Иванов Иван', 'people/c1', 'Ольга', 'Заказал 10 шт.', '', 'сделано', '', 'olga@x.ru'],
-  ['E2', '05.03.2025 10:30', 'Встреча', 'Презентация', 'Петров Пётр', 'people/c2', 'Ольга', '', 'Показать каталог', 'ПЛАН', 'cal-2', 'olga@x.ru'],
-  ['E3', '2025-03-02T09:00:00Z', 'E-mail', 'Оплата', 'Иванов Иван', 'people/c1', 'Анна', '', '', 'Отменено', '', 'anna@x.ru'],
+  [
+    'E1',
+    new Date('2025-03-01T07:00:00Z'),
+    'Звонок',
+    'Заказ',
+    'Иванов Иван',
+    'people/c1',
+    'Ольга',
+    'Заказал 10 шт.',
+    '',
+    'сделано',
+    '',
+    'olga@x.ru',
+  ],
+  [
+    'E2',
+    '05.03.2025 10:30',
+    'Встреча',
+    'Презентация',
+    'Петров Пётр',
+    'people/c2',
+    'Ольга',
+    '',
+    'Показать каталог',
+    'ПЛАН',
+    'cal-2',
+    'olga@x.ru',
+  ],
+  [
+    'E3',
+    '2025-03-02T09:00:00Z',
+    'E-mail',
+    'Оплата',
+    'Иванов Иван',
+    'people/c1',
+    'Анна',
+    '',
+    '',
+    'Отменено',
+    '',
+    'anna@x.ru',
+  ],
   ['E4', '03.03.2025', 'Визит', 'Обучение', 'Сидоров', '', 'Анна', '', '', 'გაუქმებული', '', ''],
 ];
 
@@ -23,7 +88,13 @@ describe('reading the Events sheet', () => {
       ['E3', '2025-03-02T09:00:00.000Z', 'cancelled', false, 4],
       ['E4', '2025-03-02T21:00:00.000Z', 'cancelled', true, 5],
     ]);
-    expect(events[1]).toMatchObject({ kind: 'Встреча', client: 'Петров Пётр', clientId: 'people/c2', nextStep: 'Показать каталог', calendarEventId: 'cal-2' });
+    expect(events[1]).toMatchObject({
+      kind: 'Встреча',
+      client: 'Петров Пётр',
+      clientId: 'people/c2',
+      nextStep: 'Показать каталог',
+      calendarEventId: 'cal-2',
+    });
     // A date cell shown as a plain number (Sheets serial days) is local wall-clock time too.
     expect(parseEventDate(45717.5, MSK)?.at.toISOString()).toBe('2025-03-01T09:00:00.000Z');
     expect(parseEventDate('2025-03-01 12:00', 'UTC')?.at.toISOString()).toBe('2025-03-01T12:00:00.000Z');
@@ -60,7 +131,11 @@ describe('reading the Events sheet', () => {
 
   test('a sheet with reordered English columns, a title line above the header and sorted rows reads the same', () => {
     const order = [9, 4, 1, 0, 11, 2, 3, 5, 6, 7, 8, 10];
-    const reordered = [['Журнал событий'], order.map((i) => EN_HEADER[i]), ...[...rows].reverse().map((r) => order.map((i) => r[i]))];
+    const reordered = [
+      ['Журнал событий'],
+      order.map((i) => EN_HEADER[i]),
+      ...[...rows].reverse().map((r) => order.map((i) => r[i])),
+    ];
     const strip = (e: EventRecord) => ({ ...e, rowNumber: 0 });
     const a = parseEventRows([RU_HEADER, ...rows], { timeZone: MSK }).events.map(strip);
     const b = parseEventRows(reordered, { timeZone: MSK }).events.map(strip);
@@ -68,14 +143,29 @@ describe('reading the Events sheet', () => {
   });
 
   test('a blank status is history in the past and a plan in the future; the office’s own status words count', () => {
-    const values = [RU_HEADER, ['A', '01.03.2025 10:00', '', '', 'X', '', '', '', '', '', '', ''], ['B', '01.05.2025 10:00', '', '', 'X', '', '', '', '', '', '', ''], ['C', '01.05.2025 10:00', '', '', 'X', '', '', '', '', 'в работе', '', '']];
-    const { events, problems } = parseEventRows(values, { timeZone: MSK, now: new Date('2025-04-01T00:00:00Z'), statusNames: { planned: ['В работе'] } });
+    const values = [
+      RU_HEADER,
+      ['A', '01.03.2025 10:00', '', '', 'X', '', '', '', '', '', '', ''],
+      ['B', '01.05.2025 10:00', '', '', 'X', '', '', '', '', '', '', ''],
+      ['C', '01.05.2025 10:00', '', '', 'X', '', '', '', '', 'в работе', '', ''],
+    ];
+    const { events, problems } = parseEventRows(values, {
+      timeZone: MSK,
+      now: new Date('2025-04-01T00:00:00Z'),
+      statusNames: { planned: ['В работе'] },
+    });
     expect(problems).toEqual([]);
     expect(events.map((e) => e.status)).toEqual(['done', 'planned', 'planned']);
   });
 
   test('a sheet without a date column is one problem, not a crash', () => {
-    const { events, problems } = parseEventRows([['Что', 'Кто'], ['x', 'y']], { timeZone: MSK });
+    const { events, problems } = parseEventRows(
+      [
+        ['Что', 'Кто'],
+        ['x', 'y'],
+      ],
+      { timeZone: MSK },
+    );
     expect(events).toEqual([]);
     expect(problems).toMatchObject([{ row: 1, code: 'no-header' }]);
   });
@@ -87,7 +177,9 @@ describe('writing an event row', () => {
     const columns = locateColumns(template('events'), header);
     const { events } = parseEventRows([RU_HEADER, rows[1]], { timeZone: MSK });
     const event = { ...events[0], status: 'done' as const, client: '=HYPERLINK("x")' };
-    const row = toEventRow(event, columns, header.length, 'ka', { base: ['план', 'Петров', 'не трогать', '', 'E2', 'Встреча'] });
+    const row = toEventRow(event, columns, header.length, 'ka', {
+      base: ['план', 'Петров', 'не трогать', '', 'E2', 'Встреча'],
+    });
     expect(row[0]).toBe('შესრულებული');
     expect(row[1]).toBe('\'=HYPERLINK("x")');
     expect(row[2]).toBe('не трогать');

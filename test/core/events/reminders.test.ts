@@ -1,11 +1,34 @@
-import { dueList, groupByManager, interestedNoOrder, lastContactByClient, missedCalls, quietClients, quietDailyCap, EventRecord, QuietClientInput } from '../../../src/core/events';
+import {
+  dueList,
+  groupByManager,
+  interestedNoOrder,
+  lastContactByClient,
+  missedCalls,
+  quietClients,
+  quietDailyCap,
+  EventRecord,
+  QuietClientInput,
+} from '../../../src/core/events';
 
 let seq = 0;
 function ev(at: string, fields: Partial<EventRecord> = {}): EventRecord {
   seq++;
   return {
-    id: `E${seq}`, at: new Date(at), allDay: false, kind: 'Звонок', reason: '', client: 'Иванов', clientId: 'people/c1', manager: 'Ольга',
-    result: '', nextStep: '', status: 'done', calendarEventId: '', createdBy: '', rowNumber: seq + 1, ...fields,
+    id: `E${seq}`,
+    at: new Date(at),
+    allDay: false,
+    kind: 'Звонок',
+    reason: '',
+    client: 'Иванов',
+    clientId: 'people/c1',
+    manager: 'Ольга',
+    result: '',
+    nextStep: '',
+    status: 'done',
+    calendarEventId: '',
+    createdBy: '',
+    rowNumber: seq + 1,
+    ...fields,
   };
 }
 const DAY = 86_400_000;
@@ -20,7 +43,10 @@ describe('due list', () => {
 
   test('in Moscow the 10th is yesterday: overdue; the 11th evening is due today', () => {
     const list = dueList(events, now, 'Europe/Moscow');
-    expect(list.map((i) => [i.event.id, i.overdue, i.dueToday])).toEqual([['late10', true, false], ['eve11', false, true]]);
+    expect(list.map((i) => [i.event.id, i.overdue, i.dueToday])).toEqual([
+      ['late10', true, false],
+      ['eve11', false, true],
+    ]);
     expect(list[0].lastContact).toEqual({ at: doneOld.at, kind: 'Звонок', reason: 'Заказ' });
   });
 
@@ -29,12 +55,24 @@ describe('due list', () => {
   });
 
   test('grouped by manager, alphabetically, unassigned last', () => {
-    const list = dueList([...events, ev('2025-03-10T05:00:00Z', { status: 'planned', manager: '' })], now, 'Europe/Moscow');
-    expect(groupByManager(list).map((g) => [g.manager, g.items.length])).toEqual([['Анна', 1], ['Ольга', 1], ['', 1]]);
+    const list = dueList(
+      [...events, ev('2025-03-10T05:00:00Z', { status: 'planned', manager: '' })],
+      now,
+      'Europe/Moscow',
+    );
+    expect(groupByManager(list).map((g) => [g.manager, g.items.length])).toEqual([
+      ['Анна', 1],
+      ['Ольга', 1],
+      ['', 1],
+    ]);
   });
 
   test('last contact counts done events only', () => {
-    const m = lastContactByClient([ev('2025-01-01T00:00:00Z'), ev('2025-02-01T00:00:00Z', { status: 'cancelled' }), ev('2025-03-01T00:00:00Z', { status: 'planned' })]);
+    const m = lastContactByClient([
+      ev('2025-01-01T00:00:00Z'),
+      ev('2025-02-01T00:00:00Z', { status: 'cancelled' }),
+      ev('2025-03-01T00:00:00Z', { status: 'planned' }),
+    ]);
     expect(m.get('people/c1')?.at.toISOString()).toBe('2025-01-01T00:00:00.000Z');
   });
 });
@@ -43,21 +81,37 @@ describe('gone quiet', () => {
   const at = new Date('2025-06-01T09:00:00Z');
   const daysAgo = (n: number) => new Date(at.getTime() - n * DAY).toISOString();
   const options = { at, timeZone: 'Europe/Moscow', defaultDays: 90, daysByLabel: { VIP: 30, Постоянный: 90 } };
-  const vipRegular: QuietClientInput = { resourceName: 'people/c1', name: 'Иванов', labels: ['постоянный', 'vip'], phone: '+7 900' };
+  const vipRegular: QuietClientInput = {
+    resourceName: 'people/c1',
+    name: 'Иванов',
+    labels: ['постоянный', 'vip'],
+    phone: '+7 900',
+  };
   const regular: QuietClientInput = { resourceName: 'people/c2', name: 'Петров', labels: ['Постоянный'] };
 
   test('the smallest period among the labels wins, label names without case', () => {
-    const events = [ev(daysAgo(40), { clientId: 'people/c1' }), ev(daysAgo(40), { clientId: 'people/c2', client: 'Петров' })];
+    const events = [
+      ev(daysAgo(40), { clientId: 'people/c1' }),
+      ev(daysAgo(40), { clientId: 'people/c2', client: 'Петров' }),
+    ];
     const quiet = quietClients([vipRegular, regular], events, options);
-    expect(quiet).toMatchObject([{ resourceName: 'people/c1', days: 40, period: 30, phone: '+7 900', dueDay: '2025-05-22' }]); // crossed 10 days ago
+    expect(quiet).toMatchObject([
+      { resourceName: 'people/c1', days: 40, period: 30, phone: '+7 900', dueDay: '2025-05-22' },
+    ]); // crossed 10 days ago
   });
 
   test('any done event resets the clock; a planned one means someone is on it; a cancelled one changes nothing', () => {
     const old = ev(daysAgo(100), { clientId: 'people/c2', client: 'Петров' });
     expect(quietClients([regular], [old], options)).toHaveLength(1);
-    expect(quietClients([regular], [old, ev(daysAgo(5), { clientId: 'people/c2', kind: 'SMS', reason: 'Жалоба' })], options)).toEqual([]);
-    expect(quietClients([regular], [old, ev(daysAgo(-3), { clientId: 'people/c2', status: 'planned' })], options)).toEqual([]);
-    expect(quietClients([regular], [old, ev(daysAgo(5), { clientId: 'people/c2', status: 'cancelled' })], options)).toHaveLength(1);
+    expect(
+      quietClients([regular], [old, ev(daysAgo(5), { clientId: 'people/c2', kind: 'SMS', reason: 'Жалоба' })], options),
+    ).toEqual([]);
+    expect(
+      quietClients([regular], [old, ev(daysAgo(-3), { clientId: 'people/c2', status: 'planned' })], options),
+    ).toEqual([]);
+    expect(
+      quietClients([regular], [old, ev(daysAgo(5), { clientId: 'people/c2', status: 'cancelled' })], options),
+    ).toHaveLength(1);
     // A row restored by hand with the name only still counts as a contact.
     expect(quietClients([regular], [old, ev(daysAgo(5), { clientId: '', client: ' петров ' })], options)).toEqual([]);
   });
@@ -69,7 +123,11 @@ describe('gone quiet', () => {
   });
 
   test('200 clients crossing on the same day are spread: no day over the cap, and the spread is stable', () => {
-    const clients: QuietClientInput[] = Array.from({ length: 200 }, (_, i) => ({ resourceName: `people/c${1000 + i}`, name: `Клиент ${i}`, labels: ['Постоянный'] }));
+    const clients: QuietClientInput[] = Array.from({ length: 200 }, (_, i) => ({
+      resourceName: `people/c${1000 + i}`,
+      name: `Клиент ${i}`,
+      labels: ['Постоянный'],
+    }));
     const events = clients.map((c) => ev(daysAgo(90), { clientId: c.resourceName, client: c.name }));
     const cap = quietDailyCap(clients, 90, options.daysByLabel);
     expect(cap).toBe(3);
@@ -94,7 +152,11 @@ describe('gone quiet', () => {
   });
 
   test('a base imported with everyone last seen on one old day is spread from the start day', () => {
-    const clients: QuietClientInput[] = Array.from({ length: 50 }, (_, i) => ({ resourceName: `people/d${i}`, name: `D${i}`, labels: [] }));
+    const clients: QuietClientInput[] = Array.from({ length: 50 }, (_, i) => ({
+      resourceName: `people/d${i}`,
+      name: `D${i}`,
+      labels: [],
+    }));
     const events = clients.map((c) => ev(daysAgo(400), { clientId: c.resourceName, client: c.name }));
     const list = quietClients(clients, events, { ...options, startDay: at, perDay: 5 });
     expect(list).toHaveLength(5);
@@ -116,7 +178,11 @@ describe('interested, no order', () => {
       ev('2025-03-03T10:00:00Z', { clientId: 'people/f', reason: 'Интерес' }),
       ev('2025-03-04T10:00:00Z', { clientId: 'people/f', reason: 'Заказ', status: 'cancelled' }),
     ];
-    expect(interestedNoOrder(events, 'Интерес', 'Заказ').map((i) => i.clientId)).toEqual(['people/a', 'people/f', 'people/d']);
+    expect(interestedNoOrder(events, 'Интерес', 'Заказ').map((i) => i.clientId)).toEqual([
+      'people/a',
+      'people/f',
+      'people/d',
+    ]);
   });
 });
 
@@ -132,6 +198,10 @@ describe('missed calls', () => {
       ev('2025-03-01T14:00:00Z', { clientId: 'people/c', kind: 'Звонок', status: 'planned' }),
       ev('2025-03-01T07:00:00Z', { clientId: '', client: '', kind: 'Missed call', result: '+7 900 111' }),
     ];
-    expect(missedCalls(events).map((m) => [m.event.clientId || m.event.result, m.count])).toEqual([['+7 900 111', 1], ['people/a', 2], ['people/c', 1]]);
+    expect(missedCalls(events).map((m) => [m.event.clientId || m.event.result, m.count])).toEqual([
+      ['+7 900 111', 1],
+      ['people/a', 2],
+      ['people/c', 1],
+    ]);
   });
 });

@@ -21,7 +21,10 @@ const ivanov: ExportContact = {
     organizations: [{ name: 'ООО «Ромашка»', title: 'Директор' }],
   },
 };
-const attacker: ExportContact = { labels: [], person: { names: [{ givenName: '=HYPERLINK("http://evil","x")' }], biographies: [{ value: '@SUM(1)' }] } };
+const attacker: ExportContact = {
+  labels: [],
+  person: { names: [{ givenName: '=HYPERLINK("http://evil","x")' }], biographies: [{ value: '@SUM(1)' }] },
+};
 
 function parseCsv(text: string): string[][] {
   const book = XLSX.read(text.replace(/^\uFEFF/, ''), { type: 'string', raw: true });
@@ -98,7 +101,10 @@ describe('vCard 3.0', () => {
 
 describe('xlsx', () => {
   test('opens in Excel terms: clients in the office language, events on their own sheet', () => {
-    const bytes = xlsxWorkbook([ivanov, attacker], 'ru', { headers: ['Дата', 'Клиент'], rows: [['01.03.2026', '=evil()']] });
+    const bytes = xlsxWorkbook([ivanov, attacker], 'ru', {
+      headers: ['Дата', 'Клиент'],
+      rows: [['01.03.2026', '=evil()']],
+    });
     const book = XLSX.read(bytes, { type: 'array' });
     expect(book.SheetNames).toEqual(['Клиенты', 'События']);
     const clients = XLSX.utils.sheet_to_json<string[]>(book.Sheets['Клиенты'], { header: 1 });

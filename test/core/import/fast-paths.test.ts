@@ -32,7 +32,15 @@ describe('phones without a country', () => {
 
 describe('phoneParser (one run over a file)', () => {
   test('answers what parsePhone answers, for the first reading and the repeated ones', () => {
-    const texts = ['8 (912) 345-67-89', '+7 912 345 67 89 доб. 100', '12345', '', '00995 555 123456', '8 (912) 345-67-89', '12345'];
+    const texts = [
+      '8 (912) 345-67-89',
+      '+7 912 345 67 89 доб. 100',
+      '12345',
+      '',
+      '00995 555 123456',
+      '8 (912) 345-67-89',
+      '12345',
+    ];
     for (const country of ['RU', 'GE', '', 'XX']) {
       const parse = phoneParser(country);
       for (const text of texts) expect(parse(text)).toEqual(parsePhone(text, country));
@@ -70,12 +78,17 @@ describe('content fingerprint', () => {
       const person: Person = {
         names: [{ givenName: text, familyName: 'Иванов' }],
         biographies: [{ value: text }],
-        userDefined: [{ key: text, value: 'v' }, { key: 'k', value: text }],
+        userDefined: [
+          { key: text, value: 'v' },
+          { key: 'k', value: text },
+        ],
         phoneNumbers: [{ value: text }, { value: '+7 912 345-67-89', canonicalForm: '+79123456789' }],
         urls: [{ value: text }],
         events: [{ type: text, date: { month: 3, day: 4 } }],
       };
-      const projections = CONTENT_FIELDS.map((f) => fieldProjection(f, (person as Record<string, unknown>)[f], phoneKey));
+      const projections = CONTENT_FIELDS.map((f) =>
+        fieldProjection(f, (person as Record<string, unknown>)[f], phoneKey),
+      );
       expect(contentFingerprint(person, phoneKey)).toBe(hash64(JSON.stringify(projections)));
     }
   });
@@ -93,7 +106,8 @@ describe('content fingerprint', () => {
 
 describe('hashes', () => {
   test('hex8 writes what toString(16) and padStart write', () => {
-    for (const n of [0, 1, -1, 0x811c9dc5, 0x7fffffff, -2147483648, 0x0000abcd]) expect(hex8(n)).toBe((n >>> 0).toString(16).padStart(8, '0'));
+    for (const n of [0, 1, -1, 0x811c9dc5, 0x7fffffff, -2147483648, 0x0000abcd])
+      expect(hex8(n)).toBe((n >>> 0).toString(16).padStart(8, '0'));
     // stableHash as first written: the fingerprint of a mapping is stored, so its value must not move.
     const reference = (text: string) => {
       let a = 0x811c9dc5;

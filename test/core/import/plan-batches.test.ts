@@ -11,7 +11,8 @@ function contacts(n: number, labels: (i: number) => string[] = () => []): Normal
   return Array.from({ length: n }, (_, i) => row(i + 2, { given: `К${i}`, phones: [phone(i)], labels: labels(i) }));
 }
 
-const kinds = (calls: ImportCall[]) => calls.reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.kind]: (acc[c.kind] ?? 0) + 1 }), {});
+const kinds = (calls: ImportCall[]) =>
+  calls.reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.kind]: (acc[c.kind] ?? 0) + 1 }), {});
 
 test('1,000 new contacts into an empty account: one listing and 5 batchCreate calls', () => {
   const plan = planImport(contacts(1000), [], { importId: 'i', phoneKey });
@@ -23,7 +24,11 @@ test('1,000 new contacts into an empty account: one listing and 5 batchCreate ca
 
 test('25,000 contacts with labels hit exactly the theoretical minimum', () => {
   const started = Date.now();
-  const plan = planImport(contacts(25000, (i) => ['Все', ...(i % 10 === 0 ? ['VIP'] : []), ...(i % 7 === 0 ? ['Опт'] : [])]), [], { importId: 'big', phoneKey, groups: [{ name: 'VIP', resourceName: 'contactGroups/vip' }] });
+  const plan = planImport(
+    contacts(25000, (i) => ['Все', ...(i % 10 === 0 ? ['VIP'] : []), ...(i % 7 === 0 ? ['Опт'] : [])]),
+    [],
+    { importId: 'big', phoneKey, groups: [{ name: 'VIP', resourceName: 'contactGroups/vip' }] },
+  );
   expect(Date.now() - started).toBeLessThan(15000);
   const calls = batchPlan(plan);
   const members = calls.filter((c): c is Extract<ImportCall, { kind: 'modifyMembers' }> => c.kind === 'modifyMembers');
@@ -31,8 +36,19 @@ test('25,000 contacts with labels hit exactly the theoretical minimum', () => {
   expect(kinds(calls)).toEqual({ createGroup: 2, batchCreate: 125, modifyMembers: 25 + 3 + 4 });
   expect(members.every((m) => m.count <= 1000 && m.members.length === m.count)).toBe(true);
   expect(members.filter((m) => m.label === 'VIP').every((m) => m.groupResourceName === 'contactGroups/vip')).toBe(true);
-  expect(calls.slice(0, 2)).toEqual([{ kind: 'createGroup', name: 'Все' }, { kind: 'createGroup', name: 'Опт' }]);
-  expect(callBudget(plan, 0)).toEqual({ listing: 1, groupListing: 1, createGroups: 2, creates: 125, updates: 0, members: 32, total: 161 });
+  expect(calls.slice(0, 2)).toEqual([
+    { kind: 'createGroup', name: 'Все' },
+    { kind: 'createGroup', name: 'Опт' },
+  ]);
+  expect(callBudget(plan, 0)).toEqual({
+    listing: 1,
+    groupListing: 1,
+    createGroups: 2,
+    creates: 125,
+    updates: 0,
+    members: 32,
+    total: 161,
+  });
   expect(minimumCalls(plan, 0)).toBe(1 + 1 + calls.length);
 
   // Labels riding on batchCreate leave no modifyMembers for new contacts.
@@ -42,9 +58,24 @@ test('25,000 contacts with labels hit exactly the theoretical minimum', () => {
 });
 
 test('updates share one mask per batch, the union of their changed fields; label-only updates cost no batchUpdate', () => {
-  const existing: Person[] = Array.from({ length: 450 }, (_, i) => listed(`people/e${i}`, { names: [{ givenName: `К${i}` }], phoneNumbers: [{ value: phone(i), canonicalForm: phoneKey(phone(i)) }] }));
+  const existing: Person[] = Array.from({ length: 450 }, (_, i) =>
+    listed(`people/e${i}`, {
+      names: [{ givenName: `К${i}` }],
+      phoneNumbers: [{ value: phone(i), canonicalForm: phoneKey(phone(i)) }],
+    }),
+  );
   const rows = Array.from({ length: 450 }, (_, i) =>
-    row(i + 2, i < 400 ? { given: `К${i}`, phones: [phone(i)], emails: i === 399 ? [] : [`k${i}@x.ru`], person: i === 399 ? { birthdays: [{ date: { month: 1, day: 1 } }] } : {} } : { given: `К${i}`, phones: [phone(i)], labels: ['Новые'] }),
+    row(
+      i + 2,
+      i < 400
+        ? {
+            given: `К${i}`,
+            phones: [phone(i)],
+            emails: i === 399 ? [] : [`k${i}@x.ru`],
+            person: i === 399 ? { birthdays: [{ date: { month: 1, day: 1 } }] } : {},
+          }
+        : { given: `К${i}`, phones: [phone(i)], labels: ['Новые'] },
+    ),
   );
   const plan = planImport(rows, existing, { importId: 'u', phoneKey });
   const calls = batchPlan(plan);
@@ -59,7 +90,10 @@ test('updates share one mask per batch, the union of their changed fields; label
   // The shared mask is harmless: the one contact that changed only its birthday keeps its e-mails (none) and names.
   const account = new FakeAccount(existing);
   runImport(account, plan);
-  expect(account.persons[399]).toMatchObject({ names: [{ givenName: 'К399' }], birthdays: [{ date: { month: 1, day: 1 } }] });
+  expect(account.persons[399]).toMatchObject({
+    names: [{ givenName: 'К399' }],
+    birthdays: [{ date: { month: 1, day: 1 } }],
+  });
   expect(account.persons[398].emailAddresses).toEqual([{ value: 'k398@x.ru' }]);
 });
 

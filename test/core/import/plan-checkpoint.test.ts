@@ -1,4 +1,15 @@
-import { afterCall, beforeCall, checkpointChunks, joinCheckpointChunks, newCheckpoint, parseCheckpoint, planImport, batchPlan, serializeCheckpoint, SHEET_CELL_LIMIT } from '../../../src/core/import/plan';
+import {
+  afterCall,
+  beforeCall,
+  checkpointChunks,
+  joinCheckpointChunks,
+  newCheckpoint,
+  parseCheckpoint,
+  planImport,
+  batchPlan,
+  serializeCheckpoint,
+  SHEET_CELL_LIMIT,
+} from '../../../src/core/import/plan';
 import { listed, phoneKey, row } from './plan-support';
 
 test('a 25,000-contact import checkpoint stays under a megabyte and round-trips through text', () => {
@@ -17,14 +28,30 @@ test('a 25,000-contact import checkpoint stays under a megabyte and round-trips 
 });
 
 test('updates and label adds on existing contacts are written ahead of the call', () => {
-  const existing = [listed('people/c1', { names: [{ givenName: 'Иван' }], phoneNumbers: [{ value: '+79123456789' }], biographies: [{ value: 'Длинная заметка о клиенте'.repeat(10) }] })];
-  const plan = planImport([row(2, { phones: ['89123456789'], emails: ['i@x.ru'], labels: ['Новые'] })], existing, { importId: 'i', phoneKey });
+  const existing = [
+    listed('people/c1', {
+      names: [{ givenName: 'Иван' }],
+      phoneNumbers: [{ value: '+79123456789' }],
+      biographies: [{ value: 'Длинная заметка о клиенте'.repeat(10) }],
+    }),
+  ];
+  const plan = planImport([row(2, { phones: ['89123456789'], emails: ['i@x.ru'], labels: ['Новые'] })], existing, {
+    importId: 'i',
+    phoneKey,
+  });
   let cp = newCheckpoint('i');
   const calls = batchPlan(plan);
   expect(calls.map((c) => c.kind)).toEqual(['createGroup', 'batchUpdate', 'modifyMembers']);
   cp = afterCall(beforeCall(cp, calls[0], phoneKey), calls[0], { groupResourceName: 'contactGroups/77' });
   cp = beforeCall(cp, calls[1], phoneKey);
-  expect(cp.updated).toEqual([{ resourceName: 'people/c1', before: { emailAddresses: [] }, after: { emailAddresses: expect.stringMatching(/^[0-9a-f]{16}$/) }, updatePersonFields: 'emailAddresses' }]);
+  expect(cp.updated).toEqual([
+    {
+      resourceName: 'people/c1',
+      before: { emailAddresses: [] },
+      after: { emailAddresses: expect.stringMatching(/^[0-9a-f]{16}$/) },
+      updatePersonFields: 'emailAddresses',
+    },
+  ]);
   cp = afterCall(cp, calls[1]);
   cp = beforeCall(cp, calls[2], phoneKey);
   expect(cp.membersAdded).toEqual([{ group: 'contactGroups/77', resourceNames: ['people/c1'] }]);

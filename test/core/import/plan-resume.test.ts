@@ -1,4 +1,11 @@
-import { batchPlan, newCheckpoint, planCounts, planImport, resumeFilter, undoPlan } from '../../../src/core/import/plan';
+import {
+  batchPlan,
+  newCheckpoint,
+  planCounts,
+  planImport,
+  resumeFilter,
+  undoPlan,
+} from '../../../src/core/import/plan';
 import type { NormalizedContact } from '../../../src/core/import/types';
 import { FakeAccount, listed, phoneKey, row, runImport, runUndo } from './plan-support';
 
@@ -6,7 +13,14 @@ function file(n: number): NormalizedContact[] {
   const rows: NormalizedContact[] = [];
   for (let i = 0; i < n; i++) {
     const phone = `+7 9${String(100000000 + i).slice(-9, -7)} ${String(i).padStart(7, '0').slice(0, 3)}-${String(i).padStart(7, '0').slice(3, 5)}-${String(i).padStart(7, '0').slice(5)}`;
-    rows.push(row(i + 2, { given: `Клиент ${i}`, phones: [phone], emails: i % 2 ? [`c${i}@example.ru`] : [], labels: i % 3 === 0 ? ['Опт'] : [] }));
+    rows.push(
+      row(i + 2, {
+        given: `Клиент ${i}`,
+        phones: [phone],
+        emails: i % 2 ? [`c${i}@example.ru`] : [],
+        labels: i % 3 === 0 ? ['Опт'] : [],
+      }),
+    );
   }
   // A client without phone or e-mail: only the content hash and client id can recognise it again.
   rows.push(row(n + 2, { given: 'Без', family: 'Контактов' }));
@@ -14,10 +28,13 @@ function file(n: number): NormalizedContact[] {
 }
 
 const opts = (account: FakeAccount) => ({ importId: 'imp7', phoneKey, groups: account.groups });
-const ours = (account: FakeAccount) => account.persons.filter((p) => p.clientData?.some((c) => c.key === 'crm.importId' && c.value === 'imp7'));
+const ours = (account: FakeAccount) =>
+  account.persons.filter((p) => p.clientData?.some((c) => c.key === 'crm.importId' && c.value === 'imp7'));
 
 test('re-planning a finished import creates and changes nothing', () => {
-  const account = new FakeAccount([listed('people/x1', { names: [{ givenName: 'Старый' }], phoneNumbers: [{ value: '8 910 000 00 05' }] })]);
+  const account = new FakeAccount([
+    listed('people/x1', { names: [{ givenName: 'Старый' }], phoneNumbers: [{ value: '8 910 000 00 05' }] }),
+  ]);
   const contacts = file(450);
   const first = planImport(contacts, account.list(), opts(account));
   expect(planCounts(first)).toMatchObject({ created: 450, updated: 1 });
@@ -38,7 +55,14 @@ test('a batchCreate whose response was lost is not created again on resume, and 
   const contacts = file(999); // 1000 rows → 5 batchCreate calls after the group
   const plan = planImport(contacts, account.list(), opts(account));
   const calls = batchPlan(plan);
-  expect(calls.map((c) => c.kind).slice(0, 6)).toEqual(['createGroup', 'batchCreate', 'batchCreate', 'batchCreate', 'batchCreate', 'batchCreate']);
+  expect(calls.map((c) => c.kind).slice(0, 6)).toEqual([
+    'createGroup',
+    'batchCreate',
+    'batchCreate',
+    'batchCreate',
+    'batchCreate',
+    'batchCreate',
+  ]);
 
   // Step 2 (the second batchCreate) reaches Google, its answer never comes back, the execution dies.
   const broken = runImport(account, plan, newCheckpoint('imp7'), { loseResponseOf: 2 });
@@ -62,7 +86,9 @@ test('a batchCreate whose response was lost is not created again on resume, and 
   expect(done.finished).toBe(true);
   expect(account.persons).toHaveLength(1000);
   const opt = account.groups.find((g) => g.name === 'Опт')?.resourceName;
-  const labelled = account.persons.filter((p) => p.memberships?.some((m) => m.contactGroupMembership?.contactGroupResourceName === opt));
+  const labelled = account.persons.filter((p) =>
+    p.memberships?.some((m) => m.contactGroupMembership?.contactGroupResourceName === opt),
+  );
   expect(labelled).toHaveLength(333);
   expect(planImport(contacts, account.list(), opts(account)).creates).toEqual([]);
 
@@ -88,7 +114,10 @@ test('keyless rows with the same content: a partial run that created one still c
 });
 
 test('a lost batchUpdate response: the update comes out identical on resume and undo still restores it', () => {
-  const before = listed('people/c1', { names: [{ givenName: 'Иван' }], phoneNumbers: [{ value: '+79123456789', canonicalForm: '+79123456789' }] });
+  const before = listed('people/c1', {
+    names: [{ givenName: 'Иван' }],
+    phoneNumbers: [{ value: '+79123456789', canonicalForm: '+79123456789' }],
+  });
   const account = new FakeAccount([before]);
   const contacts = [row(2, { given: 'Иван', phones: ['89123456789'], emails: ['ivan@example.ru'] })];
   const plan = planImport(contacts, account.list(), opts(account));

@@ -4,7 +4,19 @@
 
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { NormalizedContact, Person } from '../../../src/core/import/types';
-import { afterCall, batchPlan, beforeCall, newCheckpoint, personForCreate, type BatchOptions, type ContactGroupRef, type ImportCall, type ImportCheckpoint, type ImportPlan, type UndoCall } from '../../../src/core/import/plan';
+import {
+  afterCall,
+  batchPlan,
+  beforeCall,
+  newCheckpoint,
+  personForCreate,
+  type BatchOptions,
+  type ContactGroupRef,
+  type ImportCall,
+  type ImportCheckpoint,
+  type ImportPlan,
+  type UndoCall,
+} from '../../../src/core/import/plan';
 
 export const phoneKey = (raw: string): string | undefined => {
   const p = parsePhoneNumberFromString(raw, 'RU');
@@ -25,7 +37,9 @@ export function row(rowNumber: number, spec: RowSpec): NormalizedContact {
   const emails = spec.emails ?? [];
   const person: Person = {
     ...(spec.given || spec.family ? { names: [{ givenName: spec.given, familyName: spec.family }] } : {}),
-    ...(phones.length ? { phoneNumbers: phones.map((value) => ({ value, canonicalForm: phoneKey(value), type: 'mobile' })) } : {}),
+    ...(phones.length
+      ? { phoneNumbers: phones.map((value) => ({ value, canonicalForm: phoneKey(value), type: 'mobile' })) }
+      : {}),
     ...(emails.length ? { emailAddresses: emails.map((value) => ({ value })) } : {}),
     ...spec.person,
   };
@@ -89,7 +103,10 @@ export class FakeAccount {
       const stored = listed(rn, clone(p));
       // Google derives canonicalForm itself.
       stored.phoneNumbers = stored.phoneNumbers?.map((ph) => ({ ...ph, canonicalForm: phoneKey(String(ph.value)) }));
-      stored.memberships = [{ contactGroupMembership: { contactGroupResourceName: 'contactGroups/myContacts' } }, ...(p.memberships ?? [])];
+      stored.memberships = [
+        { contactGroupMembership: { contactGroupResourceName: 'contactGroups/myContacts' } },
+        ...(p.memberships ?? []),
+      ];
       this.touch(stored);
       this.persons.push(stored);
       return rn;
@@ -119,11 +136,15 @@ export class FakeAccount {
     if (add.length + remove.length > 1000) throw new Error('too many');
     for (const rn of add) {
       const p = this.find(rn);
-      if (!p.memberships?.some((m) => m.contactGroupMembership?.contactGroupResourceName === group)) p.memberships = [...(p.memberships ?? []), { contactGroupMembership: { contactGroupResourceName: group } }];
+      if (!p.memberships?.some((m) => m.contactGroupMembership?.contactGroupResourceName === group))
+        p.memberships = [...(p.memberships ?? []), { contactGroupMembership: { contactGroupResourceName: group } }];
     }
     for (const rn of remove) {
       const p = this.persons.find((x) => x.resourceName === rn);
-      if (p) p.memberships = (p.memberships ?? []).filter((m) => m.contactGroupMembership?.contactGroupResourceName !== group);
+      if (p)
+        p.memberships = (p.memberships ?? []).filter(
+          (m) => m.contactGroupMembership?.contactGroupResourceName !== group,
+        );
     }
   }
 
@@ -148,10 +169,19 @@ export interface RunOptions {
 }
 
 /** The adapter's loop, in miniature: plan → calls → checkpoint after every call. */
-export function runImport(account: FakeAccount, plan: ImportPlan, cp: ImportCheckpoint = newCheckpoint(plan.importId), opts: RunOptions = {}): { checkpoint: ImportCheckpoint; calls: ImportCall[]; finished: boolean } {
+export function runImport(
+  account: FakeAccount,
+  plan: ImportPlan,
+  cp: ImportCheckpoint = newCheckpoint(plan.importId),
+  opts: RunOptions = {},
+): { checkpoint: ImportCheckpoint; calls: ImportCall[]; finished: boolean } {
   const calls = batchPlan(plan, opts.batch);
   const createdByClientId = new Map<string, string>();
-  const groupOf = (label: string) => plan.labelGroups[label] ?? cp.labelsCreated.find((g) => g.name === label)?.resourceName ?? account.groups.find((g) => g.name === label)?.resourceName ?? '';
+  const groupOf = (label: string) =>
+    plan.labelGroups[label] ??
+    cp.labelsCreated.find((g) => g.name === label)?.resourceName ??
+    account.groups.find((g) => g.name === label)?.resourceName ??
+    '';
   for (let i = 0; i < calls.length; i++) {
     if (opts.stopBefore === i) return { checkpoint: cp, calls, finished: false };
     const call = calls[i];
@@ -159,14 +189,19 @@ export function runImport(account: FakeAccount, plan: ImportPlan, cp: ImportChec
     let result = {};
     if (call.kind === 'createGroup') result = { groupResourceName: account.createGroup(call.name) };
     else if (call.kind === 'batchCreate') {
-      const names = account.batchCreate(call.items.map((c) => (call.withLabels ? personForCreate(c, groupOf) : c.person)));
+      const names = account.batchCreate(
+        call.items.map((c) => (call.withLabels ? personForCreate(c, groupOf) : c.person)),
+      );
       call.items.forEach((c, k) => createdByClientId.set(c.clientId, names[k]));
       result = { createdResourceNames: names };
     } else if (call.kind === 'batchUpdate') {
       account.batchUpdate(Object.fromEntries(call.items.map((u) => [u.resourceName, u.after])), call.updateMask);
     } else {
       const group = call.groupResourceName ?? groupOf(call.label);
-      account.modifyMembers(group, call.members.map((m) => ('resourceName' in m ? m.resourceName : (createdByClientId.get(m.clientId) as string))));
+      account.modifyMembers(
+        group,
+        call.members.map((m) => ('resourceName' in m ? m.resourceName : (createdByClientId.get(m.clientId) as string))),
+      );
     }
     if (opts.loseResponseOf === i) return { checkpoint: cp, calls, finished: false };
     cp = afterCall(cp, call, result);
@@ -176,7 +211,11 @@ export function runImport(account: FakeAccount, plan: ImportPlan, cp: ImportChec
 
 export function runUndo(account: FakeAccount, calls: UndoCall[]): void {
   for (const c of calls) {
-    if (c.kind === 'batchUpdate') account.batchUpdate(Object.fromEntries(c.items.map((r) => [r.resourceName, { ...r.person, etag: r.etag }])), c.updateMask);
+    if (c.kind === 'batchUpdate')
+      account.batchUpdate(
+        Object.fromEntries(c.items.map((r) => [r.resourceName, { ...r.person, etag: r.etag }])),
+        c.updateMask,
+      );
     else if (c.kind === 'modifyMembers') account.modifyMembers(c.group, [], c.remove);
     else if (c.kind === 'batchDelete') account.batchDelete(c.resourceNames);
     else account.deleteGroup(c.resourceName);

@@ -10,15 +10,32 @@ const strip = (ps: Person[]) =>
 
 function setup() {
   const existing = [
-    listed('people/c1', { names: [{ givenName: 'Иван', familyName: 'Иванов' }], phoneNumbers: [{ value: '+7 912 345-67-89', canonicalForm: '+79123456789' }], memberships: [{ contactGroupMembership: { contactGroupResourceName: 'contactGroups/myContacts' } }] }),
-    listed('people/c2', { names: [{ givenName: 'Анна' }], emailAddresses: [{ value: 'anna@example.ru' }], biographies: [{ value: 'Старая заметка' }] }),
-    listed('people/c3', { names: [{ givenName: 'Не трогать' }], phoneNumbers: [{ value: '+7 900 000-00-03', canonicalForm: '+79000000003' }] }),
+    listed('people/c1', {
+      names: [{ givenName: 'Иван', familyName: 'Иванов' }],
+      phoneNumbers: [{ value: '+7 912 345-67-89', canonicalForm: '+79123456789' }],
+      memberships: [{ contactGroupMembership: { contactGroupResourceName: 'contactGroups/myContacts' } }],
+    }),
+    listed('people/c2', {
+      names: [{ givenName: 'Анна' }],
+      emailAddresses: [{ value: 'anna@example.ru' }],
+      biographies: [{ value: 'Старая заметка' }],
+    }),
+    listed('people/c3', {
+      names: [{ givenName: 'Не трогать' }],
+      phoneNumbers: [{ value: '+7 900 000-00-03', canonicalForm: '+79000000003' }],
+    }),
   ];
   const groups = [{ name: 'VIP', resourceName: 'contactGroups/vip' }];
   const account = new FakeAccount(existing, groups);
   const original = strip(account.list());
   const contacts = [
-    row(2, { given: 'Иван', phones: ['8 912 345 67 89'], emails: ['ivan@example.ru'], labels: ['VIP', 'Опт'], person: { birthdays: [{ date: { year: 1980, month: 2, day: 3 } }] } }),
+    row(2, {
+      given: 'Иван',
+      phones: ['8 912 345 67 89'],
+      emails: ['ivan@example.ru'],
+      labels: ['VIP', 'Опт'],
+      person: { birthdays: [{ date: { year: 1980, month: 2, day: 3 } }] },
+    }),
     row(3, { given: 'Анна', family: 'Смирнова', emails: ['ANNA@example.ru'], phones: ['+7 901 000-00-02'] }),
     row(4, { given: 'Новый', phones: ['+7 902 000-00-04'], labels: ['Опт'] }),
     row(5, { given: 'Ещё новый', emails: ['new@example.ru'] }),
@@ -49,7 +66,13 @@ test('undo deletes exactly the created contacts, restores the changed fields, la
   ]);
   expect(undo.deleteGroups).toEqual(['contactGroups/g2']);
   expect(undo.warnings).toEqual([]);
-  expect(undo.calls.map((c) => c.kind)).toEqual(['batchUpdate', 'modifyMembers', 'modifyMembers', 'batchDelete', 'deleteGroup']);
+  expect(undo.calls.map((c) => c.kind)).toEqual([
+    'batchUpdate',
+    'modifyMembers',
+    'modifyMembers',
+    'batchDelete',
+    'deleteGroup',
+  ]);
 
   runUndo(account, undo.calls);
   expect(strip(account.list())).toEqual(original);
@@ -111,7 +134,9 @@ test('undo batches: 500 deletes and 200 restores a call', () => {
   const plan = planImport(contacts, account.list(), { importId: 'big', phoneKey });
   const { checkpoint } = runImport(account, plan);
   const undo = undoPlan('big', checkpoint, account.list(), { phoneKey });
-  expect(undo.calls.map((c) => [c.kind, 'items' in c ? c.items.length : 'resourceNames' in c ? c.resourceNames.length : 0])).toEqual([
+  expect(
+    undo.calls.map((c) => [c.kind, 'items' in c ? c.items.length : 'resourceNames' in c ? c.resourceNames.length : 0]),
+  ).toEqual([
     ['batchUpdate', 200],
     ['batchUpdate', 200],
     ['batchUpdate', 50],

@@ -47,11 +47,17 @@ describe('deduplication on E.164 phones and lower-cased e-mails', () => {
 
   test('a row matches the account contact stored as 8… without canonicalForm, and an e-mail in another case', () => {
     const existing = [
-      listed('people/c1', { names: [{ givenName: 'Иван', familyName: 'Иванов' }], phoneNumbers: [{ value: '8 912 345 67 89' }] }),
+      listed('people/c1', {
+        names: [{ givenName: 'Иван', familyName: 'Иванов' }],
+        phoneNumbers: [{ value: '8 912 345 67 89' }],
+      }),
       listed('people/c2', { names: [{ givenName: 'Олег' }], emailAddresses: [{ value: 'oleg@example.ru' }] }),
     ];
     const plan = planImport(
-      [row(2, { given: 'Иван', family: 'Иванов', phones: ['+79123456789'] }), row(3, { given: 'Олег', emails: ['OLEG@Example.RU'] })],
+      [
+        row(2, { given: 'Иван', family: 'Иванов', phones: ['+79123456789'] }),
+        row(3, { given: 'Олег', emails: ['OLEG@Example.RU'] }),
+      ],
       existing,
       opts,
     );
@@ -67,8 +73,20 @@ describe('deduplication on E.164 phones and lower-cased e-mails', () => {
   });
 
   test('two rows reaching one account contact through different keys update it once', () => {
-    const existing = [listed('people/c1', { phoneNumbers: [{ value: '+79123456789', canonicalForm: '+79123456789' }], emailAddresses: [{ value: 'a@b.ru' }] })];
-    const plan = planImport([row(2, { phones: ['89123456789'], given: 'Иван' }), row(9, { emails: ['a@b.ru'], phones: ['+7 900 000-00-09'] })], existing, opts);
+    const existing = [
+      listed('people/c1', {
+        phoneNumbers: [{ value: '+79123456789', canonicalForm: '+79123456789' }],
+        emailAddresses: [{ value: 'a@b.ru' }],
+      }),
+    ];
+    const plan = planImport(
+      [
+        row(2, { phones: ['89123456789'], given: 'Иван' }),
+        row(9, { emails: ['a@b.ru'], phones: ['+7 900 000-00-09'] }),
+      ],
+      existing,
+      opts,
+    );
     expect(plan.updates).toHaveLength(1);
     expect(plan.updates[0].rowNumbers).toEqual([2, 9]);
     expect(plan.updates[0].updatePersonFields).toBe('names,phoneNumbers');
@@ -77,11 +95,21 @@ describe('deduplication on E.164 phones and lower-cased e-mails', () => {
   test('when the account already holds duplicates, the best match is updated and the others are named', () => {
     const existing = [
       listed('people/c1', { emailAddresses: [{ value: 'a@b.ru' }] }),
-      listed('people/c2', { phoneNumbers: [{ value: '+79123456789', canonicalForm: '+79123456789' }], emailAddresses: [{ value: 'x@b.ru' }] }),
+      listed('people/c2', {
+        phoneNumbers: [{ value: '+79123456789', canonicalForm: '+79123456789' }],
+        emailAddresses: [{ value: 'x@b.ru' }],
+      }),
       listed('people/c3', { phoneNumbers: [{ value: '89123456789' }], emailAddresses: [{ value: 'a@b.ru' }] }),
     ];
     const plan = planImport([row(2, { phones: ['+79123456789'], emails: ['a@b.ru'] })], existing, opts);
-    expect(plan.duplicates).toEqual([{ rowNumbers: [2], key: '+79123456789, a@b.ru', resourceName: 'people/c3', otherResourceNames: ['people/c1', 'people/c2'] }]);
+    expect(plan.duplicates).toEqual([
+      {
+        rowNumbers: [2],
+        key: '+79123456789, a@b.ru',
+        resourceName: 'people/c3',
+        otherResourceNames: ['people/c1', 'people/c2'],
+      },
+    ]);
   });
 });
 
@@ -109,7 +137,10 @@ describe('merging never overwrites a filled field without saying so', () => {
           person: {
             birthdays: [{ date: { year: 1985, month: 3, day: 12 } }],
             biographies: [{ value: 'Звонить вечером' }],
-            userDefined: [{ key: 'менеджер', value: 'Пётр' }, { key: 'Источник', value: 'Сайт' }],
+            userDefined: [
+              { key: 'менеджер', value: 'Пётр' },
+              { key: 'Источник', value: 'Сайт' },
+            ],
             organizations: [{ name: 'ООО «Ромашка»', title: 'Директор' }],
           },
         }),
@@ -127,7 +158,10 @@ describe('merging never overwrites a filled field without saying so', () => {
     expect(u.after.biographies?.[0].value).toBe('Звонить утром\nЗвонить вечером');
     expect(u.after.phoneNumbers?.map((p) => p.canonicalForm)).toEqual(['+79123456789', '+73432223344']);
     expect(u.after.emailAddresses?.map((e) => e.value)).toEqual(['Ivan@Example.ru']);
-    expect(u.after.userDefined).toEqual([{ key: 'Менеджер', value: 'Ольга' }, { key: 'Источник', value: 'Сайт' }]);
+    expect(u.after.userDefined).toEqual([
+      { key: 'Менеджер', value: 'Ольга' },
+      { key: 'Источник', value: 'Сайт' },
+    ]);
     expect(u.after.birthdays).toEqual([{ date: { year: 1985, month: 3, day: 12 } }]);
     expect(u.before).toEqual({
       birthdays: [],
@@ -149,8 +183,21 @@ describe('merging never overwrites a filled field without saying so', () => {
 
   test('empty parts of a name and a missing birth year are filled; the derived display name is left to Google', () => {
     const plan = planImport(
-      [row(2, { given: 'иван', family: 'Иванов', phones: ['+79001234567'], person: { birthdays: [{ date: { year: 1990, month: 5, day: 1 } }] } })],
-      [listed('people/c9', { names: [{ givenName: 'Иван', displayName: 'Иван' }], phoneNumbers: [{ value: '+79001234567' }], birthdays: [{ date: { month: 5, day: 1 } }] })],
+      [
+        row(2, {
+          given: 'иван',
+          family: 'Иванов',
+          phones: ['+79001234567'],
+          person: { birthdays: [{ date: { year: 1990, month: 5, day: 1 } }] },
+        }),
+      ],
+      [
+        listed('people/c9', {
+          names: [{ givenName: 'Иван', displayName: 'Иван' }],
+          phoneNumbers: [{ value: '+79001234567' }],
+          birthdays: [{ date: { month: 5, day: 1 } }],
+        }),
+      ],
       opts,
     );
     const [u] = plan.updates;
@@ -161,25 +208,49 @@ describe('merging never overwrites a filled field without saying so', () => {
   });
 
   test('an account contact that gains only a label is updated with no person fields', () => {
-    const plan = planImport([row(2, { given: 'Иван', family: 'Иванов', phones: ['+79123456789'], labels: ['Опт'] })], existing, { ...opts, groups: [...groups, { name: 'Опт', resourceName: 'contactGroups/opt' }] });
-    expect(plan.updates).toMatchObject([{ resourceName: 'people/c1', updatePersonFields: '', addedLabels: ['Опт'], before: {} }]);
+    const plan = planImport(
+      [row(2, { given: 'Иван', family: 'Иванов', phones: ['+79123456789'], labels: ['Опт'] })],
+      existing,
+      { ...opts, groups: [...groups, { name: 'Опт', resourceName: 'contactGroups/opt' }] },
+    );
+    expect(plan.updates).toMatchObject([
+      { resourceName: 'people/c1', updatePersonFields: '', addedLabels: ['Опт'], before: {} },
+    ]);
     expect(plan.labelsToCreate).toEqual([]);
   });
 
   test('nothing new → identical, with the disagreements still shown', () => {
-    const plan = planImport([row(2, { given: 'Иван', family: 'Сидоров', phones: ['+79123456789'], labels: ['VIP'] })], existing, { ...opts, groups });
+    const plan = planImport(
+      [row(2, { given: 'Иван', family: 'Сидоров', phones: ['+79123456789'], labels: ['VIP'] })],
+      existing,
+      { ...opts, groups },
+    );
     expect(plan.updates).toEqual([]);
     expect(plan.skips).toEqual([
-      { rowNumber: 2, reason: 'identical', resourceName: 'people/c1', conflicts: [{ field: 'names', existing: 'Иванов Иван', incoming: 'Сидоров Иван', rowNumber: 2 }] },
+      {
+        rowNumber: 2,
+        reason: 'identical',
+        resourceName: 'people/c1',
+        conflicts: [{ field: 'names', existing: 'Иванов Иван', incoming: 'Сидоров Иван', rowNumber: 2 }],
+      },
     ]);
     expect(planCounts(plan).conflicts).toBe(1);
   });
 
-  test('in the file the first row wins filled fields; the later row\'s disagreement names it', () => {
+  test("in the file the first row wins filled fields; the later row's disagreement names it", () => {
     const plan = planImport(
       [
-        row(2, { given: 'Анна', phones: ['+79001112233'], person: { birthdays: [{ date: { year: 1980, month: 1, day: 2 } }] } }),
-        row(5, { given: 'Анна', family: 'Смирнова', phones: ['89001112233'], person: { birthdays: [{ date: { year: 1981, month: 1, day: 2 } }] } }),
+        row(2, {
+          given: 'Анна',
+          phones: ['+79001112233'],
+          person: { birthdays: [{ date: { year: 1980, month: 1, day: 2 } }] },
+        }),
+        row(5, {
+          given: 'Анна',
+          family: 'Смирнова',
+          phones: ['89001112233'],
+          person: { birthdays: [{ date: { year: 1981, month: 1, day: 2 } }] },
+        }),
       ],
       [],
       opts,
@@ -192,7 +263,12 @@ describe('merging never overwrites a filled field without saying so', () => {
 
   test('a listing that did not read a field never gets it in an update mask', () => {
     const plan = planImport(
-      [row(2, { phones: ['+79123456789'], person: { urls: [{ value: 'https://example.ru' }], emailAddresses: [{ value: 'x@y.ru' }] } })],
+      [
+        row(2, {
+          phones: ['+79123456789'],
+          person: { urls: [{ value: 'https://example.ru' }], emailAddresses: [{ value: 'x@y.ru' }] },
+        }),
+      ],
       existing,
       { ...opts, groups, readFields: ['names', 'phoneNumbers', 'emailAddresses'] },
     );
@@ -202,7 +278,19 @@ describe('merging never overwrites a filled field without saying so', () => {
 
 describe('creates', () => {
   test('carry crm.importId, a deterministic crm.clientId and a content hash, and no memberships', () => {
-    const make = () => planImport([row(4, { given: 'Ян', phones: ['+79005556677'], labels: ['Новые'], person: { memberships: [{ contactGroupMembership: { contactGroupResourceName: 'x' } }] } })], [], opts);
+    const make = () =>
+      planImport(
+        [
+          row(4, {
+            given: 'Ян',
+            phones: ['+79005556677'],
+            labels: ['Новые'],
+            person: { memberships: [{ contactGroupMembership: { contactGroupResourceName: 'x' } }] },
+          }),
+        ],
+        [],
+        opts,
+      );
     const a: ImportPlan = make();
     const [c] = a.creates;
     expect(c.clientId).toBe('c-imp1-r4');
@@ -214,8 +302,11 @@ describe('creates', () => {
     expect(a.labelsToCreate).toEqual(['Новые']);
   });
 
-  test('labels match existing groups ignoring case and take the group\'s spelling', () => {
-    const plan = planImport([row(2, { phones: ['+79005556677'], labels: ['vip', ' VIP ', 'Опт', 'опт'] })], [], { ...opts, groups: [{ name: 'VIP', resourceName: 'contactGroups/1' }] });
+  test("labels match existing groups ignoring case and take the group's spelling", () => {
+    const plan = planImport([row(2, { phones: ['+79005556677'], labels: ['vip', ' VIP ', 'Опт', 'опт'] })], [], {
+      ...opts,
+      groups: [{ name: 'VIP', resourceName: 'contactGroups/1' }],
+    });
     expect(plan.creates[0].labels).toEqual(['VIP', 'Опт']);
     expect(plan.labelsToCreate).toEqual(['Опт']);
     expect(plan.labelGroups).toEqual({ VIP: 'contactGroups/1' });

@@ -10,7 +10,14 @@ function bigBase(): { xlsx: Uint8Array; csv: Uint8Array } {
   const header = ['ФИО', 'Телефон', 'E-mail', 'Дата рождения', 'Категория', 'Комментарий'];
   const aoa: Array<Array<string | number>> = [['Клиенты'], [], header];
   for (let i = 0; i < ROWS; i++) {
-    aoa.push([`Клиент ${i}`, i % 2 ? `+7 912 ${String(i).padStart(7, '0')}` : 79120000000 + i, `c${i}@example.ru`, 25000 + (i % 20000), 'VIP', i % 7 ? '' : 'Комментарий']);
+    aoa.push([
+      `Клиент ${i}`,
+      i % 2 ? `+7 912 ${String(i).padStart(7, '0')}` : 79120000000 + i,
+      `c${i}@example.ru`,
+      25000 + (i % 20000),
+      'VIP',
+      i % 7 ? '' : 'Комментарий',
+    ]);
   }
   const sheet = XLSX.utils.aoa_to_sheet(aoa);
   for (let i = 0; i < ROWS; i++) sheet[XLSX.utils.encode_cell({ r: 3 + i, c: 3 })].z = 'dd.mm.yyyy';

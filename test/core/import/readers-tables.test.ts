@@ -13,7 +13,11 @@ import { OFFICE_BASE_HEADERS, writeOfficeBase } from '../../../src/local/demo/of
 const FIXTURES = path.join(__dirname, '../../fixtures');
 const bytesOf = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)));
 
-function table(name: string, options?: Parameters<typeof readContactsFile>[2], bytes: Uint8Array = bytesOf(name)): SourceTable {
+function table(
+  name: string,
+  options?: Parameters<typeof readContactsFile>[2],
+  bytes: Uint8Array = bytesOf(name),
+): SourceTable {
   const r = readContactsFile(bytes, name, options);
   if (r.kind !== 'table') throw new Error(`${name} read as ${r.kind}`);
   return r.table;
@@ -30,7 +34,8 @@ function readError(fn: () => unknown): ReadError {
 }
 
 const texts = (t: SourceTable, col: string) => t.rows.map((r) => r.cells[t.headers.indexOf(col)].text);
-const rowWith = (t: SourceTable, col: string, text: string) => t.rows.find((r) => r.cells[t.headers.indexOf(col)].text === text);
+const rowWith = (t: SourceTable, col: string, text: string) =>
+  t.rows.find((r) => r.cells[t.headers.indexOf(col)].text === text);
 
 function xlsxBytes(aoa: unknown[][], sheets: Array<[string, unknown[][]]> = []): Uint8Array {
   const book = XLSX.utils.book_new();
@@ -71,14 +76,18 @@ describe('the messy office base (xlsx)', () => {
     const companyOnly = rowWith(t, 'Компания', 'ООО «Ромашка»');
     expect(companyOnly?.cells[0].text).toBe('');
     expect(texts(t, 'ФИО').filter((n) => n === 'Кузнецов Алексей')).toHaveLength(2);
-    expect(texts(t, 'Телефон')).toEqual(expect.arrayContaining(['+7 912 111-22-33', '8 912 111 22 33', '+995 599 12 34 56']));
+    expect(texts(t, 'Телефон')).toEqual(
+      expect.arrayContaining(['+7 912 111-22-33', '8 912 111 22 33', '+995 599 12 34 56']),
+    );
   });
 
   test('the demo still writes exactly the committed fixtures', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'office-base-'));
     const written = writeOfficeBase(dir);
     expect(fs.readFileSync(written.xlsx).equals(fs.readFileSync(path.join(FIXTURES, 'office-base.xlsx')))).toBe(true);
-    expect(fs.readFileSync(written.csv1251).equals(fs.readFileSync(path.join(FIXTURES, 'office-base-1251.csv')))).toBe(true);
+    expect(fs.readFileSync(written.csv1251).equals(fs.readFileSync(path.join(FIXTURES, 'office-base-1251.csv')))).toBe(
+      true,
+    );
   });
 });
 
@@ -121,7 +130,12 @@ describe('other workbooks', () => {
     expect(t.headerRowNumber).toBe(2);
     expect(t.headers).toEqual(['ФИО', 'Телефон / мобильный', 'Телефон / рабочий', 'Дата рождения']);
     expect(t.rows.map((r) => r.rowNumber)).toEqual([4, 5]);
-    expect(t.rows[0].cells.map((c) => c.text)).toEqual(['Орлова Вера', '+7 912 200-30-40', '+7 343 310-20-10', '17.05.1992']);
+    expect(t.rows[0].cells.map((c) => c.text)).toEqual([
+      'Орлова Вера',
+      '+7 912 200-30-40',
+      '+7 343 310-20-10',
+      '17.05.1992',
+    ]);
     expect(t.rows[1].cells[3].date).toEqual({ year: 1975, month: 1, day: 2 });
   });
 
@@ -155,13 +169,33 @@ describe('other workbooks', () => {
     const a = table('dates-1900.xlsx');
     const b = table('dates-1904.xlsx');
     const dates = (t: SourceTable) => t.rows.map((r) => r.cells[1].date);
-    expect(dates(a)).toEqual([{ year: 1985, month: 3, day: 15 }, { year: 1904, month: 1, day: 2 }, { year: 2000, month: 2, day: 29 }]);
+    expect(dates(a)).toEqual([
+      { year: 1985, month: 3, day: 15 },
+      { year: 1904, month: 1, day: 2 },
+      { year: 2000, month: 2, day: 29 },
+    ]);
     expect(dates(b)).toEqual(dates(a));
     expect(b.rows.map((r) => r.cells[1].text)).toEqual(a.rows.map((r) => r.cells[1].text));
   });
 
   test('long numbers keep every digit; the first sheet with data is read and the others are named', () => {
-    const bytes = xlsxBytes([['Имя', 'Телефон'], ['Иван', 79123456789012], ['Пётр', 89120001122]], [['Пустой', []], ['Старое', [['a', 'b'], [1, 2]]]]);
+    const bytes = xlsxBytes(
+      [
+        ['Имя', 'Телефон'],
+        ['Иван', 79123456789012],
+        ['Пётр', 89120001122],
+      ],
+      [
+        ['Пустой', []],
+        [
+          'Старое',
+          [
+            ['a', 'b'],
+            [1, 2],
+          ],
+        ],
+      ],
+    );
     const t = table('clients.xlsx', undefined, bytes);
     expect(texts(t, 'Телефон')).toEqual(['79123456789012', '89120001122']);
     expect(t.warnings).toEqual([expect.stringContaining('"Старое"')]);
@@ -239,7 +273,11 @@ describe('CSV exports of address books', () => {
     expect(t.delimiter).toBe(';');
     expect(t.headerRowNumber).toBe(3);
     expect(texts(t, 'Name')).toEqual(['Müller', 'Café Größe']);
-    const ru = table('ru.csv', undefined, new Uint8Array(iconv.encode('Имя,Телефон\r\nЁжиков Пётр,+7 912 1\r\n', 'win1251')));
+    const ru = table(
+      'ru.csv',
+      undefined,
+      new Uint8Array(iconv.encode('Имя,Телефон\r\nЁжиков Пётр,+7 912 1\r\n', 'win1251')),
+    );
     expect(ru.encoding).toBe('windows-1251');
     expect(ru.rows[0].cells[0].text).toBe('Ёжиков Пётр');
   });

@@ -28,8 +28,19 @@ describe('vCard 2.1 from an old phone', () => {
     expect(stepanov.givenName?.value).toBe('Николай');
     expect(stepanov.middleName?.value).toBe('Петрович');
     expect(stepanov.fullName?.value).toBe('Николай Степанов');
-    expect(values(stepanov.notes)).toEqual(['Постоянный клиент с 2015 года, любит кофе без сахара; просит звонить заранее']);
-    expect(stepanov.addresses).toEqual([{ column: 'ADR', type: 'home', street: 'ул. Белинского, 9', city: 'Екатеринбург', postalCode: '620000', country: 'Россия' }]);
+    expect(values(stepanov.notes)).toEqual([
+      'Постоянный клиент с 2015 года, любит кофе без сахара; просит звонить заранее',
+    ]);
+    expect(stepanov.addresses).toEqual([
+      {
+        column: 'ADR',
+        type: 'home',
+        street: 'ул. Белинского, 9',
+        city: 'Екатеринбург',
+        postalCode: '620000',
+        country: 'Россия',
+      },
+    ]);
   });
 
   test('bare 2.1 parameters give phone types; a leap-day birthday is a date', () => {
@@ -65,7 +76,9 @@ describe('vCard 3.0 from an iPhone and an Android phone', () => {
 
   test('escapes, structured values, categories, a birthday without a year', () => {
     expect(luda.addresses[0].street).toBe('ул. Куйбышева, 21, кв. 4');
-    expect(values(luda.notes)).toEqual(['Любит утренние записи.\nПросит не звонить по выходным; только SMS. Путь: C:\\Клиенты']);
+    expect(values(luda.notes)).toEqual([
+      'Любит утренние записи.\nПросит не звонить по выходным; только SMS. Путь: C:\\Клиенты',
+    ]);
     expect(luda.company?.value).toBe('ООО «Лотос»');
     expect(luda.department?.value).toBe('Отдел продаж');
     expect(luda.title?.value).toBe('Администратор');
@@ -78,9 +91,13 @@ describe('vCard 3.0 from an iPhone and an Android phone', () => {
 
   test('folded lines are unfolded; Android custom rows become events and relations', () => {
     expect(timur.rowNumber).toBe(27);
-    expect(values(timur.notes)).toEqual(['Длинная заметка, которую телефон свернул на две строки, как велит RFC 2426.']);
+    expect(values(timur.notes)).toEqual([
+      'Длинная заметка, которую телефон свернул на две строки, как велит RFC 2426.',
+    ]);
     expect(timur.phones.map((p) => p.type)).toEqual(['workFax', 'mobile']);
-    expect(timur.events).toEqual([{ column: 'X-ANDROID-CUSTOM', value: { year: 2012, month: 6, day: 30 }, type: 'anniversary' }]);
+    expect(timur.events).toEqual([
+      { column: 'X-ANDROID-CUSTOM', value: { year: 2012, month: 6, day: 30 }, type: 'anniversary' },
+    ]);
     expect(timur.custom).toEqual([{ column: 'X-ANDROID-CUSTOM', key: 'spouse', value: 'Анна Зайцева' }]);
   });
 });
@@ -93,14 +110,21 @@ describe('vCard 4.0', () => {
       { column: 'TEL', value: '+995-599-11-22-33', type: 'mobile' },
       { column: 'TEL', value: '+995-32-2-123456 ext. 102', type: 'work' },
     ]);
-    expect(irakli.addresses[0]).toMatchObject({ type: 'work', formatted: 'Rustaveli Ave 12\nTbilisi 0108\nGeorgia', city: 'Tbilisi', postalCode: '0108' });
+    expect(irakli.addresses[0]).toMatchObject({
+      type: 'work',
+      formatted: 'Rustaveli Ave 12\nTbilisi 0108\nGeorgia',
+      city: 'Tbilisi',
+      postalCode: '0108',
+    });
     expect(irakli.middleName?.value).toBe('Giorgi Levan');
     expect(irakli.prefix?.value).toBe('Dr.');
   });
 
   test('--MMDD birthdays, ANNIVERSARY, and what is kept as custom', () => {
     expect(irakli.birthday).toEqual({ column: 'BDAY', value: { month: 4, day: 12 } }); // the first BDAY wins
-    expect(irakli.events).toEqual([{ column: 'ANNIVERSARY', value: { year: 2010, month: 6, day: 15 }, type: 'anniversary' }]);
+    expect(irakli.events).toEqual([
+      { column: 'ANNIVERSARY', value: { year: 2010, month: 6, day: 15 }, type: 'anniversary' },
+    ]);
     expect(irakli.custom).toEqual([
       { key: 'gender', column: 'GENDER', value: 'M' },
       { key: 'xmpp', column: 'IMPP', value: 'irakli@example.ge' },
@@ -112,16 +136,21 @@ describe('vCard 4.0', () => {
 });
 
 describe('vCard details', () => {
-  const one = (s: string, encoding?: string): ContactDraft => read('x.vcf', typeof s === 'string' ? text(s) : s, encoding).drafts[0];
+  const one = (s: string, encoding?: string): ContactDraft =>
+    read('x.vcf', typeof s === 'string' ? text(s) : s, encoding).drafts[0];
 
   test('QUOTED-PRINTABLE UTF-8 without a CHARSET, soft breaks before a line starting with "="', () => {
-    const d = one('BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE:=D0=98=D0=B2=D0=B0=\r\n=D0=BD=D0=BE=D0=B2;=D0=98=D0=B2=D0=B0=D0=BD;;;\r\nEND:VCARD\r\n');
+    const d = one(
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE:=D0=98=D0=B2=D0=B0=\r\n=D0=BD=D0=BE=D0=B2;=D0=98=D0=B2=D0=B0=D0=BD;;;\r\nEND:VCARD\r\n',
+    );
     expect(d.familyName?.value).toBe('Иванов');
     expect(d.givenName?.value).toBe('Иван');
   });
 
   test('a whole file in Windows-1251 with raw 8-bit text, detected or chosen', () => {
-    const bytes = new Uint8Array(iconv.encode('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ёлкина Мария\r\nEND:VCARD\r\n', 'win1251'));
+    const bytes = new Uint8Array(
+      iconv.encode('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ёлкина Мария\r\nEND:VCARD\r\n', 'win1251'),
+    );
     const r = read('x.vcf', bytes);
     expect(r.encoding).toBe('windows-1251');
     expect(r.drafts[0].fullName?.value).toBe('Ёлкина Мария');
@@ -129,7 +158,12 @@ describe('vCard details', () => {
   });
 
   test('UTF-16 with a BOM is recognised as vCard by its content', () => {
-    const bytes = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Нино\r\nEND:VCARD\r\n', 'utf16le')]));
+    const bytes = new Uint8Array(
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Нино\r\nEND:VCARD\r\n', 'utf16le'),
+      ]),
+    );
     const r = readContactsFile(bytes, 'contacts.dat');
     expect(r.kind).toBe('drafts');
     if (r.kind === 'drafts') {
@@ -139,7 +173,12 @@ describe('vCard details', () => {
   });
 
   test('an embedded AGENT card is skipped; a card without END is read and warned about', () => {
-    const r = read('x.vcf', text('BEGIN:VCARD\nVERSION:2.1\nFN:Boss\nAGENT:BEGIN:VCARD\nFN:Secretary\nTEL:1\nEND:VCARD\nTEL;WORK:2\nEND:VCARD\n\nBEGIN:VCARD\nFN:Tail\n'));
+    const r = read(
+      'x.vcf',
+      text(
+        'BEGIN:VCARD\nVERSION:2.1\nFN:Boss\nAGENT:BEGIN:VCARD\nFN:Secretary\nTEL:1\nEND:VCARD\nTEL;WORK:2\nEND:VCARD\n\nBEGIN:VCARD\nFN:Tail\n',
+      ),
+    );
     expect(r.drafts.map((d) => d.fullName?.value)).toEqual(['Boss', 'Tail']);
     expect(values(r.drafts[0].phones)).toEqual(['2']);
     expect(r.drafts[1].rowNumber).toBe(11);
@@ -147,7 +186,8 @@ describe('vCard details', () => {
   });
 
   test('photos are counted across cards in one warning', () => {
-    const card = (n: number) => `BEGIN:VCARD\nVERSION:3.0\nFN:P${n}\nPHOTO;ENCODING=b;TYPE=JPEG:AAAA\n BBBB\nEND:VCARD\n`;
+    const card = (n: number) =>
+      `BEGIN:VCARD\nVERSION:3.0\nFN:P${n}\nPHOTO;ENCODING=b;TYPE=JPEG:AAAA\n BBBB\nEND:VCARD\n`;
     const r = read('x.vcf', text(card(1) + card(2) + card(3)));
     expect(r.drafts.every((d) => d.hadPhoto)).toBe(true);
     expect(r.warnings).toEqual(['3 contacts have photos: photos are not imported.']);
@@ -156,7 +196,11 @@ describe('vCard details', () => {
   test('dates that are not dates stay text for the cleaner to report', () => {
     expect(one('BEGIN:VCARD\nVERSION:3.0\nBDAY:1985-02-31\nEND:VCARD').birthday?.value).toBe('1985-02-31');
     expect(one('BEGIN:VCARD\nVERSION:4.0\nBDAY;VALUE=text:circa 1800\nEND:VCARD').birthday?.value).toBe('circa 1800');
-    expect(one('BEGIN:VCARD\nVERSION:3.0\nBDAY:19850315T000000Z\nEND:VCARD').birthday?.value).toEqual({ year: 1985, month: 3, day: 15 });
+    expect(one('BEGIN:VCARD\nVERSION:3.0\nBDAY:19850315T000000Z\nEND:VCARD').birthday?.value).toEqual({
+      year: 1985,
+      month: 3,
+      day: 15,
+    });
   });
 
   test('a file without cards is a ReadError naming it', () => {
@@ -190,6 +234,9 @@ describe('vCards from real programs (test/fixtures/corpus)', () => {
   test('node-vcf: a folded 4.0 ADR whose LABEL holds quoted line breaks', () => {
     const r = read('corpus/multiple.vcf');
     expect(r.drafts).toHaveLength(3);
-    expect(r.drafts[0].addresses[0]).toMatchObject({ formatted: 'Heidestraße 17\n51147 Köln\nDeutschland', city: 'Köln' });
+    expect(r.drafts[0].addresses[0]).toMatchObject({
+      formatted: 'Heidestraße 17\n51147 Köln\nDeutschland',
+      city: 'Köln',
+    });
   });
 });

@@ -52,7 +52,9 @@ export async function screenshotOnFailure<T>(page: Page, name: string, body: () 
     return await body();
   } catch (e) {
     fs.mkdirSync(RESULTS, { recursive: true });
-    await page.screenshot({ path: path.join(RESULTS, `${name.replace(/[^\w.-]+/g, '_')}.png`), fullPage: true }).catch(() => undefined);
+    await page
+      .screenshot({ path: path.join(RESULTS, `${name.replace(/[^\w.-]+/g, '_')}.png`), fullPage: true })
+      .catch(() => undefined);
     throw e;
   }
 }

@@ -12,7 +12,11 @@ import { testOffice } from '../../support/office';
 const code = fs.readFileSync(path.join(DIST, 'sheet', 'Code.js'), 'utf8');
 
 function clientSources(dir = path.join(ROOT, 'src/client')): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? clientSources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? clientSources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+    );
 }
 
 /** Names each card action wires with setFunctionName('x') anywhere in the server sources. */
@@ -35,14 +39,18 @@ describe('the built bundle', () => {
   });
 
   test('the checker itself catches what it must', () => {
-    const names = findForbiddenReferences('var a = require("x"); setTimeout(f, 1); fetch(u); window.x = 1; process.env; var o = { process: 1 }; o.fetch();').map((f) => f.name);
+    const names = findForbiddenReferences(
+      'var a = require("x"); setTimeout(f, 1); fetch(u); window.x = 1; process.env; var o = { process: 1 }; o.fetch();',
+    ).map((f) => f.name);
     expect(names).toEqual(['require', 'setTimeout', 'fetch', 'window', 'process']);
   });
 
   test('loads in a bare context holding only the emulated Apps Script globals', () => {
     const office = testOffice();
     for (const project of [office.sheet, office.gmail]) {
-      const leaked = ['require', 'process', 'module', 'setTimeout', 'fetch', 'window', 'Buffer'].filter((n) => n in project.context);
+      const leaked = ['require', 'process', 'module', 'setTimeout', 'fetch', 'window', 'Buffer'].filter(
+        (n) => n in project.context,
+      );
       expect(leaked).toEqual([]);
     }
   });
@@ -54,7 +62,9 @@ describe('the built bundle', () => {
     expect(missing(office.sheet, manifestFunctions(office.sheet.manifest))).toEqual([]);
     expect(missing(office.sheet, ['onOpen', ...MENU_ITEMS.map((i) => i.functionName)])).toEqual([]);
     expect(missing(office.gmail, cardActionNames())).toEqual([]);
-    const calledFromSidebars = clientSources().flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/\brpc\s*\.\s*(\w+)\s*\(/g)].map((m) => m[1]));
+    const calledFromSidebars = clientSources().flatMap((f) =>
+      [...fs.readFileSync(f, 'utf8').matchAll(/\brpc\s*\.\s*(\w+)\s*\(/g)].map((m) => m[1]),
+    );
     expect(calledFromSidebars.length).toBeGreaterThan(0);
     expect(calledFromSidebars.filter((n) => !(SERVER_FUNCTIONS as string[]).includes(n))).toEqual([]);
     expect(missing(office.sheet, SERVER_FUNCTIONS)).toEqual([]);
@@ -64,7 +74,9 @@ describe('the built bundle', () => {
     const office = testOffice();
     const run = office.sheet.invoke('onOpen', [{}], 'simple-trigger');
     expect(run.error).toBeUndefined();
-    const items = office.sheet.ui.menus.flatMap((m) => m.items).filter((i): i is { caption: string; functionName: string } => 'functionName' in i);
+    const items = office.sheet.ui.menus
+      .flatMap((m) => m.items)
+      .filter((i): i is { caption: string; functionName: string } => 'functionName' in i);
     expect(items.length).toBeGreaterThan(0);
     expect(items.filter((i) => !office.sheet.hasFunction(i.functionName))).toEqual([]);
   });
@@ -73,7 +85,9 @@ describe('the built bundle', () => {
     const office = testOffice();
     for (const project of [office.sheet, office.gmail]) {
       expect(project.manifest.runtimeVersion).toBe('V8');
-      expect(project.manifest.dependencies?.enabledAdvancedServices).toEqual([{ userSymbol: 'People', serviceId: 'peopleapi', version: 'v1' }]);
+      expect(project.manifest.dependencies?.enabledAdvancedServices).toEqual([
+        { userSymbol: 'People', serviceId: 'peopleapi', version: 'v1' },
+      ]);
       const scopes = project.manifest.oauthScopes ?? [];
       expect(scopes).not.toContain('https://www.googleapis.com/auth/gmail.readonly');
       expect(scopes).not.toContain('https://mail.google.com/');

@@ -77,7 +77,9 @@ describe('CalendarApp: creating events', () => {
     expect(one.isAllDayEvent()).toBe(true);
     expect(one.getStartTime()).toEqual(at('2024-03-05T21:00:00Z'));
     expect(one.getEndTime()).toEqual(at('2024-03-06T21:00:00Z'));
-    const three = app.createAllDayEvent('Conference', at('2024-03-10T09:00:00Z'), at('2024-03-13T09:00:00Z'), { location: 'Tbilisi' });
+    const three = app.createAllDayEvent('Conference', at('2024-03-10T09:00:00Z'), at('2024-03-13T09:00:00Z'), {
+      location: 'Tbilisi',
+    });
     expect(three.getAllDayStartDate()).toEqual(at('2024-03-09T21:00:00Z'));
     expect(three.getAllDayEndDate()).toEqual(at('2024-03-12T21:00:00Z'));
     expect(three.getLocation()).toBe('Tbilisi');
@@ -94,7 +96,9 @@ describe('CalendarApp: creating events', () => {
     );
     expect(store.allEvents()).toHaveLength(3);
     clock.advance(23 * HOUR);
-    expect(() => app.createEvent('too early', at('2024-03-05T10:00:00Z'), at('2024-03-05T11:00:00Z'))).toThrow(/too many times/);
+    expect(() => app.createEvent('too early', at('2024-03-05T10:00:00Z'), at('2024-03-05T11:00:00Z'))).toThrow(
+      /too many times/,
+    );
     // Uses are counted in one-minute buckets, so the window may hold them up to a minute longer (never shorter).
     clock.advance(HOUR + 60_000);
     expect(() => app.createEvent('next day', at('2024-03-05T10:00:00Z'), at('2024-03-05T11:00:00Z'))).not.toThrow();
@@ -127,7 +131,9 @@ describe('CalendarApp: finding, moving, deleting', () => {
     const e = app.createEvent('Visit', at('2024-03-05T10:00:00Z'), at('2024-03-05T11:00:00Z'));
     const created = e.getLastUpdated().getTime();
     expect(app.getEventById(e.getId())?.getTitle()).toBe('Visit');
-    expect(app.getEvents(at('2024-03-05T10:30:00Z'), at('2024-03-05T12:00:00Z')).map((x) => x.getId())).toEqual([e.getId()]);
+    expect(app.getEvents(at('2024-03-05T10:30:00Z'), at('2024-03-05T12:00:00Z')).map((x) => x.getId())).toEqual([
+      e.getId(),
+    ]);
 
     clock.advance(60_000);
     e.setTime(at('2024-03-07T10:00:00Z'), at('2024-03-07T12:00:00Z'));
@@ -143,11 +149,18 @@ describe('CalendarApp: finding, moving, deleting', () => {
 
   it('searches by words in title, description, location and guests, with start/max paging', () => {
     const { app } = setup();
-    app.createEvent('Visit Иванов', at('2024-03-05T10:00:00Z'), at('2024-03-05T11:00:00Z'), { description: 'crm:client=17' });
-    app.createEvent('Visit Петров', at('2024-03-05T12:00:00Z'), at('2024-03-05T13:00:00Z'), { guests: 'petrov@example.org' });
+    app.createEvent('Visit Иванов', at('2024-03-05T10:00:00Z'), at('2024-03-05T11:00:00Z'), {
+      description: 'crm:client=17',
+    });
+    app.createEvent('Visit Петров', at('2024-03-05T12:00:00Z'), at('2024-03-05T13:00:00Z'), {
+      guests: 'petrov@example.org',
+    });
     app.createEvent('Lunch', at('2024-03-05T14:00:00Z'), at('2024-03-05T15:00:00Z'));
     const range = [at('2024-03-05T00:00:00Z'), at('2024-03-06T00:00:00Z')] as const;
-    expect(app.getEvents(...range, { search: 'visit' }).map((e) => e.getTitle())).toEqual(['Visit Иванов', 'Visit Петров']);
+    expect(app.getEvents(...range, { search: 'visit' }).map((e) => e.getTitle())).toEqual([
+      'Visit Иванов',
+      'Visit Петров',
+    ]);
     expect(app.getEvents(...range, { search: 'client=17' }).map((e) => e.getTitle())).toEqual(['Visit Иванов']);
     expect(app.getEvents(...range, { search: 'petrov@example.org' })).toHaveLength(1);
     expect(app.getEvents(...range, { start: 1, max: 1 }).map((e) => e.getTitle())).toEqual(['Visit Петров']);
@@ -231,9 +244,13 @@ describe('CalendarEvent: reminders, guests, tags', () => {
     e.removeGuest('boris@example.com').addGuest('vera@example.net');
     expect(e.getGuestList().map((g) => g.getEmail())).toEqual(['anna@example.org', 'vera@example.net']);
     expect(messageOf(() => e.addGuest('not an address'))).toBe('Invalid argument: email');
-    expect(messageOf(() => app.createEvent('x', at('2024-03-05T10:00:00Z'), at('2024-03-05T11:00:00Z'), { guests: 'ok@example.org, 8 912 345-67-89' }))).toBe(
-      'Invalid argument: guests',
-    );
+    expect(
+      messageOf(() =>
+        app.createEvent('x', at('2024-03-05T10:00:00Z'), at('2024-03-05T11:00:00Z'), {
+          guests: 'ok@example.org, 8 912 345-67-89',
+        }),
+      ),
+    ).toBe('Invalid argument: guests');
     expect(store.allEvents()).toHaveLength(1);
   });
 
@@ -256,13 +273,17 @@ describe('CalendarStore persistence', () => {
   it('round-trips calendars, events, limits and the quota window through JSON', () => {
     const { app, store, ctx } = setup();
     store.setDailyCreateLimit(2);
-    const e = app.createEvent('Visit', at('2024-03-05T10:00:00Z'), at('2024-03-05T11:00:00Z'), { guests: 'a@example.org' });
+    const e = app.createEvent('Visit', at('2024-03-05T10:00:00Z'), at('2024-03-05T11:00:00Z'), {
+      guests: 'a@example.org',
+    });
     e.addPopupReminder(15).setTag('id', '1');
     const copy = CalendarStore.fromJSON(JSON.parse(JSON.stringify(store.toJSON())));
     expect(copy.allEvents()).toEqual(store.allEvents());
     const again = createCalendarApp(copy, ctx);
     again.createEvent('second', at('2024-03-05T10:00:00Z'), at('2024-03-05T11:00:00Z'));
-    expect(() => again.createEvent('third', at('2024-03-05T10:00:00Z'), at('2024-03-05T11:00:00Z'))).toThrow(/too many times/);
+    expect(() => again.createEvent('third', at('2024-03-05T10:00:00Z'), at('2024-03-05T11:00:00Z'))).toThrow(
+      /too many times/,
+    );
     expect(again.getEventById(e.getId())?.getPopupReminders()).toEqual([15]);
   });
 });
@@ -287,7 +308,13 @@ describe('CalendarApp through the membrane', () => {
        })`,
       context,
     ) as Record<string, unknown>;
-    expect(out).toEqual({ isDate: true, start: '2024-03-05T10:00:00.000Z', invited: true, reminders: [30], hidden: 'undefined,undefined,undefined' });
+    expect(out).toEqual({
+      isDate: true,
+      start: '2024-03-05T10:00:00.000Z',
+      invited: true,
+      reminders: [30],
+      hidden: 'undefined,undefined,undefined',
+    });
     expect(store.allEvents()[0].tags).toEqual({ 'crm.visitId': 'v1' });
   });
 });

@@ -3,7 +3,13 @@ import { VirtualClock } from '../../../src/local/emulator/clock';
 import { ServiceContext } from '../../../src/local/emulator/context';
 import { FaultInjector } from '../../../src/local/emulator/faults';
 import { GmailStore } from '../../../src/local/emulator/gmail/service';
-import { actionEvent, cardToJson, createCardService, messageEvent, responseToJson } from '../../../src/local/emulator/ui/card-service';
+import {
+  actionEvent,
+  cardToJson,
+  createCardService,
+  messageEvent,
+  responseToJson,
+} from '../../../src/local/emulator/ui/card-service';
 import type { Workspace } from '../../../src/local/emulator/workspace';
 
 const CardService = createCardService();
@@ -11,7 +17,11 @@ const CardService = createCardService();
 /** The parts of a Workspace the event builders read. */
 function fakeWorkspace() {
   const clock = new VirtualClock('2024-03-01T09:00:00Z');
-  const ctx = new ServiceContext(clock, new CallLog(), new FaultInjector(1), { email: 'office@example.com', locale: 'ru', timeZone: 'Europe/Moscow' });
+  const ctx = new ServiceContext(clock, new CallLog(), new FaultInjector(1), {
+    email: 'office@example.com',
+    locale: 'ru',
+    timeZone: 'Europe/Moscow',
+  });
   const gmail = GmailStore.fromJSON(undefined);
   return { ws: { ctx, clock, gmail } as unknown as Workspace, gmail, clock };
 }
@@ -79,17 +89,26 @@ describe('CardService cards', () => {
     const section = () => CardService.newCardSection();
     expect(() => CardService.newCardBuilder().build()).toThrow('The card has no sections');
     expect(() => CardService.newCardBuilder().addSection(section()).build()).toThrow('section 1 has no widgets');
-    expect(() => CardService.newCardBuilder().addSection(section().addWidget(CardService.newDecoratedText().setTopLabel('x'))).build()).toThrow(
-      'The DecoratedText of section 1, widget 1 has no text',
-    );
-    expect(() => CardService.newCardBuilder().addSection(section().addWidget(CardService.newTextInput().setTitle('x'))).build()).toThrow(
-      'The TextInput of section 1, widget 1 has no field name',
-    );
+    expect(() =>
+      CardService.newCardBuilder()
+        .addSection(section().addWidget(CardService.newDecoratedText().setTopLabel('x')))
+        .build(),
+    ).toThrow('The DecoratedText of section 1, widget 1 has no text');
+    expect(() =>
+      CardService.newCardBuilder()
+        .addSection(section().addWidget(CardService.newTextInput().setTitle('x')))
+        .build(),
+    ).toThrow('The TextInput of section 1, widget 1 has no field name');
     const noFunction = CardService.newTextButton().setText('Go').setOnClickAction(CardService.newAction());
-    expect(() => CardService.newCardBuilder().addSection(section().addWidget(noFunction)).build()).toThrow('has no function name');
-    expect(() => CardService.newCardBuilder().setHeader(CardService.newCardHeader()).addSection(section().addWidget(CardService.newDivider())).build()).toThrow(
-      'The card header has no title',
+    expect(() => CardService.newCardBuilder().addSection(section().addWidget(noFunction)).build()).toThrow(
+      'has no function name',
     );
+    expect(() =>
+      CardService.newCardBuilder()
+        .setHeader(CardService.newCardHeader())
+        .addSection(section().addWidget(CardService.newDivider()))
+        .build(),
+    ).toThrow('The card header has no title');
   });
 
   it('enforces Google\u2019s documented limits: 100 widgets per section, 100 sections per card', () => {
@@ -97,7 +116,9 @@ describe('CardService cards', () => {
     for (let i = 0; i < 100; i++) full.addWidget(CardService.newTextParagraph().setText(String(i)));
     expect(() => CardService.newCardBuilder().addSection(full).build()).not.toThrow();
     full.addWidget(CardService.newDivider());
-    expect(() => CardService.newCardBuilder().addSection(full).build()).toThrow('has 101 widgets; a card section can have no more than 100');
+    expect(() => CardService.newCardBuilder().addSection(full).build()).toThrow(
+      'has 101 widgets; a card section can have no more than 100',
+    );
     const many = CardService.newCardBuilder();
     for (let i = 0; i < 101; i++) many.addSection(CardService.newCardSection().addWidget(CardService.newDivider()));
     expect(() => many.build()).toThrow('The card has 101 sections; a card can have no more than 100');
@@ -118,7 +139,9 @@ describe('CardService cards', () => {
 
 describe('CardService responses', () => {
   it('records navigation, notification, link and state change', () => {
-    const next = CardService.newCardBuilder().addSection(CardService.newCardSection().addWidget(CardService.newTextParagraph().setText('2'))).build();
+    const next = CardService.newCardBuilder()
+      .addSection(CardService.newCardSection().addWidget(CardService.newTextParagraph().setText('2')))
+      .build();
     const response = CardService.newActionResponseBuilder()
       .setNavigation(CardService.newNavigation().popCard().pushCard(next))
       .setNotification(CardService.newNotification().setText('Сохранено'))
@@ -141,27 +164,52 @@ describe('add-on event objects', () => {
   it('homepage: the common event object only', () => {
     const { ws } = fakeWorkspace();
     expect(messageEvent(ws)).toEqual({
-      commonEventObject: { hostApp: 'GMAIL', platform: 'WEB', userLocale: 'ru', timeZone: { id: 'Europe/Moscow', offset: 3 * 3600 * 1000 } },
+      commonEventObject: {
+        hostApp: 'GMAIL',
+        platform: 'WEB',
+        userLocale: 'ru',
+        timeZone: { id: 'Europe/Moscow', offset: 3 * 3600 * 1000 },
+      },
     });
   });
 
   it('contextual trigger: the message, its thread and a fresh per-message token', () => {
     const { ws, gmail, clock } = fakeWorkspace();
-    const id = gmail.addMessage({ from: 'Анна <anna@example.ru>', to: 'office@example.com', subject: 'Hi', plainBody: '…', date: clock.now() });
+    const id = gmail.addMessage({
+      from: 'Анна <anna@example.ru>',
+      to: 'office@example.com',
+      subject: 'Hi',
+      plainBody: '…',
+      date: clock.now(),
+    });
     const e = messageEvent(ws, id) as Record<string, Record<string, string>>;
     expect(e.gmail.messageId).toBe(id);
     expect(e.gmail.threadId).toBe(id);
     expect(gmail.tokenMessage(e.gmail.accessToken)).toBe(id);
     expect(e.messageMetadata).toEqual({ messageId: id, accessToken: e.gmail.accessToken });
-    expect((messageEvent(ws, id) as Record<string, Record<string, string>>).gmail.accessToken).not.toBe(e.gmail.accessToken);
+    expect((messageEvent(ws, id) as Record<string, Record<string, string>>).gmail.accessToken).not.toBe(
+      e.gmail.accessToken,
+    );
   });
 
   it('action: parameters and form inputs, in the current and the legacy places', () => {
     const { ws, gmail, clock } = fakeWorkspace();
-    const id = gmail.addMessage({ from: 'a@example.ru', to: 'office@example.com', subject: 'Hi', plainBody: '…', date: clock.now() });
-    const e = actionEvent(ws, id, [{ key: 'contact', value: 'people/c1' }], { note: ['Перезвонить'], tags: ['vip', 'new'] }) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const id = gmail.addMessage({
+      from: 'a@example.ru',
+      to: 'office@example.com',
+      subject: 'Hi',
+      plainBody: '…',
+      date: clock.now(),
+    });
+    const e = actionEvent(ws, id, [{ key: 'contact', value: 'people/c1' }], {
+      note: ['Перезвонить'],
+      tags: ['vip', 'new'],
+    }) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(e.commonEventObject.parameters).toEqual({ contact: 'people/c1' });
-    expect(e.commonEventObject.formInputs).toEqual({ note: { stringInputs: { value: ['Перезвонить'] } }, tags: { stringInputs: { value: ['vip', 'new'] } } });
+    expect(e.commonEventObject.formInputs).toEqual({
+      note: { stringInputs: { value: ['Перезвонить'] } },
+      tags: { stringInputs: { value: ['vip', 'new'] } },
+    });
     expect(e.parameters).toEqual({ contact: 'people/c1' });
     expect(e.formInput).toEqual({ note: 'Перезвонить', tags: 'vip' });
     expect(e.formInputs).toEqual({ note: ['Перезвонить'], tags: ['vip', 'new'] });

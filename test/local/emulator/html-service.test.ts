@@ -4,7 +4,9 @@ import { ServiceContext } from '../../../src/local/emulator/context';
 import { FaultInjector } from '../../../src/local/emulator/faults';
 import { createHtmlService } from '../../../src/local/emulator/ui/html-service';
 
-function setup(files: Record<string, string> = { settings: '<!DOCTYPE html><html><head></head><body>Settings</body></html>' }) {
+function setup(
+  files: Record<string, string> = { settings: '<!DOCTYPE html><html><head></head><body>Settings</body></html>' },
+) {
   const calls = new CallLog();
   const ctx = new ServiceContext(new VirtualClock('2024-03-01T09:00:00Z'), calls, new FaultInjector(1), {
     email: 'office@example.com',
@@ -55,8 +57,12 @@ describe('HtmlService', () => {
   });
 
   it('evaluates template scriptlets: escaped, raw and code', () => {
-    const { html } = setup({ list: '<ul><? for (var i = 0; i < items.length; i++) { ?><li><?= items[i] ?></li><? } ?></ul><?!= raw ?>' });
-    const t = html.createTemplateFromFile('list') as unknown as Record<string, unknown> & { evaluate(): { getContent(): string } };
+    const { html } = setup({
+      list: '<ul><? for (var i = 0; i < items.length; i++) { ?><li><?= items[i] ?></li><? } ?></ul><?!= raw ?>',
+    });
+    const t = html.createTemplateFromFile('list') as unknown as Record<string, unknown> & {
+      evaluate(): { getContent(): string };
+    };
     t.items = ['a<b', 'c'];
     t.raw = '<hr>';
     expect(t.evaluate().getContent()).toBe('<ul><li>a&lt;b</li><li>c</li></ul><hr>');

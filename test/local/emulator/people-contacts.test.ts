@@ -12,18 +12,32 @@ describe('People.People: creating contacts', () => {
   it('creates a contact in myContacts with a people/c<digits> name, an etag, computed names and E.164 phones', () => {
     const { People, calls, store } = setup();
     const p = People.People.createContact(
-      person('Иван', 'Петров', { phoneNumbers: [{ value: '8 (916) 123-45-67', type: 'mobile', canonicalForm: '+1 ignored' }], clientData: [{ key: 'crm.id', value: 'c-1' }] }),
+      person('Иван', 'Петров', {
+        phoneNumbers: [{ value: '8 (916) 123-45-67', type: 'mobile', canonicalForm: '+1 ignored' }],
+        clientData: [{ key: 'crm.id', value: 'c-1' }],
+      }),
     );
     expect(p.resourceName).toMatch(/^people\/c\d+$/);
     expect(p.etag).toMatch(/^%/);
-    expect(p.names?.[0]).toMatchObject({ givenName: 'Иван', familyName: 'Петров', displayName: 'Иван Петров', displayNameLastFirst: 'Петров, Иван' });
+    expect(p.names?.[0]).toMatchObject({
+      givenName: 'Иван',
+      familyName: 'Петров',
+      displayName: 'Иван Петров',
+      displayNameLastFirst: 'Петров, Иван',
+    });
     expect(p.phoneNumbers?.[0]).toMatchObject({ value: '8 (916) 123-45-67', canonicalForm: '+79161234567' });
     const full = store.contact(String(p.resourceName))!;
-    expect(full.clientData).toEqual([{ metadata: { source: { type: 'CONTACT', id: expect.any(String) } }, key: 'crm.id', value: 'c-1' }]);
-    expect(full.memberships?.map((m) => m.contactGroupMembership?.contactGroupResourceName)).toEqual(['contactGroups/myContacts']);
+    expect(full.clientData).toEqual([
+      { metadata: { source: { type: 'CONTACT', id: expect.any(String) } }, key: 'crm.id', value: 'c-1' },
+    ]);
+    expect(full.memberships?.map((m) => m.contactGroupMembership?.contactGroupResourceName)).toEqual([
+      'contactGroups/myContacts',
+    ]);
     expect(full.metadata?.sources?.[0]).toMatchObject({ type: 'CONTACT', etag: expect.stringMatching(/^#/) });
     // The decimal resource name is the CONTACT source id, as Google's are.
-    expect(BigInt(`0x${full.metadata?.sources?.[0].id}`).toString()).toBe(String(p.resourceName).slice('people/c'.length));
+    expect(BigInt(`0x${full.metadata?.sources?.[0].id}`).toString()).toBe(
+      String(p.resourceName).slice('people/c'.length),
+    );
     expect(calls.byService()).toEqual({ 'People.People.createContact': 1 });
   });
 
@@ -45,7 +59,10 @@ describe('People.People: creating contacts', () => {
 
   it('batch-creates up to 200 and refuses 201 without creating anything', () => {
     const { People, store, calls } = setup();
-    const batch = (n: number) => ({ contacts: Array.from({ length: n }, (_, i) => ({ contactPerson: person(`G${i}`, `F${i}`) })), readMask: 'names' });
+    const batch = (n: number) => ({
+      contacts: Array.from({ length: n }, (_, i) => ({ contactPerson: person(`G${i}`, `F${i}`) })),
+      readMask: 'names',
+    });
     expect(failure(() => People.People.batchCreateContacts(batch(201)))).toEqual({
       message: `${API('batchCreateContacts')}Too many contacts in the request. The maximum is 200.`,
       code: 400,
@@ -54,7 +71,11 @@ describe('People.People: creating contacts', () => {
     expect(store.contactCount).toBe(0);
     const ok = People.People.batchCreateContacts(batch(200));
     expect(ok.createdPeople).toHaveLength(200);
-    expect(ok.createdPeople?.[0].person).toEqual({ resourceName: expect.any(String), etag: expect.any(String), names: [expect.objectContaining({ givenName: 'G0' })] });
+    expect(ok.createdPeople?.[0].person).toEqual({
+      resourceName: expect.any(String),
+      etag: expect.any(String),
+      names: [expect.objectContaining({ givenName: 'G0' })],
+    });
     expect(calls.all().map((c) => [c.service, Boolean(c.failed)])).toEqual([
       ['People.People.batchCreateContacts', true],
       ['People.People.batchCreateContacts', false],
@@ -70,8 +91,12 @@ describe('People.People: creating contacts', () => {
   it('applies only the first N contacts of a batch under a partial fault, then fails with 500', () => {
     const { People, store, faults } = setup();
     faults.add({ service: 'People.People.batchCreateContacts', kind: 'partial', nth: [1], applyFirst: 3 });
-    const contacts = Array.from({ length: 10 }, (_, i) => ({ contactPerson: person(`G${i}`, 'F', { clientData: [{ key: 'crm.id', value: `c${i}` }] }) }));
-    expect(failure(() => People.People.batchCreateContacts({ contacts, readMask: 'clientData' }))).toMatchObject({ code: 500 });
+    const contacts = Array.from({ length: 10 }, (_, i) => ({
+      contactPerson: person(`G${i}`, 'F', { clientData: [{ key: 'crm.id', value: `c${i}` }] }),
+    }));
+    expect(failure(() => People.People.batchCreateContacts({ contacts, readMask: 'clientData' }))).toMatchObject({
+      code: 500,
+    });
     expect(store.allContacts().map((p) => p.clientData?.[0].value)).toEqual(['c0', 'c1', 'c2']);
 
     faults.add({ service: 'People.People.batchDeleteContacts', kind: 'partial', nth: [1] });
@@ -84,7 +109,14 @@ describe('People.People: creating contacts', () => {
   it('stops at the 25,000-contact account limit', () => {
     const { People, store } = setup();
     store.seed(Array.from({ length: 24_999 }, (_, i) => person(`G${i}`, 'F')));
-    expect(failure(() => People.People.batchCreateContacts({ contacts: [{ contactPerson: person('a', 'b') }, { contactPerson: person('c', 'd') }], readMask: 'names' }))).toEqual({
+    expect(
+      failure(() =>
+        People.People.batchCreateContacts({
+          contacts: [{ contactPerson: person('a', 'b') }, { contactPerson: person('c', 'd') }],
+          readMask: 'names',
+        }),
+      ),
+    ).toEqual({
       message: `${API('batchCreateContacts')}Contact limit reached. An account can have at most 25000 contacts.`,
       code: 400,
       status: 'FAILED_PRECONDITION',
@@ -99,8 +131,14 @@ describe('People.People: reading with masks', () => {
   it('requires personFields on get and getBatchGet, with Google wording', () => {
     const { People } = setup();
     const p = People.People.createContact(person('A', 'B'));
-    expect(failure(() => People.People.get(String(p.resourceName)))).toEqual({ message: `${API('get')}${PERSON_FIELDS_REQUIRED}`, code: 400, status: 'INVALID_ARGUMENT' });
-    expect(failure(() => People.People.getBatchGet({ resourceNames: [String(p.resourceName)] })).message).toBe(`${API('getBatchGet')}${PERSON_FIELDS_REQUIRED}`);
+    expect(failure(() => People.People.get(String(p.resourceName)))).toEqual({
+      message: `${API('get')}${PERSON_FIELDS_REQUIRED}`,
+      code: 400,
+      status: 'INVALID_ARGUMENT',
+    });
+    expect(failure(() => People.People.getBatchGet({ resourceNames: [String(p.resourceName)] })).message).toBe(
+      `${API('getBatchGet')}${PERSON_FIELDS_REQUIRED}`,
+    );
     expect(failure(() => People.People.get(String(p.resourceName), { personFields: 'names,nmes' })).message).toBe(
       `${API('get')}Invalid personFields mask path: "nmes". Valid paths are documented at https://developers.google.com/people/api/rest/v1/people/get.`,
     );
@@ -112,21 +150,33 @@ describe('People.People: reading with masks', () => {
   it('returns only the masked fields, plus resourceName and etag', () => {
     const { People } = setup();
     const p = People.People.createContact(
-      person('A', 'B', { emailAddresses: [{ value: 'a@b.c' }], phoneNumbers: [{ value: '+79161234567' }], biographies: [{ value: 'note' }] }),
+      person('A', 'B', {
+        emailAddresses: [{ value: 'a@b.c' }],
+        phoneNumbers: [{ value: '+79161234567' }],
+        biographies: [{ value: 'note' }],
+      }),
       { personFields: 'emailAddresses' },
     );
     expect(Object.keys(p).sort()).toEqual(['emailAddresses', 'etag', 'resourceName']);
     const got = People.People.get(String(p.resourceName), { personFields: 'names,biographies,memberships' });
     expect(Object.keys(got).sort()).toEqual(['biographies', 'etag', 'memberships', 'names', 'resourceName']);
     // An asked-for field with no value is left out, as Google's JSON does.
-    expect(People.People.get(String(p.resourceName), { personFields: 'urls' })).toEqual({ resourceName: p.resourceName, etag: p.etag });
+    expect(People.People.get(String(p.resourceName), { personFields: 'urls' })).toEqual({
+      resourceName: p.resourceName,
+      etag: p.etag,
+    });
   });
 
   it('getBatchGet: 200 at most, per-name status for missing contacts', () => {
     const { People } = setup();
     const p = People.People.createContact(person('A', 'B'));
-    const r = People.People.getBatchGet({ resourceNames: [String(p.resourceName), 'people/c1'], personFields: 'names' });
-    expect(r.responses?.map((x) => [x.requestedResourceName, x.httpStatusCode, x.person?.names?.[0].givenName])).toEqual([
+    const r = People.People.getBatchGet({
+      resourceNames: [String(p.resourceName), 'people/c1'],
+      personFields: 'names',
+    });
+    expect(
+      r.responses?.map((x) => [x.requestedResourceName, x.httpStatusCode, x.person?.names?.[0].givenName]),
+    ).toEqual([
       [p.resourceName, 200, 'A'],
       ['people/c1', 404, undefined],
     ]);
@@ -149,7 +199,9 @@ describe('People.People: reading with masks', () => {
 describe('People.People: updates and etags', () => {
   it('updates the named fields, clears named-but-absent ones, and moves the etag on every write', () => {
     const { People, store } = setup();
-    const p = People.People.createContact(person('A', 'B', { emailAddresses: [{ value: 'a@b.c' }], biographies: [{ value: 'x' }] }));
+    const p = People.People.createContact(
+      person('A', 'B', { emailAddresses: [{ value: 'a@b.c' }], biographies: [{ value: 'x' }] }),
+    );
     const u = People.People.updateContact({ etag: p.etag, names: [{ givenName: 'Anna' }] }, String(p.resourceName), {
       updatePersonFields: 'names,biographies',
       personFields: 'names,biographies,emailAddresses',
@@ -166,24 +218,45 @@ describe('People.People: updates and etags', () => {
     const { People, store } = setup();
     const p = People.People.createContact(person('A', 'B'));
     store.editByUser(String(p.resourceName), { names: [{ givenName: 'Changed in Contacts' }] });
-    expect(failure(() => People.People.updateContact({ etag: p.etag, names: [{ givenName: 'Mine' }] }, String(p.resourceName), { updatePersonFields: 'names' }))).toEqual({
+    expect(
+      failure(() =>
+        People.People.updateContact({ etag: p.etag, names: [{ givenName: 'Mine' }] }, String(p.resourceName), {
+          updatePersonFields: 'names',
+        }),
+      ),
+    ).toEqual({
       message: `${API('updateContact')}Request person.etag is different than the current person.etag. Clear local cache and get the latest person.`,
       code: 400,
       status: 'FAILED_PRECONDITION',
     });
-    expect(failure(() => People.People.updateContact({ names: [{ givenName: 'Mine' }] }, String(p.resourceName), { updatePersonFields: 'names' }))).toEqual({
+    expect(
+      failure(() =>
+        People.People.updateContact({ names: [{ givenName: 'Mine' }] }, String(p.resourceName), {
+          updatePersonFields: 'names',
+        }),
+      ),
+    ).toEqual({
       message: `${API('updateContact')}Request must set person.etag or person.metadata.sources.etag for the source that is being updated.`,
       code: 400,
       status: 'INVALID_ARGUMENT',
     });
     expect(
-      failure(() => People.People.updateContact({ etag: store.contact(String(p.resourceName))?.etag, names: [{ givenName: 'M' }] }, String(p.resourceName))).message,
+      failure(() =>
+        People.People.updateContact(
+          { etag: store.contact(String(p.resourceName))?.etag, names: [{ givenName: 'M' }] },
+          String(p.resourceName),
+        ),
+      ).message,
     ).toBe(
       `${API('updateContact')}updatePersonFields mask is required. Please specify one or more valid paths. Valid paths are documented at https://developers.google.com/people/api/rest/v1/people/updateContact.`,
     );
     // The CONTACT source etag works too.
     const fresh = People.People.get(String(p.resourceName), { personFields: 'metadata' });
-    const ok = People.People.updateContact({ metadata: fresh.metadata, names: [{ givenName: 'Mine' }] }, String(p.resourceName), { updatePersonFields: 'names', personFields: 'names' });
+    const ok = People.People.updateContact(
+      { metadata: fresh.metadata, names: [{ givenName: 'Mine' }] },
+      String(p.resourceName),
+      { updatePersonFields: 'names', personFields: 'names' },
+    );
     expect(ok.names?.[0].givenName).toBe('Mine');
   });
 
@@ -192,17 +265,32 @@ describe('People.People: updates and etags', () => {
     const [a, b] = store.seed([person('A', '1'), person('B', '2')]);
     const etag = (n: string) => store.contact(n)?.etag;
     const r = People.People.batchUpdateContacts({
-      contacts: { [a]: { etag: etag(a), clientData: [{ key: 'k', value: 'v' }] }, [b]: { etag: etag(b), clientData: [{ key: 'k', value: 'w' }] } },
+      contacts: {
+        [a]: { etag: etag(a), clientData: [{ key: 'k', value: 'v' }] },
+        [b]: { etag: etag(b), clientData: [{ key: 'k', value: 'w' }] },
+      },
       updateMask: 'clientData',
       readMask: 'clientData',
     });
     expect(Object.keys(r.updateResult ?? {}).sort()).toEqual([a, b].sort());
-    expect(failure(() => People.People.batchUpdateContacts({ contacts: { [a]: { etag: 'stale', names: [] } }, updateMask: 'names', readMask: 'names' })).status).toBe('FAILED_PRECONDITION');
-    expect(failure(() => People.People.batchUpdateContacts({ contacts: { [a]: { etag: etag(a) } }, readMask: 'names' })).message).toMatch(/updateMask mask is required/);
+    expect(
+      failure(() =>
+        People.People.batchUpdateContacts({
+          contacts: { [a]: { etag: 'stale', names: [] } },
+          updateMask: 'names',
+          readMask: 'names',
+        }),
+      ).status,
+    ).toBe('FAILED_PRECONDITION');
+    expect(
+      failure(() => People.People.batchUpdateContacts({ contacts: { [a]: { etag: etag(a) } }, readMask: 'names' }))
+        .message,
+    ).toMatch(/updateMask mask is required/);
     const tooMany = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`people/c${i + 1}`, { etag: 'x' }]));
-    expect(failure(() => People.People.batchUpdateContacts({ contacts: tooMany, updateMask: 'names', readMask: 'names' })).message).toBe(
-      `${API('batchUpdateContacts')}Too many contacts in the request. The maximum is 200.`,
-    );
+    expect(
+      failure(() => People.People.batchUpdateContacts({ contacts: tooMany, updateMask: 'names', readMask: 'names' }))
+        .message,
+    ).toBe(`${API('batchUpdateContacts')}Too many contacts in the request. The maximum is 200.`);
   });
 
   it('memberships: a contact keeps at least one group and only addable groups can be added', () => {
@@ -210,24 +298,38 @@ describe('People.People: updates and etags', () => {
     const p = People.People.createContact(person('A', 'B'));
     const name = String(p.resourceName);
     const etag = () => store.contact(name)?.etag;
-    expect(failure(() => People.People.updateContact({ etag: etag(), memberships: [] }, name, { updatePersonFields: 'memberships' })).message).toBe(
-      `${API('updateContact')}A contact must have at least one contact group membership.`,
-    );
     expect(
       failure(() =>
-        People.People.updateContact({ etag: etag(), memberships: [{ contactGroupMembership: { contactGroupResourceName: 'contactGroups/friends' } }] } as object, name, {
-          updatePersonFields: 'memberships',
-        }),
+        People.People.updateContact({ etag: etag(), memberships: [] }, name, { updatePersonFields: 'memberships' }),
+      ).message,
+    ).toBe(`${API('updateContact')}A contact must have at least one contact group membership.`);
+    expect(
+      failure(() =>
+        People.People.updateContact(
+          {
+            etag: etag(),
+            memberships: [{ contactGroupMembership: { contactGroupResourceName: 'contactGroups/friends' } }],
+          } as object,
+          name,
+          {
+            updatePersonFields: 'memberships',
+          },
+        ),
       ).message,
     ).toBe(`${API('updateContact')}Cannot add members to the system contact group contactGroups/friends.`);
     const starred = People.People.updateContact(
-      { etag: etag(), memberships: [{ contactGroupMembership: { contactGroupResourceName: 'contactGroups/starred' } }] } as object,
+      {
+        etag: etag(),
+        memberships: [{ contactGroupMembership: { contactGroupResourceName: 'contactGroups/starred' } }],
+      } as object,
       name,
       { updatePersonFields: 'memberships', personFields: 'memberships' },
     );
-    expect(starred.memberships?.map((m) => (m.contactGroupMembership as { contactGroupResourceName?: string }).contactGroupResourceName)).toEqual([
-      'contactGroups/starred',
-    ]);
+    expect(
+      starred.memberships?.map(
+        (m) => (m.contactGroupMembership as { contactGroupResourceName?: string }).contactGroupResourceName,
+      ),
+    ).toEqual(['contactGroups/starred']);
   });
 });
 
@@ -249,7 +351,9 @@ describe('People.People.Connections.list', () => {
     expect(sizes).toEqual([1000, 1000, 500]);
     expect(seen).toEqual(names);
     expect(calls.count('People.People.Connections.list')).toBe(4);
-    expect(failure(() => People.People.Connections.list('people/me', { personFields: 'names', pageSize: 1001 })).message).toBe(
+    expect(
+      failure(() => People.People.Connections.list('people/me', { personFields: 'names', pageSize: 1001 })).message,
+    ).toBe(
       'API call to people.people.connections.list failed with error: Invalid pageSize. Valid values are between 1 and 1000, inclusive.',
     );
     expect(failure(() => People.People.Connections.list('people/me', { pageSize: 10 })).message).toBe(
@@ -261,7 +365,15 @@ describe('People.People.Connections.list', () => {
     const { People, store } = setup();
     store.seed(Array.from({ length: 3 }, (_, i) => person(`G${i}`, 'F')));
     const first = People.People.Connections.list('people/me', { personFields: 'names', pageSize: 2 });
-    expect(failure(() => People.People.Connections.list('people/me', { personFields: 'names,emailAddresses', pageSize: 2, pageToken: first.nextPageToken })).code).toBe(400);
+    expect(
+      failure(() =>
+        People.People.Connections.list('people/me', {
+          personFields: 'names,emailAddresses',
+          pageSize: 2,
+          pageToken: first.nextPageToken,
+        }),
+      ).code,
+    ).toBe(400);
   });
 
   it('an empty account answers without a connections list, as Google JSON does', () => {
@@ -276,14 +388,27 @@ describe('People.People.Connections.list', () => {
     expect(full.nextSyncToken).toBeDefined();
     store.editByUser(a, { names: [{ givenName: 'A2' }] });
     store.deleteByUser(b);
-    const delta = People.People.Connections.list('people/me', { personFields: 'names', requestSyncToken: true, syncToken: full.nextSyncToken });
+    const delta = People.People.Connections.list('people/me', {
+      personFields: 'names',
+      requestSyncToken: true,
+      syncToken: full.nextSyncToken,
+    });
     expect(delta.connections?.map((p) => [p.resourceName, p.names?.[0].givenName, p.metadata?.deleted])).toEqual([
       [a, 'A2', undefined],
       [b, undefined, true],
     ]);
     clock.advance(7 * 24 * 3600_000 + 1);
-    expect(failure(() => People.People.Connections.list('people/me', { personFields: 'names', requestSyncToken: true, syncToken: delta.nextSyncToken }))).toEqual({
-      message: 'API call to people.people.connections.list failed with error: Sync token is expired. Clear local cache and retry call without the sync token.',
+    expect(
+      failure(() =>
+        People.People.Connections.list('people/me', {
+          personFields: 'names',
+          requestSyncToken: true,
+          syncToken: delta.nextSyncToken,
+        }),
+      ),
+    ).toEqual({
+      message:
+        'API call to people.people.connections.list failed with error: Sync token is expired. Clear local cache and retry call without the sync token.',
       code: 400,
       status: 'INVALID_ARGUMENT',
     });
@@ -321,7 +446,10 @@ describe('PeopleStore persistence', () => {
     const { People, store, ctx } = setup();
     const g = People.ContactGroups.create({ contactGroup: { name: 'VIP' } });
     const p = People.People.createContact(
-      person('A', 'B', { memberships: [{ contactGroupMembership: { contactGroupResourceName: g.resourceName } }], clientData: [{ key: 'k', value: 'v' }] }),
+      person('A', 'B', {
+        memberships: [{ contactGroupMembership: { contactGroupResourceName: g.resourceName } }],
+        clientData: [{ key: 'k', value: 'v' }],
+      }),
     );
     People.People.searchContacts({ query: '', readMask: 'names' });
     const again = PeopleStore.fromJSON(JSON.parse(JSON.stringify(store.toJSON())));
@@ -333,7 +461,11 @@ describe('PeopleStore persistence', () => {
     // The id counter carries on: no resource name is handed out twice.
     const q = P2.People.createContact(person('C', 'D'));
     expect(q.resourceName).not.toBe(p.resourceName);
-    expect(P2.People.updateContact({ etag: p.etag, names: [{ givenName: 'Z' }] }, String(p.resourceName), { updatePersonFields: 'names' }).etag).toBeDefined();
+    expect(
+      P2.People.updateContact({ etag: p.etag, names: [{ givenName: 'Z' }] }, String(p.resourceName), {
+        updatePersonFields: 'names',
+      }).etag,
+    ).toBeDefined();
   });
 });
 
@@ -351,6 +483,12 @@ describe('People through the membrane', () => {
           hidden: typeof People.People.store })`,
       context,
     ) as Record<string, unknown>;
-    expect(out).toEqual({ isArray: true, given: 'Ann', code: 400, name: 'GoogleJsonResponseException', hidden: 'undefined' });
+    expect(out).toEqual({
+      isArray: true,
+      given: 'Ann',
+      code: 400,
+      name: 'GoogleJsonResponseException',
+      hidden: 'undefined',
+    });
   });
 });

@@ -27,7 +27,10 @@ describe('People.ContactGroups: labels', () => {
 
   it('keeps clientData and lists groups with member counts, paging by pageSize (default 30, max 1000)', () => {
     const { People } = setup();
-    const g = People.ContactGroups.create({ contactGroup: { name: 'VIP', clientData: [{ key: 'crm', value: '1' }] }, readGroupFields: 'clientData,name' });
+    const g = People.ContactGroups.create({
+      contactGroup: { name: 'VIP', clientData: [{ key: 'crm', value: '1' }] },
+      readGroupFields: 'clientData,name',
+    });
     expect((g as { clientData?: unknown }).clientData).toEqual([{ key: 'crm', value: '1' }]);
     People.People.createContact(person('A', 'B', { memberships: [membership(g.resourceName)] }));
     const all = People.ContactGroups.list({ groupFields: 'name,groupType,memberCount' });
@@ -50,15 +53,22 @@ describe('People.ContactGroups: labels', () => {
   it('get returns members only up to maxMembers; batchGet reports missing groups per name', () => {
     const { People } = setup();
     const g = People.ContactGroups.create({ contactGroup: { name: 'VIP' } });
-    for (const n of ['A', 'B', 'C']) People.People.createContact(person(n, 'X', { memberships: [membership(g.resourceName)] }));
+    for (const n of ['A', 'B', 'C'])
+      People.People.createContact(person(n, 'X', { memberships: [membership(g.resourceName)] }));
     expect(People.ContactGroups.get(String(g.resourceName)).memberResourceNames).toBeUndefined();
     expect(People.ContactGroups.get(String(g.resourceName), { maxMembers: 2 }).memberResourceNames).toHaveLength(2);
     const r = People.ContactGroups.batchGet({ resourceNames: [String(g.resourceName), 'contactGroups/nope'] });
-    expect(r.responses?.map((x) => [x.requestedResourceName, x.status?.code ?? 0, x.contactGroup?.memberCount])).toEqual([
+    expect(
+      r.responses?.map((x) => [x.requestedResourceName, x.status?.code ?? 0, x.contactGroup?.memberCount]),
+    ).toEqual([
       [g.resourceName, 0, 3],
       ['contactGroups/nope', 5, undefined],
     ]);
-    expect(failure(() => People.ContactGroups.get('contactGroups/nope'))).toEqual({ message: `${API('get')}Requested entity was not found.`, code: 404, status: 'NOT_FOUND' });
+    expect(failure(() => People.ContactGroups.get('contactGroups/nope'))).toEqual({
+      message: `${API('get')}Requested entity was not found.`,
+      code: 404,
+      status: 'NOT_FOUND',
+    });
   });
 
   it('update renames (still unique), checks a sent etag, and leaves system groups alone', () => {
@@ -68,9 +78,16 @@ describe('People.ContactGroups: labels', () => {
     const renamed = People.ContactGroups.update({ contactGroup: { name: 'A2', etag: a.etag } }, String(a.resourceName));
     expect(renamed.name).toBe('A2');
     expect(renamed.etag).not.toBe(a.etag);
-    expect(failure(() => People.ContactGroups.update({ contactGroup: { name: 'B' } }, String(a.resourceName))).code).toBe(409);
-    expect(failure(() => People.ContactGroups.update({ contactGroup: { name: 'X', etag: a.etag } }, String(a.resourceName))).status).toBe('FAILED_PRECONDITION');
-    expect(failure(() => People.ContactGroups.update({ contactGroup: { name: 'X' } }, 'contactGroups/myContacts')).code).toBe(400);
+    expect(
+      failure(() => People.ContactGroups.update({ contactGroup: { name: 'B' } }, String(a.resourceName))).code,
+    ).toBe(409);
+    expect(
+      failure(() => People.ContactGroups.update({ contactGroup: { name: 'X', etag: a.etag } }, String(a.resourceName)))
+        .status,
+    ).toBe('FAILED_PRECONDITION');
+    expect(
+      failure(() => People.ContactGroups.update({ contactGroup: { name: 'X' } }, 'contactGroups/myContacts')).code,
+    ).toBe(400);
   });
 
   it('remove takes the label off its contacts, or deletes them with deleteContacts', () => {
@@ -80,10 +97,16 @@ describe('People.ContactGroups: labels', () => {
     const a = People.People.createContact(person('A', 'X', { memberships: [membership(keep.resourceName)] }));
     People.People.createContact(person('B', 'X', { memberships: [membership(drop.resourceName)] }));
     People.ContactGroups.remove(String(keep.resourceName));
-    expect(store.contact(String(a.resourceName))?.memberships?.map((m) => m.contactGroupMembership?.contactGroupResourceName)).toEqual(['contactGroups/myContacts']);
+    expect(
+      store
+        .contact(String(a.resourceName))
+        ?.memberships?.map((m) => m.contactGroupMembership?.contactGroupResourceName),
+    ).toEqual(['contactGroups/myContacts']);
     People.ContactGroups.remove(String(drop.resourceName), { deleteContacts: true });
     expect(store.contactCount).toBe(1);
-    expect(failure(() => People.ContactGroups.remove('contactGroups/starred')).message).toBe(`${API('delete')}System contact groups cannot be modified.`);
+    expect(failure(() => People.ContactGroups.remove('contactGroups/starred')).message).toBe(
+      `${API('delete')}System contact groups cannot be modified.`,
+    );
     expect(calls.count('People.ContactGroups.remove')).toBe(3);
   });
 });
@@ -99,7 +122,9 @@ describe('People.ContactGroups.Members.modify', () => {
     expect(store.contact(a)?.etag).not.toBe(etagBefore);
     expect(People.ContactGroups.get(String(g.resourceName)).memberCount).toBe(2);
     People.ContactGroups.Members.modify({ resourceNamesToRemove: [a] }, 'contactGroups/myContacts');
-    expect(People.ContactGroups.Members.modify({ resourceNamesToRemove: [a] }, String(g.resourceName))).toEqual({ canNotRemoveLastContactGroupResourceNames: [a] });
+    expect(People.ContactGroups.Members.modify({ resourceNamesToRemove: [a] }, String(g.resourceName))).toEqual({
+      canNotRemoveLastContactGroupResourceNames: [a],
+    });
     expect(People.ContactGroups.Members.modify({ resourceNamesToAdd: [a] }, 'contactGroups/starred')).toEqual({});
   });
 
@@ -107,15 +132,26 @@ describe('People.ContactGroups.Members.modify', () => {
     const { People, store } = setup();
     const g = People.ContactGroups.create({ contactGroup: { name: 'VIP' } });
     const names = store.seed(Array.from({ length: 1001 }, (_, i) => person(`G${i}`, 'F')));
-    expect(failure(() => People.ContactGroups.Members.modify({ resourceNamesToAdd: names.slice(0, 600), resourceNamesToRemove: names.slice(600) }, String(g.resourceName)))).toEqual({
-      message: 'API call to people.contactGroups.members.modify failed with error: Too many resource names in the request. The maximum is 1000.',
+    expect(
+      failure(() =>
+        People.ContactGroups.Members.modify(
+          { resourceNamesToAdd: names.slice(0, 600), resourceNamesToRemove: names.slice(600) },
+          String(g.resourceName),
+        ),
+      ),
+    ).toEqual({
+      message:
+        'API call to people.contactGroups.members.modify failed with error: Too many resource names in the request. The maximum is 1000.',
       code: 400,
       status: 'INVALID_ARGUMENT',
     });
     expect(People.ContactGroups.get(String(g.resourceName)).memberCount).toBeUndefined();
     People.ContactGroups.Members.modify({ resourceNamesToAdd: names.slice(0, 1000) }, String(g.resourceName));
     expect(People.ContactGroups.get(String(g.resourceName)).memberCount).toBe(1000);
-    expect(failure(() => People.ContactGroups.Members.modify({ resourceNamesToAdd: [names[0]] }, 'contactGroups/friends')).message).toBe(
+    expect(
+      failure(() => People.ContactGroups.Members.modify({ resourceNamesToAdd: [names[0]] }, 'contactGroups/friends'))
+        .message,
+    ).toBe(
       'API call to people.contactGroups.members.modify failed with error: Cannot add members to the system contact group contactGroups/friends.',
     );
   });
@@ -125,7 +161,11 @@ describe('People.ContactGroups.Members.modify', () => {
     const g = People.ContactGroups.create({ contactGroup: { name: 'VIP' } });
     const names = store.seed(Array.from({ length: 10 }, (_, i) => person(`G${i}`, 'F')));
     faults.add({ service: 'People.ContactGroups.Members.modify', kind: 'partial', nth: [1], applyFirst: 4 });
-    expect(failure(() => People.ContactGroups.Members.modify({ resourceNamesToAdd: names }, String(g.resourceName))).code).toBe(500);
-    expect(People.ContactGroups.get(String(g.resourceName), { maxMembers: 100 }).memberResourceNames).toEqual(names.slice(0, 4));
+    expect(
+      failure(() => People.ContactGroups.Members.modify({ resourceNamesToAdd: names }, String(g.resourceName))).code,
+    ).toBe(500);
+    expect(People.ContactGroups.get(String(g.resourceName), { maxMembers: 100 }).memberResourceNames).toEqual(
+      names.slice(0, 4),
+    );
   });
 });

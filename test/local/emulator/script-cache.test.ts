@@ -7,7 +7,11 @@ import { CacheStore, createCacheService } from '../../../src/local/emulator/scri
 function setup() {
   const clock = new VirtualClock('2024-03-01T09:00:00Z');
   const calls = new CallLog();
-  const ctx = new ServiceContext(clock, calls, new FaultInjector(1), { email: 'office@example.com', locale: 'ru', timeZone: 'Europe/Moscow' });
+  const ctx = new ServiceContext(clock, calls, new FaultInjector(1), {
+    email: 'office@example.com',
+    locale: 'ru',
+    timeZone: 'Europe/Moscow',
+  });
   const store = CacheStore.fromJSON(undefined);
   return { clock, calls, ctx, store };
 }
@@ -109,7 +113,11 @@ describe('CacheService', () => {
     sheet.getDocumentCache()!.put('k', 'doc');
     expect(gmail.getScriptCache().get('k')).toBeNull();
     expect(gmail.getDocumentCache()).toBeNull();
-    expect([sheet.getScriptCache().get('k'), sheet.getUserCache().get('k'), sheet.getDocumentCache()!.get('k')]).toEqual(['sheet', 'user', 'doc']);
+    expect([
+      sheet.getScriptCache().get('k'),
+      sheet.getUserCache().get('k'),
+      sheet.getDocumentCache()!.get('k'),
+    ]).toEqual(['sheet', 'user', 'doc']);
     store.evict(CacheStore.userScope('sheet', 'office@example.com'));
     expect(sheet.getUserCache().get('k')).toBeNull();
     expect(sheet.getScriptCache().get('k')).toBe('sheet');

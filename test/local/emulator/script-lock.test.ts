@@ -8,13 +8,22 @@ import { LOCK_TIMEOUT_MESSAGE, LockTable, createLockService } from '../../../src
 function setup() {
   const clock = new VirtualClock('2024-03-01T09:00:00Z');
   const calls = new CallLog();
-  const ctx = new ServiceContext(clock, calls, new FaultInjector(1), { email: 'office@example.com', locale: 'ru', timeZone: 'Europe/Moscow' });
+  const ctx = new ServiceContext(clock, calls, new FaultInjector(1), {
+    email: 'office@example.com',
+    locale: 'ru',
+    timeZone: 'Europe/Moscow',
+  });
   const table = new LockTable();
   return { clock, calls, ctx, table };
 }
 
 /** Runs `fn` as one execution, releasing its locks at the end as Workspace.run does. */
-function run<T>(ctx: ServiceContext, table: LockTable, fn: (exec: Execution) => T, kind: 'script' | 'card' = 'script'): T {
+function run<T>(
+  ctx: ServiceContext,
+  table: LockTable,
+  fn: (exec: Execution) => T,
+  kind: 'script' | 'card' = 'script',
+): T {
   const exec = new Execution(kind, 'test');
   ctx.execution = exec;
   try {
@@ -92,7 +101,9 @@ describe('LockService', () => {
       ctx,
       table,
       (e) => {
-        expect(() => createLockService(table, ctx, 'sheet').getScriptLock().waitLock(60_000)).toThrow('Exceeded maximum execution time');
+        expect(() => createLockService(table, ctx, 'sheet').getScriptLock().waitLock(60_000)).toThrow(
+          'Exceeded maximum execution time',
+        );
         return e;
       },
       'card',
@@ -108,7 +119,10 @@ describe('LockService', () => {
     expect(a.getDocumentLock()!.tryLock(0)).toBe(true);
     expect(b.getDocumentLock()!.tryLock(0)).toBe(true);
     expect(a.getUserLock().tryLock(0)).toBe(true);
-    const other = new ServiceContext(ctx.clock, ctx.calls, ctx.faults, { ...ctx.session, email: 'manager@example.com' });
+    const other = new ServiceContext(ctx.clock, ctx.calls, ctx.faults, {
+      ...ctx.session,
+      email: 'manager@example.com',
+    });
     expect(createLockService(table, other, 'sheet', 'ss1').getUserLock().tryLock(0)).toBe(true);
     expect(createLockService(table, ctx, 'sheet', 'ss1').getUserLock().tryLock(0)).toBe(false);
   });

@@ -9,7 +9,11 @@ const FULL = 'You have exceeded the property storage quota. Please remove some p
 function setup(email = 'office@example.com') {
   const clock = new VirtualClock('2024-03-01T09:00:00Z');
   const calls = new CallLog();
-  const ctx = new ServiceContext(clock, calls, new FaultInjector(1), { email, locale: 'ru', timeZone: 'Europe/Moscow' });
+  const ctx = new ServiceContext(clock, calls, new FaultInjector(1), {
+    email,
+    locale: 'ru',
+    timeZone: 'Europe/Moscow',
+  });
   const store = PropertiesStore.fromJSON(undefined);
   return { clock, calls, ctx, store };
 }
@@ -27,7 +31,10 @@ describe('PropertiesService', () => {
     expect(sheet.getScriptProperties().getProperty('crm.spreadsheetId')).toBe('abc');
     expect(sheet.getScriptProperties().getProperty('lang')).toBeNull();
 
-    const other = new ServiceContext(ctx.clock, ctx.calls, ctx.faults, { ...ctx.session, email: 'manager@example.com' });
+    const other = new ServiceContext(ctx.clock, ctx.calls, ctx.faults, {
+      ...ctx.session,
+      email: 'manager@example.com',
+    });
     expect(createPropertiesService(store, other, 'sheet').getUserProperties().getProperty('lang')).toBeNull();
     expect(store.peek('sheet', 'user', 'lang', 'office@example.com')).toBe('ka');
     expect(calls.count('PropertiesService.Properties.')).toBe(calls.count());
@@ -65,7 +72,9 @@ describe('PropertiesService', () => {
     expect(() => props.setProperties({ small: '1', big: chunk })).toThrow(FULL);
     expect(props.getProperty('small')).toBeNull();
     // Other stores have their own 500 KB.
-    expect(() => createPropertiesService(store, ctx, 'sheet').getUserProperties().setProperty('k', chunk)).not.toThrow();
+    expect(() =>
+      createPropertiesService(store, ctx, 'sheet').getUserProperties().setProperty('k', chunk),
+    ).not.toThrow();
     props.deleteProperty('chunk00');
     expect(() => props.setProperty('chunk55', chunk)).not.toThrow();
   });

@@ -1,5 +1,10 @@
 import * as vm from 'node:vm';
-import { checkScriptRunArgs, checkScriptRunResult, copyForScriptRun, ScriptRunValueError } from '../../../src/local/gas/script-run-rules';
+import {
+  checkScriptRunArgs,
+  checkScriptRunResult,
+  copyForScriptRun,
+  ScriptRunValueError,
+} from '../../../src/local/gas/script-run-rules';
 
 function thrown(fn: () => void): ScriptRunValueError {
   try {
@@ -17,7 +22,9 @@ function form(fields: Array<{ name: string; value: string; type?: string; checke
 
 describe('google.script.run arguments', () => {
   it('accepts primitives, null, and arrays and plain objects of them', () => {
-    expect(() => checkScriptRunArgs(['a', 1, true, null, [1, 'b', [null]], { a: { b: [1, { c: 'd' }] } }, Object.create(null)])).not.toThrow();
+    expect(() =>
+      checkScriptRunArgs(['a', 1, true, null, [1, 'b', [null]], { a: { b: [1, { c: 'd' }] } }, Object.create(null)]),
+    ).not.toThrow();
   });
 
   it('refuses a Date with Google\u2019s TypeError naming the property, and keeps the full path', () => {
@@ -60,7 +67,9 @@ describe('google.script.run arguments', () => {
     const f = form([{ name: 'phone', value: '+7 900' }]);
     expect(() => checkScriptRunArgs([f])).not.toThrow();
     expect(() => checkScriptRunArgs([f, 'x'])).toThrow('Failed due to illegal value in property: 0');
-    expect(() => checkScriptRunArgs([{ nodeType: 1, nodeName: 'DIV' }])).toThrow('Failed due to illegal value in property: 0');
+    expect(() => checkScriptRunArgs([{ nodeType: 1, nodeName: 'DIV' }])).toThrow(
+      'Failed due to illegal value in property: 0',
+    );
   });
 });
 

@@ -42,7 +42,9 @@ describe('Session', () => {
     const other = createSession(setup({ email: 'manager@example.com' }).ctx).getTemporaryActiveUserKey();
     expect(other).not.toBe(key);
     const { ctx: fresh } = setup();
-    expect(createSession(fresh, 'sheet').getTemporaryActiveUserKey()).not.toBe(createSession(fresh, 'gmail').getTemporaryActiveUserKey());
+    expect(createSession(fresh, 'sheet').getTemporaryActiveUserKey()).not.toBe(
+      createSession(fresh, 'gmail').getTemporaryActiveUserKey(),
+    );
   });
 });
 
@@ -55,7 +57,11 @@ describe('Logger and console', () => {
     logger.clear();
     logger.log('after clear');
     expect(logger.getLog()).toBe('after clear');
-    expect(sink.entries().map((e) => e.message)).toEqual(['Imported 120 contacts in 4 s', '{"skipped":2}', 'after clear']);
+    expect(sink.entries().map((e) => e.message)).toEqual([
+      'Imported 120 contacts in 4 s',
+      '{"skipped":2}',
+      'after clear',
+    ]);
   });
 
   it('records console calls with their level, prints nothing, and tells subscribers', () => {

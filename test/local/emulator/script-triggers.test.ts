@@ -18,7 +18,11 @@ const HOUR = 60 * MINUTE;
 function setup(start = '2024-03-01T09:00:00Z', email = 'office@example.com') {
   const clock = new VirtualClock(start);
   const calls = new CallLog();
-  const ctx = new ServiceContext(clock, calls, new FaultInjector(1), { email, locale: 'ru', timeZone: 'Europe/Moscow' });
+  const ctx = new ServiceContext(clock, calls, new FaultInjector(1), {
+    email,
+    locale: 'ru',
+    timeZone: 'Europe/Moscow',
+  });
   const store = TriggerStore.fromJSON(undefined);
   return { clock, calls, ctx, store, app: createScriptApp(store, ctx, 'sheet') };
 }
@@ -70,10 +74,15 @@ describe('ScriptApp: installing clock triggers', () => {
     const { app, ctx, store } = setup();
     for (let i = 0; i < 20; i++) app.newTrigger(`job${i}`).timeBased().everyHours(1).create();
     expect(messageOf(() => app.newTrigger('one more').timeBased().everyHours(1).create())).toBe(TOO_MANY_TRIGGERS);
-    expect(TOO_MANY_TRIGGERS).toBe('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    expect(TOO_MANY_TRIGGERS).toBe(
+      'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+    );
     // The Gmail project and another user have their own 20.
     expect(() => createScriptApp(store, ctx, 'gmail').newTrigger('g').timeBased().everyHours(1).create()).not.toThrow();
-    const other = new ServiceContext(ctx.clock, ctx.calls, ctx.faults, { ...ctx.session, email: 'manager@example.com' });
+    const other = new ServiceContext(ctx.clock, ctx.calls, ctx.faults, {
+      ...ctx.session,
+      email: 'manager@example.com',
+    });
     const otherApp = createScriptApp(store, other, 'sheet');
     expect(otherApp.getProjectTriggers()).toHaveLength(0);
     expect(() => otherApp.newTrigger('m').timeBased().everyHours(1).create()).not.toThrow();
@@ -84,7 +93,11 @@ describe('ScriptApp: installing clock triggers', () => {
 
   it('keeps one-time triggers installed (and counted) after they fire, until deleted', () => {
     const { app, clock, store } = setup();
-    const t = app.newTrigger('continueImport').timeBased().after(10 * MINUTE).create();
+    const t = app
+      .newTrigger('continueImport')
+      .timeBased()
+      .after(10 * MINUTE)
+      .create();
     const created = clock.now();
     expect(dueTriggers(store, created, created + 9 * MINUTE)).toHaveLength(0);
     expect(dueTriggers(store, created, created + 10 * MINUTE).map((d) => d.handler)).toEqual(['continueImport']);
@@ -109,9 +122,12 @@ describe('ScriptApp: installing clock triggers', () => {
     );
     expect(left).toBe('b');
     expect(store.all().map((t) => t.handler)).toEqual(['b']);
-    expect(vm.runInContext(`(function () { try { ScriptApp.deleteTrigger({}); } catch (e) { return e.message; } })()`, context)).toBe(
-      "The parameters (Object) don't match the method signature for ScriptApp.deleteTrigger.",
-    );
+    expect(
+      vm.runInContext(
+        `(function () { try { ScriptApp.deleteTrigger({}); } catch (e) { return e.message; } })()`,
+        context,
+      ),
+    ).toBe("The parameters (Object) don't match the method signature for ScriptApp.deleteTrigger.");
   });
 });
 
@@ -125,7 +141,10 @@ describe('dueTriggers: the Node-side scheduler', () => {
     expect(due[0].at - t0).toBe(5 * MINUTE);
     expect(due.every((d) => d.project === 'sheet' && d.owner === 'office@example.com')).toBe(true);
     // Windows partition the firings: none lost or doubled across consecutive windows.
-    const split = [...dueTriggers(store, t0, t0 + 12 * MINUTE), ...dueTriggers(store, t0 + 12 * MINUTE, t0 + 30 * MINUTE)];
+    const split = [
+      ...dueTriggers(store, t0, t0 + 12 * MINUTE),
+      ...dueTriggers(store, t0 + 12 * MINUTE, t0 + 30 * MINUTE),
+    ];
     expect(split.map((d) => d.at)).toEqual(due.map((d) => d.at));
   });
 
@@ -134,7 +153,10 @@ describe('dueTriggers: the Node-side scheduler', () => {
     app.newTrigger('morning').timeBased().everyDays(1).atHour(9).create();
     const due = dueTriggers(store, Date.parse('2024-03-01T00:00:00Z'), Date.parse('2024-03-04T00:00:00Z'));
     // 09:00 Moscow is 06:00 UTC; on March 1 it is already past at creation (12:00 Moscow).
-    expect(due.map((d) => new Date(d.at).toISOString())).toEqual(['2024-03-02T06:00:00.000Z', '2024-03-03T06:00:00.000Z']);
+    expect(due.map((d) => new Date(d.at).toISOString())).toEqual([
+      '2024-03-02T06:00:00.000Z',
+      '2024-03-03T06:00:00.000Z',
+    ]);
   });
 
   it('keeps the wall-clock hour across a DST change (Berlin)', () => {
@@ -153,14 +175,22 @@ describe('dueTriggers: the Node-side scheduler', () => {
     app.newTrigger('weekly-ish').timeBased().everyDays(3).atHour(0).inTimezone('UTC').create();
     const due = dueTriggers(store, Date.parse('2024-12-01T00:00:00Z'), Date.parse('2024-12-10T00:00:00Z'));
     // First firing Jan 2 (day 2 of 2024); Dec 3 is day 338: 336 days, a multiple of 3, later.
-    expect(due.map((d) => new Date(d.at).toISOString().slice(0, 10))).toEqual(['2024-12-03', '2024-12-06', '2024-12-09']);
+    expect(due.map((d) => new Date(d.at).toISOString().slice(0, 10))).toEqual([
+      '2024-12-03',
+      '2024-12-06',
+      '2024-12-09',
+    ]);
   });
 
   it('fires hourly triggers near the requested minute', () => {
     const { app, store } = setup('2024-03-01T09:10:00Z');
     app.newTrigger('hourly').timeBased().everyHours(2).nearMinute(45).create();
     const due = dueTriggers(store, Date.parse('2024-03-01T09:10:00Z'), Date.parse('2024-03-01T14:00:00Z'));
-    expect(due.map((d) => new Date(d.at).toISOString())).toEqual(['2024-03-01T09:45:00.000Z', '2024-03-01T11:45:00.000Z', '2024-03-01T13:45:00.000Z']);
+    expect(due.map((d) => new Date(d.at).toISOString())).toEqual([
+      '2024-03-01T09:45:00.000Z',
+      '2024-03-01T11:45:00.000Z',
+      '2024-03-01T13:45:00.000Z',
+    ]);
   });
 
   it('builds the time-driven event object in UTC, as Google documents', () => {
@@ -184,7 +214,11 @@ describe('dueTriggers: the Node-side scheduler', () => {
     const { app, store, ctx } = setup();
     app.newTrigger('poll').timeBased().everyMinutes(30).create();
     const copy = TriggerStore.fromJSON(JSON.parse(JSON.stringify(store.toJSON())));
-    expect(createScriptApp(copy, ctx, 'sheet').getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(['poll']);
+    expect(
+      createScriptApp(copy, ctx, 'sheet')
+        .getProjectTriggers()
+        .map((t) => t.getHandlerFunction()),
+    ).toEqual(['poll']);
     const next = createScriptApp(copy, ctx, 'sheet').newTrigger('other').timeBased().everyHours(1).create();
     expect(store.all().some((t) => t.id === next.getUniqueId())).toBe(false);
     expect(copy.all().map((t) => t.id)).not.toContain(undefined);

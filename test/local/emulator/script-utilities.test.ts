@@ -8,7 +8,11 @@ import { createUtilities } from '../../../src/local/emulator/script/utilities';
 function setup(start = '2024-03-01T09:00:00Z') {
   const clock = new VirtualClock(start);
   const calls = new CallLog();
-  const ctx = new ServiceContext(clock, calls, new FaultInjector(1), { email: 'office@example.com', locale: 'ru', timeZone: 'Europe/Moscow' });
+  const ctx = new ServiceContext(clock, calls, new FaultInjector(1), {
+    email: 'office@example.com',
+    locale: 'ru',
+    timeZone: 'Europe/Moscow',
+  });
   return { clock, calls, ctx, u: createUtilities(ctx) };
 }
 
@@ -54,7 +58,9 @@ describe('Utilities.formatDate (Java SimpleDateFormat in a named zone)', () => {
     expect(u.formatDate(d('2024-12-30T10:00:00Z'), 'UTC', 'yyyy-MM-dd')).toBe('2024-12-30');
     expect(u.formatDate(d('2024-02-01T10:00:00Z'), 'UTC', 'DD.MM.yyyy')).toBe('32.02.2024');
     expect(u.formatDate(d('2024-02-01T10:07:00Z'), 'UTC', 'dd.mm.yyyy')).toBe('01.07.2024');
-    expect(u.formatDate(d('2024-02-01T00:05:00Z'), 'UTC', 'hh:mm a / HH:mm / KK / kk')).toBe('12:05 AM / 00:05 / 00 / 24');
+    expect(u.formatDate(d('2024-02-01T00:05:00Z'), 'UTC', 'hh:mm a / HH:mm / KK / kk')).toBe(
+      '12:05 AM / 00:05 / 00 / 24',
+    );
     expect(u.formatDate(d('2024-02-01T10:00:00Z'), 'UTC', 'yy M d')).toBe('24 2 1');
   });
 

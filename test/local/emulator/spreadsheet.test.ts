@@ -10,7 +10,11 @@ import { Membrane, Realm } from '../../../src/local/gas/membrane';
 function setup(store = SpreadsheetStore.fromJSON(undefined)) {
   const clock = new VirtualClock('2024-03-01T09:00:00Z');
   const calls = new CallLog();
-  const ctx = new ServiceContext(clock, calls, new FaultInjector(1), { email: 'office@example.com', locale: 'ru', timeZone: 'Europe/Moscow' });
+  const ctx = new ServiceContext(clock, calls, new FaultInjector(1), {
+    email: 'office@example.com',
+    locale: 'ru',
+    timeZone: 'Europe/Moscow',
+  });
   const id = store.has('x') ? 'x' : store.create('CRM', { timeZone: 'Europe/Moscow', locale: 'ru' });
   const ui = new UiHost();
   const app = createSpreadsheetApp(store, ctx, { activeSpreadsheetId: id, ui });
@@ -32,8 +36,12 @@ describe('SpreadsheetApp: values', () => {
   it('a new spreadsheet has one empty 1000×26 sheet named in the locale, with sheet id 0', () => {
     const { store, id, sheet } = setup();
     const snap = store.get(id);
-    expect(snap.sheets.map((s) => [s.name, s.sheetId, s.hidden, s.frozenRows, s.values])).toEqual([['Лист1', 0, false, 0, []]]);
-    expect([sheet.getMaxRows(), sheet.getMaxColumns(), sheet.getLastRow(), sheet.getLastColumn()]).toEqual([1000, 26, 0, 0]);
+    expect(snap.sheets.map((s) => [s.name, s.sheetId, s.hidden, s.frozenRows, s.values])).toEqual([
+      ['Лист1', 0, false, 0, []],
+    ]);
+    expect([sheet.getMaxRows(), sheet.getMaxColumns(), sheet.getLastRow(), sheet.getLastColumn()]).toEqual([
+      1000, 26, 0, 0,
+    ]);
   });
 
   it('keeps typed values as written (strings that look like numbers or dates stay strings)', () => {
@@ -48,10 +56,24 @@ describe('SpreadsheetApp: values', () => {
 
   it('refuses data whose size differs from the range, with Google wording, and writes nothing', () => {
     const { sheet, store, id } = setup();
-    expect(messageOf(() => sheet.getRange(1, 1, 3, 2).setValues([[1, 2], [3, 4]]))).toBe(
+    expect(
+      messageOf(() =>
+        sheet.getRange(1, 1, 3, 2).setValues([
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+    ).toBe(
       'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
     );
-    expect(messageOf(() => sheet.getRange(1, 1, 2, 3).setValues([[1, 2, 3], [4, 5]]))).toBe(
+    expect(
+      messageOf(() =>
+        sheet.getRange(1, 1, 2, 3).setValues([
+          [1, 2, 3],
+          [4, 5],
+        ]),
+      ),
+    ).toBe(
       'The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.',
     );
     expect(store.values(id, 'Лист1')).toEqual([]);
@@ -59,8 +81,12 @@ describe('SpreadsheetApp: values', () => {
 
   it('refuses ranges outside the grid and bad coordinates with Google wording', () => {
     const { sheet } = setup();
-    expect(messageOf(() => sheet.getRange(1000, 1, 2, 1))).toBe('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(messageOf(() => sheet.getRange(1, 27))).toBe('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(messageOf(() => sheet.getRange(1000, 1, 2, 1))).toBe(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(messageOf(() => sheet.getRange(1, 27))).toBe(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(messageOf(() => sheet.getRange(0, 1))).toBe('The starting row of the range is too small.');
     expect(messageOf(() => sheet.getRange(1, 0))).toBe('The starting column of the range is too small.');
     expect(messageOf(() => sheet.getRange(1, 1, 0, 1))).toBe('The number of rows in the range must be at least 1.');
@@ -100,7 +126,9 @@ describe('SpreadsheetApp: values', () => {
     expect(messageOf(() => sheet.getRange('A1').setValue('=1+1'))).toMatch(/^Emulator: writing a formula/);
     sheet.getRange('A1').setValue("'=1+1");
     expect(sheet.getRange('A1').getValue()).toBe('=1+1');
-    expect(messageOf(() => sheet.getRange('A2').setValue({ a: 1 }))).toBe("The parameters (Object) don't match the method signature for Range.setValue.");
+    expect(messageOf(() => sheet.getRange('A2').setValue({ a: 1 }))).toBe(
+      "The parameters (Object) don't match the method signature for Range.setValue.",
+    );
   });
 });
 
@@ -108,7 +136,9 @@ describe('SpreadsheetApp: appendRow and rows', () => {
   it('appendRow from two people at once loses nothing and lands after the last row with content', () => {
     const store = SpreadsheetStore.fromJSON(undefined);
     const a = setup(store);
-    const b = createSpreadsheetApp(store, a.ctx, { activeSpreadsheetId: a.id, ui: new UiHost() }).openById(a.id).getSheets()[0];
+    const b = createSpreadsheetApp(store, a.ctx, { activeSpreadsheetId: a.id, ui: new UiHost() })
+      .openById(a.id)
+      .getSheets()[0];
     a.sheet.appendRow(['id', 'who']);
     for (let i = 0; i < 5; i++) {
       a.sheet.appendRow([`a${i}`, 'Anna']);
@@ -137,10 +167,21 @@ describe('SpreadsheetApp: appendRow and rows', () => {
 
   it('sorts the rows below the frozen ones; empty cells last', () => {
     const { sheet } = setup();
-    sheet.getRange(1, 1, 5, 2).setValues([['n', 'name'], [3, 'c'], ['', 'empty'], [1, 'a'], [2, 'b']]);
+    sheet.getRange(1, 1, 5, 2).setValues([
+      ['n', 'name'],
+      [3, 'c'],
+      ['', 'empty'],
+      [1, 'a'],
+      [2, 'b'],
+    ]);
     sheet.setFrozenRows(1);
     sheet.sort(1, false);
-    expect(sheet.getDataRange().getValues().map((r) => r[1])).toEqual(['name', 'c', 'b', 'a', 'empty']);
+    expect(
+      sheet
+        .getDataRange()
+        .getValues()
+        .map((r) => r[1]),
+    ).toEqual(['name', 'c', 'b', 'a', 'empty']);
   });
 });
 
@@ -148,7 +189,9 @@ describe('SpreadsheetApp: sheets', () => {
   it('insertSheet refuses a taken name (ignoring case) with Google wording', () => {
     const { ss } = setup();
     ss.insertSheet('Events');
-    expect(messageOf(() => ss.insertSheet('events'))).toBe('A sheet with the name "events" already exists. Please enter another name.');
+    expect(messageOf(() => ss.insertSheet('events'))).toBe(
+      'A sheet with the name "events" already exists. Please enter another name.',
+    );
     ss.insertSheet('First', 0);
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['First', 'Лист1', 'Events']);
     expect(ss.insertSheet().getName()).toBe('Лист4');
@@ -173,23 +216,34 @@ describe('SpreadsheetApp: display values and formats', () => {
     const when = new Date('2024-03-05T07:30:00Z');
     sheet.getRange(1, 1, 1, 4).setValues([[when, when, 12.5, 7]]);
     sheet.getRange(1, 5, 1, 2).setValues([[1.5, true]]);
-    expect(sheet.getRange(1, 1, 1, 6).getDisplayValues()).toEqual([['05.03.2024 10:30', '05.03.2024', '13', '7', '1,5', 'ИСТИНА']]);
+    expect(sheet.getRange(1, 1, 1, 6).getDisplayValues()).toEqual([
+      ['05.03.2024 10:30', '05.03.2024', '13', '7', '1,5', 'ИСТИНА'],
+    ]);
     // The format decides the type read back: a number under a date format is a date.
     sheet.getRange('B1').setValue(45356);
     expect(sheet.getRange('B1').getValue()).toEqual(new Date('2024-03-05T00:00:00+03:00'));
-    expect(messageOf(() => sheet.getRange('A1').setNumberFormat('[$€]#,##0.00'))).toMatch(/^Emulator: the number format/);
+    expect(messageOf(() => sheet.getRange('A1').setNumberFormat('[$€]#,##0.00'))).toMatch(
+      /^Emulator: the number format/,
+    );
   });
 
   it('TextFinder searches what cells show; every find is a round trip', () => {
     const { sheet, calls } = setup();
-    sheet.getRange(1, 1, 3, 2).setValues([['Иванов', 'ivanov@example.org'], ['Петров', 'IVANOV jr'], ['x', 'иванова']]);
+    sheet.getRange(1, 1, 3, 2).setValues([
+      ['Иванов', 'ivanov@example.org'],
+      ['Петров', 'IVANOV jr'],
+      ['x', 'иванова'],
+    ]);
     calls.reset();
     const finder = sheet.createTextFinder('иванов');
     expect(finder.findAll().map((r) => r.getA1Notation())).toEqual(['A1', 'B3']);
     const exact = sheet.createTextFinder('Иванов').matchEntireCell(true).matchCase(true);
     expect(exact.findNext()?.getA1Notation()).toBe('A1');
     expect(exact.findNext()).toBeNull();
-    expect(calls.byService()).toEqual({ 'SpreadsheetApp.TextFinder.findAll': 1, 'SpreadsheetApp.TextFinder.findNext': 2 });
+    expect(calls.byService()).toEqual({
+      'SpreadsheetApp.TextFinder.findAll': 1,
+      'SpreadsheetApp.TextFinder.findNext': 2,
+    });
   });
 });
 
@@ -203,7 +257,10 @@ describe('SpreadsheetApp: counting', () => {
     ss.getSheets();
     sheet.getName();
     expect(calls.count()).toBe(0);
-    range.setValues([[1, 2], [3, 4]]);
+    range.setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     range.getValues();
     sheet.getDataRange().getValues();
     sheet.getLastRow();
@@ -235,7 +292,11 @@ describe('SpreadsheetApp: data validation', () => {
     expect(messageOf(() => sheet.appendRow(['lost']))).toMatch(/^The data you entered in cell A3 violates/);
     sheet.getRange('A2').setValue('');
     const rule = sheet.getRange('A5').getDataValidation()!;
-    expect([String(rule.getCriteriaType()), rule.getAllowInvalid(), rule.getCriteriaValues()]).toEqual(['VALUE_IN_LIST', false, [['new', 'done'], true]]);
+    expect([String(rule.getCriteriaType()), rule.getAllowInvalid(), rule.getCriteriaValues()]).toEqual([
+      'VALUE_IN_LIST',
+      false,
+      [['new', 'done'], true],
+    ]);
     const warn = app.newDataValidation().requireValueInList(['new']).build();
     expect(warn.getAllowInvalid()).toBe(true);
     sheet.getRange('B2').setDataValidation(warn).setValue('anything');
@@ -246,10 +307,16 @@ describe('SpreadsheetApp: data validation', () => {
     const { app, ss, sheet } = setup();
     const ref = ss.insertSheet('Statuses');
     ref.getRange(1, 1, 3, 1).setValues([['Status'], ['new'], ['done']]);
-    const rule = app.newDataValidation().requireValueInRange(ref.getRange('A2:A100'), true).setAllowInvalid(false).build();
+    const rule = app
+      .newDataValidation()
+      .requireValueInRange(ref.getRange('A2:A100'), true)
+      .setAllowInvalid(false)
+      .build();
     sheet.getRange('C2:C50').setDataValidation(rule);
     sheet.getRange('C2').setValue('done');
-    expect(messageOf(() => sheet.getRange('C3').setValue('archived'))).toBe('The data you entered in cell C3 violates the data validation rules set on this cell.');
+    expect(messageOf(() => sheet.getRange('C3').setValue('archived'))).toBe(
+      'The data you entered in cell C3 violates the data validation rules set on this cell.',
+    );
     ref.appendRow(['archived']);
     sheet.getRange('C3').setValue('archived');
     const source = sheet.getRange('C3').getDataValidation()?.getCriteriaValues()[0] as { getA1Notation(): string };
@@ -258,7 +325,8 @@ describe('SpreadsheetApp: data validation', () => {
 });
 
 describe('SpreadsheetApp: UI', () => {
-  const html = (title: string, content: string) => ({ getTitle: () => title, getContent: () => content }) as unknown as GoogleAppsScript.HTML.HtmlOutput;
+  const html = (title: string, content: string) =>
+    ({ getTitle: () => title, getContent: () => content }) as unknown as GoogleAppsScript.HTML.HtmlOutput;
 
   it('records menus, one sidebar or dialog at a time (300 px), toasts and alerts', () => {
     const { app, ss, ui } = setup();
@@ -269,7 +337,14 @@ describe('SpreadsheetApp: UI', () => {
       .addSubMenu(u.createMenu('More').addItem('Set up', 'setupCrm'))
       .addToUi();
     expect(ui.menus).toEqual([
-      { name: 'CRM', items: [{ caption: 'Settings', functionName: 'openSettingsSidebar' }, { separator: true }, { caption: 'More', items: [{ caption: 'Set up', functionName: 'setupCrm' }] }] },
+      {
+        name: 'CRM',
+        items: [
+          { caption: 'Settings', functionName: 'openSettingsSidebar' },
+          { separator: true },
+          { caption: 'More', items: [{ caption: 'Set up', functionName: 'setupCrm' }] },
+        ],
+      },
     ]);
     u.showModalDialog(html('', '<p>d</p>'), 'Import');
     expect(ui.dialogs).toHaveLength(1);
@@ -296,7 +371,9 @@ describe('SpreadsheetApp: UI', () => {
     const gmail = createSpreadsheetApp(store, ctx, { ui });
     expect(gmail.getActiveSpreadsheet()).toBeNull();
     expect(messageOf(() => gmail.getUi())).toBe('Cannot call SpreadsheetApp.getUi() from this context.');
-    expect(messageOf(() => gmail.openById('nope'))).toBe('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    expect(messageOf(() => gmail.openById('nope'))).toBe(
+      'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+    );
     // A toast on a spreadsheet opened by id shows to nobody.
     gmail.openById(id).toast('hi');
     expect(ui.toasts).toEqual([]);
@@ -307,9 +384,14 @@ describe('SpreadsheetStore persistence', () => {
   it('round-trips sheets, values (Dates as Dates), formats and rules through JSON', () => {
     const { store, id, app, sheet, ss } = setup();
     const when = new Date('2024-03-05T07:30:15.123Z');
-    sheet.getRange(1, 1, 2, 3).setValues([['when', 'n', 'ok'], [when, 2.5, false]]);
+    sheet.getRange(1, 1, 2, 3).setValues([
+      ['when', 'n', 'ok'],
+      [when, 2.5, false],
+    ]);
     sheet.getRange('A2:A').setNumberFormat('dd.mm.yyyy hh:mm');
-    sheet.getRange('C2:C9').setDataValidation(app.newDataValidation().requireValueInList(['x']).setAllowInvalid(false).build());
+    sheet
+      .getRange('C2:C9')
+      .setDataValidation(app.newDataValidation().requireValueInList(['x']).setAllowInvalid(false).build());
     ss.insertSheet('Hidden').hideSheet();
     const again = SpreadsheetStore.fromJSON(JSON.parse(JSON.stringify(store.toJSON())));
     const snap = again.get(id);
@@ -318,7 +400,9 @@ describe('SpreadsheetStore persistence', () => {
     expect((snap.sheets[0].values[1][0] as Date).getTime()).toBe(when.getTime());
     expect(again.formatOf(id, 'Лист1', 5, 1)).toBe('dd.mm.yyyy hh:mm');
     const s2 = setup(again);
-    const reopened = createSpreadsheetApp(again, s2.ctx, { activeSpreadsheetId: id, ui: new UiHost() }).openById(id).getSheets()[0];
+    const reopened = createSpreadsheetApp(again, s2.ctx, { activeSpreadsheetId: id, ui: new UiHost() })
+      .openById(id)
+      .getSheets()[0];
     expect(messageOf(() => reopened.getRange('C3').setValue('y'))).toMatch(/^The data you entered in cell C3/);
     const other = again.create('Other', { timeZone: 'UTC', locale: 'en' });
     expect(other).not.toBe(id);

@@ -40,7 +40,10 @@ function emulatorPort(ws: Workspace): PeoplePort {
       G.remove(resourceName, { deleteContacts: false });
     },
     async batchCreate(persons) {
-      const r = P.batchCreateContacts({ contacts: persons.map((contactPerson) => ({ contactPerson })) as never, readMask: 'metadata' });
+      const r = P.batchCreateContacts({
+        contacts: persons.map((contactPerson) => ({ contactPerson })) as never,
+        readMask: 'metadata',
+      });
       return (r.createdPeople ?? []).map((c) => (c.person ?? {}) as Person);
     },
     async batchUpdate(contacts, updateMask) {
@@ -63,7 +66,11 @@ test('the CLI imports into an account, resumes after a lost batch without duplic
   const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-journal-'));
   try {
     const opened = openImportFile(new Uint8Array(fs.readFileSync(FIXTURE)), 'office-base.xlsx');
-    const { contacts } = cleanImportFile(opened, opened.proposed, { defaultCountry: 'RU', locale: 'ru', importId: 'imp-cli' });
+    const { contacts } = cleanImportFile(opened, opened.proposed, {
+      defaultCountry: 'RU',
+      locale: 'ru',
+      importId: 'imp-cli',
+    });
     const options = { importId: 'imp-cli', journalDir, phoneKey: (raw: string) => phoneKey(raw, 'RU') };
 
     // The answer to the create is lost after Google applied it.

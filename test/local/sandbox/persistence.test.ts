@@ -15,7 +15,9 @@ test('a restarted sandbox keeps settings, contacts and events changed through th
     seedDemoOffice(first, dir);
     const api = new SandboxApi(first);
     expect(api.run('saveSettings', [{ defaultCountry: 'KZ', language: '' }]).ok).toBe(true);
-    const logged = api.run('logEvent', [{ client: 'client1@example.ru', kind: 'Звонок', reason: 'Заказ', note: 'после рестарта' }]);
+    const logged = api.run('logEvent', [
+      { client: 'client1@example.ru', kind: 'Звонок', reason: 'Заказ', note: 'после рестарта' },
+    ]);
     expect(logged.ok).toBe(true);
     const contacts = first.workspace.people.allContacts().length;
 

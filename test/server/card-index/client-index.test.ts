@@ -27,11 +27,47 @@ beforeAll(() => {
   ({ names } = seedClients(office, CONTACTS));
   const now = office.workspace.clock.now();
   appendRows(office, 'events', [
-    { id: 'E-old', date: new Date(now - 30 * DAY), kind: 'Звонок', reason: 'Интерес', client: 'Клиент123 Иван', clientId: names[123], manager: 'Анна', result: 'Просил перезвонить', status: 'сделано' },
-    { id: 'E-new', date: new Date(now - 2 * DAY), kind: 'Встреча', reason: 'Заказ', client: 'Клиент123 Иван', clientId: names[123], manager: 'Анна', result: 'Заказал', status: 'сделано' },
-    { id: 'E-plan', date: new Date(now + 3 * DAY), kind: 'Звонок', reason: 'Оплата', client: 'Клиент123 Иван', clientId: names[123], manager: 'Олег', status: 'план' },
+    {
+      id: 'E-old',
+      date: new Date(now - 30 * DAY),
+      kind: 'Звонок',
+      reason: 'Интерес',
+      client: 'Клиент123 Иван',
+      clientId: names[123],
+      manager: 'Анна',
+      result: 'Просил перезвонить',
+      status: 'сделано',
+    },
+    {
+      id: 'E-new',
+      date: new Date(now - 2 * DAY),
+      kind: 'Встреча',
+      reason: 'Заказ',
+      client: 'Клиент123 Иван',
+      clientId: names[123],
+      manager: 'Анна',
+      result: 'Заказал',
+      status: 'сделано',
+    },
+    {
+      id: 'E-plan',
+      date: new Date(now + 3 * DAY),
+      kind: 'Звонок',
+      reason: 'Оплата',
+      client: 'Клиент123 Иван',
+      clientId: names[123],
+      manager: 'Олег',
+      status: 'план',
+    },
     // A row restored by hand names the client only by text: the index still ties it to the contact.
-    { id: 'E-text', date: new Date(now - 5 * DAY), kind: 'Визит', reason: 'Интерес', client: 'иван  клиент124', status: 'сделано' },
+    {
+      id: 'E-text',
+      date: new Date(now - 5 * DAY),
+      kind: 'Визит',
+      reason: 'Интерес',
+      client: 'иван  клиент124',
+      status: 'сделано',
+    },
   ]);
   call(office.sheet, 'refreshIndexTrigger', {});
 });
@@ -51,7 +87,9 @@ describe('the Card index sheet', () => {
     const text = JSON.parse(String(filled.find((r) => r[1] === names[124])![2])) as ClientIndexEntry;
     expect(text.lastContact).toMatchObject({ kind: 'Визит' });
     expect(JSON.parse(String(filled.find((r) => r[1] === names[125])![2])).labels).toEqual(['VIP']);
-    const record = office.workspace.spreadsheets.get(office.spreadsheetId).sheets.find((s) => s.name === 'Индекс карточки');
+    const record = office.workspace.spreadsheets
+      .get(office.spreadsheetId)
+      .sheets.find((s) => s.name === 'Индекс карточки');
     expect(record?.hidden).toBe(true);
   });
 });
@@ -62,12 +100,25 @@ describe('lookupClient in the Gmail add-on', () => {
     const { entry, calls } = lookup(office.gmail, 'Иван <Client123@Example.ru>');
     expect(entry?.resourceName).toBe(names[123]);
     // The add-on finds the spreadsheet by the id in its script properties.
-    expect(calls).toEqual(['CacheService.Cache.getAll', 'PropertiesService.Properties.getProperty', 'SpreadsheetApp.openById', 'SpreadsheetApp.Range.getValues', 'CacheService.Cache.putAll']);
+    expect(calls).toEqual([
+      'CacheService.Cache.getAll',
+      'PropertiesService.Properties.getProperty',
+      'SpreadsheetApp.openById',
+      'SpreadsheetApp.Range.getValues',
+      'CacheService.Cache.putAll',
+    ]);
     expect(Object.keys(addonCache()).length).toBeGreaterThan(1);
   });
 
   test('warm: exactly one service call, by e-mail and by phone, for clients and strangers alike', () => {
-    for (const key of ['client123@example.ru', 'client24999@example.ru', '+7 (912) 100-01-23', '+79121024999', 'stranger@example.org', '+995 555 12 34 56']) {
+    for (const key of [
+      'client123@example.ru',
+      'client24999@example.ru',
+      '+7 (912) 100-01-23',
+      '+79121024999',
+      'stranger@example.org',
+      '+995 555 12 34 56',
+    ]) {
       const { calls } = lookup(office.gmail, key);
       expect(calls).toEqual(['CacheService.Cache.getAll']);
     }
@@ -87,7 +138,12 @@ describe('lookupClient in the Gmail add-on', () => {
 
   test('a cache that lost one bucket, or expired, is reloaded rather than trusted', () => {
     const cached = addonCache();
-    expect(JSON.parse(cached['crm.ix.meta'])).toMatchObject({ clients: CONTACTS, keys: 2 * CONTACTS, phones: true, trimmed: 0 });
+    expect(JSON.parse(cached['crm.ix.meta'])).toMatchObject({
+      clients: CONTACTS,
+      keys: 2 * CONTACTS,
+      phones: true,
+      trimmed: 0,
+    });
     const bucket = Object.keys(cached).find((k) => k !== 'crm.ix.meta')!;
     const keyThere = Object.keys(JSON.parse(cached[bucket])).find((k) => k !== '~g')!;
     const now = office.workspace.clock.now();
@@ -107,7 +163,9 @@ describe('lookupClient in the Gmail add-on', () => {
 describe('noteEvent: events logged after the rebuild', () => {
   test('an event logged from the add-on updates its cached card at once, and the sheet row for the next reload', () => {
     lookup(office.gmail, 'client7@example.ru');
-    const logged = office.gmail.invoke('logEvent', [{ client: 'client7@example.ru', kind: 'Звонок', reason: 'Оплата', note: 'Оплатит в пятницу' }]);
+    const logged = office.gmail.invoke('logEvent', [
+      { client: 'client7@example.ru', kind: 'Звонок', reason: 'Оплата', note: 'Оплатит в пятницу' },
+    ]);
     if (logged.error) throw logged.error;
     const warm = lookup(office.gmail, 'client7@example.ru');
     expect(warm.calls).toEqual(['CacheService.Cache.getAll']);
@@ -120,9 +178,13 @@ describe('noteEvent: events logged after the rebuild', () => {
 
   test('a planned event logged in the spreadsheet shows in the sheet at once and in the add-on after its reload', () => {
     const at = new Date(Math.floor(office.workspace.clock.now() / HOUR) * HOUR + 2 * DAY).toISOString();
-    const logged = office.sheet.invoke('logEvent', [{ client: 'client9@example.ru', kind: 'Встреча', reason: 'Заказ', planned: true, at }]);
+    const logged = office.sheet.invoke('logEvent', [
+      { client: 'client9@example.ru', kind: 'Встреча', reason: 'Заказ', planned: true, at },
+    ]);
     if (logged.error) throw logged.error;
-    expect(lookup(office.sheet, 'client9@example.ru').entry?.planned).toEqual([expect.objectContaining({ kind: 'Встреча', reason: 'Заказ', at })]);
+    expect(lookup(office.sheet, 'client9@example.ru').entry?.planned).toEqual([
+      expect.objectContaining({ kind: 'Встреча', reason: 'Заказ', at }),
+    ]);
     office.workspace.cache.evictAll();
     expect(lookup(office.gmail, phoneOf(9)).entry?.planned).toEqual([expect.objectContaining({ kind: 'Встреча', at })]);
   });

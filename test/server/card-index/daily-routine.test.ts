@@ -32,7 +32,10 @@ describe('installing the triggers', () => {
     call(office.sheet, 'runSetup');
     const triggers = office.workspace.triggers.of('sheet', SHARED);
     expect(triggers.map((t) => t.handler).sort()).toEqual(['morningDigestTrigger', 'refreshIndexTrigger']);
-    expect(triggers.find((t) => t.handler === 'refreshIndexTrigger')?.schedule).toMatchObject({ kind: 'hours', every: 4 });
+    expect(triggers.find((t) => t.handler === 'refreshIndexTrigger')?.schedule).toMatchObject({
+      kind: 'hours',
+      every: 4,
+    });
     const digest = triggers.find((t) => t.handler === 'morningDigestTrigger')!;
     expect(digest.schedule).toMatchObject({ kind: 'days', every: 1, atHour: 8 });
     expect(digest.timeZone).toBe('Europe/Moscow');
@@ -66,7 +69,15 @@ describe('the triggers at work', () => {
       { name: 'Мария Козлова', email: 'maria@office.example', role: 'Менеджер', dailyDigest: false },
       { name: 'Без почты', email: '', role: 'Менеджер', dailyDigest: true },
     ]);
-    const ev = (id: string, date: string, client: string, manager: string, status: string, kind = 'Звонок', reason = 'Оплата') => ({
+    const ev = (
+      id: string,
+      date: string,
+      client: string,
+      manager: string,
+      status: string,
+      kind = 'Звонок',
+      reason = 'Оплата',
+    ) => ({
       id,
       date: at(date),
       kind,
@@ -94,11 +105,16 @@ describe('the triggers at work', () => {
     const refresh = office.workspace.triggers.all().find((t) => t.handler === 'refreshIndexTrigger')!;
     const fired = runTriggersUntil(office, refresh.createdAt + 4 * 3_600_000);
     expect(fired).toEqual(['refreshIndexTrigger']);
-    expect(call(office.sheet, 'lookupClientIndex_', 'client2@example.ru')).toMatchObject({ name: 'Иван Клиент2', labels: [] });
+    expect(call(office.sheet, 'lookupClientIndex_', 'client2@example.ru')).toMatchObject({
+      name: 'Иван Клиент2',
+      labels: [],
+    });
   });
 
   test('a contact deleted in Google Contacts leaves the index at the next refresh', () => {
-    const gone = office.workspace.people.records().find((c) => c.data.emailAddresses?.[0]?.value === 'client1@example.ru')!;
+    const gone = office.workspace.people
+      .records()
+      .find((c) => c.data.emailAddresses?.[0]?.value === 'client1@example.ru')!;
     office.workspace.people.deleteByUser(gone.resourceName, office.workspace.clock.now());
     const fired = runTriggersUntil(office, office.workspace.clock.now() + 4 * 3_600_000);
     expect(fired).toContain('refreshIndexTrigger');
@@ -121,15 +137,21 @@ describe('the triggers at work', () => {
     expect(anna.htmlBody).toBeUndefined();
     const body = anna.plainBody;
     expect(body).toContain('Доброе утро, Анна Смирнова! На сегодня и просрочено: 2.');
-    expect(body).toContain('Просрочено (1):\n• 01.03.2026 15:00 — Клиент Просроченный, +7 912 000-00-01 — Звонок: Оплата');
+    expect(body).toContain(
+      'Просрочено (1):\n• 01.03.2026 15:00 — Клиент Просроченный, +7 912 000-00-01 — Звонок: Оплата',
+    );
     expect(body).toContain('Сегодня (1):\n• 12:30 — Клиент Сегодняшний, +7 912 000-00-02 — Встреча: Заказ');
-    for (const other of ['Завтрашний', 'Сделанный', 'Отменённый', 'Олега', 'Марии', 'Ничей']) expect(body).not.toContain(other);
+    for (const other of ['Завтрашний', 'Сделанный', 'Отменённый', 'Олега', 'Марии', 'Ничей'])
+      expect(body).not.toContain(other);
 
     const oleg = sent.find((m) => m.to === 'oleg@office.example')!;
     expect(oleg.plainBody).toContain('• 17:00 — Клиент Олега');
     expect(oleg.plainBody).not.toContain('Просрочено');
 
-    const logged = office.workspace.log.entries().map((e) => e.message).join('\n');
+    const logged = office.workspace.log
+      .entries()
+      .map((e) => e.message)
+      .join('\n');
     expect(logged).not.toMatch(/Клиент|anna@|oleg@|\+7 912/);
   });
 
@@ -138,7 +160,13 @@ describe('the triggers at work', () => {
     const values = sheetValues(office, 'events');
     const status = locateColumns(template('events'), values[0]).status;
     const row = values.findIndex((r) => r[0] === 'E-06') + 1;
-    office.workspace.spreadsheets.editByUser(office.spreadsheetId, crmSheetOf(office, 'events').getName(), row, status + 1, 'сделано');
+    office.workspace.spreadsheets.editByUser(
+      office.spreadsheetId,
+      crmSheetOf(office, 'events').getName(),
+      row,
+      status + 1,
+      'сделано',
+    );
     const before = office.workspace.gmail.sent().length;
     runTriggersUntil(office, start + 2 * DAY);
     const next = office.workspace.gmail.sent().slice(0, office.workspace.gmail.sent().length - before);

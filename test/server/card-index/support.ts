@@ -29,7 +29,12 @@ export function seedClients(office: Office, n: number): { names: string[]; vip: 
 }
 
 function sheetApp(office: Office): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
-  const g = office.workspace.globals({ project: 'sheet', boundSpreadsheetId: office.spreadsheetId, htmlFiles: {}, ui: office.sheet.ui });
+  const g = office.workspace.globals({
+    project: 'sheet',
+    boundSpreadsheetId: office.spreadsheetId,
+    htmlFiles: {},
+    ui: office.sheet.ui,
+  });
   return g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 }
 
@@ -43,7 +48,11 @@ export function crmSheetOf(office: Office, key: SheetKey): GoogleAppsScript.Spre
 }
 
 /** Appends rows given by column key, as if typed into the sheet; the call log is left as it was. */
-export function appendRows(office: Office, key: SheetKey, records: Array<Record<string, string | number | boolean | Date>>): void {
+export function appendRows(
+  office: Office,
+  key: SheetKey,
+  records: Array<Record<string, string | number | boolean | Date>>,
+): void {
   const calls = office.workspace.calls;
   calls.measure(() => {
     const sheet = crmSheetOf(office, key);

@@ -15,7 +15,15 @@ function change(office: ReturnType<typeof eventsOffice>['office'], body: Record<
 test('a planned event gets one calendar event with popup and e-mail reminders, the manager as guest, the client and phone in it', () => {
   const { office, clients } = eventsOffice();
   const at = new Date(minute(office.workspace.clock.now()) + DAY).toISOString();
-  const event = logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: 'Заказ', at, planned: true, manager: 'Дмитрий Ковалёв', note: 'обсудить скидку' });
+  const event = logEvent(office, {
+    client: clients.vip.email,
+    kind: 'Звонок',
+    reason: 'Заказ',
+    at,
+    planned: true,
+    manager: 'Дмитрий Ковалёв',
+    note: 'обсудить скидку',
+  });
   expect(event.status).toBe('planned');
   const calendar = liveCalendarEvents(office);
   expect(calendar).toHaveLength(1);
@@ -27,7 +35,8 @@ test('a planned event gets one calendar event with popup and e-mail reminders, t
   expect(c.guests.map((g) => g.email)).toEqual(['dmitry@example.com']);
   expect(c.invited).toEqual(['dmitry@example.com']);
   expect(c.title).toContain(clients.vip.name);
-  for (const text of [clients.vip.name, clients.vip.phone, 'Заказ', 'обсудить скидку', `crm-event-id:${event.id}`]) expect(c.description).toContain(text);
+  for (const text of [clients.vip.name, clients.vip.phone, 'Заказ', 'обсудить скидку', `crm-event-id:${event.id}`])
+    expect(c.description).toContain(text);
   // The calendar id went back into the event's row.
   expect(eventRows(office).find((r) => r.id === event.id)?.calendarEventId).toBe(event.calendarEventId);
 });
@@ -35,7 +44,13 @@ test('a planned event gets one calendar event with popup and e-mail reminders, t
 test('rescheduling twice moves the one calendar event; done ticks it and drops its reminders; cancel deletes it', () => {
   const { office, clients } = eventsOffice();
   const now = minute(office.workspace.clock.now());
-  const event = logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: 'Заказ', at: new Date(now + DAY).toISOString(), planned: true });
+  const event = logEvent(office, {
+    client: clients.vip.email,
+    kind: 'Звонок',
+    reason: 'Заказ',
+    at: new Date(now + DAY).toISOString(),
+    planned: true,
+  });
   const later = new Date(now + 2 * DAY).toISOString();
   change(office, { id: event.id, action: 'reschedule', at: later });
   const moved = change(office, { id: event.id, action: 'reschedule', at: later });
@@ -68,7 +83,16 @@ test('a run that died before writing the calendar id back: the next save finds t
   const now = minute(office.workspace.clock.now());
   // The run is killed at its last write, the one that would put the calendar id into the row.
   office.workspace.faults.add({ service: 'SpreadsheetApp.Range.setValues', kind: 'kill', nth: [1] });
-  const run = office.sheet.invoke('logEvent', [{ id: 'E-crash-1', client: clients.vip.email, kind: 'Звонок', reason: '', at: new Date(now + DAY).toISOString(), planned: true }]);
+  const run = office.sheet.invoke('logEvent', [
+    {
+      id: 'E-crash-1',
+      client: clients.vip.email,
+      kind: 'Звонок',
+      reason: '',
+      at: new Date(now + DAY).toISOString(),
+      planned: true,
+    },
+  ]);
   office.workspace.faults.clear();
   expect(run.error).toBeDefined();
   expect(eventRows(office)[0]).toMatchObject({ id: 'E-crash-1', calendarEventId: '' });
@@ -86,7 +110,13 @@ test('a run that died before writing the calendar id back: the next save finds t
 test('a calendar event deleted by hand comes back on the next change', () => {
   const { office, clients } = eventsOffice();
   const now = minute(office.workspace.clock.now());
-  const event = logEvent(office, { client: clients.regular.email, kind: 'Встреча', reason: '', at: new Date(now + DAY).toISOString(), planned: true });
+  const event = logEvent(office, {
+    client: clients.regular.email,
+    kind: 'Встреча',
+    reason: '',
+    at: new Date(now + DAY).toISOString(),
+    planned: true,
+  });
   office.workspace.calendar.deleteByUser(event.calendarEventId, office.workspace.clock.now());
   const moved = change(office, { id: event.id, action: 'reschedule', at: new Date(now + 2 * DAY).toISOString() });
   expect(liveCalendarEvents(office).map((e) => e.id)).toEqual([moved.calendarEventId]);
@@ -95,7 +125,16 @@ test('a calendar event deleted by hand comes back on the next change', () => {
 
 test('a planned row typed by hand (no id) gets an id from the sidebar and its calendar event on the first change', () => {
   const { office, clients } = eventsOffice();
-  writeRows(office, 'events', [{ date: '02.03.2026 18:00', kind: 'Звонок', client: clients.sleepy.name, phone: `'${clients.sleepy.phone}`, manager: 'Нино Беридзе', status: 'план' }]);
+  writeRows(office, 'events', [
+    {
+      date: '02.03.2026 18:00',
+      kind: 'Звонок',
+      client: clients.sleepy.name,
+      phone: `'${clients.sleepy.phone}`,
+      manager: 'Нино Беридзе',
+      status: 'план',
+    },
+  ]);
   const view = call<{ due: { groups: Array<{ events: EventView[] }> } }>(office.sheet, 'getReminders');
   const [typed] = view.due.groups.flatMap((g) => g.events);
   expect(typed).toMatchObject({ client: clients.sleepy.name, phone: clients.sleepy.phone, calendarEventId: '' });
@@ -109,7 +148,13 @@ test('a planned row typed by hand (no id) gets an id from the sidebar and its ca
 
 test('a head may give an event to a subordinate; a manager may not give one to their head', () => {
   const head = eventsOffice({ session: { email: 'olga@example.com' } });
-  const event = logEvent(head.office, { client: head.clients.vip.email, kind: 'Звонок', reason: '', at: new Date(minute(head.office.workspace.clock.now()) + DAY).toISOString(), planned: true });
+  const event = logEvent(head.office, {
+    client: head.clients.vip.email,
+    kind: 'Звонок',
+    reason: '',
+    at: new Date(minute(head.office.workspace.clock.now()) + DAY).toISOString(),
+    planned: true,
+  });
   expect(event.manager).toBe('Ольга Смирнова');
   const given = change(head.office, { id: event.id, action: 'assign', manager: 'Нино Беридзе' });
   expect(given.manager).toBe('Нино Беридзе');
@@ -120,8 +165,12 @@ test('a head may give an event to a subordinate; a manager may not give one to t
 
   const manager = eventsOffice({ session: { email: 'nino@example.com' } });
   const own = logEvent(manager.office, { client: manager.clients.vip.email, kind: 'Звонок', reason: '' });
-  const refused = manager.office.sheet.invoke('changeEvent', [{ id: own.id, action: 'assign', manager: 'Ольга Смирнова' }]);
-  expect(String((refused.error as Error).message)).toBe('Вы не можете назначить ответственным Ольга Смирнова: это может сделать только руководитель.');
+  const refused = manager.office.sheet.invoke('changeEvent', [
+    { id: own.id, action: 'assign', manager: 'Ольга Смирнова' },
+  ]);
+  expect(String((refused.error as Error).message)).toBe(
+    'Вы не можете назначить ответственным Ольга Смирнова: это может сделать только руководитель.',
+  );
   expect(eventRows(manager.office)[0].manager).toBe('Нино Беридзе');
 });
 

@@ -8,7 +8,13 @@ import { DAY, eventRows, eventsOffice, logEvent } from './office';
 test('logging an event appends one row with the client found in Contacts and returns the event', () => {
   const { office, clients } = eventsOffice();
   const at = new Date(Math.floor(office.workspace.clock.now() / 60_000) * 60_000 - 2 * 3600_000).toISOString();
-  const event = logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: 'Заказ', at, note: '=HYPERLINK("http://x")' });
+  const event = logEvent(office, {
+    client: clients.vip.email,
+    kind: 'Звонок',
+    reason: 'Заказ',
+    at,
+    note: '=HYPERLINK("http://x")',
+  });
   expect(event).toMatchObject({
     clientId: clients.vip.resourceName,
     client: clients.vip.name,
@@ -23,7 +29,14 @@ test('logging an event appends one row with the client found in Contacts and ret
   const rows = eventRows(office);
   expect(rows).toHaveLength(1);
   // The note is kept as text: the apostrophe Sheets swallows was there, so no formula was written.
-  expect(rows[0]).toMatchObject({ id: event.id, client: clients.vip.name, clientId: clients.vip.resourceName, phone: clients.vip.phone, status: 'сделано', result: '=HYPERLINK("http://x")' });
+  expect(rows[0]).toMatchObject({
+    id: event.id,
+    client: clients.vip.name,
+    clientId: clients.vip.resourceName,
+    phone: clients.vip.phone,
+    status: 'сделано',
+    result: '=HYPERLINK("http://x")',
+  });
   expect((rows[0].date as Date).toISOString()).toBe(at);
   expect(office.workspace.calendar.allEvents()).toHaveLength(0);
 });
@@ -33,7 +46,11 @@ test('a client named by phone in another spelling, or by resourceName, is the sa
   const byPhone = logEvent(office, { client: '8 (912) 444-55-66', kind: 'Звонок', reason: '' });
   expect(byPhone.clientId).toBe(clients.regular.resourceName);
   const byId = logEvent(office, { client: clients.regular.resourceName, kind: 'Встреча', reason: '' });
-  expect(byId).toMatchObject({ clientId: clients.regular.resourceName, client: clients.regular.name, phone: clients.regular.phone });
+  expect(byId).toMatchObject({
+    clientId: clients.regular.resourceName,
+    client: clients.regular.name,
+    phone: clients.regular.phone,
+  });
   const stranger = logEvent(office, { client: '+995 555 12 34 56', kind: 'Пропущенный звонок', reason: '' });
   expect(stranger).toMatchObject({ clientId: '', client: '+995 555 12 34 56', phone: '+995 555 12 34 56' });
   // The phone that starts with "+" went in as text.
@@ -46,7 +63,9 @@ test('the default manager is the staff member logging; refusals are worded for p
   const noKind = office.sheet.invoke('logEvent', [{ client: clients.vip.email, kind: '', reason: '' }]);
   expect(String((noKind.error as Error).message)).toBe('Выберите вид события.');
   // A manager may not hand an event to their head.
-  const up = office.sheet.invoke('logEvent', [{ client: clients.vip.email, kind: 'Звонок', reason: '', manager: 'Ольга Смирнова' }]);
+  const up = office.sheet.invoke('logEvent', [
+    { client: clients.vip.email, kind: 'Звонок', reason: '', manager: 'Ольга Смирнова' },
+  ]);
   expect(String((up.error as Error).message)).toContain('Ольга Смирнова');
   expect(eventRows(office)).toHaveLength(1);
 });
@@ -86,7 +105,13 @@ test('logging again with the same id (a retry after a lost answer) writes nothin
 
 test('readable through getReminders right after logging', () => {
   const { office, clients } = eventsOffice();
-  logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: 'Заказ', planned: true, at: new Date(office.workspace.clock.now() + 3600_000).toISOString() });
+  logEvent(office, {
+    client: clients.vip.email,
+    kind: 'Звонок',
+    reason: 'Заказ',
+    planned: true,
+    at: new Date(office.workspace.clock.now() + 3600_000).toISOString(),
+  });
   const view = call<{ due: { groups: Array<{ events: EventView[] }> } }>(office.sheet, 'getReminders');
   expect(view.due.groups.flatMap((g) => g.events).map((e) => e.client)).toEqual([clients.vip.name]);
 });

@@ -40,7 +40,8 @@ export function eventsOffice(options: { session?: { email?: string } } = {}): Ev
   const ws = office.workspace;
   const people = createPeople(ws.people, ws.ctx);
   const groups: Record<string, string> = {};
-  for (const label of ['VIP', 'Постоянный']) groups[label] = String(people.ContactGroups!.create({ contactGroup: { name: label } }).resourceName);
+  for (const label of ['VIP', 'Постоянный'])
+    groups[label] = String(people.ContactGroups!.create({ contactGroup: { name: label } }).resourceName);
   const clients: Record<string, Client> = {};
   for (const [key, [family, given, phone, email, label]] of Object.entries(CLIENTS)) {
     const created = people.People!.createContact(
@@ -48,26 +49,39 @@ export function eventsOffice(options: { session?: { email?: string } } = {}): Ev
         names: [{ familyName: family, givenName: given }],
         phoneNumbers: [{ value: phone }],
         emailAddresses: [{ value: email }],
-        memberships: [{ contactGroupMembership: { contactGroupResourceName: groups[label] } } as GoogleAppsScript.People.Schema.Membership],
+        memberships: [
+          {
+            contactGroupMembership: { contactGroupResourceName: groups[label] },
+          } as GoogleAppsScript.People.Schema.Membership,
+        ],
       },
       { personFields: 'names' },
     );
     clients[key] = { resourceName: String(created.resourceName), name: `${family} ${given}`, phone, email };
   }
-  writeRows(office, 'staff', STAFF.map((s) => ({ name: s[0], email: s[1], role: s[2], head: s[3], dailyDigest: s[4] })));
+  writeRows(
+    office,
+    'staff',
+    STAFF.map((s) => ({ name: s[0], email: s[1], role: s[2], head: s[3], dailyDigest: s[4] })),
+  );
   ws.calls.reset();
   return { office, clients };
 }
 
 function app(office: Office) {
   const ws = office.workspace;
-  return createSpreadsheetApp(ws.spreadsheets, ws.ctx, { activeSpreadsheetId: office.spreadsheetId, ui: new UiHost() }).openById(office.spreadsheetId);
+  return createSpreadsheetApp(ws.spreadsheets, ws.ctx, {
+    activeSpreadsheetId: office.spreadsheetId,
+    ui: new UiHost(),
+  }).openById(office.spreadsheetId);
 }
 
 /** Rows written straight into a CRM sheet (as the office would type them), by column key. */
 export function writeRows(office: Office, key: 'staff' | 'events', rows: Array<Record<string, unknown>>): void {
   const tpl = template(key);
-  const sheet = app(office).getSheets().find((s) => s.getName() === tpl.title.ru)!;
+  const sheet = app(office)
+    .getSheets()
+    .find((s) => s.getName() === tpl.title.ru)!;
   const width = sheet.getLastColumn();
   const at = locateColumns(tpl, sheet.getRange(1, 1, 1, width).getValues()[0]);
   const values = rows.map((r) => {
@@ -76,7 +90,8 @@ export function writeRows(office: Office, key: 'staff' | 'events', rows: Array<R
     return row;
   });
   const first = sheet.getLastRow() + 1;
-  if (first + values.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), first + values.length - 1 - sheet.getMaxRows());
+  if (first + values.length - 1 > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), first + values.length - 1 - sheet.getMaxRows());
   sheet.getRange(first, 1, values.length, width).setValues(values as never);
   office.workspace.calls.reset();
 }

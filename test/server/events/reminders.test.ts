@@ -12,16 +12,47 @@ test('due today and overdue, grouped by manager, each with the phone and the las
   const { office, clients } = eventsOffice();
   const now = office.workspace.clock.now(); // 09:00 Moscow
   logEvent(office, { client: clients.vip.email, kind: 'Встреча', reason: 'Презентация', at: iso(now - 10 * DAY) });
-  logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: 'Заказ', at: iso(now + 3 * 3600_000), planned: true, manager: 'Нино Беридзе' });
-  logEvent(office, { client: clients.regular.email, kind: 'Звонок', reason: '', at: iso(now - 2 * DAY), planned: true, manager: 'Дмитрий Ковалёв' });
-  logEvent(office, { client: clients.sleepy.email, kind: 'Звонок', reason: '', at: iso(now + 2 * DAY), planned: true, manager: 'Дмитрий Ковалёв' });
+  logEvent(office, {
+    client: clients.vip.email,
+    kind: 'Звонок',
+    reason: 'Заказ',
+    at: iso(now + 3 * 3600_000),
+    planned: true,
+    manager: 'Нино Беридзе',
+  });
+  logEvent(office, {
+    client: clients.regular.email,
+    kind: 'Звонок',
+    reason: '',
+    at: iso(now - 2 * DAY),
+    planned: true,
+    manager: 'Дмитрий Ковалёв',
+  });
+  logEvent(office, {
+    client: clients.sleepy.email,
+    kind: 'Звонок',
+    reason: '',
+    at: iso(now + 2 * DAY),
+    planned: true,
+    manager: 'Дмитрий Ковалёв',
+  });
   const due = call<DueView>(office.sheet, 'getDueList');
   expect(due.timeZone).toBe('Europe/Moscow');
   expect(due.groups.map((g) => g.manager)).toEqual(['Дмитрий Ковалёв', 'Нино Беридзе']);
   const [dmitry, nino] = due.groups;
   expect(dmitry.events).toHaveLength(1);
-  expect(dmitry.events[0]).toMatchObject({ client: clients.regular.name, phone: clients.regular.phone, overdue: true, lastContact: null });
-  expect(nino.events[0]).toMatchObject({ client: clients.vip.name, phone: clients.vip.phone, overdue: false, lastContact: { kind: 'Встреча', reason: 'Презентация' } });
+  expect(dmitry.events[0]).toMatchObject({
+    client: clients.regular.name,
+    phone: clients.regular.phone,
+    overdue: true,
+    lastContact: null,
+  });
+  expect(nino.events[0]).toMatchObject({
+    client: clients.vip.name,
+    phone: clients.vip.phone,
+    overdue: false,
+    lastContact: { kind: 'Встреча', reason: 'Презентация' },
+  });
   // A later day is not due yet; asking for that day lists it.
   const later = call<DueView>(office.sheet, 'getDueList', iso(now + 2 * DAY));
   expect(later.groups.flatMap((g) => g.events).map((e) => e.client)).toContain(clients.sleepy.name);
@@ -30,7 +61,15 @@ test('due today and overdue, grouped by manager, each with the phone and the las
 test('damaged rows are reported with row and column; the rest is still listed', () => {
   const { office, clients } = eventsOffice();
   writeRows(office, 'events', [
-    { id: 'E-a', date: '02.03.2026 12:00', kind: 'Звонок', client: clients.vip.name, clientId: clients.vip.resourceName, manager: 'Нино Беридзе', status: 'план' },
+    {
+      id: 'E-a',
+      date: '02.03.2026 12:00',
+      kind: 'Звонок',
+      client: clients.vip.name,
+      clientId: clients.vip.resourceName,
+      manager: 'Нино Беридзе',
+      status: 'план',
+    },
     { id: 'E-b', date: 'завтра', kind: 'Звонок', client: clients.regular.name, status: 'план' },
     { id: 'E-c', date: '01.03.2026 10:00', kind: 'Звонок', client: clients.sleepy.name, status: 'может быть' },
     { id: 'E-a', date: '01.03.2026 11:00', kind: 'Звонок', client: clients.sleepy.name, status: 'план' },
@@ -56,7 +95,12 @@ test('per-label quiet periods: VIP after 30 days, regular clients after 90; any 
   const { office, clients } = eventsOffice();
   const now = office.workspace.clock.now();
   // The office has used reminders for a year: crossings are not held back to spread a first-day burst.
-  office.workspace.properties.poke('sheet', 'script', 'crm.reminders.startDay', new Date(now - 365 * DAY).toISOString());
+  office.workspace.properties.poke(
+    'sheet',
+    'script',
+    'crm.reminders.startDay',
+    new Date(now - 365 * DAY).toISOString(),
+  );
   logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: '', at: iso(now - 40 * DAY) });
   logEvent(office, { client: clients.regular.email, kind: 'Звонок', reason: '', at: iso(now - 40 * DAY) });
   logEvent(office, { client: clients.sleepy.email, kind: 'Звонок', reason: '', at: iso(now - 100 * DAY) });
@@ -66,9 +110,11 @@ test('per-label quiet periods: VIP after 30 days, regular clients after 90; any 
   expect(vip).toMatchObject({ labels: ['VIP'], phone: clients.vip.phone, days: 40 });
 
   // `days` replaces every period.
-  expect(call<QuietClientView[]>(office.sheet, 'getQuietClients', undefined, 35).map((q) => q.name).sort()).toEqual(
-    [clients.vip.name, clients.regular.name, clients.sleepy.name].sort(),
-  );
+  expect(
+    call<QuietClientView[]>(office.sheet, 'getQuietClients', undefined, 35)
+      .map((q) => q.name)
+      .sort(),
+  ).toEqual([clients.vip.name, clients.regular.name, clients.sleepy.name].sort());
   expect(call<QuietClientView[]>(office.sheet, 'getQuietClients', undefined, 200)).toEqual([]);
 
   // A call today takes the VIP off the list.

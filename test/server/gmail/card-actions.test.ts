@@ -3,7 +3,20 @@
 // budget is 30 seconds; each must stay far inside it.
 
 import { sheetValues } from '../card-index/support';
-import { actionsOf, DAY, gmailOffice, GmailOffice, HOSTILE_NAME, htmlTexts, KNOWN, openCard, pushedCard, runAction, updatedCard, widgets } from './support';
+import {
+  actionsOf,
+  DAY,
+  gmailOffice,
+  GmailOffice,
+  HOSTILE_NAME,
+  htmlTexts,
+  KNOWN,
+  openCard,
+  pushedCard,
+  runAction,
+  updatedCard,
+  widgets,
+} from './support';
 
 /** "Well inside" the 30 s add-on limit: a third of it, simulated service latency included. */
 const WELL_INSIDE_MS = 10_000;
@@ -13,7 +26,10 @@ beforeAll(() => {
   o = gmailOffice(2000);
 });
 
-const eventRows = () => sheetValues(o.office, 'events').slice(1).filter((r) => r.some((v) => v !== ''));
+const eventRows = () =>
+  sheetValues(o.office, 'events')
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''));
 
 function formOf(messageId: string, functionName: string) {
   const { card } = openCard(o, messageId);
@@ -28,9 +44,13 @@ describe('log this e-mail', () => {
   test('opens a form with the E-mail kind, a reason dropdown and the subject as the note; saving appends exactly one row', () => {
     const form = formOf(o.messages.known, 'gmailLogEmailForm');
     expect(widgets(form).find((w) => w.type === 'decoratedText')).toMatchObject({ topLabel: 'Тип', text: 'E-mail' });
-    const reason = widgets(form).find((w) => w.type === 'selectionInput' && w.fieldName === 'reason') as { items: Array<{ value: string }> };
+    const reason = widgets(form).find((w) => w.type === 'selectionInput' && w.fieldName === 'reason') as {
+      items: Array<{ value: string }>;
+    };
     expect(reason.items.map((i) => i.value)).toContain('Заказ');
-    expect(widgets(form).find((w) => w.type === 'textInput' && w.fieldName === 'note')).toMatchObject({ value: 'Вопрос по заказу' });
+    expect(widgets(form).find((w) => w.type === 'textInput' && w.fieldName === 'note')).toMatchObject({
+      value: 'Вопрос по заказу',
+    });
 
     const before = eventRows().length;
     const save = actionsOf(form).gmailLogEmail;
@@ -39,12 +59,16 @@ describe('log this e-mail', () => {
     const rows = eventRows();
     expect(rows).toHaveLength(before + 1);
     const row = rows[rows.length - 1];
-    expect(row).toEqual(expect.arrayContaining([`mail-${o.messages.known}`, 'E-mail', 'Заказ', o.names[KNOWN], 'Спросил про сроки']));
+    expect(row).toEqual(
+      expect.arrayContaining([`mail-${o.messages.known}`, 'E-mail', 'Заказ', o.names[KNOWN], 'Спросил про сроки']),
+    );
 
     expect(response.notification).toBe('Записано: E-mail, Заказ.');
     expect(response.navigation?.[0]).toEqual({ popToRoot: true });
     const card = updatedCard(response)!;
-    const last = widgets(card).find((w) => w.type === 'decoratedText' && w.topLabel === 'Последний контакт') as { text: string };
+    const last = widgets(card).find((w) => w.type === 'decoratedText' && w.topLabel === 'Последний контакт') as {
+      text: string;
+    };
     expect(last.text).toContain('E-mail · Заказ');
 
     // The same e-mail saved again (a lost response, a second click) is still one event.
@@ -62,8 +86,13 @@ describe('log this e-mail', () => {
 
   test('a client whose name is =HYPERLINK(…) is logged as text, and the card stays escaped', () => {
     const form = formOf(o.messages.hostile, 'gmailLogEmailForm');
-    expect(widgets(form).find((w) => w.type === 'textInput' && w.fieldName === 'note')).toMatchObject({ value: '=SUM(A1)' });
-    const { response } = runAction(o, o.messages.hostile, actionsOf(form).gmailLogEmail, { reason: ['Интерес'], note: ['=SUM(A1)'] });
+    expect(widgets(form).find((w) => w.type === 'textInput' && w.fieldName === 'note')).toMatchObject({
+      value: '=SUM(A1)',
+    });
+    const { response } = runAction(o, o.messages.hostile, actionsOf(form).gmailLogEmail, {
+      reason: ['Интерес'],
+      note: ['=SUM(A1)'],
+    });
     const row = eventRows().pop()!;
     expect(row).toEqual(expect.arrayContaining([HOSTILE_NAME, '=SUM(A1)']));
     const html = htmlTexts(updatedCard(response)!).join('\n');
@@ -75,11 +104,17 @@ describe('log this e-mail', () => {
 describe('plan a follow-up', () => {
   test('offers date, kind, reason and manager; saving writes one planned row and one calendar event', () => {
     const form = formOf(o.messages.known, 'gmailPlanForm');
-    const picker = widgets(form).find((w) => w.type === 'dateTimePicker') as { fieldName: string; valueMsEpoch: number; timeZoneOffsetMins: number };
+    const picker = widgets(form).find((w) => w.type === 'dateTimePicker') as {
+      fieldName: string;
+      valueMsEpoch: number;
+      timeZoneOffsetMins: number;
+    };
     // Tomorrow at 10:00 in the user's zone (Moscow, UTC+3).
     expect(new Date(picker.valueMsEpoch).toISOString()).toBe('2026-03-03T07:00:00.000Z');
     expect(picker.timeZoneOffsetMins).toBe(180);
-    const manager = widgets(form).find((w) => w.type === 'selectionInput' && w.fieldName === 'manager') as { items: Array<{ value: string; selected: boolean }> };
+    const manager = widgets(form).find((w) => w.type === 'selectionInput' && w.fieldName === 'manager') as {
+      items: Array<{ value: string; selected: boolean }>;
+    };
     // The office account is Ольга on the staff: she is preselected.
     expect(manager.items.find((i) => i.selected)?.value).toBe('Ольга');
 
@@ -88,7 +123,13 @@ describe('plan a follow-up', () => {
     const rowsBefore = eventRows().length;
     const at = o.office.workspace.clock.now() + 3 * DAY;
     const save = actionsOf(form).gmailPlanFollowUp;
-    const inputs = { at: [String(at)], kind: ['Звонок'], reason: ['Оплата'], manager: ['Анна'], note: ['Напомнить про счёт'] };
+    const inputs = {
+      at: [String(at)],
+      kind: ['Звонок'],
+      reason: ['Оплата'],
+      manager: ['Анна'],
+      note: ['Напомнить про счёт'],
+    };
     const { run, response } = runAction(o, o.messages.known, save, inputs);
     expect(run.report.elapsedMs).toBeLessThan(WELL_INSIDE_MS);
     expect(eventRows()).toHaveLength(rowsBefore + 1);
@@ -108,7 +149,11 @@ describe('plan a follow-up', () => {
 
   test('without a date, says so', () => {
     const form = formOf(o.messages.known, 'gmailPlanForm');
-    const { response } = runAction(o, o.messages.known, actionsOf(form).gmailPlanFollowUp, { at: [''], kind: ['Звонок'], reason: ['Оплата'] });
+    const { response } = runAction(o, o.messages.known, actionsOf(form).gmailPlanFollowUp, {
+      at: [''],
+      kind: ['Звонок'],
+      reason: ['Оплата'],
+    });
     expect(response).toEqual({ notification: 'Выберите дату и время следующего шага.' });
   });
 });
@@ -119,8 +164,17 @@ describe('add as a new client', () => {
     const card = pushedCard(runAction(o, o.messages.stranger, actionsOf(first).gmailAddClientForm, {}).response)!;
     const people = o.office.workspace.people;
     const before = people.allContacts().length;
-    const vip = (widgets(card).find((w) => w.type === 'selectionInput') as { items: Array<{ text: string; value: string }> }).items.find((i) => i.text === 'VIP')!;
-    const form = { givenName: ['Георгий'], middleName: [''], familyName: ['Мчедлишвили'], email: ['giorgi@example.ge'], phone: ['+995 555 12 34 56'], label: [vip.value] };
+    const vip = (
+      widgets(card).find((w) => w.type === 'selectionInput') as { items: Array<{ text: string; value: string }> }
+    ).items.find((i) => i.text === 'VIP')!;
+    const form = {
+      givenName: ['Георгий'],
+      middleName: [''],
+      familyName: ['Мчедлишвили'],
+      email: ['giorgi@example.ge'],
+      phone: ['+995 555 12 34 56'],
+      label: [vip.value],
+    };
     const { run, response } = runAction(o, o.messages.stranger, actionsOf(card).gmailAddClient, form);
     expect(run.report.elapsedMs).toBeLessThan(WELL_INSIDE_MS);
     expect(people.allContacts()).toHaveLength(before + 1);
@@ -142,9 +196,19 @@ describe('add as a new client', () => {
 
   test('refuses a form with neither a name nor an e-mail', () => {
     const { card } = openCard(o, o.messages.stranger);
-    const { response } = runAction(o, o.messages.stranger, actionsOf(card).gmailAddClient ?? { functionName: 'gmailAddClient', parameters: {} }, {
-      givenName: [''], middleName: [''], familyName: [''], email: [''], phone: [''], label: [''],
-    });
+    const { response } = runAction(
+      o,
+      o.messages.stranger,
+      actionsOf(card).gmailAddClient ?? { functionName: 'gmailAddClient', parameters: {} },
+      {
+        givenName: [''],
+        middleName: [''],
+        familyName: [''],
+        email: [''],
+        phone: [''],
+        label: [''],
+      },
+    );
     expect(response.notification).toBeDefined();
   });
 });
@@ -152,13 +216,17 @@ describe('add as a new client', () => {
 describe('open in the sheet', () => {
   test("links to the Events sheet at the client's newest row; later clicks cost one properties read", () => {
     const { card } = openCard(o, o.messages.known);
-    const open = widgets(card).flatMap((w) => (w.type === 'buttonSet' ? w.buttons : w.type === 'textButton' ? [w] : [])).find((b) => b.onClick?.functionName === 'gmailOpenSheet')!;
+    const open = widgets(card)
+      .flatMap((w) => (w.type === 'buttonSet' ? w.buttons : w.type === 'textButton' ? [w] : []))
+      .find((b) => b.onClick?.functionName === 'gmailOpenSheet')!;
     const first = runAction(o, o.messages.known, open.onClick!);
     const record = o.office.workspace.spreadsheets.get(o.office.spreadsheetId);
     const events = record.sheets.find((s) => s.name === 'События')!;
     const row = open.onClick!.parameters.row;
     expect(open.text).toContain(row);
-    expect(first.response.openLink).toBe(`https://docs.google.com/spreadsheets/d/${o.office.spreadsheetId}/edit#gid=${events.sheetId}&range=A${row}`);
+    expect(first.response.openLink).toBe(
+      `https://docs.google.com/spreadsheets/d/${o.office.spreadsheetId}/edit#gid=${events.sheetId}&range=A${row}`,
+    );
     const second = runAction(o, o.messages.known, open.onClick!);
     expect(second.response.openLink).toBe(first.response.openLink);
     expect(second.run.report.serviceCalls).toBe(1);

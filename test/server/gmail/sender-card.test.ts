@@ -2,7 +2,19 @@
 // calls on the warm path whatever the size of the base), and that client-supplied text cannot inject card markup.
 
 import { CacheStore } from '../../../src/local/emulator/script/cache';
-import { actionsOf, DAY, gmailOffice, GmailOffice, HOSTILE_NAME, htmlTexts, KNOWN, openCard, pushedCard, runAction, widgets } from './support';
+import {
+  actionsOf,
+  DAY,
+  gmailOffice,
+  GmailOffice,
+  HOSTILE_NAME,
+  htmlTexts,
+  KNOWN,
+  openCard,
+  pushedCard,
+  runAction,
+  widgets,
+} from './support';
 
 const CONTACTS = 3000;
 let o: GmailOffice;
@@ -12,7 +24,8 @@ beforeAll(() => {
 });
 
 const textOf = (card: ReturnType<typeof openCard>['card'], label: string) =>
-  widgets(card).find((w) => w.type === 'decoratedText' && w.topLabel === label)?.['text' as never] as string | undefined;
+  widgets(card).find((w) => w.type === 'decoratedText' && w.topLabel === label)?.['text' as never] as
+    string | undefined;
 
 describe('a known sender', () => {
   test(`costs at most three service calls on the warm path, with ${CONTACTS} contacts`, () => {
@@ -22,7 +35,11 @@ describe('a known sender', () => {
     expect(cold.run.report.serviceCalls).toBeGreaterThan(3);
     const { result, calls } = o.office.workspace.calls.measure(() => openCard(o, o.messages.known));
     expect(result.run.report.serviceCalls).toBeLessThanOrEqual(3);
-    expect(calls.map((c) => c.service)).toEqual(['GmailApp.getMessageById', 'GmailApp.GmailMessage.getFrom', 'CacheService.Cache.getAll']);
+    expect(calls.map((c) => c.service)).toEqual([
+      'GmailApp.getMessageById',
+      'GmailApp.GmailMessage.getFrom',
+      'CacheService.Cache.getAll',
+    ]);
     expect(result.run.report.elapsedMs).toBeLessThan(5000);
     expect(result.card).toEqual(cold.card);
   });
@@ -44,10 +61,22 @@ describe('a known sender', () => {
     expect((planned.widgets[0] as { text: string }).text).toContain('Звонок · Оплата');
 
     const recent = card.sections.find((s) => s.header === 'Последние события')!;
-    expect(recent.widgets.map((w) => (w as { bottomLabel?: string }).bottomLabel)).toEqual(['Итог 7', 'Итог 6', 'Итог 5', 'Итог 4', 'Итог 3']);
+    expect(recent.widgets.map((w) => (w as { bottomLabel?: string }).bottomLabel)).toEqual([
+      'Итог 7',
+      'Итог 6',
+      'Итог 5',
+      'Итог 4',
+      'Итог 3',
+    ]);
 
-    const buttons = widgets(card).flatMap((w) => (w.type === 'buttonSet' ? w.buttons : w.type === 'textButton' ? [w] : []));
-    expect(buttons.map((b) => b.text)).toEqual(['Записать это письмо', 'Запланировать следующий шаг', expect.stringMatching(/^Открыть строки [\d, …]+ в таблице$/)]);
+    const buttons = widgets(card).flatMap((w) =>
+      w.type === 'buttonSet' ? w.buttons : w.type === 'textButton' ? [w] : [],
+    );
+    expect(buttons.map((b) => b.text)).toEqual([
+      'Записать это письмо',
+      'Запланировать следующий шаг',
+      expect.stringMatching(/^Открыть строки [\d, …]+ в таблице$/),
+    ]);
     expect(buttons[2].onClickOpensLink).toBe(true);
   });
 
@@ -81,8 +110,16 @@ describe('an unknown sender', () => {
     expect(first.run.report.serviceCalls).toBeLessThanOrEqual(3);
     const { run, response } = runAction(o, o.messages.stranger, actionsOf(first.card).gmailAddClientForm, {});
     const card = pushedCard(response)!;
-    const inputs = Object.fromEntries(widgets(card).flatMap((w) => (w.type === 'textInput' ? [[w.fieldName, w.value ?? '']] : [])));
-    expect(inputs).toEqual({ givenName: 'Георгий', middleName: '', familyName: 'Мчедлишвили', email: 'giorgi@example.ge', phone: '' });
+    const inputs = Object.fromEntries(
+      widgets(card).flatMap((w) => (w.type === 'textInput' ? [[w.fieldName, w.value ?? '']] : [])),
+    );
+    expect(inputs).toEqual({
+      givenName: 'Георгий',
+      middleName: '',
+      familyName: 'Мчедлишвили',
+      email: 'giorgi@example.ge',
+      phone: '',
+    });
     const label = widgets(card).find((w) => w.type === 'selectionInput');
     expect(label).toMatchObject({ fieldName: 'label', selectionType: 'DROPDOWN' });
     expect((label as { items: Array<{ text: string }> }).items.map((i) => i.text)).toEqual(['Без категории', 'VIP']);

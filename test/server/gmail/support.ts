@@ -56,15 +56,52 @@ export function gmailOffice(contacts: number): GmailOffice {
   }));
   appendRows(office, 'events', [
     ...history,
-    { id: 'E-plan', date: new Date(now + 2 * DAY), kind: 'Звонок', reason: 'Оплата', client, clientId: names[KNOWN], manager: 'Олег', status: 'план' },
-    { id: 'E-evil', date: new Date(now - 3 * DAY), kind: 'Звонок', reason: '<script>x</script>', client: HOSTILE_NAME, clientId: hostile, manager: 'Олег', result: '<b>r</b>', status: 'сделано' },
+    {
+      id: 'E-plan',
+      date: new Date(now + 2 * DAY),
+      kind: 'Звонок',
+      reason: 'Оплата',
+      client,
+      clientId: names[KNOWN],
+      manager: 'Олег',
+      status: 'план',
+    },
+    {
+      id: 'E-evil',
+      date: new Date(now - 3 * DAY),
+      kind: 'Звонок',
+      reason: '<script>x</script>',
+      client: HOSTILE_NAME,
+      clientId: hostile,
+      manager: 'Олег',
+      result: '<b>r</b>',
+      status: 'сделано',
+    },
   ]);
   call(office.sheet, 'refreshIndexTrigger', {});
   const at = now - HOUR;
   const messages = {
-    known: ws.gmail.addMessage({ from: `Иван Клиент${KNOWN} <client${KNOWN}@example.ru>`, to: 'office@example.com', subject: 'Вопрос по заказу', plainBody: '…', date: at }),
-    stranger: ws.gmail.addMessage({ from: 'Георгий Мчедлишвили <giorgi@example.ge>', to: 'office@example.com', subject: 'Сотрудничество', plainBody: '…', date: at }),
-    hostile: ws.gmail.addMessage({ from: 'Evil <evil@example.ru>', to: 'office@example.com', subject: '=SUM(A1)', plainBody: '…', date: at }),
+    known: ws.gmail.addMessage({
+      from: `Иван Клиент${KNOWN} <client${KNOWN}@example.ru>`,
+      to: 'office@example.com',
+      subject: 'Вопрос по заказу',
+      plainBody: '…',
+      date: at,
+    }),
+    stranger: ws.gmail.addMessage({
+      from: 'Георгий Мчедлишвили <giorgi@example.ge>',
+      to: 'office@example.com',
+      subject: 'Сотрудничество',
+      plainBody: '…',
+      date: at,
+    }),
+    hostile: ws.gmail.addMessage({
+      from: 'Evil <evil@example.ru>',
+      to: 'office@example.com',
+      subject: '=SUM(A1)',
+      plainBody: '…',
+      date: at,
+    }),
   };
   ws.calls.reset();
   return { office, names, hostile, messages };
@@ -96,7 +133,9 @@ export function widgets(card: CardJson): WidgetJson[] {
 }
 
 /** Every clickable action of a card, by function name. */
-export function actionsOf(card: CardJson): Record<string, { functionName: string; parameters: Record<string, string> }> {
+export function actionsOf(
+  card: CardJson,
+): Record<string, { functionName: string; parameters: Record<string, string> }> {
   const out: Record<string, { functionName: string; parameters: Record<string, string> }> = {};
   const visit = (w: { onClick?: { functionName: string; parameters: Record<string, string> } }) => {
     if (w.onClick) out[w.onClick.functionName] = w.onClick;
@@ -112,7 +151,11 @@ export function actionsOf(card: CardJson): Record<string, { functionName: string
 /** Everything Google renders as HTML: text paragraphs and decorated texts with their labels. */
 export function htmlTexts(card: CardJson): string[] {
   return widgets(card).flatMap((w) =>
-    w.type === 'textParagraph' ? [w.text] : w.type === 'decoratedText' ? [w.text, w.topLabel ?? '', w.bottomLabel ?? ''] : [],
+    w.type === 'textParagraph'
+      ? [w.text]
+      : w.type === 'decoratedText'
+        ? [w.text, w.topLabel ?? '', w.bottomLabel ?? '']
+        : [],
   );
 }
 

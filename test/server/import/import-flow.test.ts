@@ -33,13 +33,18 @@ function accountState(office: Office) {
       phones: (p.phoneNumbers ?? []).map((x) => x.value).sort(),
       emails: (p.emailAddresses ?? []).map((x) => x.value).sort(),
       notes: p.biographies?.[0]?.value ?? '',
-      labels: (p.memberships ?? []).map((m) => groups.get(m.contactGroupMembership?.contactGroupResourceName ?? '')).filter(Boolean).sort(),
+      labels: (p.memberships ?? [])
+        .map((m) => groups.get(m.contactGroupMembership?.contactGroupResourceName ?? ''))
+        .filter(Boolean)
+        .sort(),
     }))
     .sort((a, b) => String(a.resourceName).localeCompare(String(b.resourceName)));
 }
 
 function allPhones(office: Office): string[] {
-  return office.workspace.people.allContacts().flatMap((p) => (p.phoneNumbers ?? []).map((x) => String(x.canonicalForm)));
+  return office.workspace.people
+    .allContacts()
+    .flatMap((p) => (p.phoneNumbers ?? []).map((x) => String(x.canonicalForm)));
 }
 
 test('the messy office base imports once; importing it again, or its Windows-1251 CSV twin, creates nothing', () => {
@@ -48,8 +53,15 @@ test('the messy office base imports once; importing it again, or its Windows-125
   expect(first.status).toBe('done');
   expect(first.created).toBeGreaterThan(30);
   // The bad e-mail and the impossible date are reported with row and column, and kept on the contact.
-  expect(first.errors).toEqual(expect.arrayContaining([expect.objectContaining({ column: 'E-mail', value: 'test@' }), expect.objectContaining({ value: '31.02.1985' })]));
-  const keptIn = office.workspace.people.allContacts().filter((p) => (p.biographies?.[0]?.value ?? '').includes('test@'));
+  expect(first.errors).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ column: 'E-mail', value: 'test@' }),
+      expect.objectContaining({ value: '31.02.1985' }),
+    ]),
+  );
+  const keptIn = office.workspace.people
+    .allContacts()
+    .filter((p) => (p.biographies?.[0]?.value ?? '').includes('test@'));
   expect(keptIn).toHaveLength(1);
   // +7 and 8 spellings of one number are one client.
   const phones = allPhones(office);
@@ -111,11 +123,18 @@ describe.each([
 
 test('undo returns the account to its previous state: created contacts go, changed ones come back, new labels go', () => {
   const office = freshOffice();
-  const people = office.workspace.globals({ project: 'sheet', htmlFiles: {}, ui: office.sheet.ui }).People as GoogleAppsScript.People;
+  const people = office.workspace.globals({ project: 'sheet', htmlFiles: {}, ui: office.sheet.ui })
+    .People as GoogleAppsScript.People;
   // An existing client the file will complete (same phone in 8-form, no e-mail yet).
-  people.People!.createContact({ names: [{ familyName: 'Иванова', givenName: 'Анна' }], phoneNumbers: [{ value: '8 912 345-67-89' }] });
+  people.People!.createContact({
+    names: [{ familyName: 'Иванова', givenName: 'Анна' }],
+    phoneNumbers: [{ value: '8 912 345-67-89' }],
+  });
   const before = accountState(office);
-  const groupsBefore = office.workspace.people.allGroups().map((g) => g.name).sort();
+  const groupsBefore = office.workspace.people
+    .allGroups()
+    .map((g) => g.name)
+    .sort();
 
   const result = importFile(office, fixture('office-base.xlsx'));
   expect(result.updated).toBeGreaterThanOrEqual(1);
@@ -126,7 +145,12 @@ test('undo returns the account to its previous state: created contacts go, chang
   expect(undo.deleted).toBe(result.created);
   expect(undo.restored).toBe(result.updated);
   expect(accountState(office)).toEqual(before);
-  expect(office.workspace.people.allGroups().map((g) => g.name).sort()).toEqual(groupsBefore);
+  expect(
+    office.workspace.people
+      .allGroups()
+      .map((g) => g.name)
+      .sort(),
+  ).toEqual(groupsBefore);
   // Undo twice is harmless.
   expect(invokeSheet<UndoResult>(office, 'undoImport', result.importId).deleted).toBe(0);
 });

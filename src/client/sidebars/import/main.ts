@@ -47,7 +47,11 @@ function texts(): void {
 }
 
 function renderLabels(labels: string[]): void {
-  replaceChildren(byId('label'), h('option', { value: '' }, s(locale, 'allLabels')), ...labels.map((l) => h('option', { value: l }, l)));
+  replaceChildren(
+    byId('label'),
+    h('option', { value: '' }, s(locale, 'allLabels')),
+    ...labels.map((l) => h('option', { value: l }, l)),
+  );
 }
 
 function resetAfterFile(): void {
@@ -63,11 +67,22 @@ function renderMapping(): void {
   box.hidden = false;
   byId('mapping-note').textContent = setup?.mapping ? s(locale, 'mappingRemembered') : '';
   const rows = mapping.columns.map((column, i) => {
-    const select = h('select', { 'data-column': column.header, change: (e: Event) => {
-      const field = (e.target as HTMLSelectElement).value as ContactField;
-      mapping!.columns[i] = { ...column, field, key: field === 'custom' ? column.key || column.header : column.key };
-      resetAfterFile();
-    } }, ...FIELDS.map((f) => h('option', { value: f }, FIELD_NAMES[locale][f])));
+    const select = h(
+      'select',
+      {
+        'data-column': column.header,
+        change: (e: Event) => {
+          const field = (e.target as HTMLSelectElement).value as ContactField;
+          mapping!.columns[i] = {
+            ...column,
+            field,
+            key: field === 'custom' ? column.key || column.header : column.key,
+          };
+          resetAfterFile();
+        },
+      },
+      ...FIELDS.map((f) => h('option', { value: f }, FIELD_NAMES[locale][f])),
+    );
     select.value = column.field;
     return h('tr', {}, h('td', { class: 'header' }, column.header || `#${column.index + 1}`), h('td', {}, select));
   });
@@ -92,9 +107,14 @@ async function readFile(): Promise<void> {
   setup = await rpc.getImportSetup(opened.fingerprint);
   locale = setup.locale;
   mapping = (setup.mapping as Mapping | null) ?? opened.proposed;
-  const rows = opened.table ? opened.table.rows.length : opened.drafts?.length ?? 0;
+  const rows = opened.table ? opened.table.rows.length : (opened.drafts?.length ?? 0);
   byId('file-info').textContent = [
-    s(locale, 'fileInfo', { format: opened.format, encoding: opened.encoding, rows, header: opened.table?.headerRowNumber ?? '—' }),
+    s(locale, 'fileInfo', {
+      format: opened.format,
+      encoding: opened.encoding,
+      rows,
+      header: opened.table?.headerRowNumber ?? '—',
+    }),
     ...opened.warnings,
   ].join('\n');
   renderMapping();
@@ -106,14 +126,23 @@ function problemList(problems: ImportProblem[], className = 'problems'): HTMLEle
   return h(
     'ul',
     { class: className },
-    ...problems.slice(0, 300).map((p) =>
-      h('li', { 'data-row': String(p.row), 'data-column': p.column }, h('span', { class: 'where' }, `${s(locale, 'row', { row: p.row })}, ${p.column}: `), `«${p.value}» — ${p.message}`),
-    ),
+    ...problems
+      .slice(0, 300)
+      .map((p) =>
+        h(
+          'li',
+          { 'data-row': String(p.row), 'data-column': p.column },
+          h('span', { class: 'where' }, `${s(locale, 'row', { row: p.row })}, ${p.column}: `),
+          `«${p.value}» — ${p.message}`,
+        ),
+      ),
   );
 }
 
 function renderPreview(preview: ImportPreview, problems: ImportProblem[]): void {
-  const conflicts = preview.updates.flatMap((u) => (u.conflicts ?? []).map((c) => ({ row: u.rows[0], column: c.field, value: c.incoming, message: c.existing })));
+  const conflicts = preview.updates.flatMap((u) =>
+    (u.conflicts ?? []).map((c) => ({ row: u.rows[0], column: c.field, value: c.incoming, message: c.existing })),
+  );
   const box = byId('preview-result');
   box.hidden = false;
   replaceChildren(
@@ -125,9 +154,19 @@ function renderPreview(preview: ImportPreview, problems: ImportProblem[]): void 
       h('div', { 'data-count': 'updated' }, s(locale, 'willUpdate', { n: preview.counts.updated })),
       h('div', { 'data-count': 'skipped' }, s(locale, 'willSkip', { n: preview.counts.skipped })),
       h('div', { 'data-count': 'duplicates' }, s(locale, 'duplicates', { n: preview.counts.duplicates })),
-      preview.labelsToCreate.length ? h('div', {}, s(locale, 'newLabels', { labels: preview.labelsToCreate.join(', ') })) : null,
-      h('div', { class: 'muted' }, s(locale, 'calls', { planned: preview.plannedCalls, minimum: preview.minimumCalls })),
-      h('div', { 'data-count': 'problems', class: problems.length ? 'error' : '' }, s(locale, 'problems', { n: problems.length })),
+      preview.labelsToCreate.length
+        ? h('div', {}, s(locale, 'newLabels', { labels: preview.labelsToCreate.join(', ') }))
+        : null,
+      h(
+        'div',
+        { class: 'muted' },
+        s(locale, 'calls', { planned: preview.plannedCalls, minimum: preview.minimumCalls }),
+      ),
+      h(
+        'div',
+        { 'data-count': 'problems', class: problems.length ? 'error' : '' },
+        s(locale, 'problems', { n: problems.length }),
+      ),
     ),
     problems.length ? problemList(problems) : null,
     conflicts.length ? h('div', {}, s(locale, 'conflicts')) : null,
@@ -240,7 +279,14 @@ async function exportContacts(): Promise<void> {
       contacts.push(...page.contacts);
       pageToken = page.nextPageToken ?? undefined;
     } while (pageToken);
-    const content = format === 'google-csv' ? googleCsv(contacts) : format === 'outlook-csv' ? outlookCsv(contacts) : format === 'vcard' ? vcard(contacts) : xlsxWorkbook(contacts, locale);
+    const content =
+      format === 'google-csv'
+        ? googleCsv(contacts)
+        : format === 'outlook-csv'
+          ? outlookCsv(contacts)
+          : format === 'vcard'
+            ? vcard(contacts)
+            : xlsxWorkbook(contacts, locale);
     const base = label ? `clients-${label}` : 'clients';
     download(`${base}.${EXPORT_FILE[format].extension}`, EXPORT_FILE[format].mime, content);
     status(s(locale, 'exported', { n: contacts.length }), 'ok');

@@ -23,7 +23,15 @@ function fail(e: unknown): void {
 /** The wall-clock parts of an instant in the office's zone (the spreadsheet's, not this browser's). */
 function parts(iso: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+  const f = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
   for (const p of f.formatToParts(new Date(iso))) out[p.type] = p.value;
   if (out.hour === '24') out.hour = '00';
   return out;
@@ -66,13 +74,22 @@ function editor(item: HTMLElement, kind: 'reschedule' | 'result', event: DueEven
   const input =
     kind === 'reschedule'
       ? h('input', { type: 'datetime-local', 'data-field': 'at', value: inputValue(event.at) })
-      : h('input', { type: 'text', 'data-field': 'result', maxlength: '2000', placeholder: s(locale, 'resultPlaceholder') });
+      : h('input', {
+          type: 'text',
+          'data-field': 'result',
+          maxlength: '2000',
+          placeholder: s(locale, 'resultPlaceholder'),
+        });
   const save = h('button', { type: 'button', class: 'primary', 'data-action': `save-${kind}` }, s(locale, 'save'));
   save.addEventListener('click', () => {
     const value = (input as HTMLInputElement).value.trim();
     if (!value) return;
     if (kind === 'reschedule') {
-      void act(save, () => rpc.changeEvent({ id: event.id, action: 'reschedule', at: value }), s(locale, 'rescheduled', { when: value.replace('T', ' ') }));
+      void act(
+        save,
+        () => rpc.changeEvent({ id: event.id, action: 'reschedule', at: value }),
+        s(locale, 'rescheduled', { when: value.replace('T', ' ') }),
+      );
     } else {
       void act(save, () => rpc.changeEvent({ id: event.id, action: 'done', result: value }), s(locale, 'markedDone'));
     }
@@ -82,21 +99,39 @@ function editor(item: HTMLElement, kind: 'reschedule' | 'result', event: DueEven
 }
 
 function eventItem(event: DueEventView): HTMLElement {
-  const when = event.allDay ? (event.overdue ? dateOf(event.at) : '') : event.overdue ? `${dateOf(event.at)} ${timeOf(event.at)}` : timeOf(event.at);
+  const when = event.allDay
+    ? event.overdue
+      ? dateOf(event.at)
+      : ''
+    : event.overdue
+      ? `${dateOf(event.at)} ${timeOf(event.at)}`
+      : timeOf(event.at);
   const what = [event.kind, event.reason].filter(Boolean).join(' · ');
   const last = event.lastContact
-    ? s(locale, 'lastContact', { when: dateOf(event.lastContact.at), what: [event.lastContact.kind, event.lastContact.reason].filter(Boolean).join(', ') })
+    ? s(locale, 'lastContact', {
+        when: dateOf(event.lastContact.at),
+        what: [event.lastContact.kind, event.lastContact.reason].filter(Boolean).join(', '),
+      })
     : s(locale, 'neverContacted');
   const item = h(
     'div',
     { class: `event${event.overdue ? ' overdue' : ''}`, 'data-event-id': event.id, 'data-status': event.status },
-    h('div', { class: 'head' }, when ? h('span', { class: 'time' }, when) : null, h('span', { class: 'client' }, event.client), phoneLink(event.phone)),
+    h(
+      'div',
+      { class: 'head' },
+      when ? h('span', { class: 'time' }, when) : null,
+      h('span', { class: 'client' }, event.client),
+      phoneLink(event.phone),
+    ),
     what ? h('div', { class: 'what' }, what) : null,
     event.nextStep ? h('div', { class: 'what' }, event.nextStep) : null,
     h('div', { class: 'last' }, last),
   );
   const done = h('button', { type: 'button', 'data-action': 'done' }, s(locale, 'done'));
-  done.addEventListener('click', () => void act(done, () => rpc.changeEvent({ id: event.id, action: 'done' }), s(locale, 'markedDone')));
+  done.addEventListener(
+    'click',
+    () => void act(done, () => rpc.changeEvent({ id: event.id, action: 'done' }), s(locale, 'markedDone')),
+  );
   const move = h('button', { type: 'button', 'data-action': 'reschedule' }, s(locale, 'reschedule'));
   move.addEventListener('click', () => editor(item, 'reschedule', event));
   const result = h('button', { type: 'button', 'data-action': 'result' }, s(locale, 'result'));
@@ -115,7 +150,12 @@ function grouped(target: HTMLElement, groups: Array<{ manager: string; events: D
   replaceChildren(
     target,
     ...nonEmpty.map((g) =>
-      h('div', { class: 'group', 'data-manager': g.manager }, h('h3', {}, g.manager || s(locale, 'noManager')), ...g.events.map(eventItem)),
+      h(
+        'div',
+        { class: 'group', 'data-manager': g.manager },
+        h('h3', {}, g.manager || s(locale, 'noManager')),
+        ...g.events.map(eventItem),
+      ),
     ),
   );
 }
@@ -126,7 +166,11 @@ function list<T>(target: HTMLElement, items: T[], empty: string, render: (item: 
 
 function options(select: HTMLSelectElement, values: string[], first?: { value: string; label: string }): void {
   const keep = select.value;
-  replaceChildren(select, first ? h('option', { value: first.value }, first.label) : null, ...values.map((v) => h('option', { value: v }, v)));
+  replaceChildren(
+    select,
+    first ? h('option', { value: first.value }, first.label) : null,
+    ...values.map((v) => h('option', { value: v }, v)),
+  );
   if (keep && [...select.options].some((o) => o.value === keep)) select.value = keep;
 }
 
@@ -153,7 +197,8 @@ function render(view: RemindersView): void {
   locale = view.locale;
   timeZone = view.due.timeZone || 'UTC';
   texts();
-  const split = (overdue: boolean) => view.due.groups.map((g) => ({ manager: g.manager, events: g.events.filter((e) => e.overdue === overdue) }));
+  const split = (overdue: boolean) =>
+    view.due.groups.map((g) => ({ manager: g.manager, events: g.events.filter((e) => e.overdue === overdue) }));
   grouped(byId('due'), split(false));
   grouped(byId('overdue'), split(true));
   options(byId<HTMLSelectElement>('log-kind'), view.kinds);
@@ -164,7 +209,13 @@ function render(view: RemindersView): void {
       'li',
       { 'data-client-id': q.resourceName },
       h('div', {}, h('span', { class: 'client' }, q.name), ' ', phoneLink(q.phone)),
-      h('div', { class: 'meta' }, [q.labels.join(', '), q.days === null ? s(locale, 'neverContacted') : s(locale, 'quietDays', { days: q.days })].filter(Boolean).join(' · ')),
+      h(
+        'div',
+        { class: 'meta' },
+        [q.labels.join(', '), q.days === null ? s(locale, 'neverContacted') : s(locale, 'quietDays', { days: q.days })]
+          .filter(Boolean)
+          .join(' · '),
+      ),
     ),
   );
   list(byId('interested'), view.interested, s(locale, 'nothingInterested'), (i) =>
@@ -184,7 +235,13 @@ function render(view: RemindersView): void {
     ),
   );
   byId('problems-section').hidden = view.problems.length === 0;
-  list(byId('problems'), view.problems, '', (p) => h('li', { 'data-row': String(p.row) }, s(locale, 'problemAt', { row: p.row, column: p.column, message: p.message })));
+  list(byId('problems'), view.problems, '', (p) =>
+    h(
+      'li',
+      { 'data-row': String(p.row) },
+      s(locale, 'problemAt', { row: p.row, column: p.column, message: p.message }),
+    ),
+  );
 }
 
 async function load(showLoading = true): Promise<void> {
@@ -217,7 +274,9 @@ byId('log-form').addEventListener('submit', async (event) => {
       reason: byId<HTMLSelectElement>('log-reason').value,
       ...(at ? { at } : {}),
       planned: byId<HTMLInputElement>('log-planned').checked,
-      ...(byId<HTMLSelectElement>('log-manager').value ? { manager: byId<HTMLSelectElement>('log-manager').value } : {}),
+      ...(byId<HTMLSelectElement>('log-manager').value
+        ? { manager: byId<HTMLSelectElement>('log-manager').value }
+        : {}),
       note: byId<HTMLTextAreaElement>('log-note').value,
       id: pendingId || (pendingId = `E${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`),
     });

@@ -14,7 +14,8 @@ const setStatus = showStatus;
 function render(view: SettingsView): void {
   locale = view.locale;
   byId('title').textContent = t(locale, 'settingsTitle');
-  byId('summary').textContent = `${view.spreadsheetName} · ${t(locale, 'contactsCount', { count: view.contactsCount })}`;
+  byId('summary').textContent =
+    `${view.spreadsheetName} · ${t(locale, 'contactsCount', { count: view.contactsCount })}`;
   byId('sheets-title').textContent = view.spreadsheetName;
   replaceChildren(
     byId('sheets'),
@@ -26,7 +27,11 @@ function render(view: SettingsView): void {
         h(
           'span',
           { class: s.state === 'ok' ? 'ok' : 'error' },
-          s.state === 'ok' ? t(locale, 'sheetOk') : s.state === 'missing' ? t(locale, 'sheetMissing') : t(locale, 'sheetNeedsRepair', { columns: s.missingColumns.join(', ') }),
+          s.state === 'ok'
+            ? t(locale, 'sheetOk')
+            : s.state === 'missing'
+              ? t(locale, 'sheetMissing')
+              : t(locale, 'sheetNeedsRepair', { columns: s.missingColumns.join(', ') }),
         ),
       ),
     ),
@@ -74,7 +79,10 @@ byId('settings-form').addEventListener('submit', async (event) => {
   byId('country-error').textContent = '';
   byId('language-error').textContent = '';
   const result = await rpc
-    .saveSettings({ defaultCountry: byId<HTMLInputElement>('country').value, language: byId<HTMLSelectElement>('language').value })
+    .saveSettings({
+      defaultCountry: byId<HTMLInputElement>('country').value,
+      language: byId<HTMLSelectElement>('language').value,
+    })
     .catch((e: Error) => {
       setStatus(t(locale, 'error', { message: e.message }), 'error');
       return undefined;
@@ -84,7 +92,8 @@ byId('settings-form').addEventListener('submit', async (event) => {
     render(result.view);
     setStatus(t(locale, 'saved'), 'ok');
   } else {
-    for (const error of result.errors) byId(error.field === 'defaultCountry' ? 'country-error' : 'language-error').textContent = error.message;
+    for (const error of result.errors)
+      byId(error.field === 'defaultCountry' ? 'country-error' : 'language-error').textContent = error.message;
   }
 });
 

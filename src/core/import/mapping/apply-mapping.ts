@@ -1,14 +1,46 @@
 // Turns rows into drafts by a mapping. Pure and lossless: every non-empty mapped cell lands somewhere in the draft —
 // a second value for a one-value field (two `Компания` columns) becomes a custom field rather than vanishing.
 
-import { ContactDraft, DraftAddress, emptyDraft, Mapping, MappingColumn, SourceCell, SourceRow, SourceTable } from '../types';
+import {
+  ContactDraft,
+  DraftAddress,
+  emptyDraft,
+  Mapping,
+  MappingColumn,
+  SourceCell,
+  SourceRow,
+  SourceTable,
+} from '../types';
 
 const GOOGLE_SEPARATOR = /\s*:::\s*/;
 /** Google's system groups: membership in them is not a label the office made. */
 const SYSTEM_LABELS = new Set(['* mycontacts', '* starred']);
 
-type SingleField = 'fullName' | 'familyName' | 'givenName' | 'middleName' | 'prefix' | 'suffix' | 'nickname' | 'company' | 'title' | 'department' | 'manager';
-const SINGLE = new Set<string>(['fullName', 'familyName', 'givenName', 'middleName', 'prefix', 'suffix', 'nickname', 'company', 'title', 'department', 'manager']);
+type SingleField =
+  | 'fullName'
+  | 'familyName'
+  | 'givenName'
+  | 'middleName'
+  | 'prefix'
+  | 'suffix'
+  | 'nickname'
+  | 'company'
+  | 'title'
+  | 'department'
+  | 'manager';
+const SINGLE = new Set<string>([
+  'fullName',
+  'familyName',
+  'givenName',
+  'middleName',
+  'prefix',
+  'suffix',
+  'nickname',
+  'company',
+  'title',
+  'department',
+  'manager',
+]);
 
 /** `\S` is exactly what trim() keeps, so this is `!text.trim()` without making the trimmed copy. */
 const SOMETHING = /\S/;
@@ -20,7 +52,10 @@ function isBlank(cell: SourceCell | undefined): boolean {
 class RowReader {
   readonly draft: ContactDraft;
 
-  constructor(row: SourceRow, private readonly google: boolean) {
+  constructor(
+    row: SourceRow,
+    private readonly google: boolean,
+  ) {
     this.draft = emptyDraft(row.rowNumber);
   }
 
@@ -69,7 +104,8 @@ class RowReader {
         d.notes.push({ value: text, column });
         return;
       case 'label':
-        for (const v of this.split(text)) if (!SYSTEM_LABELS.has(v.trim().toLowerCase())) d.labels.push({ value: v, column });
+        for (const v of this.split(text))
+          if (!SYSTEM_LABELS.has(v.trim().toLowerCase())) d.labels.push({ value: v, column });
         return;
       case 'custom':
         this.keep(column, text, type ?? col.key);
@@ -87,7 +123,8 @@ class RowReader {
     if (field === 'address') {
       const address: DraftAddress = { column: '' };
       for (const c of columns) {
-        if (c.part === 'label' || c.part === 'value' || c.part === 'photo' || !c.part || isBlank(cells[c.index])) continue;
+        if (c.part === 'label' || c.part === 'value' || c.part === 'photo' || !c.part || isBlank(cells[c.index]))
+          continue;
         const text = String(cells[c.index].text);
         if (!address.column) address.column = c.header;
         const slot = c.part === 'formatted' ? 'formatted' : c.part;
@@ -102,14 +139,22 @@ class RowReader {
     const values = columns.filter((c) => c.part !== 'label' && !isBlank(cells[c.index]));
     for (const c of values) {
       const types = labelText ? labelText.split(GOOGLE_SEPARATOR) : [];
-      const pieces = this.google && (field === 'phone' || field === 'email' || field === 'url') ? String(cells[c.index].text).split(GOOGLE_SEPARATOR) : [];
+      const pieces =
+        this.google && (field === 'phone' || field === 'email' || field === 'url')
+          ? String(cells[c.index].text).split(GOOGLE_SEPARATOR)
+          : [];
       if (pieces.length > 1) {
         // Google joins values that share a label into one cell; their labels line up when it lists several.
         pieces.forEach((piece, i) => {
-          if (piece.trim()) this.put({ ...c, field }, { text: piece }, types.length === pieces.length ? types[i] : types[0] ?? c.type);
+          if (piece.trim())
+            this.put(
+              { ...c, field },
+              { text: piece },
+              types.length === pieces.length ? types[i] : (types[0] ?? c.type),
+            );
         });
       } else {
-        const type = field === 'custom' ? labelText ?? c.key : labelText ?? c.type;
+        const type = field === 'custom' ? (labelText ?? c.key) : (labelText ?? c.type);
         this.put({ ...c, field }, cells[c.index], type);
       }
     }

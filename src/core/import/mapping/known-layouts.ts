@@ -37,14 +37,27 @@ const GOOGLE_FIXED = table([
   [['Initials', 'Sensitivity', 'Priority'], ignore],
 ]);
 
-const GOOGLE_NUMBERED = /^(e-?mail|phone|website|event|custom field|relation|im|address|organization)\s+(\d+)\s+-\s+(.+)$/i;
+const GOOGLE_NUMBERED =
+  /^(e-?mail|phone|website|event|custom field|relation|im|address|organization)\s+(\d+)\s+-\s+(.+)$/i;
 const NUMBERED_FIELD: Record<string, ContactField> = {
-  email: 'email', phone: 'phone', website: 'url', event: 'event', 'custom field': 'custom', relation: 'custom', im: 'custom',
+  email: 'email',
+  phone: 'phone',
+  website: 'url',
+  event: 'event',
+  'custom field': 'custom',
+  relation: 'custom',
+  im: 'custom',
   address: 'address',
 };
 const ADDRESS_PARTS: Record<string, AddressPart> = {
-  formatted: 'formatted', street: 'street', city: 'city', 'po box': 'poBox', region: 'region', 'postal code': 'postalCode',
-  country: 'country', 'extended address': 'extended',
+  formatted: 'formatted',
+  street: 'street',
+  city: 'city',
+  'po box': 'poBox',
+  region: 'region',
+  'postal code': 'postalCode',
+  country: 'country',
+  'extended address': 'extended',
 };
 
 export function googleMeaning(header: string): ColumnMeaning | undefined {
@@ -59,7 +72,15 @@ export function googleMeaning(header: string): ColumnMeaning | undefined {
   if (kind === 'organization') {
     // Legacy exports: one organisation per block. The first fills the card; later ones stay as custom fields.
     if (n !== 1) return part === 'type' ? ignore : undefined;
-    return part === 'name' ? f('company') : part === 'title' ? f('title') : part === 'department' ? f('department') : part === 'type' ? ignore : undefined;
+    return part === 'name'
+      ? f('company')
+      : part === 'title'
+        ? f('title')
+        : part === 'department'
+          ? f('department')
+          : part === 'type'
+            ? ignore
+            : undefined;
   }
   const field = NUMBERED_FIELD[kind];
   if (kind === 'im') {
@@ -75,8 +96,13 @@ export function googleMeaning(header: string): ColumnMeaning | undefined {
 export function looksLikeGoogle(headers: string[]): 'google' | 'google-legacy' | undefined {
   const keys = new Set(headers.map(headerKey));
   const text = headers.map((h) => h.trim().toLowerCase());
-  if (text.some((h) => /^(e-mail|phone|event|website) \d+ - label$/.test(h)) || (keys.has('labels') && keys.has('organizationname'))) return 'google';
-  if (keys.has('groupmembership') || (keys.has('givenname') && keys.has('familyname') && keys.has('additionalname'))) return 'google-legacy';
+  if (
+    text.some((h) => /^(e-mail|phone|event|website) \d+ - label$/.test(h)) ||
+    (keys.has('labels') && keys.has('organizationname'))
+  )
+    return 'google';
+  if (keys.has('groupmembership') || (keys.has('givenname') && keys.has('familyname') && keys.has('additionalname')))
+    return 'google-legacy';
   if (text.some((h) => /^(e-mail|phone) \d+ - (type|value)$/.test(h))) return 'google-legacy';
   return undefined;
 }
@@ -96,9 +122,29 @@ const OUTLOOK = table([
   [['Company', 'Организация'], f('company')],
   [['Department', 'Отдел'], f('department')],
   [['Job Title', 'Должность'], f('title')],
-  [['E-mail Address', 'E-mail 2 Address', 'E-mail 3 Address', 'Адрес эл. почты', 'Адрес 2 эл. почты', 'Адрес 3 эл. почты'], f('email')],
+  [
+    [
+      'E-mail Address',
+      'E-mail 2 Address',
+      'E-mail 3 Address',
+      'Адрес эл. почты',
+      'Адрес 2 эл. почты',
+      'Адрес 3 эл. почты',
+    ],
+    f('email'),
+  ],
   [['Mobile Phone', 'Телефон переносной', 'Мобильный телефон'], phone('mobile')],
-  [['Business Phone', 'Business Phone 2', 'Company Main Phone', 'Рабочий телефон', 'Телефон раб. 2', 'Основной телефон организации'], phone('work')],
+  [
+    [
+      'Business Phone',
+      'Business Phone 2',
+      'Company Main Phone',
+      'Рабочий телефон',
+      'Телефон раб. 2',
+      'Основной телефон организации',
+    ],
+    phone('work'),
+  ],
   [['Home Phone', 'Home Phone 2', 'Домашний телефон', 'Телефон дом. 2'], phone('home')],
   [['Other Phone', 'Другой телефон'], phone('other')],
   [['Primary Phone', 'Основной телефон'], phone('main')],
@@ -109,12 +155,15 @@ const OUTLOOK = table([
   [['Car Phone', 'Телефон в машине'], phone('Car')],
   [['Callback', 'Обратный вызов'], phone('Callback')],
   [['Radio Phone', 'Радиотелефон'], phone('Radio')],
-  [['Assistant\'s Phone', 'Телефон помощника'], phone('Assistant')],
+  [["Assistant's Phone", 'Телефон помощника'], phone('Assistant')],
   [['ISDN'], phone('ISDN')],
   [['Telex', 'Телекс'], phone('Telex')],
   [['TTY/TDD Phone', 'Телетайп/телефон с титрами'], phone('TTY/TDD')],
   [['Business Street', 'Улица (раб. адрес)'], addr('work', 'street')],
-  [['Business Street 2', 'Business Street 3', 'Улица 2 (раб. адрес)', 'Улица 3 (раб. адрес)'], addr('work', 'extended')],
+  [
+    ['Business Street 2', 'Business Street 3', 'Улица 2 (раб. адрес)', 'Улица 3 (раб. адрес)'],
+    addr('work', 'extended'),
+  ],
   [['Business City', 'Город (раб. адрес)'], addr('work', 'city')],
   [['Business State', 'Область (раб. адрес)'], addr('work', 'region')],
   [['Business Postal Code', 'Индекс (раб. адрес)'], addr('work', 'postalCode')],
@@ -141,21 +190,67 @@ const OUTLOOK = table([
   [['Notes', 'Заметки'], f('notes')],
   [['Categories', 'Категории'], f('label')],
   // Outlook fills these with its own defaults (`Normal`, `False`, `Unspecified`, `SMTP`, `Обычная`, `Ложь`…), not client data.
-  [[
-    'Priority', 'Sensitivity', 'Private', 'Gender', 'Initials', 'Internet Free Busy', 'E-mail Type', 'E-mail 2 Type', 'E-mail 3 Type',
-    'E-mail Display Name', 'E-mail 2 Display Name', 'E-mail 3 Display Name', 'Directory Server', 'Mileage', 'Language',
-    'Важность', 'Частное', 'Пол', 'Инициалы', 'Сведения о доступности в Интернете', 'Тип эл. почты', 'Тип 2 эл. почты',
-    'Тип 3 эл. почты', 'Краткое имя эл. почты', 'Краткое 2 имя эл. почты', 'Краткое 3 имя эл. почты', 'Сервер каталогов',
-    'Расстояние', 'Отложено', 'Пометка', 'Язык',
-  ], ignore],
+  [
+    [
+      'Priority',
+      'Sensitivity',
+      'Private',
+      'Gender',
+      'Initials',
+      'Internet Free Busy',
+      'E-mail Type',
+      'E-mail 2 Type',
+      'E-mail 3 Type',
+      'E-mail Display Name',
+      'E-mail 2 Display Name',
+      'E-mail 3 Display Name',
+      'Directory Server',
+      'Mileage',
+      'Language',
+      'Важность',
+      'Частное',
+      'Пол',
+      'Инициалы',
+      'Сведения о доступности в Интернете',
+      'Тип эл. почты',
+      'Тип 2 эл. почты',
+      'Тип 3 эл. почты',
+      'Краткое имя эл. почты',
+      'Краткое 2 имя эл. почты',
+      'Краткое 3 имя эл. почты',
+      'Сервер каталогов',
+      'Расстояние',
+      'Отложено',
+      'Пометка',
+      'Язык',
+    ],
+    ignore,
+  ],
 ]);
 
 /** Headers only Outlook writes: enough of them and the file is Outlook's. */
-const OUTLOOK_SIGNATURE = new Set([
-  'E-mail Address', 'Business Phone', 'Mobile Phone', 'Home Phone', 'Business Street', 'Job Title', 'Business Fax', 'Home Street',
-  'Other Phone', 'Company Main Phone', 'Адрес эл. почты', 'Телефон переносной', 'Улица (раб. адрес)', 'Улица (дом. адрес)',
-  'Рабочий факс', 'Телефон раб. 2', 'Основной телефон организации', 'Тип эл. почты',
-].map(headerKey));
+const OUTLOOK_SIGNATURE = new Set(
+  [
+    'E-mail Address',
+    'Business Phone',
+    'Mobile Phone',
+    'Home Phone',
+    'Business Street',
+    'Job Title',
+    'Business Fax',
+    'Home Street',
+    'Other Phone',
+    'Company Main Phone',
+    'Адрес эл. почты',
+    'Телефон переносной',
+    'Улица (раб. адрес)',
+    'Улица (дом. адрес)',
+    'Рабочий факс',
+    'Телефон раб. 2',
+    'Основной телефон организации',
+    'Тип эл. почты',
+  ].map(headerKey),
+);
 
 export function looksLikeOutlook(headers: string[]): boolean {
   return headers.filter((h) => OUTLOOK_SIGNATURE.has(headerKey(h))).length >= 3;

@@ -7,13 +7,21 @@ import type { CalendarDate } from '../types';
 import { collapseSpaces } from './spaces';
 
 export type DateResult =
-  | { ok: true; date: CalendarDate }
-  | { ok: false; reason: 'empty' | 'invalid' | 'impossible' | 'yearOnly' };
+  { ok: true; date: CalendarDate } | { ok: false; reason: 'empty' | 'invalid' | 'impossible' | 'yearOnly' };
 
 const MONTHS: Array<[number, RegExp]> = [
-  [1, /^(?:янв|jan|იანვ)/], [2, /^(?:фев|feb|თებ)/], [3, /^(?:мар|mar|მარტ)/], [4, /^(?:апр|apr|აპრ)/], [5, /^(?:ма[йя]|may|მაის)/],
-  [6, /^(?:июн|jun|ივნ)/], [7, /^(?:июл|jul|ივლ)/], [8, /^(?:авг|aug|აგვ)/], [9, /^(?:сен|sep|სექ)/], [10, /^(?:окт|oct|ოქტ)/],
-  [11, /^(?:ноя|nov|ნოე)/], [12, /^(?:дек|dec|დეკ)/],
+  [1, /^(?:янв|jan|იანვ)/],
+  [2, /^(?:фев|feb|თებ)/],
+  [3, /^(?:мар|mar|მარტ)/],
+  [4, /^(?:апр|apr|აპრ)/],
+  [5, /^(?:ма[йя]|may|მაის)/],
+  [6, /^(?:июн|jun|ივნ)/],
+  [7, /^(?:июл|jul|ივლ)/],
+  [8, /^(?:авг|aug|აგვ)/],
+  [9, /^(?:сен|sep|სექ)/],
+  [10, /^(?:окт|oct|ოქტ)/],
+  [11, /^(?:ноя|nov|ნოე)/],
+  [12, /^(?:дек|dec|დეკ)/],
 ];
 
 function monthByName(word: string): number | undefined {
@@ -37,12 +45,12 @@ function fullYear(text: string): number {
 }
 
 export function checkDate(year: number | undefined, month: number, day: number): DateResult {
-  if (year !== undefined && (!Number.isInteger(year) || year < 1 || year > 9999)) return { ok: false, reason: 'impossible' };
+  if (year !== undefined && (!Number.isInteger(year) || year < 1 || year > 9999))
+    return { ok: false, reason: 'impossible' };
   if (!Number.isInteger(month) || month < 1 || month > 12) return { ok: false, reason: 'impossible' };
   if (!Number.isInteger(day) || day < 1 || day > daysIn(month, year)) return { ok: false, reason: 'impossible' };
   return { ok: true, date: year === undefined ? { month, day } : { year, month, day } };
 }
-
 
 /** Excel's 1900 date system, including its phantom 29 Feb 1900 (serial 60), which is no real day. */
 function fromExcelSerial(serial: number): DateResult {
@@ -77,9 +85,11 @@ export function parseDate(value: string | CalendarDate | undefined | null): Date
   m = /^(\d{1,2})[./](\d{1,2})\.?$/.exec(s);
   if (m) return checkDate(undefined, Number(m[2]), Number(m[1]));
   m = /^(\d{1,2})\.? ([\p{L}]+)\.?,? ?(\d{4})?$/u.exec(s);
-  if (m && monthByName(m[2])) return checkDate(m[3] ? Number(m[3]) : undefined, monthByName(m[2]) as number, Number(m[1]));
+  if (m && monthByName(m[2]))
+    return checkDate(m[3] ? Number(m[3]) : undefined, monthByName(m[2]) as number, Number(m[1]));
   m = /^([\p{L}]+)\.? (\d{1,2}),? ?(\d{4})?$/u.exec(s);
-  if (m && monthByName(m[1])) return checkDate(m[3] ? Number(m[3]) : undefined, monthByName(m[1]) as number, Number(m[2]));
+  if (m && monthByName(m[1]))
+    return checkDate(m[3] ? Number(m[3]) : undefined, monthByName(m[1]) as number, Number(m[2]));
   if (/^(?:1[89]|20)\d{2}$/.test(s)) return { ok: false, reason: 'yearOnly' };
   m = /^(\d{1,7})(?:[.,]\d+)?$/.exec(s);
   if (m) {

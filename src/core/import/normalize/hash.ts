@@ -18,8 +18,14 @@ const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
 /** `(n >>> 0).toString(16).padStart(8, '0')`, built in one piece (radix conversion is slow on 25,000 rows). */
 export function hex8(n: number): string {
   return String.fromCharCode(
-    HEX_CODES[(n >>> 28) & 15], HEX_CODES[(n >>> 24) & 15], HEX_CODES[(n >>> 20) & 15], HEX_CODES[(n >>> 16) & 15],
-    HEX_CODES[(n >>> 12) & 15], HEX_CODES[(n >>> 8) & 15], HEX_CODES[(n >>> 4) & 15], HEX_CODES[n & 15],
+    HEX_CODES[(n >>> 28) & 15],
+    HEX_CODES[(n >>> 24) & 15],
+    HEX_CODES[(n >>> 20) & 15],
+    HEX_CODES[(n >>> 16) & 15],
+    HEX_CODES[(n >>> 12) & 15],
+    HEX_CODES[(n >>> 8) & 15],
+    HEX_CODES[(n >>> 4) & 15],
+    HEX_CODES[n & 15],
   );
 }
 

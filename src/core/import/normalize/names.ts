@@ -21,8 +21,31 @@ const INITIALS = /^(?:\p{Lu}\.){2,}$/u;
 const PREFIXES = /^(?:mr|mrs|ms|miss|dr|prof|г-н|г-жа|господин|госпожа|ბ-ნი|ქ-ნი|ბატონი|ქალბატონი)\.?$/i;
 
 const LEGAL_FORMS = new Set([
-  'ооо', 'оао', 'зао', 'пао', 'ао', 'ип', 'нко', 'ано', 'тоо', 'чп', 'гбу', 'муп', 'фгуп', 'llc', 'ltd', 'inc', 'gmbh', 'corp', 'jsc',
-  'plc', 'шпс', 'შპს', 'სს', 'ი/მ', 'იმ',
+  'ооо',
+  'оао',
+  'зао',
+  'пао',
+  'ао',
+  'ип',
+  'нко',
+  'ано',
+  'тоо',
+  'чп',
+  'гбу',
+  'муп',
+  'фгуп',
+  'llc',
+  'ltd',
+  'inc',
+  'gmbh',
+  'corp',
+  'jsc',
+  'plc',
+  'шпс',
+  'შპს',
+  'სს',
+  'ი/მ',
+  'იმ',
 ]);
 
 const LONGEST_LEGAL_FORM = Math.max(...[...LEGAL_FORMS].map((w) => w.length));
@@ -81,16 +104,25 @@ export function splitFullName(fullName: string, locale: Locale): NameParts {
   if (words.length === 1) return clean({ prefix, givenName: words[0] });
   if (words.length === 2) {
     if (isPatronymic(words[1]) && cyrillic) return clean({ prefix, givenName: words[0], middleName: words[1] });
-    return russianOrder ? clean({ prefix, familyName: words[0], givenName: words[1] }) : clean({ prefix, givenName: words[0], familyName: words[1] });
+    return russianOrder
+      ? clean({ prefix, familyName: words[0], givenName: words[1] })
+      : clean({ prefix, givenName: words[0], familyName: words[1] });
   }
   if (words.length === 3) {
     // "Иван Иванович Иванов": patronymic in the middle, surname last.
-    if (isPatronymic(words[1])) return clean({ prefix, givenName: words[0], middleName: words[1], familyName: words[2] });
-    if (isPatronymic(words[2]) || russianOrder) return clean({ prefix, familyName: words[0], givenName: words[1], middleName: words[2] });
+    if (isPatronymic(words[1]))
+      return clean({ prefix, givenName: words[0], middleName: words[1], familyName: words[2] });
+    if (isPatronymic(words[2]) || russianOrder)
+      return clean({ prefix, familyName: words[0], givenName: words[1], middleName: words[2] });
     return clean({ prefix, givenName: words[0], middleName: words[1], familyName: words[2] });
   }
   if (russianOrder || isPatronymic(words[words.length - 1])) {
     return clean({ prefix, familyName: words[0], givenName: words[1], middleName: words.slice(2).join(' ') });
   }
-  return clean({ prefix, givenName: words[0], middleName: words.slice(1, -1).join(' '), familyName: words[words.length - 1] });
+  return clean({
+    prefix,
+    givenName: words[0],
+    middleName: words.slice(1, -1).join(' '),
+    familyName: words[words.length - 1],
+  });
 }

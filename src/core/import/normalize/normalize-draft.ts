@@ -9,7 +9,15 @@ import { LOCALES, Locale } from '../../i18n/locale';
 import { MessageKey, t } from '../../i18n/messages';
 import { ParsedPhone, phoneParser, splitPhoneCell } from '../../phone';
 import type {
-  CalendarDate, ContactDraft, ImportProblem, Located, NormalizeOptions, NormalizeResult, NormalizedContact, NormalizedDraft, Person,
+  CalendarDate,
+  ContactDraft,
+  ImportProblem,
+  Located,
+  NormalizeOptions,
+  NormalizeResult,
+  NormalizedContact,
+  NormalizedDraft,
+  Person,
 } from '../types';
 import { dateAsText, parseDate } from './dates';
 import { splitEmailCell } from './emails';
@@ -35,13 +43,24 @@ function clean(text: string | undefined): string {
   if (text === undefined) return '';
   const s = String(text ?? '');
   if (!NEEDS_CLEANING.test(s)) return s;
-  return s.replace(/^\uFEFF/, '').replace(/^'(?=[=+\-@\t\r])/, '').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/^\uFEFF/, '')
+    .replace(/^'(?=[=+\-@\t\r])/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Notes keep their line breaks. */
 function cleanLines(text: string | undefined): string {
-  return String(text ?? '').replace(/^\uFEFF/, '').replace(/^'(?=[=+\-@\t\r])/, '').replace(/\r\n?/g, '\n')
-    .split('\n').map((l) => l.replace(/[ \t]+/g, ' ').trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return String(text ?? '')
+    .replace(/^\uFEFF/, '')
+    .replace(/^'(?=[=+\-@\t\r])/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /**
@@ -81,7 +100,10 @@ class DraftNormalizer {
   private readonly options: NormalizeOptions;
   private readonly locale: Locale;
 
-  constructor(private readonly draft: ContactDraft, private readonly shared: Run) {
+  constructor(
+    private readonly draft: ContactDraft,
+    private readonly shared: Run,
+  ) {
     this.options = shared.options;
     this.locale = shared.locale;
   }
@@ -96,7 +118,12 @@ class DraftNormalizer {
     const result = parseDate(typeof located.value === 'string' ? clean(located.value) : located.value);
     if (result.ok) return result.date;
     if (result.reason === 'empty') return undefined;
-    const key: MessageKey = result.reason === 'impossible' ? 'problemDateImpossible' : result.reason === 'yearOnly' ? 'problemDateYearOnly' : 'problemDate';
+    const key: MessageKey =
+      result.reason === 'impossible'
+        ? 'problemDateImpossible'
+        : result.reason === 'yearOnly'
+          ? 'problemDateYearOnly'
+          : 'problemDate';
     this.reject(located.column, dateAsText(located.value), key);
     return undefined;
   }
@@ -104,7 +131,9 @@ class DraftNormalizer {
   private names(company: string): { name?: Schema<'names'>; company: string } {
     const d = this.draft;
     let parts: NameParts = compact({
-      familyName: clean(d.familyName?.value), givenName: clean(d.givenName?.value), middleName: clean(d.middleName?.value),
+      familyName: clean(d.familyName?.value),
+      givenName: clean(d.givenName?.value),
+      middleName: clean(d.middleName?.value),
     });
     const full = clean(d.fullName?.value);
     if (!parts.familyName && !parts.givenName && !parts.middleName && full) {
@@ -112,8 +141,11 @@ class DraftNormalizer {
       parts = splitFullName(full, this.locale);
     }
     const name = compact({
-      familyName: parts.familyName, givenName: parts.givenName, middleName: parts.middleName,
-      honorificPrefix: clean(d.prefix?.value) || parts.prefix, honorificSuffix: clean(d.suffix?.value),
+      familyName: parts.familyName,
+      givenName: parts.givenName,
+      middleName: parts.middleName,
+      honorificPrefix: clean(d.prefix?.value) || parts.prefix,
+      honorificSuffix: clean(d.suffix?.value),
     });
     return { name: Object.keys(name).length ? name : undefined, company };
   }
@@ -126,7 +158,9 @@ class DraftNormalizer {
       for (const written of splitPhoneCell(clean(cell.value))) {
         const parsed = this.shared.parsePhone(written);
         if (!parsed) {
-          this.reject(cell.column, written, 'problemPhone', { country: String(this.options.defaultCountry ?? '').toUpperCase() });
+          this.reject(cell.column, written, 'problemPhone', {
+            country: String(this.options.defaultCountry ?? '').toUpperCase(),
+          });
           continue;
         }
         const id = `${parsed.e164};${parsed.extension ?? ''}`;
@@ -182,20 +216,34 @@ class DraftNormalizer {
     const person: Person = {};
 
     const { name, company } = this.names(clean(d.company?.value));
-    const organization = compact({ name: company, title: clean(d.title?.value), department: clean(d.department?.value) });
+    const organization = compact({
+      name: company,
+      title: clean(d.title?.value),
+      department: clean(d.department?.value),
+    });
     const phones = this.phones();
     const emails = this.emails();
 
-    const addresses = !d.addresses.length ? [] : d.addresses
-      .map((a) => compact({
-        formattedValue: clean(a.formatted), streetAddress: clean(a.street), extendedAddress: clean(a.extended), poBox: clean(a.poBox),
-        city: clean(a.city), region: clean(a.region), postalCode: clean(a.postalCode), country: clean(a.country),
-        type: peopleType('address', a.type),
-      } as Schema<'addresses'>))
-      .filter((a) => Object.keys(a).some((k) => k !== 'type'));
-    const urls = !d.urls.length ? [] : d.urls
-      .map((u) => compact({ value: clean(u.value), type: peopleType('url', u.type) }))
-      .filter((u) => u.value);
+    const addresses = !d.addresses.length
+      ? []
+      : d.addresses
+          .map((a) =>
+            compact({
+              formattedValue: clean(a.formatted),
+              streetAddress: clean(a.street),
+              extendedAddress: clean(a.extended),
+              poBox: clean(a.poBox),
+              city: clean(a.city),
+              region: clean(a.region),
+              postalCode: clean(a.postalCode),
+              country: clean(a.country),
+              type: peopleType('address', a.type),
+            } as Schema<'addresses'>),
+          )
+          .filter((a) => Object.keys(a).some((k) => k !== 'type'));
+    const urls = !d.urls.length
+      ? []
+      : d.urls.map((u) => compact({ value: clean(u.value), type: peopleType('url', u.type) })).filter((u) => u.value);
     const nickname = d.nickname ? clean(d.nickname.value) : '';
     const nicknames = nickname ? [{ value: nickname }] : [];
 
@@ -248,7 +296,12 @@ class DraftNormalizer {
     const hash = { key: 'crm.rowHash', value: rowHash(person, labels) };
     person.clientData = this.options.importId ? [hash, { key: 'crm.importId', value: this.options.importId }] : [hash];
 
-    const contact: NormalizedContact = { rowNumber: d.rowNumber, person, labels, keys: { phones: phones.keys, emails: emails.keys } };
+    const contact: NormalizedContact = {
+      rowNumber: d.rowNumber,
+      person,
+      labels,
+      keys: { phones: phones.keys, emails: emails.keys },
+    };
     return { contact, problems: this.problems };
   }
 }

@@ -6,8 +6,29 @@ type Kind = 'phone' | 'email' | 'address' | 'url' | 'event';
 
 const PREDEFINED: Record<Kind, Record<string, string[]>> = {
   phone: {
-    mobile: ['mobile', 'cell', 'cellphone', 'mobilephone', 'моб', 'мобильный', 'мобильныйтелефон', 'сотовый', 'მობილური'],
-    work: ['work', 'business', 'office', 'workphone', 'businessphone', 'раб', 'рабочий', 'рабочийтелефон', 'სამსახური', 'სამსახურის'],
+    mobile: [
+      'mobile',
+      'cell',
+      'cellphone',
+      'mobilephone',
+      'моб',
+      'мобильный',
+      'мобильныйтелефон',
+      'сотовый',
+      'მობილური',
+    ],
+    work: [
+      'work',
+      'business',
+      'office',
+      'workphone',
+      'businessphone',
+      'раб',
+      'рабочий',
+      'рабочийтелефон',
+      'სამსახური',
+      'სამსახურის',
+    ],
     home: ['home', 'homephone', 'дом', 'домашний', 'домашнийтелефон', 'სახლი', 'სახლის'],
     homeFax: ['homefax', 'домашнийфакс'],
     workFax: ['workfax', 'businessfax', 'fax', 'факс', 'рабочийфакс', 'ფაქსი'],
@@ -58,8 +79,14 @@ for (const kind of Object.keys(PREDEFINED) as Kind[]) {
 /** undefined when the file gave no label. A leading `* ` (Google marks the primary value so) is not part of it. */
 export function peopleType(kind: Kind, raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  const label = String(raw ?? '').replace(/^\*\s*/, '').replace(/\s+/g, ' ').trim();
+  const label = String(raw ?? '')
+    .replace(/^\*\s*/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!label) return undefined;
-  const key = label.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, '');
+  const key = label
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
   return LOOKUP[kind].get(key) ?? label;
 }

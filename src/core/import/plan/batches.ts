@@ -14,7 +14,12 @@ import type { BatchOptions, ImportCall, ImportPlan, MemberRef, PlannedCreate } f
 
 export const PEOPLE_LIMITS = { create: 200, update: 200, members: 1000, delete: 500, listPage: 1000 } as const;
 
-const DEFAULTS: BatchOptions = { create: PEOPLE_LIMITS.create, update: PEOPLE_LIMITS.update, members: PEOPLE_LIMITS.members, labelsOnCreate: false };
+const DEFAULTS: BatchOptions = {
+  create: PEOPLE_LIMITS.create,
+  update: PEOPLE_LIMITS.update,
+  members: PEOPLE_LIMITS.members,
+  labelsOnCreate: false,
+};
 
 function chunks<T>(xs: T[], size: number): T[][] {
   if (!(size >= 1)) throw new Error(`batch size must be at least 1, got ${size}`);
@@ -36,21 +41,35 @@ export function labelMembers(plan: ImportPlan, labelsOnCreate = false): Array<{ 
   for (const u of plan.updates) for (const l of u.addedLabels) add(l, { resourceName: u.resourceName });
   for (const s of plan.skips) for (const l of s.missingLabels ?? []) add(l, { resourceName: s.resourceName as string });
   const order = [...plan.labels, ...plan.labelsToCreate];
-  return [...byLabel.entries()].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0])).map(([label, members]) => ({ label, members }));
+  return [...byLabel.entries()]
+    .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
+    .map(([label, members]) => ({ label, members }));
 }
 
 export function batchPlan(plan: ImportPlan, options: Partial<BatchOptions> = {}): ImportCall[] {
   const o = { ...DEFAULTS, ...options };
-  if (o.create > PEOPLE_LIMITS.create || o.update > PEOPLE_LIMITS.update || o.members > PEOPLE_LIMITS.members) throw new Error('batch sizes above the People API limits');
+  if (o.create > PEOPLE_LIMITS.create || o.update > PEOPLE_LIMITS.update || o.members > PEOPLE_LIMITS.members)
+    throw new Error('batch sizes above the People API limits');
   const calls: ImportCall[] = plan.labelsToCreate.map((name) => ({ kind: 'createGroup', name }));
-  for (const items of chunks(plan.creates, o.create)) calls.push({ kind: 'batchCreate', items, withLabels: o.labelsOnCreate });
+  for (const items of chunks(plan.creates, o.create))
+    calls.push({ kind: 'batchCreate', items, withLabels: o.labelsOnCreate });
   const writes = plan.updates.filter((u) => u.updatePersonFields);
   for (const items of chunks(writes, o.update)) {
-    calls.push({ kind: 'batchUpdate', items, updateMask: orderFields(items.flatMap((u) => u.updatePersonFields.split(','))).join(',') });
+    calls.push({
+      kind: 'batchUpdate',
+      items,
+      updateMask: orderFields(items.flatMap((u) => u.updatePersonFields.split(','))).join(','),
+    });
   }
   for (const { label, members } of labelMembers(plan, o.labelsOnCreate)) {
     for (const part of chunks(members, o.members)) {
-      calls.push({ kind: 'modifyMembers', label, ...(plan.labelGroups[label] ? { groupResourceName: plan.labelGroups[label] } : {}), members: part, count: part.length });
+      calls.push({
+        kind: 'modifyMembers',
+        label,
+        ...(plan.labelGroups[label] ? { groupResourceName: plan.labelGroups[label] } : {}),
+        members: part,
+        count: part.length,
+      });
     }
   }
   return calls;
@@ -59,7 +78,10 @@ export function batchPlan(plan: ImportPlan, options: Partial<BatchOptions> = {})
 /** The person to send in batchCreate when labels ride on it; `groupOf` maps a label to its group's resourceName. */
 export function personForCreate(c: PlannedCreate, groupOf: (label: string) => string): Person {
   if (!c.labels.length) return c.person;
-  return { ...c.person, memberships: c.labels.map((l) => ({ contactGroupMembership: { contactGroupResourceName: groupOf(l) } })) };
+  return {
+    ...c.person,
+    memberships: c.labels.map((l) => ({ contactGroupMembership: { contactGroupResourceName: groupOf(l) } })),
+  };
 }
 
 export interface CallBudget {
@@ -74,25 +96,56 @@ export interface CallBudget {
   total: number;
 }
 
-export function callBudget(plan: ImportPlan, existingCount: number, options: { labelsOnCreate?: boolean } = {}): CallBudget {
+export function callBudget(
+  plan: ImportPlan,
+  existingCount: number,
+  options: { labelsOnCreate?: boolean } = {},
+): CallBudget {
   const listing = Math.max(1, Math.ceil(existingCount / PEOPLE_LIMITS.listPage));
   const groupListing = plan.labels.length ? 1 : 0;
   const createGroups = plan.labelsToCreate.length;
   const creates = Math.ceil(plan.creates.length / PEOPLE_LIMITS.create);
   const updates = Math.ceil(plan.updates.filter((u) => u.updatePersonFields).length / PEOPLE_LIMITS.update);
-  const members = labelMembers(plan, options.labelsOnCreate).reduce((n, l) => n + Math.ceil(l.members.length / PEOPLE_LIMITS.members), 0);
-  return { listing, groupListing, createGroups, creates, updates, members, total: listing + groupListing + createGroups + creates + updates + members };
+  const members = labelMembers(plan, options.labelsOnCreate).reduce(
+    (n, l) => n + Math.ceil(l.members.length / PEOPLE_LIMITS.members),
+    0,
+  );
+  return {
+    listing,
+    groupListing,
+    createGroups,
+    creates,
+    updates,
+    members,
+    total: listing + groupListing + createGroups + creates + updates + members,
+  };
 }
 
 /** The fewest People API calls this import can be done in (listings included). */
-export function minimumCalls(plan: ImportPlan, existingCount: number, options: { labelsOnCreate?: boolean } = {}): number {
+export function minimumCalls(
+  plan: ImportPlan,
+  existingCount: number,
+  options: { labelsOnCreate?: boolean } = {},
+): number {
   return callBudget(plan, existingCount, options).total;
 }
 
-export function planCounts(plan: ImportPlan): { created: number; updated: number; skipped: number; duplicates: number; conflicts: number } {
+export function planCounts(plan: ImportPlan): {
+  created: number;
+  updated: number;
+  skipped: number;
+  duplicates: number;
+  conflicts: number;
+} {
   const conflicts =
     plan.creates.reduce((n, c) => n + c.conflicts.length, 0) +
     plan.updates.reduce((n, u) => n + u.conflicts.length, 0) +
     plan.skips.reduce((n, s) => n + (s.conflicts?.length ?? 0), 0);
-  return { created: plan.creates.length, updated: plan.updates.length, skipped: plan.skips.length, duplicates: plan.duplicates.length, conflicts };
+  return {
+    created: plan.creates.length,
+    updated: plan.updates.length,
+    skipped: plan.skips.length,
+    duplicates: plan.duplicates.length,
+    conflicts,
+  };
 }

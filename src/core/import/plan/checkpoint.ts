@@ -19,14 +19,23 @@ import { fieldFingerprint, type PhoneKey } from './keys';
 import type { ContactGroupRef, ImportCall, ImportCheckpoint, UpdateRecord } from './types';
 
 export function newCheckpoint(importId: string): ImportCheckpoint {
-  return { version: 1, importId, doneBatches: 0, createdResourceNames: [], updated: [], labelsCreated: [], membersAdded: [] };
+  return {
+    version: 1,
+    importId,
+    doneBatches: 0,
+    createdResourceNames: [],
+    updated: [],
+    labelsCreated: [],
+    membersAdded: [],
+  };
 }
 
 export function updateRecords(call: ImportCall, phoneKey: PhoneKey): UpdateRecord[] {
   if (call.kind !== 'batchUpdate') return [];
   return call.items.map((u) => {
     const after: Record<string, string> = {};
-    for (const f of u.updatePersonFields.split(',').filter(Boolean)) after[f] = fieldFingerprint(f, (u.after as Record<string, unknown>)[f], phoneKey);
+    for (const f of u.updatePersonFields.split(',').filter(Boolean))
+      after[f] = fieldFingerprint(f, (u.after as Record<string, unknown>)[f], phoneKey);
     return { resourceName: u.resourceName, before: u.before, after, updatePersonFields: u.updatePersonFields };
   });
 }
@@ -56,9 +65,11 @@ export interface CallResult {
 
 export function afterCall(cp: ImportCheckpoint, call: ImportCall, result: CallResult = {}): ImportCheckpoint {
   const next = { ...cp, doneBatches: cp.doneBatches + 1 };
-  if (call.kind === 'batchCreate') next.createdResourceNames = [...cp.createdResourceNames, ...(result.createdResourceNames ?? [])];
+  if (call.kind === 'batchCreate')
+    next.createdResourceNames = [...cp.createdResourceNames, ...(result.createdResourceNames ?? [])];
   if (call.kind === 'createGroup') {
-    if (!result.groupResourceName) throw new Error(`afterCall: createGroup "${call.name}" needs the new group's resourceName`);
+    if (!result.groupResourceName)
+      throw new Error(`afterCall: createGroup "${call.name}" needs the new group's resourceName`);
     next.labelsCreated = [...cp.labelsCreated, { name: call.name, resourceName: result.groupResourceName }];
   }
   return next;
@@ -83,11 +94,19 @@ export function parseCheckpoint(stored: unknown): ImportCheckpoint {
   if (typeof v.doneBatches !== 'number' || !(v.doneBatches >= 0)) throw bad('doneBatches');
   if (!isStrArr(v.createdResourceNames)) throw bad('createdResourceNames');
   const updated = v.updated;
-  if (!Array.isArray(updated) || !updated.every((u) => isObj(u) && isStr(u.resourceName) && isObj(u.before) && isObj(u.after) && isStr(u.updatePersonFields))) throw bad('updated');
+  if (
+    !Array.isArray(updated) ||
+    !updated.every(
+      (u) => isObj(u) && isStr(u.resourceName) && isObj(u.before) && isObj(u.after) && isStr(u.updatePersonFields),
+    )
+  )
+    throw bad('updated');
   const groups = v.labelsCreated;
-  if (!Array.isArray(groups) || !groups.every((g) => isObj(g) && isStr(g.name) && isStr(g.resourceName))) throw bad('labelsCreated');
+  if (!Array.isArray(groups) || !groups.every((g) => isObj(g) && isStr(g.name) && isStr(g.resourceName)))
+    throw bad('labelsCreated');
   const members = v.membersAdded;
-  if (!Array.isArray(members) || !members.every((m) => isObj(m) && isStr(m.group) && isStrArr(m.resourceNames))) throw bad('membersAdded');
+  if (!Array.isArray(members) || !members.every((m) => isObj(m) && isStr(m.group) && isStrArr(m.resourceNames)))
+    throw bad('membersAdded');
   return {
     version: 1,
     importId: v.importId,

@@ -7,6 +7,26 @@ export { CRM_KEYS, contentFingerprint, fieldFingerprint, hash64, type PhoneKey }
 export { FIELD_ORDER, mergePerson, type MergeResult } from './merge';
 export { existingIndex, type ExistingIndex } from './existing-index';
 export { MERGE_FIELDS, clientIdFor, planImport, resumeFilter } from './plan';
-export { PEOPLE_LIMITS, batchPlan, callBudget, labelMembers, minimumCalls, personForCreate, planCounts, type CallBudget } from './batches';
-export { SHEET_CELL_LIMIT, afterCall, beforeCall, checkpointChunks, joinCheckpointChunks, newCheckpoint, parseCheckpoint, serializeCheckpoint, updateRecords, type CallResult } from './checkpoint';
+export {
+  PEOPLE_LIMITS,
+  batchPlan,
+  callBudget,
+  labelMembers,
+  minimumCalls,
+  personForCreate,
+  planCounts,
+  type CallBudget,
+} from './batches';
+export {
+  SHEET_CELL_LIMIT,
+  afterCall,
+  beforeCall,
+  checkpointChunks,
+  joinCheckpointChunks,
+  newCheckpoint,
+  parseCheckpoint,
+  serializeCheckpoint,
+  updateRecords,
+  type CallResult,
+} from './checkpoint';
 export { undoPlan, type UndoOptions } from './undo';

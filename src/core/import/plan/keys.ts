@@ -31,7 +31,14 @@ export function clientDataValue(p: Person, key: string): string | undefined {
 function nfcAlready(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x300 || (c >= 0x400 && c <= 0x482) || (c >= 0x48a && c <= 0x52f) || (c >= 0x10a0 && c <= 0x10ff) || (c >= 0x1c90 && c <= 0x1cbf)) continue;
+    if (
+      c < 0x300 ||
+      (c >= 0x400 && c <= 0x482) ||
+      (c >= 0x48a && c <= 0x52f) ||
+      (c >= 0x10a0 && c <= 0x10ff) ||
+      (c >= 0x1c90 && c <= 0x1cbf)
+    )
+      continue;
     return false;
   }
   return true;
@@ -74,7 +81,9 @@ export function memoPhoneKey(phoneKey: PhoneKey): PhoneKey {
 }
 
 export function emailKey(v: Str): string | undefined {
-  const s = String(v ?? '').trim().toLowerCase();
+  const s = String(v ?? '')
+    .trim()
+    .toLowerCase();
   return s || undefined;
 }
 
@@ -99,7 +108,10 @@ export function phoneMergeKey(p: { value?: Str; canonicalForm?: Str }, phoneKey:
 }
 
 export function urlKey(v: Str): string {
-  return norm(v).replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+  return norm(v)
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/+$/, '');
 }
 
 type DateLike = { year?: number | null; month?: number | null; day?: number | null } | null | undefined;
@@ -118,9 +130,17 @@ type AddressLike = NonNullable<Person['addresses']>[number];
 /** Components when the address has them (Google fills formattedValue itself), otherwise the formatted text with
  *  punctuation ignored. */
 export function addressKey(a: AddressLike): string {
-  const parts = ADDRESS_PARTS.map((k) => norm(a[k]).replace(/[.,;]+/g, ' ').replace(/\s+/g, ' ').trim());
+  const parts = ADDRESS_PARTS.map((k) =>
+    norm(a[k])
+      .replace(/[.,;]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   if (parts.some(Boolean)) return parts.join('|');
-  return `=${norm(a.formattedValue).replace(/[.,;]+/g, ' ').replace(/\s+/g, ' ').trim()}`;
+  return `=${norm(a.formattedValue)
+    .replace(/[.,;]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()}`;
 }
 
 const NAME_PARTS = ['honorificPrefix', 'givenName', 'middleName', 'familyName', 'honorificSuffix'] as const;
@@ -196,8 +216,17 @@ export function fieldProjection(field: string, value: unknown, phoneKey: PhoneKe
 
 /** Fields a contact's content is made of (what a person typed), in a fixed order. */
 export const CONTENT_FIELDS = [
-  'names', 'nicknames', 'birthdays', 'biographies', 'organizations', 'phoneNumbers', 'emailAddresses', 'addresses',
-  'urls', 'events', 'userDefined',
+  'names',
+  'nicknames',
+  'birthdays',
+  'biographies',
+  'organizations',
+  'phoneNumbers',
+  'emailAddresses',
+  'addresses',
+  'urls',
+  'events',
+  'userDefined',
 ] as const;
 
 /** Fingerprint of a contact's content (not its bookkeeping): stored as crm.rowHash on the contacts an import creates,

@@ -14,7 +14,17 @@
 //  - memberships never travel in the person: labels are applied through contact groups.
 
 import type { Person } from '../types';
-import { addressKey, dateKey, emailKey, norm, phoneKeys, phoneMergeKey, stripOutputOnly, urlKey, type PhoneKey } from './keys';
+import {
+  addressKey,
+  dateKey,
+  emailKey,
+  norm,
+  phoneKeys,
+  phoneMergeKey,
+  stripOutputOnly,
+  urlKey,
+  type PhoneKey,
+} from './keys';
 
 export interface FieldConflict {
   /** Top-level People field (`names`, `birthdays`, `userDefined`…). */
@@ -36,18 +46,57 @@ export interface MergeResult {
 
 /** The order fields are reported and listed in an update mask. */
 export const FIELD_ORDER = [
-  'names', 'nicknames', 'birthdays', 'genders', 'biographies', 'organizations', 'phoneNumbers', 'emailAddresses',
-  'addresses', 'urls', 'events', 'relations', 'imClients', 'sipAddresses', 'locations', 'occupations', 'interests',
-  'skills', 'miscKeywords', 'externalIds', 'calendarUrls', 'fileAses', 'userDefined', 'clientData',
+  'names',
+  'nicknames',
+  'birthdays',
+  'genders',
+  'biographies',
+  'organizations',
+  'phoneNumbers',
+  'emailAddresses',
+  'addresses',
+  'urls',
+  'events',
+  'relations',
+  'imClients',
+  'sipAddresses',
+  'locations',
+  'occupations',
+  'interests',
+  'skills',
+  'miscKeywords',
+  'externalIds',
+  'calendarUrls',
+  'fileAses',
+  'userDefined',
+  'clientData',
 ];
 
 /** Never merged: identity, server-owned or handled elsewhere (memberships are labels). */
-const NOT_MERGED = new Set(['resourceName', 'etag', 'metadata', 'memberships', 'photos', 'coverPhotos', 'ageRange', 'ageRanges']);
+const NOT_MERGED = new Set([
+  'resourceName',
+  'etag',
+  'metadata',
+  'memberships',
+  'photos',
+  'coverPhotos',
+  'ageRange',
+  'ageRanges',
+]);
 
 type Entry = Record<string, unknown>;
 const s = (v: unknown) => (v == null ? '' : String(v));
 
-const NAME_SUBS = ['honorificPrefix', 'givenName', 'middleName', 'familyName', 'honorificSuffix', 'phoneticGivenName', 'phoneticMiddleName', 'phoneticFamilyName'];
+const NAME_SUBS = [
+  'honorificPrefix',
+  'givenName',
+  'middleName',
+  'familyName',
+  'honorificSuffix',
+  'phoneticGivenName',
+  'phoneticMiddleName',
+  'phoneticFamilyName',
+];
 const ORG_SUBS = ['name', 'title', 'department', 'jobDescription', 'symbol', 'location', 'domain', 'phoneticName'];
 /** Parts Google derives from the structured ones: dropped when we fill a part, so it recomputes them. */
 const NAME_DERIVED = ['displayName', 'displayNameLastFirst', 'unstructuredName', 'phoneticFullName'];
@@ -56,11 +105,16 @@ export function displayValue(field: string, e: Entry | undefined): string {
   if (!e) return '';
   switch (field) {
     case 'names': {
-      const parts = ['honorificPrefix', 'familyName', 'givenName', 'middleName', 'honorificSuffix'].map((k) => s(e[k]).trim()).filter(Boolean);
+      const parts = ['honorificPrefix', 'familyName', 'givenName', 'middleName', 'honorificSuffix']
+        .map((k) => s(e[k]).trim())
+        .filter(Boolean);
       return parts.join(' ') || s(e.unstructuredName ?? e.displayName);
     }
     case 'organizations':
-      return ['name', 'title', 'department'].map((k) => s(e[k]).trim()).filter(Boolean).join(', ');
+      return ['name', 'title', 'department']
+        .map((k) => s(e[k]).trim())
+        .filter(Boolean)
+        .join(', ');
     case 'birthdays':
       return dateKey(e.date as never, e.text as never);
     case 'events':
@@ -94,14 +148,16 @@ function mergeStructured(field: string, subs: string[], base: Entry[], inc: Entr
   const i = inc.find((e) => subs.some((k) => norm(s(e[k]))) || (field === 'names' && norm(s(e.unstructuredName))));
   if (!i) return { conflicts: [] };
   const e = base[0];
-  const filled = (x: Entry | undefined) => !!x && (subs.some((k) => norm(s(x[k]))) || (field === 'names' && !!norm(s(x.unstructuredName ?? x.displayName))));
+  const filled = (x: Entry | undefined) =>
+    !!x && (subs.some((k) => norm(s(x[k]))) || (field === 'names' && !!norm(s(x.unstructuredName ?? x.displayName))));
   if (!filled(e)) return { value: [clean(i), ...base.slice(1)], conflicts: [] };
   const conflict = { conflicts: [{ field, existing: displayValue(field, e), incoming: displayValue(field, i) }] };
   const eStructured = subs.some((k) => norm(s(e[k])));
   const iStructured = subs.some((k) => norm(s(i[k])));
   if (!eStructured || !iStructured) {
     // One side is free text only ("Иван Иванов"): the same words in any order are the same name.
-    const text = (x: Entry, structured: boolean) => (structured ? displayValue(field, x) : s(x.unstructuredName ?? x.displayName));
+    const text = (x: Entry, structured: boolean) =>
+      structured ? displayValue(field, x) : s(x.unstructuredName ?? x.displayName);
     return tokens(text(e, eStructured)) === tokens(text(i, iStructured)) ? { conflicts: [] } : conflict;
   }
   if (subs.some((k) => norm(s(e[k])) && norm(s(i[k])) && norm(s(e[k])) !== norm(s(i[k])))) return conflict;
@@ -120,7 +176,9 @@ function mergeBirthday(base: Entry[], inc: Entry[]): FieldOutcome {
   if (!e) return { value: [clean(i)], conflicts: [] };
   const ed = e.date as { year?: number | null; month?: number | null; day?: number | null } | undefined;
   const id = i.date as typeof ed;
-  const conflict = { conflicts: [{ field: 'birthdays', existing: displayValue('birthdays', e), incoming: displayValue('birthdays', i) }] };
+  const conflict = {
+    conflicts: [{ field: 'birthdays', existing: displayValue('birthdays', e), incoming: displayValue('birthdays', i) }],
+  };
   if (ed?.month && ed.day && id?.month && id.day) {
     if (ed.month !== id.month || ed.day !== id.day) return conflict;
     if (ed.year && id.year && ed.year !== id.year) return conflict;
@@ -152,7 +210,9 @@ function mergeNotes(base: Entry[], inc: Entry[]): FieldOutcome {
   const e = base.find((x) => norm(s(x.value)));
   if (!e) return { value: [clean(i)], conflicts: [] };
   const have = new Set(s(e.value).split('\n').map(norm));
-  const extra = s(i.value).split('\n').filter((line) => norm(line) && !have.has(norm(line)));
+  const extra = s(i.value)
+    .split('\n')
+    .filter((line) => norm(line) && !have.has(norm(line)));
   if (!extra.length) return { conflicts: [] };
   return { value: [{ ...clean(e), value: [s(e.value), ...extra].join('\n') }], conflicts: [] };
 }
@@ -171,7 +231,13 @@ function mergeAppend(base: Entry[], inc: Entry[], keysOf: (e: Entry) => string[]
 }
 
 /** Entries named by a key (event type, custom-field key): same key and another value is a conflict. */
-function mergeKeyed(field: string, base: Entry[], inc: Entry[], nameOf: (e: Entry) => string, valueOf: (e: Entry) => string): FieldOutcome {
+function mergeKeyed(
+  field: string,
+  base: Entry[],
+  inc: Entry[],
+  nameOf: (e: Entry) => string,
+  valueOf: (e: Entry) => string,
+): FieldOutcome {
   const out = [...base];
   const conflicts: FieldConflict[] = [];
   let changed = false;
@@ -182,7 +248,12 @@ function mergeKeyed(field: string, base: Entry[], inc: Entry[], nameOf: (e: Entr
     const same = out.filter((x) => norm(nameOf(x)) === name);
     if (same.some((x) => valueOf(x) === v)) continue;
     if (same.length && name) {
-      conflicts.push({ field, key: nameOf(e), existing: displayValue(field, same[0]), incoming: displayValue(field, e) });
+      conflicts.push({
+        field,
+        key: nameOf(e),
+        existing: displayValue(field, same[0]),
+        incoming: displayValue(field, e),
+      });
       continue;
     }
     out.push(clean(e));
@@ -214,10 +285,22 @@ function mergeField(field: string, base: Entry[], inc: Entry[], phoneKey: PhoneK
     case 'nicknames':
       return mergeAppend(base, inc, (e) => [norm(s(e.value))]);
     case 'events':
-      return mergeKeyed(field, base, inc, (e) => s(e.type ?? e.formattedType), (e) => dateKey(e.date as never));
+      return mergeKeyed(
+        field,
+        base,
+        inc,
+        (e) => s(e.type ?? e.formattedType),
+        (e) => dateKey(e.date as never),
+      );
     case 'userDefined':
     case 'clientData':
-      return mergeKeyed(field, base, inc, (e) => s(e.key), (e) => norm(s(e.value)));
+      return mergeKeyed(
+        field,
+        base,
+        inc,
+        (e) => s(e.key),
+        (e) => norm(s(e.value)),
+      );
     default:
       return mergeAppend(base, inc, (e) => [JSON.stringify(stripOutputOnly(e))]);
   }
@@ -236,11 +319,17 @@ export function orderFields(fields: Iterable<string>): string[] {
  * Folds `incoming` into `base` without touching either. `fields` limits the merge to fields the caller read
  * (an update's mask must never name a field whose current value we did not list, or it would be cleared).
  */
-export function mergePerson(base: Person, incoming: Person, opts: { phoneKey: PhoneKey; fields?: ReadonlySet<string> }): MergeResult {
+export function mergePerson(
+  base: Person,
+  incoming: Person,
+  opts: { phoneKey: PhoneKey; fields?: ReadonlySet<string> },
+): MergeResult {
   const person: Record<string, unknown> = { ...base };
   const changed: string[] = [];
   const conflicts: FieldConflict[] = [];
-  const fields = orderFields(Object.keys(incoming).filter((f) => !NOT_MERGED.has(f) && (!opts.fields || opts.fields.has(f))));
+  const fields = orderFields(
+    Object.keys(incoming).filter((f) => !NOT_MERGED.has(f) && (!opts.fields || opts.fields.has(f))),
+  );
   for (const field of fields) {
     const inc = listOf(incoming, field);
     if (!inc.length) continue;

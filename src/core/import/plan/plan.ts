@@ -14,15 +14,43 @@
 
 import type { NormalizedContact, Person } from '../types';
 import { existingIndex, personEmailKeys, personPhoneKeys } from './existing-index';
-import { CRM_KEYS, clientDataValue, contentFingerprint, emailKey, isBookkeeping, memoPhoneKey, norm, phoneKeys, type PhoneKey } from './keys';
+import {
+  CRM_KEYS,
+  clientDataValue,
+  contentFingerprint,
+  emailKey,
+  isBookkeeping,
+  memoPhoneKey,
+  norm,
+  phoneKeys,
+  type PhoneKey,
+} from './keys';
 import { mergePerson } from './merge';
-import type { DuplicateGroup, ImportPlan, PlanConflict, PlannedCreate, PlannedSkip, PlannedUpdate, PlanOptions } from './types';
+import type {
+  DuplicateGroup,
+  ImportPlan,
+  PlanConflict,
+  PlannedCreate,
+  PlannedSkip,
+  PlannedUpdate,
+  PlanOptions,
+} from './types';
 
 /** What the listing of existing contacts must read for updates to be safe (gateway CARD_FIELDS, minus
  *  memberships/metadata which are read but never merged). */
 export const MERGE_FIELDS = [
-  'names', 'nicknames', 'birthdays', 'biographies', 'organizations', 'phoneNumbers', 'emailAddresses', 'addresses',
-  'urls', 'events', 'userDefined', 'clientData',
+  'names',
+  'nicknames',
+  'birthdays',
+  'biographies',
+  'organizations',
+  'phoneNumbers',
+  'emailAddresses',
+  'addresses',
+  'urls',
+  'events',
+  'userDefined',
+  'clientData',
 ] as const;
 
 export function clientIdFor(importId: string, firstRowNumber: number): string {
@@ -49,7 +77,8 @@ function rowKeysOf(c: NormalizedContact, phoneKey: PhoneKey): string[] {
   // A row has a phone or two and an e-mail or two: a list is a cheaper set than a Set.
   const phones: string[] = [];
   for (const k of c.keys.phones) if (k && !phones.includes(k)) phones.push(k);
-  for (const ph of c.person.phoneNumbers ?? []) for (const k of phoneKeys(ph, phoneKey)) if (!phones.includes(k)) phones.push(k);
+  for (const ph of c.person.phoneNumbers ?? [])
+    for (const k of phoneKeys(ph, phoneKey)) if (!phones.includes(k)) phones.push(k);
   const emails: string[] = [];
   for (const e of c.keys.emails) {
     const k = emailKey(e);
@@ -75,7 +104,11 @@ function clone<T>(v: T): T {
 }
 
 function groupResourceNames(p: Person): Set<string> {
-  return new Set((p.memberships ?? []).map((m) => m.contactGroupMembership?.contactGroupResourceName).filter((x): x is string => !!x));
+  return new Set(
+    (p.memberships ?? [])
+      .map((m) => m.contactGroupMembership?.contactGroupResourceName)
+      .filter((x): x is string => !!x),
+  );
 }
 
 export function planImport(contacts: NormalizedContact[], existing: Person[], options: PlanOptions): ImportPlan {
@@ -110,7 +143,10 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
     return name;
   };
 
-  const rows = contacts.map((c, i) => ({ c, i })).sort((a, b) => a.c.rowNumber - b.c.rowNumber || a.i - b.i).map((x) => x.c);
+  const rows = contacts
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => a.c.rowNumber - b.c.rowNumber || a.i - b.i)
+    .map((x) => x.c);
   const rowKeys = rows.map((c) => rowKeysOf(c, phoneKey));
   const nothingToMatch = index.byPhone.size === 0 && index.byEmail.size === 0;
   const noMatches: ReadonlyMap<string, number> = new Map();
@@ -162,13 +198,26 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
 
   // Our client id first (stable for the same file), then the content fingerprint (a contact without keys), then
   // the keys; a contact claimed by one group is not found again by another with the same content.
-  const isOwn = (p: Person | undefined): p is Person => !!p && clientDataValue(p, CRM_KEYS.importId) === importId && !claimed.has(p.resourceName as string);
+  const isOwn = (p: Person | undefined): p is Person =>
+    !!p && clientDataValue(p, CRM_KEYS.importId) === importId && !claimed.has(p.resourceName as string);
   const sharesKeys = (p: Person, keys: string[]) => {
-    const theirs = [...personPhoneKeys(p, phoneKey).map((k) => `tel:${k}`), ...personEmailKeys(p).map((k) => `mail:${k}`)];
+    const theirs = [
+      ...personPhoneKeys(p, phoneKey).map((k) => `tel:${k}`),
+      ...personEmailKeys(p).map((k) => `mail:${k}`),
+    ];
     return !theirs.length || !keys.length || theirs.some((k) => keys.includes(k));
   };
   const foldedSkips = (members: number[], resourceName?: string): PlannedSkip[] =>
-    members.length === 1 ? [] : members.slice(1).map((i): PlannedSkip => ({ rowNumber: rows[i].rowNumber, reason: 'duplicate-in-file', sameAsRow: rows[members[0]].rowNumber, ...(resourceName ? { resourceName } : {}) }));
+    members.length === 1
+      ? []
+      : members
+          .slice(1)
+          .map((i): PlannedSkip => ({
+            rowNumber: rows[i].rowNumber,
+            reason: 'duplicate-in-file',
+            sameAsRow: rows[members[0]].rowNumber,
+            ...(resourceName ? { resourceName } : {}),
+          }));
 
   for (const members of [...groups.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1])) {
     const first = rows[members[0]];
@@ -212,12 +261,22 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
       const inGroups = groupResourceNames(own);
       const missingLabels = labels.filter((l) => !(labelGroups[l] && inGroups.has(labelGroups[l])));
       missingLabels.forEach(useLabel);
-      skips.push({ rowNumber: first.rowNumber, reason: 'already-imported', resourceName: rn, ...(missingLabels.length ? { missingLabels } : {}) }, ...foldedSkips(members, rn));
+      skips.push(
+        {
+          rowNumber: first.rowNumber,
+          reason: 'already-imported',
+          resourceName: rn,
+          ...(missingLabels.length ? { missingLabels } : {}),
+        },
+        ...foldedSkips(members, rn),
+      );
       if (members.length > 1) duplicates.push({ rowNumbers, key: shownKeys(inFileKeys) });
       continue;
     }
 
-    const ranked = [...matches.entries()].sort((a, b) => b[1] - a[1] || (index.position.get(a[0]) ?? 0) - (index.position.get(b[0]) ?? 0));
+    const ranked = [...matches.entries()].sort(
+      (a, b) => b[1] - a[1] || (index.position.get(a[0]) ?? 0) - (index.position.get(b[0]) ?? 0),
+    );
     const target = ranked.length ? index.byResourceName.get(ranked[0][0]) : undefined;
     if (!target) {
       const data = [
@@ -237,7 +296,10 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
     }
 
     const rn = target.resourceName as string;
-    const targetKeys = new Set([...personPhoneKeys(target, phoneKey).map((k) => `tel:${k}`), ...personEmailKeys(target).map((k) => `mail:${k}`)]);
+    const targetKeys = new Set([
+      ...personPhoneKeys(target, phoneKey).map((k) => `tel:${k}`),
+      ...personEmailKeys(target).map((k) => `mail:${k}`),
+    ]);
     duplicates.push({
       rowNumbers,
       key: shownKeys(keys.filter((k) => targetKeys.has(k) || inFileKeys.includes(k))),
@@ -245,11 +307,22 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
       ...(ranked.length > 1 ? { otherResourceNames: ranked.slice(1).map((r) => r[0]) } : {}),
     });
     const m = mergePerson(target, person, { phoneKey, fields: readFields });
-    const allConflicts = [...conflicts, ...m.conflicts.map((c) => ({ ...c, rowNumber: origin[c.field] ?? first.rowNumber }))];
+    const allConflicts = [
+      ...conflicts,
+      ...m.conflicts.map((c) => ({ ...c, rowNumber: origin[c.field] ?? first.rowNumber })),
+    ];
     const inGroups = groupResourceNames(target);
     const addedLabels = labels.filter((l) => !(labelGroups[l] && inGroups.has(labelGroups[l])));
     if (!m.changed.length && !addedLabels.length) {
-      skips.push({ rowNumber: first.rowNumber, reason: 'identical', resourceName: rn, ...(allConflicts.length ? { conflicts: allConflicts } : {}) }, ...foldedSkips(members, rn));
+      skips.push(
+        {
+          rowNumber: first.rowNumber,
+          reason: 'identical',
+          resourceName: rn,
+          ...(allConflicts.length ? { conflicts: allConflicts } : {}),
+        },
+        ...foldedSkips(members, rn),
+      );
       continue;
     }
     addedLabels.forEach(useLabel);
@@ -274,13 +347,21 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
 
 /** Rows an interrupted import already wrote (found in a fresh listing by crm.importId) and the rows still to do.
  *  planImport applies the same rule itself; this is for progress messages ("1,400 of 2,000 already in"). */
-export function resumeFilter(contacts: NormalizedContact[], existing: Person[], options: PlanOptions): { pending: NormalizedContact[]; done: Array<{ rowNumber: number; resourceName: string }> } {
+export function resumeFilter(
+  contacts: NormalizedContact[],
+  existing: Person[],
+  options: PlanOptions,
+): { pending: NormalizedContact[]; done: Array<{ rowNumber: number; resourceName: string }> } {
   const plan = planImport(contacts, existing, options);
   const doneRows = new Map<number, string>();
   for (const s of plan.skips) if (s.reason === 'already-imported') doneRows.set(s.rowNumber, s.resourceName as string);
-  for (const s of plan.skips) if (s.reason === 'duplicate-in-file' && s.sameAsRow !== undefined && doneRows.has(s.sameAsRow)) doneRows.set(s.rowNumber, doneRows.get(s.sameAsRow) as string);
+  for (const s of plan.skips)
+    if (s.reason === 'duplicate-in-file' && s.sameAsRow !== undefined && doneRows.has(s.sameAsRow))
+      doneRows.set(s.rowNumber, doneRows.get(s.sameAsRow) as string);
   return {
     pending: contacts.filter((c) => !doneRows.has(c.rowNumber)),
-    done: [...doneRows.entries()].sort((a, b) => a[0] - b[0]).map(([rowNumber, resourceName]) => ({ rowNumber, resourceName })),
+    done: [...doneRows.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([rowNumber, resourceName]) => ({ rowNumber, resourceName })),
   };
 }

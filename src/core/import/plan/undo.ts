@@ -30,14 +30,25 @@ function chunk<T>(xs: T[], size: number): T[][] {
 }
 
 function groupsOf(p: Person): Set<string> {
-  return new Set((p.memberships ?? []).map((m) => m.contactGroupMembership?.contactGroupResourceName).filter((x): x is string => !!x));
+  return new Set(
+    (p.memberships ?? [])
+      .map((m) => m.contactGroupMembership?.contactGroupResourceName)
+      .filter((x): x is string => !!x),
+  );
 }
 
-export function undoPlan(importId: string, log: ImportCheckpoint | undefined, current: Person[], options: UndoOptions = {}): UndoPlan {
-  if (log && log.importId !== importId) throw new Error(`undoPlan: the checkpoint is for import ${log.importId}, not ${importId}`);
+export function undoPlan(
+  importId: string,
+  log: ImportCheckpoint | undefined,
+  current: Person[],
+  options: UndoOptions = {},
+): UndoPlan {
+  if (log && log.importId !== importId)
+    throw new Error(`undoPlan: the checkpoint is for import ${log.importId}, not ${importId}`);
   const phoneKey: PhoneKey = memoPhoneKey(options.phoneKey ?? (() => undefined));
   const live = new Map<string, Person>();
-  for (const p of current) if (p.resourceName && !p.metadata?.deleted && !live.has(p.resourceName)) live.set(p.resourceName, p);
+  for (const p of current)
+    if (p.resourceName && !p.metadata?.deleted && !live.has(p.resourceName)) live.set(p.resourceName, p);
   const warnings: UndoWarning[] = [];
 
   const deleteSet = new Set<string>();
@@ -47,12 +58,16 @@ export function undoPlan(importId: string, log: ImportCheckpoint | undefined, cu
   for (const rn of deletes) {
     const p = live.get(rn) as Person;
     const hash = clientDataValue(p, CRM_KEYS.rowHash);
-    if (hash && hash !== contentFingerprint(p, phoneKey)) warnings.push({ resourceName: rn, reason: 'edited-after-import' });
+    if (hash && hash !== contentFingerprint(p, phoneKey))
+      warnings.push({ resourceName: rn, reason: 'edited-after-import' });
   }
 
   // One contact may appear in several records (a resumed import re-planned an update whose answer was lost):
   // the first record holds the value from before the import, any record's "after" is something it wrote.
-  const records = new Map<string, { before: Record<string, unknown>; afters: Record<string, Set<string>>; fields: string[] }>();
+  const records = new Map<
+    string,
+    { before: Record<string, unknown>; afters: Record<string, Set<string>>; fields: string[] }
+  >();
   for (const r of log?.updated ?? []) {
     const fields = r.updatePersonFields.split(',').filter(Boolean);
     const entry = records.get(r.resourceName) ?? { before: {}, afters: {}, fields: [] };
@@ -82,7 +97,12 @@ export function undoPlan(importId: string, log: ImportCheckpoint | undefined, cu
     if (!restore.length) continue;
     const person: Record<string, unknown> = { ...cur };
     for (const f of restore) person[f] = rec.before[f];
-    restores.push({ resourceName: rn, etag: String(cur.etag ?? ''), person: person as Person, updatePersonFields: restore.join(',') });
+    restores.push({
+      resourceName: rn,
+      etag: String(cur.etag ?? ''),
+      person: person as Person,
+      updatePersonFields: restore.join(','),
+    });
   }
 
   const removeByGroup = new Map<string, string[]>();
@@ -101,13 +121,27 @@ export function undoPlan(importId: string, log: ImportCheckpoint | undefined, cu
   const deleteGroups = (log?.labelsCreated ?? [])
     .map((g) => g.resourceName)
     .filter((g) => !stillThere || stillThere.has(g))
-    .filter((g) => ![...live.values()].some((p) => !deleteSet.has(p.resourceName as string) && groupsOf(p).has(g) && !(removeByGroup.get(g) ?? []).includes(p.resourceName as string)));
+    .filter(
+      (g) =>
+        ![...live.values()].some(
+          (p) =>
+            !deleteSet.has(p.resourceName as string) &&
+            groupsOf(p).has(g) &&
+            !(removeByGroup.get(g) ?? []).includes(p.resourceName as string),
+        ),
+    );
 
   const calls: UndoCall[] = [];
   for (const items of chunk(restores, PEOPLE_LIMITS.update)) {
-    calls.push({ kind: 'batchUpdate', items, updateMask: orderFields(items.flatMap((r) => r.updatePersonFields.split(','))).join(',') });
+    calls.push({
+      kind: 'batchUpdate',
+      items,
+      updateMask: orderFields(items.flatMap((r) => r.updatePersonFields.split(','))).join(','),
+    });
   }
-  for (const { group, resourceNames } of removeMembers) for (const remove of chunk(resourceNames, PEOPLE_LIMITS.members)) calls.push({ kind: 'modifyMembers', group, remove });
+  for (const { group, resourceNames } of removeMembers)
+    for (const remove of chunk(resourceNames, PEOPLE_LIMITS.members))
+      calls.push({ kind: 'modifyMembers', group, remove });
   for (const resourceNames of chunk(deletes, PEOPLE_LIMITS.delete)) calls.push({ kind: 'batchDelete', resourceNames });
   for (const resourceName of deleteGroups) calls.push({ kind: 'deleteGroup', resourceName });
 

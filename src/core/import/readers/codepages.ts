@@ -8,10 +8,28 @@ import { canonicalEncoding, decodeWith } from './text-decoding';
 
 /** Windows code page numbers (as BIFF's CODEPAGE record and CFB property sets write them) → WHATWG labels. */
 const LABELS: Record<number, string> = {
-  367: 'windows-1252', 437: 'windows-1252', 737: 'windows-1253', 850: 'windows-1252', 852: 'windows-1250',
-  866: 'ibm866', 874: 'windows-874', 932: 'shift_jis', 936: 'gbk', 949: 'euc-kr', 950: 'big5',
-  1200: 'utf-16le', 1201: 'utf-16be', 10000: 'macintosh', 10007: 'x-mac-cyrillic', 20127: 'windows-1252',
-  20866: 'koi8-r', 21866: 'koi8-u', 28591: 'windows-1252', 28595: 'iso-8859-5', 65001: 'utf-8', 32768: 'macintosh',
+  367: 'windows-1252',
+  437: 'windows-1252',
+  737: 'windows-1253',
+  850: 'windows-1252',
+  852: 'windows-1250',
+  866: 'ibm866',
+  874: 'windows-874',
+  932: 'shift_jis',
+  936: 'gbk',
+  949: 'euc-kr',
+  950: 'big5',
+  1200: 'utf-16le',
+  1201: 'utf-16be',
+  10000: 'macintosh',
+  10007: 'x-mac-cyrillic',
+  20127: 'windows-1252',
+  20866: 'koi8-r',
+  21866: 'koi8-u',
+  28591: 'windows-1252',
+  28595: 'iso-8859-5',
+  65001: 'utf-8',
+  32768: 'macintosh',
 };
 
 function labelOf(cp: number): string {
@@ -78,7 +96,12 @@ const table = {
     },
     encode(cp: number, text: string, mode?: string): number[] | string {
       const label = labelOf(cp);
-      const bytes = label === 'utf-16le' ? encodeUtf16le(text) : label === 'utf-8' ? encodeUtf8(text) : encodeSingleByte(label, text);
+      const bytes =
+        label === 'utf-16le'
+          ? encodeUtf16le(text)
+          : label === 'utf-8'
+            ? encodeUtf8(text)
+            : encodeSingleByte(label, text);
       return mode === 'str' ? bytes.map((b) => String.fromCharCode(b)).join('') : bytes;
     },
   },

@@ -53,7 +53,12 @@ export function readCsv(bytes: Uint8Array, fileName: string, options: CsvOptions
   if (bytes.length === 0) throw new ReadError('empty', fileName, `The file "${fileName}" is empty.`);
   const decoded = decodeText(bytes, options.encoding);
   if (!decoded) {
-    throw new ReadError('unknown-encoding', fileName, `Unknown encoding "${options.encoding}" for "${fileName}": choose UTF-8, UTF-16 or Windows-1251.`, { encoding: options.encoding ?? '' });
+    throw new ReadError(
+      'unknown-encoding',
+      fileName,
+      `Unknown encoding "${options.encoding}" for "${fileName}": choose UTF-8, UTF-16 or Windows-1251.`,
+      { encoding: options.encoding ?? '' },
+    );
   }
   let text = decoded.text;
   let firstLine = 1;
@@ -90,7 +95,9 @@ export function readCsv(bytes: Uint8Array, fileName: string, options: CsvOptions
   for (const e of parsed.errors) {
     if (e.code === 'MissingQuotes') {
       const at = e.row !== undefined ? startLines[e.row] : undefined;
-      warnings.push(`A quote opened${at ? ` on line ${at}` : ''} is never closed in "${fileName}": everything after it was read as one cell.`);
+      warnings.push(
+        `A quote opened${at ? ` on line ${at}` : ''} is never closed in "${fileName}": everything after it was read as one cell.`,
+      );
     }
   }
   const shape = shapeTable(rows, [], fileName);

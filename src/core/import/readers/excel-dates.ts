@@ -5,7 +5,6 @@
 import { civilFromDays } from '../../civil-date';
 import type { CalendarDate } from '../types';
 
-
 const DAYS_1899_12_31 = -25568; // 1899-12-31 relative to 1970-01-01
 const DAYS_1904_01_01 = -24107;
 

@@ -67,7 +67,8 @@ function horizontalMergesOn(index: number, merges: MergedRange[]): MergedRange[]
  * width. Throws a ReadError naming the file when no row looks like a header.
  */
 export function shapeTable(rows: GridRow[], merges: MergedRange[], fileName: string): TableShape {
-  if (rows.length === 0) throw new ReadError('empty', fileName, `The file "${fileName}" has no data: every row is empty.`);
+  if (rows.length === 0)
+    throw new ReadError('empty', fileName, `The file "${fileName}" has no data: every row is empty.`);
   const scan = Math.min(rows.length, SCAN_ROWS);
   let at = -1;
   for (let i = 0; i < scan; i++) {
@@ -78,7 +79,11 @@ export function shapeTable(rows: GridRow[], merges: MergedRange[], fileName: str
   }
   if (at < 0 && isHeaderLike(rows[scan - 1]) && scan === rows.length) at = scan - 1; // a header alone: no clients yet
   if (at < 0) {
-    throw new ReadError('no-header', fileName, `No header row found in "${fileName}": the first rows should name the columns (for example "Name", "Phone", "E-mail").`);
+    throw new ReadError(
+      'no-header',
+      fileName,
+      `No header row found in "${fileName}": the first rows should name the columns (for example "Name", "Phone", "E-mail").`,
+    );
   }
   const head = rows[at];
   const texts = head.cells.map((c) => headerText(c.text));
@@ -89,7 +94,11 @@ export function shapeTable(rows: GridRow[], merges: MergedRange[], fileName: str
   if (spans.length > 0 && next && next.index === head.index + 1) {
     const under = next.cells.map((c, col) => ({ col, text: headerText(c.text) })).filter((x) => x.text !== '');
     const covered = (col: number) => spans.some((m) => col >= m.s.c && col <= m.e.c);
-    if (under.length > 0 && under.every((x) => covered(x.col) && looksLikeName(x.text)) && !next.cells.some((c) => c.date)) {
+    if (
+      under.length > 0 &&
+      under.every((x) => covered(x.col) && looksLikeName(x.text)) &&
+      !next.cells.some((c) => c.date)
+    ) {
       for (const m of spans) {
         const parent = texts[m.s.c] ?? '';
         for (let c = m.s.c; c <= m.e.c; c++) {
@@ -107,7 +116,8 @@ export function shapeTable(rows: GridRow[], merges: MergedRange[], fileName: str
   const headers: string[] = [];
   for (let c = 0; c < width; c++) headers.push(texts[c] ?? '');
   const body: SourceRow[] = [];
-  for (let i = dataFrom; i < rows.length; i++) body.push({ rowNumber: rows[i].rowNumber, cells: pad(rows[i].cells, width) });
+  for (let i = dataFrom; i < rows.length; i++)
+    body.push({ rowNumber: rows[i].rowNumber, cells: pad(rows[i].cells, width) });
   return { headerRowNumber: head.rowNumber, headers, rows: body };
 }
 

@@ -48,7 +48,13 @@ export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat 
   // OLE compound file: Excel 97–2003 .xls, and also an encrypted .xlsx (SheetJS tells those apart).
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return ext === 'xlsx' ? 'xlsx' : 'xls';
   // Excel 2.x–5.0 worksheets saved as bare BIFF streams.
-  if (bytes[0] === 0x09 && [0x00, 0x02, 0x04, 0x08].includes(bytes[1]) && [4, 6, 8, 16].includes(bytes[2]) && bytes[3] === 0) return 'xls';
+  if (
+    bytes[0] === 0x09 &&
+    [0x00, 0x02, 0x04, 0x08].includes(bytes[1]) &&
+    [4, 6, 8, 16].includes(bytes[2]) &&
+    bytes[3] === 0
+  )
+    return 'xls';
   if (/^BEGIN\s*:\s*VCARD/i.test(leadingAscii(bytes.subarray(0, 256)))) return 'vcard';
   if (ext === 'vcf' || ext === 'vcard') return 'vcard';
   if (ext === 'xlsx' || ext === 'xlsm' || ext === 'xls' || ext === 'ods') return undefined; // says workbook, is not one
@@ -71,8 +77,15 @@ export function readContactsFile(bytes: Uint8Array, fileName: string, options: R
       return { kind: 'drafts', format: 'vcard', encoding, drafts, warnings };
     }
     case 'csv':
-      return { kind: 'table', table: readCsv(bytes, fileName, { encoding: options.encoding, delimiter: options.delimiter }) };
+      return {
+        kind: 'table',
+        table: readCsv(bytes, fileName, { encoding: options.encoding, delimiter: options.delimiter }),
+      };
     default:
-      throw new ReadError('unknown-format', fileName, `"${fileName}" is not a file we can read. Save it from Excel as .xlsx or .csv, or export contacts as vCard (.vcf).`);
+      throw new ReadError(
+        'unknown-format',
+        fileName,
+        `"${fileName}" is not a file we can read. Save it from Excel as .xlsx or .csv, or export contacts as vCard (.vcf).`,
+      );
   }
 }

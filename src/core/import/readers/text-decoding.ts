@@ -3,7 +3,10 @@
 // TextDecoder, present in browsers and Node 20 alike (core has no DOM lib, so its shape is declared here).
 
 declare const TextDecoder: {
-  new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): {
+  new (
+    label?: string,
+    options?: { fatal?: boolean; ignoreBOM?: boolean },
+  ): {
     readonly encoding: string;
     decode(input?: Uint8Array): string;
   };

@@ -141,7 +141,15 @@ export function parseProperty(l: LogicalLine): VProperty | undefined {
     }
     params.set(key, [...(params.get(key) ?? []), ...values]);
   }
-  return { line: l.line, group: dot >= 0 ? fullName.slice(0, dot).toLowerCase() : undefined, name, params, types, encoding, raw: l.text.slice(colon + 1) };
+  return {
+    line: l.line,
+    group: dot >= 0 ? fullName.slice(0, dot).toLowerCase() : undefined,
+    name,
+    params,
+    types,
+    encoding,
+    raw: l.text.slice(colon + 1),
+  };
 }
 
 function utf8Bytes(ch: number, out: number[]): void {
@@ -172,7 +180,6 @@ export function decodedValue(p: VProperty): string {
   // Without a (known) CHARSET, the bytes tell: phones write UTF-8, old Windows programs their ANSI code page.
   const text = known ? decodeWith(bytes, known) : (decodeText(bytes)?.text ?? '');
   return text.replace(/\r\n?/g, '\n'); // =0D=0A is a line break like any other
-
 }
 
 /** Splits on a separator not preceded by a backslash escape; the pieces keep their escapes. */

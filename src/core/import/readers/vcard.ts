@@ -57,8 +57,17 @@ function cleanLabel(label: string): string {
 }
 
 const PHONE_LABELS: Record<string, string> = {
-  mobile: 'mobile', iphone: 'mobile', cell: 'mobile', home: 'home', work: 'work', main: 'main', homefax: 'homeFax',
-  workfax: 'workFax', otherfax: 'otherFax', pager: 'pager', other: 'other',
+  mobile: 'mobile',
+  iphone: 'mobile',
+  cell: 'mobile',
+  home: 'home',
+  work: 'work',
+  main: 'main',
+  homefax: 'homeFax',
+  workfax: 'workFax',
+  otherfax: 'otherFax',
+  pager: 'pager',
+  other: 'other',
 };
 
 function phoneType(types: string[], label?: string): string | undefined {
@@ -109,17 +118,59 @@ export function vcardDate(text: string, omitYear?: string): string | CalendarDat
 
 const ANDROID_EVENT_TYPES: Record<string, string> = { '1': 'anniversary', '2': 'other', '3': 'birthday' };
 const ANDROID_RELATIONS: Record<string, string> = {
-  '1': 'assistant', '2': 'brother', '3': 'child', '4': 'domesticPartner', '5': 'father', '6': 'friend', '7': 'manager',
-  '8': 'mother', '9': 'parent', '10': 'partner', '11': 'referredBy', '12': 'relative', '13': 'sister', '14': 'spouse',
+  '1': 'assistant',
+  '2': 'brother',
+  '3': 'child',
+  '4': 'domesticPartner',
+  '5': 'father',
+  '6': 'friend',
+  '7': 'manager',
+  '8': 'mother',
+  '9': 'parent',
+  '10': 'partner',
+  '11': 'referredBy',
+  '12': 'relative',
+  '13': 'sister',
+  '14': 'spouse',
 };
-const ANNIVERSARY_PROPS = new Set(['ANNIVERSARY', 'X-ANNIVERSARY', 'X-MS-ANNIVERSARY', 'X-EVOLUTION-ANNIVERSARY', 'X-KADDRESSBOOK-X-ANNIVERSARY']);
+const ANNIVERSARY_PROPS = new Set([
+  'ANNIVERSARY',
+  'X-ANNIVERSARY',
+  'X-MS-ANNIVERSARY',
+  'X-EVOLUTION-ANNIVERSARY',
+  'X-KADDRESSBOOK-X-ANNIVERSARY',
+]);
 // Properties that describe the file or the program, not the client.
 const IGNORED = new Set([
-  'VERSION', 'PRODID', 'REV', 'UID', 'SOURCE', 'NAME', 'KIND', 'CLASS', 'SORT-STRING', 'MAILER', 'TZ', 'GEO', 'KEY', 'SOUND',
-  'LOGO', 'AGENT', 'PROFILE', 'CLIENTPIDMAP', 'XML', 'FBURL', 'CALURI', 'CALADRURI', 'MEMBER', 'LANG', 'X-ABLABEL',
+  'VERSION',
+  'PRODID',
+  'REV',
+  'UID',
+  'SOURCE',
+  'NAME',
+  'KIND',
+  'CLASS',
+  'SORT-STRING',
+  'MAILER',
+  'TZ',
+  'GEO',
+  'KEY',
+  'SOUND',
+  'LOGO',
+  'AGENT',
+  'PROFILE',
+  'CLIENTPIDMAP',
+  'XML',
+  'FBURL',
+  'CALURI',
+  'CALADRURI',
+  'MEMBER',
+  'LANG',
+  'X-ABLABEL',
 ]);
 // X- properties written by address-book programs for their own use.
-const MACHINE_X = /^X-(AB(?!RELATEDNAMES|DATE)|APPLE-|MS-OL-|MS-CARDPICTURE|MS-IMADDRESS|MS-TEL|MOZILLA-|WAB-|IRMC-|PHONETIC-|GN[OX]?$|REDUCTION|CLASS|NO$|EVOLUTION-(FILE-AS|LIST|BLOG-URL|VIDEO-URL|CALLBACK|RADIO|TELEX|TTYTDD|COMPANY|MMS|CAR)|KADDRESSBOOK-BANNER|FUNAMBOL-|LOTUS-|GROUPWISE-|SHARED-|NC-|OC-|ANDROID-CUSTOM$)/;
+const MACHINE_X =
+  /^X-(AB(?!RELATEDNAMES|DATE)|APPLE-|MS-OL-|MS-CARDPICTURE|MS-IMADDRESS|MS-TEL|MOZILLA-|WAB-|IRMC-|PHONETIC-|GN[OX]?$|REDUCTION|CLASS|NO$|EVOLUTION-(FILE-AS|LIST|BLOG-URL|VIDEO-URL|CALLBACK|RADIO|TELEX|TTYTDD|COMPANY|MMS|CAR)|KADDRESSBOOK-BANNER|FUNAMBOL-|LOTUS-|GROUPWISE-|SHARED-|NC-|OC-|ANDROID-CUSTOM$)/;
 
 interface CardRead {
   draft: ContactDraft;
@@ -130,7 +181,8 @@ function cardToDraft(card: Card): CardRead {
   const d = emptyDraft(card.line);
   let photo = false;
   const labels = new Map<string, string>();
-  for (const p of card.props) if (p.name === 'X-ABLABEL' && p.group) labels.set(p.group, cleanLabel(unescapeText(decodedValue(p))));
+  for (const p of card.props)
+    if (p.name === 'X-ABLABEL' && p.group) labels.set(p.group, cleanLabel(unescapeText(decodedValue(p))));
   const addressLabels: Array<{ type?: string; text: string }> = [];
   const at = <T = string>(column: string, value: T): Located<T> => ({ column, value });
   const keep = (key: string, column: string, value: string) => {
@@ -155,7 +207,12 @@ function cardToDraft(card: Card): CardRead {
       case 'N': {
         if (d.familyName || d.givenName) break;
         // 4.0 lists several middle names or prefixes with commas
-        const n = splitEscaped(text, ';').map((x) => splitEscaped(x, ',').map((y) => unescapeText(y).trim()).filter(Boolean).join(' '));
+        const n = splitEscaped(text, ';').map((x) =>
+          splitEscaped(x, ',')
+            .map((y) => unescapeText(y).trim())
+            .filter(Boolean)
+            .join(' '),
+        );
         const set = (k: 'familyName' | 'givenName' | 'middleName' | 'prefix' | 'suffix', v: string | undefined) => {
           if (v) d[k] = at('N', v);
         };
@@ -167,7 +224,10 @@ function cardToDraft(card: Card): CardRead {
         break;
       }
       case 'NICKNAME': {
-        const nick = splitEscaped(text, ',').map((x) => unescapeText(x).trim()).filter(Boolean).join(', ');
+        const nick = splitEscaped(text, ',')
+          .map((x) => unescapeText(x).trim())
+          .filter(Boolean)
+          .join(', ');
         if (nick) d.nickname = at('NICKNAME', d.nickname ? `${d.nickname.value}, ${nick}` : nick);
         break;
       }
@@ -202,7 +262,10 @@ function cardToDraft(card: Card): CardRead {
       }
       case 'ADR': {
         const [poBox, extended, street, city, region, postalCode, country] = splitEscaped(text, ';').map((x) =>
-          splitEscaped(x, ',').map((y) => unescapeText(y).trim()).filter(Boolean).join(', '),
+          splitEscaped(x, ',')
+            .map((y) => unescapeText(y).trim())
+            .filter(Boolean)
+            .join(', '),
         );
         const a: DraftAddress = { column: 'ADR' };
         const type = placeType(p.types, label);
@@ -222,7 +285,13 @@ function cardToDraft(card: Card): CardRead {
         if (value) d.urls.push({ column: 'URL', value, type: urlType(p.types, label) });
         break;
       case 'BDAY':
-        if (value && !d.birthday) d.birthday = at<string | CalendarDate>('BDAY', p.params.get('VALUE')?.[0]?.toLowerCase() === 'text' ? value : vcardDate(value, p.params.get('X-APPLE-OMIT-YEAR')?.[0]));
+        if (value && !d.birthday)
+          d.birthday = at<string | CalendarDate>(
+            'BDAY',
+            p.params.get('VALUE')?.[0]?.toLowerCase() === 'text'
+              ? value
+              : vcardDate(value, p.params.get('X-APPLE-OMIT-YEAR')?.[0]),
+          );
         break;
       case 'NOTE':
         if (value) d.notes.push(at('NOTE', value));
@@ -244,7 +313,11 @@ function cardToDraft(card: Card): CardRead {
         break;
       case 'X-ABRELATEDNAMES':
       case 'RELATED':
-        keep(label || p.types.filter((t) => t !== 'pref')[0] || 'related', name, value.replace(/^(urn:uuid:|mailto:|tel:)/i, ''));
+        keep(
+          label || p.types.filter((t) => t !== 'pref')[0] || 'related',
+          name,
+          value.replace(/^(urn:uuid:|mailto:|tel:)/i, ''),
+        );
         break;
       case 'IMPP':
         keep(p.types.find((t) => t !== 'pref') || value.split(':')[0] || 'IM', 'IMPP', value.replace(/^[a-z-]+:/i, ''));
@@ -254,7 +327,12 @@ function cardToDraft(card: Card): CardRead {
         break;
       default:
         if (ANNIVERSARY_PROPS.has(name)) {
-          if (value) d.events.push({ column: name, value: p.params.get('VALUE')?.[0]?.toLowerCase() === 'text' ? value : vcardDate(value), type: 'anniversary' });
+          if (value)
+            d.events.push({
+              column: name,
+              value: p.params.get('VALUE')?.[0]?.toLowerCase() === 'text' ? value : vcardDate(value),
+              type: 'anniversary',
+            });
         } else if (name.startsWith('X-') && !MACHINE_X.test(name) && value && value.length <= 500) {
           keep(label || name, name, value);
         }
@@ -278,11 +356,15 @@ function androidCustom(d: ContactDraft, parts: string[]): void {
   if (kind === 'nickname') {
     d.nickname = { column, value: d.nickname ? `${d.nickname.value}, ${data1}` : data1 };
   } else if (kind === 'contact_event') {
-    const type = data2 === '0' ? data3 || 'other' : ANDROID_EVENT_TYPES[data2] ?? 'other';
+    const type = data2 === '0' ? data3 || 'other' : (ANDROID_EVENT_TYPES[data2] ?? 'other');
     if (type === 'birthday' && !d.birthday) d.birthday = { column, value: vcardDate(data1) };
     else d.events.push({ column, value: vcardDate(data1), type });
   } else if (kind === 'relation') {
-    d.custom.push({ column, key: data2 === '0' ? data3 || 'relation' : ANDROID_RELATIONS[data2] ?? 'relation', value: data1 });
+    d.custom.push({
+      column,
+      key: data2 === '0' ? data3 || 'relation' : (ANDROID_RELATIONS[data2] ?? 'relation'),
+      value: data1,
+    });
   }
   // Other kinds belong to the apps that wrote them (messengers' internal ids): nothing a client card shows.
 }
@@ -308,10 +390,16 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
 export function readVcard(bytes: Uint8Array, fileName: string, options: VcardOptions = {}): VcardRead {
   const decoded = decodeText(bytes, options.encoding ?? declaredCharset(bytes));
   if (!decoded) {
-    throw new ReadError('unknown-encoding', fileName, `Unknown encoding "${options.encoding}" for "${fileName}": choose UTF-8, UTF-16 or Windows-1251.`, { encoding: options.encoding ?? '' });
+    throw new ReadError(
+      'unknown-encoding',
+      fileName,
+      `Unknown encoding "${options.encoding}" for "${fileName}": choose UTF-8, UTF-16 or Windows-1251.`,
+      { encoding: options.encoding ?? '' },
+    );
   }
   const cards = splitCards(decoded.text);
-  if (cards.length === 0) throw new ReadError('no-vcard', fileName, `"${fileName}" holds no contact: no BEGIN:VCARD line was found.`);
+  if (cards.length === 0)
+    throw new ReadError('no-vcard', fileName, `"${fileName}" holds no contact: no BEGIN:VCARD line was found.`);
   const warnings: string[] = [];
   const drafts: ContactDraft[] = [];
   let photos = 0;
@@ -319,8 +407,14 @@ export function readVcard(bytes: Uint8Array, fileName: string, options: VcardOpt
     const { draft, photo } = cardToDraft(card);
     if (photo) photos++;
     drafts.push(draft);
-    if (!card.closed) warnings.push(`The contact starting on line ${card.line} of "${fileName}" has no END:VCARD line; it was read up to the end of the file.`);
+    if (!card.closed)
+      warnings.push(
+        `The contact starting on line ${card.line} of "${fileName}" has no END:VCARD line; it was read up to the end of the file.`,
+      );
   }
-  if (photos > 0) warnings.push(`${photos} ${photos === 1 ? 'contact has a photo' : 'contacts have photos'}: photos are not imported.`);
+  if (photos > 0)
+    warnings.push(
+      `${photos} ${photos === 1 ? 'contact has a photo' : 'contacts have photos'}: photos are not imported.`,
+    );
   return { encoding: decoded.encoding, drafts, warnings };
 }

@@ -32,7 +32,13 @@ function isDateFormat(z: string | number | undefined): boolean {
 function numberText(cell: Cell, v: number): string {
   const w = cell.w;
   // "General" shortens long integers (a phone 79123456789012 → 7.91235E+13); the office typed every digit.
-  if (w !== undefined && /E[+-]/i.test(w) && Number.isInteger(v) && Math.abs(v) < 1e21 && (cell.z === undefined || cell.z === 'General')) {
+  if (
+    w !== undefined &&
+    /E[+-]/i.test(w) &&
+    Number.isInteger(v) &&
+    Math.abs(v) < 1e21 &&
+    (cell.z === undefined || cell.z === 'General')
+  ) {
     return v.toFixed(0);
   }
   return w ?? String(v);
@@ -94,24 +100,48 @@ function sheetRows(sheet: DenseSheet, date1904: boolean): GridRow[] {
 function hasData(sheet: DenseSheet | undefined): boolean {
   const data = sheet?.['!data'];
   if (!data) return false;
-  for (const row of data) if (row) for (const cell of row) if (cell && cell.v !== undefined && cell.v !== null && String(cell.w ?? cell.v).trim() !== '') return true;
+  for (const row of data)
+    if (row)
+      for (const cell of row)
+        if (cell && cell.v !== undefined && cell.v !== null && String(cell.w ?? cell.v).trim() !== '') return true;
   return false;
 }
 
 function parse(bytes: Uint8Array, fileName: string): XLSX.WorkBook {
   installCodepages();
   try {
-    return XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellHTML: false, cellFormula: false, cellStyles: false });
+    return XLSX.read(bytes, {
+      type: 'array',
+      dense: true,
+      cellNF: true,
+      cellHTML: false,
+      cellFormula: false,
+      cellStyles: false,
+    });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(message)) {
-      throw new ReadError('password', fileName, `"${fileName}" is protected with a password. Open it in Excel, remove the password and save it again, then import it.`);
+      throw new ReadError(
+        'password',
+        fileName,
+        `"${fileName}" is protected with a password. Open it in Excel, remove the password and save it again, then import it.`,
+      );
     }
-    throw new ReadError('unreadable', fileName, `"${fileName}" could not be read as a spreadsheet (${message}). Open it in Excel or LibreOffice and save it as .xlsx or .csv.`, { reason: message });
+    throw new ReadError(
+      'unreadable',
+      fileName,
+      `"${fileName}" could not be read as a spreadsheet (${message}). Open it in Excel or LibreOffice and save it as .xlsx or .csv.`,
+      { reason: message },
+    );
   }
 }
 
-export function readWorkbook(bytes: Uint8Array, fileName: string, format: SourceFormat, options: WorkbookOptions = {}): SourceTable {
+export function readWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  format: SourceFormat,
+  options: WorkbookOptions = {},
+): SourceTable {
   const book = parse(bytes, fileName);
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   const names = book.SheetNames;
@@ -120,9 +150,16 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, format: Source
   const filled = names.filter((n) => hasData(sheets[n]));
   let chosen: string | undefined;
   if (options.sheetName !== undefined) {
-    chosen = names.find((n) => n === options.sheetName) ?? names.find((n) => n.trim().toLowerCase() === options.sheetName?.trim().toLowerCase());
+    chosen =
+      names.find((n) => n === options.sheetName) ??
+      names.find((n) => n.trim().toLowerCase() === options.sheetName?.trim().toLowerCase());
     if (!chosen) {
-      throw new ReadError('no-sheet', fileName, `"${fileName}" has no sheet named "${options.sheetName}". Its sheets: ${names.join(', ')}.`, { sheet: options.sheetName, sheets: names.join(', ') });
+      throw new ReadError(
+        'no-sheet',
+        fileName,
+        `"${fileName}" has no sheet named "${options.sheetName}". Its sheets: ${names.join(', ')}.`,
+        { sheet: options.sheetName, sheets: names.join(', ') },
+      );
     }
   } else {
     chosen = filled.find((n) => !hidden.has(n)) ?? filled[0];
@@ -131,7 +168,9 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, format: Source
   const warnings: string[] = [];
   const others = filled.filter((n) => n !== chosen);
   if (options.sheetName === undefined && others.length > 0) {
-    warnings.push(`Only the sheet "${chosen}" was read; "${fileName}" also has data on: ${others.map((n) => `"${n}"`).join(', ')}. Choose another sheet to import it.`);
+    warnings.push(
+      `Only the sheet "${chosen}" was read; "${fileName}" also has data on: ${others.map((n) => `"${n}"`).join(', ')}. Choose another sheet to import it.`,
+    );
   }
   const sheet = sheets[chosen];
   const rows = sheetRows(sheet, date1904);

@@ -23,12 +23,30 @@ function seed(office: Office): string[] {
     })),
     ws.clock.now(),
   );
-  const app = ws.globals({ project: 'sheet', boundSpreadsheetId: office.spreadsheetId, htmlFiles: {}, ui: office.sheet.ui }).SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  const sheet = app.openById(office.spreadsheetId).getSheets().find((s) => /События|Events/.test(s.getName()));
+  const app = ws.globals({
+    project: 'sheet',
+    boundSpreadsheetId: office.spreadsheetId,
+    htmlFiles: {},
+    ui: office.sheet.ui,
+  }).SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const sheet = app
+    .openById(office.spreadsheetId)
+    .getSheets()
+    .find((s) => /События|Events/.test(s.getName()));
   if (!sheet) throw new Error('no Events sheet');
   const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
   const col = (title: RegExp) => header.findIndex((h) => title.test(h));
-  const at = { id: col(/^ID$/), date: col(/Дата/), kind: col(/Вид/), reason: col(/Повод/), client: col(/^Клиент$/), clientId: col(/Контакт/), phone: col(/Телефон/), manager: col(/Менеджер/), status: col(/Статус/) };
+  const at = {
+    id: col(/^ID$/),
+    date: col(/Дата/),
+    kind: col(/Вид/),
+    reason: col(/Повод/),
+    client: col(/^Клиент$/),
+    clientId: col(/Контакт/),
+    phone: col(/Телефон/),
+    manager: col(/Менеджер/),
+    status: col(/Статус/),
+  };
   const now = ws.clock.now();
   const rows = Array.from({ length: EVENTS }, (_, i) => {
     const row: Array<string | Date> = new Array(header.length).fill('');
@@ -58,18 +76,60 @@ export function eventBenches(): Measurement[] {
   const ws = office.workspace;
   const out: Measurement[] = [];
   const scale = { contacts: CONTACTS, events: EVENTS };
-  const m = (x: Measurement, limit?: number) => out.push({ ...x, ...scale, ...(limit ? { limit, withinLimit: x.calls <= limit } : {}) });
+  const m = (x: Measurement, limit?: number) =>
+    out.push({ ...x, ...scale, ...(limit ? { limit, withinLimit: x.calls <= limit } : {}) });
 
   m(measureInvoke(office, 'sheet', 'rebuild the client index (trigger)', 'refreshIndexTrigger', [{}]));
   m(measureInvoke(office, 'sheet', 'due list (getDueList)', 'getDueList', []), 2);
   m(measureInvoke(office, 'sheet', 'quiet list (getQuietClients)', 'getQuietClients', []));
   m(measureInvoke(office, 'sheet', 'Reminders sidebar, first screen (getReminders)', 'getReminders', []));
 
-  const known = ws.gmail.addMessage({ from: 'Иван Клиент123 <client123@example.ru>', to: ws.ctx.session.email, subject: 'Вопрос', plainBody: '…', date: ws.clock.now() });
-  m(measureInvoke(office, 'gmail', 'Gmail card, known sender, cold cache (first card after the cache expired)', 'onGmailMessage', [messageEvent(ws, known)], 'card'));
-  m(measureInvoke(office, 'gmail', 'Gmail card, known sender, warm', 'onGmailMessage', [messageEvent(ws, known)], 'card'), 3);
-  const unknown = ws.gmail.addMessage({ from: 'Someone <someone@example.org>', to: ws.ctx.session.email, subject: 'Hello', plainBody: '…', date: ws.clock.now() });
-  m(measureInvoke(office, 'gmail', 'Gmail card, unknown sender, warm', 'onGmailMessage', [messageEvent(ws, unknown)], 'card'), 3);
+  const known = ws.gmail.addMessage({
+    from: 'Иван Клиент123 <client123@example.ru>',
+    to: ws.ctx.session.email,
+    subject: 'Вопрос',
+    plainBody: '…',
+    date: ws.clock.now(),
+  });
+  m(
+    measureInvoke(
+      office,
+      'gmail',
+      'Gmail card, known sender, cold cache (first card after the cache expired)',
+      'onGmailMessage',
+      [messageEvent(ws, known)],
+      'card',
+    ),
+  );
+  m(
+    measureInvoke(
+      office,
+      'gmail',
+      'Gmail card, known sender, warm',
+      'onGmailMessage',
+      [messageEvent(ws, known)],
+      'card',
+    ),
+    3,
+  );
+  const unknown = ws.gmail.addMessage({
+    from: 'Someone <someone@example.org>',
+    to: ws.ctx.session.email,
+    subject: 'Hello',
+    plainBody: '…',
+    date: ws.clock.now(),
+  });
+  m(
+    measureInvoke(
+      office,
+      'gmail',
+      'Gmail card, unknown sender, warm',
+      'onGmailMessage',
+      [messageEvent(ws, unknown)],
+      'card',
+    ),
+    3,
+  );
 
   for (const k of [1, 10]) {
     ws.calls.reset();
@@ -77,13 +137,23 @@ export function eventBenches(): Measurement[] {
     let serviceMs = 0;
     let calls = 0;
     for (let i = 0; i < k; i++) {
-      const run = office.sheet.invoke('logEvent', [{ client: `client${i}@example.ru`, kind: 'Звонок', reason: 'Заказ', note: 'bench' }]);
+      const run = office.sheet.invoke('logEvent', [
+        { client: `client${i}@example.ru`, kind: 'Звонок', reason: 'Заказ', note: 'bench' },
+      ]);
       if (run.error) throw run.error;
       serviceMs += run.report.elapsedMs;
       calls += run.report.serviceCalls;
     }
     const used = process.cpuUsage(cpu);
-    out.push({ operation: `log ${k} event(s), one execution each`, calls, callsPerEvent: calls / k, byService: ws.calls.byService(), serviceMs, cpuMs: Math.round((used.user + used.system) / 1000), ...scale });
+    out.push({
+      operation: `log ${k} event(s), one execution each`,
+      calls,
+      callsPerEvent: calls / k,
+      byService: ws.calls.byService(),
+      serviceMs,
+      cpuMs: Math.round((used.user + used.system) / 1000),
+      ...scale,
+    });
   }
   return out;
 }

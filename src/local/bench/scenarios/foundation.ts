@@ -10,20 +10,50 @@ const CLOCK = '2026-03-02T09:00:00+03:00';
 export function foundationBench(): Measurement[] {
   const office = openOffice({ clockStart: CLOCK });
   const out: Measurement[] = [];
-  out.push(measureInvoke(office, 'sheet', 'onOpen: build the CRM menu', 'onOpen', [{ authMode: 'LIMITED' }], 'simple-trigger'));
+  out.push(
+    measureInvoke(office, 'sheet', 'onOpen: build the CRM menu', 'onOpen', [{ authMode: 'LIMITED' }], 'simple-trigger'),
+  );
   out.push(measureInvoke(office, 'sheet', 'setup: create every CRM sheet in an empty spreadsheet', 'runSetup', []));
   out.push(measureInvoke(office, 'sheet', 'setup again: nothing to repair', 'runSetup', []));
   out.push(measureInvoke(office, 'sheet', 'Settings sidebar: getSettingsView', 'getSettingsView', []));
 
   const ws = office.workspace;
   const people = ws.globals({ project: 'sheet', htmlFiles: {}, ui: office.sheet.ui }).People as GoogleAppsScript.People;
-  people.People!.createContact({ names: [{ givenName: 'Иван', familyName: 'Иванов' }], emailAddresses: [{ value: 'ivanov@example.com' }] });
-  const known = ws.gmail.addMessage({ from: 'Иван Иванов <ivanov@example.com>', to: 'office@example.com', subject: 'Заказ', plainBody: '…', date: ws.clock.now() });
-  const unknown = ws.gmail.addMessage({ from: 'Someone <someone@example.org>', to: 'office@example.com', subject: 'Hello', plainBody: '…', date: ws.clock.now() });
+  people.People!.createContact({
+    names: [{ givenName: 'Иван', familyName: 'Иванов' }],
+    emailAddresses: [{ value: 'ivanov@example.com' }],
+  });
+  const known = ws.gmail.addMessage({
+    from: 'Иван Иванов <ivanov@example.com>',
+    to: 'office@example.com',
+    subject: 'Заказ',
+    plainBody: '…',
+    date: ws.clock.now(),
+  });
+  const unknown = ws.gmail.addMessage({
+    from: 'Someone <someone@example.org>',
+    to: 'office@example.com',
+    subject: 'Hello',
+    plainBody: '…',
+    date: ws.clock.now(),
+  });
   // The index the card reads is built by the daily routine; the first card after that fills the add-on's cache.
   out.push(measureInvoke(office, 'sheet', 'client index rebuild (trigger)', 'refreshIndexTrigger', [{}]));
-  out.push(measureInvoke(office, 'gmail', 'Gmail card: known sender, first card (cache cold)', 'onGmailMessage', [messageEvent(ws, known)], 'card'));
-  out.push(measureInvoke(office, 'gmail', 'Gmail card: known sender', 'onGmailMessage', [messageEvent(ws, known)], 'card'));
-  out.push(measureInvoke(office, 'gmail', 'Gmail card: unknown sender', 'onGmailMessage', [messageEvent(ws, unknown)], 'card'));
+  out.push(
+    measureInvoke(
+      office,
+      'gmail',
+      'Gmail card: known sender, first card (cache cold)',
+      'onGmailMessage',
+      [messageEvent(ws, known)],
+      'card',
+    ),
+  );
+  out.push(
+    measureInvoke(office, 'gmail', 'Gmail card: known sender', 'onGmailMessage', [messageEvent(ws, known)], 'card'),
+  );
+  out.push(
+    measureInvoke(office, 'gmail', 'Gmail card: unknown sender', 'onGmailMessage', [messageEvent(ws, unknown)], 'card'),
+  );
   return out;
 }

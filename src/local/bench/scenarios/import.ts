@@ -31,7 +31,9 @@ function importBench(rows: number): Measurement {
   const used = process.cpuUsage(cpu);
   if (result.status !== 'done') throw new Error(`import of ${rows} rows: ${result.status} ${result.message}`);
   const byService = ws.calls.byService();
-  const peopleCalls = Object.entries(byService).filter(([k]) => k.startsWith('People.')).reduce((n, [, v]) => n + v, 0);
+  const peopleCalls = Object.entries(byService)
+    .filter(([k]) => k.startsWith('People.'))
+    .reduce((n, [, v]) => n + v, 0);
   const labels = 5;
   // The account's contacts listed once (1000 a page; one page when empty), its labels listed once, one call per new
   // label (the API has no batch create for groups), 200 contacts per create (labels ride on the create).
@@ -122,6 +124,13 @@ function previewBench(rows: number): Measurement {
 
 export function importBenches(): Measurement[] {
   const out = [previewBench(25000), importBench(1000), importBench(25000)];
-  out.push({ operation: 'peak memory of this bench process', calls: 0, byService: {}, serviceMs: 0, cpuMs: 0, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+  out.push({
+    operation: 'peak memory of this bench process',
+    calls: 0,
+    byService: {},
+    serviceMs: 0,
+    cpuMs: 0,
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  });
   return out;
 }

@@ -187,7 +187,9 @@ export class CalendarEvent implements CalendarEventApi {
   setAllDayDate(date: GoogleAppsScript.Base.Date): this {
     const t = requireDate(date, 'CalendarApp.CalendarEvent.setAllDayDate', [date]);
     const zone = this.#zone;
-    return this.#change('setAllDayDate', (e) => setAllDay(e, zone, dateKey(zone, t), dateKey(zone, midnightOf(zone, dateKey(zone, t), 1))));
+    return this.#change('setAllDayDate', (e) =>
+      setAllDay(e, zone, dateKey(zone, t), dateKey(zone, midnightOf(zone, dateKey(zone, t), 1))),
+    );
   }
 
   /** All-day from `startDate` to `endDate` (exclusive), dates taken in the calendar's zone. */
@@ -217,7 +219,8 @@ export class CalendarEvent implements CalendarEventApi {
     const address = requireString(email, 'CalendarApp.CalendarEvent.addGuest', [email]).trim();
     if (!isEmail(address)) throw new GasException('Invalid argument: email');
     return this.#change('addGuest', (e) => {
-      if (!e.guests.some((g) => g.email.toLowerCase() === address.toLowerCase())) e.guests.push({ email: address, status: 'INVITED' });
+      if (!e.guests.some((g) => g.email.toLowerCase() === address.toLowerCase()))
+        e.guests.push({ email: address, status: 'INVITED' });
     });
   }
 
@@ -254,7 +257,8 @@ export class CalendarEvent implements CalendarEventApi {
         e.popupReminders = [];
         e.emailReminders = [];
       }
-      if (e.popupReminders.length + e.emailReminders.length >= MAX_REMINDERS) throw new GasException(TOO_MANY_REMINDERS);
+      if (e.popupReminders.length + e.emailReminders.length >= MAX_REMINDERS)
+        throw new GasException(TOO_MANY_REMINDERS);
       e[kind].push(minutes);
     });
   }

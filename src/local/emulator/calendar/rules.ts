@@ -29,7 +29,8 @@ export const TAGS_MAX_BYTES = 32 * 1024;
 
 export const START_AFTER_END = 'Event start date must be before event end date.';
 export const DAILY_QUOTA = 'Service invoked too many times for one day: calendar.';
-export const BURST = 'You have been creating or deleting too many calendars or calendar events in a short time. Please try again later.';
+export const BURST =
+  'You have been creating or deleting too many calendars or calendar events in a short time. Please try again later.';
 /** UNVERIFIED wording. */
 export const DELETED = 'The event has been deleted.';
 /** UNVERIFIED wording. */
@@ -61,7 +62,12 @@ export function requireOrder(start: number, end: number): void {
 }
 
 export function requireReminderMinutes(minutes: unknown): number {
-  if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < REMINDER_MIN_MINUTES || minutes > REMINDER_MAX_MINUTES) {
+  if (
+    typeof minutes !== 'number' ||
+    !Number.isInteger(minutes) ||
+    minutes < REMINDER_MIN_MINUTES ||
+    minutes > REMINDER_MAX_MINUTES
+  ) {
     throw new GasException('Invalid argument: minutesBefore');
   }
   return minutes;
@@ -87,6 +93,7 @@ export function applyTag(tags: Record<string, string>, key: string, value: strin
   const next = { ...tags, [key]: value.slice(0, TAG_VALUE_MAX) };
   const keys = Object.keys(next);
   const bytes = keys.reduce((s, k) => s + Buffer.byteLength(k, 'utf8') + Buffer.byteLength(next[k], 'utf8'), 0);
-  if (keys.length > TAGS_MAX || bytes > TAGS_MAX_BYTES) throw new GasException('Invalid argument: too many tags on the event');
+  if (keys.length > TAGS_MAX || bytes > TAGS_MAX_BYTES)
+    throw new GasException('Invalid argument: too many tags on the event');
   tags[key] = next[key];
 }

@@ -193,19 +193,38 @@ class Calendar implements CalendarApi {
     return this.#core.record().owned;
   }
 
-  createEvent(title: string, startTime: GoogleAppsScript.Base.Date, endTime: GoogleAppsScript.Base.Date, options?: Options): CalendarEvent {
+  createEvent(
+    title: string,
+    startTime: GoogleAppsScript.Base.Date,
+    endTime: GoogleAppsScript.Base.Date,
+    options?: Options,
+  ): CalendarEvent {
     return this.#core.createEvent('CalendarApp.Calendar.createEvent', [title, startTime, endTime, options]);
   }
 
-  createAllDayEvent(title: string, date: GoogleAppsScript.Base.Date, endDateOrOptions?: GoogleAppsScript.Base.Date | Options, options?: Options): CalendarEvent {
-    return this.#core.createAllDayEvent('CalendarApp.Calendar.createAllDayEvent', [title, date, endDateOrOptions, options]);
+  createAllDayEvent(
+    title: string,
+    date: GoogleAppsScript.Base.Date,
+    endDateOrOptions?: GoogleAppsScript.Base.Date | Options,
+    options?: Options,
+  ): CalendarEvent {
+    return this.#core.createAllDayEvent('CalendarApp.Calendar.createAllDayEvent', [
+      title,
+      date,
+      endDateOrOptions,
+      options,
+    ]);
   }
 
   getEventById(iCalId: string): CalendarEvent | null {
     return this.#core.getEventById('CalendarApp.Calendar.getEventById', iCalId);
   }
 
-  getEvents(startTime: GoogleAppsScript.Base.Date, endTime: GoogleAppsScript.Base.Date, options?: Options): CalendarEvent[] {
+  getEvents(
+    startTime: GoogleAppsScript.Base.Date,
+    endTime: GoogleAppsScript.Base.Date,
+    options?: Options,
+  ): CalendarEvent[] {
     return this.#core.getEvents('CalendarApp.Calendar.getEvents', [startTime, endTime, options]);
   }
 
@@ -229,7 +248,13 @@ type CalendarAppApi = Emulated<
 >;
 
 class CalendarAppEmulation implements CalendarAppApi {
-  readonly GuestStatus = enumOf<typeof GoogleAppsScript.Calendar.GuestStatus>(['INVITED', 'MAYBE', 'NO', 'OWNER', 'YES']);
+  readonly GuestStatus = enumOf<typeof GoogleAppsScript.Calendar.GuestStatus>([
+    'INVITED',
+    'MAYBE',
+    'NO',
+    'OWNER',
+    'YES',
+  ]);
   readonly #store: CalendarStore;
   readonly #ctx: ServiceContext;
 
@@ -265,11 +290,21 @@ class CalendarAppEmulation implements CalendarAppApi {
     });
   }
 
-  createEvent(title: string, startTime: GoogleAppsScript.Base.Date, endTime: GoogleAppsScript.Base.Date, options?: Options): CalendarEvent {
+  createEvent(
+    title: string,
+    startTime: GoogleAppsScript.Base.Date,
+    endTime: GoogleAppsScript.Base.Date,
+    options?: Options,
+  ): CalendarEvent {
     return this.#primary().createEvent('CalendarApp.createEvent', [title, startTime, endTime, options]);
   }
 
-  createAllDayEvent(title: string, date: GoogleAppsScript.Base.Date, endDateOrOptions?: GoogleAppsScript.Base.Date | Options, options?: Options): CalendarEvent {
+  createAllDayEvent(
+    title: string,
+    date: GoogleAppsScript.Base.Date,
+    endDateOrOptions?: GoogleAppsScript.Base.Date | Options,
+    options?: Options,
+  ): CalendarEvent {
     return this.#primary().createAllDayEvent('CalendarApp.createAllDayEvent', [title, date, endDateOrOptions, options]);
   }
 
@@ -281,7 +316,11 @@ class CalendarAppEmulation implements CalendarAppApi {
     return this.#primary().getEventById('CalendarApp.getEventById', iCalId);
   }
 
-  getEvents(startTime: GoogleAppsScript.Base.Date, endTime: GoogleAppsScript.Base.Date, options?: Options): CalendarEvent[] {
+  getEvents(
+    startTime: GoogleAppsScript.Base.Date,
+    endTime: GoogleAppsScript.Base.Date,
+    options?: Options,
+  ): CalendarEvent[] {
     return this.#primary().getEvents('CalendarApp.getEvents', [startTime, endTime, options]);
   }
 

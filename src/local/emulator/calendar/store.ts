@@ -140,7 +140,13 @@ export class CalendarStore {
 
   /** Another calendar the account owns or is subscribed to (tests, the sandbox). */
   addCalendar(c: { id: string; name: string; timeZone: string; owned?: boolean }): CalendarRecord {
-    const record: CalendarRecord = { id: c.id, name: c.name, timeZone: c.timeZone, primary: false, owned: c.owned ?? true };
+    const record: CalendarRecord = {
+      id: c.id,
+      name: c.name,
+      timeZone: c.timeZone,
+      primary: false,
+      owned: c.owned ?? true,
+    };
     this.calendars.set(c.id, record);
     return { ...record };
   }

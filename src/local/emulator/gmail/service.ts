@@ -54,7 +54,16 @@ class GmailThread implements GmailThreadApi {
 
 type GmailMessageApi = Emulated<
   GoogleAppsScript.Gmail.GmailMessage,
-  'getId' | 'getFrom' | 'getTo' | 'getCc' | 'getReplyTo' | 'getSubject' | 'getDate' | 'getPlainBody' | 'getBody' | 'getThread'
+  | 'getId'
+  | 'getFrom'
+  | 'getTo'
+  | 'getCc'
+  | 'getReplyTo'
+  | 'getSubject'
+  | 'getDate'
+  | 'getPlainBody'
+  | 'getBody'
+  | 'getThread'
 >;
 
 class GmailMessage implements GmailMessageApi {
@@ -139,7 +148,8 @@ class GmailAppEmulation implements GmailAppApi {
 
   /** Local to the execution: Gmail checks the token when a message is read, not when it is set. */
   setCurrentMessageAccessToken(accessToken: string): void {
-    if (typeof accessToken !== 'string') throw signatureMismatch('GmailApp.setCurrentMessageAccessToken', [accessToken]);
+    if (typeof accessToken !== 'string')
+      throw signatureMismatch('GmailApp.setCurrentMessageAccessToken', [accessToken]);
     this.#tokens.set(this.#run(), accessToken);
   }
 
@@ -202,14 +212,32 @@ function outgoingOf(args: readonly unknown[]): Outgoing {
   if (args.length === 1 || (a && typeof a === 'object')) {
     if (!a || typeof a !== 'object' || Array.isArray(a) || args.length !== 1) throw signatureMismatch(method, args);
     const m = a as GoogleAppsScript.Mail.MailAdvancedParameters;
-    return { to: text(m.to), cc: text(m.cc), bcc: text(m.bcc), subject: text(m.subject), body: text(m.body), htmlBody: m.htmlBody, name: m.name, replyTo: m.replyTo };
+    return {
+      to: text(m.to),
+      cc: text(m.cc),
+      bcc: text(m.bcc),
+      subject: text(m.subject),
+      body: text(m.body),
+      htmlBody: m.htmlBody,
+      name: m.name,
+      replyTo: m.replyTo,
+    };
   }
   if (typeof a !== 'string' || typeof b !== 'string' || typeof c !== 'string') throw signatureMismatch(method, args);
   if (typeof d === 'string') return { to: a, replyTo: b, subject: c, body: d, cc: '', bcc: '' };
   if (d === undefined || d === null) return { to: a, subject: b, body: c, cc: '', bcc: '' };
   if (typeof d !== 'object' || Array.isArray(d)) throw signatureMismatch(method, args);
   const o = d as GoogleAppsScript.Mail.MailAdvancedParameters;
-  return { to: a, subject: b, body: c, cc: text(o.cc), bcc: text(o.bcc), htmlBody: o.htmlBody, name: o.name, replyTo: o.replyTo };
+  return {
+    to: a,
+    subject: b,
+    body: c,
+    cc: text(o.cc),
+    bcc: text(o.bcc),
+    htmlBody: o.htmlBody,
+    name: o.name,
+    replyTo: o.replyTo,
+  };
 }
 
 type MailAppApi = Emulated<GoogleAppsScript.Mail.MailApp, 'getRemainingDailyQuota'>;
@@ -239,7 +267,8 @@ class MailAppEmulation implements MailAppApi {
       if (recipients.length === 0) throw new GasException('Failed to send email: no recipient');
       if (mail.replyTo) requireAddresses(mail.replyTo);
       // UNVERIFIED wording for the two per-message limits below (community-reported "Limit Exceeded: …" sentences).
-      if (recipients.length > MAIL_LIMITS.recipientsPerMessage) throw new GasException('Limit Exceeded: Email Recipients Per Message.');
+      if (recipients.length > MAIL_LIMITS.recipientsPerMessage)
+        throw new GasException('Limit Exceeded: Email Recipients Per Message.');
       const bodyBytes = Buffer.byteLength(mail.body, 'utf8') + Buffer.byteLength(mail.htmlBody ?? '', 'utf8');
       if (bodyBytes > MAIL_LIMITS.bodyBytes) throw new GasException('Limit Exceeded: Email Body Size.');
       const now = this.#ctx.clock.now();
@@ -262,7 +291,10 @@ class MailAppEmulation implements MailAppApi {
         date: now,
         via: 'MailApp',
       };
-      this.#store.recordSent(record, recipients.some((r) => r.toLowerCase() === self));
+      this.#store.recordSent(
+        record,
+        recipients.some((r) => r.toLowerCase() === self),
+      );
     });
   }
 }

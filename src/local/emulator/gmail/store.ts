@@ -68,7 +68,12 @@ export class GmailStore {
   }
 
   toJSON(): GmailJSON {
-    return { messages: this.messages.map((m) => ({ ...m })), sent: this.sentMail.map((m) => ({ ...m })), quota: this.quota.toJSON(), counter: this.counter };
+    return {
+      messages: this.messages.map((m) => ({ ...m })),
+      sent: this.sentMail.map((m) => ({ ...m })),
+      quota: this.quota.toJSON(),
+      counter: this.counter,
+    };
   }
 
   /** A new Gmail-looking id (16 hex digits), stable for a given store history. */
@@ -78,7 +83,17 @@ export class GmailStore {
   }
 
   /** A message arriving in the inbox (setup, tests, the sandbox). A new message starts its own thread. */
-  addMessage(m: { from: string; to: string; subject: string; plainBody: string; date: number; cc?: string; replyTo?: string; htmlBody?: string; threadId?: string }): string {
+  addMessage(m: {
+    from: string;
+    to: string;
+    subject: string;
+    plainBody: string;
+    date: number;
+    cc?: string;
+    replyTo?: string;
+    htmlBody?: string;
+    threadId?: string;
+  }): string {
     const id = this.newId();
     this.messages.push({
       id,

@@ -22,7 +22,13 @@ export function queryArgs(api: string, value: unknown, allowed: readonly string[
 }
 
 /** A JSON request body; `at` names where an unknown field sits, as Google's message does. */
-export function bodyArgs(api: string, value: unknown, allowed: readonly string[], ignored: readonly string[] = [], at?: string): Args {
+export function bodyArgs(
+  api: string,
+  value: unknown,
+  allowed: readonly string[],
+  ignored: readonly string[] = [],
+  at?: string,
+): Args {
   if (value === undefined || value === null) return {};
   if (!isObject(value)) throw HTTP.badRequest(api, SAY.unknownField(String(value), at));
   const out: Args = {};
@@ -39,7 +45,8 @@ const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase(
 /** An int32 parameter: a number or a numeric string, as a query string carries it. */
 export function intArg(api: string, name: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+  const n =
+    typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
   if (!Number.isInteger(n)) throw HTTP.badRequest(api, SAY.badEnum(snake(name), 'TYPE_INT32', String(value)));
   return n;
 }
@@ -62,7 +69,13 @@ export function listArg(value: unknown): string[] {
 }
 
 /** An enum parameter checked against its values; `type` is the proto enum Google names in the error. */
-export function enumArg<T extends string>(api: string, name: string, value: unknown, values: readonly T[], type: string): T | undefined {
+export function enumArg<T extends string>(
+  api: string,
+  name: string,
+  value: unknown,
+  values: readonly T[],
+  type: string,
+): T | undefined {
   if (value === undefined || value === '') return undefined;
   if (!values.includes(value as T)) throw HTTP.badRequest(api, SAY.badEnum(snake(name), type, String(value)));
   return value as T;

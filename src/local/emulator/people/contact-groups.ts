@@ -28,10 +28,19 @@ const DEFAULT_GROUP_FIELDS: Mask = new Set(['metadata', 'groupType', 'memberCoun
 /** create/update: "Defaults to metadata, groupType, and name if not set or set to empty." */
 const DEFAULT_READ_GROUP_FIELDS: Mask = new Set(['metadata', 'groupType', 'name']);
 /** Fields of a ContactGroup body Google computes; a client may echo them back and they are ignored. */
-const GROUP_OUTPUT_ONLY = ['resourceName', 'formattedName', 'groupType', 'memberCount', 'memberResourceNames', 'metadata'];
+const GROUP_OUTPUT_ONLY = [
+  'resourceName',
+  'formattedName',
+  'groupType',
+  'memberCount',
+  'memberResourceNames',
+  'metadata',
+];
 
 function groupMask(api: string, param: string, value: unknown, valid: readonly string[], def: Mask): Mask {
-  return parseMask(api, param, value, valid, { required: false, url: GROUP_FIELDS_URL, prefix: 'contactGroup.' }) ?? def;
+  return (
+    parseMask(api, param, value, valid, { required: false, url: GROUP_FIELDS_URL, prefix: 'contactGroup.' }) ?? def
+  );
 }
 
 function cleanClientData(api: string, value: unknown): GroupRecord['clientData'] {
@@ -39,7 +48,10 @@ function cleanClientData(api: string, value: unknown): GroupRecord['clientData']
   if (!Array.isArray(value)) throw HTTP.badRequest(api, SAY.unknownField('clientData', 'contact_group'));
   return value.map((d, i) => {
     const item = bodyArgs(api, d, ['key', 'value'], [], `contact_group.client_data[${i}]`);
-    return { ...(item.key !== undefined ? { key: String(item.key) } : {}), ...(item.value !== undefined ? { value: String(item.value) } : {}) };
+    return {
+      ...(item.key !== undefined ? { key: String(item.key) } : {}),
+      ...(item.value !== undefined ? { value: String(item.value) } : {}),
+    };
   });
 }
 
@@ -85,7 +97,9 @@ class GroupsCore {
     const text = typeof name === 'string' ? name.trim() : '';
     if (!text) throw HTTP.badRequest(api, SAY.groupNameRequired);
     const key = text.toLocaleLowerCase();
-    const clash = this.store.groupRecords().some((g) => g !== except && g.groupType === 'USER_CONTACT_GROUP' && g.name.toLocaleLowerCase() === key);
+    const clash = this.store
+      .groupRecords()
+      .some((g) => g !== except && g.groupType === 'USER_CONTACT_GROUP' && g.name.toLocaleLowerCase() === key);
     if (clash) throw HTTP.conflict(api, SAY.groupNameExists);
     return text;
   }
@@ -115,9 +129,11 @@ export class MembersCollection implements MembersApi {
       const body = bodyArgs(api, resource, ['resourceNamesToAdd', 'resourceNamesToRemove']);
       const add = listArg(body.resourceNamesToAdd);
       const remove = listArg(body.resourceNamesToRemove);
-      if (add.length + remove.length > GROUP_LIMITS.membersModify) throw HTTP.badRequest(api, SAY.tooMany('resource names', GROUP_LIMITS.membersModify));
+      if (add.length + remove.length > GROUP_LIMITS.membersModify)
+        throw HTTP.badRequest(api, SAY.tooMany('resource names', GROUP_LIMITS.membersModify));
       const g = this.#core.existing(api, resourceName);
-      const addable = g.groupType === 'USER_CONTACT_GROUP' || g.resourceName === MY_CONTACTS || g.resourceName === STARRED;
+      const addable =
+        g.groupType === 'USER_CONTACT_GROUP' || g.resourceName === MY_CONTACTS || g.resourceName === STARRED;
       if (add.length && !addable) throw HTTP.badRequest(api, SAY.cannotAddToGroup(g.resourceName));
       const ops = [...add.map((n) => ['add', n] as const), ...remove.map((n) => ['remove', n] as const)];
       const notFound: string[] = [];
@@ -130,7 +146,8 @@ export class MembersCollection implements MembersApi {
           continue;
         }
         if (op === 'add') {
-          if (!c.groups.includes(g.resourceName)) this.#core.store.writeContact(c, c.data, [...c.groups, g.resourceName], now);
+          if (!c.groups.includes(g.resourceName))
+            this.#core.store.writeContact(c, c.data, [...c.groups, g.resourceName], now);
         } else if (c.groups.includes(g.resourceName)) {
           if (c.groups.length === 1) lastGroup.push(name);
           else
@@ -150,7 +167,10 @@ export class MembersCollection implements MembersApi {
   }
 }
 
-type ContactGroupsApi = Emulated<GoogleAppsScript.People.Collection.ContactGroupsCollection, 'create' | 'list' | 'get' | 'batchGet' | 'update' | 'remove'>;
+type ContactGroupsApi = Emulated<
+  GoogleAppsScript.People.Collection.ContactGroupsCollection,
+  'create' | 'list' | 'get' | 'batchGet' | 'update' | 'remove'
+>;
 
 export class ContactGroupsCollection implements ContactGroupsApi {
   readonly Members: MembersCollection;
@@ -165,11 +185,25 @@ export class ContactGroupsCollection implements ContactGroupsApi {
    * contactGroups.create: "Attempting to create a group with a duplicate name will return a HTTP 409 error."
    * https://developers.google.com/people/api/rest/v1/contactGroups/create
    */
-  create(resource: GoogleAppsScript.People.Schema.CreateContactGroupRequest | people_v1.Schema$CreateContactGroupRequest): GoogleAppsScript.People.Schema.ContactGroup {
+  create(
+    resource: GoogleAppsScript.People.Schema.CreateContactGroupRequest | people_v1.Schema$CreateContactGroupRequest,
+  ): GoogleAppsScript.People.Schema.ContactGroup {
     return this.#core.call('People.ContactGroups.create', (api) => {
       const body = bodyArgs(api, resource, ['contactGroup', 'readGroupFields']);
-      const mask = groupMask(api, 'readGroupFields', body.readGroupFields, CREATE_READ_FIELDS, DEFAULT_READ_GROUP_FIELDS);
-      const group = bodyArgs(api, body.contactGroup, ['name', 'clientData', 'etag'], GROUP_OUTPUT_ONLY, 'contact_group');
+      const mask = groupMask(
+        api,
+        'readGroupFields',
+        body.readGroupFields,
+        CREATE_READ_FIELDS,
+        DEFAULT_READ_GROUP_FIELDS,
+      );
+      const group = bodyArgs(
+        api,
+        body.contactGroup,
+        ['name', 'clientData', 'etag'],
+        GROUP_OUTPUT_ONLY,
+        'contact_group',
+      );
       const name = this.#core.checkName(api, group.name);
       const clientData = cleanClientData(api, group.clientData);
       return this.#core.show(this.#core.store.insertGroup(name, clientData, this.#core.ctx.clock.now()), mask);
@@ -204,7 +238,10 @@ export class ContactGroupsCollection implements ContactGroupsApi {
         .map((g) => ({ rev: g.rev, group: () => this.#core.show(g, mask, counts) }));
       if (since !== undefined) {
         for (const t of this.#core.store.groupTombstones(since)) {
-          items.push({ rev: t.rev, group: () => gas<G>({ resourceName: t.resourceName, metadata: { deleted: true } }) });
+          items.push({
+            rev: t.rev,
+            group: () => gas<G>({ resourceName: t.resourceName, metadata: { deleted: true } }),
+          });
         }
         items.sort((a, b) => a.rev - b.rev);
       }
@@ -214,7 +251,12 @@ export class ContactGroupsCollection implements ContactGroupsApi {
       if (items.length) out.totalItems = items.length;
       const next = state.offset + size;
       if (next < items.length) out.nextPageToken = pageToken.make('g', { ...state, offset: next });
-      else out.nextSyncToken = syncToken.make('g', { rev: state.rev, params: syncParams, syncStart: this.#core.ctx.clock.now() });
+      else
+        out.nextSyncToken = syncToken.make('g', {
+          rev: state.rev,
+          params: syncParams,
+          syncStart: this.#core.ctx.clock.now(),
+        });
       return out;
     });
   }
@@ -239,10 +281,12 @@ export class ContactGroupsCollection implements ContactGroupsApi {
       const mask = groupMask(api, 'groupFields', args.groupFields, GROUP_FIELDS, DEFAULT_GROUP_FIELDS);
       const maxMembers = Math.max(0, intArg(api, 'maxMembers', args.maxMembers) ?? 0);
       const names = listArg(args.resourceNames);
-      if (names.length > GROUP_LIMITS.batchGet) throw HTTP.badRequest(api, SAY.tooMany('resource names', GROUP_LIMITS.batchGet));
+      if (names.length > GROUP_LIMITS.batchGet)
+        throw HTTP.badRequest(api, SAY.tooMany('resource names', GROUP_LIMITS.batchGet));
       const counts = this.#core.store.memberCounts();
       const responses = names.map((name): GoogleAppsScript.People.Schema.ContactGroupResponse => {
-        if (!isGroupName(name)) return { requestedResourceName: name, status: { code: 3, message: SAY.badGroupName(name) } };
+        if (!isGroupName(name))
+          return { requestedResourceName: name, status: { code: 3, message: SAY.badGroupName(name) } };
         const g = this.#core.store.group(name);
         if (!g) return { requestedResourceName: name, status: { code: 5, message: SAY.notFound } };
         return { requestedResourceName: name, status: {}, contactGroup: this.#core.show(g, mask, counts, maxMembers) };
@@ -263,11 +307,30 @@ export class ContactGroupsCollection implements ContactGroupsApi {
     return this.#core.call('People.ContactGroups.update', (api) => {
       const body = bodyArgs(api, resource, ['contactGroup', 'updateGroupFields', 'readGroupFields']);
       const g = this.#core.existing(api, resourceName);
-      const fields = groupMask(api, 'updateGroupFields', body.updateGroupFields, UPDATE_GROUP_FIELDS, new Set(['name']));
-      const mask = groupMask(api, 'readGroupFields', body.readGroupFields, CREATE_READ_FIELDS, DEFAULT_READ_GROUP_FIELDS);
-      const group = bodyArgs(api, body.contactGroup, ['name', 'clientData', 'etag'], GROUP_OUTPUT_ONLY, 'contact_group');
+      const fields = groupMask(
+        api,
+        'updateGroupFields',
+        body.updateGroupFields,
+        UPDATE_GROUP_FIELDS,
+        new Set(['name']),
+      );
+      const mask = groupMask(
+        api,
+        'readGroupFields',
+        body.readGroupFields,
+        CREATE_READ_FIELDS,
+        DEFAULT_READ_GROUP_FIELDS,
+      );
+      const group = bodyArgs(
+        api,
+        body.contactGroup,
+        ['name', 'clientData', 'etag'],
+        GROUP_OUTPUT_ONLY,
+        'contact_group',
+      );
       if (g.groupType !== 'USER_CONTACT_GROUP') throw HTTP.badRequest(api, SAY.systemGroupReadOnly);
-      if (group.etag !== undefined && group.etag !== this.#core.store.groupEtag(g)) throw HTTP.failedPrecondition(api, SAY.etagStaleGroup);
+      if (group.etag !== undefined && group.etag !== this.#core.store.groupEtag(g))
+        throw HTTP.failedPrecondition(api, SAY.etagStaleGroup);
       const name = fields.has('name') ? this.#core.checkName(api, group.name, g) : g.name;
       const clientData = fields.has('clientData') ? cleanClientData(api, group.clientData) : g.clientData;
       this.#core.store.writeGroup(g, name, clientData, this.#core.ctx.clock.now());
@@ -286,7 +349,11 @@ export class ContactGroupsCollection implements ContactGroupsApi {
         const args = queryArgs(api, optionalArgs, ['deleteContacts']);
         const g = this.#core.existing(api, resourceName);
         if (g.groupType !== 'USER_CONTACT_GROUP') throw HTTP.badRequest(api, SAY.systemGroupReadOnly);
-        this.#core.store.removeGroup(g, boolArg(api, 'deleteContacts', args.deleteContacts), this.#core.ctx.clock.now());
+        this.#core.store.removeGroup(
+          g,
+          boolArg(api, 'deleteContacts', args.deleteContacts),
+          this.#core.ctx.clock.now(),
+        );
       },
       'People.ContactGroups.delete',
     );

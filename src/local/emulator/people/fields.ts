@@ -157,7 +157,8 @@ function cleanList(api: string, field: string, value: unknown): Item[] {
   return value.map((item) => {
     if (!isObject(item)) throw HTTP.badRequest(api, SAY.notArray(field));
     const out: Item = {};
-    for (const [k, v] of Object.entries(item)) if (!drop.has(k) && v !== undefined && v !== null) out[k] = structuredClone(v);
+    for (const [k, v] of Object.entries(item))
+      if (!drop.has(k) && v !== undefined && v !== null) out[k] = structuredClone(v);
     return out;
   });
 }
@@ -171,7 +172,9 @@ export function canonicalPhone(value: unknown, region: 'RU' = 'RU'): string | un
 
 function computeName(n: Item): void {
   const s = (k: string) => (typeof n[k] === 'string' ? (n[k] as string).trim() : '');
-  const full = [s('honorificPrefix'), s('givenName'), s('middleName'), s('familyName'), s('honorificSuffix')].filter(Boolean).join(' ');
+  const full = [s('honorificPrefix'), s('givenName'), s('middleName'), s('familyName'), s('honorificSuffix')]
+    .filter(Boolean)
+    .join(' ');
   const display = full || s('unstructuredName');
   if (!display) return;
   n.displayName = display;
@@ -207,7 +210,10 @@ export function cleanPerson(api: string, body: unknown, at = 'person'): CleanPer
       if (!Array.isArray(value)) throw HTTP.badRequest(api, SAY.notArray(key));
       groups = [];
       for (const m of value) {
-        const name = isObject(m) && isObject(m.contactGroupMembership) ? m.contactGroupMembership.contactGroupResourceName : undefined;
+        const name =
+          isObject(m) && isObject(m.contactGroupMembership)
+            ? m.contactGroupMembership.contactGroupResourceName
+            : undefined;
         // contactGroupId is output only: "Only contact_group_resource_name can be used for modifying memberships."
         if (typeof name === 'string' && name) groups.push(name);
       }
@@ -226,7 +232,8 @@ export function cleanPerson(api: string, body: unknown, at = 'person'): CleanPer
 function withMetadata(field: string, items: Item[], sourceId: string): Item[] {
   return items.map((item, i) => {
     const source = { type: 'CONTACT', id: sourceId };
-    const metadata = field === 'memberships' || field === 'clientData' ? { source } : { primary: i === 0 || undefined, source };
+    const metadata =
+      field === 'memberships' || field === 'clientData' ? { source } : { primary: i === 0 || undefined, source };
     if (metadata.primary === undefined) delete metadata.primary;
     return { metadata, ...structuredClone(item) };
   });
@@ -247,7 +254,10 @@ export function project(c: ContactView, mask: Mask | undefined): Person {
   const out: Record<string, unknown> = { resourceName: c.resourceName, etag: c.etag };
   const wants = (f: string) => !mask || mask.has(f);
   if (wants('metadata')) {
-    out.metadata = { sources: [{ type: 'CONTACT', id: c.id, etag: c.sourceEtag, updateTime: c.updateTime }], objectType: 'PERSON' };
+    out.metadata = {
+      sources: [{ type: 'CONTACT', id: c.id, etag: c.sourceEtag, updateTime: c.updateTime }],
+      objectType: 'PERSON',
+    };
   }
   for (const f of DATA_FIELDS) {
     const items = (c.data as Record<string, Item[] | undefined>)[f];

@@ -21,7 +21,16 @@ type S = GoogleAppsScript.People.Schema.Person;
 const gas = <T>(v: unknown): T => v as T;
 
 /** Documented per-request limits (people.* reference pages, platform.md §2). */
-export const PEOPLE_LIMITS = { batchCreate: 200, batchUpdate: 200, batchDelete: 500, batchGet: 200, page: 1000, pageDefault: 100, search: 30, searchDefault: 10 };
+export const PEOPLE_LIMITS = {
+  batchCreate: 200,
+  batchUpdate: 200,
+  batchDelete: 500,
+  batchGet: 200,
+  page: 1000,
+  pageDefault: 100,
+  search: 30,
+  searchDefault: 10,
+};
 
 const READ_SOURCES = [
   'READ_SOURCE_TYPE_UNSPECIFIED',
@@ -30,10 +39,16 @@ const READ_SOURCES = [
   'READ_SOURCE_TYPE_DOMAIN_CONTACT',
   'READ_SOURCE_TYPE_OTHER_CONTACT',
 ] as const;
-const SORT_ORDERS = ['LAST_MODIFIED_ASCENDING', 'LAST_MODIFIED_DESCENDING', 'FIRST_NAME_ASCENDING', 'LAST_NAME_ASCENDING'] as const;
+const SORT_ORDERS = [
+  'LAST_MODIFIED_ASCENDING',
+  'LAST_MODIFIED_DESCENDING',
+  'FIRST_NAME_ASCENDING',
+  'LAST_NAME_ASCENDING',
+] as const;
 
 function checkSources(api: string, value: unknown): void {
-  for (const s of listArg(value)) enumArg(api, 'sources', s, READ_SOURCES, 'type.googleapis.com/google.people.v1.ReadSourceType');
+  for (const s of listArg(value))
+    enumArg(api, 'sources', s, READ_SOURCES, 'type.googleapis.com/google.people.v1.ReadSourceType');
 }
 
 /** What a request names a person by, checked. */
@@ -120,7 +135,14 @@ export class ConnectionsCollection implements ConnectionsApi {
       ]);
       const mask = parseMask(api, 'personFields', args.personFields, READ_FIELDS, { required: true });
       const size = pageSizeArg(api, args.pageSize, PEOPLE_LIMITS.pageDefault, PEOPLE_LIMITS.page);
-      const order = enumArg(api, 'sortOrder', args.sortOrder, SORT_ORDERS, 'type.googleapis.com/google.people.v1.ListConnectionsRequest.SortOrder') ?? 'LAST_MODIFIED_ASCENDING';
+      const order =
+        enumArg(
+          api,
+          'sortOrder',
+          args.sortOrder,
+          SORT_ORDERS,
+          'type.googleapis.com/google.people.v1.ListConnectionsRequest.SortOrder',
+        ) ?? 'LAST_MODIFIED_ASCENDING';
       checkSources(api, args.sources);
       const wantSync = boolArg(api, 'requestSyncToken', args.requestSyncToken);
       const sync = stringArg(args.syncToken);
@@ -133,7 +155,8 @@ export class ConnectionsCollection implements ConnectionsApi {
       if (!state) {
         if (sync) {
           const s = syncToken.read(api, 'c', sync);
-          if (now - s.syncStart > SYNC_TOKEN_TTL_MS) throw new GoogleJsonResponseException(api, 400, 'INVALID_ARGUMENT', SAY.syncTokenExpired, 'badRequest');
+          if (now - s.syncStart > SYNC_TOKEN_TTL_MS)
+            throw new GoogleJsonResponseException(api, 400, 'INVALID_ARGUMENT', SAY.syncTokenExpired, 'badRequest');
           if (s.params !== syncParams) throw HTTP.badRequest(api, SAY.pageTokenMismatch);
           state = { offset: 0, params, rev: this.#core.store.rev, syncStart: s.syncStart, since: s.rev };
         } else {
@@ -151,7 +174,12 @@ export class ConnectionsCollection implements ConnectionsApi {
             .map((c) => ({ rev: c.rev, c, person: () => this.#core.show(c, mask) })),
           ...this.#core.store.contactTombstones(since).map((t) => ({
             rev: t.rev,
-            person: () => ({ resourceName: t.resourceName, etag: `%${Buffer.from(`${t.resourceName}@${t.rev}`).toString('base64url')}`, metadata: { deleted: true, objectType: 'PERSON' } }) as Person,
+            person: () =>
+              ({
+                resourceName: t.resourceName,
+                etag: `%${Buffer.from(`${t.resourceName}@${t.rev}`).toString('base64url')}`,
+                metadata: { deleted: true, objectType: 'PERSON' },
+              }) as Person,
           })),
         ];
         items.sort((a, b) => a.rev - b.rev);
@@ -170,7 +198,12 @@ export class ConnectionsCollection implements ConnectionsApi {
       if (page.length) out.connections = gas<S[]>(page.map((i) => i.person()));
       const next = state.offset + size;
       if (next < items.length) out.nextPageToken = pageToken.make('c', { ...state, offset: next });
-      else if (wantSync) out.nextSyncToken = syncToken.make('c', { rev: state.rev, params: syncParams, syncStart: state.syncStart ?? now });
+      else if (wantSync)
+        out.nextSyncToken = syncToken.make('c', {
+          rev: state.rev,
+          params: syncParams,
+          syncStart: state.syncStart ?? now,
+        });
       if (items.length) {
         out.totalPeople = items.length;
         out.totalItems = items.length;
@@ -182,7 +215,15 @@ export class ConnectionsCollection implements ConnectionsApi {
 
 type PeopleApi = Emulated<
   GoogleAppsScript.People.Collection.PeopleCollection,
-  'createContact' | 'batchCreateContacts' | 'batchUpdateContacts' | 'batchDeleteContacts' | 'updateContact' | 'deleteContact' | 'get' | 'getBatchGet' | 'searchContacts'
+  | 'createContact'
+  | 'batchCreateContacts'
+  | 'batchUpdateContacts'
+  | 'batchDeleteContacts'
+  | 'updateContact'
+  | 'deleteContact'
+  | 'get'
+  | 'getBatchGet'
+  | 'searchContacts'
 >;
 
 export class PeopleCollection implements PeopleApi {
@@ -198,7 +239,10 @@ export class PeopleCollection implements PeopleApi {
    * people.createContact: personFields is optional here ("Defaults to all fields if not set"); the new contact is in
    * myContacts. https://developers.google.com/people/api/rest/v1/people/createContact
    */
-  createContact(resource: GoogleAppsScript.People.Schema.Person | people_v1.Schema$Person, optionalArgs?: object): GoogleAppsScript.People.Schema.Person {
+  createContact(
+    resource: GoogleAppsScript.People.Schema.Person | people_v1.Schema$Person,
+    optionalArgs?: object,
+  ): GoogleAppsScript.People.Schema.Person {
     return this.#core.call('createContact', (api) => {
       const args = queryArgs(api, optionalArgs, ['personFields', 'sources']);
       const mask = parseMask(api, 'personFields', args.personFields, READ_FIELDS, { required: false });
@@ -223,7 +267,8 @@ export class PeopleCollection implements PeopleApi {
       checkSources(api, body.sources);
       const contacts = body.contacts === undefined ? [] : body.contacts;
       if (!Array.isArray(contacts)) throw HTTP.badRequest(api, SAY.unknownField('contacts'));
-      if (contacts.length > PEOPLE_LIMITS.batchCreate) throw HTTP.badRequest(api, SAY.tooMany('contacts', PEOPLE_LIMITS.batchCreate));
+      if (contacts.length > PEOPLE_LIMITS.batchCreate)
+        throw HTTP.badRequest(api, SAY.tooMany('contacts', PEOPLE_LIMITS.batchCreate));
       const cleaned = contacts.map((item, i) => {
         const at = `contacts[${i}]`;
         const wrapper = bodyArgs(api, item, ['contactPerson'], [], at);
@@ -232,9 +277,17 @@ export class PeopleCollection implements PeopleApi {
       });
       checkRoom(this.#core.store, api, cleaned.length);
       const now = this.#core.now();
-      const created = cleaned.slice(0, applied(fault, cleaned.length)).map((x) => this.#core.store.insertContact(x.clean.data, x.groups, now));
+      const created = cleaned
+        .slice(0, applied(fault, cleaned.length))
+        .map((x) => this.#core.store.insertContact(x.clean.data, x.groups, now));
       if (!mask || created.length === 0) return {};
-      return { createdPeople: created.map((c) => ({ httpStatusCode: 200, person: gas<S>(this.#core.show(c, mask)), status: {} })) };
+      return {
+        createdPeople: created.map((c) => ({
+          httpStatusCode: 200,
+          person: gas<S>(this.#core.show(c, mask)),
+          status: {},
+        })),
+      };
     });
   }
 
@@ -247,13 +300,17 @@ export class PeopleCollection implements PeopleApi {
   ): GoogleAppsScript.People.Schema.BatchUpdateContactsResponse {
     return this.#core.call('batchUpdateContacts', (api, fault) => {
       const body = bodyArgs(api, resource, ['contacts', 'updateMask', 'readMask', 'sources']);
-      const updateMask = parseMask(api, 'updateMask', body.updateMask, UPDATE_FIELDS, { required: true, url: UPDATE_FIELDS_URL })!;
+      const updateMask = parseMask(api, 'updateMask', body.updateMask, UPDATE_FIELDS, {
+        required: true,
+        url: UPDATE_FIELDS_URL,
+      })!;
       const readMask = parseMask(api, 'readMask', body.readMask, READ_FIELDS, { required: false });
       checkSources(api, body.sources);
       const map = body.contacts ?? {};
       if (typeof map !== 'object' || Array.isArray(map)) throw HTTP.badRequest(api, SAY.unknownField('contacts'));
       const entries = Object.entries(map as Record<string, unknown>);
-      if (entries.length > PEOPLE_LIMITS.batchUpdate) throw HTTP.badRequest(api, SAY.tooMany('contacts', PEOPLE_LIMITS.batchUpdate));
+      if (entries.length > PEOPLE_LIMITS.batchUpdate)
+        throw HTTP.badRequest(api, SAY.tooMany('contacts', PEOPLE_LIMITS.batchUpdate));
       const plan = entries.map(([name, person]) => {
         const c = this.#core.existing(api, personName(api, name));
         checkEtag(this.#core.store, api, person, c);
@@ -265,17 +322,25 @@ export class PeopleCollection implements PeopleApi {
       for (const { c, next } of done) this.#core.store.writeContact(c, next.data, next.groups, now);
       if (!readMask || done.length === 0) return {};
       const updateResult: Record<string, GoogleAppsScript.People.Schema.PersonResponse> = {};
-      for (const { c } of done) updateResult[c.resourceName] = { httpStatusCode: 200, person: gas<S>(this.#core.show(c, readMask)), status: {} };
+      for (const { c } of done)
+        updateResult[c.resourceName] = {
+          httpStatusCode: 200,
+          person: gas<S>(this.#core.show(c, readMask)),
+          status: {},
+        };
       return { updateResult };
     });
   }
 
   /** people.batchDeleteContacts: up to 500 resource names. https://developers.google.com/people/api/rest/v1/people/batchDeleteContacts */
-  batchDeleteContacts(resource: GoogleAppsScript.People.Schema.BatchDeleteContactsRequest): GoogleAppsScript.People.Schema.Empty {
+  batchDeleteContacts(
+    resource: GoogleAppsScript.People.Schema.BatchDeleteContactsRequest,
+  ): GoogleAppsScript.People.Schema.Empty {
     return this.#core.call('batchDeleteContacts', (api, fault) => {
       const body = bodyArgs(api, resource, ['resourceNames']);
       const names = listArg(body.resourceNames);
-      if (names.length > PEOPLE_LIMITS.batchDelete) throw HTTP.badRequest(api, SAY.tooMany('resource names', PEOPLE_LIMITS.batchDelete));
+      if (names.length > PEOPLE_LIMITS.batchDelete)
+        throw HTTP.badRequest(api, SAY.tooMany('resource names', PEOPLE_LIMITS.batchDelete));
       // UNVERIFIED: whether Google fails the whole batch for a name already deleted; we do (stricter).
       const records = [...new Set(names)].map((n) => this.#core.existing(api, personName(api, n)));
       const now = this.#core.now();
@@ -288,11 +353,18 @@ export class PeopleCollection implements PeopleApi {
    * people.updateContact: updatePersonFields required; fields it names are replaced, and cleared when the person
    * leaves them out; the etag must be the current one. https://developers.google.com/people/api/rest/v1/people/updateContact
    */
-  updateContact(resource: GoogleAppsScript.People.Schema.Person | people_v1.Schema$Person, resourceName: string, optionalArgs?: object): GoogleAppsScript.People.Schema.Person {
+  updateContact(
+    resource: GoogleAppsScript.People.Schema.Person | people_v1.Schema$Person,
+    resourceName: string,
+    optionalArgs?: object,
+  ): GoogleAppsScript.People.Schema.Person {
     return this.#core.call('updateContact', (api) => {
       const args = queryArgs(api, optionalArgs, ['updatePersonFields', 'personFields', 'sources']);
       const c = this.#core.existing(api, personName(api, resourceName));
-      const updateMask = parseMask(api, 'updatePersonFields', args.updatePersonFields, UPDATE_FIELDS, { required: true, url: UPDATE_FIELDS_URL })!;
+      const updateMask = parseMask(api, 'updatePersonFields', args.updatePersonFields, UPDATE_FIELDS, {
+        required: true,
+        url: UPDATE_FIELDS_URL,
+      })!;
       const mask = parseMask(api, 'personFields', args.personFields, READ_FIELDS, { required: false });
       checkSources(api, args.sources);
       checkEtag(this.#core.store, api, resource, c);
@@ -324,18 +396,35 @@ export class PeopleCollection implements PeopleApi {
   /** people.getBatchGet: up to 200 resource names, personFields required. https://developers.google.com/people/api/rest/v1/people/getBatchGet */
   getBatchGet(optionalArgs?: object): GoogleAppsScript.People.Schema.GetPeopleResponse {
     return this.#core.call('getBatchGet', (api) => {
-      const args = queryArgs(api, optionalArgs, ['resourceNames', 'personFields', 'sources', 'requestMask.includeField']);
+      const args = queryArgs(api, optionalArgs, [
+        'resourceNames',
+        'personFields',
+        'sources',
+        'requestMask.includeField',
+      ]);
       const mask = parseMask(api, 'personFields', args.personFields, READ_FIELDS, { required: true });
       checkSources(api, args.sources);
       const names = listArg(args.resourceNames);
-      if (names.length > PEOPLE_LIMITS.batchGet) throw HTTP.badRequest(api, SAY.tooMany('resource names', PEOPLE_LIMITS.batchGet));
+      if (names.length > PEOPLE_LIMITS.batchGet)
+        throw HTTP.badRequest(api, SAY.tooMany('resource names', PEOPLE_LIMITS.batchGet));
       if (names.length === 0) return {};
       const responses = names.map((name): GoogleAppsScript.People.Schema.PersonResponse => {
-        if (name === 'people/me') return { requestedResourceName: name, httpStatusCode: 200, person: gas<S>(this.#core.me(mask)), status: {} };
-        if (!isPersonName(name)) return { requestedResourceName: name, httpStatusCode: 400, status: { code: 3, message: SAY.badPersonName(name) } };
+        if (name === 'people/me')
+          return { requestedResourceName: name, httpStatusCode: 200, person: gas<S>(this.#core.me(mask)), status: {} };
+        if (!isPersonName(name))
+          return {
+            requestedResourceName: name,
+            httpStatusCode: 400,
+            status: { code: 3, message: SAY.badPersonName(name) },
+          };
         const c = this.#core.store.record(name);
         if (!c) return { requestedResourceName: name, httpStatusCode: 404, status: { code: 5, message: SAY.notFound } };
-        return { requestedResourceName: name, httpStatusCode: 200, person: gas<S>(this.#core.show(c, mask)), status: {} };
+        return {
+          requestedResourceName: name,
+          httpStatusCode: 200,
+          person: gas<S>(this.#core.show(c, mask)),
+          status: {},
+        };
       });
       return { responses };
     });
@@ -354,7 +443,10 @@ export class PeopleCollection implements PeopleApi {
       const args = queryArgs(api, optionalArgs, ['query', 'readMask', 'pageSize', 'sources']);
       const mask = parseMask(api, 'readMask', args.readMask, READ_FIELDS, { required: true });
       checkSources(api, args.sources);
-      const size = Math.min(pageSizeArg(api, args.pageSize, PEOPLE_LIMITS.searchDefault, Number.MAX_SAFE_INTEGER), PEOPLE_LIMITS.search);
+      const size = Math.min(
+        pageSizeArg(api, args.pageSize, PEOPLE_LIMITS.searchDefault, Number.MAX_SAFE_INTEGER),
+        PEOPLE_LIMITS.search,
+      );
       const query = args.query === undefined ? '' : String(args.query);
       if (!query.trim()) {
         this.#core.store.warmSearch();

@@ -12,7 +12,12 @@ import { SAY } from './wording';
  * "myContacts" or "starred" system groups memberships can be added. A contact must always have at least one contact
  * group membership." (ContactGroupMembership reference).
  */
-export function resolveMemberships(store: PeopleStore, api: string, requested: string[], current: readonly string[]): string[] {
+export function resolveMemberships(
+  store: PeopleStore,
+  api: string,
+  requested: string[],
+  current: readonly string[],
+): string[] {
   const out = [...new Set(requested)];
   for (const name of out) {
     const g = store.group(name);
@@ -46,7 +51,13 @@ export function checkEtag(store: PeopleStore, api: string, person: unknown, c: C
 }
 
 /** The data and groups after an update: fields named in the mask are replaced (or cleared when absent). */
-export function updated(store: PeopleStore, api: string, c: ContactRecord, clean: CleanPerson, mask: Mask): { data: Person; groups: string[] } {
+export function updated(
+  store: PeopleStore,
+  api: string,
+  c: ContactRecord,
+  clean: CleanPerson,
+  mask: Mask,
+): { data: Person; groups: string[] } {
   const data = structuredClone(c.data) as Record<string, unknown>;
   for (const f of mask) {
     if (f === 'memberships') continue;
@@ -63,7 +74,8 @@ export function updated(store: PeopleStore, api: string, c: ContactRecord, clean
 }
 
 export function checkRoom(store: PeopleStore, api: string, adding: number): void {
-  if (store.contactCount + adding > store.limits.maxContacts) throw HTTP.failedPrecondition(api, SAY.contactsLimit(store.limits.maxContacts));
+  if (store.contactCount + adding > store.limits.maxContacts)
+    throw HTTP.failedPrecondition(api, SAY.contactsLimit(store.limits.maxContacts));
 }
 
 /** How many items of a batch are applied: all, or for a `partial` fault the first `applyFirst` (default half). */

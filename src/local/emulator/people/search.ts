@@ -15,7 +15,16 @@ export function searchTerms(p: Person): string[] {
     if (typeof v === 'string' && v.trim()) out.push(normalize(v));
   };
   for (const n of p.names ?? []) {
-    for (const k of ['displayName', 'unstructuredName', 'givenName', 'middleName', 'familyName', 'phoneticFullName', 'phoneticGivenName', 'phoneticFamilyName'] as const) {
+    for (const k of [
+      'displayName',
+      'unstructuredName',
+      'givenName',
+      'middleName',
+      'familyName',
+      'phoneticFullName',
+      'phoneticGivenName',
+      'phoneticFamilyName',
+    ] as const) {
       add(n[k]);
     }
   }

@@ -84,7 +84,11 @@ export const STARRED = 'contactGroups/starred';
 
 const digest = (text: string) => createHash('sha1').update(text).digest();
 
-const copyContact = (c: ContactRecord): ContactRecord => ({ ...c, data: structuredClone(c.data), groups: c.groups.slice() });
+const copyContact = (c: ContactRecord): ContactRecord => ({
+  ...c,
+  data: structuredClone(c.data),
+  groups: c.groups.slice(),
+});
 const copyGroup = (g: GroupRecord): GroupRecord => ({ ...g, clientData: g.clientData.map((d) => ({ ...d })) });
 
 export class PeopleStore {
@@ -104,12 +108,23 @@ export class PeopleStore {
     for (const c of json.contacts ?? []) this.contacts.set(c.resourceName, copyContact(c));
     for (const [id, formattedName] of SYSTEM_GROUPS) {
       const resourceName = `contactGroups/${id}`;
-      this.groups.set(resourceName, { id, resourceName, name: id, formattedName, groupType: 'SYSTEM_CONTACT_GROUP', clientData: [], rev: 0, updated: 0 });
+      this.groups.set(resourceName, {
+        id,
+        resourceName,
+        name: id,
+        formattedName,
+        groupType: 'SYSTEM_CONTACT_GROUP',
+        clientData: [],
+        rev: 0,
+        updated: 0,
+      });
     }
     for (const g of json.groups ?? []) this.groups.set(g.resourceName, copyGroup(g));
     this.deletedContacts = (json.deletedContacts ?? []).map((t) => ({ ...t }));
     this.deletedGroups = (json.deletedGroups ?? []).map((t) => ({ ...t }));
-    this.searchIndex = json.searchIndex ? json.searchIndex.map((e) => ({ resourceName: e.resourceName, terms: e.terms.slice() })) : null;
+    this.searchIndex = json.searchIndex
+      ? json.searchIndex.map((e) => ({ resourceName: e.resourceName, terms: e.terms.slice() }))
+      : null;
     this.limits = { maxContacts: 25_000, ...json.limits };
   }
 
@@ -125,7 +140,9 @@ export class PeopleStore {
       groups: [...this.groups.values()].map(copyGroup),
       deletedContacts: this.deletedContacts.map((t) => ({ ...t })),
       deletedGroups: this.deletedGroups.map((t) => ({ ...t })),
-      searchIndex: this.searchIndex ? this.searchIndex.map((e) => ({ resourceName: e.resourceName, terms: e.terms.slice() })) : null,
+      searchIndex: this.searchIndex
+        ? this.searchIndex.map((e) => ({ resourceName: e.resourceName, terms: e.terms.slice() }))
+        : null,
       limits: { ...this.limits },
     };
   }
@@ -169,7 +186,8 @@ export class PeopleStore {
 
   /** Fills the account (test setup, sandbox demo data): no call is counted, limits still hold. */
   seed(persons: Person[], now = Date.now()): string[] {
-    if (this.contacts.size + persons.length > this.limits.maxContacts) throw new Error(`seed would exceed ${this.limits.maxContacts} contacts`);
+    if (this.contacts.size + persons.length > this.limits.maxContacts)
+      throw new Error(`seed would exceed ${this.limits.maxContacts} contacts`);
     return persons.map((p) => {
       const { data, groups } = cleanPerson('seed', p);
       return this.insertContact(data, groups ?? [], now).resourceName;
@@ -182,7 +200,8 @@ export class PeopleStore {
     if (!c) throw new Error(`no contact ${resourceName}`);
     const { data, groups } = cleanPerson('editByUser', patch);
     const merged = { ...c.data } as Record<string, unknown>;
-    for (const key of Object.keys(patch)) if (key !== 'memberships') merged[key] = (data as Record<string, unknown>)[key];
+    for (const key of Object.keys(patch))
+      if (key !== 'memberships') merged[key] = (data as Record<string, unknown>)[key];
     this.writeContact(c, merged as Person, groups ?? c.groups, now);
   }
 
@@ -227,7 +246,10 @@ export class PeopleStore {
       sourceEtag: `#${d.subarray(10).toString('base64url')}`,
       updateTime: new Date(c.updated).toISOString(),
       data: c.data,
-      memberships: c.groups.map((g) => ({ contactGroupId: g.slice('contactGroups/'.length), contactGroupResourceName: g })),
+      memberships: c.groups.map((g) => ({
+        contactGroupId: g.slice('contactGroups/'.length),
+        contactGroupResourceName: g,
+      })),
     };
   }
 
@@ -239,7 +261,10 @@ export class PeopleStore {
     for (;;) {
       this.seq += 1;
       const hex = digest(`${kind}/${this.seq}`).subarray(0, 8).toString('hex').replace(/^0+/, '');
-      const taken = kind === 'contact' ? this.contacts.has(`people/c${BigInt(`0x${hex}`)}`) : this.groups.has(`contactGroups/${hex}`);
+      const taken =
+        kind === 'contact'
+          ? this.contacts.has(`people/c${BigInt(`0x${hex}`)}`)
+          : this.groups.has(`contactGroups/${hex}`);
       if (!taken) return hex;
     }
   }
@@ -326,7 +351,10 @@ export class PeopleStore {
 
   /** The warm-up: searchContacts from now on sees the contacts as they are at this moment. */
   warmSearch(): void {
-    this.searchIndex = [...this.contacts.values()].map((c) => ({ resourceName: c.resourceName, terms: searchTerms(c.data) }));
+    this.searchIndex = [...this.contacts.values()].map((c) => ({
+      resourceName: c.resourceName,
+      terms: searchTerms(c.data),
+    }));
   }
 
   searchEntries(): readonly SearchEntry[] {

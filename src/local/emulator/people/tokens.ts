@@ -24,7 +24,8 @@ export interface SyncState {
   syncStart: number;
 }
 
-const encode = (kind: string, state: object): string => Buffer.from(JSON.stringify({ k: kind, ...state })).toString('base64url');
+const encode = (kind: string, state: object): string =>
+  Buffer.from(JSON.stringify({ k: kind, ...state })).toString('base64url');
 
 function decode<T>(api: string, kind: string, token: string, message: string): T {
   try {
@@ -48,7 +49,8 @@ export const pageToken = {
 
 export const syncToken = {
   make: (kind: string, s: SyncState) => encode(`s${kind}`, s),
-  read: (api: string, kind: string, token: string): SyncState => decode<SyncState>(api, `s${kind}`, token, SAY.badSyncToken),
+  read: (api: string, kind: string, token: string): SyncState =>
+    decode<SyncState>(api, `s${kind}`, token, SAY.badSyncToken),
 };
 
 /** "Sync tokens expire 7 days after the full sync" (people.connections.list reference). */

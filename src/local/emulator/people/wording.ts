@@ -20,7 +20,8 @@ export const SAY = {
   /** Seen in many real reports of updateContact without an etag (400). */
   etagMissing: 'Request must set person.etag or person.metadata.sources.etag for the source that is being updated.',
   /** googleapis/google-api-python-client#2417 and google-api-go-client#1904: 400 failedPrecondition. */
-  etagStale: 'Request person.etag is different than the current person.etag. Clear local cache and get the latest person.',
+  etagStale:
+    'Request person.etag is different than the current person.etag. Clear local cache and get the latest person.',
   /** rapidwebltd/php-google-people-api#22 (quoted without the final period). */
   sourceEtagStale:
     'Request person.metadata.sources.etag is different than the current person.metadata.sources.etag. Clear local cache and get the latest person.',
@@ -55,5 +56,6 @@ export const SAY = {
   cannotAddToGroup: (group: string) => `Cannot add members to the system contact group ${group}.`,
   unknownGroup: (group: string) => `Contact group ${group} does not exist.`,
   noMembership: 'A contact must have at least one contact group membership.',
-  etagStaleGroup: 'Request contactGroup.etag is different than the current contactGroup.etag. Clear local cache and get the latest contact group.',
+  etagStaleGroup:
+    'Request contactGroup.etag is different than the current contactGroup.etag. Clear local cache and get the latest contact group.',
 } as const;

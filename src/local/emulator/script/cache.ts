@@ -190,7 +190,9 @@ class Cache implements CacheApi {
     if (!values || typeof values !== 'object') throw new GasException('Invalid argument: values');
     const ttl = ttlOf(expirationInSeconds);
     // Every entry is checked before any is written.
-    const entries = Object.entries(values).map(([k, v]) => [keyOf(k), v === null || v === undefined ? null : checkValue(String(v))] as const);
+    const entries = Object.entries(values).map(
+      ([k, v]) => [keyOf(k), v === null || v === undefined ? null : checkValue(String(v))] as const,
+    );
     this.#call('putAll', (now) => {
       for (const [k, v] of entries) {
         if (v === null) this.#store.remove(this.#scope, k);
@@ -213,7 +215,10 @@ class Cache implements CacheApi {
   }
 }
 
-type CacheServiceApi = Emulated<GoogleAppsScript.Cache.CacheService, 'getScriptCache' | 'getUserCache' | 'getDocumentCache'>;
+type CacheServiceApi = Emulated<
+  GoogleAppsScript.Cache.CacheService,
+  'getScriptCache' | 'getUserCache' | 'getDocumentCache'
+>;
 
 class CacheServiceEmulation implements CacheServiceApi {
   readonly #store: CacheStore;
@@ -245,6 +250,10 @@ class CacheServiceEmulation implements CacheServiceApi {
   }
 }
 
-export function createCacheService(store: CacheStore, ctx: ServiceContext, project: ScriptProject): CacheServiceEmulation {
+export function createCacheService(
+  store: CacheStore,
+  ctx: ServiceContext,
+  project: ScriptProject,
+): CacheServiceEmulation {
   return new CacheServiceEmulation(store, ctx, project);
 }

@@ -15,7 +15,9 @@ export class DailyQuota {
     buckets: unknown = [],
   ) {
     this.buckets = Array.isArray(buckets)
-      ? buckets.filter((b): b is [number, number] => Array.isArray(b) && typeof b[0] === 'number' && typeof b[1] === 'number')
+      ? buckets.filter(
+          (b): b is [number, number] => Array.isArray(b) && typeof b[0] === 'number' && typeof b[1] === 'number',
+        )
       : [];
   }
 

@@ -9,7 +9,20 @@
 import { GasException } from '../errors';
 import { wallTime } from './time-zone';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
@@ -53,7 +66,10 @@ function zoneName(zone: string, epochMs: number, offset: number, long: boolean):
   const known = SHORT_ZONE_NAMES[zone];
   if (known) return known[long ? 1 : 0];
   try {
-    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: long ? 'long' : 'short' }).formatToParts(new Date(epochMs));
+    const parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      timeZoneName: long ? 'long' : 'short',
+    }).formatToParts(new Date(epochMs));
     const name = parts.find((p) => p.type === 'timeZoneName')?.value;
     if (name && !/^(GMT|UTC)[+-]/.test(name)) return name;
   } catch {
@@ -187,54 +203,59 @@ function field(c: string, n: number, t: ReturnType<typeof wallTime>, zone: strin
  */
 export function formatPrintf(template: string, args: readonly unknown[]): string {
   let next = 0;
-  return String(template).replace(/%([-+ 0]*)(\d+)?(?:\.(\d+))?([sdifexXocb%])/g, (whole, flags: string, width?: string, precision?: string, conv?: string) => {
-    if (conv === '%') return '%';
-    if (next >= args.length) return whole;
-    const arg = args[next++];
-    let body: string;
-    const num = Number(arg);
-    switch (conv) {
-      case 's':
-        body = typeof arg === 'object' && arg !== null && !(arg instanceof Date) ? JSON.stringify(arg) : String(arg);
-        if (precision !== undefined) body = body.slice(0, Number(precision));
-        break;
-      case 'd':
-      case 'i':
-        body = Number.isFinite(num) ? String(Math.trunc(num)) : 'NaN';
-        break;
-      case 'f':
-        body = Number.isFinite(num) ? num.toFixed(precision === undefined ? 6 : Number(precision)) : String(num);
-        break;
-      case 'e':
-        body = Number.isFinite(num) ? num.toExponential(precision === undefined ? 6 : Number(precision)) : String(num);
-        break;
-      case 'x':
-        body = Math.trunc(num).toString(16);
-        break;
-      case 'X':
-        body = Math.trunc(num).toString(16).toUpperCase();
-        break;
-      case 'o':
-        body = Math.trunc(num).toString(8);
-        break;
-      case 'c':
-        body = typeof arg === 'number' ? String.fromCharCode(arg) : String(arg).charAt(0);
-        break;
-      default:
-        body = String(Boolean(arg));
-    }
-    if (/[dfeixXo]/.test(conv!) && Number.isFinite(num) && num >= 0) {
-      if (flags.includes('+')) body = `+${body}`;
-      else if (flags.includes(' ')) body = ` ${body}`;
-    }
-    const w = width ? Number(width) : 0;
-    if (body.length < w) {
-      if (flags.includes('-')) body = body.padEnd(w);
-      else if (flags.includes('0') && /[dfeixXo]/.test(conv!)) {
-        const sign = /^[+\- ]/.test(body) ? body[0] : '';
-        body = sign + body.slice(sign.length).padStart(w - sign.length, '0');
-      } else body = body.padStart(w);
-    }
-    return body;
-  });
+  return String(template).replace(
+    /%([-+ 0]*)(\d+)?(?:\.(\d+))?([sdifexXocb%])/g,
+    (whole, flags: string, width?: string, precision?: string, conv?: string) => {
+      if (conv === '%') return '%';
+      if (next >= args.length) return whole;
+      const arg = args[next++];
+      let body: string;
+      const num = Number(arg);
+      switch (conv) {
+        case 's':
+          body = typeof arg === 'object' && arg !== null && !(arg instanceof Date) ? JSON.stringify(arg) : String(arg);
+          if (precision !== undefined) body = body.slice(0, Number(precision));
+          break;
+        case 'd':
+        case 'i':
+          body = Number.isFinite(num) ? String(Math.trunc(num)) : 'NaN';
+          break;
+        case 'f':
+          body = Number.isFinite(num) ? num.toFixed(precision === undefined ? 6 : Number(precision)) : String(num);
+          break;
+        case 'e':
+          body = Number.isFinite(num)
+            ? num.toExponential(precision === undefined ? 6 : Number(precision))
+            : String(num);
+          break;
+        case 'x':
+          body = Math.trunc(num).toString(16);
+          break;
+        case 'X':
+          body = Math.trunc(num).toString(16).toUpperCase();
+          break;
+        case 'o':
+          body = Math.trunc(num).toString(8);
+          break;
+        case 'c':
+          body = typeof arg === 'number' ? String.fromCharCode(arg) : String(arg).charAt(0);
+          break;
+        default:
+          body = String(Boolean(arg));
+      }
+      if (/[dfeixXo]/.test(conv!) && Number.isFinite(num) && num >= 0) {
+        if (flags.includes('+')) body = `+${body}`;
+        else if (flags.includes(' ')) body = ` ${body}`;
+      }
+      const w = width ? Number(width) : 0;
+      if (body.length < w) {
+        if (flags.includes('-')) body = body.padEnd(w);
+        else if (flags.includes('0') && /[dfeixXo]/.test(conv!)) {
+          const sign = /^[+\- ]/.test(body) ? body[0] : '';
+          body = sign + body.slice(sign.length).padStart(w - sign.length, '0');
+        } else body = body.padStart(w);
+      }
+      return body;
+    },
+  );
 }

@@ -84,7 +84,8 @@ export class LockTable {
 function timeoutOf(timeoutInMillis: unknown): number {
   const n = Number(timeoutInMillis);
   // UNVERIFIED wording for a non-numeric timeout.
-  if (typeof timeoutInMillis !== 'number' || !Number.isFinite(n)) throw new GasException('Invalid argument: timeoutInMillis');
+  if (typeof timeoutInMillis !== 'number' || !Number.isFinite(n))
+    throw new GasException('Invalid argument: timeoutInMillis');
   return Math.max(0, Math.trunc(n));
 }
 

@@ -124,7 +124,13 @@ function valueOf(value: unknown): string {
 
 type PropertiesApi = Emulated<
   GoogleAppsScript.Properties.Properties,
-  'getProperty' | 'setProperty' | 'setProperties' | 'getProperties' | 'deleteProperty' | 'deleteAllProperties' | 'getKeys'
+  | 'getProperty'
+  | 'setProperty'
+  | 'setProperties'
+  | 'getProperties'
+  | 'deleteProperty'
+  | 'deleteAllProperties'
+  | 'getKeys'
 >;
 
 class Properties implements PropertiesApi {
@@ -142,7 +148,8 @@ class Properties implements PropertiesApi {
   #call<T>(method: string, fn: (entries: Map<string, string>) => T): T {
     return this.#ctx.call(`PropertiesService.Properties.${method}`, () => {
       const now = this.#ctx.clock.now();
-      if (!this.#store.quota.allows(now)) throw new GasException('Service invoked too many times for one day: properties.');
+      if (!this.#store.quota.allows(now))
+        throw new GasException('Service invoked too many times for one day: properties.');
       this.#store.quota.record(now);
       return fn(this.#store.scope(this.#scope));
     });
@@ -155,7 +162,8 @@ class Properties implements PropertiesApi {
     let total = 0;
     for (const [k, v] of draft) {
       const bytes = utf8(k) + utf8(v);
-      if (bytes > PROPERTY_LIMITS.entryBytes && entries.get(k) !== v) throw new GasException('Argument too large: value');
+      if (bytes > PROPERTY_LIMITS.entryBytes && entries.get(k) !== v)
+        throw new GasException('Argument too large: value');
       total += bytes;
     }
     if (total > PROPERTY_LIMITS.storeBytes) throw new GasException(STORE_FULL);
@@ -242,6 +250,10 @@ class PropertiesServiceEmulation implements PropertiesServiceApi {
   }
 }
 
-export function createPropertiesService(store: PropertiesStore, ctx: ServiceContext, project: ScriptProject): PropertiesServiceEmulation {
+export function createPropertiesService(
+  store: PropertiesStore,
+  ctx: ServiceContext,
+  project: ScriptProject,
+): PropertiesServiceEmulation {
   return new PropertiesServiceEmulation(store, ctx, project);
 }

@@ -22,7 +22,8 @@ export { TriggerStore, dueTriggers, clockTriggerEvent } from './triggers';
 export type { DueTrigger, TriggerRecord, ClockSchedule } from './triggers';
 
 export const TRIGGERS_PER_USER_PER_SCRIPT = 20;
-export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+export const TOO_MANY_TRIGGERS =
+  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 const EVERY_MINUTES = [1, 5, 10, 15, 30];
 const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
 
@@ -33,7 +34,10 @@ function integerIn(value: unknown, min: number, max: number, argument: string): 
   return value;
 }
 
-type TriggerApi = Emulated<GoogleAppsScript.Script.Trigger, 'getHandlerFunction' | 'getUniqueId' | 'getEventType' | 'getTriggerSource'>;
+type TriggerApi = Emulated<
+  GoogleAppsScript.Script.Trigger,
+  'getHandlerFunction' | 'getUniqueId' | 'getEventType' | 'getTriggerSource'
+>;
 
 class Trigger implements TriggerApi {
   readonly #record: TriggerRecord;
@@ -133,14 +137,17 @@ class ClockTriggerBuilder implements ClockBuilderApi {
   }
 
   at(date: GoogleAppsScript.Base.Date): this {
-    if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw signatureMismatch('ClockTriggerBuilder.at', [date]);
+    if (!(date instanceof Date) || Number.isNaN(date.getTime()))
+      throw signatureMismatch('ClockTriggerBuilder.at', [date]);
     return this.#choose({ kind: 'once', at: date.getTime() });
   }
 
   create(): Trigger {
     const s = this.#schedule;
-    if (!s) throw new GasException('A clock trigger needs a schedule: everyMinutes, everyHours, everyDays, after or at.');
-    if (this.#atHour !== undefined && s.kind !== 'days') throw new GasException('atHour can only be used with everyDays.');
+    if (!s)
+      throw new GasException('A clock trigger needs a schedule: everyMinutes, everyHours, everyDays, after or at.');
+    if (this.#atHour !== undefined && s.kind !== 'days')
+      throw new GasException('atHour can only be used with everyDays.');
     if (this.#nearMinute !== undefined && s.kind !== 'days' && s.kind !== 'hours') {
       throw new GasException('nearMinute can only be used with everyHours or everyDays.');
     }
@@ -177,8 +184,21 @@ type ScriptAppApi = Emulated<
 
 class ScriptAppEmulation implements ScriptAppApi {
   readonly AuthMode = enumOf<typeof GoogleAppsScript.Script.AuthMode>(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
-  readonly EventType = enumOf<typeof GoogleAppsScript.Script.EventType>(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED']);
-  readonly TriggerSource = enumOf<typeof GoogleAppsScript.Script.TriggerSource>(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
+  readonly EventType = enumOf<typeof GoogleAppsScript.Script.EventType>([
+    'CLOCK',
+    'ON_OPEN',
+    'ON_EDIT',
+    'ON_FORM_SUBMIT',
+    'ON_CHANGE',
+    'ON_EVENT_UPDATED',
+  ]);
+  readonly TriggerSource = enumOf<typeof GoogleAppsScript.Script.TriggerSource>([
+    'SPREADSHEETS',
+    'CLOCK',
+    'FORMS',
+    'DOCUMENTS',
+    'CALENDAR',
+  ]);
   readonly #store: TriggerStore;
   readonly #ctx: ServiceContext;
   readonly #project: ScriptProject;
@@ -197,7 +217,8 @@ class ScriptAppEmulation implements ScriptAppApi {
   #install(handler: string, schedule: ClockSchedule, timeZone: string | undefined): Trigger {
     return this.#ctx.call('ScriptApp.ClockTriggerBuilder.create', () => {
       const owner = this.#ctx.session.email;
-      if (this.#store.of(this.#project, owner).length >= TRIGGERS_PER_USER_PER_SCRIPT) throw new GasException(TOO_MANY_TRIGGERS);
+      if (this.#store.of(this.#project, owner).length >= TRIGGERS_PER_USER_PER_SCRIPT)
+        throw new GasException(TOO_MANY_TRIGGERS);
       const record = this.#store.add({
         project: this.#project,
         owner,
@@ -211,7 +232,8 @@ class ScriptAppEmulation implements ScriptAppApi {
   }
 
   newTrigger(functionName: string): TriggerBuilder {
-    if (typeof functionName !== 'string' || functionName === '') throw signatureMismatch('ScriptApp.newTrigger', [functionName]);
+    if (typeof functionName !== 'string' || functionName === '')
+      throw signatureMismatch('ScriptApp.newTrigger', [functionName]);
     return new TriggerBuilder(this.#installer, functionName);
   }
 

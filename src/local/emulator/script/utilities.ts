@@ -26,7 +26,8 @@ const DIGESTS: Record<string, string | undefined> = {
   SHA_512: 'sha512',
 };
 
-const charsetName = (charset: unknown): string => (charset === undefined || charset === null ? 'UTF-8' : String(charset));
+const charsetName = (charset: unknown): string =>
+  charset === undefined || charset === null ? 'UTF-8' : String(charset);
 
 /** Strings are encoded in `charset` (UTF-8 by default); byte arrays are taken as they are. */
 function bytesOf(data: unknown, charset: unknown, method: string): Uint8Array {
@@ -40,7 +41,8 @@ function base64Bytes(encoded: unknown, webSafe: boolean, method: string): Uint8A
   const text = encoded.replace(/\s+/g, '');
   const alphabet = webSafe ? /^[A-Za-z0-9_-]*={0,2}$/ : /^[A-Za-z0-9+/]*={0,2}$/;
   // Wording community-reported from real executions (UNVERIFIED in the docs).
-  if (!alphabet.test(text) || text.replace(/=+$/, '').length % 4 === 1) throw new GasException('Could not decode string.');
+  if (!alphabet.test(text) || text.replace(/=+$/, '').length % 4 === 1)
+    throw new GasException('Could not decode string.');
   return new Uint8Array(Buffer.from(text, webSafe ? 'base64url' : 'base64'));
 }
 
@@ -135,7 +137,11 @@ class UtilitiesEmulation implements UtilitiesApi {
     const bytes = typeof data === 'string' ? encodeText(data) : bytesOf(data, undefined, 'Utilities.newBlob');
     // UNVERIFIED: Apps Script's default content type for a blob made from a string.
     const type = contentType ?? (typeof data === 'string' ? 'text/plain' : null);
-    return new Blob(bytes, type === null ? null : String(type), name === undefined || name === null ? null : String(name));
+    return new Blob(
+      bytes,
+      type === null ? null : String(type),
+      name === undefined || name === null ? null : String(name),
+    );
   }
 
   base64Encode(data: string | number[], charset?: Charset): string {
@@ -163,7 +169,13 @@ class UtilitiesEmulation implements UtilitiesApi {
     if (!(name in DIGESTS)) throw signatureMismatch('Utilities.computeDigest', [algorithm, value]);
     const hash = DIGESTS[name];
     if (!hash) throw new GasException(`Invalid argument: algorithm`);
-    return toJavaBytes(new Uint8Array(createHash(hash).update(bytesOf(value, charset, 'Utilities.computeDigest')).digest()));
+    return toJavaBytes(
+      new Uint8Array(
+        createHash(hash)
+          .update(bytesOf(value, charset, 'Utilities.computeDigest'))
+          .digest(),
+      ),
+    );
   }
 
   /** A version-4-shaped UUID derived from the account, the virtual time and a counter: reproducible in tests. */
@@ -179,7 +191,8 @@ class UtilitiesEmulation implements UtilitiesApi {
 
   /** Spends virtual run time (counted against the run's budget). */
   sleep(milliseconds: number): void {
-    if (typeof milliseconds !== 'number' || !Number.isFinite(milliseconds)) throw signatureMismatch('Utilities.sleep', [milliseconds]);
+    if (typeof milliseconds !== 'number' || !Number.isFinite(milliseconds))
+      throw signatureMismatch('Utilities.sleep', [milliseconds]);
     // The docs give the maximum; what Google does above it is UNVERIFIED. Refusing is the stricter choice and
     // surfaces unbounded exponential back-off.
     if (milliseconds > MAX_SLEEP_MS) throw new GasException('Invalid argument: milliseconds');
@@ -195,4 +208,3 @@ class UtilitiesEmulation implements UtilitiesApi {
 export function createUtilities(ctx: ServiceContext): UtilitiesEmulation {
   return new UtilitiesEmulation(ctx);
 }
-

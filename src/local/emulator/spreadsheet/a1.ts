@@ -24,7 +24,9 @@ export function cellA1(row: number, column: number): string {
 
 export function boxA1(b: GridBox): string {
   const first = cellA1(b.row, b.column);
-  return b.numRows === 1 && b.numColumns === 1 ? first : `${first}:${cellA1(b.row + b.numRows - 1, b.column + b.numColumns - 1)}`;
+  return b.numRows === 1 && b.numColumns === 1
+    ? first
+    : `${first}:${cellA1(b.row + b.numRows - 1, b.column + b.numColumns - 1)}`;
 }
 
 function letterValue(letters: string): number {

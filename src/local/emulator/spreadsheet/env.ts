@@ -27,7 +27,7 @@ export class SheetRef {
   ss(): SpreadsheetRecord {
     const ss = this.env.store.record(this.spreadsheetId);
     // UNVERIFIED wording: a spreadsheet deleted while a script holds it.
-    if (!ss) throw new GasException('Document is missing (perhaps it was deleted, or you don\'t have read access?)');
+    if (!ss) throw new GasException("Document is missing (perhaps it was deleted, or you don't have read access?)");
     return ss;
   }
 

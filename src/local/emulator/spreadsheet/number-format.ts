@@ -14,12 +14,26 @@ import { CellValue } from './values';
 const DAY_MS = 86_400_000;
 const EPOCH_1899 = Date.UTC(1899, 11, 30);
 
-type Token = { kind: 'year4' | 'year2' | 'month' | 'month2' | 'day' | 'day2' | 'hour' | 'hour2' | 'minute' | 'minute2' | 'second' | 'second2' } | { kind: 'text'; text: string };
+type Token =
+  | {
+      kind:
+        | 'year4'
+        | 'year2'
+        | 'month'
+        | 'month2'
+        | 'day'
+        | 'day2'
+        | 'hour'
+        | 'hour2'
+        | 'minute'
+        | 'minute2'
+        | 'second'
+        | 'second2';
+    }
+  | { kind: 'text'; text: string };
 
 export type ParsedFormat =
-  | { kind: 'text' }
-  | { kind: 'number'; decimals: number; grouping: boolean }
-  | { kind: 'date'; tokens: Token[] };
+  { kind: 'text' } | { kind: 'number'; decimals: number; grouping: boolean } | { kind: 'date'; tokens: Token[] };
 
 const cache = new Map<string, ParsedFormat>();
 
@@ -37,7 +51,20 @@ function parseDate(pattern: string): Token[] | undefined {
     else if (m[4]) tokens.push({ kind: 'text', text: m[4] });
     else {
       const t = m[1].toLowerCase();
-      const kind = ({ yyyy: 'year4', yy: 'year2', mm: 'month2', m: 'month', dd: 'day2', d: 'day', hh: 'hour2', h: 'hour', ss: 'second2', s: 'second' } as const)[t as 'yyyy'];
+      const kind = (
+        {
+          yyyy: 'year4',
+          yy: 'year2',
+          mm: 'month2',
+          m: 'month',
+          dd: 'day2',
+          d: 'day',
+          hh: 'hour2',
+          h: 'hour',
+          ss: 'second2',
+          s: 'second',
+        } as const
+      )[t as 'yyyy'];
       tokens.push({ kind });
     }
   }
@@ -47,7 +74,8 @@ function parseDate(pattern: string): Token[] | undefined {
     if (x.t.kind !== 'month' && x.t.kind !== 'month2') return;
     const prev = fields[j - 1]?.t.kind;
     const next = fields[j + 1]?.t.kind;
-    if (prev === 'hour' || prev === 'hour2' || next === 'second' || next === 'second2') tokens[x.i] = { kind: x.t.kind === 'month' ? 'minute' : 'minute2' };
+    if (prev === 'hour' || prev === 'hour2' || next === 'second' || next === 'second2')
+      tokens[x.i] = { kind: x.t.kind === 'month' ? 'minute' : 'minute2' };
   });
   return fields.length ? tokens : undefined;
 }
@@ -70,7 +98,8 @@ export function parseFormat(pattern: string): ParsedFormat | undefined {
 
 /** Refuses a format the emulation cannot display faithfully. */
 export function requireFormat(pattern: unknown): string {
-  if (typeof pattern !== 'string' || !parseFormat(pattern)) throw unsupported(`the number format ${JSON.stringify(pattern)}`);
+  if (typeof pattern !== 'string' || !parseFormat(pattern))
+    throw unsupported(`the number format ${JSON.stringify(pattern)}`);
   return pattern;
 }
 
@@ -108,7 +137,10 @@ function separators(locale: string): { decimal: string; group: string } {
   const hit = separatorCache.get(locale);
   if (hit) return hit;
   const parts = new Intl.NumberFormat(locale.replace('_', '-')).formatToParts(12345.5);
-  const found = { decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.', group: parts.find((p) => p.type === 'group')?.value ?? ',' };
+  const found = {
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    group: parts.find((p) => p.type === 'group')?.value ?? ',',
+  };
   separatorCache.set(locale, found);
   return found;
 }
@@ -120,7 +152,7 @@ function formatNumber(n: number, decimals: number | undefined, grouping: boolean
   else {
     // Sheets rounds half away from zero; toFixed rounds binary halves unpredictably.
     const scale = 10 ** decimals;
-    const rounded = Math.sign(n) * Math.round(Math.abs(n) * scale + 1e-9) / scale;
+    const rounded = (Math.sign(n) * Math.round(Math.abs(n) * scale + 1e-9)) / scale;
     text = rounded.toFixed(decimals);
     if (text === '-0' || /^-0\.0*$/.test(text)) text = text.slice(1);
   }

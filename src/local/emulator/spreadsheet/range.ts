@@ -17,21 +17,33 @@ export function dataBox(sheet: SheetRecord): GridBox {
 }
 
 export function requireInside(sheet: SheetRecord, box: GridBox): void {
-  if (box.row + box.numRows - 1 > sheet.maxRows || box.column + box.numColumns - 1 > sheet.maxColumns) throw fail(MSG.outsideSheet);
+  if (box.row + box.numRows - 1 > sheet.maxRows || box.column + box.numColumns - 1 > sheet.maxColumns)
+    throw fail(MSG.outsideSheet);
 }
 
 /** Checks a 2-D argument against the box, with Google's wording (rows first, then each row's length). */
 export function requireShape(data: unknown, box: GridBox, method: string): unknown[][] {
   if (!Array.isArray(data) || data.some((r) => !Array.isArray(r))) throw signatureMismatch(method, [data]);
   if (data.length !== box.numRows) throw fail(MSG.rowsMismatch(data.length, box.numRows));
-  for (const row of data as unknown[][]) if (row.length !== box.numColumns) throw fail(MSG.columnsMismatch(row.length, box.numColumns));
+  for (const row of data as unknown[][])
+    if (row.length !== box.numColumns) throw fail(MSG.columnsMismatch(row.length, box.numColumns));
   return data as unknown[][];
 }
 
 /** Writes typed values into the sheet after the validation rules of the target cells allow them. */
-export function writeCells(ss: SpreadsheetRecord, sheet: SheetRecord, row: number, column: number, values: CellValue[][]): void {
+export function writeCells(
+  ss: SpreadsheetRecord,
+  sheet: SheetRecord,
+  row: number,
+  column: number,
+  values: CellValue[][],
+): void {
   const cells: Array<{ row: number; column: number; dv: number | undefined; value: CellValue }> = [];
-  values.forEach((vals, i) => vals.forEach((value, j) => cells.push({ row: row + i, column: column + j, dv: cellAt(sheet, row + i, column + j)?.dv, value })));
+  values.forEach((vals, i) =>
+    vals.forEach((value, j) =>
+      cells.push({ row: row + i, column: column + j, dv: cellAt(sheet, row + i, column + j)?.dv, value }),
+    ),
+  );
   checkWrite(ss, cells);
   for (const c of cells) {
     if (c.value === '' && !cellAt(sheet, c.row, c.column)) continue;
@@ -86,7 +98,8 @@ export class Range implements RangeApi, RangeSource {
 
   /** The box, learning a data range's size with one round trip if nothing did yet. */
   #coordinates(): GridBox {
-    if (!this.#box) this.#env.ctx.call('SpreadsheetApp.Sheet.getDataRange', () => (this.#box = dataBox(this.#ref.sheet())));
+    if (!this.#box)
+      this.#env.ctx.call('SpreadsheetApp.Sheet.getDataRange', () => (this.#box = dataBox(this.#ref.sheet())));
     return this.#box as GridBox;
   }
 
@@ -112,7 +125,14 @@ export class Range implements RangeApi, RangeSource {
   }
 
   /** For DataValidationBuilder.requireValueInRange. */
-  [SOURCE](): { spreadsheetId: string; sheetId: number; row: number; column: number; numRows: number; numColumns: number } {
+  [SOURCE](): {
+    spreadsheetId: string;
+    sheetId: number;
+    row: number;
+    column: number;
+    numRows: number;
+    numColumns: number;
+  } {
     return { spreadsheetId: this.#ref.spreadsheetId, sheetId: this.#ref.sheetId, ...this.#coordinates() };
   }
 
@@ -151,16 +171,22 @@ export class Range implements RangeApi, RangeSource {
   }
 
   getValues(): CellValue[][] {
-    return this.#call('getValues', (ss, sheet, box) => this.#each(sheet, box, (r, c) => typedValue(cellAt(sheet, r, c)?.v ?? '', cellAt(sheet, r, c)?.f, ss.timeZone)));
+    return this.#call('getValues', (ss, sheet, box) =>
+      this.#each(sheet, box, (r, c) => typedValue(cellAt(sheet, r, c)?.v ?? '', cellAt(sheet, r, c)?.f, ss.timeZone)),
+    );
   }
 
   getValue(): CellValue {
-    return this.#call('getValue', (ss, sheet, box) => typedValue(cellAt(sheet, box.row, box.column)?.v ?? '', cellAt(sheet, box.row, box.column)?.f, ss.timeZone));
+    return this.#call('getValue', (ss, sheet, box) =>
+      typedValue(cellAt(sheet, box.row, box.column)?.v ?? '', cellAt(sheet, box.row, box.column)?.f, ss.timeZone),
+    );
   }
 
   getDisplayValues(): string[][] {
     return this.#call('getDisplayValues', (ss, sheet, box) =>
-      this.#each(sheet, box, (r, c) => displayText(cellAt(sheet, r, c)?.v ?? '', cellAt(sheet, r, c)?.f, ss.timeZone, ss.locale)),
+      this.#each(sheet, box, (r, c) =>
+        displayText(cellAt(sheet, r, c)?.v ?? '', cellAt(sheet, r, c)?.f, ss.timeZone, ss.locale),
+      ),
     );
   }
 
@@ -173,7 +199,9 @@ export class Range implements RangeApi, RangeSource {
 
   setValues(values: unknown[][]): this {
     this.#call('setValues', (ss, sheet, box) => {
-      const rows = requireShape(values, box, 'Range.setValues').map((row) => row.map((v) => toCell(v, 'Range.setValues')));
+      const rows = requireShape(values, box, 'Range.setValues').map((row) =>
+        row.map((v) => toCell(v, 'Range.setValues')),
+      );
       writeCells(ss, sheet, box.row, box.column, rows);
     });
     return this;
@@ -183,14 +211,22 @@ export class Range implements RangeApi, RangeSource {
   setValue(value: unknown): this {
     this.#call('setValue', (ss, sheet, box) => {
       const v = toCell(value, 'Range.setValue');
-      writeCells(ss, sheet, box.row, box.column, this.#each(sheet, box, () => v));
+      writeCells(
+        ss,
+        sheet,
+        box.row,
+        box.column,
+        this.#each(sheet, box, () => v),
+      );
     });
     return this;
   }
 
   setNumberFormat(numberFormat: string): this {
     const format = requireFormat(numberFormat);
-    this.#call('setNumberFormat', (_ss, sheet, box) => this.#each(sheet, box, (r, c) => (cellFor(sheet, r, c).f = format)));
+    this.#call('setNumberFormat', (_ss, sheet, box) =>
+      this.#each(sheet, box, (r, c) => (cellFor(sheet, r, c).f = format)),
+    );
     return this;
   }
 
@@ -210,7 +246,9 @@ export class Range implements RangeApi, RangeSource {
   setFontWeight(fontWeight: FontWeight | null): this {
     const w = fontWeight as unknown;
     if (w !== null && w !== 'bold' && w !== 'normal') throw signatureMismatch('Range.setFontWeight', [fontWeight]);
-    this.#call('setFontWeight', (_ss, sheet, box) => this.#each(sheet, box, (r, c) => (cellFor(sheet, r, c).bold = w === 'bold' ? true : undefined)));
+    this.#call('setFontWeight', (_ss, sheet, box) =>
+      this.#each(sheet, box, (r, c) => (cellFor(sheet, r, c).bold = w === 'bold' ? true : undefined)),
+    );
     return this;
   }
 
@@ -219,7 +257,8 @@ export class Range implements RangeApi, RangeSource {
     if (!(rule instanceof DataValidation)) throw signatureMismatch(method, [rule]);
     const { rule: record, spreadsheetId } = rule[RULE]();
     // UNVERIFIED what Sheets does with a range rule pointing into another spreadsheet; Apps Script cannot build one.
-    if (record.type === 'VALUE_IN_RANGE' && spreadsheetId !== ss.id) throw unsupported('a validation range in another spreadsheet');
+    if (record.type === 'VALUE_IN_RANGE' && spreadsheetId !== ss.id)
+      throw unsupported('a validation range in another spreadsheet');
     return this.#env.store.ruleIndex(ss, record);
   }
 
@@ -233,7 +272,9 @@ export class Range implements RangeApi, RangeSource {
 
   setDataValidations(rules: Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | DataValidation | null>>): this {
     this.#call('setDataValidations', (ss, sheet, box) => {
-      const grid = requireShape(rules, box, 'Range.setDataValidations').map((row) => row.map((rule) => this.#ruleIndex(ss, rule, 'Range.setDataValidations')));
+      const grid = requireShape(rules, box, 'Range.setDataValidations').map((row) =>
+        row.map((rule) => this.#ruleIndex(ss, rule, 'Range.setDataValidations')),
+      );
       this.#each(sheet, box, (r, c) => (cellFor(sheet, r, c).dv = grid[r - box.row][c - box.column]));
     });
     return this;
@@ -243,7 +284,15 @@ export class Range implements RangeApi, RangeSource {
     const dv = cellAt(sheet, row, column)?.dv;
     const rule = dv === undefined ? undefined : ss.rules[dv];
     if (!rule) return null;
-    const source = rule.type === 'VALUE_IN_RANGE' ? new Range(new SheetRef(this.#env, ss.id, rule.sheetId), { row: rule.row, column: rule.column, numRows: rule.numRows, numColumns: rule.numColumns }) : undefined;
+    const source =
+      rule.type === 'VALUE_IN_RANGE'
+        ? new Range(new SheetRef(this.#env, ss.id, rule.sheetId), {
+            row: rule.row,
+            column: rule.column,
+            numRows: rule.numRows,
+            numColumns: rule.numColumns,
+          })
+        : undefined;
     return new DataValidation({ ...rule }, ss.id, source);
   }
 
@@ -252,7 +301,9 @@ export class Range implements RangeApi, RangeSource {
   }
 
   getDataValidations(): Array<Array<DataValidation | null>> {
-    return this.#call('getDataValidations', (ss, sheet, box) => this.#each(sheet, box, (r, c) => this.#validationAt(ss, sheet, r, c)));
+    return this.#call('getDataValidations', (ss, sheet, box) =>
+      this.#each(sheet, box, (r, c) => this.#validationAt(ss, sheet, r, c)),
+    );
   }
 
   /** Empties the cells, keeping their formats and validation rules. */

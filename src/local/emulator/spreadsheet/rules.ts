@@ -54,4 +54,5 @@ export const MSG = {
 export const fail = (message: string): GasException => new GasException(message);
 
 /** Something Apps Script would accept but the emulator cannot model faithfully: fail loudly rather than guess. */
-export const unsupported = (what: string): GasException => new GasException(`Emulator: ${what} is not supported by the local emulation.`);
+export const unsupported = (what: string): GasException =>
+  new GasException(`Emulator: ${what} is not supported by the local emulation.`);

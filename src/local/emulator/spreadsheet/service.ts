@@ -85,7 +85,8 @@ class Spreadsheet implements SpreadsheetApi {
     if (typeof args[0] === 'string') {
       name = args[0];
       if (args[1] !== undefined) {
-        if (typeof args[1] !== 'number' || !Number.isInteger(args[1])) throw signatureMismatch('Spreadsheet.insertSheet', args);
+        if (typeof args[1] !== 'number' || !Number.isInteger(args[1]))
+          throw signatureMismatch('Spreadsheet.insertSheet', args);
         index = args[1];
       }
       if (args[2] !== undefined) throw unsupported('insertSheet with a template');
@@ -93,7 +94,9 @@ class Spreadsheet implements SpreadsheetApi {
       index = args[0];
       if (args[1] !== undefined) throw unsupported('insertSheet with a template');
     } else if (args.length && args[0] !== undefined) {
-      throw typeof args[0] === 'object' ? unsupported('insertSheet with a template') : signatureMismatch('Spreadsheet.insertSheet', args);
+      throw typeof args[0] === 'object'
+        ? unsupported('insertSheet with a template')
+        : signatureMismatch('Spreadsheet.insertSheet', args);
     }
     return this.#call('insertSheet', (ss) => {
       if (index !== undefined && (index < 0 || index > ss.sheets.length)) throw fail(`Invalid argument: sheetIndex`); // UNVERIFIED wording
@@ -126,7 +129,11 @@ class Spreadsheet implements SpreadsheetApi {
    * UI; elsewhere (opened by id, or from the Gmail add-on) nobody sees it.
    */
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
-    if (typeof msg !== 'string' || (title !== undefined && typeof title !== 'string') || (timeoutSeconds !== undefined && timeoutSeconds !== null && typeof timeoutSeconds !== 'number')) {
+    if (
+      typeof msg !== 'string' ||
+      (title !== undefined && typeof title !== 'string') ||
+      (timeoutSeconds !== undefined && timeoutSeconds !== null && typeof timeoutSeconds !== 'number')
+    ) {
       throw signatureMismatch('Spreadsheet.toast', [msg, title, timeoutSeconds]);
     }
     this.#call('toast', () => {
@@ -139,7 +146,10 @@ class Spreadsheet implements SpreadsheetApi {
 
 // getUi is left out of the type check: Google's Ui carries enum members, so its return type is not loosened, and our
 // Ui has only the methods the product uses.
-type SpreadsheetAppApi = Emulated<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive' | 'openById' | 'flush' | 'newDataValidation'>;
+type SpreadsheetAppApi = Emulated<
+  GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  'getActiveSpreadsheet' | 'getActive' | 'openById' | 'flush' | 'newDataValidation'
+>;
 
 class SpreadsheetAppEmulation implements SpreadsheetAppApi {
   readonly #env: Env;

@@ -101,7 +101,8 @@ export class Sheet implements SheetApi {
       box = parsed;
     } else {
       const [row, column, numRows = 1, numColumns = 1] = args as [unknown, unknown, unknown, unknown];
-      if (!isInt(row) || !isInt(column) || !isInt(numRows) || !isInt(numColumns)) throw signatureMismatch('Sheet.getRange', args);
+      if (!isInt(row) || !isInt(column) || !isInt(numRows) || !isInt(numColumns))
+        throw signatureMismatch('Sheet.getRange', args);
       if (row < 1) throw fail(MSG.startRowTooSmall);
       if (column < 1) throw fail(MSG.startColumnTooSmall);
       if (numRows < 1) throw fail(MSG.rowsAtLeastOne);
@@ -165,7 +166,11 @@ export class Sheet implements SheetApi {
       // New rows take the formatting (and validation) of the row above, as in Sheets.
       const above = sheet.rows[afterPosition - 1];
       const template = (): Array<CellRecord | undefined> | undefined =>
-        above?.map((c) => (c && (c.f !== undefined || c.bold || c.dv !== undefined) ? { v: '', f: c.f, bold: c.bold, dv: c.dv } : undefined));
+        above?.map((c) =>
+          c && (c.f !== undefined || c.bold || c.dv !== undefined)
+            ? { v: '', f: c.f, bold: c.bold, dv: c.dv }
+            : undefined,
+        );
       while (sheet.rows.length < afterPosition) sheet.rows.push(undefined);
       sheet.rows.splice(afterPosition, 0, ...Array.from({ length: howMany }, template));
       sheet.maxRows += howMany;
@@ -214,7 +219,8 @@ export class Sheet implements SheetApi {
   }
 
   setColumnWidth(columnPosition: number, width: number): this {
-    if (!isInt(columnPosition) || !isInt(width) || width < 0) throw signatureMismatch('Sheet.setColumnWidth', [columnPosition, width]);
+    if (!isInt(columnPosition) || !isInt(width) || width < 0)
+      throw signatureMismatch('Sheet.setColumnWidth', [columnPosition, width]);
     this.#call('setColumnWidth', (_ss, sheet) => {
       if (columnPosition < 1 || columnPosition > sheet.maxColumns) throw fail(MSG.columnsOutOfBounds);
       sheet.columnWidths[String(columnPosition)] = width;
@@ -252,7 +258,8 @@ export class Sheet implements SheetApi {
 
   /** Everything, or only contents / only formats. Validation rules stay, as in Sheets. */
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): this {
-    if (options !== undefined && (options === null || typeof options !== 'object')) throw signatureMismatch('Sheet.clear', [options]);
+    if (options !== undefined && (options === null || typeof options !== 'object'))
+      throw signatureMismatch('Sheet.clear', [options]);
     const contents = !options?.formatOnly || !!options?.contentsOnly;
     const formats = !options?.contentsOnly || !!options?.formatOnly;
     this.#call('clear', (_ss, sheet) => {
@@ -271,7 +278,8 @@ export class Sheet implements SheetApi {
 
   /** Sorts the rows below the frozen ones by a column (whole rows move, with their formats and rules). */
   sort(columnPosition: number, ascending = true): this {
-    if (!isInt(columnPosition) || typeof ascending !== 'boolean') throw signatureMismatch('Sheet.sort', [columnPosition, ascending]);
+    if (!isInt(columnPosition) || typeof ascending !== 'boolean')
+      throw signatureMismatch('Sheet.sort', [columnPosition, ascending]);
     this.#call('sort', (_ss, sheet) => {
       if (columnPosition < 1 || columnPosition > sheet.maxColumns) throw fail(MSG.columnsOutOfBounds);
       const first = sheet.frozenRows + 1;

@@ -87,7 +87,8 @@ export function defaultSheetBase(locale: string): string {
 }
 
 export function lastRowOf(sheet: SheetRecord): number {
-  for (let r = sheet.rows.length; r > 0; r--) if (sheet.rows[r - 1]?.some((c) => c !== undefined && c.v !== '')) return r;
+  for (let r = sheet.rows.length; r > 0; r--)
+    if (sheet.rows[r - 1]?.some((c) => c !== undefined && c.v !== '')) return r;
   return 0;
 }
 
@@ -195,7 +196,15 @@ export class SpreadsheetStore {
     this.seq += 1;
     // Drive file ids are 44 URL-safe characters starting with "1"; deterministic so runs replay.
     const id = `1${createHash('sha256').update(`spreadsheet:${this.seq}:${name}`).digest('base64url').slice(0, 43)}`;
-    const ss: SpreadsheetRecord = { id, name, timeZone: opts.timeZone, locale: opts.locale, sheets: [], rules: [], sheetSeq: 0 };
+    const ss: SpreadsheetRecord = {
+      id,
+      name,
+      timeZone: opts.timeZone,
+      locale: opts.locale,
+      sheets: [],
+      rules: [],
+      sheetSeq: 0,
+    };
     ss.sheets.push(this.newSheet(ss, `${defaultSheetBase(opts.locale)}1`));
     this.spreadsheets.set(id, ss);
     return id;
@@ -219,7 +228,15 @@ export class SpreadsheetStore {
           for (let c = 1; c <= cols; c++) row.push(copyCell(cellAt(s, r, c)?.v ?? ''));
           values.push(row);
         }
-        return { name: s.name, sheetId: s.sheetId, hidden: s.hidden, frozenRows: s.frozenRows, maxRows: s.maxRows, maxColumns: s.maxColumns, values };
+        return {
+          name: s.name,
+          sheetId: s.sheetId,
+          hidden: s.hidden,
+          frozenRows: s.frozenRows,
+          maxRows: s.maxRows,
+          maxColumns: s.maxColumns,
+          values,
+        };
       }),
     };
   }
@@ -244,7 +261,8 @@ export class SpreadsheetStore {
   editByUser(id: string, sheetName: string, row: number, column: number, value: unknown): void {
     const sheet = this.record(id)?.sheets.find((s) => s.name === sheetName);
     if (!sheet) throw new Error(`No sheet "${sheetName}" in ${id}`);
-    if (row > sheet.maxRows || column > sheet.maxColumns) throw new Error(`${sheetName}!R${row}C${column} is outside the grid`);
+    if (row > sheet.maxRows || column > sheet.maxColumns)
+      throw new Error(`${sheetName}!R${row}C${column} is outside the grid`);
     cellFor(sheet, row, column).v = toCell(value, 'editByUser');
   }
 
@@ -269,7 +287,16 @@ export class SpreadsheetStore {
         sheetId = createHash('sha256').update(`${ss.id}:sheet:${ss.sheetSeq}`).digest().readUInt32BE(0) & 0x7fffffff;
       } while (sheetId === 0 || ss.sheets.some((s) => s.sheetId === sheetId));
     } else ss.sheetSeq = 1;
-    return { name, sheetId, hidden: false, frozenRows: 0, maxRows: LIMITS.defaultRows, maxColumns: LIMITS.defaultColumns, columnWidths: {}, rows: [] };
+    return {
+      name,
+      sheetId,
+      hidden: false,
+      frozenRows: 0,
+      maxRows: LIMITS.defaultRows,
+      maxColumns: LIMITS.defaultColumns,
+      columnWidths: {},
+      rows: [],
+    };
   }
 
   /** @internal Index of an equal rule, added when new, so cells share rules (what setDataValidation stores). */

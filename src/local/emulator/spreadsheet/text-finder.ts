@@ -9,7 +9,10 @@ import { displayText } from './number-format';
 import { Range, dataBox, requireInside } from './range';
 import { cellAt } from './store';
 
-type TextFinderApi = Emulated<GoogleAppsScript.Spreadsheet.TextFinder, 'matchCase' | 'matchEntireCell' | 'findAll' | 'findNext'>;
+type TextFinderApi = Emulated<
+  GoogleAppsScript.Spreadsheet.TextFinder,
+  'matchCase' | 'matchEntireCell' | 'findAll' | 'findNext'
+>;
 
 export class TextFinder implements TextFinderApi {
   readonly #ref: SheetRef;
@@ -61,7 +64,9 @@ export class TextFinder implements TextFinderApi {
   }
 
   findAll(): Range[] {
-    return this.#ref.env.ctx.call('SpreadsheetApp.TextFinder.findAll', () => this.#matches().map((m) => this.#range(m)));
+    return this.#ref.env.ctx.call('SpreadsheetApp.TextFinder.findAll', () =>
+      this.#matches().map((m) => this.#range(m)),
+    );
   }
 
   /** The next match after the previous one, or null when there is none left. */

@@ -9,7 +9,8 @@ import { LIMITS } from './rules';
 
 const ENTRY = Symbol('entry');
 
-export type MenuEntry = { caption: string; functionName: string } | { separator: true } | { caption: string; items: MenuEntry[] };
+export type MenuEntry =
+  { caption: string; functionName: string } | { separator: true } | { caption: string; items: MenuEntry[] };
 
 export interface MenuRecord {
   name: string;
@@ -33,7 +34,12 @@ export class UiHost {
 }
 
 type ButtonName = 'CLOSE' | 'OK' | 'CANCEL' | 'YES' | 'NO';
-const BUTTON_SETS: Record<string, ButtonName[]> = { OK: ['OK'], OK_CANCEL: ['OK', 'CANCEL'], YES_NO: ['YES', 'NO'], YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'] };
+const BUTTON_SETS: Record<string, ButtonName[]> = {
+  OK: ['OK'],
+  OK_CANCEL: ['OK', 'CANCEL'],
+  YES_NO: ['YES', 'NO'],
+  YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
+};
 
 type MenuApi = Emulated<GoogleAppsScript.Base.Menu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'>;
 
@@ -54,7 +60,8 @@ export class Menu implements MenuApi {
   }
 
   addItem(caption: string, functionName: string): this {
-    if (typeof caption !== 'string' || typeof functionName !== 'string') throw signatureMismatch('Menu.addItem', [caption, functionName]);
+    if (typeof caption !== 'string' || typeof functionName !== 'string')
+      throw signatureMismatch('Menu.addItem', [caption, functionName]);
     this.#items.push({ caption, functionName });
     return this;
   }
@@ -88,13 +95,21 @@ type HtmlOutputLike = { getContent(): string; getTitle(): string };
 
 function contentOf(output: unknown, method: string, args: unknown[]): { html: string; title: string } {
   const o = output as HtmlOutputLike | null;
-  if (!o || typeof o.getContent !== 'function' || typeof o.getTitle !== 'function') throw signatureMismatch(method, args);
+  if (!o || typeof o.getContent !== 'function' || typeof o.getTitle !== 'function')
+    throw signatureMismatch(method, args);
   return { html: String(o.getContent()), title: String(o.getTitle() ?? '') };
 }
 
 type UiApi = Emulated<
   GoogleAppsScript.Base.Ui,
-  'Button' | 'ButtonSet' | 'alert' | 'createAddonMenu' | 'createMenu' | 'showModalDialog' | 'showModelessDialog' | 'showSidebar'
+  | 'Button'
+  | 'ButtonSet'
+  | 'alert'
+  | 'createAddonMenu'
+  | 'createMenu'
+  | 'showModalDialog'
+  | 'showModelessDialog'
+  | 'showSidebar'
 >;
 
 export class Ui implements UiApi {
@@ -144,7 +159,9 @@ export class Ui implements UiApi {
   }
 
   /** alert(prompt), alert(prompt, buttons), alert(title, prompt, buttons): records the text, returns the clicked button. */
-  alert(...args: [string] | [string, GoogleAppsScript.Base.ButtonSet] | [string, string, GoogleAppsScript.Base.ButtonSet]): GoogleAppsScript.Base.Button {
+  alert(
+    ...args: [string] | [string, GoogleAppsScript.Base.ButtonSet] | [string, string, GoogleAppsScript.Base.ButtonSet]
+  ): GoogleAppsScript.Base.Button {
     let title = '';
     let prompt: unknown;
     let buttons: unknown = 'OK';

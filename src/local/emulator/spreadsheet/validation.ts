@@ -17,7 +17,14 @@ export const RULE = Symbol('rule');
 
 /** What a builder needs from a Range to point a rule at it. */
 export interface RangeSource {
-  [SOURCE](): { spreadsheetId: string; sheetId: number; row: number; column: number; numRows: number; numColumns: number };
+  [SOURCE](): {
+    spreadsheetId: string;
+    sheetId: number;
+    row: number;
+    column: number;
+    numRows: number;
+    numColumns: number;
+  };
 }
 
 export function isRangeSource(v: unknown): v is RangeSource {
@@ -26,7 +33,10 @@ export function isRangeSource(v: unknown): v is RangeSource {
 
 type Criteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 
-type DataValidationApi = Emulated<GoogleAppsScript.Spreadsheet.DataValidation, 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'>;
+type DataValidationApi = Emulated<
+  GoogleAppsScript.Spreadsheet.DataValidation,
+  'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'
+>;
 
 export class DataValidation implements DataValidationApi {
   readonly #rule: ValidationRecord;
@@ -57,7 +67,9 @@ export class DataValidation implements DataValidationApi {
   }
 
   getCriteriaValues(): unknown[] {
-    return this.#rule.type === 'VALUE_IN_LIST' ? [this.#rule.values.slice(), this.#rule.showDropdown] : [this.#range ?? null, this.#rule.showDropdown];
+    return this.#rule.type === 'VALUE_IN_LIST'
+      ? [this.#rule.values.slice(), this.#rule.showDropdown]
+      : [this.#range ?? null, this.#rule.showDropdown];
   }
 
   getHelpText(): string {
@@ -67,7 +79,16 @@ export class DataValidation implements DataValidationApi {
 
 type BuilderApi = Emulated<
   GoogleAppsScript.Spreadsheet.DataValidationBuilder,
-  'build' | 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText' | 'requireValueInList' | 'requireValueInRange' | 'setAllowInvalid' | 'setHelpText'
+  | 'build'
+  | 'copy'
+  | 'getAllowInvalid'
+  | 'getCriteriaType'
+  | 'getCriteriaValues'
+  | 'getHelpText'
+  | 'requireValueInList'
+  | 'requireValueInRange'
+  | 'setAllowInvalid'
+  | 'setHelpText'
 >;
 
 export class DataValidationBuilder implements BuilderApi {
@@ -82,16 +103,24 @@ export class DataValidationBuilder implements BuilderApi {
   }
 
   requireValueInList(values: string[], showDropdown?: boolean): this {
-    if (!Array.isArray(values)) throw signatureMismatch('DataValidationBuilder.requireValueInList', [values, showDropdown]);
+    if (!Array.isArray(values))
+      throw signatureMismatch('DataValidationBuilder.requireValueInList', [values, showDropdown]);
     const { allowInvalid, helpText } = this.#rule;
-    this.#rule = { type: 'VALUE_IN_LIST', values: values.map(String), showDropdown: showDropdown ?? true, allowInvalid, helpText };
+    this.#rule = {
+      type: 'VALUE_IN_LIST',
+      values: values.map(String),
+      showDropdown: showDropdown ?? true,
+      allowInvalid,
+      helpText,
+    };
     this.#spreadsheetId = undefined;
     this.#range = undefined;
     return this;
   }
 
   requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range | RangeSource, showDropdown?: boolean): this {
-    if (!isRangeSource(range)) throw signatureMismatch('DataValidationBuilder.requireValueInRange', [range, showDropdown]);
+    if (!isRangeSource(range))
+      throw signatureMismatch('DataValidationBuilder.requireValueInRange', [range, showDropdown]);
     const src = range[SOURCE]();
     const { allowInvalid, helpText } = this.#rule;
     this.#rule = {
@@ -111,7 +140,8 @@ export class DataValidationBuilder implements BuilderApi {
   }
 
   setAllowInvalid(allowInvalidData: boolean): this {
-    if (typeof allowInvalidData !== 'boolean') throw signatureMismatch('DataValidationBuilder.setAllowInvalid', [allowInvalidData]);
+    if (typeof allowInvalidData !== 'boolean')
+      throw signatureMismatch('DataValidationBuilder.setAllowInvalid', [allowInvalidData]);
     this.#rule.allowInvalid = allowInvalidData;
     return this;
   }
@@ -167,20 +197,27 @@ function allowedValues(ss: SpreadsheetRecord, rule: ValidationRecord): CellValue
 }
 
 function accepts(allowed: CellValue[], v: CellValue): boolean {
-  return allowed.some((a) => sameCell(a, v) || (!(a instanceof Date) && !(v instanceof Date) && String(a) === String(v)));
+  return allowed.some(
+    (a) => sameCell(a, v) || (!(a instanceof Date) && !(v instanceof Date) && String(a) === String(v)),
+  );
 }
 
 /**
  * Refuses a write that a rejecting rule does not allow (empty is always allowed). `cells` are the target cells
  * with what would be written into them, in write order; the first offending cell is named.
  */
-export function checkWrite(ss: SpreadsheetRecord, cells: Array<{ row: number; column: number; dv: number | undefined; value: CellValue }>): void {
+export function checkWrite(
+  ss: SpreadsheetRecord,
+  cells: Array<{ row: number; column: number; dv: number | undefined; value: CellValue }>,
+): void {
   for (const cell of cells) {
     if (cell.dv === undefined || cell.value === '') continue;
     const rule = ss.rules[cell.dv];
     if (!rule || rule.allowInvalid) continue;
     if (!accepts(allowedValues(ss, rule), cell.value)) {
-      throw fail(MSG.invalidData(cellA1(cell.row, cell.column), rule.type === 'VALUE_IN_LIST' ? rule.values : undefined));
+      throw fail(
+        MSG.invalidData(cellA1(cell.row, cell.column), rule.type === 'VALUE_IN_LIST' ? rule.values : undefined),
+      );
     }
   }
 }

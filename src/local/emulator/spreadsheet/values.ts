@@ -19,7 +19,8 @@ export function toCell(value: unknown, method: string): CellValue {
     if (value.startsWith("'")) return value.slice(1);
     // Sheets would store a formula; the emulation has no formula engine, and the product must never write one
     // (user text starting with "=" has to be escaped), so this fails loudly instead of storing something untrue.
-    if (value.length > 1 && value.startsWith('=')) throw unsupported(`writing a formula (${JSON.stringify(value.slice(0, 40))})`);
+    if (value.length > 1 && value.startsWith('='))
+      throw unsupported(`writing a formula (${JSON.stringify(value.slice(0, 40))})`);
     return value;
   }
   if (typeof value === 'number') {
@@ -41,7 +42,8 @@ export function copyCell(v: CellValue): CellValue {
 }
 
 export function sameCell(a: CellValue, b: CellValue): boolean {
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   return a === b;
 }
 
@@ -53,7 +55,8 @@ export function cellToJSON(v: CellValue): CellJSON {
 }
 
 export function cellFromJSON(j: unknown): CellValue {
-  if (j && typeof j === 'object' && typeof (j as { $date?: unknown }).$date === 'string') return new Date((j as { $date: string }).$date);
+  if (j && typeof j === 'object' && typeof (j as { $date?: unknown }).$date === 'string')
+    return new Date((j as { $date: string }).$date);
   if (typeof j === 'string' || typeof j === 'number' || typeof j === 'boolean') return j;
   return '';
 }

@@ -33,7 +33,10 @@ function common(ws: Workspace): Record<string, unknown> {
  * The event of a homepage trigger (no messageId) or of the contextual trigger for an open message. Each call issues a
  * fresh per-message access token, as Gmail does for every event.
  */
-export function messageEvent(ws: Workspace, messageId?: string): GoogleAppsScript.Addons.EventObject & Record<string, unknown> {
+export function messageEvent(
+  ws: Workspace,
+  messageId?: string,
+): GoogleAppsScript.Addons.EventObject & Record<string, unknown> {
   const event: Record<string, unknown> = { commonEventObject: common(ws) };
   if (messageId) {
     const message = ws.gmail.message(messageId);
@@ -55,10 +58,13 @@ export function actionEvent(
   const event = messageEvent(ws, messageId);
   const params = parametersOf(parameters);
   const inputs: Record<string, string[]> = {};
-  for (const [field, values] of Object.entries(formInputs ?? {})) inputs[field] = (Array.isArray(values) ? values : [values]).map(String);
+  for (const [field, values] of Object.entries(formInputs ?? {}))
+    inputs[field] = (Array.isArray(values) ? values : [values]).map(String);
   const commonEvent = event.commonEventObject as unknown as Record<string, unknown>;
   commonEvent.parameters = params;
-  commonEvent.formInputs = Object.fromEntries(Object.entries(inputs).map(([field, value]) => [field, { stringInputs: { value } }]));
+  commonEvent.formInputs = Object.fromEntries(
+    Object.entries(inputs).map(([field, value]) => [field, { stringInputs: { value } }]),
+  );
   event.parameters = { ...params };
   event.formInput = Object.fromEntries(Object.entries(inputs).map(([field, value]) => [field, value[0]]));
   event.formInputs = Object.fromEntries(Object.entries(inputs).map(([field, value]) => [field, value.slice()]));

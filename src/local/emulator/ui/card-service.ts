@@ -11,7 +11,14 @@
 
 import type { ServiceContext } from '../context';
 import { enumOf, signatureMismatch } from '../script/emulated';
-import { CardHeaderJson, CardJson, CardSectionJson, NavigationStepJson, ResponseJson, TextButtonJson } from './card-json';
+import {
+  CardHeaderJson,
+  CardJson,
+  CardSectionJson,
+  NavigationStepJson,
+  ResponseJson,
+  TextButtonJson,
+} from './card-json';
 import {
   Action,
   ButtonSet,
@@ -118,7 +125,9 @@ export class CardSection {
     const where = `section ${n}`;
     if (!this.widgets.length) throw invalidCard(`Card ${where} has no widgets: a card section needs at least one.`);
     if (this.widgets.length > CARD_LIMITS.widgetsPerSection) {
-      throw invalidCard(`Card ${where} has ${this.widgets.length} widgets; a card section can have no more than ${CARD_LIMITS.widgetsPerSection}.`);
+      throw invalidCard(
+        `Card ${where} has ${this.widgets.length} widgets; a card section can have no more than ${CARD_LIMITS.widgetsPerSection}.`,
+      );
     }
     return {
       ...(this.header !== undefined && { header: this.header }),
@@ -144,7 +153,8 @@ export class FixedFooter {
   }
 
   toJson(): { primaryButton: TextButtonJson; secondaryButton?: TextButtonJson } {
-    if (!this.primary) throw invalidCard('The fixed footer has no primary button: FixedFooter.setPrimaryButton is required.');
+    if (!this.primary)
+      throw invalidCard('The fixed footer has no primary button: FixedFooter.setPrimaryButton is required.');
     return {
       primaryButton: this.primary.toJson('the fixed footer'),
       ...(this.secondary && { secondaryButton: this.secondary.toJson('the fixed footer') }),
@@ -203,9 +213,12 @@ export class CardBuilder {
   }
 
   build(): Card {
-    if (!this.sections.length) throw invalidCard('The card has no sections: add at least one with CardBuilder.addSection.');
+    if (!this.sections.length)
+      throw invalidCard('The card has no sections: add at least one with CardBuilder.addSection.');
     if (this.sections.length > CARD_LIMITS.sectionsPerCard) {
-      throw invalidCard(`The card has ${this.sections.length} sections; a card can have no more than ${CARD_LIMITS.sectionsPerCard}.`);
+      throw invalidCard(
+        `The card has ${this.sections.length} sections; a card can have no more than ${CARD_LIMITS.sectionsPerCard}.`,
+      );
     }
     const json: CardJson = {
       kind: 'card',
@@ -308,7 +321,8 @@ export class ActionResponseBuilder {
   }
 
   build(): ActionResponse {
-    if (this.notification && !this.notification.text) throw invalidCard('The notification has no text: Notification.setText is required.');
+    if (this.notification && !this.notification.text)
+      throw invalidCard('The notification has no text: Notification.setText is required.');
     return new ActionResponse({
       ...(this.navigation && { navigation: this.navigation.steps.map((s) => structuredClone(s)) }),
       ...(this.notification && { notification: this.notification.text }),
@@ -325,7 +339,8 @@ export class UniversalActionResponseBuilder {
   openLink?: OpenLink;
 
   displayAddOnCards(cards: Card[]): this {
-    if (!Array.isArray(cards)) throw signatureMismatch('CardService.UniversalActionResponseBuilder.displayAddOnCards', [cards]);
+    if (!Array.isArray(cards))
+      throw signatureMismatch('CardService.UniversalActionResponseBuilder.displayAddOnCards', [cards]);
     this.cards = cards.map((c) => instance(Card, 'UniversalActionResponseBuilder.displayAddOnCards', c));
     return this;
   }
@@ -422,5 +437,7 @@ export function cardToJson(x: unknown, probe = false): CardJson | undefined {
 /** A built ActionResponse or UniversalActionResponse as JSON. */
 export function responseToJson(x: unknown): ResponseJson {
   if (x instanceof ActionResponse) return x.json();
-  throw invalidCard(`The add-on action returned ${kindOf(x)}, not an ActionResponse built with CardService (ActionResponseBuilder.build()).`);
+  throw invalidCard(
+    `The add-on action returned ${kindOf(x)}, not an ActionResponse built with CardService (ActionResponseBuilder.build()).`,
+  );
 }

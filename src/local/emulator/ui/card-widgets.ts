@@ -36,10 +36,37 @@ export const ENUMS = {
   DisplayStyle: ['PEEK', 'REPLACE'],
   ImageCropType: ['SQUARE', 'CIRCLE', 'RECTANGLE_CUSTOM', 'RECTANGLE_4_3'],
   Icon: [
-    'NONE', 'AIRPLANE', 'BOOKMARK', 'BUS', 'CAR', 'CLOCK', 'CONFIRMATION_NUMBER_ICON', 'DOLLAR', 'DESCRIPTION', 'EMAIL',
-    'EVENT_PERFORMER', 'EVENT_SEAT', 'FLIGHT_ARRIVAL', 'FLIGHT_DEPARTURE', 'HOTEL', 'HOTEL_ROOM_TYPE', 'INVITE', 'MAP_PIN',
-    'MEMBERSHIP', 'MULTIPLE_PEOPLE', 'OFFER', 'PERSON', 'PHONE', 'RESTAURANT_ICON', 'SHOPPING_CART', 'STAR', 'STORE',
-    'TICKET', 'TRAIN', 'VIDEO_CAMERA', 'VIDEO_PLAY',
+    'NONE',
+    'AIRPLANE',
+    'BOOKMARK',
+    'BUS',
+    'CAR',
+    'CLOCK',
+    'CONFIRMATION_NUMBER_ICON',
+    'DOLLAR',
+    'DESCRIPTION',
+    'EMAIL',
+    'EVENT_PERFORMER',
+    'EVENT_SEAT',
+    'FLIGHT_ARRIVAL',
+    'FLIGHT_DEPARTURE',
+    'HOTEL',
+    'HOTEL_ROOM_TYPE',
+    'INVITE',
+    'MAP_PIN',
+    'MEMBERSHIP',
+    'MULTIPLE_PEOPLE',
+    'OFFER',
+    'PERSON',
+    'PHONE',
+    'RESTAURANT_ICON',
+    'SHOPPING_CART',
+    'STAR',
+    'STORE',
+    'TICKET',
+    'TRAIN',
+    'VIDEO_CAMERA',
+    'VIDEO_PLAY',
   ],
 } as const;
 
@@ -93,7 +120,8 @@ export class Action {
    * "Invalid argument: <name>" shape is Apps Script's usual one.
    */
   setParameters(parameters: { [key: string]: string }): this {
-    if (!parameters || typeof parameters !== 'object' || Array.isArray(parameters)) throw signatureMismatch('CardService.Action.setParameters', [parameters]);
+    if (!parameters || typeof parameters !== 'object' || Array.isArray(parameters))
+      throw signatureMismatch('CardService.Action.setParameters', [parameters]);
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(parameters)) {
       if (typeof v !== 'string') throw new GasException('Invalid argument: parameters');
@@ -109,7 +137,8 @@ export class Action {
   }
 
   toJson(where: string): ActionJson {
-    if (!this.functionName) throw invalidCard(`The Action of ${where} has no function name: Action.setFunctionName is required.`);
+    if (!this.functionName)
+      throw invalidCard(`The Action of ${where} has no function name: Action.setFunctionName is required.`);
     return { functionName: this.functionName, parameters: { ...this.parameters }, loadIndicator: this.loadIndicator };
   }
 }
@@ -202,7 +231,11 @@ export class IconImage {
   }
 
   toJson(): IconJson {
-    return { ...(this.icon && { icon: this.icon }), ...(this.iconUrl && { iconUrl: this.iconUrl }), ...(this.altText && { altText: this.altText }) };
+    return {
+      ...(this.icon && { icon: this.icon }),
+      ...(this.iconUrl && { iconUrl: this.iconUrl }),
+      ...(this.altText && { altText: this.altText }),
+    };
   }
 }
 
@@ -235,7 +268,10 @@ export class TextButton extends Widget {
 
   toJson(where: string): TextButtonJson {
     if (!this.text) throw invalidCard(`The TextButton of ${where} has no text: TextButton.setText is required.`);
-    if (!this.click) throw invalidCard(`The TextButton "${this.text}" of ${where} does nothing: set an action or a link (onClick is required).`);
+    if (!this.click)
+      throw invalidCard(
+        `The TextButton "${this.text}" of ${where} does nothing: set an action or a link (onClick is required).`,
+      );
     return {
       type: 'textButton',
       text: this.text,
@@ -314,7 +350,9 @@ export class DecoratedText extends Widget {
 
   toJson(where: string): DecoratedTextJson {
     if (this.text === undefined || this.text === '') {
-      throw invalidCard(`The ${this.kind} of ${where} has no text: ${this.kind}.${this.kind === 'KeyValue' ? 'setContent' : 'setText'} is required.`);
+      throw invalidCard(
+        `The ${this.kind} of ${where} has no text: ${this.kind}.${this.kind === 'KeyValue' ? 'setContent' : 'setText'} is required.`,
+      );
     }
     return {
       type: 'decoratedText',
@@ -353,7 +391,8 @@ export class TextParagraph extends Widget {
   }
 
   toJson(where: string): TextParagraphJson {
-    if (this.text === undefined) throw invalidCard(`The TextParagraph of ${where} has no text: TextParagraph.setText is required.`);
+    if (this.text === undefined)
+      throw invalidCard(`The TextParagraph of ${where} has no text: TextParagraph.setText is required.`);
     return { type: 'textParagraph', text: this.text };
   }
 }
@@ -380,7 +419,8 @@ abstract class Input extends Widget {
   }
 
   protected requireName(where: string): string {
-    if (!this.fieldName) throw invalidCard(`The ${this.kind} of ${where} has no field name: ${this.kind}.setFieldName is required.`);
+    if (!this.fieldName)
+      throw invalidCard(`The ${this.kind} of ${where} has no field name: ${this.kind}.setFieldName is required.`);
     return this.fieldName;
   }
 
@@ -442,7 +482,12 @@ export class SelectionInput extends Input {
   }
 
   toJson(where: string): SelectionInputJson {
-    return { type: 'selectionInput', ...this.common(where), selectionType: this.selectionType, items: this.items.map((i) => ({ ...i })) };
+    return {
+      type: 'selectionInput',
+      ...this.common(where),
+      selectionType: this.selectionType,
+      items: this.items.map((i) => ({ ...i })),
+    };
   }
 }
 
@@ -453,13 +498,18 @@ export class DatePicker extends Input {
 
   setValueInMsSinceEpoch(valueMsEpoch: number | string): this {
     const n = typeof valueMsEpoch === 'string' && valueMsEpoch.trim() !== '' ? Number(valueMsEpoch) : valueMsEpoch;
-    if (typeof n !== 'number' || !Number.isFinite(n)) throw signatureMismatch(`CardService.${this.kind}.setValueInMsSinceEpoch`, [valueMsEpoch]);
+    if (typeof n !== 'number' || !Number.isFinite(n))
+      throw signatureMismatch(`CardService.${this.kind}.setValueInMsSinceEpoch`, [valueMsEpoch]);
     this.valueMsEpoch = n;
     return this;
   }
 
   toJson(where: string): DatePickerJson {
-    return { type: 'datePicker', ...this.common(where), ...(this.valueMsEpoch !== undefined && { valueMsEpoch: this.valueMsEpoch }) };
+    return {
+      type: 'datePicker',
+      ...this.common(where),
+      ...(this.valueMsEpoch !== undefined && { valueMsEpoch: this.valueMsEpoch }),
+    };
   }
 }
 
@@ -473,7 +523,11 @@ export class DateTimePicker extends DatePicker {
   }
 
   override toJson(where: string): DatePickerJson {
-    return { ...super.toJson(where), type: 'dateTimePicker', ...(this.timeZoneOffsetMins !== undefined && { timeZoneOffsetMins: this.timeZoneOffsetMins }) };
+    return {
+      ...super.toJson(where),
+      type: 'dateTimePicker',
+      ...(this.timeZoneOffsetMins !== undefined && { timeZoneOffsetMins: this.timeZoneOffsetMins }),
+    };
   }
 }
 
@@ -502,7 +556,12 @@ export class Image extends Widget {
 
   toJson(where: string): ImageJson {
     if (!this.imageUrl) throw invalidCard(`The Image of ${where} has no URL: Image.setImageUrl is required.`);
-    return { type: 'image', imageUrl: this.imageUrl, ...(this.altText !== undefined && { altText: this.altText }), ...this.clickJson(where) };
+    return {
+      type: 'image',
+      imageUrl: this.imageUrl,
+      ...(this.altText !== undefined && { altText: this.altText }),
+      ...this.clickJson(where),
+    };
   }
 }
 

@@ -26,7 +26,12 @@ const XFRAME_MODES: readonly XFrameOptionsModeName[] = ['ALLOWALL', 'DEFAULT'];
  * "Only the following meta tags are allowed": HtmlOutput.addMetaTag in the reference. What Google throws for another
  * name is not documented; "Invalid argument: name" follows Apps Script's usual sentence (UNVERIFIED).
  */
-const ALLOWED_META_TAGS = ['apple-mobile-web-app-capable', 'google-site-verification', 'mobile-web-app-capable', 'viewport'];
+const ALLOWED_META_TAGS = [
+  'apple-mobile-web-app-capable',
+  'google-site-verification',
+  'mobile-web-app-capable',
+  'viewport',
+];
 
 function requireString(value: unknown, method: string, args: readonly unknown[]): string {
   if (typeof value !== 'string') throw signatureMismatch(method, args);
@@ -203,7 +208,10 @@ export class HtmlTemplate {
   evaluate(): HtmlOutput {
     const vars: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(this)) vars[k] = v;
-    return this.#ctx.call('HtmlService.HtmlTemplate.evaluate', () => new HtmlOutput(evaluateTemplate(this.#source, vars)));
+    return this.#ctx.call(
+      'HtmlService.HtmlTemplate.evaluate',
+      () => new HtmlOutput(evaluateTemplate(this.#source, vars)),
+    );
   }
 }
 
@@ -222,7 +230,8 @@ class HtmlServiceEmulation implements HtmlServiceApi {
 
   #file(method: string, filename: unknown): string {
     const name = requireString(filename, `HtmlService.${method}`, [filename]);
-    if (!Object.prototype.hasOwnProperty.call(this.#files, name)) throw new GasException(`No HTML file named ${name} was found.`);
+    if (!Object.prototype.hasOwnProperty.call(this.#files, name))
+      throw new GasException(`No HTML file named ${name} was found.`);
     return this.#files[name];
   }
 
@@ -232,7 +241,10 @@ class HtmlServiceEmulation implements HtmlServiceApi {
   }
 
   createHtmlOutputFromFile(filename: string): HtmlOutput {
-    return this.#ctx.call('HtmlService.createHtmlOutputFromFile', () => new HtmlOutput(this.#file('createHtmlOutputFromFile', filename)));
+    return this.#ctx.call(
+      'HtmlService.createHtmlOutputFromFile',
+      () => new HtmlOutput(this.#file('createHtmlOutputFromFile', filename)),
+    );
   }
 
   createTemplate(html: string): HtmlTemplate {
@@ -241,7 +253,10 @@ class HtmlServiceEmulation implements HtmlServiceApi {
   }
 
   createTemplateFromFile(filename: string): HtmlTemplate {
-    return this.#ctx.call('HtmlService.createTemplateFromFile', () => new HtmlTemplate(this.#ctx, this.#file('createTemplateFromFile', filename)));
+    return this.#ctx.call(
+      'HtmlService.createTemplateFromFile',
+      () => new HtmlTemplate(this.#ctx, this.#file('createTemplateFromFile', filename)),
+    );
   }
 }
 

@@ -10,10 +10,28 @@
 
 /** Text as HTML that shows it literally, safe in element content and quoted attributes. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
-const BUILT_INS: Record<string, unknown> = { JSON, Math, String, Number, Boolean, Array, Object, Date, encodeURIComponent, parseInt, parseFloat, isNaN };
+const BUILT_INS: Record<string, unknown> = {
+  JSON,
+  Math,
+  String,
+  Number,
+  Boolean,
+  Array,
+  Object,
+  Date,
+  encodeURIComponent,
+  parseInt,
+  parseFloat,
+  isNaN,
+};
 
 type Part = { kind: 'text' | 'code' | 'print' | 'raw'; text: string };
 
@@ -47,7 +65,9 @@ export function evaluateTemplate(source: string, vars: Record<string, unknown>):
       if (name === Symbol.unscopables || typeof name !== 'string') return undefined;
       if (Object.prototype.hasOwnProperty.call(t, name)) return t[name];
       if (Object.prototype.hasOwnProperty.call(BUILT_INS, name)) return BUILT_INS[name];
-      throw new ReferenceError(`${name} is not defined (the emulated HtmlTemplate only sees the template's own properties, not the script's globals)`);
+      throw new ReferenceError(
+        `${name} is not defined (the emulated HtmlTemplate only sees the template's own properties, not the script's globals)`,
+      );
     },
     set: (t, name, value) => {
       if (typeof name === 'string') t[name] = value;
@@ -56,7 +76,9 @@ export function evaluateTemplate(source: string, vars: Record<string, unknown>):
   });
   const out: string[] = [];
   // Sloppy-mode Function on purpose: `with` is what gives scriptlets the template's properties as plain names.
-  const run = new Function('__scope', '__out', '__esc', '__raw', `with (__scope) {\n${body}\n}`) as (...a: unknown[]) => void;
+  const run = new Function('__scope', '__out', '__esc', '__raw', `with (__scope) {\n${body}\n}`) as (
+    ...a: unknown[]
+  ) => void;
   run(scope, out, (v: unknown) => escapeHtml(show(v)), show);
   return out.join('');
 }

@@ -12,16 +12,35 @@ async function render(): Promise<void> {
   const nav = el(
     'div',
     { class: 'labels-nav' },
-    el('button', { type: 'button', class: current === null ? 'active' : '', click: () => ((current = null), void render()) }, el('span', {}, 'Contacts'), el('span', {}, String(view.contacts.length))),
+    el(
+      'button',
+      { type: 'button', class: current === null ? 'active' : '', click: () => ((current = null), void render()) },
+      el('span', {}, 'Contacts'),
+      el('span', {}, String(view.contacts.length)),
+    ),
     el('h3', {}, 'Labels'),
     ...view.labels.map((l) =>
-      el('button', { type: 'button', 'data-label': l.name, class: current === l.name ? 'active' : '', click: () => ((current = l.name), void render()) }, el('span', {}, l.name), el('span', {}, String(l.count))),
+      el(
+        'button',
+        {
+          type: 'button',
+          'data-label': l.name,
+          class: current === l.name ? 'active' : '',
+          click: () => ((current = l.name), void render()),
+        },
+        el('span', {}, l.name),
+        el('span', {}, String(l.count)),
+      ),
     ),
   );
   const table = el(
     'table',
     { class: 'contacts-table' },
-    el('thead', {}, el('tr', {}, ...['Name', 'E-mail', 'Phone number', 'Company', 'Labels'].map((h) => el('th', {}, h)))),
+    el(
+      'thead',
+      {},
+      el('tr', {}, ...['Name', 'E-mail', 'Phone number', 'Company', 'Labels'].map((h) => el('th', {}, h))),
+    ),
     el(
       'tbody',
       {},
@@ -38,7 +57,10 @@ async function render(): Promise<void> {
       ),
     ),
   );
-  app.replaceChildren(nav, el('div', { class: 'contacts' }, el('h2', {}, `${current ?? 'Contacts'} (${shown.length})`), table));
+  app.replaceChildren(
+    nav,
+    el('div', { class: 'contacts' }, el('h2', {}, `${current ?? 'Contacts'} (${shown.length})`), table),
+  );
 }
 
 void render();

@@ -2,14 +2,19 @@
 
 export type Child = Node | string | number | null | undefined | false;
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | ((e: Event) => void) | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | ((e: Event) => void) | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined) continue;
     if (typeof v === 'function') node.addEventListener(k, v);
     else node.setAttribute(k, v);
   }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(typeof c === 'object' ? c : String(c));
+  for (const c of children)
+    if (c !== null && c !== undefined && c !== false) node.append(typeof c === 'object' ? c : String(c));
   return node;
 }
 
@@ -21,7 +26,11 @@ export async function getJson<T>(url: string): Promise<T> {
 }
 
 export async function postJson<T>(url: string, body: unknown = {}): Promise<T> {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const data = await r.json();
   if (!r.ok) throw new Error(data?.error?.message ?? r.statusText);
   return data as T;
@@ -34,7 +43,16 @@ export function toast(text: string): void {
 }
 
 /** Tags of the small HTML subset Google renders in card text (cards reference: "Card text formatting"). */
-const CARD_TAGS: Record<string, keyof HTMLElementTagNameMap> = { B: 'b', I: 'i', U: 'u', S: 's', STRIKE: 's', BR: 'br', FONT: 'span', A: 'a' };
+const CARD_TAGS: Record<string, keyof HTMLElementTagNameMap> = {
+  B: 'b',
+  I: 'i',
+  U: 'u',
+  S: 's',
+  STRIKE: 's',
+  BR: 'br',
+  FONT: 'span',
+  A: 'a',
+};
 
 /**
  * Card text as Gmail shows it: the formatting subset rendered, anything else as plain text. Parsed into an inert

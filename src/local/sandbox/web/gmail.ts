@@ -17,11 +17,14 @@ const stack: Json[] = [];
 /** Values of the card's inputs, by field name, as Gmail puts them in the action's event object. */
 function formInputs(): Record<string, string[]> {
   const inputs: Record<string, string[]> = {};
-  addon.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('[data-field]').forEach((input) => {
-    const name = input.dataset.field as string;
-    if (input instanceof HTMLInputElement && (input.type === 'checkbox' || input.type === 'radio') && !input.checked) return;
-    (inputs[name] ??= []).push(input.value);
-  });
+  addon
+    .querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('[data-field]')
+    .forEach((input) => {
+      const name = input.dataset.field as string;
+      if (input instanceof HTMLInputElement && (input.type === 'checkbox' || input.type === 'radio') && !input.checked)
+        return;
+      (inputs[name] ??= []).push(input.value);
+    });
   return inputs;
 }
 
@@ -79,13 +82,19 @@ function widget(w: Json): HTMLElement | null {
     case 'textButton':
       return el('div', { class: 'widget buttons' }, button(w));
     case 'textInput': {
-      const input = w.multiline ? el('textarea', { 'data-field': w.fieldName, rows: '3' }) : el('input', { 'data-field': w.fieldName });
+      const input = w.multiline
+        ? el('textarea', { 'data-field': w.fieldName, rows: '3' })
+        : el('input', { 'data-field': w.fieldName });
       input.value = String(w.value ?? '');
       if (w.hint) input.setAttribute('placeholder', String(w.hint));
       return el('div', { class: 'widget' }, el('label', {}, String(w.title ?? '')), input);
     }
     case 'selectionInput': {
-      const select = el('select', { 'data-field': w.fieldName }, ...(w.items ?? []).map((i: Json) => el('option', { value: String(i.value) }, String(i.text))));
+      const select = el(
+        'select',
+        { 'data-field': w.fieldName },
+        ...(w.items ?? []).map((i: Json) => el('option', { value: String(i.value) }, String(i.text))),
+      );
       const selected = (w.items ?? []).find((i: Json) => i.selected);
       if (selected) select.value = String(selected.value);
       return el('div', { class: 'widget' }, el('label', {}, String(w.title ?? '')), select);
@@ -94,7 +103,8 @@ function widget(w: Json): HTMLElement | null {
     case 'dateTimePicker': {
       const withTime = w.type === 'dateTimePicker';
       const input = el('input', { 'data-field': w.fieldName, type: withTime ? 'datetime-local' : 'date' });
-      if (w.valueMsEpoch !== undefined) input.value = new Date(Number(w.valueMsEpoch)).toISOString().slice(0, withTime ? 16 : 10);
+      if (w.valueMsEpoch !== undefined)
+        input.value = new Date(Number(w.valueMsEpoch)).toISOString().slice(0, withTime ? 16 : 10);
       return el('div', { class: 'widget' }, el('label', {}, String(w.title ?? '')), input);
     }
     case 'image': {
@@ -113,11 +123,23 @@ function widget(w: Json): HTMLElement | null {
 function renderCard(card: Json, stats?: string, notification?: string): void {
   const header = card.header ?? {};
   const nodes: Array<HTMLElement | null> = [
-    el('div', { class: 'card-header' }, el('div', { class: 'card-title' }, String(header.title ?? '')), header.subtitle ? el('div', { class: 'card-subtitle' }, String(header.subtitle)) : null),
+    el(
+      'div',
+      { class: 'card-header' },
+      el('div', { class: 'card-title' }, String(header.title ?? '')),
+      header.subtitle ? el('div', { class: 'card-subtitle' }, String(header.subtitle)) : null,
+    ),
     notification ? el('div', { class: 'notification', role: 'status' }, notification) : null,
-    ...(card.sections ?? []).map((s: Json) => el('section', {}, s.header ? el('h3', {}, String(s.header)) : null, ...(s.widgets ?? []).map(widget))),
+    ...(card.sections ?? []).map((s: Json) =>
+      el('section', {}, s.header ? el('h3', {}, String(s.header)) : null, ...(s.widgets ?? []).map(widget)),
+    ),
     card.fixedFooter
-      ? el('section', {}, button(card.fixedFooter.primaryButton), card.fixedFooter.secondaryButton ? button(card.fixedFooter.secondaryButton) : null)
+      ? el(
+          'section',
+          {},
+          button(card.fixedFooter.primaryButton),
+          card.fixedFooter.secondaryButton ? button(card.fixedFooter.secondaryButton) : null,
+        )
       : null,
     stats ? el('div', { class: 'stats' }, stats) : null,
   ];
@@ -159,14 +181,24 @@ async function open(message: MessageView, button: HTMLElement): Promise<void> {
   openMessageId = message.id;
   list.querySelectorAll('button').forEach((b) => b.classList.remove('active'));
   button.classList.add('active');
-  view.replaceChildren(el('h2', {}, message.subject), el('div', { class: 'from' }, message.from), el('div', { class: 'muted' }, message.date), el('p', {}, message.body));
+  view.replaceChildren(
+    el('h2', {}, message.subject),
+    el('div', { class: 'from' }, message.from),
+    el('div', { class: 'muted' }, message.date),
+    el('p', {}, message.body),
+  );
   applyResponse(await postJson<CardResponse>('/api/gmail/open', { messageId: message.id }));
 }
 
 void (async () => {
   const messages = await getJson<MessageView[]>('/api/gmail/messages');
   for (const m of messages) {
-    const b: HTMLElement = el('button', { type: 'button', 'data-message': m.id, click: () => void open(m, b) }, el('div', { class: 'from' }, m.from), el('div', { class: 'subject' }, m.subject));
+    const b: HTMLElement = el(
+      'button',
+      { type: 'button', 'data-message': m.id, click: () => void open(m, b) },
+      el('div', { class: 'from' }, m.from),
+      el('div', { class: 'subject' }, m.subject),
+    );
     list.append(b);
   }
   applyResponse(await postJson<CardResponse>('/api/gmail/homepage'));

@@ -47,10 +47,20 @@ function runner(success?: Handler, failure?: Handler, userObject?: unknown): Rec
       schedule(async () => {
         let payload: { ok: boolean; result?: unknown; error?: { name?: string; message?: string } };
         try {
-          const response = await fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fn: name, args: copyForScriptRun(args) }) });
+          const response = await fetch('/api/run', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ fn: name, args: copyForScriptRun(args) }),
+          });
           payload = await response.json();
         } catch (e) {
-          payload = { ok: false, error: { name: 'NetworkError', message: 'We\u2019re sorry, a server error occurred. Please wait a bit and try again.' } };
+          payload = {
+            ok: false,
+            error: {
+              name: 'NetworkError',
+              message: 'We\u2019re sorry, a server error occurred. Please wait a bit and try again.',
+            },
+          };
         }
         window.parent.postMessage({ type: 'crm-sandbox:ran', fn: name }, '*');
         if (payload.ok) success?.(payload.result, userObject);

@@ -22,11 +22,28 @@ function renderMenu(menu: MenuView): HTMLElement {
     else if ('submenu' in item) list.append(el('li', {}, renderMenu(item.submenu)));
     else
       list.append(
-        el('li', {}, el('button', { type: 'button', role: 'menuitem', 'data-function': item.functionName, click: () => runMenuItem(item.functionName, wrap) }, item.caption)),
+        el(
+          'li',
+          {},
+          el(
+            'button',
+            {
+              type: 'button',
+              role: 'menuitem',
+              'data-function': item.functionName,
+              click: () => runMenuItem(item.functionName, wrap),
+            },
+            item.caption,
+          ),
+        ),
       );
   }
   wrap.append(
-    el('button', { type: 'button', click: () => (openMenu = wrap.classList.toggle('open') ? menu.name : null) }, menu.name),
+    el(
+      'button',
+      { type: 'button', click: () => (openMenu = wrap.classList.toggle('open') ? menu.name : null) },
+      menu.name,
+    ),
     list,
   );
   if (openMenu === menu.name) wrap.classList.add('open');
@@ -44,13 +61,20 @@ async function runMenuItem(functionName: string, menu: HTMLElement): Promise<voi
 function renderGrid(view: SpreadsheetView): HTMLElement {
   const sheet = view.sheets[activeSheet] ?? view.sheets[0];
   const width = Math.max(1, ...sheet.rows.map((r) => r.length));
-  const letters = Array.from({ length: width }, (_, i) => String.fromCharCode(65 + (i % 26)).repeat(Math.floor(i / 26) + 1));
+  const letters = Array.from({ length: width }, (_, i) =>
+    String.fromCharCode(65 + (i % 26)).repeat(Math.floor(i / 26) + 1),
+  );
   const table = el('table', { class: 'grid', 'data-sheet': sheet.name });
   table.append(el('thead', {}, el('tr', {}, el('th', {}, ''), ...letters.map((l) => el('th', {}, l)))));
   const tbody = el('tbody');
   sheet.rows.forEach((row, i) => {
     tbody.append(
-      el('tr', { class: i < sheet.frozenRows ? 'frozen' : '' }, el('td', { class: 'rownum' }, String(i + 1)), ...Array.from({ length: width }, (_, c) => el('td', { title: row[c] ?? '' }, row[c] ?? ''))),
+      el(
+        'tr',
+        { class: i < sheet.frozenRows ? 'frozen' : '' },
+        el('td', { class: 'rownum' }, String(i + 1)),
+        ...Array.from({ length: width }, (_, c) => el('td', { title: row[c] ?? '' }, row[c] ?? '')),
+      ),
     );
   });
   table.append(tbody);
@@ -62,7 +86,16 @@ function renderTabs(view: SpreadsheetView): HTMLElement {
     'div',
     { class: 'tabs', role: 'tablist' },
     ...view.sheets.map((s, i) =>
-      el('button', { type: 'button', role: 'tab', class: `${i === activeSheet ? 'active' : ''} ${s.hidden ? 'hidden-sheet' : ''}`, click: () => ((activeSheet = i), void refresh()) }, s.name),
+      el(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          class: `${i === activeSheet ? 'active' : ''} ${s.hidden ? 'hidden-sheet' : ''}`,
+          click: () => ((activeSheet = i), void refresh()),
+        },
+        s.name,
+      ),
     ),
   );
 }
@@ -77,8 +110,17 @@ function renderSidebar(ui: UiView): void {
   if (ui.sidebar.version === sidebarVersion) return;
   sidebarVersion = ui.sidebar.version;
   sidebar.hidden = false;
-  const close = el('button', { type: 'button', 'aria-label': 'Close', click: () => void postJson('/api/ui/close-sidebar').then(refresh) }, '×');
-  const frame = el('iframe', { src: `/sidebar?v=${ui.sidebar.version}`, title: ui.sidebar.title, sandbox: 'allow-same-origin allow-forms allow-scripts allow-popups allow-downloads allow-modals allow-popups-to-escape-sandbox' });
+  const close = el(
+    'button',
+    { type: 'button', 'aria-label': 'Close', click: () => void postJson('/api/ui/close-sidebar').then(refresh) },
+    '×',
+  );
+  const frame = el('iframe', {
+    src: `/sidebar?v=${ui.sidebar.version}`,
+    title: ui.sidebar.title,
+    sandbox:
+      'allow-same-origin allow-forms allow-scripts allow-popups allow-downloads allow-modals allow-popups-to-escape-sandbox',
+  });
   sidebar.replaceChildren(el('header', {}, el('span', { class: 'sidebar-title' }, ui.sidebar.title), close), frame);
 }
 
@@ -93,7 +135,14 @@ export async function refresh(): Promise<void> {
   document.title = `${view.name} — Google Sheets (sandbox)`;
   sheetsPane.replaceChildren(
     el('div', { class: 'doc-title' }, view.name),
-    el('div', { class: 'menubar' }, ...['File', 'Edit', 'View'].map((m) => el('div', { class: 'menu' }, el('button', { type: 'button', disabled: '' }, m))), ...ui.menus.map(renderMenu)),
+    el(
+      'div',
+      { class: 'menubar' },
+      ...['File', 'Edit', 'View'].map((m) =>
+        el('div', { class: 'menu' }, el('button', { type: 'button', disabled: '' }, m)),
+      ),
+      ...ui.menus.map(renderMenu),
+    ),
     renderGrid(view),
     renderTabs(view),
   );
