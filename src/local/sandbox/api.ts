@@ -125,15 +125,13 @@ export class SandboxApi {
 
   messages(): MessageView[] {
     const tz = this.ws.ctx.session.timeZone;
-    return this.ws.gmail
-      .inbox()
-      .map((m) => ({
-        id: m.id,
-        from: m.from,
-        subject: m.subject,
-        date: displayValue(new Date(m.date), tz),
-        body: m.plainBody,
-      }));
+    return this.ws.gmail.inbox().map((m) => ({
+      id: m.id,
+      from: m.from,
+      subject: m.subject,
+      date: displayValue(new Date(m.date), tz),
+      body: m.plainBody,
+    }));
   }
 
   homepage(): CardResponse {

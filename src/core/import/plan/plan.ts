@@ -210,14 +210,12 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
   const foldedSkips = (members: number[], resourceName?: string): PlannedSkip[] =>
     members.length === 1
       ? []
-      : members
-          .slice(1)
-          .map((i): PlannedSkip => ({
-            rowNumber: rows[i].rowNumber,
-            reason: 'duplicate-in-file',
-            sameAsRow: rows[members[0]].rowNumber,
-            ...(resourceName ? { resourceName } : {}),
-          }));
+      : members.slice(1).map((i): PlannedSkip => ({
+          rowNumber: rows[i].rowNumber,
+          reason: 'duplicate-in-file',
+          sameAsRow: rows[members[0]].rowNumber,
+          ...(resourceName ? { resourceName } : {}),
+        }));
 
   for (const members of [...groups.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1])) {
     const first = rows[members[0]];
