@@ -74,8 +74,8 @@ export interface ServerApi {
 export type ServerFunctionName = keyof ServerApi;
 
 /** Every argument and result of the contract must survive google.script.run. */
-type DtosAreJson = ProveJson<IsJson<SettingsView | SaveSettingsResult | SetupResult | SettingsInput>>;
-type ImportDtosAreJson = ProveJson<
+export type _DtosAreJson = ProveJson<IsJson<SettingsView | SaveSettingsResult | SetupResult | SettingsInput>>;
+export type _ImportDtosAreJson = ProveJson<
   IsJson<
     | ImportSetup
     | StageImportInput
@@ -88,7 +88,7 @@ type ImportDtosAreJson = ProveJson<
     | ExportPage
   >
 >;
-type EventDtosAreJson = ProveJson<
+export type _EventDtosAreJson = ProveJson<
   IsJson<RemindersView | LogEventInput | EventView | EventChange | DueView | QuietClientView>
 >;
 

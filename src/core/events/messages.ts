@@ -2,7 +2,6 @@
 // belong to rather than in the shared UI catalogue, which the sidebars load.
 
 import { catalog } from '../i18n/catalog';
-import { Locale } from '../i18n/locale';
 
 const en = {
   noHeader: 'The sheet has no header row with the columns "Date and time" and "Status".',

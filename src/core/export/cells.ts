@@ -3,8 +3,8 @@
 // A phone number in international form (`+7 912 345-67-89`) is left alone: it holds only digits and separators, so it
 // cannot call anything, and Google Contacts must get it back unchanged when the export is re-imported.
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const PHONE_ONLY = /^\+[\d\s().\-]+$/;
+const FORMULA_START = /^[=+@\t\r-]/;
+const PHONE_ONLY = /^\+[\d\s().-]+$/;
 
 export function neutralizeCell(text: string): string {
   if (!FORMULA_START.test(text) || PHONE_ONLY.test(text)) return text;

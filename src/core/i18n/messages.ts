@@ -1,7 +1,6 @@
 // UI strings shared by the server (menus, cards) and the sidebars. Keys are English phrases in camelCase.
 
 import { catalog } from './catalog';
-import { Locale } from './locale';
 
 const en = {
   menuTitle: 'CRM',

@@ -73,18 +73,18 @@ export class Membrane {
   }
 
   private wrapFunction(fn: (...a: unknown[]) => unknown, self: unknown): (...a: unknown[]) => unknown {
-    const membrane = this;
-    return function crossing(...args: unknown[]) {
+    // An arrow keeps the membrane as `this`; `self` is the service object the script called the method on.
+    return (...args: unknown[]) => {
       let result: unknown;
       try {
         result = fn.apply(
           self,
-          args.map((a) => membrane.outward(a)),
+          args.map((a) => this.outward(a)),
         );
       } catch (e) {
-        throw e instanceof Error ? membrane.inwardError(e) : e;
+        throw e instanceof Error ? this.inwardError(e) : e;
       }
-      return membrane.inward(result);
+      return this.inward(result);
     };
   }
 

@@ -1,7 +1,6 @@
 // What the event-log adapters say to people when they refuse something, in the product's three languages.
 
 import { catalog } from '../../core/i18n/catalog';
-import { Locale } from '../../core/i18n/locale';
 
 const en = {
   noEventsSheet: 'The Events sheet is missing or has no header row: run CRM → Set up.',

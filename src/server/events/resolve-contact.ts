@@ -25,7 +25,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const digits = (s: string) => s.replace(/\D/g, '');
 
 export function isPhoneLike(text: string): boolean {
-  return /^[+\d\s().\-]+$/.test(text) && digits(text).length >= 5;
+  return /^[+\d\s().-]+$/.test(text) && digits(text).length >= 5;
 }
 
 export function personName(p: Person): string {
@@ -81,6 +81,7 @@ export function resolveClient(text: string, locale: Locale, defaultCountry = 'RU
       return fromPerson(withRetry(() => peopleApi().People!.get(who, { personFields: 'names,phoneNumbers' })));
     } catch (e) {
       if ((e as { details?: { code?: number } })?.details?.code === 404)
+        // eslint-disable-next-line preserve-caught-error -- the person reads this message; Google's 404 adds nothing
         throw new Error(logText(locale, 'contactGone', { id: who }));
       throw e;
     }

@@ -204,7 +204,7 @@ describe('add-on event objects', () => {
     const e = actionEvent(ws, id, [{ key: 'contact', value: 'people/c1' }], {
       note: ['Перезвонить'],
       tags: ['vip', 'new'],
-    }) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    }) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- walks an arbitrary card JSON tree
     expect(e.commonEventObject.parameters).toEqual({ contact: 'people/c1' });
     expect(e.commonEventObject.formInputs).toEqual({
       note: { stringInputs: { value: ['Перезвонить'] } },

@@ -1,6 +1,5 @@
 // The Reminders sidebar's words, in the three languages of the product.
 
-import type { Locale } from '../../../core/i18n/locale';
 import { catalog } from '../../lib/strings';
 
 const en = {

@@ -7,7 +7,7 @@ import { parseMailAddress } from '../../email-address';
 // letter/digit labels in any script (`почта.рф`) ending in a top-level domain of two or more letters. No lookbehind:
 // the sidebar runs this too, and older Safari rejects the whole script over one.
 const EMAIL =
-  /^[^\s@<>()\[\],;:"\\.]+(?:\.[^\s@<>()\[\],;:"\\.]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:\p{L}{2,}|xn--[a-z0-9-]+)$/iu;
+  /^[^\s@<>()[\],;:"\\.]+(?:\.[^\s@<>()[\],;:"\\.]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:\p{L}{2,}|xn--[a-z0-9-]+)$/iu;
 
 export function isValidEmail(text: string): boolean {
   return text.length <= 254 && EMAIL.test(text);

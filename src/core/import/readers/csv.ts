@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the ambient 'papaparse/papaparse.js' module must be in every project that bundles core
 /// <reference path="./papaparse-module.d.ts" />
 // CSV and tab-separated files, parsed by papaparse. Excel writes `;` where the decimal mark is a comma (Russia), `,`
 // elsewhere, and may put a `sep=;` line first to say which; Google and Outlook write `,`; some tools write tabs.

@@ -6,7 +6,7 @@ import { GridBox, parseA1 } from './a1';
 import { Env, SheetRef } from './env';
 import { Range, requireInside, writeCells } from './range';
 import { fail, MSG } from './rules';
-import { CellRecord, cellAt, lastColumnOf, lastRowOf, requireCells, SheetRecord, SpreadsheetRecord } from './store';
+import { CellRecord, lastColumnOf, lastRowOf, requireCells, SheetRecord, SpreadsheetRecord } from './store';
 import { TextFinder } from './text-finder';
 import { CellValue, toCell } from './values';
 

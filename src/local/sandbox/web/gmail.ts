@@ -10,7 +10,7 @@ const view = el('div', { class: 'mail-view' });
 const addon = el('aside', { class: 'addon', 'aria-label': 'Add-on' });
 app.append(list, view, addon);
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a card JSON tree of any shape, read loosely by the renderer
 let openMessageId: string | null = null;
 const stack: Json[] = [];
 
