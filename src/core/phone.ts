@@ -3,11 +3,11 @@
 //
 // libphonenumber-js with its 'min' metadata: this code ships twice (the Apps Script bundle and the sidebar), and a
 // minified bundle of parse + validate weighs ~121 KB with 'min' against ~194 KB with 'max' (esbuild 0.28, measured).
-// src/server/api.ts already imports the package root, which is 'min', so 'min' here adds no second copy of metadata.
-// What 'max' would add is number-type detection (mobile vs fixed line); 'min' still checks each country's possible
-// lengths and national number pattern, which is what tells a real number from a typo.
+// This is the only module that imports the library, so a bundle holds one copy of its metadata. What 'max' would
+// add is number-type detection (mobile vs fixed line); 'min' still checks each country's possible lengths and
+// national number pattern, which is what tells a real number from a typo.
 
-import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { getCountries, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { CountryCode } from 'libphonenumber-js/min';
 
 export interface ParsedPhone {
@@ -16,6 +16,16 @@ export interface ParsedPhone {
   extension?: string;
   /** ISO country the number belongs to, when the metadata can tell. */
   country?: string;
+}
+
+/** Whether `code` is an ISO country code the phone metadata knows (upper case, as the Settings sheet stores it). */
+export function isCountryCode(code: string): boolean {
+  return isSupportedCountry(code);
+}
+
+/** Every country code isCountryCode accepts, sorted: the allowed values of a default country. */
+export function countryCodes(): string[] {
+  return getCountries().slice().sort();
 }
 
 /** A separator splitPhoneCell splits on. */

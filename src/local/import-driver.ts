@@ -33,7 +33,7 @@ export function prepareImport(
   const opened = openImportFile(file.bytes, file.fileName, options);
   const setup = invokeSheet<ImportSetup>(office, 'getImportSetup', opened.fingerprint);
   const mapping = (setup.mapping as Mapping | null) ?? opened.proposed;
-  const region = (options.region ?? setup.defaultCountry ?? 'RU').toUpperCase();
+  const region = (options.region ?? setup.defaultCountry).toUpperCase();
   const cleaned = cleanImportFile(opened, mapping, {
     defaultCountry: region,
     locale: setup.locale,

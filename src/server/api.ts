@@ -1,9 +1,9 @@
 // google.script.run targets: the server half of the contract in ../shared/rpc.ts. Thin: validate, call the sheet
 // and People adapters, return JSON-safe DTOs.
 
-import { isSupportedCountry } from 'libphonenumber-js';
-import { LOCALES, Locale } from '../core/i18n/locale';
-import { t } from '../core/i18n/messages';
+import { Locale } from '../core/i18n/locale';
+import { SETTING_KEYS, SettingKey } from '../core/settings/definitions';
+import { checkSettingChanges } from '../core/settings/read';
 import type { SaveSettingsResult, ServerApi, SettingsInput, SettingsView, SetupResult } from '../shared/rpc';
 import { exportContacts, getImportSetup, listImports, listLabels, stageImport } from './import/api';
 import { previewImport, runImport } from './import/runner';
@@ -23,29 +23,21 @@ function settingsView(ss = crmSpreadsheet()): SettingsView {
     locale,
     spreadsheetName: ss.getName(),
     sheets: sheetStatuses(ss, locale),
-    defaultCountry: settings.defaultCountry,
-    language: settings.language,
+    defaultCountry: settings.get('defaultCountry'),
+    language: settings.get('language'),
     contactsCount: contactsCount(),
+    settings: settings.entries(),
   };
 }
 
 function saveSettings(input: SettingsInput): SaveSettingsResult {
   const ss = crmSpreadsheet();
   const current = readSettings(ss);
-  const locale = uiLocale(current);
-  const country = String(input.defaultCountry ?? '')
-    .trim()
-    .toUpperCase();
-  const language = String(input.language ?? '')
-    .trim()
-    .toLowerCase();
-  const errors: Array<{ field: keyof SettingsInput; message: string }> = [];
-  if (!isSupportedCountry(country))
-    errors.push({ field: 'defaultCountry', message: t(locale, 'countryInvalid', { value: country }) });
-  if (language && !(LOCALES as readonly string[]).includes(language))
-    errors.push({ field: 'language', message: t(locale, 'languageInvalid', { value: language }) });
-  if (errors.length) return { ok: false, errors };
-  writeSettings({ defaultCountry: country, language }, ss, current);
+  const given = SETTING_KEYS.filter((key) => input?.[key] !== undefined).map((key) => [key, String(input[key])]);
+  const checked = checkSettingChanges(Object.fromEntries(given), current.locale);
+  if (!checked.ok)
+    return { ok: false, errors: checked.refusals.map((r) => ({ field: r.key as SettingKey, message: r.message })) };
+  writeSettings(checked.texts, ss, current);
   return { ok: true, view: settingsView(ss) };
 }
 

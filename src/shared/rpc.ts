@@ -4,6 +4,8 @@
 
 import type { IsJson, ProveJson } from './json';
 import type { Locale } from '../core/i18n/locale';
+import type { SettingKey } from '../core/settings/definitions';
+import type { SettingEntry } from '../core/settings/read';
 import type {
   ExportPage,
   ExportPageInput,
@@ -34,15 +36,15 @@ export interface SettingsView {
   /** '' = the account's language. */
   language: '' | Locale;
   contactsCount: number;
+  /** Every setting (src/core/settings/definitions.ts) with its value and default; `problem` on a value not allowed. */
+  settings: SettingEntry[];
 }
 
-export interface SettingsInput {
-  defaultCountry: string;
-  language: string;
-}
+/** The settings to change, by key; '' puts one back to its default. Keys outside the definitions are ignored. */
+export type SettingsInput = Partial<Record<SettingKey, string>>;
 
 export type SaveSettingsResult =
-  { ok: true; view: SettingsView } | { ok: false; errors: Array<{ field: keyof SettingsInput; message: string }> };
+  { ok: true; view: SettingsView } | { ok: false; errors: Array<{ field: SettingKey; message: string }> };
 
 export interface SetupResult {
   created: string[];

@@ -3,6 +3,7 @@
 
 import { Locale } from '../i18n/locale';
 import { eventText } from './messages';
+import { settingDefault } from '../settings/definitions';
 import { EventRecord } from './row';
 import { endOfLocalDay, formatLocal } from './zone';
 
@@ -27,6 +28,7 @@ export interface CalendarPlanOptions {
   timeZone: string;
   locale: Locale;
   durationMinutes?: number;
+  /** A timed event's reminders, minutes before it (Settings; all-day events have theirs at 17:00 the day before). */
   popupMinutes?: number;
   emailMinutes?: number;
 }
@@ -34,8 +36,7 @@ export interface CalendarPlanOptions {
 /** Prefix of the description line that carries our event id, so a rerun after a crash can find the calendar event. */
 export const EVENT_TAG = 'crm-event-id:';
 
-/** Timed events: a popup half an hour before and an e-mail an hour before. All-day: both at 17:00 the day before. */
-const TIMED_REMINDERS = { popupMinutes: 30, emailMinutes: 60 };
+/** All-day events: both reminders at 17:00 the day before. Timed ones: the office's Settings (see core/settings). */
 const ALL_DAY_REMINDERS = { popupMinutes: 420, emailMinutes: 420 };
 
 export function calendarEventFor(event: EventRecord, options: CalendarPlanOptions): CalendarPlan {
@@ -58,7 +59,13 @@ export function calendarEventFor(event: EventRecord, options: CalendarPlanOption
   lines.push('', `${t('eventTag')} ${EVENT_TAG}${event.id}`);
   const guest = (options.managerEmail ?? '').trim().toLowerCase();
   const owner = (options.ownerEmail ?? '').trim().toLowerCase();
-  const base = event.allDay ? ALL_DAY_REMINDERS : TIMED_REMINDERS;
+  const locale = () => options.locale;
+  const reminders = event.allDay
+    ? ALL_DAY_REMINDERS
+    : {
+        popupMinutes: options.popupMinutes ?? settingDefault('reminderPopupMinutes', locale),
+        emailMinutes: options.emailMinutes ?? settingDefault('reminderEmailMinutes', locale),
+      };
   return {
     title,
     start,
@@ -66,13 +73,7 @@ export function calendarEventFor(event: EventRecord, options: CalendarPlanOption
     allDay: event.allDay,
     description: lines.join('\n'),
     guests: guest && guest !== owner ? [guest] : [],
-    reminders:
-      event.status === 'done'
-        ? null
-        : {
-            popupMinutes: options.popupMinutes ?? base.popupMinutes,
-            emailMinutes: options.emailMinutes ?? base.emailMinutes,
-          },
+    reminders: event.status === 'done' ? null : reminders,
   };
 }
 

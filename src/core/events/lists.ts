@@ -1,7 +1,6 @@
-// The reference sheets the event log leans on — Lists, Labels, Staff, Settings — read from getValues() arrays,
-// wherever the office moved their columns; and who may give an event to whom.
+// The reference sheets the event log leans on — Lists, Labels, Staff (Settings: core/settings) — read from
+// getValues() arrays, wherever the office moved their columns; and who may give an event to whom.
 
-import { Locale } from '../i18n/locale';
 import { headerKey } from '../sheets/template';
 import { template } from '../sheets/templates';
 import { StatusNames } from './status';
@@ -14,7 +13,7 @@ export interface ReferenceLists {
   statuses: Partial<StatusNames>;
 }
 
-function column(values: unknown[][], key: 'lists' | 'labels' | 'staff' | 'settings') {
+function column(values: unknown[][], key: 'lists' | 'labels' | 'staff') {
   const table = findTable(values, template(key));
   const rows = table ? values.slice(table.headerIndex + 1).filter((r) => !isBlankRow(r)) : [];
   return { table, rows, text: (row: unknown[], col: string) => (table ? cellText(row, table.columns[col] ?? -1) : '') };
@@ -87,45 +86,6 @@ export function parseStaff(values: unknown[][]): StaffMember[] {
       };
     })
     .filter((s) => s.name !== '' || s.email !== '');
-}
-
-/** The Settings sheet as key → value (keys compared without case/punctuation; the first row with a key wins). */
-export function parseSettings(values: unknown[][]): Record<string, unknown> {
-  const { table, rows, text } = column(values, 'settings');
-  const out: Record<string, unknown> = {};
-  if (!table) return out;
-  for (const r of rows) {
-    const key = text(r, 'key');
-    if (!key) continue;
-    const norm = headerKey(key);
-    if (!Object.keys(out).some((k) => headerKey(k) === norm)) out[key] = r[table.columns.value] ?? '';
-  }
-  return out;
-}
-
-export interface EventSettings {
-  quietDaysDefault: number;
-  interestReason: string;
-  orderReason: string;
-}
-
-const DEFAULT_REASONS: Record<Locale, { interest: string; order: string }> = {
-  ru: { interest: 'Интерес', order: 'Заказ' },
-  en: { interest: 'Interest', order: 'Order' },
-  ka: { interest: 'ინტერესი', order: 'შეკვეთა' },
-};
-
-export function eventSettings(settings: Record<string, unknown>, locale: Locale): EventSettings {
-  const get = (key: string) => {
-    const k = Object.keys(settings).find((s) => headerKey(s) === headerKey(key));
-    return k === undefined ? '' : String(settings[k] ?? '').trim();
-  };
-  const days = Number(get('quietDaysDefault').replace(',', '.'));
-  return {
-    quietDaysDefault: isFinite(days) && days > 0 ? Math.round(days) : 90,
-    interestReason: get('interestReason') || DEFAULT_REASONS[locale].interest,
-    orderReason: get('orderReason') || DEFAULT_REASONS[locale].order,
-  };
 }
 
 /** Roles that see and assign everyone's events. A department head is not one: heads are found through the head column. */

@@ -11,6 +11,7 @@ import { cleanImportFile, mappingAsObject, openImportFile } from '../../core/imp
 import { planImport } from '../../core/import/plan';
 import type { Person } from '../../core/import/types';
 import { phoneKey } from '../../core/phone';
+import { settingDefault } from '../../core/settings/definitions';
 import { authorize } from '../google/auth';
 import { importToGoogle, undoOnGoogle } from '../google/import-runner';
 import { googlePeople } from '../google/people-client';
@@ -39,7 +40,7 @@ function readAndClean(args: ParsedArgs, importId?: string) {
     delimiter: flag(args, 'delimiter'),
     sheetName: flag(args, 'sheet'),
   });
-  const region = (flag(args, 'region') ?? 'RU').toUpperCase();
+  const region = (flag(args, 'region') ?? settingDefault('defaultCountry', () => 'ru')).toUpperCase();
   const cleaned = cleanImportFile(opened, opened.proposed, { defaultCountry: region, locale: 'ru', importId });
   const label = flag(args, 'label');
   if (label)
@@ -99,7 +100,7 @@ export async function runOnGoogle(command: string, args: ParsedArgs, port: Peopl
     case 'undo': {
       const importId = args.positional[0];
       if (!importId) throw new UsageError('Which import?');
-      const region = (flag(args, 'region') ?? 'RU').toUpperCase();
+      const region = (flag(args, 'region') ?? settingDefault('defaultCountry', () => 'ru')).toUpperCase();
       return undoOnGoogle(port, { importId, journalDir: journalDir(), phoneKey: (raw) => phoneKey(raw, region) });
     }
     case 'export': {

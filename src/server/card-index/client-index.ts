@@ -66,7 +66,7 @@ export function rebuildClientIndex(): RebuildStats {
   const persons = allIndexedContacts();
   const groups = labelNames();
   const { events } = readEvents(office, { now, locale: office.locale });
-  const rows = buildRows(persons, groups, events, office.setting('defaultCountry').toUpperCase() || 'RU', now);
+  const rows = buildRows(persons, groups, events, office.settings.get('defaultCountry'), now);
   const sheet = indexSheet(office.ss) ?? createIndexSheet(office.ss, office.locale);
   writeIndex(sheet, rows, office.locale);
   return {

@@ -19,6 +19,8 @@ function planFor(event: LoggedEvent, office: OfficeContext): CalendarPlan {
     ownerEmail: office.actorEmail,
     timeZone: office.timeZone,
     locale: office.locale,
+    popupMinutes: office.settings.get('reminderPopupMinutes'),
+    emailMinutes: office.settings.get('reminderEmailMinutes'),
   });
 }
 

@@ -49,10 +49,6 @@ function touchIndex(event: LoggedEvent): void {
   }
 }
 
-function defaultCountry(office: OfficeContext): string {
-  return office.setting('defaultCountry').toUpperCase() || 'RU';
-}
-
 function mayAssign(office: OfficeContext, manager: string): boolean {
   return canAssign(office.staff, office.actorEmail, manager);
 }
@@ -98,7 +94,7 @@ export function logEvent(input: LogEventInput): EventView {
   // member may name themselves or, as a head, someone below them (core canAssign).
   if (input.manager && office.actor && !mayAssign(office, manager))
     throw new Error(logText(locale, 'cannotAssign', { manager }));
-  const client = resolveClient(input.client, locale, defaultCountry(office));
+  const client = resolveClient(input.client, locale, office.settings.get('defaultCountry'));
   const note = String(input.note ?? '').trim();
   const nextStep = String(input.nextStep ?? '').trim();
   const event: LoggedEvent = {

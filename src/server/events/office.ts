@@ -2,21 +2,13 @@
 // Staff and Settings sheets, who is acting — each read at most once and only when something asks for it, so the due
 // list pays for the Events sheet and the zone and nothing else.
 
-import { Locale, toLocale } from '../../core/i18n/locale';
+import { Locale } from '../../core/i18n/locale';
+import type { OfficeSettings } from '../../core/settings/read';
 import { SheetKey } from '../../core/sheets/templates';
-import {
-  eventSettings,
-  EventSettings,
-  LabelPeriod,
-  parseLabels,
-  parseLists,
-  parseSettings,
-  parseStaff,
-  ReferenceLists,
-  StaffMember,
-} from '../../core/events';
+import { LabelPeriod, parseLabels, parseLists, parseStaff, ReferenceLists, StaffMember } from '../../core/events';
 import { sameText } from '../../core/events/table';
 import { crmSheet, crmSpreadsheet } from '../sheets/crm-spreadsheet';
+import { officeSettings } from '../sheets/settings';
 
 export class OfficeContext {
   private readonly memo: Record<string, unknown> = {};
@@ -61,26 +53,14 @@ export class OfficeContext {
     return this.once('labels', () => parseLabels(this.values('labels')));
   }
 
-  get settings(): Record<string, unknown> {
-    return this.once('settings', () => parseSettings(this.values('settings')));
-  }
-
-  /** A Settings value by its key written any way ("defaultCountry", "DefaultCountry "), trimmed; '' when absent. */
-  setting(name: string): string {
-    const key = Object.keys(this.settings).find((k) => sameText(k, name));
-    return key === undefined ? '' : String(this.settings[key] ?? '').trim();
+  /** The Settings sheet with defaults applied (core/settings: the one list of keys, defaults and allowed values). */
+  get settings(): OfficeSettings {
+    return this.once('settings', () => officeSettings(this.values('settings')));
   }
 
   /** The office's chosen language (Settings → language), else the account's. */
   get locale(): Locale {
-    return this.once('locale', () => {
-      const chosen = this.setting('language');
-      return chosen ? toLocale(chosen) : toLocale(Session.getActiveUserLocale());
-    });
-  }
-
-  get eventSettings(): EventSettings {
-    return this.once('eventSettings', () => eventSettings(this.settings, this.locale));
+    return this.settings.locale;
   }
 
   /** Lower-case e-mail of the person running the script. */

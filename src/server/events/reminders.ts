@@ -90,7 +90,7 @@ function quietList(office: OfficeContext, log: EventLog, now: Date, days?: numbe
   const list = quietClients(clients, log.events, {
     at: now,
     timeZone: office.timeZone,
-    defaultDays: override ?? office.eventSettings.quietDaysDefault,
+    defaultDays: override ?? office.settings.get('quietDaysDefault'),
     daysByLabel: override ? {} : quietDaysByLabel(office.labels),
     startDay: startDay(now),
     // An explicit period is a question ("who has been quiet for 60 days?"): answer it whole, without spreading the
@@ -134,12 +134,12 @@ export function getReminders(at?: string): RemindersView {
   const due = dueList(log.events, now, office.timeZone);
   const missed = missedCalls(log.events);
   giveIds(log, [...due.map((d) => d.event as LoggedEvent), ...missed.map((m) => m.event as LoggedEvent)]);
-  const settings = office.eventSettings;
+  const settings = office.settings;
   return {
     locale,
     due: dueView(log, now, office.timeZone, due),
     quiet: quietList(office, log, now),
-    interested: interestedNoOrder(log.events, settings.interestReason, settings.orderReason).map((i) => ({
+    interested: interestedNoOrder(log.events, settings.get('interestReason'), settings.get('orderReason')).map((i) => ({
       clientId: i.clientId,
       client: i.client,
       phone: (i.event as LoggedEvent).phone,

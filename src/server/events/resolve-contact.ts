@@ -73,7 +73,7 @@ function fromIndex(who: string, defaultCountry: string): ClientRef | undefined {
   }
 }
 
-export function resolveClient(text: string, locale: Locale, defaultCountry = 'RU'): ClientRef {
+export function resolveClient(text: string, locale: Locale, defaultCountry: string): ClientRef {
   const who = String(text ?? '').trim();
   if (!who) throw new Error(logText(locale, 'noClient'));
   if (RESOURCE_NAME.test(who)) {

@@ -19,7 +19,7 @@ export function getImportSetup(fingerprint: string): ImportSetup {
   const settings = readSettings();
   return {
     locale: uiLocale(settings),
-    defaultCountry: settings.defaultCountry,
+    defaultCountry: settings.get('defaultCountry'),
     mapping: savedMapping(String(fingerprint ?? '')),
   };
 }

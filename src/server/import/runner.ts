@@ -49,7 +49,7 @@ interface Loaded {
 function load(importId: string): Loaded {
   const contacts = stagedContacts(importId);
   if (!contacts.length) throw new Error(`Import ${importId} has nothing staged: read the file again.`);
-  const region = readSettings().defaultCountry;
+  const region = readSettings().get('defaultCountry');
   // Stored numbers written the national way ("8 912 …") match the file's +7 numbers under the office's country.
   const phoneKey = (raw: string) => parsePhoneKey(raw, region);
   const existing = listAllContacts();

@@ -30,7 +30,7 @@ export function undoImport(importId: string): UndoResult {
   const { table, row } = findRecord(importId);
   if (!row) throw new Error(`There is no import ${importId} in the Imports sheet.`);
   if (String(row.values.status) === 'undone') return { importId, deleted: 0, restored: 0, warnings: [] };
-  const region = readSettings().defaultCountry;
+  const region = readSettings().get('defaultCountry');
   const log = readLog(importId);
   const current = listAllContacts();
   const groups = listUserGroups().map((g) => ({ name: String(g.name), resourceName: String(g.resourceName) }));

@@ -1,41 +1,44 @@
 // The office's settings live in the Settings sheet (key | value | note), where the office can read and change them.
+// What each setting means, allows and defaults to is core's (src/core/settings); this reads and writes the sheet.
 
 import { Locale, toLocale } from '../../core/i18n/locale';
+import type { SettingKey } from '../../core/settings/definitions';
+import { OfficeSettings, readSettingsSheet, settingKey } from '../../core/settings/read';
 import { locateColumns } from '../../core/sheets/template';
 import { template } from '../../core/sheets/templates';
 import { crmSheet, crmSpreadsheet } from './crm-spreadsheet';
 
-export interface OfficeSettings {
-  defaultCountry: string;
-  language: '' | Locale;
-  values: Record<string, string>;
+export interface StoredSettings extends OfficeSettings {
   /** The Settings sheet as read (absent without one), so a write in the same execution need not read it again. */
   rows?: unknown[][];
 }
 
-const DEFAULTS = { defaultCountry: 'RU' };
+/** The account's language: asked of Session only when a setting needs it. */
+export function accountLocale(): Locale {
+  return toLocale(Session.getActiveUserLocale());
+}
 
-export function readSettings(ss = crmSpreadsheet()): OfficeSettings {
+/** The settings from the sheet's values (one getValues; the office's own rows around ours are left alone). */
+export function officeSettings(values: unknown[][]): OfficeSettings {
+  return new OfficeSettings(readSettingsSheet(values), accountLocale);
+}
+
+export function readSettings(ss = crmSpreadsheet()): StoredSettings {
   const sheet = crmSheet('settings', ss);
-  const values: Record<string, string> = {};
-  let rows: unknown[][] | undefined;
-  if (sheet) {
-    // An empty sheet's data range is A1 alone, read as [['']]: no getLastRow round trip is needed to guard it.
-    rows = sheet.getDataRange().getValues();
-    const at = locateColumns(template('settings'), rows[0]);
-    if (at.key >= 0 && at.value >= 0)
-      for (const row of rows.slice(1))
-        if (String(row[at.key]).trim()) values[String(row[at.key]).trim()] = String(row[at.value]).trim();
-  }
-  const language = values.language ? toLocale(values.language) : '';
-  return { defaultCountry: (values.defaultCountry || DEFAULTS.defaultCountry).toUpperCase(), language, values, rows };
+  // An empty sheet's data range is A1 alone, read as [['']]: no getLastRow round trip is needed to guard it.
+  const rows = sheet ? (sheet.getDataRange().getValues() as unknown[][]) : undefined;
+  return Object.assign(officeSettings(rows ?? []), { rows });
 }
 
 /**
  * Writes the given keys in place (one read, unless `current` brings the rows this execution just read; one write per
  * changed key); adds rows for keys the sheet lacks.
  */
-export function writeSettings(changes: Record<string, string>, ss = crmSpreadsheet(), current?: OfficeSettings): void {
+export function writeSettings(
+  changes: Partial<Record<SettingKey, string>>,
+  ss = crmSpreadsheet(),
+  current?: StoredSettings,
+): void {
   const sheet = crmSheet('settings', ss);
   if (!sheet) throw new Error('The Settings sheet is missing: run CRM → Set up.');
   const rows = current?.rows ?? sheet.getDataRange().getValues();
@@ -43,7 +46,7 @@ export function writeSettings(changes: Record<string, string>, ss = crmSpreadshe
   if (at.key < 0 || at.value < 0)
     throw new Error('The Settings sheet has lost its Setting/Value columns: run CRM → Set up.');
   for (const [key, value] of Object.entries(changes)) {
-    const index = rows.findIndex((r, i) => i > 0 && String(r[at.key]).trim() === key);
+    const index = rows.findIndex((r, i) => i > 0 && settingKey(r[at.key]) === key);
     if (index > 0) sheet.getRange(index + 1, at.value + 1).setValue(value);
     else {
       const row = new Array(rows[0].length).fill('');
@@ -56,5 +59,5 @@ export function writeSettings(changes: Record<string, string>, ss = crmSpreadshe
 
 /** The language to speak: the office's choice, else the account's. */
 export function uiLocale(settings?: OfficeSettings): Locale {
-  return settings?.language || toLocale(Session.getActiveUserLocale());
+  return settings ? settings.locale : accountLocale();
 }

@@ -5,11 +5,9 @@ import {
   canAssign,
   entryFromBucket,
   eventIdFromDescription,
-  eventSettings,
   indexKey,
   parseLabels,
   parseLists,
-  parseSettings,
   parseStaff,
   quietDaysByLabel,
   splitForCache,
@@ -137,7 +135,7 @@ describe('client index for the Gmail card', () => {
 });
 
 describe('reference sheets and who may assign whom', () => {
-  test('lists, labels, staff and settings read with their columns moved', () => {
+  test('lists, labels and staff read with their columns moved', () => {
     const lists = parseLists([
       ['Statuses', 'Event kinds', 'Reasons'],
       ['план', 'Звонок', 'Заказ'],
@@ -169,15 +167,6 @@ describe('reference sheets and who may assign whom', () => {
       dailyDigest: true,
     });
     expect(staff[1].dailyDigest).toBe(false);
-    const settings = eventSettings(
-      parseSettings([
-        ['Значение', 'Параметр'],
-        [30, 'quietDaysDefault'],
-        ['Интерес!', 'interestReason'],
-      ]),
-      'ru',
-    );
-    expect(settings).toEqual({ quietDaysDefault: 30, interestReason: 'Интерес!', orderReason: 'Заказ' });
   });
 
   test('self, heads over subordinates at any depth, owners over everyone', () => {

@@ -2,6 +2,8 @@
 
 import { Locale } from '../../../core/i18n/locale';
 import { t } from '../../../core/i18n/messages';
+import type { SettingKey } from '../../../core/settings/definitions';
+import { checkSettingChanges } from '../../../core/settings/read';
 import type { SettingsView } from '../../../shared/rpc';
 import { byId, h, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
@@ -50,6 +52,14 @@ function render(view: SettingsView): void {
   );
   select.value = view.language;
   byId('save').textContent = t(locale, 'save');
+  // A value the office typed into the Settings sheet that is not allowed: the CRM uses the default until it is fixed.
+  const problems = view.settings.filter((s) => s.problem).map((s) => `${s.key}: ${s.problem}`);
+  if (problems.length) setStatus(problems.join('\n'), 'error');
+}
+
+function showErrors(errors: Array<{ field: SettingKey; message: string }>): void {
+  for (const error of errors)
+    byId(error.field === 'defaultCountry' ? 'country-error' : 'language-error').textContent = error.message;
 }
 
 async function load(): Promise<void> {
@@ -78,23 +88,25 @@ byId('settings-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   byId('country-error').textContent = '';
   byId('language-error').textContent = '';
-  const result = await rpc
-    .saveSettings({
-      defaultCountry: byId<HTMLInputElement>('country').value,
-      language: byId<HTMLSelectElement>('language').value,
-    })
-    .catch((e: Error) => {
-      setStatus(t(locale, 'error', { message: e.message }), 'error');
-      return undefined;
-    });
+  const input = {
+    defaultCountry: byId<HTMLInputElement>('country').value,
+    language: byId<HTMLSelectElement>('language').value,
+  };
+  // The server's rules (core/settings), checked here first so a typo is answered without a round trip.
+  const checked = checkSettingChanges(input, locale);
+  if (!checked.ok) {
+    showErrors(checked.refusals.map((r) => ({ field: r.key as SettingKey, message: r.message })));
+    return;
+  }
+  const result = await rpc.saveSettings(input).catch((e: Error) => {
+    setStatus(t(locale, 'error', { message: e.message }), 'error');
+    return undefined;
+  });
   if (!result) return;
   if (result.ok) {
     render(result.view);
     setStatus(t(locale, 'saved'), 'ok');
-  } else {
-    for (const error of result.errors)
-      byId(error.field === 'defaultCountry' ? 'country-error' : 'language-error').textContent = error.message;
-  }
+  } else showErrors(result.errors);
 });
 
 void load();

@@ -1,0 +1,93 @@
+// Every setting the office can change in its Settings sheet (key | value | note): its default, the values it allows
+// and how a written cell is read. The one list: the server, the Settings sidebar and the CLI all read and check
+// settings through it, so a default or a rule is stated here and nowhere else.
+
+import { Locale, LOCALES } from '../i18n/locale';
+import { t } from '../i18n/messages';
+import { countryCodes, isCountryCode } from '../phone';
+
+export interface SettingValues {
+  /** What a phone number without a +country code means (ISO code, upper case). */
+  defaultCountry: string;
+  /** '' = the account's language. */
+  language: '' | Locale;
+  /** Days without events after which a client whose label has no period of its own has gone quiet. */
+  quietDaysDefault: number;
+  /** The reason that marks a client's interest, and the one that marks an order ("interested, no order"). */
+  interestReason: string;
+  orderReason: string;
+  /** A planned timed event's calendar reminders, minutes before it (all-day events: 17:00 the day before). */
+  reminderPopupMinutes: number;
+  reminderEmailMinutes: number;
+}
+
+export type SettingKey = keyof SettingValues;
+
+export interface SettingDefinition<T> {
+  /** The value when the sheet has no row for the key, an empty cell or a value that is not allowed. */
+  fallback(locale: () => Locale): T;
+  /** A written (non-empty, trimmed) cell → the value, normalised; undefined when it is not an allowed value. */
+  parse(text: string): T | undefined;
+  /** The allowed values in words (the CLI's refusal and listing). */
+  allowed: string;
+  /** What tells the office that `value` is not allowed, in its language (absent: every text is allowed). */
+  invalid?(locale: Locale, value: string): string;
+}
+
+/** Google Calendar keeps a reminder at most four weeks before the event. */
+const MAX_REMINDER_MINUTES = 40_320;
+
+/** A whole number in [min, max]; offices write "90", "90,0" or a number cell. */
+function wholeNumber(min: number, max: number): Omit<SettingDefinition<number>, 'fallback'> {
+  return {
+    parse(text) {
+      const n = Number(text.replace(',', '.'));
+      return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+    },
+    allowed: `a whole number from ${min} to ${max}`,
+    invalid: (locale, value) => t(locale, 'numberInvalid', { value, min, max }),
+  };
+}
+
+const REASONS: Record<Locale, { interest: string; order: string }> = {
+  ru: { interest: 'Интерес', order: 'Заказ' },
+  en: { interest: 'Interest', order: 'Order' },
+  ka: { interest: 'ინტერესი', order: 'შეკვეთა' },
+};
+
+/** Any text: a reason is the office's own word. */
+const anyText = { parse: (text: string) => text, allowed: 'any text' };
+
+export const SETTINGS: { [K in SettingKey]: SettingDefinition<SettingValues[K]> } = {
+  defaultCountry: {
+    fallback: () => 'RU',
+    parse(text) {
+      const code = text.toUpperCase();
+      return isCountryCode(code) ? code : undefined;
+    },
+    allowed: `a two-letter country code: ${countryCodes().join(', ')}`,
+    invalid: (locale, value) => t(locale, 'countryInvalid', { value }),
+  },
+  language: {
+    fallback: () => '',
+    parse(text) {
+      const base = text.toLowerCase().split(/[-_]/)[0];
+      return (LOCALES as readonly string[]).includes(base) ? (base as Locale) : undefined;
+    },
+    allowed: `${LOCALES.join(', ')}, or empty for the account's language`,
+    invalid: (locale, value) => t(locale, 'languageInvalid', { value }),
+  },
+  quietDaysDefault: { fallback: () => 90, ...wholeNumber(1, 3650) },
+  interestReason: { fallback: (locale) => REASONS[locale()].interest, ...anyText },
+  orderReason: { fallback: (locale) => REASONS[locale()].order, ...anyText },
+  reminderPopupMinutes: { fallback: () => 30, ...wholeNumber(0, MAX_REMINDER_MINUTES) },
+  reminderEmailMinutes: { fallback: () => 60, ...wholeNumber(0, MAX_REMINDER_MINUTES) },
+};
+
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+/** A setting's default; `locale` is asked only by the defaults that depend on the language. */
+export function settingDefault<K extends SettingKey>(key: K, locale: () => Locale): SettingValues[K] {
+  const definition: SettingDefinition<SettingValues[K]> = SETTINGS[key];
+  return definition.fallback(locale);
+}
