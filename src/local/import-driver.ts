@@ -5,17 +5,10 @@
 import { cleanImportFile, openImportFile, OpenedFile, ReadOptions } from '../core/import/pipeline';
 import type { Mapping } from '../core/import/mapping';
 import type { CleanedFile } from '../core/import/pipeline';
-import type { ImportProgress, ImportSetup, StageImportResult } from '../shared/import-dto';
+import type { ImportProgress, ImportSetup } from '../shared/import-dto';
 import type { Office } from './office';
 
 export const STAGE_CHUNK = 500;
-
-export function invokeSheet<T>(office: Office, fn: string, ...args: unknown[]): T {
-  const run = office.sheet.invoke(fn, args);
-  office.workspace.save();
-  if (run.error) throw run.error;
-  return run.result as T;
-}
 
 export interface PreparedImport {
   opened: OpenedFile;
@@ -31,7 +24,7 @@ export function prepareImport(
   options: ReadOptions & { region?: string; label?: string; importId?: string } = {},
 ): PreparedImport {
   const opened = openImportFile(file.bytes, file.fileName, options);
-  const setup = invokeSheet<ImportSetup>(office, 'getImportSetup', opened.fingerprint);
+  const setup = office.rpc.getImportSetup(opened.fingerprint);
   const mapping = (setup.mapping as Mapping | null) ?? opened.proposed;
   const region = (options.region ?? setup.defaultCountry).toUpperCase();
   const cleaned = cleanImportFile(opened, mapping, {
@@ -50,7 +43,7 @@ export function stagePrepared(office: Office, importId: string, prepared: Prepar
   const { opened, mapping, cleaned } = prepared;
   const chunks = Math.max(1, Math.ceil(cleaned.contacts.length / STAGE_CHUNK));
   for (let chunk = 0; chunk < chunks; chunk++) {
-    invokeSheet<StageImportResult>(office, 'stageImport', {
+    office.rpc.stageImport({
       importId,
       fileName: opened.fileName,
       chunk,
@@ -64,8 +57,8 @@ export function stagePrepared(office: Office, importId: string, prepared: Prepar
 
 /** Calls runImport until the import is no longer running (each call is one Apps Script execution). */
 export function runUntilDone(office: Office, importId: string): ImportProgress {
-  let progress = invokeSheet<ImportProgress>(office, 'runImport', importId);
-  while (progress.status === 'running') progress = invokeSheet<ImportProgress>(office, 'runImport', importId);
+  let progress = office.rpc.runImport(importId);
+  while (progress.status === 'running') progress = office.rpc.runImport(importId);
   return progress;
 }
 

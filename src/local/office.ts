@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { Workspace, WorkspaceOptions } from './emulator/workspace';
 import { LoadedProject, loadProject } from './gas/load-bundle';
+import { NodeRpc, serverRpc } from './gas/server-rpc';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -14,6 +15,8 @@ export interface Office {
   sheet: LoadedProject;
   /** The standalone Gmail add-on. */
   gmail: LoadedProject;
+  /** The sheet project's google.script.run functions, typed; the workspace is saved after each (when it has a dir). */
+  rpc: NodeRpc;
   spreadsheetId: string;
 }
 
@@ -44,5 +47,6 @@ export function openOffice(options: OfficeOptions = {}): Office {
     boundSpreadsheetId: spreadsheetId,
   });
   const gmail = loadProject(workspace, path.join(distDir, 'gmail'), { project: 'gmail' });
-  return { workspace, sheet, gmail, spreadsheetId };
+  const rpc = serverRpc(sheet, { afterRun: () => workspace.save() });
+  return { workspace, sheet, gmail, rpc, spreadsheetId };
 }

@@ -1,6 +1,7 @@
-// Every Apps Script entry point of both projects, and nothing else. The build turns each export into a top-level
-// function declaration (see src/local/build/entry-points.ts): triggers, menu items, google.script.run targets and
-// card callbacks all resolve here. Logic lives in the modules imported below.
+// Every Apps Script entry point of both projects, and nothing else. The build turns each exported function into a
+// top-level function declaration, and each ServerApi method of `api` into one too (see src/local/build/entry-points.ts):
+// triggers, menu items, google.script.run targets and card callbacks all resolve here. Logic lives in the modules
+// imported below.
 
 import { t } from '../core/i18n/messages';
 import { api } from './api';
@@ -47,23 +48,12 @@ export function setupCrm(): void {
   SpreadsheetApp.getActiveSpreadsheet().toast(result.message);
 }
 
-// google.script.run targets (src/shared/rpc.ts).
-export const getSettingsView: typeof api.getSettingsView = () => api.getSettingsView();
-export const saveSettings: typeof api.saveSettings = (input) => api.saveSettings(input);
-export const runSetup: typeof api.runSetup = () => api.runSetup();
-export const getImportSetup: typeof api.getImportSetup = (fingerprint) => api.getImportSetup(fingerprint);
-export const stageImport: typeof api.stageImport = (input) => api.stageImport(input);
-export const previewImport: typeof api.previewImport = (importId) => api.previewImport(importId);
-export const runImport: typeof api.runImport = (importId) => api.runImport(importId);
-export const undoImport: typeof api.undoImport = (importId) => api.undoImport(importId);
-export const listImports: typeof api.listImports = () => api.listImports();
-export const listLabels: typeof api.listLabels = () => api.listLabels();
-export const exportContacts: typeof api.exportContacts = (input) => api.exportContacts(input);
-export const getReminders: typeof api.getReminders = (at) => api.getReminders(at);
-export const logEvent: typeof api.logEvent = (input) => api.logEvent(input);
-export const changeEvent: typeof api.changeEvent = (change) => api.changeEvent(change);
-export const getDueList: typeof api.getDueList = (at) => api.getDueList(at);
-export const getQuietClients: typeof api.getQuietClients = (at, days) => api.getQuietClients(at, days);
+/**
+ * The google.script.run targets (src/shared/rpc.ts): the build declares one top-level function per name in
+ * SERVER_FUNCTIONS, each calling this object's method (src/local/build/entry-points.ts), so a server function is
+ * declared once, in ServerApi, and implemented once, in api.ts.
+ */
+export { api };
 
 /** Time-driven trigger (installed by setup, every 4 hours): rebuilds the Gmail card's client index. */
 export function refreshIndexTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {

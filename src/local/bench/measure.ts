@@ -2,6 +2,7 @@
 // what a user waits for in Apps Script), the virtual time those calls would take, and the Node CPU time spent.
 
 import type { InvokeResult } from '../gas/load-bundle';
+import { EntryPointName, NodeRpc, serverRpc } from '../gas/server-rpc';
 import type { Office } from '../office';
 
 export interface Measurement {
@@ -18,19 +19,12 @@ export interface Measurement {
   [extra: string]: unknown;
 }
 
-/** Runs one entry point of a project and measures it; fails loudly if the product failed. */
-export function measureInvoke(
-  office: Office,
-  project: 'sheet' | 'gmail',
-  operation: string,
-  fn: string,
-  args: unknown[],
-  kind: 'script' | 'card' | 'simple-trigger' = 'script',
-): Measurement {
+/** Measures one execution; fails loudly if the product failed. */
+function measure(office: Office, operation: string, execute: () => InvokeResult): Measurement {
   const ws = office.workspace;
   ws.calls.reset();
   const cpu = process.cpuUsage();
-  const run: InvokeResult = office[project].invoke(fn, args, kind);
+  const run = execute();
   const used = process.cpuUsage(cpu);
   if (run.error) throw new Error(`${operation}: ${run.error.name}: ${run.error.message}`);
   return {
@@ -40,4 +34,31 @@ export function measureInvoke(
     serviceMs: run.report.elapsedMs,
     cpuMs: Math.round((used.user + used.system) / 100) / 10,
   };
+}
+
+/** Runs one entry point of a project (a trigger, a card, a menu item) and measures it. */
+export function measureInvoke(
+  office: Office,
+  project: 'sheet' | 'gmail',
+  operation: string,
+  fn: EntryPointName,
+  args: unknown[],
+  kind: 'script' | 'card' | 'simple-trigger' = 'script',
+): Measurement {
+  return measure(office, operation, () => office[project].invoke(fn, args, kind));
+}
+
+/** Runs one google.script.run function of the sheet project, called as the sidebars call it, and measures it. */
+export function measureRpc(office: Office, operation: string, call: (rpc: NodeRpc) => unknown): Measurement {
+  return measure(office, operation, () => {
+    let last: InvokeResult | undefined;
+    const rpc = serverRpc(office.sheet, { afterRun: (run) => (last = run) });
+    try {
+      call(rpc);
+    } catch (e) {
+      // The run's own error, reported by measure with the operation's name.
+    }
+    if (!last) throw new Error(`${operation}: called no server function`);
+    return last;
+  });
 }

@@ -6,7 +6,7 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { exportedNames, wrapperFooter } from './entry-points';
+import { entryPointNames, exportedNames, wrapperFooter } from './entry-points';
 import { inlineSidebar } from './sidebars';
 import { checkManifest } from './manifests';
 
@@ -20,7 +20,8 @@ export interface BuildResult {
 
 export async function build(): Promise<BuildResult> {
   const entry = path.join(root, 'src/server/main.ts');
-  const names = await exportedNames(entry);
+  const exported = await exportedNames(entry);
+  const names = entryPointNames(exported);
   const server = await esbuild.build({
     entryPoints: [entry],
     bundle: true,
@@ -32,7 +33,7 @@ export async function build(): Promise<BuildResult> {
     mainFields: ['module', 'main'],
     charset: 'utf8',
     legalComments: 'none',
-    footer: { js: wrapperFooter(names) },
+    footer: { js: wrapperFooter(exported) },
     logLevel: 'silent',
   });
   const code = server.outputFiles[0].text;

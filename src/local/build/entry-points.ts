@@ -1,9 +1,14 @@
 // Apps Script calls entry points (triggers, menu items, google.script.run targets, card actions) only if they are
 // top-level function declarations. esbuild's IIFE hides everything inside a closure, so: find the names
 // src/server/main.ts exports (an ESM metafile pass lists them; an IIFE pass does not), then append one delegating
-// declaration per name that forwards to the IIFE's `CRM` object.
+// declaration per entry point that forwards to the IIFE's `CRM` object. The google.script.run targets come from the
+// one list in src/shared/rpc.ts (SERVER_FUNCTIONS, checked against ServerApi) and forward to `CRM.api`.
 
 import * as esbuild from 'esbuild';
+import { SERVER_FUNCTIONS } from '../../shared/rpc';
+
+/** The object main.ts exports whose methods are the google.script.run targets. */
+export const API_EXPORT = 'api';
 
 export async function exportedNames(entry: string): Promise<string[]> {
   const probe = await esbuild.build({
@@ -22,7 +27,22 @@ export async function exportedNames(entry: string): Promise<string[]> {
   return output.exports.slice().sort();
 }
 
-export function wrapperFooter(names: string[]): string {
-  const lines = names.map((n) => `function ${n}() { return CRM.${n}.apply(this, arguments); }`);
+/** Every top-level function the bundle declares: main.ts's exported functions and the ServerApi functions. */
+export function entryPointNames(exported: string[]): string[] {
+  if (!exported.includes(API_EXPORT)) throw new Error(`src/server/main.ts must export \`${API_EXPORT}\` (ServerApi)`);
+  const clash = SERVER_FUNCTIONS.filter((n) => exported.includes(n));
+  if (clash.length)
+    throw new Error(`src/server/main.ts exports ${clash.join(', ')}: ServerApi functions come from api`);
+  return [...exported.filter((n) => n !== API_EXPORT), ...SERVER_FUNCTIONS].sort();
+}
+
+export function wrapperFooter(exported: string[]): string {
+  const own = exported.filter((n) => n !== API_EXPORT);
+  const lines = [
+    ...own.map((n) => `function ${n}() { return CRM.${n}.apply(this, arguments); }`),
+    ...SERVER_FUNCTIONS.map(
+      (n) => `function ${n}() { return CRM.${API_EXPORT}.${n}.apply(CRM.${API_EXPORT}, arguments); }`,
+    ),
+  ];
   return ['// Entry points: Apps Script only calls top-level function declarations.', ...lines].join('\n');
 }

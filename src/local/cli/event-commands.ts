@@ -2,8 +2,7 @@
 // points (the same functions the Reminders sidebar and the Gmail add-on call).
 
 import { cardToJson, messageEvent } from '../emulator/ui/card-service';
-import type { DueView, EventView, LogEventInput, QuietClientView } from '../../shared/events-dto';
-import { invokeSheet } from '../import-driver';
+import type { EventView, LogEventInput } from '../../shared/events-dto';
 import type { Office } from '../office';
 import { flag, ParsedArgs, UsageError } from './args';
 
@@ -31,11 +30,11 @@ export function logCommand(office: Office, args: ParsedArgs): EventView {
     ...(flag(args, 'manager') ? { manager: flag(args, 'manager') } : {}),
     ...(flag(args, 'note') ? { note: flag(args, 'note') } : {}),
   };
-  return invokeSheet<EventView>(office, 'logEvent', input);
+  return office.rpc.logEvent(input);
 }
 
 export function dueCommand(office: Office, args: ParsedArgs) {
-  const view = invokeSheet<DueView>(office, 'getDueList', isoOption(args, 'at'));
+  const view = office.rpc.getDueList(isoOption(args, 'at'));
   const events = view.groups.flatMap((g) => g.events).sort((a, b) => a.at.localeCompare(b.at));
   return {
     at: view.at,
@@ -53,7 +52,7 @@ export function quietCommand(office: Office, args: ParsedArgs) {
   if (days !== undefined && !(Number.isInteger(days) && days > 0))
     throw new UsageError('--days must be a whole number of days, e.g. --days 60');
   const at = isoOption(args, 'at');
-  const clients = invokeSheet<QuietClientView[]>(office, 'getQuietClients', at, days);
+  const clients = office.rpc.getQuietClients(at, days);
   return { at: at ?? new Date(office.workspace.clock.now()).toISOString(), count: clients.length, clients };
 }
 

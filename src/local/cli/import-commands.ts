@@ -10,7 +10,7 @@ import { planImport } from '../../core/import/plan';
 import type { NormalizedContact } from '../../core/import/types';
 import { phoneKey } from '../../core/phone';
 import type { ExportPage, UndoResult } from '../../shared/import-dto';
-import { importFile, invokeSheet, prepareImport } from '../import-driver';
+import { importFile, prepareImport } from '../import-driver';
 import type { Office } from '../office';
 import { flag, ParsedArgs, UsageError } from './args';
 
@@ -74,14 +74,14 @@ export function undoCommand(office: Office, args: ParsedArgs): UndoResult {
   const importId = args.positional[0];
   if (!importId)
     throw new UsageError('Which import? e.g. npm run crm -- undo imp-abc123 (ids are in the Imports sheet)');
-  return invokeSheet<UndoResult>(office, 'undoImport', importId);
+  return office.rpc.undoImport(importId);
 }
 
 function allContacts(office: Office, label?: string): ExportPage['contacts'] {
   const out: ExportPage['contacts'] = [];
   let pageToken: string | undefined;
   do {
-    const page = invokeSheet<ExportPage>(office, 'exportContacts', { label, pageToken });
+    const page = office.rpc.exportContacts({ label, pageToken });
     out.push(...page.contacts);
     pageToken = page.nextPageToken ?? undefined;
   } while (pageToken);

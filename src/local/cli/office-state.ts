@@ -34,9 +34,7 @@ export async function openCliOffice(dir: string | undefined): Promise<Office> {
   // A fresh folder gets a set-up CRM spreadsheet (no demo data: `npm start` seeds that).
   const snap = office.workspace.spreadsheets.get(office.spreadsheetId);
   if (snap.sheets.length <= 1) {
-    const run = office.sheet.invoke('runSetup', []);
-    if (run.error) throw run.error;
-    office.workspace.save();
+    office.rpc.runSetup();
   }
   return office;
 }

@@ -76,8 +76,7 @@ export function seedDemoOffice(office: Office, dir: string): string {
   const random = generator(7);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
 
-  const setup = office.sheet.invoke('runSetup');
-  if (setup.error) throw setup.error;
+  office.rpc.runSetup();
 
   const people = createPeople(ws.people, ws.ctx);
   const groups: Record<string, string> = {};

@@ -2,14 +2,23 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as ts from 'typescript';
 import { findForbiddenReferences } from '../../../src/local/gas/bundle-check';
 import { manifestFunctions } from '../../../src/local/build/manifests';
 import { DIST, ROOT } from '../../../src/local/office';
 import { MENU_ITEMS } from '../../../src/server/ui/menu';
 import { SERVER_FUNCTIONS } from '../../../src/shared/rpc';
+import { SETTING_KEYS } from '../../../src/core/settings/definitions';
+import { serverRpc } from '../../../src/local/gas/server-rpc';
 import { testOffice } from '../../support/office';
 
 const code = fs.readFileSync(path.join(DIST, 'sheet', 'Code.js'), 'utf8');
+
+/** The names Code.js declares as top-level functions: what Apps Script lists and google.script.run can call. */
+function topLevelFunctions(source: string): string[] {
+  const file = ts.createSourceFile('Code.js', source, ts.ScriptTarget.ES2019, false, ts.ScriptKind.JS);
+  return file.statements.filter(ts.isFunctionDeclaration).map((f) => f.name?.text ?? '');
+}
 
 function clientSources(dir = path.join(ROOT, 'src/client')): string[] {
   return fs
@@ -68,6 +77,18 @@ describe('the built bundle', () => {
     expect(calledFromSidebars.length).toBeGreaterThan(0);
     expect(calledFromSidebars.filter((n) => !(SERVER_FUNCTIONS as string[]).includes(n))).toEqual([]);
     expect(missing(office.sheet, SERVER_FUNCTIONS)).toEqual([]);
+  });
+
+  test('every ServerApi function is a top-level function of Code.js, declared once, that reaches api.ts', () => {
+    const declared = topLevelFunctions(code);
+    expect(SERVER_FUNCTIONS.filter((n) => !declared.includes(n))).toEqual([]);
+    expect(declared).not.toContain('api');
+    expect(new Set(declared).size).toBe(declared.length);
+    // Each one reaches the implementation: a call through the global name returns what api.ts returns.
+    const office = testOffice();
+    const view = serverRpc(office.sheet).getSettingsView();
+    expect(view.settings.map((s) => s.key)).toEqual(SETTING_KEYS);
+    expect(topLevelFunctions('function a() {} var b = function () {}; (function c() {})();')).toEqual(['a']);
   });
 
   test('the Sheets menu built by onOpen names only existing functions', () => {

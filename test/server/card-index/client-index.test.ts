@@ -4,6 +4,7 @@
 
 import type { ClientIndexEntry } from '../../../src/core/events';
 import { CacheStore } from '../../../src/local/emulator/script/cache';
+import { serverRpc } from '../../../src/local/gas/server-rpc';
 import type { Office } from '../../../src/local/office';
 import { call, testOffice } from '../../support/office';
 import { appendRows, DAY, HOUR, phoneOf, seedClients, sheetValues } from './support';
@@ -23,7 +24,7 @@ const addonCache = () => office.workspace.cache.entries(CacheStore.scriptScope('
 
 beforeAll(() => {
   office = testOffice();
-  call(office.sheet, 'runSetup');
+  office.rpc.runSetup();
   ({ names } = seedClients(office, CONTACTS));
   const now = office.workspace.clock.now();
   appendRows(office, 'events', [
@@ -163,10 +164,12 @@ describe('lookupClient in the Gmail add-on', () => {
 describe('noteEvent: events logged after the rebuild', () => {
   test('an event logged from the add-on updates its cached card at once, and the sheet row for the next reload', () => {
     lookup(office.gmail, 'client7@example.ru');
-    const logged = office.gmail.invoke('logEvent', [
-      { client: 'client7@example.ru', kind: 'Звонок', reason: 'Оплата', note: 'Оплатит в пятницу' },
-    ]);
-    if (logged.error) throw logged.error;
+    serverRpc(office.gmail).logEvent({
+      client: 'client7@example.ru',
+      kind: 'Звонок',
+      reason: 'Оплата',
+      note: 'Оплатит в пятницу',
+    });
     const warm = lookup(office.gmail, 'client7@example.ru');
     expect(warm.calls).toEqual(['CacheService.Cache.getAll']);
     expect(warm.entry?.lastContact).toMatchObject({ kind: 'Звонок', reason: 'Оплата' });
@@ -178,10 +181,7 @@ describe('noteEvent: events logged after the rebuild', () => {
 
   test('a planned event logged in the spreadsheet shows in the sheet at once and in the add-on after its reload', () => {
     const at = new Date(Math.floor(office.workspace.clock.now() / HOUR) * HOUR + 2 * DAY).toISOString();
-    const logged = office.sheet.invoke('logEvent', [
-      { client: 'client9@example.ru', kind: 'Встреча', reason: 'Заказ', planned: true, at },
-    ]);
-    if (logged.error) throw logged.error;
+    office.rpc.logEvent({ client: 'client9@example.ru', kind: 'Встреча', reason: 'Заказ', planned: true, at });
     expect(lookup(office.sheet, 'client9@example.ru').entry?.planned).toEqual([
       expect.objectContaining({ kind: 'Встреча', reason: 'Заказ', at }),
     ]);
@@ -191,8 +191,7 @@ describe('noteEvent: events logged after the rebuild', () => {
 
   test('marking the planned event done moves it from planned to the last contact', () => {
     const entry = lookup(office.sheet, 'client123@example.ru').entry!;
-    const done = office.gmail.invoke('changeEvent', [{ id: entry.planned[0].id, action: 'done', result: 'Оплатил' }]);
-    if (done.error) throw done.error;
+    serverRpc(office.gmail).changeEvent({ id: entry.planned[0].id, action: 'done', result: 'Оплатил' });
     const after = lookup(office.gmail, 'client123@example.ru').entry!;
     expect(after.planned).toEqual([]);
     expect(after.lastContact).toMatchObject({ kind: 'Звонок', reason: 'Оплата' });

@@ -27,9 +27,9 @@ function runTriggersUntil(office: Office, toMs: number): string[] {
 describe('installing the triggers', () => {
   test('setup installs a refresh every 4 hours and a digest at 8:00 in the office zone, and never a second one', () => {
     const office = testOffice();
-    call(office.sheet, 'runSetup');
-    call(office.sheet, 'runSetup');
-    call(office.sheet, 'runSetup');
+    office.rpc.runSetup();
+    office.rpc.runSetup();
+    office.rpc.runSetup();
     const triggers = office.workspace.triggers.of('sheet', SHARED);
     expect(triggers.map((t) => t.handler).sort()).toEqual(['morningDigestTrigger', 'refreshIndexTrigger']);
     expect(triggers.find((t) => t.handler === 'refreshIndexTrigger')?.schedule).toMatchObject({
@@ -44,10 +44,10 @@ describe('installing the triggers', () => {
 
   test('a colleague running setup later adds no triggers of their own (every manager would get two digests)', () => {
     const office = testOffice();
-    call(office.sheet, 'runSetup');
+    office.rpc.runSetup();
     office.workspace.ctx.session.email = 'colleague@example.com';
     try {
-      call(office.sheet, 'runSetup');
+      office.rpc.runSetup();
     } finally {
       office.workspace.ctx.session.email = SHARED;
     }
@@ -62,7 +62,7 @@ describe('the triggers at work', () => {
 
   beforeAll(() => {
     office = testOffice();
-    call(office.sheet, 'runSetup');
+    office.rpc.runSetup();
     appendRows(office, 'staff', [
       { name: 'Анна Смирнова', email: 'anna@office.example', role: 'Менеджер', dailyDigest: true },
       { name: 'Олег Петров', email: 'Oleg@Office.example', role: 'Менеджер', dailyDigest: 'да' },

@@ -2,14 +2,13 @@
 // reminder and the responsible manager invited; moved when the row is rescheduled, ticked when done, deleted when
 // cancelled; never a second one, even after a run that died before writing the calendar id back.
 
-import type { EventView } from '../../../src/shared/events-dto';
-import { call } from '../../support/office';
+import type { EventChange, EventView } from '../../../src/shared/events-dto';
 import { DAY, eventRows, eventsOffice, liveCalendarEvents, logEvent, writeRows } from './office';
 
 const minute = (ms: number) => Math.floor(ms / 60_000) * 60_000;
 
-function change(office: ReturnType<typeof eventsOffice>['office'], body: Record<string, unknown>): EventView {
-  return call<EventView>(office.sheet, 'changeEvent', body);
+function change(office: ReturnType<typeof eventsOffice>['office'], body: EventChange): EventView {
+  return office.rpc.changeEvent(body);
 }
 
 test('a planned event gets one calendar event with popup and e-mail reminders, the manager as guest, the client and phone in it', () => {
@@ -83,18 +82,16 @@ test('a run that died before writing the calendar id back: the next save finds t
   const now = minute(office.workspace.clock.now());
   // The run is killed at its last write, the one that would put the calendar id into the row.
   office.workspace.faults.add({ service: 'SpreadsheetApp.Range.setValues', kind: 'kill', nth: [1] });
-  const run = office.sheet.invoke('logEvent', [
-    {
-      id: 'E-crash-1',
-      client: clients.vip.email,
-      kind: 'Звонок',
-      reason: '',
-      at: new Date(now + DAY).toISOString(),
-      planned: true,
-    },
-  ]);
+  const crash = {
+    id: 'E-crash-1',
+    client: clients.vip.email,
+    kind: 'Звонок',
+    reason: '',
+    at: new Date(now + DAY).toISOString(),
+    planned: true,
+  };
+  expect(() => office.rpc.logEvent(crash)).toThrow();
   office.workspace.faults.clear();
-  expect(run.error).toBeDefined();
   expect(eventRows(office)[0]).toMatchObject({ id: 'E-crash-1', calendarEventId: '' });
   expect(liveCalendarEvents(office)).toHaveLength(1);
 
@@ -135,7 +132,7 @@ test('a planned row typed by hand (no id) gets an id from the sidebar and its ca
       status: 'план',
     },
   ]);
-  const view = call<{ due: { groups: Array<{ events: EventView[] }> } }>(office.sheet, 'getReminders');
+  const view = office.rpc.getReminders();
   const [typed] = view.due.groups.flatMap((g) => g.events);
   expect(typed).toMatchObject({ client: clients.sleepy.name, phone: clients.sleepy.phone, calendarEventId: '' });
   expect(typed.id).not.toBe('');
@@ -165,10 +162,7 @@ test('a head may give an event to a subordinate; a manager may not give one to t
 
   const manager = eventsOffice({ session: { email: 'nino@example.com' } });
   const own = logEvent(manager.office, { client: manager.clients.vip.email, kind: 'Звонок', reason: '' });
-  const refused = manager.office.sheet.invoke('changeEvent', [
-    { id: own.id, action: 'assign', manager: 'Ольга Смирнова' },
-  ]);
-  expect(String((refused.error as Error).message)).toBe(
+  expect(() => manager.office.rpc.changeEvent({ id: own.id, action: 'assign', manager: 'Ольга Смирнова' })).toThrow(
     'Вы не можете назначить ответственным Ольга Смирнова: это может сделать только руководитель.',
   );
   expect(eventRows(manager.office)[0].manager).toBe('Нино Беридзе');
@@ -176,6 +170,5 @@ test('a head may give an event to a subordinate; a manager may not give one to t
 
 test('an unknown id is refused with a message, not a crash', () => {
   const { office } = eventsOffice();
-  const run = office.sheet.invoke('changeEvent', [{ id: 'E-nope', action: 'done' }]);
-  expect(String((run.error as Error).message)).toContain('E-nope');
+  expect(() => office.rpc.changeEvent({ id: 'E-nope', action: 'done' })).toThrow('E-nope');
 });

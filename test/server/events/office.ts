@@ -6,8 +6,8 @@ import { template } from '../../../src/core/sheets/templates';
 import { createPeople } from '../../../src/local/emulator/people/service';
 import { createSpreadsheetApp, UiHost } from '../../../src/local/emulator/spreadsheet/service';
 import type { Office } from '../../../src/local/office';
-import type { EventView } from '../../../src/shared/events-dto';
-import { call, testOffice } from '../../support/office';
+import type { EventView, LogEventInput } from '../../../src/shared/events-dto';
+import { testOffice } from '../../support/office';
 
 export const STAFF = [
   ['Ольга Смирнова', 'olga@example.com', 'Руководитель', '', true],
@@ -36,7 +36,7 @@ const CLIENTS = {
 
 export function eventsOffice(options: { session?: { email?: string } } = {}): EventsOffice {
   const office = testOffice({ session: options.session });
-  call(office.sheet, 'runSetup');
+  office.rpc.runSetup();
   const ws = office.workspace;
   const people = createPeople(ws.people, ws.ctx);
   const groups: Record<string, string> = {};
@@ -111,8 +111,8 @@ export function liveCalendarEvents(office: Office) {
   return office.workspace.calendar.allEvents().filter((e) => !e.deleted);
 }
 
-export function logEvent(office: Office, input: Record<string, unknown>): EventView {
-  return call<EventView>(office.sheet, 'logEvent', input);
+export function logEvent(office: Office, input: LogEventInput): EventView {
+  return office.rpc.logEvent(input);
 }
 
 export const DAY = 86_400_000;

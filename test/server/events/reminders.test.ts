@@ -2,8 +2,7 @@
 // rows reported while the rest still lists, per-label quiet periods, interest without an order, missed calls, and the
 // due list's cost (two service calls, whatever the size of the log).
 
-import type { DueView, QuietClientView, RemindersView } from '../../../src/shared/events-dto';
-import { call } from '../../support/office';
+import { serverRpc } from '../../../src/local/gas/server-rpc';
 import { DAY, eventsOffice, logEvent, writeRows } from './office';
 
 const iso = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString();
@@ -36,7 +35,7 @@ test('due today and overdue, grouped by manager, each with the phone and the las
     planned: true,
     manager: 'Дмитрий Ковалёв',
   });
-  const due = call<DueView>(office.sheet, 'getDueList');
+  const due = office.rpc.getDueList();
   expect(due.timeZone).toBe('Europe/Moscow');
   expect(due.groups.map((g) => g.manager)).toEqual(['Дмитрий Ковалёв', 'Нино Беридзе']);
   const [dmitry, nino] = due.groups;
@@ -54,7 +53,7 @@ test('due today and overdue, grouped by manager, each with the phone and the las
     lastContact: { kind: 'Встреча', reason: 'Презентация' },
   });
   // A later day is not due yet; asking for that day lists it.
-  const later = call<DueView>(office.sheet, 'getDueList', iso(now + 2 * DAY));
+  const later = office.rpc.getDueList(iso(now + 2 * DAY));
   expect(later.groups.flatMap((g) => g.events).map((e) => e.client)).toContain(clients.sleepy.name);
 });
 
@@ -76,7 +75,7 @@ test('damaged rows are reported with row and column; the rest is still listed', 
     { id: 'E-d', date: '', kind: 'Звонок', client: clients.sleepy.name, status: 'план' },
     { id: 'E-e', date: '28.02.2026 16:00', kind: 'Звонок', client: clients.regular.name, status: 'plan' },
   ]);
-  const view = call<RemindersView>(office.sheet, 'getReminders');
+  const view = office.rpc.getReminders();
   expect(view.problems.map((p) => [p.row, p.column])).toEqual([
     [3, 'Дата и время'],
     [4, 'Статус'],
@@ -88,7 +87,7 @@ test('damaged rows are reported with row and column; the rest is still listed', 
   const listed = view.due.groups.flatMap((g) => g.events).map((e) => e.id);
   expect(listed.sort()).toEqual(['E-a', 'E-e']);
   // The CLI's due list reports them too.
-  expect(call<DueView>(office.sheet, 'getDueList').problems).toHaveLength(4);
+  expect(office.rpc.getDueList().problems).toHaveLength(4);
 });
 
 test('per-label quiet periods: VIP after 30 days, regular clients after 90; any event resets the clock', () => {
@@ -104,22 +103,23 @@ test('per-label quiet periods: VIP after 30 days, regular clients after 90; any 
   logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: '', at: iso(now - 40 * DAY) });
   logEvent(office, { client: clients.regular.email, kind: 'Звонок', reason: '', at: iso(now - 40 * DAY) });
   logEvent(office, { client: clients.sleepy.email, kind: 'Звонок', reason: '', at: iso(now - 100 * DAY) });
-  const quiet = call<QuietClientView[]>(office.sheet, 'getQuietClients');
+  const quiet = office.rpc.getQuietClients();
   expect(quiet.map((q) => q.name).sort()).toEqual([clients.vip.name, clients.sleepy.name].sort());
   const vip = quiet.find((q) => q.resourceName === clients.vip.resourceName)!;
   expect(vip).toMatchObject({ labels: ['VIP'], phone: clients.vip.phone, days: 40 });
 
   // `days` replaces every period.
   expect(
-    call<QuietClientView[]>(office.sheet, 'getQuietClients', undefined, 35)
+    office.rpc
+      .getQuietClients(undefined, 35)
       .map((q) => q.name)
       .sort(),
   ).toEqual([clients.vip.name, clients.regular.name, clients.sleepy.name].sort());
-  expect(call<QuietClientView[]>(office.sheet, 'getQuietClients', undefined, 200)).toEqual([]);
+  expect(office.rpc.getQuietClients(undefined, 200)).toEqual([]);
 
   // A call today takes the VIP off the list.
   logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: '' });
-  expect(call<QuietClientView[]>(office.sheet, 'getQuietClients').map((q) => q.name)).toEqual([clients.sleepy.name]);
+  expect(office.rpc.getQuietClients().map((q) => q.name)).toEqual([clients.sleepy.name]);
 });
 
 test('interest without an order, and missed calls waiting for a callback', () => {
@@ -129,7 +129,7 @@ test('interest without an order, and missed calls waiting for a callback', () =>
   logEvent(office, { client: clients.regular.email, kind: 'Встреча', reason: 'Интерес', at: iso(now - 6 * DAY) });
   logEvent(office, { client: clients.regular.email, kind: 'Звонок', reason: 'Заказ', at: iso(now - 4 * DAY) });
   logEvent(office, { client: '+7 912 777-88-99', kind: 'Пропущенный звонок', reason: '', at: iso(now - 3600_000) });
-  const view = call<RemindersView>(office.sheet, 'getReminders');
+  const view = office.rpc.getReminders();
   expect(view.interested.map((i) => i.client)).toEqual([clients.vip.name]);
   expect(view.interested[0].phone).toBe(clients.vip.phone);
   expect(view.missedCalls.map((m) => m.client)).toEqual([clients.sleepy.name]);
@@ -141,7 +141,7 @@ test('interest without an order, and missed calls waiting for a callback', () =>
 
   // A callback clears the missed call.
   logEvent(office, { client: clients.sleepy.email, kind: 'Звонок', reason: '' });
-  expect(call<RemindersView>(office.sheet, 'getReminders').missedCalls).toEqual([]);
+  expect(office.rpc.getReminders().missedCalls).toEqual([]);
 });
 
 test('the due list costs at most two service calls on a log of 5,000 events', () => {
@@ -165,10 +165,9 @@ test('the due list costs at most two service calls on a log of 5,000 events', ()
     };
   });
   writeRows(office, 'events', rows);
-  const run = office.sheet.invoke('getDueList', []);
-  expect(run.error).toBeUndefined();
-  const due = run.result as DueView;
+  let calls = 0;
+  const due = serverRpc(office.sheet, { afterRun: (run) => (calls = run.report.serviceCalls) }).getDueList();
   expect(due.groups.flatMap((g) => g.events).length).toBeGreaterThan(50);
   expect(due.groups.flatMap((g) => g.events).every((e) => e.phone !== '')).toBe(true);
-  expect(run.report.serviceCalls).toBeLessThanOrEqual(2);
+  expect(calls).toBeLessThanOrEqual(2);
 });

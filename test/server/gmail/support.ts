@@ -30,7 +30,7 @@ export interface GmailOffice {
 
 export function gmailOffice(contacts: number): GmailOffice {
   const office = testOffice();
-  call(office.sheet, 'runSetup');
+  office.rpc.runSetup();
   const ws = office.workspace;
   const { names } = seedClients(office, contacts);
   const hostilePerson: people_v1.Schema$Person = {

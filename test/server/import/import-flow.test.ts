@@ -5,9 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { syntheticXlsx } from '../../../src/local/demo/synthetic-base';
-import { importFile, invokeSheet, prepareImport, runUntilDone, stagePrepared } from '../../../src/local/import-driver';
+import { importFile, prepareImport, runUntilDone, stagePrepared } from '../../../src/local/import-driver';
 import type { Office } from '../../../src/local/office';
-import type { ImportPreview, UndoResult } from '../../../src/shared/import-dto';
 import { testOffice } from '../../support/office';
 
 const FIXTURES = path.join(__dirname, '../../fixtures');
@@ -18,7 +17,7 @@ function fixture(name: string) {
 
 function freshOffice(): Office {
   const office = testOffice();
-  invokeSheet(office, 'runSetup');
+  office.rpc.runSetup();
   return office;
 }
 
@@ -75,7 +74,7 @@ test('the messy office base imports once; importing it again, or its Windows-125
   expect(office.workspace.people.allContacts()).toHaveLength(count);
 
   // The Imports sheet says what happened, for the office to read.
-  const imports = invokeSheet<Array<{ id: string; status: string; created: number }>>(office, 'listImports');
+  const imports = office.rpc.listImports();
   expect(imports.map((r) => r.status)).toEqual(['done', 'done', 'done']);
   expect(imports.find((r) => r.id === first.importId)?.created).toBe(first.created);
 });
@@ -85,7 +84,7 @@ test('the preview writes nothing to Google Contacts and counts what the import w
   const prepared = prepareImport(office, fixture('office-base.xlsx'), { importId: 'imp-preview' });
   stagePrepared(office, 'imp-preview', prepared);
   const before = office.workspace.people.allContacts().length;
-  const preview = invokeSheet<ImportPreview>(office, 'previewImport', 'imp-preview');
+  const preview = office.rpc.previewImport('imp-preview');
   expect(office.workspace.people.allContacts().length).toBe(before);
   expect(preview.counts.created).toBe(prepared.cleaned.contacts.length - preview.counts.skipped);
   expect(preview.duplicates.length).toBeGreaterThan(0);
@@ -141,7 +140,7 @@ test('undo returns the account to its previous state: created contacts go, chang
   const completed = accountState(office).find((c) => c.resourceName === before[0].resourceName);
   expect(completed?.emails.length).toBeGreaterThan(0);
 
-  const undo = invokeSheet<UndoResult>(office, 'undoImport', result.importId);
+  const undo = office.rpc.undoImport(result.importId);
   expect(undo.deleted).toBe(result.created);
   expect(undo.restored).toBe(result.updated);
   expect(accountState(office)).toEqual(before);
@@ -152,5 +151,5 @@ test('undo returns the account to its previous state: created contacts go, chang
       .sort(),
   ).toEqual(groupsBefore);
   // Undo twice is harmless.
-  expect(invokeSheet<UndoResult>(office, 'undoImport', result.importId).deleted).toBe(0);
+  expect(office.rpc.undoImport(result.importId).deleted).toBe(0);
 });

@@ -2,9 +2,9 @@
 // warm index), the due list and the quiet list, and the calls to log k events.
 
 import { messageEvent } from '../../emulator/ui/card-service';
-import { invokeSheet } from '../../import-driver';
 import { openOffice, Office } from '../../office';
-import { Measurement, measureInvoke } from '../measure';
+import { serverRpc } from '../../gas/server-rpc';
+import { Measurement, measureInvoke, measureRpc } from '../measure';
 
 const CLOCK = '2026-03-02T09:00:00+03:00';
 const CONTACTS = 25000;
@@ -71,7 +71,7 @@ function seed(office: Office): string[] {
 
 export function eventBenches(): Measurement[] {
   const office = openOffice({ clockStart: CLOCK });
-  invokeSheet(office, 'runSetup');
+  office.rpc.runSetup();
   seed(office);
   const ws = office.workspace;
   const out: Measurement[] = [];
@@ -80,9 +80,12 @@ export function eventBenches(): Measurement[] {
     out.push({ ...x, ...scale, ...(limit ? { limit, withinLimit: x.calls <= limit } : {}) });
 
   m(measureInvoke(office, 'sheet', 'rebuild the client index (trigger)', 'refreshIndexTrigger', [{}]));
-  m(measureInvoke(office, 'sheet', 'due list (getDueList)', 'getDueList', []), 2);
-  m(measureInvoke(office, 'sheet', 'quiet list (getQuietClients)', 'getQuietClients', []));
-  m(measureInvoke(office, 'sheet', 'Reminders sidebar, first screen (getReminders)', 'getReminders', []));
+  m(
+    measureRpc(office, 'due list (getDueList)', (rpc) => rpc.getDueList()),
+    2,
+  );
+  m(measureRpc(office, 'quiet list (getQuietClients)', (rpc) => rpc.getQuietClients()));
+  m(measureRpc(office, 'Reminders sidebar, first screen (getReminders)', (rpc) => rpc.getReminders()));
 
   const known = ws.gmail.addMessage({
     from: 'Иван Клиент123 <client123@example.ru>',
@@ -136,14 +139,14 @@ export function eventBenches(): Measurement[] {
     const cpu = process.cpuUsage();
     let serviceMs = 0;
     let calls = 0;
-    for (let i = 0; i < k; i++) {
-      const run = office.sheet.invoke('logEvent', [
-        { client: `client${i}@example.ru`, kind: 'Звонок', reason: 'Заказ', note: 'bench' },
-      ]);
-      if (run.error) throw run.error;
-      serviceMs += run.report.elapsedMs;
-      calls += run.report.serviceCalls;
-    }
+    const rpc = serverRpc(office.sheet, {
+      afterRun: (run) => {
+        serviceMs += run.report.elapsedMs;
+        calls += run.report.serviceCalls;
+      },
+    });
+    for (let i = 0; i < k; i++)
+      rpc.logEvent({ client: `client${i}@example.ru`, kind: 'Звонок', reason: 'Заказ', note: 'bench' });
     const used = process.cpuUsage(cpu);
     out.push({
       operation: `log ${k} event(s), one execution each`,

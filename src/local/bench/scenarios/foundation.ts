@@ -3,7 +3,7 @@
 
 import { messageEvent } from '../../emulator/ui/card-service';
 import { openOffice } from '../../office';
-import { Measurement, measureInvoke } from '../measure';
+import { Measurement, measureInvoke, measureRpc } from '../measure';
 
 const CLOCK = '2026-03-02T09:00:00+03:00';
 
@@ -13,9 +13,9 @@ export function foundationBench(): Measurement[] {
   out.push(
     measureInvoke(office, 'sheet', 'onOpen: build the CRM menu', 'onOpen', [{ authMode: 'LIMITED' }], 'simple-trigger'),
   );
-  out.push(measureInvoke(office, 'sheet', 'setup: create every CRM sheet in an empty spreadsheet', 'runSetup', []));
-  out.push(measureInvoke(office, 'sheet', 'setup again: nothing to repair', 'runSetup', []));
-  out.push(measureInvoke(office, 'sheet', 'Settings sidebar: getSettingsView', 'getSettingsView', []));
+  out.push(measureRpc(office, 'setup: create every CRM sheet in an empty spreadsheet', (rpc) => rpc.runSetup()));
+  out.push(measureRpc(office, 'setup again: nothing to repair', (rpc) => rpc.runSetup()));
+  out.push(measureRpc(office, 'Settings sidebar: getSettingsView', (rpc) => rpc.getSettingsView()));
 
   const ws = office.workspace;
   const people = ws.globals({ project: 'sheet', htmlFiles: {}, ui: office.sheet.ui }).People as GoogleAppsScript.People;

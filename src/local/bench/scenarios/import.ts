@@ -7,7 +7,7 @@ import { cleanImportFile, openImportFile } from '../../../core/import/pipeline';
 import { planImport } from '../../../core/import/plan';
 import { phoneKey } from '../../../core/phone';
 import { syntheticXlsx } from '../../demo/synthetic-base';
-import { importFile, invokeSheet } from '../../import-driver';
+import { importFile } from '../../import-driver';
 import { openOffice } from '../../office';
 import type { Measurement } from '../measure';
 
@@ -22,7 +22,7 @@ function cpuMs(fn: () => void): number {
 
 function importBench(rows: number): Measurement {
   const office = openOffice({ clockStart: CLOCK });
-  invokeSheet(office, 'runSetup');
+  office.rpc.runSetup();
   const ws = office.workspace;
   const bytes = syntheticXlsx(rows);
   ws.calls.reset();

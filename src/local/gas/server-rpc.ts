@@ -1,0 +1,32 @@
+// The built bundle's server functions as typed Node calls: what the sidebars get from src/client/lib/rpc.ts, for the
+// CLI, the bench and the tests. Each call is one Apps Script execution of the loaded project; it returns the result
+// or throws the script's own error, so a renamed or re-typed server function fails the type check here too.
+
+import type * as Main from '../../server/main';
+import { SERVER_FUNCTIONS, ServerApi, ServerFunctionName } from '../../shared/rpc';
+import type { InvokeResult, LoadedProject } from './load-bundle';
+
+export type NodeRpc = { [K in keyof ServerApi]: (...args: Parameters<ServerApi[K]>) => ReturnType<ServerApi[K]> };
+
+/**
+ * The project's other entry points (triggers, menu items, card actions, `lookupClientIndex_`): main.ts's exports,
+ * so a name that is not one fails the type check. `api` is the object the build turns into the ServerApi functions.
+ */
+export type EntryPointName = Exclude<keyof typeof Main, 'api'>;
+
+export interface RpcOptions {
+  /** Called after every execution, failed or not, e.g. to save the workspace or to read the run's service calls. */
+  afterRun?(run: InvokeResult, name: ServerFunctionName): void;
+}
+
+export function serverRpc(project: LoadedProject, options: RpcOptions = {}): NodeRpc {
+  const call = (name: ServerFunctionName, args: unknown[]) => {
+    const run = project.invoke(name, args);
+    options.afterRun?.(run, name);
+    if (run.error) throw run.error;
+    return run.result;
+  };
+  return Object.fromEntries(
+    SERVER_FUNCTIONS.map((name) => [name, (...args: unknown[]) => call(name, args)]),
+  ) as unknown as NodeRpc;
+}
