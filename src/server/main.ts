@@ -9,6 +9,7 @@ import { logEmail, logEmailForm, openSheet, planFollowUp, planForm } from './gma
 import { addClient } from './gmail/add-client';
 import { addClientForm, homepageCard, senderCard } from './gmail/card';
 import { readSettings, uiLocale } from './sheets/settings';
+import { SheetContents, sheetContents } from './sheets/sheet-contents';
 import { addCrmMenu } from './ui/menu';
 import { showSidebar } from './ui/sidebars';
 import { morningDigest, refreshIndex } from './triggers/routine';
@@ -72,6 +73,11 @@ export function lookupClientIndex_(emailOrPhone: string): ClientIndexEntry | nul
 
 export function clientIndexStats_(): IndexStats {
   return indexStats();
+}
+
+/** A CRM sheet's header, displayed rows and formulas, for the CLI's `crm sheet TITLE`. */
+export function sheetContents_(title: string): SheetContents {
+  return sheetContents(title);
 }
 
 /** Gmail add-on: contextual trigger for an opened message (manifest addOns.gmail.contextualTriggers). */

@@ -5,14 +5,17 @@ export interface ParsedArgs {
   command: string;
   positional: string[];
   flags: Record<string, string | true>;
+  /** The values of each repeatable option (`--set a=1 --set b=2`), in order. */
+  lists: Record<string, string[]>;
 }
 
 export class UsageError extends Error {}
 
-export function parseArgs(argv: string[], known: Record<string, 'value' | 'switch'>): ParsedArgs {
+export function parseArgs(argv: string[], known: Record<string, 'value' | 'switch' | 'list'>): ParsedArgs {
   const [command = 'help', ...rest] = argv;
   const positional: string[] = [];
   const flags: Record<string, string | true> = {};
+  const lists: Record<string, string[]> = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (!arg.startsWith('--')) {
@@ -26,10 +29,11 @@ export function parseArgs(argv: string[], known: Record<string, 'value' | 'switc
     else {
       const value = inline ?? rest[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      flags[name] = value;
+      if (kind === 'list') (lists[name] ??= []).push(value);
+      else flags[name] = value;
     }
   }
-  return { command, positional, flags };
+  return { command, positional, flags, lists };
 }
 
 export function flag(args: ParsedArgs, name: string): string | undefined {

@@ -7,6 +7,7 @@ import { cardCommand, dueCommand, logCommand, quietCommand } from './event-comma
 import { connect, runOnGoogle } from './google-commands';
 import { contactsCommand, exportCommand, importCommand, previewCommand, undoCommand } from './import-commands';
 import { openCliOffice } from './office-state';
+import { settingsCommand, sheetCommand } from './sheet-commands';
 
 const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or --dir FOLDER)
 
@@ -25,6 +26,11 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
                                    clients gone quiet, with their last event date
   card --from "Name <e-mail>" --json
                                    the Gmail card for a message from that sender, and its service calls
+
+  sheet TITLE --json               a CRM sheet (hidden ones too, title in any language or its key): its header,
+                                   the rows below it as displayed, and each cell's formula
+  settings [--set KEY=VALUE]... --json
+                                   every setting with its value and default; --set changes one (checked first)
 
   --target google [--credentials FILE]
                                    preview/import/undo/export/contacts on a real account (README)`;
@@ -51,6 +57,7 @@ const FLAGS = {
   manager: 'value',
   note: 'value',
   credentials: 'value',
+  set: 'list',
 } as const;
 
 /** `preview` without --json: what a person reads before importing. */
@@ -72,10 +79,11 @@ function previewText(p: ReturnType<typeof previewCommand>): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function main(): Promise<number> {
+/** One command: prints its answer and returns the exit code (tests call it with their own arguments). */
+export async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs(process.argv.slice(2), FLAGS);
+    args = parseArgs(argv, FLAGS);
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n\n${HELP}\n`);
     return 2;
@@ -118,6 +126,8 @@ async function main(): Promise<number> {
       due: () => dueCommand(office, args),
       quiet: () => quietCommand(office, args),
       card: () => cardCommand(office, args),
+      sheet: () => sheetCommand(office, args),
+      settings: () => settingsCommand(office, args),
     });
     const run = commands[args.command];
     if (!run) throw new UsageError(`Unknown command "${args.command}"`);
@@ -136,7 +146,9 @@ async function main(): Promise<number> {
   }
 }
 
-// exitCode, not exit(): a large JSON answer on a pipe must be flushed before the process ends.
-main().then((code) => {
-  process.exitCode = code;
-});
+if (require.main === module) {
+  // exitCode, not exit(): a large JSON answer on a pipe must be flushed before the process ends.
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

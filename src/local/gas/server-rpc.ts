@@ -4,6 +4,7 @@
 
 import type * as Main from '../../server/main';
 import { SERVER_FUNCTIONS, ServerApi, ServerFunctionName } from '../../shared/rpc';
+import type { ExecutionKind } from '../emulator/execution';
 import type { InvokeResult, LoadedProject } from './load-bundle';
 
 export type NodeRpc = { [K in keyof ServerApi]: (...args: Parameters<ServerApi[K]>) => ReturnType<ServerApi[K]> };
@@ -29,4 +30,14 @@ export function serverRpc(project: LoadedProject, options: RpcOptions = {}): Nod
   return Object.fromEntries(
     SERVER_FUNCTIONS.map((name) => [name, (...args: unknown[]) => call(name, args)]),
   ) as unknown as NodeRpc;
+}
+
+/** Runs one of those entry points by its name, as Apps Script would (a trigger, a card, a menu item). */
+export function invokeEntryPoint(
+  project: LoadedProject,
+  name: EntryPointName,
+  args: unknown[] = [],
+  kind?: ExecutionKind,
+): InvokeResult {
+  return project.invoke(name, args, kind);
 }

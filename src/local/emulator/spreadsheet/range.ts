@@ -57,6 +57,7 @@ type RangeApi = Emulated<
   GoogleAppsScript.Spreadsheet.Range,
   | 'getValues'
   | 'getDisplayValues'
+  | 'getFormulas'
   | 'getValue'
   | 'getDisplayValue'
   | 'setValues'
@@ -188,6 +189,14 @@ export class Range implements RangeApi, RangeSource {
         displayText(cellAt(sheet, r, c)?.v ?? '', cellAt(sheet, r, c)?.f, ss.timeZone, ss.locale),
       ),
     );
+  }
+
+  /**
+   * The formula of each cell, '' for a cell without one. The emulation stores no formulas (toCell refuses to write
+   * one), so every cell answers '': a product bug that would have written a formula fails at the write instead.
+   */
+  getFormulas(): string[][] {
+    return this.#call('getFormulas', (_ss, sheet, box) => this.#each(sheet, box, () => ''));
   }
 
   getDisplayValue(): string {
