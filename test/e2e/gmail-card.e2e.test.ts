@@ -2,13 +2,14 @@
 // last events), log the e-mail from the card, see the notification, and find the new row in the Events sheet.
 
 import { Harness, openHarness, screenshotOnFailure } from './support/browser';
+import { invokeEntryPoint } from '../../src/local/gas/server-rpc';
 
 let h: Harness;
 
 beforeAll(async () => {
   h = await openHarness();
   // The demo's contacts and events were written after setup built the card index: refresh it as the trigger would.
-  const run = h.office.sheet.invoke('refreshIndexTrigger', [{}]);
+  const run = invokeEntryPoint(h.office.sheet, 'refreshIndexTrigger', [{}]);
   if (run.error) throw run.error;
 });
 

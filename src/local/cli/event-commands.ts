@@ -5,6 +5,7 @@ import { cardToJson, messageEvent } from '../emulator/ui/card-service';
 import type { EventView, LogEventInput } from '../../shared/events-dto';
 import type { Office } from '../office';
 import { flag, ParsedArgs, UsageError } from './args';
+import { invokeEntryPoint } from '../gas/server-rpc';
 
 function isoOption(args: ParsedArgs, name: string): string | undefined {
   const value = flag(args, name);
@@ -70,7 +71,7 @@ export function cardCommand(office: Office, args: ParsedArgs) {
     plainBody: '',
     date: ws.clock.now(),
   });
-  const run = office.gmail.invoke('onGmailMessage', [messageEvent(ws, messageId)], 'card');
+  const run = invokeEntryPoint(office.gmail, 'onGmailMessage', [messageEvent(ws, messageId)], 'card');
   if (run.error) throw run.error;
   // Keep what the add-on cached (its copy of the index), as a real add-on keeps its cache between cards, but not the
   // stand-in message: the sandbox's inbox stays as it was.

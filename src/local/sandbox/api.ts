@@ -8,6 +8,7 @@ import type { Office } from '../office';
 import { cardToJson, actionEvent, messageEvent, responseToJson } from '../emulator/ui/card-service';
 import type { ContactsView, MessageView, RunResponse, SpreadsheetView, UiView, CardResponse } from './web/types';
 import { displayValue } from './display';
+import { invokeEntryPoint } from '../gas/server-rpc';
 
 export class SandboxApi {
   private sidebarVersion = 0;
@@ -58,7 +59,7 @@ export class SandboxApi {
   /** Opening the spreadsheet: Sheets rebuilds its menus and runs the onOpen simple trigger. */
   open(): RunResponse {
     this.office.sheet.ui.menus.length = 0;
-    return this.finish(this.office.sheet.invoke('onOpen', [{ authMode: 'LIMITED' }], 'simple-trigger'));
+    return this.finish(invokeEntryPoint(this.office.sheet, 'onOpen', [{ authMode: 'LIMITED' }], 'simple-trigger'));
   }
 
   /** google.script.run from a sidebar: Apps Script's argument and result rules, a 6-minute execution. */
@@ -135,11 +136,13 @@ export class SandboxApi {
   }
 
   homepage(): CardResponse {
-    return this.card(this.office.gmail.invoke('onGmailHomepage', [messageEvent(this.ws, undefined)], 'card'));
+    return this.card(
+      invokeEntryPoint(this.office.gmail, 'onGmailHomepage', [messageEvent(this.ws, undefined)], 'card'),
+    );
   }
 
   openMessage(messageId: string): CardResponse {
-    return this.card(this.office.gmail.invoke('onGmailMessage', [messageEvent(this.ws, messageId)], 'card'));
+    return this.card(invokeEntryPoint(this.office.gmail, 'onGmailMessage', [messageEvent(this.ws, messageId)], 'card'));
   }
 
   cardAction(input: {

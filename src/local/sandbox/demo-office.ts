@@ -9,6 +9,7 @@ import { createPeople } from '../emulator/people/service';
 import { createSpreadsheetApp, UiHost } from '../emulator/spreadsheet/service';
 import type { Office } from '../office';
 import { writeOfficeBase } from '../demo/office-base';
+import { invokeEntryPoint } from '../gas/server-rpc';
 
 const FAMILY = [
   'Иванов',
@@ -209,7 +210,7 @@ export function seedDemoOffice(office: Office, dir: string): string {
 
   const base = writeOfficeBase(path.join(dir, 'import'));
   // The daily routine would build the Gmail card's index overnight; the demo builds it now, over the demo clients.
-  const index = office.sheet.invoke('refreshIndexTrigger', [{}]);
+  const index = invokeEntryPoint(office.sheet, 'refreshIndexTrigger', [{}]);
   if (index.error) throw index.error;
   ws.calls.reset();
   ws.save();

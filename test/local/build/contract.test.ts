@@ -9,7 +9,7 @@ import { DIST, ROOT } from '../../../src/local/office';
 import { MENU_ITEMS } from '../../../src/server/ui/menu';
 import { SERVER_FUNCTIONS } from '../../../src/shared/rpc';
 import { SETTING_KEYS } from '../../../src/core/settings/definitions';
-import { serverRpc } from '../../../src/local/gas/server-rpc';
+import { invokeEntryPoint, serverRpc } from '../../../src/local/gas/server-rpc';
 import { testOffice } from '../../support/office';
 
 const code = fs.readFileSync(path.join(DIST, 'sheet', 'Code.js'), 'utf8');
@@ -93,7 +93,7 @@ describe('the built bundle', () => {
 
   test('the Sheets menu built by onOpen names only existing functions', () => {
     const office = testOffice();
-    const run = office.sheet.invoke('onOpen', [{}], 'simple-trigger');
+    const run = invokeEntryPoint(office.sheet, 'onOpen', [{}], 'simple-trigger');
     expect(run.error).toBeUndefined();
     const items = office.sheet.ui.menus
       .flatMap((m) => m.items)

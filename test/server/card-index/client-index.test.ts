@@ -4,7 +4,7 @@
 
 import type { ClientIndexEntry } from '../../../src/core/events';
 import { CacheStore } from '../../../src/local/emulator/script/cache';
-import { serverRpc } from '../../../src/local/gas/server-rpc';
+import { invokeEntryPoint, serverRpc } from '../../../src/local/gas/server-rpc';
 import type { Office } from '../../../src/local/office';
 import { call, testOffice } from '../../support/office';
 import { appendRows, DAY, HOUR, phoneOf, seedClients, sheetValues } from './support';
@@ -15,7 +15,9 @@ let office: Office;
 let names: string[];
 
 function lookup(project: Office['sheet'], key: string): { entry: ClientIndexEntry | null; calls: string[] } {
-  const { result, calls } = office.workspace.calls.measure(() => project.invoke('lookupClientIndex_', [key]));
+  const { result, calls } = office.workspace.calls.measure(() =>
+    invokeEntryPoint(project, 'lookupClientIndex_', [key]),
+  );
   if (result.error) throw result.error;
   return { entry: result.result as ClientIndexEntry | null, calls: calls.map((c) => c.service) };
 }

@@ -8,6 +8,7 @@ import type { InvokeResult } from '../../../src/local/gas/load-bundle';
 import type { Office } from '../../../src/local/office';
 import { appendRows, DAY, HOUR, seedClients } from '../card-index/support';
 import { call, testOffice } from '../../support/office';
+import { invokeEntryPoint } from '../../../src/local/gas/server-rpc';
 
 export { DAY, HOUR };
 
@@ -110,7 +111,7 @@ export function gmailOffice(contacts: number): GmailOffice {
 export function openCard(o: GmailOffice, messageId: string, locale?: string): { run: InvokeResult; card: CardJson } {
   const event = messageEvent(o.office.workspace, messageId);
   if (locale) (event.commonEventObject as unknown as Record<string, unknown>).userLocale = locale;
-  const run = o.office.gmail.invoke('onGmailMessage', [event], 'card');
+  const run = invokeEntryPoint(o.office.gmail, 'onGmailMessage', [event], 'card');
   if (run.error) throw run.error;
   return { run, card: cardToJson(run.result) };
 }
