@@ -24,10 +24,13 @@ test('the CRM menu opens the Settings sidebar, which saves through google.script
     expect(await frame.locator('#sheets li[data-state="missing"]').count()).toBe(0);
     expect(await frame.locator('#country').inputValue()).toBe('RU');
 
-    // An invalid country is refused by the server with a message next to the field.
+    // An invalid country is refused with a message next to the field, by the sidebar itself with the server's rules
+    // (core/settings): no execution ran, so no service call was made.
+    h.office.workspace.calls.reset();
     await frame.locator('#country').fill('XX');
     await frame.locator('#save').click();
     await frame.locator('#country-error').filter({ hasText: /XX/ }).waitFor();
+    expect(h.office.workspace.calls.byService()).toEqual({});
 
     await frame.locator('#country').fill('GE');
     await frame.locator('#save').click();
