@@ -2,7 +2,7 @@
 // and how a written cell is read. The one list: the server, the Settings sidebar and the CLI all read and check
 // settings through it, so a default or a rule is stated here and nowhere else.
 
-import { Locale, LOCALES } from '../i18n/locale';
+import { Locale, localeOf, LOCALES } from '../i18n/locale';
 import { t } from '../i18n/messages';
 import { countryCodes, isCountryCode } from '../phone';
 
@@ -70,10 +70,7 @@ export const SETTINGS: { [K in SettingKey]: SettingDefinition<SettingValues[K]> 
   },
   language: {
     fallback: () => '',
-    parse(text) {
-      const base = text.toLowerCase().split(/[-_]/)[0];
-      return (LOCALES as readonly string[]).includes(base) ? (base as Locale) : undefined;
-    },
+    parse: localeOf,
     allowed: `${LOCALES.join(', ')}, or empty for the account's language`,
     invalid: (locale, value) => t(locale, 'languageInvalid', { value }),
   },

@@ -109,7 +109,7 @@ export class OfficeSettings {
 }
 
 export interface SettingRefusal {
-  /** The key as given. */
+  /** The setting's key, or the name as given when it names no setting. */
   key: string;
   value: string;
   message: string;
@@ -131,7 +131,7 @@ export function checkSettingChanges(
     const value = String(raw ?? '');
     const key = settingKey(name);
     if (!key) {
-      refusals.push({ key: name, value, message: `Unknown setting "${name}"`, allowed: SETTING_KEYS.join(', ') });
+      refusals.push({ key: name, value, message: `Unknown setting "${name}".`, allowed: SETTING_KEYS.join(', ') });
       continue;
     }
     const parsed = parseSetting(key, value);

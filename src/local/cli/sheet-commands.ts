@@ -31,7 +31,7 @@ function changesOf(sets: string[]): Record<string, string> {
 }
 
 function refusalText(refusals: SettingRefusal[]): string {
-  return refusals.map((r) => `${r.message}. Allowed for ${r.key}: ${r.allowed}`).join('\n');
+  return refusals.map((r) => `${r.message} Allowed: ${r.allowed}`).join('\n');
 }
 
 function byKey(entries: SettingEntry[]) {

@@ -43,10 +43,10 @@ test('an invalid value or an unknown key is refused with exit 2 and the allowed 
   expect(invalid.code).toBe(2);
   expect(invalid.stdout).toBe('');
   expect(invalid.stderr).toContain('"XX"');
-  expect(invalid.stderr).toMatch(/Allowed for defaultCountry: a two-letter country code: .*\bGE\b/);
+  expect(invalid.stderr).toMatch(/"XX".* Allowed: a two-letter country code: .*\bGE\b/);
   const unknown = await runCli(dir, 'settings', '--set', 'colour=red');
   expect(unknown.code).toBe(2);
-  expect(unknown.stderr).toContain(`Allowed for colour: ${SETTING_KEYS.join(', ')}`);
+  expect(unknown.stderr).toContain(`Unknown setting "colour". Allowed: ${SETTING_KEYS.join(', ')}`);
   const number = await runCli(dir, 'settings', '--set', 'reminderPopupMinutes=soon');
   expect(number.code).toBe(2);
   expect(number.stderr).toContain('a whole number from 0 to 40320');
