@@ -1,5 +1,5 @@
 // Every Apps Script entry point of both projects, and nothing else. The build turns each exported function into a
-// top-level function declaration, and each ServerApi method of `api` into one too (see src/local/build/entry-points.ts):
+// top-level function declaration, and each ServerApi method of `api` into one too (src/local/build/entry-points.ts):
 // triggers, menu items, google.script.run targets and card callbacks all resolve here. Logic lives in the modules
 // imported below.
 
@@ -75,7 +75,7 @@ export function clientIndexStats_(): IndexStats {
   return indexStats();
 }
 
-/** A CRM sheet's header, displayed rows and formulas, for the CLI's `crm sheet TITLE`. */
+/** A CRM sheet as the office sees it, for the CLI's `crm sheet TITLE` (the underscore keeps it from google.script.run). */
 export function sheetContents_(title: string): SheetContents {
   return sheetContents(title);
 }
