@@ -1,9 +1,8 @@
-// The event log and reminders: pure rules; the Sheets/Calendar/Cache adapters live in src/server.
+// The event log and reminders: pure rules; the Sheets and Calendar adapters live in src/server.
 
 export * from './row';
 export * from './status';
 export * from './lists';
 export * from './reminders';
 export * from './calendar-plan';
-export * from './client-index';
 export { localDayKey, startOfLocalDay, endOfLocalDay, zonedInstant, zoneOffsetMinutes, formatLocal } from './zone';

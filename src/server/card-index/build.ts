@@ -1,7 +1,8 @@
 // The whole index from its sources: every contact (one People listing, a page of 1000 per request), the labels'
 // names (one ContactGroups listing) and the event log (one Events read), assembled by core buildClientIndex.
 
-import { buildClientIndex, EventRecord, IndexContact } from '../../core/events';
+import { buildClientIndex, IndexContact } from '../../core/card-index';
+import type { EventRecord } from '../../core/events';
 import { managerOf, nameOf } from '../../core/export/contact-view';
 import { listAllContacts, listUserGroups, Person } from '../people/gateway';
 import type { IndexRow } from './index-sheet';

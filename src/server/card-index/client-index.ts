@@ -10,12 +10,12 @@
 // - the sheet project writes it: rebuildClientIndex() — the whole index from one People listing, one ContactGroups
 //   listing and one Events read, written in one setValues — from the time-driven trigger every 4 hours and from setup;
 //   noteEvent(event) after each logged event — the client's row found by one TextFinder request, read, and rewritten;
-// - the add-on keeps a copy in its script cache (index-cache.ts): a lookup is ONE getAll; a miss (cold, expired,
-//   evicted) loads the sheet (script property + openById + one getValues), refills the cache in one putAll and
-//   answers. The copy lives CACHE_SECONDS (an hour), the bound on how late the card sees events logged in the
+// - the add-on keeps a copy in its script cache (core/card-index/index-cache.ts over script-cache.ts): a lookup is
+//   ONE getAll; a miss (cold, expired, evicted) loads the sheet (script property + openById + one getValues), refills
+//   the cache in one putAll and answers. The copy lives CACHE_SECONDS (an hour), the bound on how late the card sees events logged in the
 //   spreadsheet; what the add-on logs itself goes into its cache at once (noteEvent there updates both the sheet row
 //   and the cached buckets). A base too big for the cache keeps its e-mail keys and trims its largest entries
-//   (index-cache.ts says how); a phone lookup in the add-on then reads the sheet;
+//   (core/card-index/cache-layout.ts says how); a phone lookup in the add-on then reads the sheet;
 // - in the sheet project a lookup reads the sheet directly (TextFinder on the keys + the row: two requests), always
 //   current, and no cache there needs keeping in step.
 // Known gaps, healed by the next rebuild: events logged while a rebuild runs (between its read of the log and its
@@ -23,14 +23,21 @@
 // events that name the client only by text (no contact id) and contacts created outside the CRM wait for it.
 
 import { redactForLog } from '../../core/redact';
-import type { ClientIndexEntry, EventRecord } from '../../core/events';
+import {
+  applyEvent,
+  cachedMeta,
+  ClientIndexEntry,
+  emptyEntry,
+  fillCache,
+  readCached,
+  updateCached,
+} from '../../core/card-index';
+import type { EventRecord } from '../../core/events';
 import { OfficeContext } from '../events/office';
 import { readEvents } from '../events/sheet';
 import type { Person } from '../people/gateway';
 import { crmSpreadsheet } from '../sheets/crm-spreadsheet';
 import { allIndexedContacts, buildRows, indexContactOf, labelNames } from './build';
-import { applyEvent, emptyEntry } from './entry-update';
-import { cachedMeta, fillCache, readCached, updateCached } from './index-cache';
 import {
   appendIndexRow,
   createIndexSheet,
@@ -44,8 +51,9 @@ import {
   writeRow,
 } from './index-sheet';
 import { contactKeys, indexKeyOf } from './keys';
+import { scriptCache } from './script-cache';
 
-export type { ClientIndexEntry } from '../../core/events';
+export type { ClientIndexEntry } from '../../core/card-index';
 
 /** The Gmail add-on is the project without a bound spreadsheet. */
 function inAddon(): boolean {
@@ -95,7 +103,7 @@ export function noteEvent(event: EventRecord): void {
       writeRow(sheet, rowNumber, next);
       changed.push(next);
     }
-    if (changed.length && inAddon()) updateCached(CacheService.getScriptCache(), changed);
+    if (changed.length && inAddon()) updateCached(scriptCache(), changed);
   } catch (e) {
     console.warn(`The client index was not updated after an event: ${redactForLog(e)}`);
   }
@@ -131,7 +139,7 @@ export function noteContact(person: Person, labels: string[] = []): void {
     };
     if (rowNumber) writeRow(sheet, rowNumber, row);
     else appendIndexRow(sheet, row);
-    if (inAddon()) updateCached(CacheService.getScriptCache(), [row]);
+    if (inAddon()) updateCached(scriptCache(), [row]);
   } catch (e) {
     console.warn(`The client index was not updated for a contact: ${redactForLog(e)}`);
   }
@@ -149,7 +157,7 @@ export function lookupClient(emailOrPhone: string, defaultCountry?: string): Cli
     const sheet = indexSheet(crmSpreadsheet());
     return sheet ? findByKey(sheet, key)?.entry : undefined;
   }
-  const cache = CacheService.getScriptCache();
+  const cache = scriptCache();
   const cached = readCached(cache, key);
   if (cached.state === 'hit') return cached.entry;
   const sheet = indexSheet(crmSpreadsheet());
@@ -173,7 +181,7 @@ export interface IndexStats {
 /** What the index holds now, for the bench and the CLI: one cache read in the add-on, one sheet read in the sheet. */
 export function indexStats(): IndexStats {
   if (inAddon()) {
-    const meta = cachedMeta(CacheService.getScriptCache());
+    const meta = cachedMeta(scriptCache());
     return {
       project: 'addon',
       cached: !!meta,

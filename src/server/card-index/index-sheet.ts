@@ -3,11 +3,10 @@
 // places: A keys, B contact, C JSON. Every text cell is written with a leading apostrophe so Sheets never reads
 // "+7…" as a number or anything as a formula.
 
-import { ClientIndexEntry, utf8Bytes } from '../../core/events';
+import { ClientIndexEntry, fitEntry, jsonChars, utf8Bytes } from '../../core/card-index';
 import { Locale } from '../../core/i18n/locale';
 import { template } from '../../core/sheets/templates';
 import { crmSheet } from '../sheets/crm-spreadsheet';
-import { fitEntry } from './entry-update';
 import { keysCell, keysFromCell } from './keys';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -40,7 +39,11 @@ export function createIndexSheet(ss: Spreadsheet, locale: Locale): Sheet {
 }
 
 function toCells(row: IndexRow): string[] {
-  return [text(keysCell(row.keys)), text(row.resourceName), text(JSON.stringify(fitEntry(row.entry, MAX_JSON)))];
+  return [
+    text(keysCell(row.keys)),
+    text(row.resourceName),
+    text(JSON.stringify(fitEntry(row.entry, MAX_JSON, jsonChars))),
+  ];
 }
 
 function fromCells(cells: unknown[]): IndexRow | undefined {

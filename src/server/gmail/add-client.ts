@@ -1,6 +1,6 @@
 // "Add as a new client": creates the Google contact from the unknown sender's card, then shows the client card.
 
-import type { ClientIndexEntry } from '../../core/events/client-index';
+import type { ClientIndexEntry } from '../../core/card-index';
 import { isValidEmail } from '../../core/import/normalize/emails';
 import { t } from '../../core/i18n/messages';
 import { lookupClient, noteContact } from '../card-index/client-index';

@@ -1,6 +1,6 @@
 // The card of a known sender, drawn from the client index entry alone: building it costs no service call.
 
-import type { ClientIndexEntry } from '../../core/events/client-index';
+import type { ClientIndexEntry } from '../../core/card-index';
 import { formatLocal } from '../../core/events/zone';
 import { escapeHtml } from '../../core/html';
 import { Locale } from '../../core/i18n/locale';

@@ -2,7 +2,7 @@
 // looked up by the add-on in ONE CacheService call when warm, reloaded from the sheet when cold, and kept current by
 // the events the add-on logs.
 
-import type { ClientIndexEntry } from '../../../src/core/events';
+import type { ClientIndexEntry } from '../../../src/core/card-index';
 import { CacheStore } from '../../../src/local/emulator/script/cache';
 import { invokeEntryPoint, serverRpc } from '../../../src/local/gas/server-rpc';
 import type { Office } from '../../../src/local/office';

@@ -1,17 +1,12 @@
 import {
-  buildClientIndex,
   calendarAction,
   calendarEventFor,
   canAssign,
-  entryFromBucket,
   eventIdFromDescription,
-  indexKey,
   parseLabels,
   parseLists,
   parseStaff,
   quietDaysByLabel,
-  splitForCache,
-  utf8Bytes,
   EventRecord,
   StaffMember,
 } from '../../../src/core/events';
@@ -77,60 +72,6 @@ describe('calendar reminder', () => {
     expect(calendarAction(saved, { ...saved, status: 'done' })).toBe('update');
     expect(calendarAction({ ...saved, status: 'done' }, { ...saved, status: 'done' })).toBe('none');
     expect(calendarAction(undefined, { ...planned, status: 'done' })).toBe('none');
-  });
-});
-
-describe('client index for the Gmail card', () => {
-  const ev = (i: number, fields: Partial<EventRecord> = {}): EventRecord => ({
-    ...planned,
-    id: `E${i}`,
-    rowNumber: i + 1,
-    status: 'done',
-    at: new Date(Date.UTC(2025, 0, i + 1)),
-    result: `итог ${i}`,
-    ...fields,
-  });
-  const contacts = [
-    {
-      resourceName: 'people/c1',
-      name: 'Иванов Иван',
-      emails: ['Ivanov@Example.ru', 'ivan@home.ru'],
-      phones: ['+79123456789'],
-      labels: ['VIP'],
-      manager: 'Ольга',
-    },
-  ];
-
-  test('a client with 7 events keeps the last 5, the next planned ones and the last contact', () => {
-    const events = [0, 1, 2, 3, 4, 5, 6].map((i) => ev(i));
-    events.push(ev(20, { status: 'planned', at: new Date('2025-04-01T00:00:00Z') }), ev(21, { status: 'cancelled' }));
-    const index = buildClientIndex(events, contacts, new Date('2025-03-01T00:00:00Z'));
-    const entry = index.entries['ivanov@example.ru'];
-    expect(entry.recent.map((r) => r.id)).toEqual(['E6', 'E5', 'E4', 'E3', 'E2']);
-    expect(entry.recent[0]).toMatchObject({ row: 7, result: 'итог 6', at: '2025-01-07T00:00:00.000Z' });
-    expect(entry.planned.map((p) => p.id)).toEqual(['E20']);
-    expect(entry.lastContact).toEqual({ at: '2025-01-07T00:00:00.000Z', kind: 'Звонок', reason: 'Заказ' });
-    expect(index.entries['ivan@home.ru']).toEqual(entry);
-    expect(JSON.parse(JSON.stringify(index))).toEqual(index);
-  });
-
-  test('split into cache values that each fit, found again by e-mail in one read', () => {
-    const many = Array.from({ length: 3000 }, (_, i) => ({
-      resourceName: `people/c${i}`,
-      name: `Клиент номер ${i}`,
-      emails: [`client${i}@example.com`],
-      phones: ['+79120000000'],
-      labels: ['Постоянный'],
-    }));
-    const index = buildClientIndex([], many, new Date('2025-03-01T00:00:00Z'));
-    const { meta, values } = splitForCache(index, 100_000);
-    expect(meta.buckets).toBeGreaterThan(1);
-    expect(Object.keys(values)).toHaveLength(meta.buckets);
-    for (const v of Object.values(values)) expect(utf8Bytes(v)).toBeLessThanOrEqual(100_000);
-    const key = indexKey('Client1234@Example.com ', meta);
-    expect(entryFromBucket('client1234@example.com', values[key])?.name).toBe('Клиент номер 1234');
-    expect(entryFromBucket('nobody@example.com', values[indexKey('nobody@example.com', meta)])).toBeUndefined();
-    expect(utf8Bytes('aЖ€😀')).toBe(1 + 2 + 3 + 4);
   });
 });
 

@@ -1,0 +1,9 @@
+// The card index behind the Gmail card: sender e-mail or phone → what the card shows. Pure rules; the Sheets and
+// CacheService adapters live in src/server/card-index.
+
+export * from './entry';
+export * from './build';
+export * from './apply-event';
+export * from './fit-entry';
+export type { CacheMeta, CacheRow, CachedAnswer } from './cache-layout';
+export { CACHE_SECONDS, cachedMeta, fillCache, readCached, updateCached } from './index-cache';
