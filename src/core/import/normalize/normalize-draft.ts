@@ -209,12 +209,69 @@ class DraftNormalizer {
     return sized(out);
   }
 
+  private addresses(): Array<Schema<'addresses'>> {
+    return this.draft.addresses
+      .map((a) =>
+        compact({
+          formattedValue: clean(a.formatted),
+          streetAddress: clean(a.street),
+          extendedAddress: clean(a.extended),
+          poBox: clean(a.poBox),
+          city: clean(a.city),
+          region: clean(a.region),
+          postalCode: clean(a.postalCode),
+          country: clean(a.country),
+          type: peopleType('address', a.type),
+        } as Schema<'addresses'>),
+      )
+      .filter((a) => Object.keys(a).some((k) => k !== 'type'));
+  }
+
+  private urls(): Array<Schema<'urls'>> {
+    return this.draft.urls
+      .map((u) => compact({ value: clean(u.value), type: peopleType('url', u.type) }))
+      .filter((u) => u.value);
+  }
+
+  /** The first visit (under the office's word for it) and the other dated events. */
+  private events(): Array<Schema<'events'>> {
+    const events: Array<Schema<'events'>> = [];
+    const firstVisit = this.date(this.draft.firstVisit);
+    if (firstVisit) events.push({ type: FIRST_VISIT_TYPES[WORD_INDEX[this.locale]], date: firstVisit });
+    for (const e of this.draft.events) {
+      const date = this.date(e);
+      if (date) events.push({ type: peopleType('event', e.type) ?? 'other', date });
+    }
+    return events;
+  }
+
+  /** The manager (under the office's word for it), then the custom fields, each key and value once. */
+  private userDefined(): Array<Schema<'userDefined'>> {
+    const userDefined: Array<Schema<'userDefined'>> = [];
+    const manager = clean(this.draft.manager?.value);
+    if (manager) userDefined.push({ key: MANAGER_KEYS[WORD_INDEX[this.locale]], value: manager });
+    for (const c of this.draft.custom) {
+      const value = cleanLines(c.value);
+      if (!value) continue;
+      const key = clean(c.key) || clean(c.column);
+      if (!userDefined.some((u) => u.key === key && u.value === value)) userDefined.push({ key, value });
+    }
+    return userDefined;
+  }
+
+  /** The file's notes, then (after a blank line) what no column could take. */
+  private notes(): string {
+    let written = '';
+    for (const n of this.draft.notes) {
+      const line = cleanLines(n.value);
+      if (line) written = written ? `${written}\n${line}` : line;
+    }
+    const unrecognized = this.unrecognized.join('\n');
+    return written && unrecognized ? `${written}\n\n${unrecognized}` : written || unrecognized;
+  }
+
   run(): NormalizedDraft {
     const d = this.draft;
-    const locale = this.locale;
-    const word = WORD_INDEX[locale];
-    const person: Person = {};
-
     const { name, company } = this.names(clean(d.company?.value));
     const organization = compact({
       name: company,
@@ -223,66 +280,22 @@ class DraftNormalizer {
     });
     const phones = this.phones();
     const emails = this.emails();
-
-    const addresses = !d.addresses.length
-      ? []
-      : d.addresses
-          .map((a) =>
-            compact({
-              formattedValue: clean(a.formatted),
-              streetAddress: clean(a.street),
-              extendedAddress: clean(a.extended),
-              poBox: clean(a.poBox),
-              city: clean(a.city),
-              region: clean(a.region),
-              postalCode: clean(a.postalCode),
-              country: clean(a.country),
-              type: peopleType('address', a.type),
-            } as Schema<'addresses'>),
-          )
-          .filter((a) => Object.keys(a).some((k) => k !== 'type'));
-    const urls = !d.urls.length
-      ? []
-      : d.urls.map((u) => compact({ value: clean(u.value), type: peopleType('url', u.type) })).filter((u) => u.value);
+    const addresses = this.addresses();
+    const urls = this.urls();
     const nickname = d.nickname ? clean(d.nickname.value) : '';
-    const nicknames = nickname ? [{ value: nickname }] : [];
-
     const birthday = this.date(d.birthday);
-    const events: Array<Schema<'events'>> = [];
-    const firstVisit = this.date(d.firstVisit);
-    if (firstVisit) events.push({ type: FIRST_VISIT_TYPES[word], date: firstVisit });
-    for (const e of d.events) {
-      const date = this.date(e);
-      if (date) events.push({ type: peopleType('event', e.type) ?? 'other', date });
-    }
-
-    const userDefined: Array<Schema<'userDefined'>> = [];
-    const manager = clean(d.manager?.value);
-    if (manager) userDefined.push({ key: MANAGER_KEYS[word], value: manager });
-    for (const c of d.custom) {
-      const value = cleanLines(c.value);
-      if (!value) continue;
-      const key = clean(c.key) || clean(c.column);
-      if (!userDefined.some((u) => u.key === key && u.value === value)) userDefined.push({ key, value });
-    }
-
+    const events = this.events();
+    const userDefined = this.userDefined();
     const labels = this.labels();
-    const hasSomeone = Boolean(name || organization.name || phones.list.length || emails.list.length);
-    if (!hasSomeone) {
-      this.problems.push({ row: d.rowNumber, column: '', value: '', message: t(locale, 'problemEmptyRow') });
+    if (!(name || organization.name || phones.list.length || emails.list.length)) {
+      this.problems.push({ row: d.rowNumber, column: '', value: '', message: t(this.locale, 'problemEmptyRow') });
       return { contact: null, problems: this.problems };
     }
+    const notes = this.notes();
 
-    let written = '';
-    for (const n of d.notes) {
-      const line = cleanLines(n.value);
-      if (line) written = written ? `${written}\n${line}` : line;
-    }
-    const unrecognized = this.unrecognized.join('\n');
-    const notes = written && unrecognized ? `${written}\n\n${unrecognized}` : written || unrecognized;
-
+    const person: Person = {};
     if (name) person.names = [name];
-    if (nicknames.length) person.nicknames = nicknames;
+    if (nickname) person.nicknames = [{ value: nickname }];
     if (Object.keys(organization).length) person.organizations = [organization];
     if (phones.list.length) person.phoneNumbers = phones.list;
     if (emails.list.length) person.emailAddresses = emails.list;
