@@ -75,19 +75,13 @@ export function parseEventRows(
     }
     return { events, problems };
   }
-  const c = table.columns;
-  const header = (key: string) => table.headers[c[key]] || key;
+  const header = (key: string) => table.headers[table.columns[key]] || key;
   const seen = new Map<string, number>();
   for (let i = table.headerIndex + 1; i < values.length; i++) {
     const row = values[i] ?? [];
     if (isBlankRow(row)) continue;
     const rowNumber = i + 1;
-    const problem = (
-      key: string,
-      code: RowProblem['code'],
-      value: string,
-      params: Record<string, string | number> = {},
-    ) =>
+    const report: ReportProblem = (key, code, value, params = {}) =>
       problems.push({
         row: rowNumber,
         column: header(key),
@@ -95,54 +89,71 @@ export function parseEventRows(
         code,
         message: eventText(locale, messageKey(code), { value, ...params }),
       });
-
-    const rawDate = row[c.date];
-    const dateText = cellText(row, c.date);
-    if (dateText === '') {
-      problem('date', 'no-date', '');
-      continue;
-    }
-    const when = parseEventDate(rawDate, options.timeZone);
-    if (!when) {
-      problem('date', 'bad-date', dateText);
-      continue;
-    }
-    const statusText = cellText(row, c.status);
-    let status = parseStatus(statusText, options.statusNames);
-    if (!status) {
-      if (statusText !== '') {
-        problem('status', 'bad-status', statusText);
-        continue;
-      }
-      status = options.now && when.at.getTime() > options.now.getTime() ? 'planned' : 'done';
-    }
-    const id = cellText(row, c.id);
-    if (id !== '') {
-      const other = seen.get(id);
+    const event = readEventRow(row, rowNumber, table.columns, options, report);
+    if (!event) continue;
+    if (event.id !== '') {
+      const other = seen.get(event.id);
       if (other !== undefined) {
-        problem('id', 'duplicate-id', id, { other });
+        report('id', 'duplicate-id', event.id, { other });
         continue;
       }
-      seen.set(id, rowNumber);
+      seen.set(event.id, rowNumber);
     }
-    events.push({
-      id,
-      at: when.at,
-      allDay: when.allDay,
-      kind: cellText(row, c.kind),
-      reason: cellText(row, c.reason),
-      client: cellText(row, c.client),
-      clientId: cellText(row, c.clientId),
-      manager: cellText(row, c.manager),
-      result: cellText(row, c.result),
-      nextStep: cellText(row, c.nextStep),
-      status,
-      calendarEventId: cellText(row, c.calendarEventId),
-      createdBy: cellText(row, c.createdBy),
-      rowNumber,
-    });
+    events.push(event);
   }
   return { events, problems };
+}
+
+type ReportProblem = (
+  key: string,
+  code: RowProblem['code'],
+  value: string,
+  params?: Record<string, string | number>,
+) => void;
+
+/** One row as an event, or undefined (the problem reported) when its date or status cannot be read. */
+function readEventRow(
+  row: unknown[],
+  rowNumber: number,
+  c: Record<string, number>,
+  options: ParseOptions,
+  report: ReportProblem,
+): EventRecord | undefined {
+  const dateText = cellText(row, c.date);
+  if (dateText === '') {
+    report('date', 'no-date', '');
+    return undefined;
+  }
+  const when = parseEventDate(row[c.date], options.timeZone);
+  if (!when) {
+    report('date', 'bad-date', dateText);
+    return undefined;
+  }
+  const statusText = cellText(row, c.status);
+  let status = parseStatus(statusText, options.statusNames);
+  if (!status) {
+    if (statusText !== '') {
+      report('status', 'bad-status', statusText);
+      return undefined;
+    }
+    status = options.now && when.at.getTime() > options.now.getTime() ? 'planned' : 'done';
+  }
+  return {
+    id: cellText(row, c.id),
+    at: when.at,
+    allDay: when.allDay,
+    kind: cellText(row, c.kind),
+    reason: cellText(row, c.reason),
+    client: cellText(row, c.client),
+    clientId: cellText(row, c.clientId),
+    manager: cellText(row, c.manager),
+    result: cellText(row, c.result),
+    nextStep: cellText(row, c.nextStep),
+    status,
+    calendarEventId: cellText(row, c.calendarEventId),
+    createdBy: cellText(row, c.createdBy),
+    rowNumber,
+  };
 }
 
 function messageKey(code: RowProblem['code']) {
