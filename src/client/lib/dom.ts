@@ -32,3 +32,8 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   if (!el) throw new Error(`#${id} is missing from the sidebar`);
   return el as T;
 }
+
+/** Puts each element's words in (by id), in the sidebar's language: `say` turns a catalogue key into text. */
+export function fillTexts<K extends string>(texts: Record<string, K>, say: (key: K) => string): void {
+  for (const [id, key] of Object.entries(texts)) byId(id).textContent = say(key as K);
+}

@@ -116,8 +116,24 @@ export function endOfLocalDay(at: Date | number, timeZone: string): Date {
   return zonedInstant(y, m, d, 0, 0, timeZone);
 }
 
-/** 'dd.mm.yyyy hh:mm' in the zone: how the offices write dates. */
-export function formatLocal(at: Date | number, timeZone: string): string {
+/** 'dd.mm.yyyy' of the local day: how the offices write dates. */
+export function formatLocalDate(at: Date | number, timeZone: string): string {
   const p = localParts(at, timeZone);
-  return `${pad(p.day)}.${pad(p.month)}.${pad(p.year, 4)} ${pad(p.hour)}:${pad(p.minute)}`;
+  return `${pad(p.day)}.${pad(p.month)}.${pad(p.year, 4)}`;
+}
+
+/** 'hh:mm' on the zone's wall clock, 24-hour. */
+export function formatLocalTime(at: Date | number, timeZone: string): string {
+  const p = localParts(at, timeZone);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** 'dd.mm.yyyy hh:mm' in the zone. */
+export function formatLocal(at: Date | number, timeZone: string): string {
+  return `${formatLocalDate(at, timeZone)} ${formatLocalTime(at, timeZone)}`;
+}
+
+/** 'yyyy-mm-ddThh:mm' in the zone: the value of a datetime-local input showing that instant. */
+export function formatLocalInput(at: Date | number, timeZone: string): string {
+  return `${localDayKey(at, timeZone)}T${formatLocalTime(at, timeZone)}`;
 }

@@ -7,7 +7,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { entryPointNames, exportedNames, wrapperFooter } from './entry-points';
-import { inlineSidebar } from './sidebars';
+import { inlineSidebar, SIDEBAR_BODY } from './sidebars';
 import { checkManifest } from './manifests';
 
 const root = path.resolve(__dirname, '../../..');
@@ -41,7 +41,7 @@ export async function build(): Promise<BuildResult> {
   const sidebarRoot = path.join(root, 'src/client/sidebars');
   const sidebars = fs
     .readdirSync(sidebarRoot)
-    .filter((d) => fs.existsSync(path.join(sidebarRoot, d, 'index.html')))
+    .filter((d) => fs.existsSync(path.join(sidebarRoot, d, SIDEBAR_BODY)))
     .sort();
   const html: Record<string, string> = {};
   for (const name of sidebars) html[name] = await inlineSidebar(path.join(sidebarRoot, name));

@@ -1,12 +1,18 @@
 // Apps Script serves each HtmlService file as one document and cannot serve separate JS or CSS files, so every
-// sidebar is built into a single HTML file with its script and styles inlined.
+// sidebar is built into a single HTML file with its script and styles inlined. The page around it (head, title) is
+// client/lib/page.html, the same for every sidebar; a sidebar's folder holds only its body.html.
 
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+/** The file a sidebar folder must hold to be built. */
+export const SIDEBAR_BODY = 'body.html';
+
 export async function inlineSidebar(dir: string): Promise<string> {
-  const template = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const lib = path.join(dir, '..', '..', 'lib');
+  const page = fs.readFileSync(path.join(lib, 'page.html'), 'utf8');
+  const body = fs.readFileSync(path.join(dir, SIDEBAR_BODY), 'utf8');
   const script = await esbuild.build({
     entryPoints: [path.join(dir, 'main.ts')],
     bundle: true,
@@ -23,7 +29,7 @@ export async function inlineSidebar(dir: string): Promise<string> {
     logLevel: 'silent',
   });
   const cssFile = path.join(dir, 'style.css');
-  const sharedCss = path.join(dir, '..', '..', 'lib', 'base.css');
+  const sharedCss = path.join(lib, 'base.css');
   let css = '';
   for (const f of [sharedCss, cssFile]) {
     if (!fs.existsSync(f)) continue;
@@ -37,11 +43,10 @@ export async function inlineSidebar(dir: string): Promise<string> {
     });
     css += out.outputFiles[0].text;
   }
-  if (!template.includes('<!-- inline:script -->') || !template.includes('<!-- inline:style -->')) {
-    throw new Error(`${dir}/index.html must contain <!-- inline:style --> and <!-- inline:script --> markers`);
-  }
+  if (/<(html|head|body)\b/i.test(body)) throw new Error(`${dir}/${SIDEBAR_BODY} must hold the body's content only`);
   // esbuild escapes "</script" inside the bundle, so the inlined code cannot close its own tag.
-  return template
+  return page
+    .replace('<!-- inline:body -->', () => body)
     .replace('<!-- inline:style -->', () => `<style>${css}</style>`)
     .replace('<!-- inline:script -->', () => `<script>${script.outputFiles[0].text}</script>`);
 }

@@ -10,7 +10,7 @@ import { cleanImportFile, openImportFile, OpenedFile } from '../../../core/impor
 import type { Mapping } from '../../../core/import/mapping';
 import type { ContactField, ImportProblem, NormalizedContact } from '../../../core/import/types';
 import type { ImportPreview, ImportProgress, ImportSetup } from '../../../shared/import-dto';
-import { byId, h, replaceChildren } from '../../lib/dom';
+import { byId, fillTexts, h, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
 import { showStatus } from '../../lib/status';
 import { FIELD_NAMES, s } from './strings';
@@ -30,20 +30,25 @@ function fail(e: unknown): void {
   status(s(locale, 'error', { message: e instanceof Error ? e.message : String(e) }), 'error');
 }
 
+/** Element id → the words it shows. */
+const TEXTS = {
+  title: 'title',
+  'import-heading': 'importHeading',
+  'file-hint': 'fileHint',
+  'encoding-label': 'encoding',
+  'encoding-auto': 'auto',
+  'mapping-heading': 'mapping',
+  preview: 'preview',
+  import: 'import',
+  undo: 'undo',
+  'export-heading': 'exportHeading',
+  'format-label': 'format',
+  'label-label': 'label',
+  export: 'download',
+} as const;
+
 function texts(): void {
-  byId('title').textContent = s(locale, 'title');
-  byId('import-heading').textContent = s(locale, 'importHeading');
-  byId('file-hint').textContent = s(locale, 'fileHint');
-  byId('encoding-label').textContent = s(locale, 'encoding');
-  byId('encoding-auto').textContent = s(locale, 'auto');
-  byId('mapping-heading').textContent = s(locale, 'mapping');
-  byId('preview').textContent = s(locale, 'preview');
-  byId('import').textContent = s(locale, 'import');
-  byId('undo').textContent = s(locale, 'undo');
-  byId('export-heading').textContent = s(locale, 'exportHeading');
-  byId('format-label').textContent = s(locale, 'format');
-  byId('label-label').textContent = s(locale, 'label');
-  byId('export').textContent = s(locale, 'download');
+  fillTexts(TEXTS, (key) => s(locale, key));
 }
 
 function renderLabels(labels: string[]): void {

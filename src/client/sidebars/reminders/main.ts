@@ -2,9 +2,10 @@
 // client's phone and last contact and one-click Done / Reschedule / Result; a form to log an event; who has gone
 // quiet, who showed interest without ordering, and missed calls. Everything is rendered with textContent (dom.ts h()).
 
+import { formatLocalDate, formatLocalInput, formatLocalTime } from '../../../core/events/zone';
 import type { Locale } from '../../../core/i18n/locale';
 import type { DueEventView, EventView, RemindersView } from '../../../shared/events-dto';
-import { byId, h, replaceChildren } from '../../lib/dom';
+import { byId, fillTexts, h, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
 import { showStatus } from '../../lib/status';
 import { s } from './strings';
@@ -20,36 +21,11 @@ function fail(e: unknown): void {
   status(s(locale, 'error', { message: e instanceof Error ? e.message : String(e) }), 'error');
 }
 
-/** The wall-clock parts of an instant in the office's zone (the spreadsheet's, not this browser's). */
-function parts(iso: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const f = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-  for (const p of f.formatToParts(new Date(iso))) out[p.type] = p.value;
-  if (out.hour === '24') out.hour = '00';
-  return out;
-}
-
-const timeOf = (iso: string) => {
-  const p = parts(iso);
-  return `${p.hour}:${p.minute}`;
-};
-const dateOf = (iso: string) => {
-  const p = parts(iso);
-  return `${p.day}.${p.month}.${p.year}`;
-};
-/** The value a datetime-local input shows for an instant, in the office's zone. */
-const inputValue = (iso: string) => {
-  const p = parts(iso);
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-};
+// Dates and times in the office's zone (the spreadsheet's, not this browser's).
+const timeOf = (iso: string) => formatLocalTime(new Date(iso), timeZone);
+const dateOf = (iso: string) => formatLocalDate(new Date(iso), timeZone);
+/** The value a datetime-local input shows for an instant. */
+const inputValue = (iso: string) => formatLocalInput(new Date(iso), timeZone);
 
 function phoneLink(phone: string): Node | null {
   if (!phone) return null;
@@ -174,23 +150,28 @@ function options(select: HTMLSelectElement, values: string[], first?: { value: s
   if (keep && [...select.options].some((o) => o.value === keep)) select.value = keep;
 }
 
+/** Element id → the words it shows. */
+const TEXTS = {
+  title: 'title',
+  'due-title': 'dueToday',
+  'overdue-title': 'overdue',
+  'log-title': 'logHeading',
+  'log-client-label': 'client',
+  'log-kind-label': 'kind',
+  'log-reason-label': 'reason',
+  'log-at-label': 'when',
+  'log-planned-label': 'planned',
+  'log-manager-label': 'manager',
+  'log-note-label': 'note',
+  'log-submit': 'log',
+  'quiet-title': 'quiet',
+  'interested-title': 'interested',
+  'missed-title': 'missed',
+  'problems-title': 'problems',
+} as const;
+
 function texts(): void {
-  byId('title').textContent = s(locale, 'title');
-  byId('due-title').textContent = s(locale, 'dueToday');
-  byId('overdue-title').textContent = s(locale, 'overdue');
-  byId('log-title').textContent = s(locale, 'logHeading');
-  byId('log-client-label').textContent = s(locale, 'client');
-  byId('log-kind-label').textContent = s(locale, 'kind');
-  byId('log-reason-label').textContent = s(locale, 'reason');
-  byId('log-at-label').textContent = s(locale, 'when');
-  byId('log-planned-label').textContent = s(locale, 'planned');
-  byId('log-manager-label').textContent = s(locale, 'manager');
-  byId('log-note-label').textContent = s(locale, 'note');
-  byId('log-submit').textContent = s(locale, 'log');
-  byId('quiet-title').textContent = s(locale, 'quiet');
-  byId('interested-title').textContent = s(locale, 'interested');
-  byId('missed-title').textContent = s(locale, 'missed');
-  byId('problems-title').textContent = s(locale, 'problems');
+  fillTexts(TEXTS, (key) => s(locale, key));
 }
 
 function render(view: RemindersView): void {
