@@ -4,30 +4,13 @@
 import { buildClientIndex, IndexContact } from '../../core/card-index';
 import type { EventRecord } from '../../core/events';
 import { managerOf, nameOf } from '../../core/export/contact-view';
-import { listAllContacts, listUserGroups, Person } from '../people/gateway';
+import { listAllContacts, Person } from '../people/gateway';
+import { labelsOf } from '../people/labels';
 import type { IndexRow } from './index-sheet';
 import { contactKeys } from './keys';
 
 /** Only what the card shows and the keys need. */
 export const INDEX_FIELDS = 'names,emailAddresses,phoneNumbers,memberships,userDefined';
-
-export function labelNames(): Map<string, string> {
-  return new Map(listUserGroups().map((g) => [String(g.resourceName), String(g.formattedName || g.name || '')]));
-}
-
-export function labelsOf(person: Person, groups: Map<string, string>): string[] {
-  // contactGroupResourceName is in the REST resource (people_v1) but missing from the Apps Script typings.
-  return (person.memberships ?? [])
-    .map((m) =>
-      groups.get(
-        String(
-          (m.contactGroupMembership as { contactGroupResourceName?: string } | undefined)?.contactGroupResourceName ??
-            '',
-        ),
-      ),
-    )
-    .filter((n): n is string => !!n);
-}
 
 export function indexContactOf(person: Person, groups: Map<string, string>): IndexContact {
   return {

@@ -37,7 +37,8 @@ import { OfficeContext } from '../events/office';
 import { readEvents } from '../events/sheet';
 import type { Person } from '../people/gateway';
 import { crmSpreadsheet } from '../sheets/crm-spreadsheet';
-import { allIndexedContacts, buildRows, indexContactOf, labelNames } from './build';
+import { labelNames } from '../people/labels';
+import { allIndexedContacts, buildRows, indexContactOf } from './build';
 import {
   appendIndexRow,
   createIndexSheet,

@@ -14,6 +14,7 @@ import {
 } from '../../core/events';
 import type { DueView, QuietClientView, RemindersView } from '../../shared/events-dto';
 import { listAllContacts, listUserGroups } from '../people/gateway';
+import { labelsOf } from '../people/labels';
 import { writeCells } from './cells';
 import { personName, personPhone } from './resolve-contact';
 import { logText } from './messages';
@@ -71,17 +72,7 @@ function quietList(office: OfficeContext, log: EventLog, now: Date, days?: numbe
   const groupNames = new Map(listUserGroups().map((g) => [String(g.resourceName), String(g.name ?? '')] as const));
   const byName = new Map<string, { labels: string[]; phone: string }>();
   const clients: QuietClientInput[] = listAllContacts('names,phoneNumbers,memberships').map((p) => {
-    const labels = (p.memberships ?? [])
-      // contactGroupResourceName is in the REST resource but missing from the Apps Script typings.
-      .map((m) =>
-        groupNames.get(
-          String(
-            (m.contactGroupMembership as { contactGroupResourceName?: string } | undefined)?.contactGroupResourceName ??
-              '',
-          ),
-        ),
-      )
-      .filter((n): n is string => !!n);
+    const labels = labelsOf(p, groupNames);
     const client = { resourceName: String(p.resourceName ?? ''), name: personName(p), labels, phone: personPhone(p) };
     byName.set(client.resourceName, { labels, phone: client.phone });
     return client;

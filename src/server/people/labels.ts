@@ -1,0 +1,23 @@
+// A contact's labels by name: Google Contacts files them as memberships of contact groups, by resource name.
+
+import { listUserGroups, Person } from './gateway';
+
+/** The office's own labels (user contact groups): resource name → name, in one ContactGroups listing. */
+export function labelNames(): Map<string, string> {
+  return new Map(listUserGroups().map((g) => [String(g.resourceName), String(g.formattedName || g.name || '')]));
+}
+
+/** The names of the labels `person` carries; system groups (not in `groups`) are left out. */
+export function labelsOf(person: Person, groups: Map<string, string>): string[] {
+  // contactGroupResourceName is in the REST resource (people_v1) but missing from the Apps Script typings.
+  return (person.memberships ?? [])
+    .map((m) =>
+      groups.get(
+        String(
+          (m.contactGroupMembership as { contactGroupResourceName?: string } | undefined)?.contactGroupResourceName ??
+            '',
+        ),
+      ),
+    )
+    .filter((n): n is string => !!n);
+}
