@@ -3,7 +3,12 @@
 
 import type { Locale } from './locale';
 
-export function catalog<K extends string>(languages: Record<Locale, Record<K, string>>) {
+/** A part's words in every language: English names the keys, and every other language must give exactly those. */
+export type Languages<K extends string> = { en: Record<K, string> } & {
+  [L in Exclude<Locale, 'en'>]: Record<NoInfer<K>, string>;
+};
+
+export function catalog<K extends string>(languages: Languages<K>) {
   return (locale: Locale, key: K, params: object = {}): string => {
     const values = params as Record<string, unknown>;
     return languages[locale][key].replace(/\{(\w+)\}/g, (m, name: string) =>

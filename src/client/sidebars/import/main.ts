@@ -10,10 +10,10 @@ import { cleanImportFile, openImportFile, OpenedFile } from '../../../core/impor
 import type { Mapping } from '../../../core/import/mapping';
 import type { ContactField, ImportProblem, NormalizedContact } from '../../../core/import/types';
 import type { ImportPreview, ImportProgress, ImportSetup } from '../../../shared/import-dto';
-import { byId, fillTexts, h, replaceChildren } from '../../lib/dom';
+import { byId, element, fillTexts, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
 import { showStatus } from '../../lib/status';
-import { FIELD_NAMES, s } from './strings';
+import { FIELD_NAMES, importText as s } from './strings';
 
 const CHUNK = 500;
 const FIELDS = Object.keys(FIELD_NAMES.en) as ContactField[];
@@ -54,8 +54,8 @@ function texts(): void {
 function renderLabels(labels: string[]): void {
   replaceChildren(
     byId('label'),
-    h('option', { value: '' }, s(locale, 'allLabels')),
-    ...labels.map((l) => h('option', { value: l }, l)),
+    element('option', { value: '' }, s(locale, 'allLabels')),
+    ...labels.map((l) => element('option', { value: l }, l)),
   );
 }
 
@@ -72,7 +72,7 @@ function renderMapping(): void {
   box.hidden = false;
   byId('mapping-note').textContent = setup?.mapping ? s(locale, 'mappingRemembered') : '';
   const rows = mapping.columns.map((column, i) => {
-    const select = h(
+    const select = element(
       'select',
       {
         'data-column': column.header,
@@ -86,10 +86,15 @@ function renderMapping(): void {
           resetAfterFile();
         },
       },
-      ...FIELDS.map((f) => h('option', { value: f }, FIELD_NAMES[locale][f])),
+      ...FIELDS.map((f) => element('option', { value: f }, FIELD_NAMES[locale][f])),
     );
     select.value = column.field;
-    return h('tr', {}, h('td', { class: 'header' }, column.header || `#${column.index + 1}`), h('td', {}, select));
+    return element(
+      'tr',
+      {},
+      element('td', { class: 'header' }, column.header || `#${column.index + 1}`),
+      element('td', {}, select),
+    );
   });
   replaceChildren(byId('mapping-table'), ...rows);
 }
@@ -128,16 +133,16 @@ async function readFile(): Promise<void> {
 }
 
 function problemList(problems: ImportProblem[], className = 'problems'): HTMLElement {
-  return h(
+  return element(
     'ul',
     { class: className },
     ...problems
       .slice(0, 300)
       .map((p) =>
-        h(
+        element(
           'li',
           { 'data-row': String(p.row), 'data-column': p.column },
-          h('span', { class: 'where' }, `${s(locale, 'row', { row: p.row })}, ${p.column}: `),
+          element('span', { class: 'where' }, `${s(locale, 'row', { row: p.row })}, ${p.column}: `),
           `«${p.value}» — ${p.message}`,
         ),
       ),
@@ -152,29 +157,29 @@ function renderPreview(preview: ImportPreview, problems: ImportProblem[]): void 
   box.hidden = false;
   replaceChildren(
     box,
-    h(
+    element(
       'div',
       { class: 'counts' },
-      h('div', { 'data-count': 'created' }, s(locale, 'willCreate', { n: preview.counts.created })),
-      h('div', { 'data-count': 'updated' }, s(locale, 'willUpdate', { n: preview.counts.updated })),
-      h('div', { 'data-count': 'skipped' }, s(locale, 'willSkip', { n: preview.counts.skipped })),
-      h('div', { 'data-count': 'duplicates' }, s(locale, 'duplicates', { n: preview.counts.duplicates })),
+      element('div', { 'data-count': 'created' }, s(locale, 'willCreate', { n: preview.counts.created })),
+      element('div', { 'data-count': 'updated' }, s(locale, 'willUpdate', { n: preview.counts.updated })),
+      element('div', { 'data-count': 'skipped' }, s(locale, 'willSkip', { n: preview.counts.skipped })),
+      element('div', { 'data-count': 'duplicates' }, s(locale, 'duplicates', { n: preview.counts.duplicates })),
       preview.labelsToCreate.length
-        ? h('div', {}, s(locale, 'newLabels', { labels: preview.labelsToCreate.join(', ') }))
+        ? element('div', {}, s(locale, 'newLabels', { labels: preview.labelsToCreate.join(', ') }))
         : null,
-      h(
+      element(
         'div',
         { class: 'muted' },
         s(locale, 'calls', { planned: preview.plannedCalls, minimum: preview.minimumCalls }),
       ),
-      h(
+      element(
         'div',
         { 'data-count': 'problems', class: problems.length ? 'error' : '' },
         s(locale, 'problems', { n: problems.length }),
       ),
     ),
     problems.length ? problemList(problems) : null,
-    conflicts.length ? h('div', {}, s(locale, 'conflicts')) : null,
+    conflicts.length ? element('div', {}, s(locale, 'conflicts')) : null,
     conflicts.length ? problemList(conflicts, 'problems conflicts') : null,
   );
   byId('import').hidden = preview.counts.created + preview.counts.updated === 0;
@@ -264,7 +269,7 @@ async function undo(): Promise<void> {
 function download(name: string, mime: string, content: string | Uint8Array): void {
   const blob = new Blob([content as BlobPart], { type: mime });
   const url = URL.createObjectURL(blob);
-  const a = h('a', { href: url, download: name });
+  const a = element('a', { href: url, download: name });
   document.body.appendChild(a);
   a.click();
   a.remove();

@@ -1,14 +1,15 @@
 // The Reminders sidebar, the office's first screen of the day: what is due today and overdue per manager, with the
 // client's phone and last contact and one-click Done / Reschedule / Result; a form to log an event; who has gone
-// quiet, who showed interest without ordering, and missed calls. Everything is rendered with textContent (dom.ts h()).
+// quiet, who showed interest without ordering, and missed calls. Everything is rendered with textContent
+// (lib/dom.ts element()).
 
 import { formatLocalDate, formatLocalInput, formatLocalTime } from '../../../core/events/zone';
 import type { Locale } from '../../../core/i18n/locale';
 import type { DueEventView, EventView, RemindersView } from '../../../shared/events-dto';
-import { byId, fillTexts, h, replaceChildren } from '../../lib/dom';
+import { byId, element, fillTexts, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
 import { showStatus } from '../../lib/status';
-import { s } from './strings';
+import { remindersText } from './strings';
 
 let locale: Locale = 'en';
 let timeZone = 'UTC';
@@ -18,7 +19,7 @@ let pendingId = '';
 const status = showStatus;
 
 function fail(e: unknown): void {
-  status(s(locale, 'error', { message: e instanceof Error ? e.message : String(e) }), 'error');
+  status(remindersText(locale, 'error', { message: e instanceof Error ? e.message : String(e) }), 'error');
 }
 
 // Dates and times in the office's zone (the spreadsheet's, not this browser's).
@@ -30,7 +31,7 @@ const inputValue = (iso: string) => formatLocalInput(new Date(iso), timeZone);
 function phoneLink(phone: string): Node | null {
   if (!phone) return null;
   const dial = phone.replace(/[^\d+]/g, '');
-  return h('a', { class: 'tel', href: `tel:${dial}`, 'data-phone': dial }, phone);
+  return element('a', { class: 'tel', href: `tel:${dial}`, 'data-phone': dial }, phone);
 }
 
 async function act(button: HTMLButtonElement, run: () => Promise<unknown>, done: string): Promise<void> {
@@ -49,14 +50,18 @@ function editor(item: HTMLElement, kind: 'reschedule' | 'result', event: DueEven
   item.querySelector('.editor')?.remove();
   const input =
     kind === 'reschedule'
-      ? h('input', { type: 'datetime-local', 'data-field': 'at', value: inputValue(event.at) })
-      : h('input', {
+      ? element('input', { type: 'datetime-local', 'data-field': 'at', value: inputValue(event.at) })
+      : element('input', {
           type: 'text',
           'data-field': 'result',
           maxlength: '2000',
-          placeholder: s(locale, 'resultPlaceholder'),
+          placeholder: remindersText(locale, 'resultPlaceholder'),
         });
-  const save = h('button', { type: 'button', class: 'primary', 'data-action': `save-${kind}` }, s(locale, 'save'));
+  const save = element(
+    'button',
+    { type: 'button', class: 'primary', 'data-action': `save-${kind}` },
+    remindersText(locale, 'save'),
+  );
   save.addEventListener('click', () => {
     const value = (input as HTMLInputElement).value.trim();
     if (!value) return;
@@ -64,13 +69,17 @@ function editor(item: HTMLElement, kind: 'reschedule' | 'result', event: DueEven
       void act(
         save,
         () => rpc.changeEvent({ id: event.id, action: 'reschedule', at: value }),
-        s(locale, 'rescheduled', { when: value.replace('T', ' ') }),
+        remindersText(locale, 'rescheduled', { when: value.replace('T', ' ') }),
       );
     } else {
-      void act(save, () => rpc.changeEvent({ id: event.id, action: 'done', result: value }), s(locale, 'markedDone'));
+      void act(
+        save,
+        () => rpc.changeEvent({ id: event.id, action: 'done', result: value }),
+        remindersText(locale, 'markedDone'),
+      );
     }
   });
-  item.appendChild(h('div', { class: 'editor' }, input, save));
+  item.appendChild(element('div', { class: 'editor' }, input, save));
   (input as HTMLInputElement).focus();
 }
 
@@ -84,52 +93,52 @@ function eventItem(event: DueEventView): HTMLElement {
       : timeOf(event.at);
   const what = [event.kind, event.reason].filter(Boolean).join(' · ');
   const last = event.lastContact
-    ? s(locale, 'lastContact', {
+    ? remindersText(locale, 'lastContact', {
         when: dateOf(event.lastContact.at),
         what: [event.lastContact.kind, event.lastContact.reason].filter(Boolean).join(', '),
       })
-    : s(locale, 'neverContacted');
-  const item = h(
+    : remindersText(locale, 'neverContacted');
+  const item = element(
     'div',
     { class: `event${event.overdue ? ' overdue' : ''}`, 'data-event-id': event.id, 'data-status': event.status },
-    h(
+    element(
       'div',
       { class: 'head' },
-      when ? h('span', { class: 'time' }, when) : null,
-      h('span', { class: 'client' }, event.client),
+      when ? element('span', { class: 'time' }, when) : null,
+      element('span', { class: 'client' }, event.client),
       phoneLink(event.phone),
     ),
-    what ? h('div', { class: 'what' }, what) : null,
-    event.nextStep ? h('div', { class: 'what' }, event.nextStep) : null,
-    h('div', { class: 'last' }, last),
+    what ? element('div', { class: 'what' }, what) : null,
+    event.nextStep ? element('div', { class: 'what' }, event.nextStep) : null,
+    element('div', { class: 'last' }, last),
   );
-  const done = h('button', { type: 'button', 'data-action': 'done' }, s(locale, 'done'));
+  const done = element('button', { type: 'button', 'data-action': 'done' }, remindersText(locale, 'done'));
   done.addEventListener(
     'click',
-    () => void act(done, () => rpc.changeEvent({ id: event.id, action: 'done' }), s(locale, 'markedDone')),
+    () => void act(done, () => rpc.changeEvent({ id: event.id, action: 'done' }), remindersText(locale, 'markedDone')),
   );
-  const move = h('button', { type: 'button', 'data-action': 'reschedule' }, s(locale, 'reschedule'));
+  const move = element('button', { type: 'button', 'data-action': 'reschedule' }, remindersText(locale, 'reschedule'));
   move.addEventListener('click', () => editor(item, 'reschedule', event));
-  const result = h('button', { type: 'button', 'data-action': 'result' }, s(locale, 'result'));
+  const result = element('button', { type: 'button', 'data-action': 'result' }, remindersText(locale, 'result'));
   result.addEventListener('click', () => editor(item, 'result', event));
   // Rows typed by hand without an id cannot be found again safely: they are shown without buttons.
-  if (event.id) item.appendChild(h('div', { class: 'actions' }, done, move, result));
+  if (event.id) item.appendChild(element('div', { class: 'actions' }, done, move, result));
   return item;
 }
 
 function grouped(target: HTMLElement, groups: Array<{ manager: string; events: DueEventView[] }>): void {
   const nonEmpty = groups.filter((g) => g.events.length);
   if (!nonEmpty.length) {
-    replaceChildren(target, h('div', { class: 'empty' }, s(locale, 'nothingDue')));
+    replaceChildren(target, element('div', { class: 'empty' }, remindersText(locale, 'nothingDue')));
     return;
   }
   replaceChildren(
     target,
     ...nonEmpty.map((g) =>
-      h(
+      element(
         'div',
         { class: 'group', 'data-manager': g.manager },
-        h('h3', {}, g.manager || s(locale, 'noManager')),
+        element('h3', {}, g.manager || remindersText(locale, 'noManager')),
         ...g.events.map(eventItem),
       ),
     ),
@@ -137,15 +146,15 @@ function grouped(target: HTMLElement, groups: Array<{ manager: string; events: D
 }
 
 function list<T>(target: HTMLElement, items: T[], empty: string, render: (item: T) => HTMLElement): void {
-  replaceChildren(target, ...(items.length ? items.map(render) : [h('li', { class: 'empty' }, empty)]));
+  replaceChildren(target, ...(items.length ? items.map(render) : [element('li', { class: 'empty' }, empty)]));
 }
 
 function options(select: HTMLSelectElement, values: string[], first?: { value: string; label: string }): void {
   const keep = select.value;
   replaceChildren(
     select,
-    first ? h('option', { value: first.value }, first.label) : null,
-    ...values.map((v) => h('option', { value: v }, v)),
+    first ? element('option', { value: first.value }, first.label) : null,
+    ...values.map((v) => element('option', { value: v }, v)),
   );
   if (keep && [...select.options].some((o) => o.value === keep)) select.value = keep;
 }
@@ -171,7 +180,7 @@ const TEXTS = {
 } as const;
 
 function texts(): void {
-  fillTexts(TEXTS, (key) => s(locale, key));
+  fillTexts(TEXTS, (key) => remindersText(locale, key));
 }
 
 function render(view: RemindersView): void {
@@ -184,49 +193,54 @@ function render(view: RemindersView): void {
   grouped(byId('overdue'), split(true));
   options(byId<HTMLSelectElement>('log-kind'), view.kinds);
   options(byId<HTMLSelectElement>('log-reason'), view.reasons, { value: '', label: '—' });
-  options(byId<HTMLSelectElement>('log-manager'), view.managers, { value: '', label: s(locale, 'me') });
-  list(byId('quiet'), view.quiet, s(locale, 'nothingQuiet'), (q) =>
-    h(
+  options(byId<HTMLSelectElement>('log-manager'), view.managers, { value: '', label: remindersText(locale, 'me') });
+  list(byId('quiet'), view.quiet, remindersText(locale, 'nothingQuiet'), (q) =>
+    element(
       'li',
       { 'data-client-id': q.resourceName },
-      h('div', {}, h('span', { class: 'client' }, q.name), ' ', phoneLink(q.phone)),
-      h(
+      element('div', {}, element('span', { class: 'client' }, q.name), ' ', phoneLink(q.phone)),
+      element(
         'div',
         { class: 'meta' },
-        [q.labels.join(', '), q.days === null ? s(locale, 'neverContacted') : s(locale, 'quietDays', { days: q.days })]
+        [
+          q.labels.join(', '),
+          q.days === null
+            ? remindersText(locale, 'neverContacted')
+            : remindersText(locale, 'quietDays', { days: q.days }),
+        ]
           .filter(Boolean)
           .join(' · '),
       ),
     ),
   );
-  list(byId('interested'), view.interested, s(locale, 'nothingInterested'), (i) =>
-    h(
+  list(byId('interested'), view.interested, remindersText(locale, 'nothingInterested'), (i) =>
+    element(
       'li',
       { 'data-client-id': i.clientId },
-      h('div', {}, h('span', { class: 'client' }, i.client), ' ', phoneLink(i.phone)),
-      h('div', { class: 'meta' }, `${dateOf(i.at)} · ${i.reason}`),
+      element('div', {}, element('span', { class: 'client' }, i.client), ' ', phoneLink(i.phone)),
+      element('div', { class: 'meta' }, `${dateOf(i.at)} · ${i.reason}`),
     ),
   );
-  list(byId('missed'), view.missedCalls, s(locale, 'nothingMissed'), (m: EventView) =>
-    h(
+  list(byId('missed'), view.missedCalls, remindersText(locale, 'nothingMissed'), (m: EventView) =>
+    element(
       'li',
       { 'data-event-id': m.id },
-      h('div', {}, h('span', { class: 'client' }, m.client), ' ', phoneLink(m.phone)),
-      h('div', { class: 'meta' }, `${dateOf(m.at)} ${timeOf(m.at)}${m.manager ? ` · ${m.manager}` : ''}`),
+      element('div', {}, element('span', { class: 'client' }, m.client), ' ', phoneLink(m.phone)),
+      element('div', { class: 'meta' }, `${dateOf(m.at)} ${timeOf(m.at)}${m.manager ? ` · ${m.manager}` : ''}`),
     ),
   );
   byId('problems-section').hidden = view.problems.length === 0;
   list(byId('problems'), view.problems, '', (p) =>
-    h(
+    element(
       'li',
       { 'data-row': String(p.row) },
-      s(locale, 'problemAt', { row: p.row, column: p.column, message: p.message }),
+      remindersText(locale, 'problemAt', { row: p.row, column: p.column, message: p.message }),
     ),
   );
 }
 
 async function load(showLoading = true): Promise<void> {
-  if (showLoading) status(s(locale, 'loading'));
+  if (showLoading) status(remindersText(locale, 'loading'));
   try {
     render(await rpc.getReminders());
     if (showLoading) status('');
@@ -263,7 +277,7 @@ byId('log-form').addEventListener('submit', async (event) => {
     });
     pendingId = '';
     (byId('log-form') as HTMLFormElement).reset();
-    status(s(locale, 'logged', { kind: logged.kind, client: logged.client }), 'ok');
+    status(remindersText(locale, 'logged', { kind: logged.kind, client: logged.client }), 'ok');
     await load(false);
   } catch (e) {
     fail(e);

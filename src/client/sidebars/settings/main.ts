@@ -5,7 +5,7 @@ import { t } from '../../../core/i18n/messages';
 import type { SettingKey } from '../../../core/settings/definitions';
 import { checkSettingChanges } from '../../../core/settings/read';
 import type { SettingsView } from '../../../shared/rpc';
-import { byId, h, replaceChildren } from '../../lib/dom';
+import { byId, element, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
 import { showStatus } from '../../lib/status';
 
@@ -22,11 +22,11 @@ function render(view: SettingsView): void {
   replaceChildren(
     byId('sheets'),
     ...view.sheets.map((s) =>
-      h(
+      element(
         'li',
         { 'data-sheet': s.key, 'data-state': s.state },
-        h('span', {}, s.title),
-        h(
+        element('span', {}, s.title),
+        element(
           'span',
           { class: s.state === 'ok' ? 'ok' : 'error' },
           s.state === 'ok'
@@ -45,10 +45,10 @@ function render(view: SettingsView): void {
   const select = byId<HTMLSelectElement>('language');
   replaceChildren(
     select,
-    h('option', { value: '' }, t(locale, 'accountLanguage')),
-    h('option', { value: 'ru' }, 'Русский'),
-    h('option', { value: 'en' }, 'English'),
-    h('option', { value: 'ka' }, 'ქართული'),
+    element('option', { value: '' }, t(locale, 'accountLanguage')),
+    element('option', { value: 'ru' }, 'Русский'),
+    element('option', { value: 'en' }, 'English'),
+    element('option', { value: 'ka' }, 'ქართული'),
   );
   select.value = view.language;
   byId('save').textContent = t(locale, 'save');

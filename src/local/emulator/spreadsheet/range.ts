@@ -6,7 +6,7 @@ import { Emulated, signatureMismatch } from '../script/emulated';
 import { boxA1, GridBox } from './a1';
 import { Env, SheetRef } from './env';
 import { displayText, requireFormat, typedValue } from './number-format';
-import { fail, MSG, unsupported } from './rules';
+import { fail, MESSAGES, unsupported } from './rules';
 import { cellAt, cellFor, lastColumnOf, lastRowOf, SheetRecord, SpreadsheetRecord } from './store';
 import { TextFinder } from './text-finder';
 import { checkWrite, DataValidation, RangeSource, RULE, SOURCE } from './validation';
@@ -18,15 +18,15 @@ export function dataBox(sheet: SheetRecord): GridBox {
 
 export function requireInside(sheet: SheetRecord, box: GridBox): void {
   if (box.row + box.numRows - 1 > sheet.maxRows || box.column + box.numColumns - 1 > sheet.maxColumns)
-    throw fail(MSG.outsideSheet);
+    throw fail(MESSAGES.outsideSheet);
 }
 
 /** Checks a 2-D argument against the box, with Google's wording (rows first, then each row's length). */
 export function requireShape(data: unknown, box: GridBox, method: string): unknown[][] {
   if (!Array.isArray(data) || data.some((r) => !Array.isArray(r))) throw signatureMismatch(method, [data]);
-  if (data.length !== box.numRows) throw fail(MSG.rowsMismatch(data.length, box.numRows));
+  if (data.length !== box.numRows) throw fail(MESSAGES.rowsMismatch(data.length, box.numRows));
   for (const row of data as unknown[][])
-    if (row.length !== box.numColumns) throw fail(MSG.columnsMismatch(row.length, box.numColumns));
+    if (row.length !== box.numColumns) throw fail(MESSAGES.columnsMismatch(row.length, box.numColumns));
   return data as unknown[][];
 }
 

@@ -20,7 +20,7 @@ export const LIMITS = {
   toastSeconds: 5,
 };
 
-export const MSG = {
+export const MESSAGES = {
   outsideSheet: 'The coordinates of the range are outside the dimensions of the sheet.',
   startRowTooSmall: 'The starting row of the range is too small.',
   startColumnTooSmall: 'The starting column of the range is too small.',

@@ -9,7 +9,7 @@
 import { ServiceContext } from '../context';
 import { Emulated, signatureMismatch } from '../script/emulated';
 import { Env, SheetRef } from './env';
-import { fail, LIMITS, MSG, unsupported } from './rules';
+import { fail, LIMITS, MESSAGES, unsupported } from './rules';
 import { Sheet } from './sheet';
 import { defaultSheetBase, requireCells, SpreadsheetRecord, SpreadsheetStore } from './store';
 import { Ui, UiHost } from './ui';
@@ -108,7 +108,7 @@ class Spreadsheet implements SpreadsheetApi {
         title = `${base}${n}`;
       }
       const taken = title;
-      if (ss.sheets.some((s) => sameName(s.name, taken))) throw fail(MSG.sheetExists(taken));
+      if (ss.sheets.some((s) => sameName(s.name, taken))) throw fail(MESSAGES.sheetExists(taken));
       requireCells(ss, LIMITS.defaultRows * LIMITS.defaultColumns);
       const record = this.#env.store.newSheet(ss, title);
       ss.sheets.splice(index ?? ss.sheets.length, 0, record);
@@ -171,14 +171,14 @@ class SpreadsheetAppEmulation implements SpreadsheetAppApi {
   openById(id: string): Spreadsheet {
     if (typeof id !== 'string') throw signatureMismatch('SpreadsheetApp.openById', [id]);
     return this.#env.ctx.call('SpreadsheetApp.openById', () => {
-      if (!this.#env.store.has(id)) throw fail(MSG.openById);
+      if (!this.#env.store.has(id)) throw fail(MESSAGES.openById);
       return new Spreadsheet(this.#env, id);
     });
   }
 
   /** Only a project bound to a spreadsheet has its UI (platform.md §1). */
   getUi(): Ui {
-    if (!this.#env.activeSpreadsheetId || !this.#env.ui) throw fail(MSG.noUi);
+    if (!this.#env.activeSpreadsheetId || !this.#env.ui) throw fail(MESSAGES.noUi);
     return new Ui(this.#env.ctx, this.#env.ui);
   }
 

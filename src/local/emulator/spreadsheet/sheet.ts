@@ -5,7 +5,7 @@ import { Emulated, signatureMismatch } from '../script/emulated';
 import { GridBox, parseA1 } from './a1';
 import { Env, SheetRef } from './env';
 import { Range, requireInside, writeCells } from './range';
-import { fail, MSG } from './rules';
+import { fail, MESSAGES } from './rules';
 import { CellRecord, lastColumnOf, lastRowOf, requireCells, SheetRecord, SpreadsheetRecord } from './store';
 import { TextFinder } from './text-finder';
 import { CellValue, toCell } from './values';
@@ -97,16 +97,16 @@ export class Sheet implements SheetApi {
     let box: GridBox;
     if (typeof args[0] === 'string' && args.length === 1) {
       const parsed = parseA1(args[0], sheet.maxRows, sheet.maxColumns);
-      if (!parsed) throw fail(MSG.rangeNotFound);
+      if (!parsed) throw fail(MESSAGES.rangeNotFound);
       box = parsed;
     } else {
       const [row, column, numRows = 1, numColumns = 1] = args as [unknown, unknown, unknown, unknown];
       if (!isInt(row) || !isInt(column) || !isInt(numRows) || !isInt(numColumns))
         throw signatureMismatch('Sheet.getRange', args);
-      if (row < 1) throw fail(MSG.startRowTooSmall);
-      if (column < 1) throw fail(MSG.startColumnTooSmall);
-      if (numRows < 1) throw fail(MSG.rowsAtLeastOne);
-      if (numColumns < 1) throw fail(MSG.columnsAtLeastOne);
+      if (row < 1) throw fail(MESSAGES.startRowTooSmall);
+      if (column < 1) throw fail(MESSAGES.startColumnTooSmall);
+      if (numRows < 1) throw fail(MESSAGES.rowsAtLeastOne);
+      if (numColumns < 1) throw fail(MESSAGES.columnsAtLeastOne);
       box = { row, column, numRows, numColumns };
     }
     requireInside(sheet, box);
@@ -143,7 +143,7 @@ export class Sheet implements SheetApi {
   appendRow(rowContents: unknown[]): this {
     if (!Array.isArray(rowContents)) throw signatureMismatch('Sheet.appendRow', [rowContents]);
     this.#call('appendRow', (ss, sheet) => {
-      if (rowContents.length === 0) throw fail(MSG.columnsAtLeastOne);
+      if (rowContents.length === 0) throw fail(MESSAGES.columnsAtLeastOne);
       const values = rowContents.map((v) => toCell(v, 'Sheet.appendRow'));
       const row = lastRowOf(sheet) + 1;
       const addRows = row > sheet.maxRows ? 1 : 0;
@@ -159,9 +159,9 @@ export class Sheet implements SheetApi {
   #insertRows(method: string, afterPosition: unknown, howMany: unknown): this {
     if (!isInt(afterPosition) || !isInt(howMany)) throw signatureMismatch(`Sheet.${method}`, [afterPosition, howMany]);
     this.#call(method, (ss, sheet) => {
-      if (afterPosition < 1 || afterPosition > sheet.maxRows) throw fail(MSG.rowsOutOfBounds);
+      if (afterPosition < 1 || afterPosition > sheet.maxRows) throw fail(MESSAGES.rowsOutOfBounds);
       // UNVERIFIED wording for a count below 1.
-      if (howMany < 1) throw fail(MSG.rowsAtLeastOne);
+      if (howMany < 1) throw fail(MESSAGES.rowsAtLeastOne);
       requireCells(ss, howMany * sheet.maxColumns);
       // New rows take the formatting (and validation) of the row above, as in Sheets.
       const above = sheet.rows[afterPosition - 1];
@@ -189,8 +189,9 @@ export class Sheet implements SheetApi {
   #deleteRows(method: string, rowPosition: unknown, howMany: unknown): void {
     if (!isInt(rowPosition) || !isInt(howMany)) throw signatureMismatch(`Sheet.${method}`, [rowPosition, howMany]);
     this.#call(method, (_ss, sheet) => {
-      if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > sheet.maxRows) throw fail(MSG.rowsOutOfBounds);
-      if (sheet.maxRows - howMany <= sheet.frozenRows) throw fail(MSG.deleteAllRows);
+      if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > sheet.maxRows)
+        throw fail(MESSAGES.rowsOutOfBounds);
+      if (sheet.maxRows - howMany <= sheet.frozenRows) throw fail(MESSAGES.deleteAllRows);
       sheet.rows.splice(rowPosition - 1, howMany);
       sheet.maxRows -= howMany;
     });
@@ -209,7 +210,7 @@ export class Sheet implements SheetApi {
     if (!isInt(rows) || rows < 0) throw signatureMismatch('Sheet.setFrozenRows', [rows]);
     this.#call('setFrozenRows', (_ss, sheet) => {
       // UNVERIFIED wording; Sheets refuses to freeze every row of a sheet.
-      if (rows >= sheet.maxRows) throw fail(MSG.rowsOutOfBounds);
+      if (rows >= sheet.maxRows) throw fail(MESSAGES.rowsOutOfBounds);
       sheet.frozenRows = rows;
     });
   }
@@ -222,7 +223,7 @@ export class Sheet implements SheetApi {
     if (!isInt(columnPosition) || !isInt(width) || width < 0)
       throw signatureMismatch('Sheet.setColumnWidth', [columnPosition, width]);
     this.#call('setColumnWidth', (_ss, sheet) => {
-      if (columnPosition < 1 || columnPosition > sheet.maxColumns) throw fail(MSG.columnsOutOfBounds);
+      if (columnPosition < 1 || columnPosition > sheet.maxColumns) throw fail(MESSAGES.columnsOutOfBounds);
       sheet.columnWidths[String(columnPosition)] = width;
     });
     return this;
@@ -232,14 +233,14 @@ export class Sheet implements SheetApi {
   getColumnWidth(columnPosition: number): number {
     if (!isInt(columnPosition)) throw signatureMismatch('Sheet.getColumnWidth', [columnPosition]);
     return this.#call('getColumnWidth', (_ss, sheet) => {
-      if (columnPosition < 1 || columnPosition > sheet.maxColumns) throw fail(MSG.columnsOutOfBounds);
+      if (columnPosition < 1 || columnPosition > sheet.maxColumns) throw fail(MESSAGES.columnsOutOfBounds);
       return sheet.columnWidths[String(columnPosition)] ?? 100;
     });
   }
 
   hideSheet(): this {
     this.#call('hideSheet', (ss, sheet) => {
-      if (!sheet.hidden && ss.sheets.filter((s) => !s.hidden).length <= 1) throw fail(MSG.hideAll);
+      if (!sheet.hidden && ss.sheets.filter((s) => !s.hidden).length <= 1) throw fail(MESSAGES.hideAll);
       sheet.hidden = true;
     });
     return this;
@@ -281,7 +282,7 @@ export class Sheet implements SheetApi {
     if (!isInt(columnPosition) || typeof ascending !== 'boolean')
       throw signatureMismatch('Sheet.sort', [columnPosition, ascending]);
     this.#call('sort', (_ss, sheet) => {
-      if (columnPosition < 1 || columnPosition > sheet.maxColumns) throw fail(MSG.columnsOutOfBounds);
+      if (columnPosition < 1 || columnPosition > sheet.maxColumns) throw fail(MESSAGES.columnsOutOfBounds);
       const first = sheet.frozenRows + 1;
       const last = lastRowOf(sheet);
       if (last < first) return;

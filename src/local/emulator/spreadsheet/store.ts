@@ -3,7 +3,7 @@
 // `create`, `editByUser`...) are for setup, the sandbox and tests, and return copies.
 
 import { createHash } from 'node:crypto';
-import { fail, LIMITS, MSG } from './rules';
+import { fail, LIMITS, MESSAGES } from './rules';
 import { CellJSON, CellValue, cellFromJSON, cellToJSON, copyCell, toCell } from './values';
 
 export interface CellRecord {
@@ -128,7 +128,7 @@ export function gridCells(ss: SpreadsheetRecord): number {
 
 /** Refuses a change that would take the spreadsheet past 10 million cells. */
 export function requireCells(ss: SpreadsheetRecord, added: number): void {
-  if (gridCells(ss) + added > LIMITS.cellsPerSpreadsheet) throw fail(MSG.tooManyCells);
+  if (gridCells(ss) + added > LIMITS.cellsPerSpreadsheet) throw fail(MESSAGES.tooManyCells);
 }
 
 function cellRecordToJSON(c: CellRecord | undefined): CellRecordJSON {

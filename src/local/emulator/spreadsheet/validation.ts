@@ -7,7 +7,7 @@
 import { GasException } from '../errors';
 import { Emulated, member, signatureMismatch } from '../script/emulated';
 import { cellA1 } from './a1';
-import { fail, MSG } from './rules';
+import { fail, MESSAGES } from './rules';
 import { cellAt, SpreadsheetRecord, ValidationRecord } from './store';
 import { CellValue, sameCell } from './values';
 
@@ -216,7 +216,7 @@ export function checkWrite(
     if (!rule || rule.allowInvalid) continue;
     if (!accepts(allowedValues(ss, rule), cell.value)) {
       throw fail(
-        MSG.invalidData(cellA1(cell.row, cell.column), rule.type === 'VALUE_IN_LIST' ? rule.values : undefined),
+        MESSAGES.invalidData(cellA1(cell.row, cell.column), rule.type === 'VALUE_IN_LIST' ? rule.values : undefined),
       );
     }
   }

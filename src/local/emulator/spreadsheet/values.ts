@@ -6,7 +6,7 @@
 // spreadsheet's locale: "01.02.2024" is a date in ru and text in en).
 
 import { signatureMismatch } from '../script/emulated';
-import { fail, LIMITS, MSG, unsupported } from './rules';
+import { fail, LIMITS, MESSAGES, unsupported } from './rules';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -14,7 +14,7 @@ export type CellValue = string | number | boolean | Date;
 export function toCell(value: unknown, method: string): CellValue {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') {
-    if (value.length > LIMITS.charactersPerCell) throw fail(MSG.cellTooLong);
+    if (value.length > LIMITS.charactersPerCell) throw fail(MESSAGES.cellTooLong);
     // A leading apostrophe forces text in Sheets and is not part of the value.
     if (value.startsWith("'")) return value.slice(1);
     // Sheets would store a formula; the emulation has no formula engine, and the product must never write one

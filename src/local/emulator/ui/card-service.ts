@@ -38,12 +38,12 @@ import {
   TextInput,
   TextParagraph,
   Widget,
-  bool,
+  booleanArgument,
   instance,
-  int,
+  integerArgument,
   invalidCard,
   member,
-  str,
+  stringArgument,
 } from './card-widgets';
 
 export { actionEvent, messageEvent } from './addon-events';
@@ -59,17 +59,17 @@ export class CardHeader {
   imageAltText?: string;
 
   setTitle(title: string): this {
-    this.title = str('CardHeader.setTitle', title);
+    this.title = stringArgument('CardHeader.setTitle', title);
     return this;
   }
 
   setSubtitle(subtitle: string): this {
-    this.subtitle = str('CardHeader.setSubtitle', subtitle);
+    this.subtitle = stringArgument('CardHeader.setSubtitle', subtitle);
     return this;
   }
 
   setImageUrl(url: string): this {
-    this.imageUrl = str('CardHeader.setImageUrl', url);
+    this.imageUrl = stringArgument('CardHeader.setImageUrl', url);
     return this;
   }
 
@@ -79,7 +79,7 @@ export class CardHeader {
   }
 
   setImageAltText(text: string): this {
-    this.imageAltText = str('CardHeader.setImageAltText', text);
+    this.imageAltText = stringArgument('CardHeader.setImageAltText', text);
     return this;
   }
 
@@ -102,7 +102,7 @@ export class CardSection {
   readonly widgets: Widget[] = [];
 
   setHeader(header: string): this {
-    this.header = str('CardSection.setHeader', header);
+    this.header = stringArgument('CardSection.setHeader', header);
     return this;
   }
 
@@ -112,12 +112,12 @@ export class CardSection {
   }
 
   setCollapsible(collapsible: boolean): this {
-    this.collapsible = bool('CardSection.setCollapsible', collapsible);
+    this.collapsible = booleanArgument('CardSection.setCollapsible', collapsible);
     return this;
   }
 
   setNumUncollapsibleWidgets(n: number): this {
-    this.numUncollapsibleWidgets = int('CardSection.setNumUncollapsibleWidgets', n);
+    this.numUncollapsibleWidgets = integerArgument('CardSection.setNumUncollapsibleWidgets', n);
     return this;
   }
 
@@ -188,7 +188,7 @@ export class CardBuilder {
   readonly cardActions: CardAction[] = [];
 
   setName(name: string): this {
-    this.name = str('CardBuilder.setName', name);
+    this.name = stringArgument('CardBuilder.setName', name);
     return this;
   }
 
@@ -259,7 +259,7 @@ export class Navigation {
   }
 
   popToNamedCard(cardName: string): this {
-    this.steps.push({ popToNamedCard: str('Navigation.popToNamedCard', cardName) });
+    this.steps.push({ popToNamedCard: stringArgument('Navigation.popToNamedCard', cardName) });
     return this;
   }
 
@@ -272,7 +272,7 @@ export class Notification {
   text?: string;
 
   setText(text: string): this {
-    this.text = str('Notification.setText', text);
+    this.text = stringArgument('Notification.setText', text);
     return this;
   }
 }
@@ -316,7 +316,7 @@ export class ActionResponseBuilder {
   }
 
   setStateChanged(stateChanged: boolean): this {
-    this.stateChanged = bool('ActionResponseBuilder.setStateChanged', stateChanged);
+    this.stateChanged = booleanArgument('ActionResponseBuilder.setStateChanged', stateChanged);
     return this;
   }
 

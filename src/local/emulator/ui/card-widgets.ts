@@ -77,17 +77,17 @@ export function invalidCard(message: string): GasException {
 }
 
 // Argument checks: Apps Script refuses a value of the wrong type with its signature sentence.
-export function str(method: string, v: unknown): string {
+export function stringArgument(method: string, v: unknown): string {
   if (typeof v !== 'string') throw signatureMismatch(`CardService.${method}`, [v]);
   return v;
 }
 
-export function bool(method: string, v: unknown): boolean {
+export function booleanArgument(method: string, v: unknown): boolean {
   if (typeof v !== 'boolean') throw signatureMismatch(`CardService.${method}`, [v]);
   return v;
 }
 
-export function int(method: string, v: unknown): number {
+export function integerArgument(method: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isInteger(v)) throw signatureMismatch(`CardService.${method}`, [v]);
   return v;
 }
@@ -111,7 +111,7 @@ export class Action {
   loadIndicator = 'SPINNER';
 
   setFunctionName(functionName: string): this {
-    this.functionName = str('Action.setFunctionName', functionName);
+    this.functionName = stringArgument('Action.setFunctionName', functionName);
     return this;
   }
 
@@ -149,7 +149,7 @@ export class OpenLink {
   onClose = 'NOTHING';
 
   setUrl(url: string): this {
-    this.url = str('OpenLink.setUrl', url);
+    this.url = stringArgument('OpenLink.setUrl', url);
     return this;
   }
 
@@ -221,12 +221,12 @@ export class IconImage {
   }
 
   setIconUrl(url: string): this {
-    this.iconUrl = str('IconImage.setIconUrl', url);
+    this.iconUrl = stringArgument('IconImage.setIconUrl', url);
     return this;
   }
 
   setAltText(altText: string): this {
-    this.altText = str('IconImage.setAltText', altText);
+    this.altText = stringArgument('IconImage.setAltText', altText);
     return this;
   }
 
@@ -247,7 +247,7 @@ export class TextButton extends Widget {
   backgroundColor?: string;
 
   setText(text: string): this {
-    this.text = str('TextButton.setText', text);
+    this.text = stringArgument('TextButton.setText', text);
     return this;
   }
 
@@ -257,12 +257,12 @@ export class TextButton extends Widget {
   }
 
   setDisabled(disabled: boolean): this {
-    this.disabled = bool('TextButton.setDisabled', disabled);
+    this.disabled = booleanArgument('TextButton.setDisabled', disabled);
     return this;
   }
 
   setBackgroundColor(color: string): this {
-    this.backgroundColor = str('TextButton.setBackgroundColor', color);
+    this.backgroundColor = stringArgument('TextButton.setBackgroundColor', color);
     return this;
   }
 
@@ -309,22 +309,22 @@ export class DecoratedText extends Widget {
   button?: TextButton;
 
   setText(text: string): this {
-    this.text = str(`${this.kind}.setText`, text);
+    this.text = stringArgument(`${this.kind}.setText`, text);
     return this;
   }
 
   setTopLabel(text: string): this {
-    this.topLabel = str(`${this.kind}.setTopLabel`, text);
+    this.topLabel = stringArgument(`${this.kind}.setTopLabel`, text);
     return this;
   }
 
   setBottomLabel(text: string): this {
-    this.bottomLabel = str(`${this.kind}.setBottomLabel`, text);
+    this.bottomLabel = stringArgument(`${this.kind}.setBottomLabel`, text);
     return this;
   }
 
   setWrapText(wrapText: boolean): this {
-    this.wrapText = bool(`${this.kind}.setWrapText`, wrapText);
+    this.wrapText = booleanArgument(`${this.kind}.setWrapText`, wrapText);
     return this;
   }
 
@@ -386,7 +386,7 @@ export class TextParagraph extends Widget {
   text?: string;
 
   setText(text: string): this {
-    this.text = str('TextParagraph.setText', text);
+    this.text = stringArgument('TextParagraph.setText', text);
     return this;
   }
 
@@ -404,12 +404,12 @@ abstract class Input extends Widget {
   onChange?: Action;
 
   setFieldName(fieldName: string): this {
-    this.fieldName = str(`${this.kind}.setFieldName`, fieldName);
+    this.fieldName = stringArgument(`${this.kind}.setFieldName`, fieldName);
     return this;
   }
 
   setTitle(title: string): this {
-    this.title = str(`${this.kind}.setTitle`, title);
+    this.title = stringArgument(`${this.kind}.setTitle`, title);
     return this;
   }
 
@@ -440,17 +440,17 @@ export class TextInput extends Input {
   multiline = false;
 
   setHint(hint: string): this {
-    this.hint = str('TextInput.setHint', hint);
+    this.hint = stringArgument('TextInput.setHint', hint);
     return this;
   }
 
   setValue(value: string): this {
-    this.value = str('TextInput.setValue', value);
+    this.value = stringArgument('TextInput.setValue', value);
     return this;
   }
 
   setMultiline(multiline: boolean): this {
-    this.multiline = bool('TextInput.setMultiline', multiline);
+    this.multiline = booleanArgument('TextInput.setMultiline', multiline);
     return this;
   }
 
@@ -477,7 +477,11 @@ export class SelectionInput extends Input {
 
   /** `text` and `value` may be any value and are shown and returned as strings (reference: addItem(Object, Object, Boolean)). */
   addItem(text: unknown, value: unknown, selected: boolean): this {
-    this.items.push({ text: String(text), value: String(value), selected: bool('SelectionInput.addItem', selected) });
+    this.items.push({
+      text: String(text),
+      value: String(value),
+      selected: booleanArgument('SelectionInput.addItem', selected),
+    });
     return this;
   }
 
@@ -518,7 +522,7 @@ export class DateTimePicker extends DatePicker {
   timeZoneOffsetMins?: number;
 
   setTimeZoneOffsetInMins(minutes: number): this {
-    this.timeZoneOffsetMins = int('DateTimePicker.setTimeZoneOffsetInMins', minutes);
+    this.timeZoneOffsetMins = integerArgument('DateTimePicker.setTimeZoneOffsetInMins', minutes);
     return this;
   }
 
@@ -545,12 +549,12 @@ export class Image extends Widget {
   altText?: string;
 
   setImageUrl(url: string): this {
-    this.imageUrl = str('Image.setImageUrl', url);
+    this.imageUrl = stringArgument('Image.setImageUrl', url);
     return this;
   }
 
   setAltText(altText: string): this {
-    this.altText = str('Image.setAltText', altText);
+    this.altText = stringArgument('Image.setAltText', altText);
     return this;
   }
 
@@ -571,7 +575,7 @@ export class CardAction extends Clickable {
   text?: string;
 
   setText(text: string): this {
-    this.text = str('CardAction.setText', text);
+    this.text = stringArgument('CardAction.setText', text);
     return this;
   }
 

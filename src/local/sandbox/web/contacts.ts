@@ -1,6 +1,6 @@
 // The sandbox's "Google Contacts": the shared account's contacts and labels, listed the way Contacts lists them.
 
-import { el, getJson } from './dom';
+import { element, getJson } from './dom';
 import type { ContactsView } from './types';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -9,18 +9,18 @@ let current: string | null = null;
 async function render(): Promise<void> {
   const view = await getJson<ContactsView>('/api/contacts');
   const shown = current ? view.contacts.filter((c) => c.labels.includes(current as string)) : view.contacts;
-  const nav = el(
+  const nav = element(
     'div',
     { class: 'labels-nav' },
-    el(
+    element(
       'button',
       { type: 'button', class: current === null ? 'active' : '', click: () => ((current = null), void render()) },
-      el('span', {}, 'Contacts'),
-      el('span', {}, String(view.contacts.length)),
+      element('span', {}, 'Contacts'),
+      element('span', {}, String(view.contacts.length)),
     ),
-    el('h3', {}, 'Labels'),
+    element('h3', {}, 'Labels'),
     ...view.labels.map((l) =>
-      el(
+      element(
         'button',
         {
           type: 'button',
@@ -28,38 +28,38 @@ async function render(): Promise<void> {
           class: current === l.name ? 'active' : '',
           click: () => ((current = l.name), void render()),
         },
-        el('span', {}, l.name),
-        el('span', {}, String(l.count)),
+        element('span', {}, l.name),
+        element('span', {}, String(l.count)),
       ),
     ),
   );
-  const table = el(
+  const table = element(
     'table',
     { class: 'contacts-table' },
-    el(
+    element(
       'thead',
       {},
-      el('tr', {}, ...['Name', 'E-mail', 'Phone number', 'Company', 'Labels'].map((h) => el('th', {}, h))),
+      element('tr', {}, ...['Name', 'E-mail', 'Phone number', 'Company', 'Labels'].map((h) => element('th', {}, h))),
     ),
-    el(
+    element(
       'tbody',
       {},
       ...shown.map((c) =>
-        el(
+        element(
           'tr',
           { 'data-resource': c.resourceName },
-          el('td', { class: 'name' }, c.name),
-          el('td', {}, c.emails.join(', ')),
-          el('td', {}, c.phones.join(', ')),
-          el('td', {}, c.company),
-          el('td', {}, ...c.labels.map((l) => el('span', { class: 'chip' }, l))),
+          element('td', { class: 'name' }, c.name),
+          element('td', {}, c.emails.join(', ')),
+          element('td', {}, c.phones.join(', ')),
+          element('td', {}, c.company),
+          element('td', {}, ...c.labels.map((l) => element('span', { class: 'chip' }, l))),
         ),
       ),
     ),
   );
   app.replaceChildren(
     nav,
-    el('div', { class: 'contacts' }, el('h2', {}, `${current ?? 'Contacts'} (${shown.length})`), table),
+    element('div', { class: 'contacts' }, element('h2', {}, `${current ?? 'Contacts'} (${shown.length})`), table),
   );
 }
 

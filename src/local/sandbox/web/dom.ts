@@ -2,7 +2,7 @@
 
 export type Child = Node | string | number | null | undefined | false;
 
-export function el<K extends keyof HTMLElementTagNameMap>(
+export function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | ((e: Event) => void) | undefined> = {},
   ...children: Child[]
@@ -37,7 +37,7 @@ export async function postJson<T>(url: string, body: unknown = {}): Promise<T> {
 }
 
 export function toast(text: string): void {
-  const node = el('div', { class: 'toast', role: 'status' }, text);
+  const node = element('div', { class: 'toast', role: 'status' }, text);
   document.body.append(node);
   setTimeout(() => node.remove(), 5000);
 }

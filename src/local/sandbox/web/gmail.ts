@@ -1,13 +1,13 @@
 // The sandbox's "Gmail": pick a message, and the add-on's card appears at the side, rendered from the card JSON the
 // emulated CardService built. Buttons run the card's actions in the bundle and re-render what they return.
 
-import { el, getJson, postJson, cardText } from './dom';
+import { element, getJson, postJson, cardText } from './dom';
 import type { CardResponse, MessageView } from './types';
 
 const app = document.getElementById('app') as HTMLElement;
-const list = el('div', { class: 'mail-list' });
-const view = el('div', { class: 'mail-view' });
-const addon = el('aside', { class: 'addon', 'aria-label': 'Add-on' });
+const list = element('div', { class: 'mail-list' });
+const view = element('div', { class: 'mail-view' });
+const addon = element('aside', { class: 'addon', 'aria-label': 'Add-on' });
 app.append(list, view, addon);
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a card JSON tree of any shape, read loosely by the renderer
@@ -47,7 +47,7 @@ function clickHandler(c: Json): (() => void) | undefined {
 
 function button(b: Json): HTMLElement {
   const click = clickHandler(b);
-  return el(
+  return element(
     'button',
     {
       type: 'button',
@@ -63,14 +63,14 @@ function button(b: Json): HTMLElement {
 function widget(w: Json): HTMLElement | null {
   switch (w.type) {
     case 'textParagraph':
-      return el('div', { class: 'widget text' }, cardText(String(w.text ?? '')));
+      return element('div', { class: 'widget text' }, cardText(String(w.text ?? '')));
     case 'decoratedText': {
-      const node = el(
+      const node = element(
         'div',
         { class: 'widget decorated', 'data-label': w.topLabel ?? '' },
-        w.topLabel ? el('div', { class: 'top-label' }, String(w.topLabel)) : null,
-        el('div', { class: 'text' }, cardText(String(w.text ?? ''))),
-        w.bottomLabel ? el('div', { class: 'bottom-label' }, String(w.bottomLabel)) : null,
+        w.topLabel ? element('div', { class: 'top-label' }, String(w.topLabel)) : null,
+        element('div', { class: 'text' }, cardText(String(w.text ?? ''))),
+        w.bottomLabel ? element('div', { class: 'bottom-label' }, String(w.bottomLabel)) : null,
         w.button ? button(w.button) : null,
       );
       const click = clickHandler(w);
@@ -78,43 +78,43 @@ function widget(w: Json): HTMLElement | null {
       return node;
     }
     case 'buttonSet':
-      return el('div', { class: 'widget buttons' }, ...(w.buttons ?? []).map(button));
+      return element('div', { class: 'widget buttons' }, ...(w.buttons ?? []).map(button));
     case 'textButton':
-      return el('div', { class: 'widget buttons' }, button(w));
+      return element('div', { class: 'widget buttons' }, button(w));
     case 'textInput': {
       const input = w.multiline
-        ? el('textarea', { 'data-field': w.fieldName, rows: '3' })
-        : el('input', { 'data-field': w.fieldName });
+        ? element('textarea', { 'data-field': w.fieldName, rows: '3' })
+        : element('input', { 'data-field': w.fieldName });
       input.value = String(w.value ?? '');
       if (w.hint) input.setAttribute('placeholder', String(w.hint));
-      return el('div', { class: 'widget' }, el('label', {}, String(w.title ?? '')), input);
+      return element('div', { class: 'widget' }, element('label', {}, String(w.title ?? '')), input);
     }
     case 'selectionInput': {
-      const select = el(
+      const select = element(
         'select',
         { 'data-field': w.fieldName },
-        ...(w.items ?? []).map((i: Json) => el('option', { value: String(i.value) }, String(i.text))),
+        ...(w.items ?? []).map((i: Json) => element('option', { value: String(i.value) }, String(i.text))),
       );
       const selected = (w.items ?? []).find((i: Json) => i.selected);
       if (selected) select.value = String(selected.value);
-      return el('div', { class: 'widget' }, el('label', {}, String(w.title ?? '')), select);
+      return element('div', { class: 'widget' }, element('label', {}, String(w.title ?? '')), select);
     }
     case 'datePicker':
     case 'dateTimePicker': {
       const withTime = w.type === 'dateTimePicker';
-      const input = el('input', { 'data-field': w.fieldName, type: withTime ? 'datetime-local' : 'date' });
+      const input = element('input', { 'data-field': w.fieldName, type: withTime ? 'datetime-local' : 'date' });
       if (w.valueMsEpoch !== undefined)
         input.value = new Date(Number(w.valueMsEpoch)).toISOString().slice(0, withTime ? 16 : 10);
-      return el('div', { class: 'widget' }, el('label', {}, String(w.title ?? '')), input);
+      return element('div', { class: 'widget' }, element('label', {}, String(w.title ?? '')), input);
     }
     case 'image': {
-      const img = el('img', { class: 'widget', src: String(w.imageUrl), alt: String(w.altText ?? '') });
+      const img = element('img', { class: 'widget', src: String(w.imageUrl), alt: String(w.altText ?? '') });
       const click = clickHandler(w);
       if (click) img.addEventListener('click', click);
       return img;
     }
     case 'divider':
-      return el('hr');
+      return element('hr');
     default:
       return null;
   }
@@ -123,25 +123,25 @@ function widget(w: Json): HTMLElement | null {
 function renderCard(card: Json, stats?: string, notification?: string): void {
   const header = card.header ?? {};
   const nodes: Array<HTMLElement | null> = [
-    el(
+    element(
       'div',
       { class: 'card-header' },
-      el('div', { class: 'card-title' }, String(header.title ?? '')),
-      header.subtitle ? el('div', { class: 'card-subtitle' }, String(header.subtitle)) : null,
+      element('div', { class: 'card-title' }, String(header.title ?? '')),
+      header.subtitle ? element('div', { class: 'card-subtitle' }, String(header.subtitle)) : null,
     ),
-    notification ? el('div', { class: 'notification', role: 'status' }, notification) : null,
+    notification ? element('div', { class: 'notification', role: 'status' }, notification) : null,
     ...(card.sections ?? []).map((s: Json) =>
-      el('section', {}, s.header ? el('h3', {}, String(s.header)) : null, ...(s.widgets ?? []).map(widget)),
+      element('section', {}, s.header ? element('h3', {}, String(s.header)) : null, ...(s.widgets ?? []).map(widget)),
     ),
     card.fixedFooter
-      ? el(
+      ? element(
           'section',
           {},
           button(card.fixedFooter.primaryButton),
           card.fixedFooter.secondaryButton ? button(card.fixedFooter.secondaryButton) : null,
         )
       : null,
-    stats ? el('div', { class: 'stats' }, stats) : null,
+    stats ? element('div', { class: 'stats' }, stats) : null,
   ];
   addon.replaceChildren(...nodes.filter((n): n is HTMLElement => n !== null));
 }
@@ -153,7 +153,9 @@ function statsOf(r: CardResponse): string {
 /** A card replaces the stack; an ActionResponse applies its navigation steps, then shows its notification. */
 function applyResponse(r: CardResponse): void {
   if (!r.ok) {
-    addon.replaceChildren(el('div', { class: 'notification', role: 'alert' }, `${r.error?.name}: ${r.error?.message}`));
+    addon.replaceChildren(
+      element('div', { class: 'notification', role: 'alert' }, `${r.error?.name}: ${r.error?.message}`),
+    );
     return;
   }
   if (r.card) {
@@ -182,10 +184,10 @@ async function open(message: MessageView, button: HTMLElement): Promise<void> {
   list.querySelectorAll('button').forEach((b) => b.classList.remove('active'));
   button.classList.add('active');
   view.replaceChildren(
-    el('h2', {}, message.subject),
-    el('div', { class: 'from' }, message.from),
-    el('div', { class: 'muted' }, message.date),
-    el('p', {}, message.body),
+    element('h2', {}, message.subject),
+    element('div', { class: 'from' }, message.from),
+    element('div', { class: 'muted' }, message.date),
+    element('p', {}, message.body),
   );
   applyResponse(await postJson<CardResponse>('/api/gmail/open', { messageId: message.id }));
 }
@@ -193,11 +195,11 @@ async function open(message: MessageView, button: HTMLElement): Promise<void> {
 void (async () => {
   const messages = await getJson<MessageView[]>('/api/gmail/messages');
   for (const m of messages) {
-    const b: HTMLElement = el(
+    const b: HTMLElement = element(
       'button',
       { type: 'button', 'data-message': m.id, click: () => void open(m, b) },
-      el('div', { class: 'from' }, m.from),
-      el('div', { class: 'subject' }, m.subject),
+      element('div', { class: 'from' }, m.from),
+      element('div', { class: 'subject' }, m.subject),
     );
     list.append(b);
   }

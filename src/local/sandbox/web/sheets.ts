@@ -1,7 +1,7 @@
 // The sandbox's "Google Sheets": the CRM spreadsheet's tabs and rows, the CRM menu built by the bundle's onOpen, and
 // the real built sidebar in a 300-px iframe at the side, as Sheets shows it.
 
-import { el, getJson, postJson, toast } from './dom';
+import { element, getJson, postJson, toast } from './dom';
 import type { MenuView, RunResponse, SpreadsheetView, UiView } from './types';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -10,22 +10,22 @@ let activeSheet = -1;
 let openMenu: string | null = null;
 let sidebarVersion = -1;
 
-const sheetsPane = el('div', { class: 'sheets' });
-const sidebar = el('aside', { class: 'sidebar', hidden: '' });
+const sheetsPane = element('div', { class: 'sheets' });
+const sidebar = element('aside', { class: 'sidebar', hidden: '' });
 app.append(sheetsPane, sidebar);
 
 function renderMenu(menu: MenuView): HTMLElement {
-  const wrap = el('div', { class: 'menu', 'data-menu': menu.name });
-  const list = el('ul', { role: 'menu' });
+  const wrap = element('div', { class: 'menu', 'data-menu': menu.name });
+  const list = element('ul', { role: 'menu' });
   for (const item of menu.items) {
-    if ('separator' in item) list.append(el('li', { class: 'separator' }));
-    else if ('submenu' in item) list.append(el('li', {}, renderMenu(item.submenu)));
+    if ('separator' in item) list.append(element('li', { class: 'separator' }));
+    else if ('submenu' in item) list.append(element('li', {}, renderMenu(item.submenu)));
     else
       list.append(
-        el(
+        element(
           'li',
           {},
-          el(
+          element(
             'button',
             {
               type: 'button',
@@ -39,7 +39,7 @@ function renderMenu(menu: MenuView): HTMLElement {
       );
   }
   wrap.append(
-    el(
+    element(
       'button',
       { type: 'button', click: () => (openMenu = wrap.classList.toggle('open') ? menu.name : null) },
       menu.name,
@@ -64,29 +64,31 @@ function renderGrid(view: SpreadsheetView): HTMLElement {
   const letters = Array.from({ length: width }, (_, i) =>
     String.fromCharCode(65 + (i % 26)).repeat(Math.floor(i / 26) + 1),
   );
-  const table = el('table', { class: 'grid', 'data-sheet': sheet.name });
-  table.append(el('thead', {}, el('tr', {}, el('th', {}, ''), ...letters.map((l) => el('th', {}, l)))));
-  const tbody = el('tbody');
+  const table = element('table', { class: 'grid', 'data-sheet': sheet.name });
+  table.append(
+    element('thead', {}, element('tr', {}, element('th', {}, ''), ...letters.map((l) => element('th', {}, l)))),
+  );
+  const tbody = element('tbody');
   sheet.rows.forEach((row, i) => {
     tbody.append(
-      el(
+      element(
         'tr',
         { class: i < sheet.frozenRows ? 'frozen' : '' },
-        el('td', { class: 'rownum' }, String(i + 1)),
-        ...Array.from({ length: width }, (_, c) => el('td', { title: row[c] ?? '' }, row[c] ?? '')),
+        element('td', { class: 'rownum' }, String(i + 1)),
+        ...Array.from({ length: width }, (_, c) => element('td', { title: row[c] ?? '' }, row[c] ?? '')),
       ),
     );
   });
   table.append(tbody);
-  return el('div', { class: 'grid-wrap' }, table);
+  return element('div', { class: 'grid-wrap' }, table);
 }
 
 function renderTabs(view: SpreadsheetView): HTMLElement {
-  return el(
+  return element(
     'div',
     { class: 'tabs', role: 'tablist' },
     ...view.sheets.map((s, i) =>
-      el(
+      element(
         'button',
         {
           type: 'button',
@@ -110,18 +112,21 @@ function renderSidebar(ui: UiView): void {
   if (ui.sidebar.version === sidebarVersion) return;
   sidebarVersion = ui.sidebar.version;
   sidebar.hidden = false;
-  const close = el(
+  const close = element(
     'button',
     { type: 'button', 'aria-label': 'Close', click: () => void postJson('/api/ui/close-sidebar').then(refresh) },
     '×',
   );
-  const frame = el('iframe', {
+  const frame = element('iframe', {
     src: `/sidebar?v=${ui.sidebar.version}`,
     title: ui.sidebar.title,
     sandbox:
       'allow-same-origin allow-forms allow-scripts allow-popups allow-downloads allow-modals allow-popups-to-escape-sandbox',
   });
-  sidebar.replaceChildren(el('header', {}, el('span', { class: 'sidebar-title' }, ui.sidebar.title), close), frame);
+  sidebar.replaceChildren(
+    element('header', {}, element('span', { class: 'sidebar-title' }, ui.sidebar.title), close),
+    frame,
+  );
 }
 
 export async function refresh(): Promise<void> {
@@ -134,12 +139,12 @@ export async function refresh(): Promise<void> {
   }
   document.title = `${view.name} — Google Sheets (sandbox)`;
   sheetsPane.replaceChildren(
-    el('div', { class: 'doc-title' }, view.name),
-    el(
+    element('div', { class: 'doc-title' }, view.name),
+    element(
       'div',
       { class: 'menubar' },
       ...['File', 'Edit', 'View'].map((m) =>
-        el('div', { class: 'menu' }, el('button', { type: 'button', disabled: '' }, m)),
+        element('div', { class: 'menu' }, element('button', { type: 'button', disabled: '' }, m)),
       ),
       ...ui.menus.map(renderMenu),
     ),
