@@ -6,7 +6,7 @@ import { GasException } from '../errors';
 import { SheetRecord, SpreadsheetRecord, SpreadsheetStore } from './store';
 import { UiHost } from './ui';
 
-export interface Env {
+export interface HandleContext {
   store: SpreadsheetStore;
   ctx: ServiceContext;
   /** The UI of the bound spreadsheet, when the project has one. */
@@ -19,7 +19,7 @@ export interface Env {
 
 export class SheetRef {
   constructor(
-    readonly env: Env,
+    readonly env: HandleContext,
     readonly spreadsheetId: string,
     readonly sheetId: number,
   ) {}

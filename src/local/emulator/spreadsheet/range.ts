@@ -4,7 +4,7 @@
 
 import { Emulated, signatureMismatch } from '../script/emulated';
 import { boxA1, GridBox } from './a1';
-import { Env, SheetRef } from './env';
+import { HandleContext, SheetRef } from './env';
 import { displayText, requireFormat, typedValue } from './number-format';
 import { fail, MESSAGES, unsupported } from './rules';
 import { cellAt, cellFor, lastColumnOf, lastRowOf, SheetRecord, SpreadsheetRecord } from './store';
@@ -93,7 +93,7 @@ export class Range implements RangeApi, RangeSource {
     this.#box = box;
   }
 
-  get #env(): Env {
+  get #env(): HandleContext {
     return this.#ref.env;
   }
 

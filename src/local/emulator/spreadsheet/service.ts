@@ -8,7 +8,7 @@
 
 import { ServiceContext } from '../context';
 import { Emulated, signatureMismatch } from '../script/emulated';
-import { Env, SheetRef } from './env';
+import { HandleContext, SheetRef } from './env';
 import { fail, LIMITS, MESSAGES, unsupported } from './rules';
 import { Sheet } from './sheet';
 import { defaultSheetBase, requireCells, SpreadsheetRecord, SpreadsheetStore } from './store';
@@ -35,10 +35,10 @@ type SpreadsheetApi = Emulated<
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 class Spreadsheet implements SpreadsheetApi {
-  readonly #env: Env;
+  readonly #env: HandleContext;
   readonly #id: string;
 
-  constructor(env: Env, id: string) {
+  constructor(env: HandleContext, id: string) {
     this.#env = env;
     this.#id = id;
   }
@@ -152,9 +152,9 @@ type SpreadsheetAppApi = Emulated<
 >;
 
 class SpreadsheetAppEmulation implements SpreadsheetAppApi {
-  readonly #env: Env;
+  readonly #env: HandleContext;
 
-  constructor(env: Env) {
+  constructor(env: HandleContext) {
     this.#env = env;
   }
 
@@ -196,7 +196,7 @@ export function createSpreadsheetApp(
   ctx: ServiceContext,
   options: { activeSpreadsheetId?: string; ui: UiHost },
 ): SpreadsheetAppEmulation {
-  const env: Env = {
+  const env: HandleContext = {
     store,
     ctx,
     ui: options.ui,

@@ -3,7 +3,7 @@
 
 import { Emulated, signatureMismatch } from '../script/emulated';
 import { GridBox, parseA1 } from './a1';
-import { Env, SheetRef } from './env';
+import { HandleContext, SheetRef } from './env';
 import { Range, requireInside, writeCells } from './range';
 import { fail, MESSAGES } from './rules';
 import { CellRecord, lastColumnOf, lastRowOf, requireCells, SheetRecord, SpreadsheetRecord } from './store';
@@ -66,7 +66,7 @@ export class Sheet implements SheetApi {
     this.#ref = ref;
   }
 
-  get #env(): Env {
+  get #env(): HandleContext {
     return this.#ref.env;
   }
 
