@@ -5,5 +5,6 @@ export * from './entry';
 export * from './build';
 export * from './apply-event';
 export * from './fit-entry';
+export * from './keys';
 export type { CacheMeta, CacheRow, CachedAnswer } from './cache-layout';
 export { CACHE_SECONDS, cachedMeta, fillCache, readCached, updateCached } from './index-cache';

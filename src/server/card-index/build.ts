@@ -1,13 +1,12 @@
 // The whole index from its sources: every contact (one People listing, a page of 1000 per request), the labels'
 // names (one ContactGroups listing) and the event log (one Events read), assembled by core buildClientIndex.
 
-import { buildClientIndex, IndexContact } from '../../core/card-index';
+import { buildClientIndex, contactKeys, IndexContact } from '../../core/card-index';
 import type { EventRecord } from '../../core/events';
 import { managerOf, nameOf } from '../../core/export/contact-view';
 import { listAllContacts, Person } from '../people/gateway';
 import { labelsOf } from '../people/labels';
 import type { IndexRow } from './index-sheet';
-import { contactKeys } from './keys';
 
 /** Only what the card shows and the keys need. */
 export const INDEX_FIELDS = 'names,emailAddresses,phoneNumbers,memberships,userDefined';

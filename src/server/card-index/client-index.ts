@@ -27,8 +27,10 @@ import {
   applyEvent,
   cachedMeta,
   ClientIndexEntry,
+  contactKeys,
   emptyEntry,
   fillCache,
+  indexKeyOf,
   readCached,
   updateCached,
 } from '../../core/card-index';
@@ -51,7 +53,6 @@ import {
   writeIndex,
   writeRow,
 } from './index-sheet';
-import { contactKeys, indexKeyOf } from './keys';
 import { scriptCache } from './script-cache';
 
 export type { ClientIndexEntry } from '../../core/card-index';

@@ -3,11 +3,10 @@
 // places: A keys, B contact, C JSON. Every text cell is written with a leading apostrophe so Sheets never reads
 // "+7…" as a number or anything as a formula.
 
-import { ClientIndexEntry, fitEntry, jsonChars, utf8Bytes } from '../../core/card-index';
+import { ClientIndexEntry, fitEntry, jsonChars, keysCell, keysFromCell, utf8Bytes } from '../../core/card-index';
 import { Locale } from '../../core/i18n/locale';
 import { template } from '../../core/sheets/templates';
 import { crmSheet } from '../sheets/crm-spreadsheet';
-import { keysCell, keysFromCell } from './keys';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,10 +1,14 @@
 // What the client index is looked up by: a lower-case e-mail address or an E.164 phone number. The Gmail card asks
 // with the sender's address; the CLI and the sidebars may ask with a phone as the office typed it.
 
-import { parseMailAddress } from '../../core/email-address';
-import { phoneKey } from '../../core/phone';
+import { parseMailAddress } from '../email-address';
+import { phoneKey } from '../phone';
 
-type Person = GoogleAppsScript.People.Schema.Person;
+/** What the keys are read from: a People API person's e-mails and phones (the REST resource and Apps Script's alike). */
+export interface KeyedPerson {
+  emailAddresses?: Array<{ value?: string | null }> | null;
+  phoneNumbers?: Array<{ value?: string | null; canonicalForm?: string | null }> | null;
+}
 
 /**
  * The index key for an e-mail ("Name <a@b.c>" too) or a phone. A national phone number ("8 912 …") needs the
@@ -27,7 +31,7 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * Every key of a contact. Stored phones carry Google's canonicalForm (E.164) when Google could read them; the rest
  * are read with the office's default country.
  */
-export function contactKeys(person: Person, defaultCountry?: string): string[] {
+export function contactKeys(person: KeyedPerson, defaultCountry?: string): string[] {
   const keys = new Set<string>();
   for (const e of person.emailAddresses ?? []) {
     const key = e.value ? indexKeyOf(String(e.value)) : undefined;
