@@ -1,5 +1,6 @@
-// 25,000 clients must read about as fast as SheetJS parses the file: the reader adds one pass over the cells and no
-// per-cell heavy work. Times are compared with SheetJS on the same machine, not with fixed numbers.
+// A base at the account's limit (25,000 clients, a title line and a blank row above the header) reads whole, from
+// xlsx and from CSV. How fast is the bench's business (`npm run bench -- --only import`: the preview against SheetJS
+// parsing the same file alone), not a timed test's: timings on a shared CI machine would make this suite flaky.
 
 import * as XLSX from '@e965/xlsx';
 import { readContactsFile } from '../../../src/core/import/readers';
@@ -28,31 +29,16 @@ function bigBase(): { xlsx: Uint8Array; csv: Uint8Array } {
   return { xlsx, csv };
 }
 
-function fastest(fn: () => unknown, runs = 3): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
-}
-
-test(`reading ${ROWS} rows costs little more than SheetJS alone`, () => {
+test(`all ${ROWS} rows of an xlsx and a CSV base are read, under the title line`, () => {
   const { xlsx, csv } = bigBase();
-  const sheetjs = fastest(() => XLSX.read(xlsx, { type: 'array', dense: true, cellNF: true }));
-  let rows = 0;
-  const ours = fastest(() => {
-    const r = readContactsFile(xlsx, 'big.xlsx');
-    if (r.kind === 'table') rows = r.table.rows.length;
-  });
-  expect(rows).toBe(ROWS);
-  expect(ours).toBeLessThan(sheetjs * 1.5 + 200);
-
-  const csvMs = fastest(() => {
-    const r = readContactsFile(csv, 'big.csv');
-    if (r.kind === 'table') rows = r.table.rows.length;
-  });
-  expect(rows).toBe(ROWS);
-  expect(csvMs).toBeLessThan(sheetjs);
+  for (const [bytes, name] of [
+    [xlsx, 'big.xlsx'],
+    [csv, 'big.csv'],
+  ] as const) {
+    const r = readContactsFile(bytes, name);
+    if (r.kind !== 'table') throw new Error(`${name} was not read as a table`);
+    expect(r.table.headers.slice(0, 3)).toEqual(['ФИО', 'Телефон', 'E-mail']);
+    expect(r.table.rows).toHaveLength(ROWS);
+    expect(r.table.rows[ROWS - 1].cells[2]).toEqual({ text: `c${ROWS - 1}@example.ru` });
+  }
 });
