@@ -1,14 +1,15 @@
 // Drives an import on an emulated office the way the sidebar does — read and clean locally with the core code, stage
-// the cleaned contacts in chunks through google.script.run, then call runImport until it reports done — so the CLI,
-// the bench and the tests all exercise the built bundle's real path.
+// the cleaned contacts in chunks through google.script.run, then call runImport until it reports done (the same steps
+// as the sidebar: core/import/execute/stage.ts) — so the CLI, the bench and the tests all exercise the built bundle's
+// real path.
 
 import { cleanImportFile, openImportFile, OpenedFile, ReadOptions } from '../core/import/pipeline';
+import { ImportServer, runUntilDoneSteps, stageSteps } from '../core/import/execute/stage';
 import type { Mapping } from '../core/import/mapping';
 import type { CleanedFile } from '../core/import/pipeline';
 import type { ImportProgress, ImportSetup } from '../shared/import-dto';
+import { runSteps } from '../core/ports/steps';
 import type { Office } from './office';
-
-export const STAGE_CHUNK = 500;
 
 export interface PreparedImport {
   opened: OpenedFile;
@@ -39,27 +40,21 @@ export function prepareImport(
   return { opened, mapping, cleaned, setup, region };
 }
 
+/** The bundle's stageImport and runImport, as the steps of core/import/execute/stage.ts call them. */
+function importServer(office: Office): ImportServer {
+  return { server: office.rpc };
+}
+
 export function stagePrepared(office: Office, importId: string, prepared: PreparedImport): void {
   const { opened, mapping, cleaned } = prepared;
-  const chunks = Math.max(1, Math.ceil(cleaned.contacts.length / STAGE_CHUNK));
-  for (let chunk = 0; chunk < chunks; chunk++) {
-    office.rpc.stageImport({
-      importId,
-      fileName: opened.fileName,
-      chunk,
-      chunks,
-      contacts: cleaned.contacts.slice(chunk * STAGE_CHUNK, (chunk + 1) * STAGE_CHUNK),
-      problems: chunk === 0 ? cleaned.problems : [],
-      ...(chunk === 0 && mapping ? { fingerprint: opened.fingerprint, mapping } : {}),
-    });
-  }
+  const { fileName, fingerprint } = opened;
+  const { contacts, problems } = cleaned;
+  runSteps(stageSteps({ importId, fileName, contacts, problems, fingerprint, mapping }), importServer(office));
 }
 
 /** Calls runImport until the import is no longer running (each call is one Apps Script execution). */
 export function runUntilDone(office: Office, importId: string): ImportProgress {
-  let progress = office.rpc.runImport(importId);
-  while (progress.status === 'running') progress = office.rpc.runImport(importId);
-  return progress;
+  return runSteps(runUntilDoneSteps(importId), importServer(office));
 }
 
 export function importFile(

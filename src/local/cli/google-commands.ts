@@ -1,6 +1,6 @@
 // The migration commands against a real Google account (`--target google`): the same core code (read, map, clean,
 // plan, undo plan) over googleapis instead of the sandbox's bundle. Not testable here (no network); the executor is
-// tested over the emulator through the same PeoplePort (test/local/google/import-target.test.ts).
+// tested over the emulator through the same AsyncPeopleDirectory (test/local/google/import-target.test.ts).
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -8,21 +8,22 @@ import * as path from 'node:path';
 import { EXPORT_FORMATS, ExportFormat, googleCsv, outlookCsv, vcard } from '../../core/export';
 import { xlsxWorkbook } from '../../core/export/xlsx';
 import { cleanImportFile, mappingAsObject, openImportFile } from '../../core/import/pipeline';
-import { planImport } from '../../core/import/plan';
+import { planSteps } from '../../core/import/execute/run';
 import type { Person } from '../../core/import/types';
 import { phoneKey } from '../../core/phone';
 import { settingDefault } from '../../core/settings/definitions';
+import type { AsyncPeopleDirectory } from '../../core/ports/people';
+import { runStepsAsync } from '../../core/ports/steps';
 import { authorize } from '../google/auth';
 import { importToGoogle, undoOnGoogle } from '../google/import-runner';
 import { googlePeople } from '../google/people-client';
-import type { PeoplePort } from '../google/people-port';
 import { flag, ParsedArgs, UsageError } from './args';
 
 export function journalDir(): string {
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'office-crm', 'imports');
 }
 
-export async function connect(args: ParsedArgs): Promise<PeoplePort> {
+export async function connect(args: ParsedArgs): Promise<AsyncPeopleDirectory> {
   const credentials = flag(args, 'credentials') ?? process.env.CRM_GOOGLE_CREDENTIALS;
   if (!credentials)
     throw new UsageError(
@@ -49,8 +50,11 @@ function readAndClean(args: ParsedArgs, importId?: string) {
   return { opened, cleaned, keyOf: (raw: string) => phoneKey(raw, region) };
 }
 
-async function labelled(port: PeoplePort, label?: string): Promise<Array<{ person: Person; labels: string[] }>> {
-  const [contacts, groups] = await Promise.all([port.listContacts(), port.listGroups()]);
+async function labelled(
+  port: AsyncPeopleDirectory,
+  label?: string,
+): Promise<Array<{ person: Person; labels: string[] }>> {
+  const [contacts, groups] = await Promise.all([port.listContacts(), port.listUserGroups()]);
   const nameOf = new Map(groups.map((g) => [g.resourceName, g.name]));
   const wanted = label ? groups.find((g) => g.name.toLowerCase() === label.toLowerCase()) : undefined;
   if (label && !wanted) throw new Error(`There is no label "${label}" in Google Contacts.`);
@@ -65,12 +69,11 @@ async function labelled(port: PeoplePort, label?: string): Promise<Array<{ perso
     .map(({ person, labels }) => ({ person, labels }));
 }
 
-export async function runOnGoogle(command: string, args: ParsedArgs, port: PeoplePort): Promise<unknown> {
+export async function runOnGoogle(command: string, args: ParsedArgs, port: AsyncPeopleDirectory): Promise<unknown> {
   switch (command) {
     case 'preview': {
       const { opened, cleaned, keyOf } = readAndClean(args);
-      const [existing, groups] = await Promise.all([port.listContacts(), port.listGroups()]);
-      const plan = planImport(cleaned.contacts, existing, { importId: 'preview', phoneKey: keyOf, groups });
+      const { plan } = await runStepsAsync(planSteps('preview', cleaned.contacts, keyOf), { people: port });
       return {
         format: opened.format,
         encoding: opened.encoding,

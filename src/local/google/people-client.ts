@@ -1,11 +1,12 @@
-// The PeoplePort over googleapis' People API v1 (REST), for `--target google`. Requests the API refused before doing
+// The People directory port (core/ports/people.ts) over googleapis' People API v1 (REST), for `--target google`. Requests the API refused before doing
 // anything (429, 503) are retried with backoff; anything else surfaces, as on the server (a retried create whose
 // answer was lost would create twice — the plan's resume handles that instead).
 
 import { people, people_v1 } from '@googleapis/people';
 import type { OAuth2Client } from 'google-auth-library';
+import type { ContactGroupRef } from '../../core/import/plan';
 import type { Person } from '../../core/import/types';
-import { GroupRef, LIST_FIELDS, PeoplePort } from './people-port';
+import { LISTED_PERSON_FIELDS, type AsyncPeopleDirectory } from '../../core/ports/people';
 
 async function withRetry<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
   for (let i = 1; ; i++) {
@@ -19,7 +20,7 @@ async function withRetry<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
   }
 }
 
-export function googlePeople(auth: OAuth2Client): PeoplePort {
+export function googlePeople(auth: OAuth2Client): AsyncPeopleDirectory {
   const api: people_v1.People = people({ version: 'v1', auth });
   return {
     async listContacts() {
@@ -29,7 +30,7 @@ export function googlePeople(auth: OAuth2Client): PeoplePort {
         const page = await withRetry(() =>
           api.people.connections.list({
             resourceName: 'people/me',
-            personFields: LIST_FIELDS,
+            personFields: LISTED_PERSON_FIELDS,
             pageSize: 1000,
             pageToken,
           }),
@@ -39,8 +40,8 @@ export function googlePeople(auth: OAuth2Client): PeoplePort {
       } while (pageToken);
       return out;
     },
-    async listGroups() {
-      const out: GroupRef[] = [];
+    async listUserGroups() {
+      const out: ContactGroupRef[] = [];
       let pageToken: string | undefined;
       do {
         const page = await withRetry(() =>

@@ -1,31 +1,10 @@
-// Where an import records itself: one row in the Imports sheet (when, who, file, counts, status) that the office can
-// read, and the hidden Import log with what each batch created or changed, written after every batch so an
-// interrupted import can be resumed and any import undone.
+// The import journal port (core/ports/journal.ts) on the spreadsheet: one row in the Imports sheet (when, who, file,
+// counts, status) that the office can read, and the hidden Import log with what each batch created or changed,
+// written around every batch so an interrupted import can be resumed and any import undone.
 
-import type { UpdateRecord } from '../../core/import/plan';
-import type { ImportProblem } from '../../core/import/types';
+import type { ImportCounts, ImportJournal, JournalAction, JournalEntry } from '../../core/ports/journal';
 import type { ImportRecord, ImportStatus } from '../../shared/import-dto';
 import { CrmTable, TableRow } from '../sheets/table';
-
-export type LogAction = 'created' | 'updated' | 'group' | 'members' | 'problem' | 'deleted' | 'restored';
-
-export interface LogEntry {
-  importId: string;
-  resourceName: string;
-  action: LogAction;
-  /** `updated`: the plan's UpdateRecord (fields before, fingerprints after); `members`: the existing contacts added
-   *  to the group; `problem`: the problem. */
-  before?: UpdateRecord | ImportProblem | string[];
-  fields?: string;
-  labels?: string;
-}
-
-export interface RecordCounts {
-  created: number;
-  updated: number;
-  skipped: number;
-  errors: number;
-}
 
 function iso(v: unknown): string {
   return v instanceof Date ? v.toISOString() : String(v ?? '');
@@ -84,22 +63,16 @@ export function startRecord(importId: string, file: string, errors: number): voi
 }
 
 /** Counts, status and finish time in one write (they are adjacent columns unless the office moved them). */
-export function updateRecord(
-  table: CrmTable,
-  rowNumber: number,
-  counts: Partial<RecordCounts>,
-  status: ImportStatus,
-  current?: RecordCounts,
-): void {
+function updateRecord(table: CrmTable, rowNumber: number, counts: Partial<ImportCounts>, status: ImportStatus): void {
   const finished = status === 'done' || status === 'undone' || status === 'failed' ? new Date() : '';
-  table.update(rowNumber, { ...(current ?? {}), ...counts, status, finishedAt: finished });
+  table.update(rowNumber, { ...counts, status, finishedAt: finished });
 }
 
 // One execution writes one import's log: open the sheet once and append to it from then on (Apps Script starts each
 // execution with fresh globals, so this never outlives the run).
 let logTable: CrmTable | undefined;
 
-export function writeLog(entries: LogEntry[]): void {
+export function writeLog(entries: JournalEntry[]): void {
   if (!entries.length) return;
   logTable ??= CrmTable.open('importLog');
   logTable.appendBlock(
@@ -114,7 +87,7 @@ export function writeLog(entries: LogEntry[]): void {
   );
 }
 
-export function readLog(importId: string): LogEntry[] {
+export function readLog(importId: string): JournalEntry[] {
   const table = CrmTable.open('importLog', { read: true });
   // The header just read serves this execution's later writeLog calls too, instead of a second header read.
   logTable ??= table;
@@ -124,9 +97,18 @@ export function readLog(importId: string): LogEntry[] {
     .map((r) => ({
       importId,
       resourceName: String(r.values.resourceName ?? ''),
-      action: String(r.values.action) as LogAction,
-      before: r.values.before ? (JSON.parse(String(r.values.before)) as LogEntry['before']) : undefined,
+      action: String(r.values.action) as JournalAction,
+      before: r.values.before ? (JSON.parse(String(r.values.before)) as JournalEntry['before']) : undefined,
       fields: String(r.values.fields ?? ''),
       labels: String(r.values.labels ?? ''),
     }));
+}
+
+/** The journal of one import whose Imports row is `rowNumber` of `table`. */
+export function sheetJournal(table: CrmTable, rowNumber: number): ImportJournal {
+  return {
+    read: readLog,
+    append: writeLog,
+    progress: (counts, status) => updateRecord(table, rowNumber, counts, status),
+  };
 }

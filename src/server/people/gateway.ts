@@ -1,8 +1,14 @@
-// The only code that talks to the People API. Each function is one documented request shape with its documented
-// size limit; callers batch with the constants below. Requests the API rejected before applying them (429 quota,
-// 503) are retried with backoff; anything else surfaces, because a retried create whose response was lost would
-// create the contacts twice.
+// The People API requests the server makes in bulk, and the Apps Script adapter of the People directory port
+// (core/ports/people.ts) that the import executor works against (peopleDirectory below). Each function is one
+// documented request shape with its documented size limit; callers batch with the constants below. Requests the API
+// rejected before applying them (429 quota, 503) are retried with backoff; anything else surfaces, because a retried
+// create whose response was lost would create the contacts twice.
+// Single-contact requests go to peopleApi() directly where they are made: export paging (export/contacts.ts),
+// the Gmail card's create (gmail/add-client.ts), resolving an event's client (events/resolve-contact.ts) and the
+// contact count (people/people.ts).
 
+import type { PeopleDirectory } from '../../core/ports/people';
+import { LISTED_PERSON_FIELDS } from '../../core/ports/people';
 import { peopleApi } from './people';
 
 export type Person = GoogleAppsScript.People.Schema.Person;
@@ -18,8 +24,7 @@ export const LIMITS = {
   membersModify: 1000,
 } as const;
 
-export const CARD_FIELDS =
-  'names,emailAddresses,phoneNumbers,birthdays,biographies,organizations,addresses,urls,events,userDefined,memberships,clientData,nicknames,metadata';
+export const CARD_FIELDS = LISTED_PERSON_FIELDS;
 
 function status(e: unknown): number | undefined {
   return (e as { details?: { code?: number } })?.details?.code;
@@ -67,6 +72,11 @@ export function listUserGroups(): ContactGroup[] {
 
 export function createGroup(name: string): string {
   return String(withRetry(() => peopleApi().ContactGroups!.create({ contactGroup: { name } })).resourceName);
+}
+
+/** Removes the group only; its contacts stay. */
+export function deleteGroup(resourceName: string): void {
+  withRetry(() => peopleApi().ContactGroups!.remove(resourceName, { deleteContacts: false }));
 }
 
 export function batchCreate(persons: Person[], readMask = 'metadata,clientData'): Person[] {
@@ -125,3 +135,15 @@ export function modifyMembers(group: string, add: string[], remove: string[] = [
     );
   }
 }
+
+/** The People directory the import executor needs, over the functions above. */
+export const peopleDirectory: PeopleDirectory = {
+  listContacts: () => listAllContacts(),
+  listUserGroups: () => listUserGroups().map((g) => ({ name: String(g.name), resourceName: String(g.resourceName) })),
+  createGroup,
+  deleteGroup,
+  batchCreate: (persons) => batchCreate(persons as Person[]),
+  batchUpdate: (contacts, updateMask) => void batchUpdate(contacts as Record<string, Person>, updateMask),
+  batchDelete,
+  modifyMembers,
+};

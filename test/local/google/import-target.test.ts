@@ -1,5 +1,5 @@
 // `--target google` writes through googleapis, which cannot be reached here. Its executor is the same plan and
-// checkpoint protocol as the server's; this runs it over the emulated People API through the same PeoplePort, so
+// checkpoint protocol as the server's; this runs it over the emulated People API through the same People directory port, so
 // resume, idempotence and undo are proven for the CLI path too.
 
 import * as fs from 'node:fs';
@@ -9,11 +9,11 @@ import { cleanImportFile, openImportFile } from '../../../src/core/import/pipeli
 import type { Person } from '../../../src/core/import/types';
 import { phoneKey } from '../../../src/core/phone';
 import { importToGoogle, undoOnGoogle } from '../../../src/local/google/import-runner';
-import { LIST_FIELDS, PeoplePort } from '../../../src/local/google/people-port';
+import { LISTED_PERSON_FIELDS, type AsyncPeopleDirectory } from '../../../src/core/ports/people';
 import { Workspace } from '../../../src/local/emulator/workspace';
 import { UiHost } from '../../../src/local/emulator/spreadsheet/service';
 
-function emulatorPort(ws: Workspace): PeoplePort {
+function emulatorPort(ws: Workspace): AsyncPeopleDirectory {
   const api = ws.globals({ project: 'sheet', htmlFiles: {}, ui: new UiHost() }).People as GoogleAppsScript.People;
   const P = api.People!;
   const G = api.ContactGroups!;
@@ -22,13 +22,17 @@ function emulatorPort(ws: Workspace): PeoplePort {
       const out: Person[] = [];
       let pageToken: string | undefined;
       do {
-        const page = P.Connections!.list('people/me', { personFields: LIST_FIELDS, pageSize: 1000, pageToken });
+        const page = P.Connections!.list('people/me', {
+          personFields: LISTED_PERSON_FIELDS,
+          pageSize: 1000,
+          pageToken,
+        });
         out.push(...((page.connections ?? []) as Person[]));
         pageToken = page.nextPageToken || undefined;
       } while (pageToken);
       return out;
     },
-    async listGroups() {
+    async listUserGroups() {
       return (G.list({ pageSize: 1000, groupFields: 'name,groupType' }).contactGroups ?? [])
         .filter((g) => g.groupType === 'USER_CONTACT_GROUP')
         .map((g) => ({ name: String(g.name), resourceName: String(g.resourceName) }));

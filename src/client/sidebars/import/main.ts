@@ -7,15 +7,16 @@ import type { Locale } from '../../../core/i18n/locale';
 import { EXPORT_FILE, ExportFormat, googleCsv, outlookCsv, vcard } from '../../../core/export';
 import { xlsxWorkbook } from '../../../core/export/xlsx';
 import { cleanImportFile, openImportFile, OpenedFile } from '../../../core/import/pipeline';
+import { runUntilDoneSteps, stageSteps } from '../../../core/import/execute/stage';
 import type { Mapping } from '../../../core/import/mapping';
 import type { ContactField, ImportProblem, NormalizedContact } from '../../../core/import/types';
+import { runStepsAsync } from '../../../core/ports/steps';
 import type { ImportPreview, ImportProgress, ImportSetup } from '../../../shared/import-dto';
 import { byId, element, fillTexts, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
 import { showStatus } from '../../lib/status';
 import { FIELD_NAMES, importText as s } from './strings';
 
-const CHUNK = 500;
 const FIELDS = Object.keys(FIELD_NAMES.en) as ContactField[];
 
 let locale: Locale = 'en';
@@ -205,18 +206,8 @@ async function preview(): Promise<void> {
 }
 
 async function stage(contacts: NormalizedContact[], problems: ImportProblem[]): Promise<void> {
-  const chunks = Math.max(1, Math.ceil(contacts.length / CHUNK));
-  for (let chunk = 0; chunk < chunks; chunk++) {
-    await rpc.stageImport({
-      importId,
-      fileName: opened!.fileName,
-      chunk,
-      chunks,
-      contacts: contacts.slice(chunk * CHUNK, (chunk + 1) * CHUNK),
-      problems: chunk === 0 ? problems : [],
-      ...(chunk === 0 && mapping ? { fingerprint: opened!.fingerprint, mapping } : {}),
-    });
-  }
+  const { fileName, fingerprint } = opened!;
+  await runStepsAsync(stageSteps({ importId, fileName, contacts, problems, fingerprint, mapping }), { server: rpc });
 }
 
 function showProgress(p: ImportProgress): void {
@@ -231,13 +222,8 @@ async function runImport(): Promise<void> {
   const button = byId<HTMLButtonElement>('import');
   button.disabled = true;
   try {
-    let progress = await rpc.runImport(importId);
-    showProgress(progress);
-    // A long import stops before Apps Script's 6-minute limit and carries on in the next call, from its checkpoint.
-    while (progress.status === 'running') {
-      progress = await rpc.runImport(importId);
-      showProgress(progress);
-    }
+    // A long import stops before Apps Script's 6-minute limit and carries on in the next call, from its journal.
+    const progress = await runStepsAsync(runUntilDoneSteps(importId, showProgress), { server: rpc });
     const result = byId('import-result');
     result.hidden = false;
     result.textContent = progress.status === 'done' ? s(locale, 'done', progress) : progress.message;

@@ -75,12 +75,14 @@ export function batchPlan(plan: ImportPlan, options: Partial<BatchOptions> = {})
   return calls;
 }
 
-/** The person to send in batchCreate when labels ride on it; `groupOf` maps a label to its group's resourceName. */
-export function personForCreate(c: PlannedCreate, groupOf: (label: string) => string): Person {
-  if (!c.labels.length) return c.person;
+/** The person to send in batchCreate when labels ride on it; `groupOf` maps a label to its group's resourceName
+ *  (a label without a group yet is left out). */
+export function personForCreate(c: PlannedCreate, groupOf: (label: string) => string | undefined): Person {
+  const groups = c.labels.map(groupOf).filter((g): g is string => !!g);
+  if (!groups.length) return c.person;
   return {
     ...c.person,
-    memberships: c.labels.map((l) => ({ contactGroupMembership: { contactGroupResourceName: groupOf(l) } })),
+    memberships: groups.map((group) => ({ contactGroupMembership: { contactGroupResourceName: group } })),
   };
 }
 

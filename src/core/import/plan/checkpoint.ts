@@ -1,10 +1,12 @@
-// What the adapter stores while an import runs, so that an interrupted import can be finished and any import
-// undone. Plain JSON; pure functions that return a new checkpoint.
+// What an import journals while it runs, so that an interrupted import can be finished and any import undone.
+// Plain JSON; pure functions.
 //
-// Protocol for the adapter, per step of batchPlan:
-//   cp = beforeCall(cp, call, phoneKey)   → store   (write-ahead: what undo needs for updates and label adds)
+// Protocol, per step of batchPlan (the executor, core/import/execute/run.ts, follows it against the journal port):
+//   journal entriesBeforeCall(…)   (write-ahead: what undo needs for updates and label adds)
 //   send the call
-//   cp = afterCall(cp, call, result)      → store   (created resourceNames, group resourceNames, doneBatches + 1)
+//   journal entriesAfterCall(…)    (created resourceNames, group resourceNames)
+// A store that keeps one checkpoint object folds the entries into it (withEntries; beforeCall/afterCall are both
+// halves of a step on a checkpoint object), and undo reads the fold (checkpointOf).
 // Resuming never trusts doneBatches to skip work: it lists again and re-plans (planImport skips what this import
 // already created — even when a batchCreate response was lost, and updates already applied come out identical).
 // Write-ahead matters for a lost batchUpdate response: the change may be in the account, so the before-values must
@@ -16,6 +18,7 @@
 // adapter stores the text in pieces (checkpointChunks) or one record per row.
 
 import { fieldFingerprint, type PhoneKey } from './keys';
+import type { JournalEntry } from '../../ports/journal';
 import type { ContactGroupRef, ImportCall, ImportCheckpoint, UpdateRecord } from './types';
 
 export function newCheckpoint(importId: string): ImportCheckpoint {
@@ -44,16 +47,28 @@ function groupOf(cp: ImportCheckpoint, call: Extract<ImportCall, { kind: 'modify
   return call.groupResourceName ?? cp.labelsCreated.find((g) => g.name === call.label)?.resourceName;
 }
 
-/** Record, before sending, what undo will need if the call is applied and its answer lost. */
-export function beforeCall(cp: ImportCheckpoint, call: ImportCall, phoneKey: PhoneKey): ImportCheckpoint {
-  if (call.kind === 'batchUpdate') return { ...cp, updated: [...cp.updated, ...updateRecords(call, phoneKey)] };
+/** What to journal before sending a call, for undo if the call is applied and its answer lost: an update's old
+ *  values, and the existing contacts a label is given to (`group`: the label's group, when it has one yet). */
+export function entriesBeforeCall(
+  importId: string,
+  call: ImportCall,
+  group: string | undefined,
+  phoneKey: PhoneKey,
+): JournalEntry[] {
+  if (call.kind === 'batchUpdate')
+    return updateRecords(call, phoneKey).map((r) => ({
+      importId,
+      resourceName: r.resourceName,
+      action: 'updated',
+      before: r,
+      fields: r.updatePersonFields,
+    }));
   if (call.kind === 'modifyMembers') {
-    const group = groupOf(cp, call);
     const existing = call.members.flatMap((m) => ('resourceName' in m ? [m.resourceName] : []));
-    if (!group || !existing.length) return cp;
-    return { ...cp, membersAdded: [...cp.membersAdded, { group, resourceNames: existing }] };
+    if (group && existing.length)
+      return [{ importId, resourceName: group, action: 'members', before: existing, labels: call.label }];
   }
-  return cp;
+  return [];
 }
 
 export interface CallResult {
@@ -63,16 +78,82 @@ export interface CallResult {
   groupResourceName?: string;
 }
 
-export function afterCall(cp: ImportCheckpoint, call: ImportCall, result: CallResult = {}): ImportCheckpoint {
-  const next = { ...cp, doneBatches: cp.doneBatches + 1 };
+/** What to journal once a call answered: the contacts and the group it created. */
+export function entriesAfterCall(importId: string, call: ImportCall, result: CallResult = {}): JournalEntry[] {
   if (call.kind === 'batchCreate')
-    next.createdResourceNames = [...cp.createdResourceNames, ...(result.createdResourceNames ?? [])];
+    return (result.createdResourceNames ?? []).map((resourceName, i) => ({
+      importId,
+      resourceName,
+      action: 'created',
+      labels: call.items[i]?.labels.join(', ') ?? '',
+    }));
   if (call.kind === 'createGroup') {
     if (!result.groupResourceName)
       throw new Error(`afterCall: createGroup "${call.name}" needs the new group's resourceName`);
-    next.labelsCreated = [...cp.labelsCreated, { name: call.name, resourceName: result.groupResourceName }];
+    return [{ importId, resourceName: result.groupResourceName, action: 'group', labels: call.name }];
+  }
+  return [];
+}
+
+/** The checkpoint with journal entries added (entries undo does not need — problems, deletes — are left out). */
+export function withEntries(cp: ImportCheckpoint, entries: JournalEntry[]): ImportCheckpoint {
+  const next: ImportCheckpoint = {
+    ...cp,
+    createdResourceNames: [...cp.createdResourceNames],
+    updated: [...cp.updated],
+    labelsCreated: [...cp.labelsCreated],
+    membersAdded: [...cp.membersAdded],
+  };
+  for (const e of entries) {
+    if (e.action === 'created') next.createdResourceNames.push(e.resourceName);
+    else if (e.action === 'updated') next.updated.push(e.before as UpdateRecord);
+    else if (e.action === 'group') next.labelsCreated.push({ name: e.labels ?? '', resourceName: e.resourceName });
+    else if (e.action === 'members')
+      next.membersAdded.push({ group: e.resourceName, resourceNames: e.before as string[] });
   }
   return next;
+}
+
+/** The checkpoint an import's journal adds up to (what undoPlan reads). */
+export function checkpointOf(importId: string, entries: JournalEntry[]): ImportCheckpoint {
+  return withEntries(newCheckpoint(importId), entries);
+}
+
+/** A checkpoint as journal entries, in the order the protocol wrote them per kind. */
+export function entriesOf(cp: ImportCheckpoint): JournalEntry[] {
+  const importId = cp.importId;
+  return [
+    ...cp.labelsCreated.map((g): JournalEntry => ({
+      importId,
+      resourceName: g.resourceName,
+      action: 'group',
+      labels: g.name,
+    })),
+    ...cp.createdResourceNames.map((resourceName): JournalEntry => ({ importId, resourceName, action: 'created' })),
+    ...cp.updated.map((r): JournalEntry => ({
+      importId,
+      resourceName: r.resourceName,
+      action: 'updated',
+      before: r,
+      fields: r.updatePersonFields,
+    })),
+    ...cp.membersAdded.map((m): JournalEntry => ({
+      importId,
+      resourceName: m.group,
+      action: 'members',
+      before: m.resourceNames,
+    })),
+  ];
+}
+
+/** Record, before sending, what undo will need if the call is applied and its answer lost. */
+export function beforeCall(cp: ImportCheckpoint, call: ImportCall, phoneKey: PhoneKey): ImportCheckpoint {
+  const group = call.kind === 'modifyMembers' ? groupOf(cp, call) : undefined;
+  return withEntries(cp, entriesBeforeCall(cp.importId, call, group, phoneKey));
+}
+
+export function afterCall(cp: ImportCheckpoint, call: ImportCall, result: CallResult = {}): ImportCheckpoint {
+  return { ...withEntries(cp, entriesAfterCall(cp.importId, call, result)), doneBatches: cp.doneBatches + 1 };
 }
 
 export function serializeCheckpoint(cp: ImportCheckpoint): string {

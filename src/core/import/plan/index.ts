@@ -22,11 +22,16 @@ export {
   afterCall,
   beforeCall,
   checkpointChunks,
+  checkpointOf,
+  entriesAfterCall,
+  entriesBeforeCall,
+  entriesOf,
   joinCheckpointChunks,
   newCheckpoint,
   parseCheckpoint,
   serializeCheckpoint,
   updateRecords,
+  withEntries,
   type CallResult,
 } from './checkpoint';
 export { undoPlan, type UndoOptions } from './undo';
