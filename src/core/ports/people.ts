@@ -3,6 +3,7 @@
 // never split. Implemented for Apps Script by src/server/people/gateway.ts and for `--target google` over googleapis
 // by src/local/google/people-client.ts (as Promises: see core/ports/steps.ts).
 
+import { MERGE_FIELDS } from '../import/plan/fields';
 import type { ContactGroupRef } from '../import/plan/types';
 import type { Person } from '../import/types';
 import type { PromisedPort } from './steps';
@@ -29,6 +30,5 @@ export interface PeopleDirectory {
 /** The directory as googleapis offers it. */
 export type AsyncPeopleDirectory = PromisedPort<PeopleDirectory>;
 
-/** What a listing reads: every field a merge may touch (plan MERGE_FIELDS), plus what labels and identifies a contact. */
-export const LISTED_PERSON_FIELDS =
-  'names,nicknames,birthdays,biographies,organizations,phoneNumbers,emailAddresses,addresses,urls,events,userDefined,clientData,memberships,metadata';
+/** What a listing reads: every field a merge may touch, plus what labels and identifies a contact. */
+export const LISTED_PERSON_FIELDS = [...MERGE_FIELDS, 'memberships', 'metadata'].join(',');

@@ -3,7 +3,8 @@
 // long way answers; these tests hold them to it on the inputs where they could differ.
 
 import { hex8, rowHash, stableHash } from '../../../src/core/import/normalize/hash';
-import { CONTENT_FIELDS, contentFingerprint, fieldProjection, hash64, norm } from '../../../src/core/import/plan/keys';
+import { CONTENT_FIELDS } from '../../../src/core/import/plan/fields';
+import { comparableText, contentFingerprint, fieldProjection, hash64 } from '../../../src/core/import/plan/keys';
 import type { Person } from '../../../src/core/import/types';
 import { parsePhone, phoneKey, phoneParser, splitPhoneCell } from '../../../src/core/phone';
 
@@ -56,18 +57,18 @@ describe('splitPhoneCell on a cell with one number', () => {
   });
 });
 
-describe('norm', () => {
+describe('comparableText', () => {
   test('composes, collapses spaces and lower-cases, for text it has seen before too', () => {
     for (let i = 0; i < 2; i++) {
-      expect(norm('Е\u0308жик')).toBe('ёжик');
-      expect(norm('Cafe\u0301')).toBe('café');
-      expect(norm('  Иван \t Петрович ')).toBe('иван петрович');
-      expect(norm('ИВАН')).toBe('иван');
-      expect(norm('გიორგი')).toBe('გიორგი');
-      expect(norm(`  ${'Длинная заметка '.repeat(10)}`)).toBe('длинная заметка '.repeat(10).trim());
+      expect(comparableText('Е\u0308жик')).toBe('ёжик');
+      expect(comparableText('Cafe\u0301')).toBe('café');
+      expect(comparableText('  Иван \t Петрович ')).toBe('иван петрович');
+      expect(comparableText('ИВАН')).toBe('иван');
+      expect(comparableText('გიორგი')).toBe('გიორგი');
+      expect(comparableText(`  ${'Длинная заметка '.repeat(10)}`)).toBe('длинная заметка '.repeat(10).trim());
     }
-    expect(norm(undefined)).toBe('');
-    expect(norm(null)).toBe('');
+    expect(comparableText(undefined)).toBe('');
+    expect(comparableText(null)).toBe('');
   });
 });
 

@@ -4,9 +4,10 @@
 
 export * from './types';
 export { CRM_KEYS, contentFingerprint, fieldFingerprint, hash64, type PhoneKey } from './keys';
-export { FIELD_ORDER, mergePerson, type MergeResult } from './merge';
+export { CONTENT_FIELDS, FIELD_ORDER, MERGE_FIELDS } from './fields';
+export { mergePerson, type MergeResult } from './merge';
 export { existingIndex, type ExistingIndex } from './existing-index';
-export { MERGE_FIELDS, clientIdFor, planImport, resumeFilter } from './plan';
+export { clientIdFor, planImport, resumeFilter } from './plan';
 export {
   PEOPLE_LIMITS,
   batchPlan,

@@ -4,6 +4,7 @@
 // passes `phoneKey` (the phone module's raw → E.164), so this area does not depend on it.
 
 import { hex8 } from '../normalize/hash';
+import { CONTENT_FIELDS } from './fields';
 import { collapseSpaces } from '../normalize/spaces';
 import type { Person } from '../types';
 
@@ -47,20 +48,20 @@ function nfcAlready(s: string): boolean {
 // The same short texts come back on every other row (given names, patronymics, labels, custom-field keys), and
 // lower-casing non-Latin text is the slow part: the last few thousand short ones are remembered. Bounded, and a pure
 // function's memo, so it changes no result.
-const NORM_MEMO_LIMIT = 4096;
-const NORM_MEMO_MAX_LENGTH = 64;
-const normMemo = new Map<string, string>();
+const COMPARABLE_MEMO_LIMIT = 4096;
+const COMPARABLE_MEMO_MAX_LENGTH = 64;
+const comparableMemo = new Map<string, string>();
 
 /** Comparison form of free text: the office's "Иван  " and "иван" are the same value. */
-export function norm(s: Str): string {
+export function comparableText(s: Str): string {
   const text = String(s ?? '');
   if (!text) return text;
-  if (text.length > NORM_MEMO_MAX_LENGTH) return normalized(text);
-  let out = normMemo.get(text);
+  if (text.length > COMPARABLE_MEMO_MAX_LENGTH) return normalized(text);
+  let out = comparableMemo.get(text);
   if (out === undefined) {
     out = normalized(text);
-    if (normMemo.size >= NORM_MEMO_LIMIT) normMemo.clear();
-    normMemo.set(text, out);
+    if (comparableMemo.size >= COMPARABLE_MEMO_LIMIT) comparableMemo.clear();
+    comparableMemo.set(text, out);
   }
   return out;
 }
@@ -108,7 +109,7 @@ export function phoneMergeKey(p: { value?: Str; canonicalForm?: Str }, phoneKey:
 }
 
 export function urlKey(v: Str): string {
-  return norm(v)
+  return comparableText(v)
     .replace(/^[a-z]+:\/\//, '')
     .replace(/^www\./, '')
     .replace(/\/+$/, '');
@@ -121,7 +122,7 @@ export function dateKey(d: DateLike, text?: Str): string {
     const dd = String(d.day).padStart(2, '0');
     return d.year ? `${String(d.year).padStart(4, '0')}-${mm}-${dd}` : `--${mm}-${dd}`;
   }
-  return norm(text);
+  return comparableText(text);
 }
 
 const ADDRESS_PARTS = ['streetAddress', 'extendedAddress', 'poBox', 'city', 'region', 'postalCode', 'country'] as const;
@@ -131,13 +132,13 @@ type AddressLike = NonNullable<Person['addresses']>[number];
  *  punctuation ignored. */
 export function addressKey(a: AddressLike): string {
   const parts = ADDRESS_PARTS.map((k) =>
-    norm(a[k])
+    comparableText(a[k])
       .replace(/[.,;]+/g, ' ')
       .replace(/\s+/g, ' ')
       .trim(),
   );
   if (parts.some(Boolean)) return parts.join('|');
-  return `=${norm(a.formattedValue)
+  return `=${comparableText(a.formattedValue)
     .replace(/[.,;]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()}`;
@@ -150,11 +151,11 @@ export function nameKey(n: NameLike | undefined): string {
   let key = '';
   let some = false;
   for (let i = 0; i < NAME_PARTS.length; i++) {
-    const part = norm(n[NAME_PARTS[i]]);
+    const part = comparableText(n[NAME_PARTS[i]]);
     if (part) some = true;
     key = i === 0 ? part : `${key}|${part}`;
   }
-  return some ? key : norm(n.unstructuredName ?? n.displayName);
+  return some ? key : comparableText(n.unstructuredName ?? n.displayName);
 }
 
 const ORG_PARTS = ['name', 'title', 'department'] as const;
@@ -191,7 +192,7 @@ export function fieldProjection(field: string, value: unknown, phoneKey: PhoneKe
     case 'birthdays':
       return dateKey(list[0]?.date as DateLike, list[0]?.text as Str);
     case 'biographies':
-      return norm(list[0]?.value as Str);
+      return comparableText(list[0]?.value as Str);
     case 'phoneNumbers':
       return sorted(list.map((p) => phoneMergeKey(p as never, phoneKey)));
     case 'emailAddresses':
@@ -201,33 +202,20 @@ export function fieldProjection(field: string, value: unknown, phoneKey: PhoneKe
     case 'addresses':
       return sorted(list.map((a) => addressKey(a as AddressLike)));
     case 'organizations':
-      return sorted(list.map((o) => ORG_PARTS.map((k) => norm(o[k] as Str)).join('|')));
+      return sorted(list.map((o) => ORG_PARTS.map((k) => comparableText(o[k] as Str)).join('|')));
     case 'events':
-      return sorted(list.map((e) => `${norm((e.type ?? e.formattedType) as Str)}=${dateKey(e.date as DateLike)}`));
+      return sorted(
+        list.map((e) => `${comparableText((e.type ?? e.formattedType) as Str)}=${dateKey(e.date as DateLike)}`),
+      );
     case 'userDefined':
     case 'clientData':
-      return sorted(list.map((kv) => `${norm(kv.key as Str)}=${norm(kv.value as Str)}`));
+      return sorted(list.map((kv) => `${comparableText(kv.key as Str)}=${comparableText(kv.value as Str)}`));
     case 'nicknames':
-      return sorted(list.map((n) => norm(n.value as Str)));
+      return sorted(list.map((n) => comparableText(n.value as Str)));
     default:
       return sorted(list.map((e) => JSON.stringify(stripOutputOnly(e))));
   }
 }
-
-/** Fields a contact's content is made of (what a person typed), in a fixed order. */
-export const CONTENT_FIELDS = [
-  'names',
-  'nicknames',
-  'birthdays',
-  'biographies',
-  'organizations',
-  'phoneNumbers',
-  'emailAddresses',
-  'addresses',
-  'urls',
-  'events',
-  'userDefined',
-] as const;
 
 /** Fingerprint of a contact's content (not its bookkeeping): stored as crm.rowHash on the contacts an import creates,
  *  so a re-run recognises a created contact even when it has no phone or e-mail, and an undo can tell whether

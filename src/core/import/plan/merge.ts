@@ -18,13 +18,14 @@ import {
   addressKey,
   dateKey,
   emailKey,
-  norm,
+  comparableText,
   phoneKeys,
   phoneMergeKey,
   stripOutputOnly,
   urlKey,
   type PhoneKey,
 } from './keys';
+import { FIELD_ORDER } from './fields';
 
 export interface FieldConflict {
   /** Top-level People field (`names`, `birthdays`, `userDefined`…). */
@@ -43,34 +44,6 @@ export interface MergeResult {
   changed: string[];
   conflicts: FieldConflict[];
 }
-
-/** The order fields are reported and listed in an update mask. */
-export const FIELD_ORDER = [
-  'names',
-  'nicknames',
-  'birthdays',
-  'genders',
-  'biographies',
-  'organizations',
-  'phoneNumbers',
-  'emailAddresses',
-  'addresses',
-  'urls',
-  'events',
-  'relations',
-  'imClients',
-  'sipAddresses',
-  'locations',
-  'occupations',
-  'interests',
-  'skills',
-  'miscKeywords',
-  'externalIds',
-  'calendarUrls',
-  'fileAses',
-  'userDefined',
-  'clientData',
-];
 
 /** Never merged: identity, server-owned or handled elsewhere (memberships are labels). */
 const NOT_MERGED = new Set([
@@ -135,7 +108,7 @@ function listOf(p: Person, field: string): Entry[] {
 }
 
 function tokens(text: string): string {
-  return norm(text).split(' ').filter(Boolean).sort().join(' ');
+  return comparableText(text).split(' ').filter(Boolean).sort().join(' ');
 }
 
 interface FieldOutcome {
@@ -145,23 +118,32 @@ interface FieldOutcome {
 
 /** A structured singleton: names, the first organisation. */
 function mergeStructured(field: string, subs: string[], base: Entry[], inc: Entry[]): FieldOutcome {
-  const i = inc.find((e) => subs.some((k) => norm(s(e[k]))) || (field === 'names' && norm(s(e.unstructuredName))));
+  const i = inc.find(
+    (e) => subs.some((k) => comparableText(s(e[k]))) || (field === 'names' && comparableText(s(e.unstructuredName))),
+  );
   if (!i) return { conflicts: [] };
   const e = base[0];
   const filled = (x: Entry | undefined) =>
-    !!x && (subs.some((k) => norm(s(x[k]))) || (field === 'names' && !!norm(s(x.unstructuredName ?? x.displayName))));
+    !!x &&
+    (subs.some((k) => comparableText(s(x[k]))) ||
+      (field === 'names' && !!comparableText(s(x.unstructuredName ?? x.displayName))));
   if (!filled(e)) return { value: [clean(i), ...base.slice(1)], conflicts: [] };
   const conflict = { conflicts: [{ field, existing: displayValue(field, e), incoming: displayValue(field, i) }] };
-  const eStructured = subs.some((k) => norm(s(e[k])));
-  const iStructured = subs.some((k) => norm(s(i[k])));
+  const eStructured = subs.some((k) => comparableText(s(e[k])));
+  const iStructured = subs.some((k) => comparableText(s(i[k])));
   if (!eStructured || !iStructured) {
     // One side is free text only ("Иван Иванов"): the same words in any order are the same name.
     const text = (x: Entry, structured: boolean) =>
       structured ? displayValue(field, x) : s(x.unstructuredName ?? x.displayName);
     return tokens(text(e, eStructured)) === tokens(text(i, iStructured)) ? { conflicts: [] } : conflict;
   }
-  if (subs.some((k) => norm(s(e[k])) && norm(s(i[k])) && norm(s(e[k])) !== norm(s(i[k])))) return conflict;
-  const fills = subs.filter((k) => !norm(s(e[k])) && norm(s(i[k])));
+  if (
+    subs.some(
+      (k) => comparableText(s(e[k])) && comparableText(s(i[k])) && comparableText(s(e[k])) !== comparableText(s(i[k])),
+    )
+  )
+    return conflict;
+  const fills = subs.filter((k) => !comparableText(s(e[k])) && comparableText(s(i[k])));
   if (!fills.length) return { conflicts: [] };
   const next: Entry = { ...e };
   if (field === 'names') for (const k of NAME_DERIVED) delete next[k];
@@ -192,11 +174,11 @@ function mergeBirthday(base: Entry[], inc: Entry[]): FieldOutcome {
 }
 
 function mergeSingleValue(field: string, base: Entry[], inc: Entry[]): FieldOutcome {
-  const i = inc.find((x) => norm(s(x.value)));
+  const i = inc.find((x) => comparableText(s(x.value)));
   if (!i) return { conflicts: [] };
-  const e = base.find((x) => norm(s(x.value)));
+  const e = base.find((x) => comparableText(s(x.value)));
   if (!e) return { value: [clean(i)], conflicts: [] };
-  if (norm(s(e.value)) === norm(s(i.value))) return { conflicts: [] };
+  if (comparableText(s(e.value)) === comparableText(s(i.value))) return { conflicts: [] };
   return { conflicts: [{ field, existing: displayValue(field, e), incoming: displayValue(field, i) }] };
 }
 
@@ -205,14 +187,14 @@ function mergeSingleValue(field: string, base: Entry[], inc: Entry[]): FieldOutc
  * are appended (so a value the cleaner could not place, kept in the notes, survives a merge), nothing is removed.
  */
 function mergeNotes(base: Entry[], inc: Entry[]): FieldOutcome {
-  const i = inc.find((x) => norm(s(x.value)));
+  const i = inc.find((x) => comparableText(s(x.value)));
   if (!i) return { conflicts: [] };
-  const e = base.find((x) => norm(s(x.value)));
+  const e = base.find((x) => comparableText(s(x.value)));
   if (!e) return { value: [clean(i)], conflicts: [] };
-  const have = new Set(s(e.value).split('\n').map(norm));
+  const have = new Set(s(e.value).split('\n').map(comparableText));
   const extra = s(i.value)
     .split('\n')
-    .filter((line) => norm(line) && !have.has(norm(line)));
+    .filter((line) => comparableText(line) && !have.has(comparableText(line)));
   if (!extra.length) return { conflicts: [] };
   return { value: [{ ...clean(e), value: [s(e.value), ...extra].join('\n') }], conflicts: [] };
 }
@@ -244,8 +226,8 @@ function mergeKeyed(
   for (const e of inc) {
     const v = valueOf(e);
     if (!v) continue;
-    const name = norm(nameOf(e));
-    const same = out.filter((x) => norm(nameOf(x)) === name);
+    const name = comparableText(nameOf(e));
+    const same = out.filter((x) => comparableText(nameOf(x)) === name);
     if (same.some((x) => valueOf(x) === v)) continue;
     if (same.length && name) {
       conflicts.push({
@@ -283,7 +265,7 @@ function mergeField(field: string, base: Entry[], inc: Entry[], phoneKey: PhoneK
     case 'addresses':
       return mergeAppend(base, inc, (e) => [addressKey(e as never).replace(/^=?\|*$/, '')]);
     case 'nicknames':
-      return mergeAppend(base, inc, (e) => [norm(s(e.value))]);
+      return mergeAppend(base, inc, (e) => [comparableText(s(e.value))]);
     case 'events':
       return mergeKeyed(
         field,
@@ -299,7 +281,7 @@ function mergeField(field: string, base: Entry[], inc: Entry[], phoneKey: PhoneK
         base,
         inc,
         (e) => s(e.key),
-        (e) => norm(s(e.value)),
+        (e) => comparableText(s(e.value)),
       );
     default:
       return mergeAppend(base, inc, (e) => [JSON.stringify(stripOutputOnly(e))]);

@@ -21,10 +21,11 @@ import {
   emailKey,
   isBookkeeping,
   memoPhoneKey,
-  norm,
+  comparableText,
   phoneKeys,
   type PhoneKey,
 } from './keys';
+import { MERGE_FIELDS } from './fields';
 import { mergePerson } from './merge';
 import type {
   DuplicateGroup,
@@ -35,23 +36,6 @@ import type {
   PlannedUpdate,
   PlanOptions,
 } from './types';
-
-/** What the listing of existing contacts must read for updates to be safe (gateway CARD_FIELDS, minus
- *  memberships/metadata which are read but never merged). */
-export const MERGE_FIELDS = [
-  'names',
-  'nicknames',
-  'birthdays',
-  'biographies',
-  'organizations',
-  'phoneNumbers',
-  'emailAddresses',
-  'addresses',
-  'urls',
-  'events',
-  'userDefined',
-  'clientData',
-] as const;
 
 export function clientIdFor(importId: string, firstRowNumber: number): string {
   return `c-${importId}-r${firstRowNumber}`;
@@ -121,7 +105,8 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
   // Labels: the group's own spelling when it exists, else the file's first spelling.
   const labelGroups: Record<string, string> = {};
   const groupByNorm = new Map<string, { name: string; resourceName: string }>();
-  for (const g of options.groups ?? []) if (g.name && !groupByNorm.has(norm(g.name))) groupByNorm.set(norm(g.name), g);
+  for (const g of options.groups ?? [])
+    if (g.name && !groupByNorm.has(comparableText(g.name))) groupByNorm.set(comparableText(g.name), g);
   const fileSpelling = new Map<string, string>();
   const allLabels: string[] = [];
   // A file spells its few labels the same way on thousands of rows.
@@ -129,7 +114,7 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
   const canonicalLabel = (raw: string): string | undefined => {
     let key = normalizedLabels.get(raw);
     if (key === undefined) {
-      key = norm(raw);
+      key = comparableText(raw);
       normalizedLabels.set(raw, key);
     }
     if (!key) return undefined;
