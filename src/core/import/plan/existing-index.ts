@@ -36,6 +36,15 @@ export function personEmailKeys(p: Person): string[] {
   return [...new Set((p.emailAddresses ?? []).map((e) => emailKey(e.value)).filter((e): e is string => !!e))];
 }
 
+/** The groups (labels) a contact is in. */
+export function groupResourceNames(p: Person): Set<string> {
+  return new Set(
+    (p.memberships ?? [])
+      .map((m) => m.contactGroupMembership?.contactGroupResourceName)
+      .filter((x): x is string => !!x),
+  );
+}
+
 export function existingIndex(persons: Person[], phoneKey: PhoneKey): ExistingIndex {
   const index: ExistingIndex = {
     persons: [],

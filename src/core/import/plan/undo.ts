@@ -13,6 +13,7 @@
 
 import type { Person } from '../types';
 import { PEOPLE_LIMITS } from './batches';
+import { groupResourceNames } from './existing-index';
 import { CRM_KEYS, clientDataValue, contentFingerprint, fieldFingerprint, memoPhoneKey, type PhoneKey } from './keys';
 import { orderFields } from './merge';
 import type { ContactGroupRef, ImportCheckpoint, RestoreItem, UndoCall, UndoPlan, UndoWarning } from './types';
@@ -27,14 +28,6 @@ function chunk<T>(xs: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
   return out;
-}
-
-function groupsOf(p: Person): Set<string> {
-  return new Set(
-    (p.memberships ?? [])
-      .map((m) => m.contactGroupMembership?.contactGroupResourceName)
-      .filter((x): x is string => !!x),
-  );
 }
 
 export function undoPlan(
@@ -109,7 +102,7 @@ export function undoPlan(
   for (const m of log?.membersAdded ?? []) {
     for (const rn of m.resourceNames) {
       const p = live.get(rn);
-      if (!p || deleteSet.has(rn) || !groupsOf(p).has(m.group)) continue;
+      if (!p || deleteSet.has(rn) || !groupResourceNames(p).has(m.group)) continue;
       const list = removeByGroup.get(m.group) ?? [];
       if (!list.includes(rn)) list.push(rn);
       removeByGroup.set(m.group, list);
@@ -126,7 +119,7 @@ export function undoPlan(
         ![...live.values()].some(
           (p) =>
             !deleteSet.has(p.resourceName as string) &&
-            groupsOf(p).has(g) &&
+            groupResourceNames(p).has(g) &&
             !(removeByGroup.get(g) ?? []).includes(p.resourceName as string),
         ),
     );
