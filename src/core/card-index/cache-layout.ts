@@ -20,7 +20,7 @@
 // - if even that does not fit, the meta says so (no buckets) and every lookup reads the source: a few requests more,
 //   never a wrong answer.
 
-import { fnv1a } from '../events/reminders';
+import { fnv1a } from '../hash';
 import { CACHE_LIMITS } from '../ports/cache';
 import type { ClientIndexEntry } from './entry';
 import { fitEntry, utf8Bytes } from './fit-entry';

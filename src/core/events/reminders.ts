@@ -1,6 +1,7 @@
 // What the Reminders sidebar shows: what is due, who has gone quiet, who showed interest but did not order, and
 // missed calls waiting for a callback. Days are the office's local days (the spreadsheet's zone), never the host's.
 
+import { fnv1a } from '../hash';
 import { headerKey } from '../sheets/template';
 import { clientKey, EventRecord } from './row';
 import { addDays, dayNumber, endOfLocalDay, localDayKey, startOfLocalDay } from './zone';
@@ -204,16 +205,6 @@ export function quietClients(clients: QuietClientInput[], events: EventRecord[],
     .filter((q) => options.includeLater || dayNumber(q.dueDay) <= todayN)
     .sort((a, b) => dayNumber(a.dueDay) - dayNumber(b.dueDay) || a.cross - b.cross || a.hash - b.hash)
     .map(({ cross: _c, hash: _h, ...q }) => q);
-}
-
-/** 32-bit FNV-1a: a stable, well-mixed order that does not follow the alphabet or the import order. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
 }
 
 export interface InterestedClient {

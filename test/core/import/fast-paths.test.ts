@@ -2,9 +2,10 @@
 // and comparison forms, hashes fed in pieces instead of built from JSON). Each shortcut must answer exactly what the
 // long way answers; these tests hold them to it on the inputs where they could differ.
 
-import { hex8, rowHash, stableHash } from '../../../src/core/import/normalize/hash';
+import { fnv1a, hash64, hex8 } from '../../../src/core/hash';
+import { rowHash } from '../../../src/core/import/normalize/row-hash';
 import { CONTENT_FIELDS } from '../../../src/core/import/plan/fields';
-import { comparableText, contentFingerprint, fieldProjection, hash64 } from '../../../src/core/import/plan/keys';
+import { comparableText, contentFingerprint, fieldProjection } from '../../../src/core/import/plan/keys';
 import type { Person } from '../../../src/core/import/types';
 import { parsePhone, phoneKey, phoneParser, splitPhoneCell } from '../../../src/core/phone';
 
@@ -109,17 +110,27 @@ describe('hashes', () => {
   test('hex8 writes what toString(16) and padStart write', () => {
     for (const n of [0, 1, -1, 0x811c9dc5, 0x7fffffff, -2147483648, 0x0000abcd])
       expect(hex8(n)).toBe((n >>> 0).toString(16).padStart(8, '0'));
-    // stableHash as first written: the fingerprint of a mapping is stored, so its value must not move.
-    const reference = (text: string) => {
+  });
+
+  test('the hash gives the values it was first written with: they are stored on contacts, in journals and as keys', () => {
+    const reference64 = (text: string) => {
       let a = 0x811c9dc5;
       let b = 0x01000193 ^ 0x5bd1e995;
       for (let i = 0; i < text.length; i++) {
         a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
-        b = Math.imul(b ^ text.charCodeAt(i) ^ (i & 0xff), 0x01000193);
+        b = Math.imul(b ^ text.charCodeAt(i), 0x01000193) ^ (b >>> 15);
       }
       return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
     };
-    for (const text of ['', 'фио\u001fтелефон', 'x'.repeat(300)]) expect(stableHash(text)).toBe(reference(text));
+    const reference32 = (text: string) => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+      return h;
+    };
+    for (const text of ['', 'фио\u001fтелефон', 'x'.repeat(300), 'ivan@example.com']) {
+      expect(hash64(text)).toBe(reference64(text));
+      expect(fnv1a(text)).toBe(reference32(text));
+    }
   });
 
   test('the row hash tells structure from text', () => {

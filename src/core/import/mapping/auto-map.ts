@@ -1,8 +1,7 @@
 // Proposes a mapping from a file's header row. The office confirms or corrects it; a confirmed mapping is remembered
-// under mappingFingerprint(headers) and offered again for the next file with the same header row.
+// under mappingFingerprint(headers) (fingerprint.ts) and offered again for the next file with the same header row.
 
 import type { Mapping, MappingColumn, MappingLayout } from '../types';
-import { stableHash } from '../normalize/hash';
 import { genericMeaning } from './generic-headers';
 import { headerKey } from './header-key';
 import { ColumnMeaning, googleMeaning, looksLikeGoogle, looksLikeOutlook, outlookMeaning } from './known-layouts';
@@ -61,11 +60,4 @@ export function autoMap(headers: string[]): Mapping {
   });
   if (layout === 'generic') settleGeneric(columns);
   return { layout, columns };
-}
-
-/** The same header row (ignoring case, spaces and punctuation) gives the same key; column order matters. */
-export function mappingFingerprint(headers: string[]): string {
-  const keys = headers.map((h) => headerKey(String(h ?? '')));
-  while (keys.length && !keys[keys.length - 1]) keys.pop();
-  return `h${keys.length}-${stableHash(keys.join('\u001f'))}`;
 }

@@ -1,6 +1,7 @@
 // Header row → mapping → drafts.
 
 export type { Mapping, MappingColumn, MappingLayout } from '../types';
-export { autoMap, mappingFingerprint } from './auto-map';
+export { autoMap } from './auto-map';
+export { mappingFingerprint, mappingHeaders } from './fingerprint';
 export { applyMapping } from './apply-mapping';
 export { headerKey } from './header-key';

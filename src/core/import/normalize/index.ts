@@ -4,4 +4,3 @@ export type { NormalizeOptions, NormalizeResult, NormalizedDraft } from '../type
 export { normalizeDraft, normalizeAll } from './normalize-draft';
 export { parseDate } from './dates';
 export { splitFullName } from './names';
-export { stableHash } from './hash';

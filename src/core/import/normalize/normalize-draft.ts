@@ -21,7 +21,7 @@ import type {
 } from '../types';
 import { dateAsText, parseDate } from './dates';
 import { splitEmailCell } from './emails';
-import { rowHash } from './hash';
+import { rowHash } from './row-hash';
 import { looksLikeCompany, NameParts, splitFullName } from './names';
 import { peopleType } from './people-types';
 

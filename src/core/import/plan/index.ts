@@ -3,7 +3,7 @@
 // beforeCall/afterCall checkpoints; undoPlan plans the way back. Nothing here touches a Google global.
 
 export * from './types';
-export { CRM_KEYS, contentFingerprint, fieldFingerprint, hash64, type PhoneKey } from './keys';
+export { CRM_KEYS, contentFingerprint, fieldFingerprint, type PhoneKey } from './keys';
 export { CONTENT_FIELDS, FIELD_ORDER, MERGE_FIELDS } from './fields';
 export { mergePerson, type MergeResult } from './merge';
 export { existingIndex, type ExistingIndex } from './existing-index';

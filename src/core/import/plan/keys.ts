@@ -3,7 +3,7 @@
 // Bitrix24 users pay robots to clean up); e-mails match lower-cased. Parsing a phone is not our job: the caller
 // passes `phoneKey` (the phone module's raw → E.164), so this area does not depend on it.
 
-import { hex8 } from '../normalize/hash';
+import { Hash64, hash64 } from '../../hash';
 import { CONTENT_FIELDS } from './fields';
 import { collapseSpaces } from '../normalize/spaces';
 import type { Person } from '../types';
@@ -244,61 +244,4 @@ export function stripOutputOnly(entry: Record<string, unknown>): Record<string, 
     out[k] = entry[k];
   }
   return out;
-}
-
-/** 64-bit FNV-1a made of two 32-bit runs with different offsets: plenty for telling contents apart within one
- *  import (it is never a security boundary), and it needs no Utilities.computeDigest, so core stays pure. */
-export function hash64(s: string): string {
-  const h = new Hash64();
-  h.text(s);
-  return h.digest();
-}
-
-/** hash64 fed in pieces: the same lanes, so feeding the parts of a text gives the hash of the whole text. */
-class Hash64 {
-  a = 0x811c9dc5;
-  b = 0x01000193 ^ 0x5bd1e995;
-
-  code(c: number): void {
-    this.a = Math.imul(this.a ^ c, 0x01000193);
-    this.b = Math.imul(this.b ^ c, 0x01000193) ^ (this.b >>> 15);
-  }
-
-  text(s: string): void {
-    let a = this.a;
-    let b = this.b;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
-    }
-    this.a = a;
-    this.b = b;
-  }
-
-  /** Feeds JSON.stringify(s): quotes and backslashes escaped in place, anything rarer through JSON.stringify. */
-  jsonString(s: string): void {
-    let a = Math.imul(this.a ^ 0x22, 0x01000193);
-    let b = Math.imul(this.b ^ 0x22, 0x01000193) ^ (this.b >>> 15);
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x20 || (c >= 0xd800 && c <= 0xdfff)) {
-        // Control characters and surrogates: JSON's own escapes, from the state before the opening quote.
-        this.text(JSON.stringify(s));
-        return;
-      }
-      if (c === 0x22 || c === 0x5c) {
-        a = Math.imul(a ^ 0x5c, 0x01000193);
-        b = Math.imul(b ^ 0x5c, 0x01000193) ^ (b >>> 15);
-      }
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
-    }
-    this.a = Math.imul(a ^ 0x22, 0x01000193);
-    this.b = Math.imul(b ^ 0x22, 0x01000193) ^ (b >>> 15);
-  }
-
-  digest(): string {
-    return hex8(this.a) + hex8(this.b);
-  }
 }
