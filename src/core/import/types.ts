@@ -105,18 +105,27 @@ export interface ImportProblem {
 /** The People API resource as the product sends it (type-only: nothing of googleapis ships). */
 export type Person = import('@googleapis/people').people_v1.Schema$Person;
 
+/** Fields of our client card that hold one value (a name part, the company…): a later column of one fills it only
+ *  when it is empty. */
+export const SINGLE_VALUE_FIELDS = [
+  'fullName',
+  'familyName',
+  'givenName',
+  'middleName',
+  'prefix',
+  'suffix',
+  'nickname',
+  'company',
+  'title',
+  'department',
+  'manager',
+] as const;
+
+export type SingleValueField = (typeof SINGLE_VALUE_FIELDS)[number];
+
 /** The fields of our client card, for mappings and messages. */
 export type ContactField =
-  | 'fullName'
-  | 'familyName'
-  | 'givenName'
-  | 'middleName'
-  | 'prefix'
-  | 'suffix'
-  | 'nickname'
-  | 'company'
-  | 'title'
-  | 'department'
+  | SingleValueField
   | 'phone'
   | 'email'
   | 'address'
@@ -126,7 +135,6 @@ export type ContactField =
   | 'event'
   | 'notes'
   | 'label'
-  | 'manager'
   | 'custom'
   | 'ignore';
 

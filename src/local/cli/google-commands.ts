@@ -5,8 +5,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EXPORT_FORMATS, ExportFormat, googleCsv, outlookCsv, vcard } from '../../core/export';
-import { xlsxWorkbook } from '../../core/export/xlsx';
 import { cleanImportFile, mappingAsObject, openImportFile } from '../../core/import/pipeline';
 import { planSteps } from '../../core/import/execute/run';
 import type { Person } from '../../core/import/types';
@@ -18,6 +16,7 @@ import { authorize } from '../google/auth';
 import { importToGoogle, undoOnGoogle } from '../google/import-runner';
 import { googlePeople } from '../google/people-client';
 import { flag, ParsedArgs, UsageError } from './args';
+import { exportTarget, writeExport } from './export-file';
 
 export function journalDir(): string {
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'office-crm', 'imports');
@@ -107,22 +106,8 @@ export async function runOnGoogle(command: string, args: ParsedArgs, port: Async
       return undoOnGoogle(port, { importId, journalDir: journalDir(), phoneKey: (raw) => phoneKey(raw, region) });
     }
     case 'export': {
-      const format = flag(args, 'format') as ExportFormat | undefined;
-      if (!format || !EXPORT_FORMATS.includes(format))
-        throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-      const out = flag(args, 'out');
-      if (!out) throw new UsageError('--out FILE is required');
-      const contacts = await labelled(port, flag(args, 'label'));
-      const content =
-        format === 'google-csv'
-          ? googleCsv(contacts)
-          : format === 'outlook-csv'
-            ? outlookCsv(contacts)
-            : format === 'vcard'
-              ? vcard(contacts)
-              : xlsxWorkbook(contacts, 'ru');
-      fs.writeFileSync(out, typeof content === 'string' ? content : Buffer.from(content));
-      return { format, out, contacts: contacts.length };
+      const target = exportTarget(args);
+      return writeExport(target, await labelled(port, flag(args, 'label')));
     }
     case 'contacts':
       return (await labelled(port)).map(({ person, labels }) => ({ ...person, labels }));

@@ -3,8 +3,6 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EXPORT_FORMATS, ExportFormat, googleCsv, outlookCsv, vcard } from '../../core/export';
-import { xlsxWorkbook } from '../../core/export/xlsx';
 import { mappingAsObject } from '../../core/import/pipeline';
 import { planImport } from '../../core/import/plan';
 import type { NormalizedContact } from '../../core/import/types';
@@ -12,6 +10,7 @@ import { phoneKey } from '../../core/phone';
 import type { ExportPage, UndoResult } from '../../shared/import-dto';
 import { importFile, prepareImport } from '../import-driver';
 import type { Office } from '../office';
+import { exportTarget, writeExport } from './export-file';
 import { flag, ParsedArgs, UsageError } from './args';
 
 function readArgs(args: ParsedArgs) {
@@ -89,22 +88,8 @@ function allContacts(office: Office, label?: string): ExportPage['contacts'] {
 }
 
 export function exportCommand(office: Office, args: ParsedArgs) {
-  const format = flag(args, 'format') as ExportFormat | undefined;
-  if (!format || !EXPORT_FORMATS.includes(format))
-    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-  const out = flag(args, 'out');
-  if (!out) throw new UsageError('--out FILE is required');
-  const contacts = allContacts(office, flag(args, 'label'));
-  const content =
-    format === 'google-csv'
-      ? googleCsv(contacts)
-      : format === 'outlook-csv'
-        ? outlookCsv(contacts)
-        : format === 'vcard'
-          ? vcard(contacts)
-          : xlsxWorkbook(contacts, 'ru');
-  fs.writeFileSync(out, typeof content === 'string' ? content : Buffer.from(content));
-  return { format, out, contacts: contacts.length };
+  const target = exportTarget(args);
+  return writeExport(target, allContacts(office, flag(args, 'label')));
 }
 
 export function contactsCommand(office: Office) {

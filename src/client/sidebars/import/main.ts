@@ -4,8 +4,8 @@
 // is written here, then downloaded.
 
 import type { Locale } from '../../../core/i18n/locale';
-import { EXPORT_FILE, ExportFormat, googleCsv, outlookCsv, vcard } from '../../../core/export';
-import { xlsxWorkbook } from '../../../core/export/xlsx';
+import { EXPORT_FILE, ExportFormat } from '../../../core/export';
+import { exportFile } from '../../../core/export/export-file';
 import { cleanImportFile, openImportFile, OpenedFile } from '../../../core/import/pipeline';
 import { runUntilDoneSteps, stageSteps } from '../../../core/import/execute/stage';
 import type { Mapping } from '../../../core/import/mapping';
@@ -275,14 +275,7 @@ async function exportContacts(): Promise<void> {
       contacts.push(...page.contacts);
       pageToken = page.nextPageToken ?? undefined;
     } while (pageToken);
-    const content =
-      format === 'google-csv'
-        ? googleCsv(contacts)
-        : format === 'outlook-csv'
-          ? outlookCsv(contacts)
-          : format === 'vcard'
-            ? vcard(contacts)
-            : xlsxWorkbook(contacts, locale);
+    const content = exportFile(format, contacts, locale);
     const base = label ? `clients-${label}` : 'clients';
     download(`${base}.${EXPORT_FILE[format].extension}`, EXPORT_FILE[format].mime, content);
     status(s(locale, 'exported', { n: contacts.length }), 'ok');

@@ -7,6 +7,8 @@ import {
   emptyDraft,
   Mapping,
   MappingColumn,
+  SINGLE_VALUE_FIELDS,
+  SingleValueField,
   SourceCell,
   SourceRow,
   SourceTable,
@@ -16,31 +18,7 @@ const GOOGLE_SEPARATOR = /\s*:::\s*/;
 /** Google's system groups: membership in them is not a label the office made. */
 const SYSTEM_LABELS = new Set(['* mycontacts', '* starred']);
 
-type SingleField =
-  | 'fullName'
-  | 'familyName'
-  | 'givenName'
-  | 'middleName'
-  | 'prefix'
-  | 'suffix'
-  | 'nickname'
-  | 'company'
-  | 'title'
-  | 'department'
-  | 'manager';
-const SINGLE = new Set<string>([
-  'fullName',
-  'familyName',
-  'givenName',
-  'middleName',
-  'prefix',
-  'suffix',
-  'nickname',
-  'company',
-  'title',
-  'department',
-  'manager',
-]);
+const SINGLE: ReadonlySet<string> = new Set(SINGLE_VALUE_FIELDS);
 
 /** `\S` is exactly what trim() keeps, so this is `!text.trim()` without making the trimmed copy. */
 const SOMETHING = /\S/;
@@ -72,7 +50,7 @@ class RowReader {
     const text = String(cell.text ?? '');
     const column = col.header;
     if (SINGLE.has(col.field)) {
-      const field = col.field as SingleField;
+      const field = col.field as SingleValueField;
       if (d[field] === undefined) d[field] = { value: text, column };
       else this.keep(column, text);
       return;

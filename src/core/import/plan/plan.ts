@@ -32,6 +32,7 @@ import type {
   PlannedSkip,
   PlannedUpdate,
   PlanOptions,
+  SkipReason,
 } from './types';
 
 export function clientIdFor(importId: string, firstRowNumber: number): string {
@@ -193,6 +194,19 @@ class Planner {
     }));
   }
 
+  /** The whole group skipped: its first row for `reason`, the rest as folded into it. */
+  private skipGroup(
+    group: FoldedGroup,
+    reason: SkipReason,
+    resourceName: string,
+    details: Pick<PlannedSkip, 'missingLabels' | 'conflicts'>,
+  ): void {
+    this.skips.push(
+      { rowNumber: group.first.rowNumber, reason, resourceName, ...details },
+      ...this.foldedSkips(group.members, resourceName),
+    );
+  }
+
   private useLabel(label: string): void {
     if (!this.labels.labelGroups[label] && !this.labelsToCreate.includes(label)) this.labelsToCreate.push(label);
   }
@@ -214,15 +228,7 @@ class Planner {
     const rn = own.resourceName as string;
     const missingLabels = this.missingLabels(group, own);
     missingLabels.forEach((l) => this.useLabel(l));
-    this.skips.push(
-      {
-        rowNumber: group.first.rowNumber,
-        reason: 'already-imported',
-        resourceName: rn,
-        ...(missingLabels.length ? { missingLabels } : {}),
-      },
-      ...this.foldedSkips(group.members, rn),
-    );
+    this.skipGroup(group, 'already-imported', rn, missingLabels.length ? { missingLabels } : {});
     this.inFileDuplicates(group);
   }
 
@@ -261,15 +267,7 @@ class Planner {
     ];
     const addedLabels = this.missingLabels(group, target);
     if (!m.changed.length && !addedLabels.length) {
-      this.skips.push(
-        {
-          rowNumber: group.first.rowNumber,
-          reason: 'identical',
-          resourceName: rn,
-          ...(conflicts.length ? { conflicts } : {}),
-        },
-        ...this.foldedSkips(group.members, rn),
-      );
+      this.skipGroup(group, 'identical', rn, conflicts.length ? { conflicts } : {});
       return;
     }
     addedLabels.forEach((l) => this.useLabel(l));

@@ -8,7 +8,7 @@
 import Papa from 'papaparse/papaparse.js';
 import type { SourceCell, SourceTable } from '../types';
 import { GridRow, shapeTable } from './header-row';
-import { ReadError } from './read-error';
+import { ReadError, unknownEncoding } from './read-error';
 import { decodeText } from './text-decoding';
 
 export interface CsvOptions {
@@ -53,14 +53,7 @@ export function guessDelimiter(text: string): string {
 export function readCsv(bytes: Uint8Array, fileName: string, options: CsvOptions = {}): SourceTable {
   if (bytes.length === 0) throw new ReadError('empty', fileName, `The file "${fileName}" is empty.`);
   const decoded = decodeText(bytes, options.encoding);
-  if (!decoded) {
-    throw new ReadError(
-      'unknown-encoding',
-      fileName,
-      `Unknown encoding "${options.encoding}" for "${fileName}": choose UTF-8, UTF-16 or Windows-1251.`,
-      { encoding: options.encoding ?? '' },
-    );
-  }
+  if (!decoded) throw unknownEncoding(fileName, options.encoding);
   let text = decoded.text;
   let firstLine = 1;
   let delimiter = options.delimiter;

@@ -19,3 +19,13 @@ export class ReadError extends Error {
     Object.setPrototypeOf(this, ReadError.prototype);
   }
 }
+
+/** The encoding the person chose (or the file declared) is not one the readers know. */
+export function unknownEncoding(fileName: string, encoding: string | undefined): ReadError {
+  return new ReadError(
+    'unknown-encoding',
+    fileName,
+    `Unknown encoding "${encoding}" for "${fileName}": choose UTF-8, UTF-16 or Windows-1251.`,
+    { encoding: encoding ?? '' },
+  );
+}

@@ -3,7 +3,7 @@
 // a count, `hadPhoto` on the draft), sounds, keys, revision stamps, app-internal X- properties.
 
 import { ContactDraft, emptyDraft } from '../types';
-import { ReadError } from './read-error';
+import { ReadError, unknownEncoding } from './read-error';
 import { canonicalEncoding, decodeText, detectEncoding } from './text-decoding';
 import { CardDraft, groupLabels, readProperty } from './vcard-properties';
 import { logicalLines, parseProperty, VProperty } from './vcard-syntax';
@@ -127,14 +127,7 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
 
 export function readVcard(bytes: Uint8Array, fileName: string, options: VcardOptions = {}): VcardRead {
   const decoded = decodeText(bytes, options.encoding ?? declaredCharset(bytes));
-  if (!decoded) {
-    throw new ReadError(
-      'unknown-encoding',
-      fileName,
-      `Unknown encoding "${options.encoding}" for "${fileName}": choose UTF-8, UTF-16 or Windows-1251.`,
-      { encoding: options.encoding ?? '' },
-    );
-  }
+  if (!decoded) throw unknownEncoding(fileName, options.encoding);
   const cards = splitCards(decoded.text);
   if (cards.length === 0)
     throw new ReadError('no-vcard', fileName, `"${fileName}" holds no contact: no BEGIN:VCARD line was found.`);
