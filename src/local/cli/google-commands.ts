@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cleanImportFile, mappingAsObject, openImportFile } from '../../core/import/pipeline';
+import { cleanImportFile, openImportFile } from '../../core/import/pipeline';
 import { planSteps } from '../../core/import/execute/run';
 import type { Person } from '../../core/import/types';
 import { phoneKey } from '../../core/phone';
@@ -17,6 +17,7 @@ import { importToGoogle, undoOnGoogle } from '../google/import-runner';
 import { googlePeople } from '../google/people-client';
 import { flag, ParsedArgs, UsageError } from './args';
 import { exportTarget, writeExport } from './export-file';
+import { previewOutput } from './preview-output';
 
 export function journalDir(): string {
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'office-crm', 'imports');
@@ -73,21 +74,7 @@ export async function runOnGoogle(command: string, args: ParsedArgs, port: Async
     case 'preview': {
       const { opened, cleaned, keyOf } = readAndClean(args);
       const { plan } = await runStepsAsync(planSteps('preview', cleaned.contacts, keyOf), { people: port });
-      return {
-        format: opened.format,
-        encoding: opened.encoding,
-        mapping: mappingAsObject(opened.proposed),
-        contacts: cleaned.contacts.map((c) => ({ ...c.person, labels: c.labels })),
-        errors: cleaned.problems,
-        duplicates: plan.duplicates,
-        summary: {
-          rows: opened.table?.rows.length ?? opened.drafts?.length ?? 0,
-          create: plan.creates.length,
-          update: plan.updates.length,
-          skip: plan.skips.length,
-        },
-        warnings: opened.warnings,
-      };
+      return previewOutput(opened, opened.proposed, cleaned, plan);
     }
     case 'import': {
       const importId = flag(args, 'id') ?? `imp-${Date.now().toString(36)}`;

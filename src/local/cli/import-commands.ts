@@ -3,14 +3,13 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { mappingAsObject } from '../../core/import/pipeline';
 import { planImport } from '../../core/import/plan';
-import type { NormalizedContact } from '../../core/import/types';
 import { phoneKey } from '../../core/phone';
 import type { ExportPage, UndoResult } from '../../shared/import-dto';
 import { importFile, prepareImport } from '../import-driver';
 import type { Office } from '../office';
 import { exportTarget, writeExport } from './export-file';
+import { previewOutput } from './preview-output';
 import { flag, ParsedArgs, UsageError } from './args';
 
 function readArgs(args: ParsedArgs) {
@@ -30,30 +29,12 @@ function readArgs(args: ParsedArgs) {
 }
 
 /** A contact as the preview prints it: the Person exactly as batchCreateContacts will get it, plus its label names. */
-function previewContact(c: NormalizedContact) {
-  return { ...c.person, labels: c.labels };
-}
-
 export function previewCommand(office: Office, args: ParsedArgs) {
   const { file, options } = readArgs(args);
   const { opened, mapping, cleaned } = prepareImport(office, file, options);
   const existing = office.workspace.people.allContacts();
   const plan = planImport(cleaned.contacts, existing, { importId: 'preview', phoneKey });
-  return {
-    format: opened.format,
-    encoding: opened.encoding,
-    mapping: mappingAsObject(mapping),
-    contacts: cleaned.contacts.map(previewContact),
-    errors: cleaned.problems,
-    duplicates: plan.duplicates,
-    summary: {
-      rows: opened.table?.rows.length ?? opened.drafts?.length ?? 0,
-      create: plan.creates.length,
-      update: plan.updates.length,
-      skip: plan.skips.length,
-    },
-    warnings: opened.warnings,
-  };
+  return previewOutput(opened, mapping, cleaned, plan);
 }
 
 export function importCommand(office: Office, args: ParsedArgs) {

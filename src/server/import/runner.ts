@@ -81,6 +81,7 @@ export function previewImport(importId: string): ImportPreview {
 }
 
 export function runImport(importId: string): ImportProgress {
+  const startedAt = Date.now();
   const { table, row } = findRecord(importId);
   if (!row) throw new Error(`There is no import ${importId} in the Imports sheet.`);
   const status = String(row.values.status) as ImportStatus;
@@ -88,7 +89,14 @@ export function runImport(importId: string): ImportProgress {
     return finishedProgress(importId, status, readLog(importId), Number(row.values.skipped) || 0);
   const { contacts, phoneKey } = staged(importId);
   return runSteps(
-    runImportSteps({ importId, contacts, phoneKey, clock: { now: () => Date.now() }, budgetMs: RUN_BUDGET_MS }),
+    runImportSteps({
+      importId,
+      contacts,
+      phoneKey,
+      clock: { now: () => Date.now() },
+      budgetMs: RUN_BUDGET_MS,
+      startedAt,
+    }),
     { people: peopleDirectory, journal: sheetJournal(table, row.rowNumber) },
   );
 }

@@ -31,8 +31,10 @@ export interface ImportRun {
   contacts: NormalizedContact[];
   phoneKey: PhoneKey;
   clock: Clock;
-  /** Stop starting calls after this many milliseconds (a later run resumes); Infinity for no limit. */
+  /** Stop starting calls this many milliseconds after `startedAt` (a later run resumes); Infinity for no limit. */
   budgetMs: number;
+  /** When the execution began (its reads before the run count against the budget too); default: now. */
+  startedAt?: number;
 }
 
 /** One listing of the account and its labels, and the plan against them: what the preview and the run share. */
@@ -163,7 +165,7 @@ function* step(importId: string, call: ImportCall, state: RunState, phoneKey: Ph
 
 /** Runs an import until it is done or its budget is spent (status `running`: run it again to go on). */
 export function* runImportSteps(run: ImportRun): ImportSteps<ImportProgress> {
-  const started = run.clock.now();
+  const started = run.startedAt ?? run.clock.now();
   const entries = yield* ask('journal', 'read', run.importId);
   const { plan } = yield* planSteps(run.importId, run.contacts, run.phoneKey);
   const calls = batchPlan(plan, { labelsOnCreate: LABELS_ON_CREATE });
