@@ -1,6 +1,6 @@
-// `--target google` writes through googleapis, which cannot be reached here. Its executor is the same plan and
-// checkpoint protocol as the server's; this runs it over the emulated People API through the same People directory port, so
-// resume, idempotence and undo are proven for the CLI path too.
+// `--target google` writes through googleapis, which cannot be reached here. Its executor is the server's
+// (core/import/execute), driven asynchronously with a JSON-file journal; this runs it over the emulated People API
+// through the same People directory port, so resume, idempotence and undo are proven for the CLI path too.
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -1,6 +1,7 @@
 // Planning an import into Google Contacts — dedupe, merge, batching, resume and undo — as pure functions.
-// The server adapter lists the account once, calls planImport for the preview, then runs batchPlan's calls with
-// beforeCall/afterCall checkpoints; undoPlan plans the way back. Nothing here touches a Google global.
+// The executor (core/import/execute) lists the account once, calls planImport, then runs batchPlan's calls,
+// journaling entriesBeforeCall/entriesAfterCall around each; undoPlan plans the way back from the journal.
+// Nothing here touches a Google global.
 
 export * from './types';
 export { CRM_KEYS, contentFingerprint, fieldFingerprint, type PhoneKey } from './keys';
