@@ -2,6 +2,8 @@
 // client's name like `=HYPERLINK(...)` could run on the office's machine: such cells get a leading apostrophe.
 // A phone number in international form (`+7 912 345-67-89`) is left alone: it holds only digits and separators, so it
 // cannot call anything, and Google Contacts must get it back unchanged when the export is re-imported.
+// Cells written into the CRM's own spreadsheet follow a different, stricter rule (phones and numbers too are kept as
+// text there): src/core/sheets/cell-text.ts, where the two rules stand side by side.
 
 const FORMULA_START = /^[=+@\t\r-]/;
 const PHONE_ONLY = /^\+[\d\s().-]+$/;
