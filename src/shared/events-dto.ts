@@ -24,24 +24,35 @@ export interface LogEventInput {
   id?: string;
 }
 
-export interface EventView {
+/** What an event says, as the Events sheet holds it: the fields the core record and the view share. */
+export interface EventFields {
+  /** Our id ('' for a row typed by hand that has none yet: the adapter assigns one and writes it). */
   id: string;
-  /** ISO 8601 instant. */
-  at: string;
+  /** A date without a time: the event is for the whole day (its instant is local midnight). */
   allDay: boolean;
   kind: string;
   reason: string;
+  /** The client's name as text (what people read and sort by). */
   client: string;
+  /** The contact's resourceName ('people/c…'), or '' when the row names the client only by text. */
   clientId: string;
+  /** A phone to call the client on, as the row holds it. */
   phone: string;
+  /** The responsible manager's name, as in the Staff sheet. */
   manager: string;
   result: string;
   nextStep: string;
   status: EventStatus;
   calendarEventId: string;
   createdBy: string;
-  /** The sheet row when the event was read or written (0 when the write did not need to look it up). */
+  /** 1-based sheet row when the event was read or written (0 when the write did not need to look it up); valid
+   *  until the sheet is sorted again, so writes find the row by id. */
   rowNumber: number;
+}
+
+export interface EventView extends EventFields {
+  /** ISO 8601 instant. */
+  at: string;
 }
 
 export interface LastContactView {

@@ -2,35 +2,19 @@
 // titled in another of our languages, rows sorted, dates typed as text. A row we cannot read is reported with its row
 // and column and skipped, so one typo never hides the rest of the log.
 
+import type { EventFields } from '../../shared/events-dto';
 import { Locale } from '../i18n/locale';
-import { neutralizeCell } from '../export/cells';
+import type { CellValue } from '../sheets/cell-text';
 import { template } from '../sheets/templates';
 import { eventText } from './messages';
-import { EventStatus, parseStatus, statusLabel, StatusNames } from './status';
+import { parseStatus, statusLabel, StatusNames } from './status';
 import { cellText, findTable, isBlankRow, isDate } from './table';
 import { localParts, zonedInstant } from './zone';
 
-export interface EventRecord {
-  /** Our id ('' for a row typed by hand that has none yet: the adapter assigns one with newEventId and writes it). */
-  id: string;
+/** One event of the Events sheet. */
+export interface EventRecord extends EventFields {
   /** The instant. A date without a time is local midnight with allDay set. */
   at: Date;
-  allDay: boolean;
-  kind: string;
-  reason: string;
-  /** The client's name as text (what people read and sort by). */
-  client: string;
-  /** The contact's resourceName ('people/c…'), or '' when the row names the client only by text. */
-  clientId: string;
-  /** The responsible manager's name, as in the Staff sheet. */
-  manager: string;
-  result: string;
-  nextStep: string;
-  status: EventStatus;
-  calendarEventId: string;
-  createdBy: string;
-  /** 1-based sheet row; valid until the sheet is sorted again, so writes should find the row by id. */
-  rowNumber: number;
 }
 
 export interface RowProblem {
@@ -146,6 +130,7 @@ function readEventRow(
     reason: cellText(row, c.reason),
     client: cellText(row, c.client),
     clientId: cellText(row, c.clientId),
+    phone: cellText(row, c.phone),
     manager: cellText(row, c.manager),
     result: cellText(row, c.result),
     nextStep: cellText(row, c.nextStep),
@@ -242,43 +227,30 @@ function wallClock(
   return { at: zonedInstant(y, mo, d, h, mi, timeZone, s), allDay };
 }
 
-export type Cell = string | number | boolean | Date;
-
 /**
- * The cells to write for an event, placed by the sheet's own column order (`columns` from locateColumns). Columns
- * the office added itself keep their content when `base` (the row as read) is given. Status is written in the
- * office's words so the sheet's dropdown accepts it; text that looks like a formula is neutralised.
+ * The Events row codec's other half: an event's cells by column key, for the table layer to place wherever the office
+ * moved the columns (and to escape). Status is written in the office's words so the sheet's dropdown accepts it.
  */
-export function toEventRow(
+export function eventCells(
   event: EventRecord,
-  columns: Record<string, number>,
-  width: number,
   locale: Locale,
-  options: { statusNames?: Partial<StatusNames>; base?: unknown[] } = {},
-): Cell[] {
-  const maxIndex = Math.max(width - 1, ...Object.keys(columns).map((k) => columns[k]));
-  const out: Cell[] = [];
-  for (let i = 0; i <= maxIndex; i++) {
-    const b = options.base?.[i];
-    out.push(b === null || b === undefined ? '' : (b as Cell));
-  }
-  const put = (key: string, value: Cell) => {
-    if (columns[key] !== undefined && columns[key] >= 0)
-      out[columns[key]] = typeof value === 'string' ? neutralizeCell(value) : value;
+  statusNames?: Partial<StatusNames>,
+): Record<string, CellValue> {
+  return {
+    id: event.id,
+    date: new Date(event.at.getTime()),
+    kind: event.kind,
+    reason: event.reason,
+    client: event.client,
+    clientId: event.clientId,
+    phone: event.phone,
+    manager: event.manager,
+    result: event.result,
+    nextStep: event.nextStep,
+    status: statusLabel(event.status, locale, statusNames),
+    calendarEventId: event.calendarEventId,
+    createdBy: event.createdBy,
   };
-  put('id', event.id);
-  put('date', new Date(event.at.getTime()));
-  put('kind', event.kind);
-  put('reason', event.reason);
-  put('client', event.client);
-  put('clientId', event.clientId);
-  put('manager', event.manager);
-  put('result', event.result);
-  put('nextStep', event.nextStep);
-  put('status', statusLabel(event.status, locale, options.statusNames));
-  put('calendarEventId', event.calendarEventId);
-  put('createdBy', event.createdBy);
-  return out;
 }
 
 /**

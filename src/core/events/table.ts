@@ -11,7 +11,7 @@ export interface Table {
 }
 
 /** How many leading rows may precede the header (a title line, a blank line) before we give up. */
-const HEADER_SEARCH_ROWS = 5;
+export const HEADER_SEARCH_ROWS = 5;
 
 /**
  * The header is the first of the top rows that names the most template columns (at least `minColumns`).

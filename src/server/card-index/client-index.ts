@@ -9,7 +9,8 @@
 //   write, the JSON is not repeated, and the sheet stays at one row per contact;
 // - the sheet project writes it: rebuildClientIndex() — the whole index from one People listing, one ContactGroups
 //   listing and one Events read, written in one setValues — from the time-driven trigger every 4 hours and from setup;
-//   noteEvent(event) after each logged event — the client's row found by one TextFinder request, read, and rewritten;
+//   noteEvent(event) after each logged event — the client's row (the one logEvent's lookup of the client already
+//   read, else found by one TextFinder request and read) rewritten;
 // - the add-on keeps a copy in its script cache (core/card-index/index-cache.ts over script-cache.ts): a lookup is
 //   ONE getAll; a miss (cold, expired, evicted) loads the sheet (script property + openById + one getValues), refills
 //   the cache in one putAll and answers. The copy lives CACHE_SECONDS (an hour), the bound on how late the card sees events logged in the
@@ -45,6 +46,7 @@ import {
   appendIndexRow,
   createIndexSheet,
   findByKey,
+  IndexedRow,
   indexSheet,
   IndexRow,
   readIndex,
@@ -56,6 +58,7 @@ import {
 import { scriptCache } from './script-cache';
 
 export type { ClientIndexEntry } from '../../core/card-index';
+export type { IndexedRow } from './index-sheet';
 
 /** The Gmail add-on is the project without a bound spreadsheet. */
 function inAddon(): boolean {
@@ -92,15 +95,13 @@ export function rebuildClientIndex(): RebuildStats {
  * after the event is safely in the Events sheet, so it never fails the logging: a problem here only leaves the card
  * behind until the next rebuild.
  */
-export function noteEvent(event: EventRecord): void {
+export function noteEvent(event: EventRecord, known?: IndexedRow): void {
   if (!event.clientId) return;
   try {
     const sheet = indexSheet(crmSpreadsheet());
     if (!sheet) return;
     const changed: IndexRow[] = [];
-    for (const rowNumber of rowsOfContact(sheet, event.clientId)) {
-      const row = readRow(sheet, rowNumber);
-      if (!row) continue;
+    for (const { rowNumber, ...row } of rowsToNote(sheet, event.clientId, known)) {
       const next = { ...row, entry: applyEvent(row.entry, event) };
       writeRow(sheet, rowNumber, next);
       changed.push(next);
@@ -109,6 +110,17 @@ export function noteEvent(event: EventRecord): void {
   } catch (e) {
     console.warn(`The client index was not updated after an event: ${redactForLog(e)}`);
   }
+}
+
+/** The client's index rows: the one this execution's lookup already read, else found (one TextFinder) and read. */
+function rowsToNote(sheet: GoogleAppsScript.Spreadsheet.Sheet, clientId: string, known?: IndexedRow): IndexedRow[] {
+  if (known && known.resourceName === clientId) return [known];
+  const out: IndexedRow[] = [];
+  for (const rowNumber of rowsOfContact(sheet, clientId)) {
+    const row = readRow(sheet, rowNumber);
+    if (row) out.push({ ...row, rowNumber });
+  }
+  return out;
 }
 
 /**
@@ -153,22 +165,35 @@ export function noteContact(person: Person, labels: string[] = []): void {
  * `defaultCountry` reads a national phone number; without it only "+…" numbers are found.
  */
 export function lookupClient(emailOrPhone: string, defaultCountry?: string): ClientIndexEntry | undefined {
+  return lookupIndexed(emailOrPhone, defaultCountry)?.entry;
+}
+
+/** lookupClient, with the sheet row when the sheet answered (the sheet project), for a noteEvent that follows. */
+export function lookupIndexed(
+  emailOrPhone: string,
+  defaultCountry?: string,
+): { entry: ClientIndexEntry; row?: IndexedRow } | undefined {
   const key = indexKeyOf(emailOrPhone, defaultCountry);
   if (!key) return undefined;
   if (!inAddon()) {
     const sheet = indexSheet(crmSpreadsheet());
-    return sheet ? findByKey(sheet, key)?.entry : undefined;
+    const row = sheet ? findByKey(sheet, key) : undefined;
+    return row && { entry: row.entry, row };
   }
   const cache = scriptCache();
   const cached = readCached(cache, key);
-  if (cached.state === 'hit') return cached.entry;
+  if (cached.state === 'hit') return cached.entry && { entry: cached.entry };
   const sheet = indexSheet(crmSpreadsheet());
   if (!sheet) return undefined;
-  if (cached.state === 'uncacheable') return findByKey(sheet, key)?.entry;
+  if (cached.state === 'uncacheable') {
+    const row = findByKey(sheet, key);
+    return row && { entry: row.entry, row };
+  }
   const rows = readIndex(sheet);
   fillCache(cache, rows, Date.now().toString(36));
   // The answer from the rows just read (the first row with the key, as the cache files it).
-  return rows.find((r) => r.keys.includes(key))?.entry;
+  const entry = rows.find((r) => r.keys.includes(key))?.entry;
+  return entry && { entry };
 }
 
 export interface IndexStats {

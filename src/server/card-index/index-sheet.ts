@@ -1,12 +1,13 @@
 // The hidden "Card index" sheet: one row per client — keys (`,e-mail,+phone,`), resourceName, the entry as JSON.
 // The sheet is the CRM's own (rebuilt whole, header included, by every rebuild), so its columns are at fixed
-// places: A keys, B contact, C JSON. Every text cell is written with a leading apostrophe so Sheets never reads
-// "+7…" as a number or anything as a formula.
+// places, in template order: A keys, B contact, C JSON. Cells are read and written through the table layer, which
+// escapes them like every CRM cell.
 
 import { ClientIndexEntry, fitEntry, jsonChars, keysCell, keysFromCell, utf8Bytes } from '../../core/card-index';
 import { Locale } from '../../core/i18n/locale';
 import { template } from '../../core/sheets/templates';
 import { crmSheet } from '../sheets/crm-spreadsheet';
+import { CrmTable, RowRecord } from '../sheets/table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -19,12 +20,14 @@ export interface IndexRow {
   bytes?: number;
 }
 
-const WIDTH = 3;
-/** Sheets holds at most 50,000 characters in a cell; the apostrophe and some slack stay under it. */
+/** An index row with where it is in the sheet. */
+export type IndexedRow = IndexRow & { rowNumber: number };
+
+/** Sheets holds at most 50,000 characters in a cell; an escaping apostrophe and some slack stay under it. */
 const MAX_JSON = 49_000;
 const TEMPLATE = template('cardIndex');
 
-const text = (value: string) => `'${value}`;
+const table = (sheet: Sheet, options: { read?: boolean } = {}) => CrmTable.fixed('cardIndex', sheet, options);
 
 export function indexSheet(ss: Spreadsheet): Sheet | undefined {
   return crmSheet('cardIndex', ss);
@@ -37,18 +40,19 @@ export function createIndexSheet(ss: Spreadsheet, locale: Locale): Sheet {
   return sheet;
 }
 
-function toCells(row: IndexRow): string[] {
-  return [
-    text(keysCell(row.keys)),
-    text(row.resourceName),
-    text(JSON.stringify(fitEntry(row.entry, MAX_JSON, jsonChars))),
-  ];
+/** The Card index row codec. */
+function toRecord(row: IndexRow): RowRecord {
+  return {
+    keys: keysCell(row.keys),
+    resourceName: row.resourceName,
+    json: JSON.stringify(fitEntry(row.entry, MAX_JSON, jsonChars)),
+  };
 }
 
-function fromCells(cells: unknown[]): IndexRow | undefined {
-  const keys = keysFromCell(cells[0]);
-  const resourceName = String(cells[1] ?? '').trim();
-  const json = String(cells[2] ?? '');
+function fromRecord(values: Record<string, unknown>): IndexRow | undefined {
+  const keys = keysFromCell(values.keys);
+  const resourceName = String(values.resourceName ?? '').trim();
+  const json = String(values.json ?? '');
   if (!keys.length || !resourceName || !json.startsWith('{')) return undefined;
   try {
     const entry = JSON.parse(json) as ClientIndexEntry;
@@ -65,60 +69,47 @@ function fromCells(cells: unknown[]): IndexRow | undefined {
  * About five requests whatever the number of clients.
  */
 export function writeIndex(sheet: Sheet, rows: IndexRow[], locale: Locale): void {
-  const values = [TEMPLATE.columns.map((c) => text(c.title[locale])), ...rows.map(toCells)];
-  const before = sheet.getLastRow();
-  const maxRows = sheet.getMaxRows();
-  if (values.length > maxRows) sheet.insertRowsAfter(maxRows, values.length - maxRows);
-  sheet.getRange(1, 1, values.length, WIDTH).setValues(values);
-  if (before > values.length) sheet.getRange(values.length + 1, 1, before - values.length, WIDTH).clearContent();
+  table(sheet).rewrite(rows.map(toRecord), locale);
 }
 
 /** Every readable row, in one request. Rows someone damaged by hand are skipped: the next rebuild rewrites them. */
 export function readIndex(sheet: Sheet): IndexRow[] {
-  const values = sheet.getDataRange().getValues() as unknown[][];
   const out: IndexRow[] = [];
-  for (let i = 1; i < values.length; i++) {
-    const row = fromCells(values[i]);
-    if (row) out.push(row);
+  for (const row of table(sheet, { read: true }).rows()) {
+    const read = fromRecord(row.values);
+    if (read) out.push(read);
   }
   return out;
 }
 
 /** Sheet rows of a contact: one TextFinder request on the contact column. */
 export function rowsOfContact(sheet: Sheet, resourceName: string): number[] {
-  return sheet
-    .getRange('B:B')
-    .createTextFinder(resourceName)
-    .matchEntireCell(true)
-    .matchCase(true)
-    .findAll()
-    .map((r) => r.getRow())
-    .filter((r) => r > 1);
+  return table(sheet).findRows('resourceName', resourceName);
 }
 
 export function readRow(sheet: Sheet, rowNumber: number): IndexRow | undefined {
-  return fromCells(sheet.getRange(rowNumber, 1, 1, WIDTH).getValues()[0]);
+  const values = table(sheet).readRow(rowNumber);
+  return values && fromRecord(values);
 }
 
 export function writeRow(sheet: Sheet, rowNumber: number, row: IndexRow): void {
-  sheet.getRange(rowNumber, 1, 1, WIDTH).setValues([toCells(row)]);
+  table(sheet).update(rowNumber, toRecord(row));
 }
 
 /** appendRow is atomic: two people adding clients at once both land. */
 export function appendIndexRow(sheet: Sheet, row: IndexRow): void {
-  sheet.appendRow(toCells(row));
+  table(sheet).append([toRecord(row)]);
 }
 
 /**
  * The row holding `key`, found without reading the sheet: one TextFinder request for `,key,` on the keys column, then
  * the candidate row (normally exactly one).
  */
-export function findByKey(sheet: Sheet, key: string): (IndexRow & { rowNumber: number }) | undefined {
-  const hits = sheet.getRange('A:A').createTextFinder(`,${key},`).findAll();
-  for (const hit of hits) {
-    const rowNumber = hit.getRow();
-    if (rowNumber < 2) continue;
-    const row = readRow(sheet, rowNumber);
+export function findByKey(sheet: Sheet, key: string): IndexedRow | undefined {
+  const index = table(sheet);
+  for (const rowNumber of index.findRows('keys', `,${key},`, { entireCell: false, matchCase: false })) {
+    const values = index.readRow(rowNumber);
+    const row = values && fromRecord(values);
     if (row && row.keys.includes(key)) return { ...row, rowNumber };
   }
   return undefined;

@@ -4,14 +4,14 @@
 // found again instead of creating a second one.
 
 import { calendarAction, calendarEventFor, CalendarPlan, eventIdFromDescription, EVENT_TAG } from '../../core/events';
-import { LoggedEvent } from './sheet';
+import type { EventRecord } from '../../core/events';
 import { OfficeContext } from './office';
 
 type CalEvent = GoogleAppsScript.Calendar.CalendarEvent;
 
 const DAY = 86_400_000;
 
-function planFor(event: LoggedEvent, office: OfficeContext): CalendarPlan {
+function planFor(event: EventRecord, office: OfficeContext): CalendarPlan {
   return calendarEventFor(event, {
     clientName: event.client,
     phone: event.phone,
@@ -96,7 +96,7 @@ function apply(event: CalEvent, plan: CalendarPlan, formerGuests: string[]): voi
  * Applies the core's decision (calendarAction) for a row going from `before` to `after`; returns the calendar event
  * id the row should hold afterwards ('' when there is none).
  */
-export function syncCalendar(before: LoggedEvent | undefined, after: LoggedEvent, office: OfficeContext): string {
+export function syncCalendar(before: EventRecord | undefined, after: EventRecord, office: OfficeContext): string {
   const action = calendarAction(before, after);
   const knownId = after.calendarEventId || before?.calendarEventId || '';
   if (action === 'none') return knownId;

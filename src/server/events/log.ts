@@ -8,23 +8,21 @@
 
 import {
   canAssign,
+  eventCells,
   EventRecord,
   newEventId,
   parseEventDate,
   ReferenceLists,
   RowProblem,
-  statusLabel,
 } from '../../core/events';
 import type { EventChange, EventView, LogEventInput } from '../../shared/events-dto';
-import type { Cell } from '../sheets/table';
-import { CrmTable } from '../sheets/table';
-import { noteEvent } from '../card-index/client-index';
+import type { CellValue } from '../sheets/table';
+import { IndexedRow, noteEvent } from '../card-index/client-index';
 import { syncCalendar } from './calendar';
-import { textCell, writeCells } from './cells';
 import { resolveClient } from './resolve-contact';
 import { logText } from './messages';
 import { OfficeContext } from './office';
-import { eventsSheet, findRowById, LoggedEvent, readEvents } from './sheet';
+import { EventLog, eventsTable, readEvents } from './sheet';
 import { eventView } from './views';
 
 const ID = /^[A-Za-z0-9][\w.-]{0,63}$/;
@@ -41,9 +39,9 @@ function freshId(): string {
 }
 
 /** The index is a cache: failing to update it must not undo a logged event (the daily rebuild catches up). */
-function touchIndex(event: LoggedEvent): void {
+function touchIndex(event: EventRecord, known?: IndexedRow): void {
   try {
-    noteEvent(event);
+    noteEvent(event, known);
   } catch (e) {
     console.warn('The client index was not updated after an event change; the daily refresh will rebuild it.');
   }
@@ -53,22 +51,8 @@ function mayAssign(office: OfficeContext, manager: string): boolean {
   return canAssign(office.staff, office.actorEmail, manager);
 }
 
-function rowCells(event: LoggedEvent, office: OfficeContext): Record<string, Cell> {
-  return {
-    id: event.id,
-    date: new Date(event.at.getTime()),
-    kind: textCell(event.kind),
-    reason: textCell(event.reason),
-    client: textCell(event.client),
-    clientId: textCell(event.clientId),
-    phone: textCell(event.phone),
-    manager: textCell(event.manager),
-    result: textCell(event.result),
-    nextStep: textCell(event.nextStep),
-    status: statusLabel(event.status, office.locale, office.lists.statuses),
-    calendarEventId: textCell(event.calendarEventId),
-    createdBy: textCell(event.createdBy),
-  };
+function rowCells(event: EventRecord, office: OfficeContext): Record<string, CellValue> {
+  return eventCells(event, office.locale, office.lists.statuses);
 }
 
 export function logEvent(input: LogEventInput): EventView {
@@ -81,11 +65,10 @@ export function logEvent(input: LogEventInput): EventView {
   if (requestedId && !ID.test(requestedId))
     throw new Error(logText(locale, 'badId', { value: requestedId.slice(0, 40) }));
 
-  const sheet = eventsSheet(office);
-  if (requestedId) {
-    const again = retried(requestedId, office);
-    if (again) return again;
-  }
+  // A caller-chosen id may be a retry: the log is read to find the row the first attempt wrote.
+  const log = requestedId ? readEvents(office, { now: new Date(), locale }) : undefined;
+  const again = log && retried(log, requestedId, office);
+  if (again) return again;
 
   const when = input.at ? instant(input.at, office) : { at: new Date(), allDay: false };
   const planned = input.planned === true;
@@ -97,7 +80,7 @@ export function logEvent(input: LogEventInput): EventView {
   const client = resolveClient(input.client, locale, office.settings.get('defaultCountry'));
   const note = String(input.note ?? '').trim();
   const nextStep = String(input.nextStep ?? '').trim();
-  const event: LoggedEvent = {
+  const event: EventRecord = {
     id: requestedId || freshId(),
     at: when.at,
     allDay: when.allDay,
@@ -116,27 +99,26 @@ export function logEvent(input: LogEventInput): EventView {
     rowNumber: 0,
   };
 
-  const table = CrmTable.open('events', { ss: office.ss });
+  const table = log?.table ?? eventsTable(office);
   table.append([rowCells(event, office)]);
   if (planned) {
     event.calendarEventId = syncCalendar(undefined, event, office);
-    event.rowNumber = findRowById(sheet, table.columns.id, event.id);
+    event.rowNumber = table.findRow('id', event.id);
     if (event.rowNumber && event.calendarEventId)
-      table.update(event.rowNumber, { calendarEventId: textCell(event.calendarEventId) });
+      table.update(event.rowNumber, { calendarEventId: event.calendarEventId });
   }
-  touchIndex(event);
+  touchIndex(event, client.indexed);
   return eventView(event);
 }
 
 /** A logEvent repeated with the id it already wrote: finish what the first run may not have (its calendar event). */
-function retried(id: string, office: OfficeContext): EventView | undefined {
-  const log = readEvents(office, { now: new Date(), locale: office.locale });
+function retried(log: EventLog, id: string, office: OfficeContext): EventView | undefined {
   const existing = log.events.find((e) => e.id === id);
   if (!existing) return undefined;
   if (existing.status === 'planned' && !existing.calendarEventId) {
     const calendarEventId = syncCalendar({ ...existing }, existing, office);
     if (calendarEventId) {
-      writeCells(log.sheet, log.columns, existing.rowNumber, { calendarEventId: textCell(calendarEventId) });
+      log.table.update(existing.rowNumber, { calendarEventId });
       existing.calendarEventId = calendarEventId;
     }
   }
@@ -156,7 +138,7 @@ export function changeEvent(change: EventChange): EventView {
     const log = readEvents(office, { now: new Date(), locale });
     const before = log.events.find((e) => e.id === id);
     if (!before) throw new Error(logText(locale, 'notFound', { id }));
-    const after: LoggedEvent = { ...before };
+    const after: EventRecord = { ...before };
     switch (change.action) {
       case 'done':
         after.status = 'done';
@@ -187,14 +169,14 @@ export function changeEvent(change: EventChange): EventView {
     after.calendarEventId = syncCalendar(before, after, office);
     const next = rowCells(after, office);
     const previous = rowCells(before, office);
-    const changes: Record<string, Cell> = {};
+    const changes: Record<string, CellValue> = {};
     for (const key of CHANGED_KEYS) {
       const a = next[key];
       const b = previous[key];
       const same = a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
       if (!same) changes[key] = a;
     }
-    writeCells(log.sheet, log.columns, before.rowNumber, changes);
+    log.table.update(before.rowNumber, changes);
     touchIndex(after);
     return eventView(after);
   } finally {
@@ -203,7 +185,7 @@ export function changeEvent(change: EventChange): EventView {
 }
 
 export interface EventLogRead {
-  events: LoggedEvent[];
+  events: EventRecord[];
   problems: RowProblem[];
   timeZone: string;
   lists: ReferenceLists;

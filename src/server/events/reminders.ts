@@ -4,6 +4,7 @@
 
 import {
   dueList,
+  EventRecord,
   groupByManager,
   interestedNoOrder,
   missedCalls,
@@ -13,13 +14,12 @@ import {
   QuietClientInput,
 } from '../../core/events';
 import type { DueView, QuietClientView, RemindersView } from '../../shared/events-dto';
-import { listAllContacts, listUserGroups } from '../people/gateway';
-import { labelsOf } from '../people/labels';
-import { writeCells } from './cells';
+import { listAllContacts } from '../people/gateway';
+import { labelNames, labelsOf } from '../people/labels';
 import { personName, personPhone } from './resolve-contact';
 import { logText } from './messages';
 import { OfficeContext } from './office';
-import { EventLog, LoggedEvent, readEvents } from './sheet';
+import { EventLog, readEvents } from './sheet';
 import { eventView, problemView } from './views';
 
 /** The day the office started with reminders: quiet clients who crossed their period before it are spread from it. */
@@ -39,7 +39,7 @@ function dueView(log: EventLog, now: Date, timeZone: string, items = dueList(log
     groups: groupByManager(items).map((g) => ({
       manager: g.manager,
       events: g.items.map((i) => ({
-        ...eventView(i.event as LoggedEvent),
+        ...eventView(i.event),
         overdue: i.overdue,
         lastContact: i.lastContact
           ? { at: i.lastContact.at.toISOString(), kind: i.lastContact.kind, reason: i.lastContact.reason }
@@ -69,7 +69,7 @@ function startDay(now: Date): Date {
 
 /** Clients who have gone quiet; `days` replaces every period (the label's and the default). One contacts listing. */
 function quietList(office: OfficeContext, log: EventLog, now: Date, days?: number): QuietClientView[] {
-  const groupNames = new Map(listUserGroups().map((g) => [String(g.resourceName), String(g.name ?? '')] as const));
+  const groupNames = labelNames();
   const byName = new Map<string, { labels: string[]; phone: string }>();
   const clients: QuietClientInput[] = listAllContacts('names,phoneNumbers,memberships').map((p) => {
     const labels = labelsOf(p, groupNames);
@@ -109,12 +109,15 @@ export function getQuietClients(at?: string, days?: number): QuietClientView[] {
  * Rows typed by hand have no id, and the sidebar's buttons need one. The id is made from the row's date and position,
  * so two sidebars opened at once write the same id rather than fighting over it.
  */
-function giveIds(log: EventLog, events: LoggedEvent[]): void {
-  for (const e of events) {
-    if (e.id || log.columns.id === undefined || log.columns.id < 0) continue;
-    e.id = newEventId(e.at.getTime(), e.rowNumber);
-    writeCells(log.sheet, log.columns, e.rowNumber, { id: e.id });
-  }
+function giveIds(log: EventLog, events: EventRecord[]): void {
+  if (log.table.columns.id < 0) return;
+  const fresh = events.filter((e) => !e.id);
+  for (const e of fresh) e.id = newEventId(e.at.getTime(), e.rowNumber);
+  // One write per run of adjacent rows: hand-typed rows usually come together.
+  log.table.updateColumn(
+    'id',
+    fresh.map((e) => ({ rowNumber: e.rowNumber, value: e.id })),
+  );
 }
 
 export function getReminders(at?: string): RemindersView {
@@ -124,7 +127,7 @@ export function getReminders(at?: string): RemindersView {
   const log = readEvents(office, { now, locale });
   const due = dueList(log.events, now, office.timeZone);
   const missed = missedCalls(log.events);
-  giveIds(log, [...due.map((d) => d.event as LoggedEvent), ...missed.map((m) => m.event as LoggedEvent)]);
+  giveIds(log, [...due.map((d) => d.event), ...missed.map((m) => m.event)]);
   const settings = office.settings;
   return {
     locale,
@@ -133,11 +136,11 @@ export function getReminders(at?: string): RemindersView {
     interested: interestedNoOrder(log.events, settings.get('interestReason'), settings.get('orderReason')).map((i) => ({
       clientId: i.clientId,
       client: i.client,
-      phone: (i.event as LoggedEvent).phone,
+      phone: i.event.phone,
       at: i.event.at.toISOString(),
       reason: i.event.reason,
     })),
-    missedCalls: missed.map((m) => eventView(m.event as LoggedEvent)),
+    missedCalls: missed.map((m) => eventView(m.event)),
     problems: log.problems.map(problemView),
     kinds: office.lists.kinds,
     reasons: office.lists.reasons,

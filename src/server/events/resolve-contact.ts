@@ -5,7 +5,7 @@
 import { familyFirstName } from '../../core/export/contact-view';
 import type { Person as CorePerson } from '../../core/import/types';
 import { toE164 } from '../../core/phone';
-import { lookupClient } from '../card-index/client-index';
+import { IndexedRow, lookupIndexed } from '../card-index/client-index';
 import { peopleApi } from '../people/people';
 import { withRetry } from '../people/gateway';
 import { logText } from './messages';
@@ -16,6 +16,8 @@ export interface ClientRef {
   clientId: string;
   name: string;
   phone: string;
+  /** The client's Card index row, when the index answered from the sheet: noting the event then need not find it. */
+  indexed?: IndexedRow;
 }
 
 type Person = GoogleAppsScript.People.Schema.Person;
@@ -64,9 +66,10 @@ function search(query: string): Person[] {
 /** The card index answers e-mails and phones without People; it can lag behind (a contact added elsewhere), so a miss still asks People. */
 function fromIndex(who: string, defaultCountry: string): ClientRef | undefined {
   try {
-    const entry = lookupClient(who, defaultCountry);
+    const found = lookupIndexed(who, defaultCountry);
+    const entry = found?.entry;
     return entry?.resourceName
-      ? { clientId: entry.resourceName, name: entry.name, phone: entry.phones[0] ?? '' }
+      ? { clientId: entry.resourceName, name: entry.name, phone: entry.phones[0] ?? '', indexed: found?.row }
       : undefined;
   } catch (e) {
     return undefined;

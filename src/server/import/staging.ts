@@ -9,13 +9,8 @@ const CELL_LIMIT = 50000;
 
 export function stageContacts(importId: string, contacts: NormalizedContact[], startOver: boolean): number {
   const table = CrmTable.open('importStaging');
-  if (startOver) {
-    // One import is staged at a time: clear what an earlier one left.
-    const last = table.sheet.getLastRow();
-    if (last > 1) table.sheet.getRange(2, 1, last - 1, table.width).clearContent();
-    // Only the header is left (the cleared rows span every used column), so the append starts at row 2.
-    table.continueAfter(Math.min(last, 1));
-  }
+  // One import is staged at a time: clear what an earlier one left (the append then starts under the header).
+  if (startOver) table.clearRows();
   const records = contacts.map((c) => {
     const json = JSON.stringify(c);
     if (json.length > CELL_LIMIT)

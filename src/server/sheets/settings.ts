@@ -3,10 +3,9 @@
 
 import { Locale, toLocale } from '../../core/i18n/locale';
 import type { SettingKey } from '../../core/settings/definitions';
-import { OfficeSettings, readSettingsSheet, settingKey } from '../../core/settings/read';
-import { locateColumns } from '../../core/sheets/template';
-import { template } from '../../core/sheets/templates';
+import { OfficeSettings, parseSetting, readSettingsSheet, settingKey } from '../../core/settings/read';
 import { crmSheet, crmSpreadsheet } from './crm-spreadsheet';
+import { CrmTable } from './table';
 
 export interface StoredSettings extends OfficeSettings {
   /** The Settings sheet as read (absent without one), so a write in the same execution need not read it again. */
@@ -39,21 +38,18 @@ export function writeSettings(
   ss = crmSpreadsheet(),
   current?: StoredSettings,
 ): void {
-  const sheet = crmSheet('settings', ss);
-  if (!sheet) throw new Error('The Settings sheet is missing: run CRM → Set up.');
-  const rows = current?.rows ?? sheet.getDataRange().getValues();
-  const at = locateColumns(template('settings'), rows[0]);
-  if (at.key < 0 || at.value < 0)
+  const table = CrmTable.open('settings', { ss, read: true, values: current?.rows });
+  if (table.columns.key < 0 || table.columns.value < 0)
     throw new Error('The Settings sheet has lost its Setting/Value columns: run CRM → Set up.');
+  const rows = table.rows();
   for (const [key, value] of Object.entries(changes)) {
-    const index = rows.findIndex((r, i) => i > 0 && settingKey(r[at.key]) === key);
-    if (index > 0) sheet.getRange(index + 1, at.value + 1).setValue(value);
-    else {
-      const row = new Array(rows[0].length).fill('');
-      row[at.key] = key;
-      row[at.value] = value;
-      sheet.appendRow(row);
-    }
+    if (value === undefined) continue;
+    const row = rows.find((r) => settingKey(r.values.key) === key);
+    // A number setting is written as a number (the office's sheet keeps it one); any other value as text.
+    const parsed = parseSetting(key as SettingKey, value);
+    const cell = typeof parsed === 'number' ? parsed : value;
+    if (row) table.update(row.rowNumber, { value: cell });
+    else table.append([{ key, value: cell }]);
   }
 }
 

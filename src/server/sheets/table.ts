@@ -1,85 +1,131 @@
-// A CRM sheet read and written by column key, not position: the office may reorder columns, add its own, sort the
-// rows. Header lookup follows sheets-templates/ (any language, or the key).
+// The CRM table of rows (core/ports/table.ts) over SpreadsheetApp, and the only code that writes CRM cells: every
+// value goes through core sheetCell, so text a person or a file supplied is stored as text, never as a formula or a
+// number. Columns are found by header (any of our languages, or the key), the header wherever it is among the top
+// rows (core findTable: title lines above it are normal in offices).
 
-import { locateColumns } from '../../core/sheets/template';
+import { columnLetter, findTable, HEADER_SEARCH_ROWS } from '../../core/events/table';
+import type { FindOptions, RowRecord, RowTable, TableRow } from '../../core/ports/table';
+import { CellValue, sheetCell } from '../../core/sheets/cell-text';
+import { Locale } from '../../core/i18n/locale';
 import { SheetKey, template } from '../../core/sheets/templates';
-import { writeCells } from '../events/cells';
 import { crmSheet, crmSpreadsheet } from './crm-spreadsheet';
+import { contiguousRuns, GridRows } from './grid-rows';
 
-export type Cell = string | number | boolean | Date;
+export type { CellValue, RowRecord, TableRow };
 
-const GROW_BY = 2000;
-export interface TableRow {
-  /** The spreadsheet row, 1-based, as the office sees it. */
-  rowNumber: number;
-  values: Record<string, unknown>;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+interface Layout {
+  /** 0-based index of the header row. */
+  headerIndex: number;
+  columns: Record<string, number>;
 }
 
-export class CrmTable {
-  private constructor(
-    readonly key: SheetKey,
-    readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
-    readonly columns: Record<string, number>,
-    readonly width: number,
-    private readonly cached: unknown[][] | undefined,
-  ) {}
+export class CrmTable implements RowTable {
+  readonly headerRow: number;
+  /** Cells a written row spans: up to the last template column (the office's own columns after it are left alone). */
+  private readonly width: number;
+  private readonly grid: GridRows;
+  /** Where the next appendBlock writes, once this execution knows where the sheet ends. */
+  private nextRow: number | undefined;
 
-  /** Opens a CRM sheet; with `read`, its whole contents come in the same single request as the header. */
+  private constructor(
+    private readonly key: SheetKey,
+    private readonly sheet: Sheet,
+    private readonly layout: Layout,
+    private cached: unknown[][] | undefined,
+  ) {
+    this.headerRow = layout.headerIndex + 1;
+    this.width = Math.max(1, ...Object.values(layout.columns).map((c) => c + 1));
+    this.grid = new GridRows(sheet);
+  }
+
+  /**
+   * Opens a CRM sheet. With `read`, its whole contents come in the one request that finds the header; without, the
+   * top rows are read (one request). `values` are the contents this execution already read.
+   */
   static open(
     key: SheetKey,
-    options: { read?: boolean; ss?: GoogleAppsScript.Spreadsheet.Spreadsheet } = {},
+    options: { read?: boolean; ss?: GoogleAppsScript.Spreadsheet.Spreadsheet; values?: unknown[][] } = {},
   ): CrmTable {
     const sheet = crmSheet(key, options.ss ?? crmSpreadsheet());
     if (!sheet) throw new Error(`The "${template(key).title.en}" sheet is missing: run CRM → Set up.`);
-    const all = options.read ? sheet.getDataRange().getValues() : undefined;
-    const header = all ? all[0] : sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
-    const columns = locateColumns(template(key), header);
-    const missing = Object.entries(columns)
-      .filter(([, i]) => i < 0)
-      .map(([k]) => k);
-    if (missing.length)
-      throw new Error(
-        `The "${sheet.getName()}" sheet has lost columns (${missing.join(', ')}): run CRM → Set up to repair it.`,
-      );
-    return new CrmTable(key, sheet, columns, header.length, all);
+    return CrmTable.onSheet(key, sheet, options);
   }
 
+  /** A sheet the caller already found (with its own wording for a missing one). */
+  static onSheet(key: SheetKey, sheet: Sheet, options: { read?: boolean; values?: unknown[][] } = {}): CrmTable {
+    const values = options.values ?? (options.read ? sheet.getDataRange().getValues() : topRows(sheet));
+    const found = findTable(values, template(key));
+    const layout = found ?? { headerIndex: 0, columns: noColumns(key) };
+    const whole = options.read || options.values !== undefined || values.length < HEADER_SEARCH_ROWS;
+    return new CrmTable(key, sheet, layout, whole ? values : undefined);
+  }
+
+  /**
+   * A sheet the CRM rebuilds whole, header included (the Card index): its header is row 1 and its columns are in
+   * template order, so nothing needs reading to know where they are.
+   */
+  static fixed(key: SheetKey, sheet: Sheet, options: { read?: boolean } = {}): CrmTable {
+    const columns: Record<string, number> = {};
+    template(key).columns.forEach((c, i) => (columns[c.key] = i));
+    return new CrmTable(
+      key,
+      sheet,
+      { headerIndex: 0, columns },
+      options.read ? sheet.getDataRange().getValues() : undefined,
+    );
+  }
+
+  get columns(): Readonly<Record<string, number>> {
+    return this.layout.columns;
+  }
+
+  /** The sheet's contents as read (one getDataRange request the first time). */
+  values(): unknown[][] {
+    return (this.cached ??= this.sheet.getDataRange().getValues());
+  }
+
+  /** Rows whose CRM columns are all empty are left out (what the office keeps in its own columns is not ours). */
   rows(): TableRow[] {
-    const all = this.cached ?? this.sheet.getDataRange().getValues();
+    const all = this.values();
+    const columns = Object.entries(this.columns).filter(([, c]) => c >= 0);
     const out: TableRow[] = [];
-    for (let i = 1; i < all.length; i++) {
+    for (let i = this.layout.headerIndex + 1; i < all.length; i++) {
       const row = all[i];
-      if (row.every((v) => v === '' || v === null)) continue;
       const values: Record<string, unknown> = {};
-      for (const [k, c] of Object.entries(this.columns)) values[k] = row[c];
-      out.push({ rowNumber: i + 1, values });
+      let filled = false;
+      // Each cell is touched once: a big sheet's rows cost what their CRM cells do.
+      for (const [k, c] of columns) {
+        const v = row[c];
+        values[k] = v;
+        if (v !== '' && v !== null && v !== undefined) filled = true;
+      }
+      if (filled) out.push({ rowNumber: i + 1, values });
     }
     return out;
   }
 
-  private toRow(record: Record<string, Cell | undefined>): Cell[] {
-    const row: Cell[] = new Array(this.width).fill('');
-    for (const [k, v] of Object.entries(record))
-      if (v !== undefined && this.columns[k] !== undefined) row[this.columns[k]] = v;
-    return row;
+  readRow(rowNumber: number): Record<string, unknown> | undefined {
+    if (rowNumber <= this.headerRow) return undefined;
+    return this.byKey(this.sheet.getRange(rowNumber, 1, 1, this.width).getValues()[0]);
   }
 
   /**
    * Adds rows after the last one. One row goes through appendRow, which Google documents as atomic; several go in
    * one write under the script lock, so two people logging at once lose nothing.
    */
-  append(records: Array<Record<string, Cell | undefined>>): void {
+  append(records: RowRecord[]): void {
     if (!records.length) return;
-    if (records.length === 1) {
-      this.sheet.appendRow(this.toRow(records[0]));
+    const cells = this.toRows(records);
+    if (cells.length === 1) {
+      this.sheet.appendRow(cells[0]);
       return;
     }
     const lock = LockService.getScriptLock();
     lock.waitLock(20000);
     try {
-      const first = this.sheet.getLastRow() + 1;
-      this.ensureRows(first + records.length - 1);
-      this.sheet.getRange(first, 1, records.length, this.width).setValues(records.map((r) => this.toRow(r)));
+      this.grid.write(this.sheet.getLastRow() + 1, cells);
       SpreadsheetApp.flush();
     } finally {
       lock.releaseLock();
@@ -90,38 +136,124 @@ export class CrmTable {
    * Appends many rows in one write without the lock: for sheets only one execution writes at a time (an import's
    * own staging and log), where the cost of a lock round trip buys nothing.
    */
-  appendBlock(records: Array<Record<string, Cell | undefined>>): void {
+  appendBlock(records: RowRecord[]): void {
     if (!records.length) return;
+    const cells = this.toRows(records);
     // The first block reads where the sheet ends; later blocks of the same run continue from there.
     const first = this.nextRow ?? this.sheet.getLastRow() + 1;
-    this.ensureRows(first + records.length - 1);
-    this.sheet.getRange(first, 1, records.length, this.width).setValues(records.map((r) => this.toRow(r)));
-    this.nextRow = first + records.length;
+    this.grid.write(first, cells);
+    this.nextRow = first + cells.length;
   }
 
-  /** The sheet's last row when the caller has just learnt it (read or cleared it): appendBlock then need not ask. */
-  continueAfter(lastRow: number): void {
-    this.nextRow = lastRow + 1;
+  /** Empties every row below the header (a sheet the CRM refills whole); the next appendBlock starts under it. */
+  clearRows(): void {
+    const last = this.sheet.getLastRow();
+    if (last > this.headerRow)
+      this.sheet.getRange(this.headerRow + 1, 1, last - this.headerRow, this.width).clearContent();
+    this.nextRow = this.headerRow + 1;
+    this.cached = undefined;
   }
-
-  private nextRow: number | undefined;
-  private maxRows: number | undefined;
 
   /**
-   * A range past the sheet's last row is an error in Sheets (unlike appendRow): grow the grid first, by at least
-   * GROW_BY rows so a long run of appends does not pay for a grow each time.
+   * Writes some columns of one row: one setValues when they are side by side, else one setValue each. Columns the
+   * office added, those not named and those the sheet lacks keep what they hold.
    */
-  private ensureRows(lastRow: number): void {
-    const max = this.maxRows ?? this.sheet.getMaxRows();
-    if (lastRow > max) {
-      const add = Math.max(lastRow - max, GROW_BY);
-      this.sheet.insertRowsAfter(max, add);
-      this.maxRows = max + add;
-    } else this.maxRows = max;
+  update(rowNumber: number, changes: RowRecord): void {
+    const entries = Object.entries(changes).filter(
+      (e): e is [string, CellValue] => e[1] !== undefined && (this.columns[e[0]] ?? -1) >= 0,
+    );
+    if (!entries.length) return;
+    const at = entries.map(([k]) => this.columns[k]);
+    const min = Math.min(...at);
+    if (Math.max(...at) - min + 1 === entries.length) {
+      const row = new Array<CellValue>(entries.length);
+      for (const [k, v] of entries) row[this.columns[k] - min] = sheetCell(v);
+      this.sheet.getRange(rowNumber, min + 1, 1, entries.length).setValues([row]);
+    } else {
+      for (const [k, v] of entries) this.sheet.getRange(rowNumber, this.columns[k] + 1).setValue(sheetCell(v));
+    }
   }
 
-  /** Writes some columns of one row, leaving the others as the office left them. */
-  update(rowNumber: number, changes: Record<string, Cell>): void {
-    writeCells(this.sheet, this.columns, rowNumber, changes);
+  /** One column of many rows: one write per run of adjacent rows (rows typed by hand usually come together). */
+  updateColumn(key: string, cells: Array<{ rowNumber: number; value: CellValue }>): void {
+    const column = this.columns[key] ?? -1;
+    if (column < 0) return;
+    for (const run of contiguousRuns(cells))
+      this.sheet.getRange(run[0].rowNumber, column + 1, run.length, 1).setValues(run.map((c) => [sheetCell(c.value)]));
   }
+
+  /**
+   * Replaces the whole sheet, header included, in one write, then empties what a longer earlier version left below:
+   * for a sheet the CRM owns and rebuilds (the Card index). About five requests whatever the number of rows.
+   */
+  rewrite(records: RowRecord[], locale: Locale): void {
+    const header = Object.fromEntries(template(this.key).columns.map((c) => [c.key, c.title[locale]]));
+    const rows = [this.toRow(header), ...this.toRows(records)];
+    const before = this.sheet.getLastRow();
+    this.grid.write(1, rows, { exact: true });
+    if (before > rows.length) this.sheet.getRange(rows.length + 1, 1, before - rows.length, this.width).clearContent();
+    this.cached = undefined;
+  }
+
+  /** One TextFinder request on the column, below the header. */
+  findRow(key: string, value: string): number {
+    if (!value) return 0;
+    const hit = this.finder(key, value, {})?.findNext();
+    return hit ? hit.getRow() : 0;
+  }
+
+  findRows(key: string, text: string, options: FindOptions = {}): number[] {
+    if (!text) return [];
+    return (this.finder(key, text, options)?.findAll() ?? []).map((r) => r.getRow());
+  }
+
+  private finder(key: string, text: string, options: FindOptions): GoogleAppsScript.Spreadsheet.TextFinder | undefined {
+    const column = this.columns[key] ?? -1;
+    if (column < 0) return undefined;
+    const letter = columnLetter(column);
+    return this.sheet
+      .getRange(`${letter}${this.headerRow + 1}:${letter}`)
+      .createTextFinder(text)
+      .matchEntireCell(options.entireCell ?? true)
+      .matchCase(options.matchCase ?? true);
+  }
+
+  private byKey(row: unknown[]): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const [k, c] of Object.entries(this.columns)) values[k] = c >= 0 ? row[c] : undefined;
+    return values;
+  }
+
+  /** New rows need every column: a row written where a column is missing would lose that part of it. */
+  private toRows(records: RowRecord[]): CellValue[][] {
+    const missing = Object.keys(this.columns).filter((k) => this.columns[k] < 0);
+    if (missing.length)
+      throw new Error(
+        `The "${this.sheet.getName()}" sheet has lost columns (${missing.join(', ')}): run CRM → Set up to repair it.`,
+      );
+    return records.map((r) => this.toRow(r));
+  }
+
+  private toRow(record: RowRecord): CellValue[] {
+    const row = new Array<CellValue>(this.width).fill('');
+    for (const [k, v] of Object.entries(record)) {
+      const at = this.columns[k] ?? -1;
+      if (v !== undefined && at >= 0) row[at] = sheetCell(v);
+    }
+    return row;
+  }
+}
+
+/** The rows a header may be among, in one request: whole rows span every column the sheet has. */
+function topRows(sheet: Sheet): unknown[][] {
+  try {
+    return sheet.getRange(`1:${HEADER_SEARCH_ROWS}`).getValues();
+  } catch {
+    // A sheet shorter than the rows searched: it is small, read it whole.
+    return sheet.getDataRange().getValues();
+  }
+}
+
+function noColumns(key: SheetKey): Record<string, number> {
+  return Object.fromEntries(template(key).columns.map((c) => [c.key, -1]));
 }

@@ -6,7 +6,7 @@ import { redactForLog } from '../../core/redact';
 import { dueList } from '../../core/events';
 import { sameText } from '../../core/events/table';
 import { OfficeContext } from '../events/office';
-import { LoggedEvent, readEvents } from '../events/sheet';
+import { readEvents } from '../events/sheet';
 import { DigestItem, digestMail } from './digest-mail';
 
 export interface DigestResult {
@@ -28,7 +28,7 @@ export function sendMorningDigest(now: Date = new Date()): DigestResult {
   for (const manager of managers) {
     const mine: DigestItem[] = due
       .filter((d) => sameText(d.event.manager, manager.name) || d.event.manager.trim().toLowerCase() === manager.email)
-      .map((d) => ({ ...d, phone: (d.event as LoggedEvent).phone ?? '' }));
+      .map((d) => ({ ...d, phone: d.event.phone }));
     if (!mine.length) continue;
     const mail = digestMail(manager.name || manager.email, mine, { locale: office.locale, timeZone, now, url });
     try {

@@ -19,6 +19,7 @@ const planned: EventRecord = {
   reason: 'Заказ',
   client: 'Иванов Иван',
   clientId: 'people/c1',
+  phone: '',
   manager: 'Ольга',
   result: '',
   nextStep: 'Уточнить количество',

@@ -1,4 +1,4 @@
-import { parseEventRows, toEventRow, newEventId, parseEventDate, EventRecord } from '../../../src/core/events';
+import { parseEventRows, eventCells, newEventId, parseEventDate, EventRecord } from '../../../src/core/events';
 import { locateColumns } from '../../../src/core/sheets/template';
 import { template } from '../../../src/core/sheets/templates';
 
@@ -172,23 +172,20 @@ describe('reading the Events sheet', () => {
 });
 
 describe('writing an event row', () => {
-  test('cells land in the sheet’s own column order, status in its language, other columns kept', () => {
-    const header = ['Статус', 'Клиент', 'Моя заметка', 'Дата и время', 'ID', 'Вид'];
-    const columns = locateColumns(template('events'), header);
+  test('cells by column key with the status in the office’s words; placed in any column order they read back', () => {
     const { events } = parseEventRows([RU_HEADER, rows[1]], { timeZone: MSK });
-    const event = { ...events[0], status: 'done' as const, client: '=HYPERLINK("x")' };
-    const row = toEventRow(event, columns, header.length, 'ka', {
-      base: ['план', 'Петров', 'не трогать', '', 'E2', 'Встреча'],
-    });
-    expect(row[0]).toBe('შესრულებული');
-    expect(row[1]).toBe('\'=HYPERLINK("x")');
-    expect(row[2]).toBe('не трогать');
-    expect(row[3]).toEqual(new Date('2025-03-05T07:30:00Z'));
-    expect(row[4]).toBe('E2');
-    expect(toEventRow(event, columns, 6, 'ru', { statusNames: { done: ['Готово'] } })[0]).toBe('Готово');
-    // Reading the written row back gives the event again.
-    const back = parseEventRows([header, toEventRow(events[0], columns, 6, 'en')], { timeZone: MSK }).events[0];
-    expect(back).toMatchObject({ id: 'E2', at: events[0].at, status: 'planned', kind: 'Встреча' });
+    const event = { ...events[0], status: 'done' as const, phone: '+7 912 111-22-33' };
+    expect(eventCells(event, 'ka').status).toBe('შესრულებული');
+    expect(eventCells(event, 'ru', { done: ['Готово'] }).status).toBe('Готово');
+    expect(eventCells(event, 'en').date).toEqual(new Date('2025-03-05T07:30:00Z'));
+    // Escaping is the table layer's: the codec hands over the text as it is.
+    expect(eventCells({ ...event, client: '=HYPERLINK("x")' }, 'en').client).toBe('=HYPERLINK("x")');
+    const header = ['Статус', 'Клиент', 'Телефон клиента', 'Дата и время', 'ID', 'Вид'];
+    const columns = locateColumns(template('events'), header);
+    const cells = eventCells(event, 'en');
+    const row = header.map((_, i) => cells[Object.keys(columns).find((k) => columns[k] === i) ?? '']);
+    const back = parseEventRows([header, row], { timeZone: MSK }).events[0];
+    expect(back).toMatchObject({ id: 'E2', at: event.at, status: 'done', kind: 'Встреча', phone: '+7 912 111-22-33' });
   });
 
   test('ids are short, deterministic and distinct per sequence number', () => {

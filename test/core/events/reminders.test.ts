@@ -21,6 +21,7 @@ function ev(at: string, fields: Partial<EventRecord> = {}): EventRecord {
     reason: '',
     client: 'Иванов',
     clientId: 'people/c1',
+    phone: '',
     manager: 'Ольга',
     result: '',
     nextStep: '',
