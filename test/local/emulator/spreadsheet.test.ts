@@ -44,14 +44,35 @@ describe('SpreadsheetApp: values', () => {
     ]);
   });
 
-  it('keeps typed values as written (strings that look like numbers or dates stay strings)', () => {
+  it('keeps typed values as written; locale-dependent strings (dates, decimal commas) stay strings', () => {
     const { sheet } = setup();
     const when = new Date('2024-03-05T07:30:00Z');
-    sheet.getRange(1, 1, 1, 5).setValues([[12.5, '007', '05.03.2024', true, when]]);
+    sheet.getRange(1, 1, 1, 5).setValues([[12.5, 'Иванов', '05.03.2024', true, when]]);
     const row = sheet.getRange('A1:E1').getValues()[0];
-    expect(row).toEqual([12.5, '007', '05.03.2024', true, when]);
+    expect(row).toEqual([12.5, 'Иванов', '05.03.2024', true, when]);
     expect(row[4]).toBeInstanceOf(Date);
     expect(row[4]).not.toBe(when);
+  });
+
+  it('reads text as Sheets does in every locale: digits become numbers, TRUE a boolean, + and - start formulas', () => {
+    const { sheet } = setup();
+    sheet.getRange(1, 1, 1, 4).setValues([['007', '89123456789', '+79123456789', 'true']]);
+    expect(sheet.getRange('A1:D1').getValues()[0]).toEqual([7, 89123456789, 79123456789, true]);
+    // Sheets shows #ERROR! for these: the emulation refuses them, as it refuses any formula.
+    for (const formula of ['+7 912 345-67-89', '-звонок', '=1+2'])
+      expect(messageOf(() => sheet.getRange('A2').setValue(formula))).toMatch(/^Emulator: writing a formula/);
+    expect(sheet.getRange('A2').getValue()).toBe('');
+  });
+
+  it('a leading apostrophe keeps text exactly and is not part of the value, the display or a formula', () => {
+    const { sheet } = setup();
+    const texts = ['=1+2.csv', '=SUM(1)', '+7 912 345-67-89', '007', 'TRUE', "'quoted"];
+    sheet.getRange(1, 1, 1, texts.length).setValues([texts.map((t) => `'${t}`)]);
+    expect(sheet.getRange(1, 1, 1, texts.length).getValues()[0]).toEqual(texts);
+    expect(sheet.getRange(1, 1, 1, texts.length).getDisplayValues()[0]).toEqual(texts);
+    expect(sheet.getRange(1, 1, 1, texts.length).getFormulas()[0]).toEqual(texts.map(() => ''));
+    expect(sheet.getRange('B1').getDisplayValue()).toBe('=SUM(1)');
+    expect(sheet.getRange('B1').getFormula()).toBe('');
   });
 
   it('refuses data whose size differs from the range, with Google wording, and writes nothing', () => {

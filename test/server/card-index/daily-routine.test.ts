@@ -83,7 +83,7 @@ describe('the triggers at work', () => {
       kind,
       reason,
       client,
-      phone: `+7 912 000-00-${id.slice(-2)}`,
+      phone: `'+7 912 000-00-${id.slice(-2)}`,
       manager,
       status,
     });

@@ -58,7 +58,8 @@ function seed(office: Office): string[] {
     row[at.reason] = REASONS[i % REASONS.length];
     row[at.client] = `Клиент${c} Иван`;
     row[at.clientId] = names[c];
-    if (at.phone >= 0) row[at.phone] = `+7 912 ${String(1000000 + c).slice(-7)}`;
+    // The apostrophe keeps the phone as text, as an office types it (Sheets reads a leading + as a formula).
+    if (at.phone >= 0) row[at.phone] = `'+7 912 ${String(1000000 + c).slice(-7)}`;
     row[at.manager] = MANAGERS[i % MANAGERS.length];
     row[at.status] = planned ? 'план' : 'сделано';
     return row;

@@ -60,6 +60,7 @@ type RangeApi = Emulated<
   | 'getFormulas'
   | 'getValue'
   | 'getDisplayValue'
+  | 'getFormula'
   | 'setValues'
   | 'setValue'
   | 'getRow'
@@ -204,6 +205,11 @@ export class Range implements RangeApi, RangeSource {
       const cell = cellAt(sheet, box.row, box.column);
       return displayText(cell?.v ?? '', cell?.f, ss.timeZone, ss.locale);
     });
+  }
+
+  /** The top-left cell's formula: '' always, as getFormulas says why. */
+  getFormula(): string {
+    return this.#call('getFormula', () => '');
   }
 
   setValues(values: unknown[][]): this {
