@@ -60,7 +60,7 @@ export interface RepairPlan {
   missing: ColumnTemplate[];
 }
 
-export function repairPlan(template: SheetTemplate, headers: unknown[]): RepairPlan {
-  const found = locateColumns(template, headers);
-  return { missing: template.columns.filter((c) => found[c.key] < 0) };
+/** `columns`: where the sheet has each template column (locateColumns, or a table's columns), -1 when absent. */
+export function repairPlan(template: SheetTemplate, columns: Record<string, number>): RepairPlan {
+  return { missing: template.columns.filter((c) => (columns[c.key] ?? -1) < 0) };
 }

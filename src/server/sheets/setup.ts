@@ -1,19 +1,28 @@
 // Creates the CRM's sheets from sheets-templates/ or repairs them. Repair only adds: a hand-edited sheet keeps every
-// row and column the office made; missing columns are appended after the last used one.
+// row and column the office made; missing columns are appended after the last used one, in the header's row (found
+// among the top rows as the table layer finds it, so title lines above it stay). What this file writes is ours alone
+// (template titles, initial rows, formats, dropdowns): no text a person or a file supplied, so it writes directly.
 
 import { Locale } from '../../core/i18n/locale';
 import { t } from '../../core/i18n/messages';
-import { ColumnTemplate, initialRows, locateColumns, repairPlan, SheetTemplate } from '../../core/sheets/template';
-import { TEMPLATES } from '../../core/sheets/templates';
+import { ColumnTemplate, initialRows, repairPlan, SheetTemplate } from '../../core/sheets/template';
+import { SheetKey, TEMPLATES } from '../../core/sheets/templates';
 import type { SetupResult, SheetStatus } from '../../shared/rpc';
 import { pickSheet, rememberedSheetIds, rememberSheetIds } from './crm-spreadsheet';
+import { CrmTable } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Row 1 in one request: a whole-row range spans every column, and the blank cells past the headers match none. */
-function headerRow(sheet: Sheet): unknown[] {
-  return sheet.getRange('1:1').getValues()[0];
+/** Where a sheet's header is and its columns (-1 for those missing): the top rows in one request. */
+interface HeaderAt {
+  row: number;
+  columns: Record<string, number>;
+}
+
+function headerOf(sheet: Sheet, tpl: SheetTemplate): HeaderAt {
+  const table = CrmTable.onSheet(tpl.key as SheetKey, sheet);
+  return { row: table.headerRow, columns: { ...table.columns } };
 }
 
 /** getMaxRows once per sheet: setup adds no rows, so the first answer holds for the whole run. */
@@ -36,40 +45,52 @@ function createSheet(ss: Spreadsheet, tpl: SheetTemplate, locale: Locale, maxRow
     ...rows.map((r) => tpl.columns.map((_, i) => (r[i] ?? '') as string | number | boolean)),
   ];
   sheet.getRange(1, 1, values.length, tpl.columns.length).setValues(values);
-  formatColumns(sheet, tpl.columns, 1, maxRows);
+  formatColumns(sheet, tpl.columns, { row: 1, column: 1 }, maxRows);
   sheet.getRange(1, 1, 1, tpl.columns.length).setFontWeight('bold');
   if (tpl.frozenRows) sheet.setFrozenRows(tpl.frozenRows);
   if (tpl.hidden) sheet.hideSheet();
   return sheet;
 }
 
-function formatColumns(sheet: Sheet, columns: ColumnTemplate[], firstColumn: number, maxRows: MaxRows): void {
+/** Widths, and date formats on the rows below the header (`at`: the header's row and the first column's). */
+function formatColumns(
+  sheet: Sheet,
+  columns: ColumnTemplate[],
+  at: { row: number; column: number },
+  maxRows: MaxRows,
+): void {
   columns.forEach((c, i) => {
-    if (c.width) sheet.setColumnWidth(firstColumn + i, c.width);
+    if (c.width) sheet.setColumnWidth(at.column + i, c.width);
     const format = c.type === 'datetime' ? 'dd.mm.yyyy hh:mm' : undefined;
-    if (format) sheet.getRange(2, firstColumn + i, Math.max(maxRows(sheet) - 1, 1), 1).setNumberFormat(format);
+    if (format)
+      sheet.getRange(at.row + 1, at.column + i, belowHeader(sheet, at.row, maxRows), 1).setNumberFormat(format);
   });
+}
+
+function belowHeader(sheet: Sheet, headerRow: number, maxRows: MaxRows): number {
+  return Math.max(maxRows(sheet) - headerRow, 1);
 }
 
 /**
  * Dropdowns fed by the reference lists. "Show a warning" rather than "reject": an office may type a new value.
- * `headers` are the header rows setup already holds (as read, plus what it wrote), so no header is read again.
+ * `headers` are the headers setup already holds (as read, plus what it wrote), so no header is read again.
  */
-function applyValidations(sheets: Map<string, Sheet>, headers: Map<string, unknown[]>, maxRows: MaxRows): void {
+function applyValidations(sheets: Map<string, Sheet>, headers: Map<string, HeaderAt>, maxRows: MaxRows): void {
   for (const tpl of TEMPLATES) {
     const sheet = sheets.get(tpl.key);
-    if (!sheet) continue;
-    const at = locateColumns(tpl, headers.get(tpl.key) ?? []);
+    const at = headers.get(tpl.key);
+    if (!sheet || !at) continue;
     for (const column of tpl.columns) {
-      if (!column.validation || at[column.key] < 0) continue;
-      const sourceTpl = TEMPLATES.find((x) => x.key === column.validation?.sheet);
-      const source = sourceTpl && sheets.get(sourceTpl.key);
-      if (!sourceTpl || !source) continue;
-      const sourceAt = locateColumns(sourceTpl, headers.get(sourceTpl.key) ?? [])[column.validation.column];
-      if (sourceAt < 0) continue;
-      const list = source.getRange(2, sourceAt + 1, Math.max(maxRows(source) - 1, 1), 1);
+      if (!column.validation || at.columns[column.key] < 0) continue;
+      const source = sheets.get(column.validation.sheet);
+      const sourceAt = headers.get(column.validation.sheet);
+      const sourceColumn = sourceAt?.columns[column.validation.column] ?? -1;
+      if (!source || !sourceAt || sourceColumn < 0) continue;
+      const list = source.getRange(sourceAt.row + 1, sourceColumn + 1, belowHeader(source, sourceAt.row, maxRows), 1);
       const rule = SpreadsheetApp.newDataValidation().requireValueInRange(list, true).setAllowInvalid(true).build();
-      sheet.getRange(2, at[column.key] + 1, Math.max(maxRows(sheet) - 1, 1), 1).setDataValidation(rule);
+      sheet
+        .getRange(at.row + 1, at.columns[column.key] + 1, belowHeader(sheet, at.row, maxRows), 1)
+        .setDataValidation(rule);
     }
   }
 }
@@ -81,26 +102,22 @@ export function setupSpreadsheet(ss: Spreadsheet, locale: Locale): SetupResult {
   const created: string[] = [];
   const repaired: string[] = [];
   const byKey = new Map<string, Sheet>();
-  const headers = new Map<string, unknown[]>();
+  const headers = new Map<string, HeaderAt>();
   for (const tpl of TEMPLATES) {
     let sheet = pickSheet(existing, tpl, ids);
     if (!sheet) {
       sheet = createSheet(ss, tpl, locale, maxRows);
       created.push(tpl.title[locale]);
-      headers.set(
-        tpl.key,
-        tpl.columns.map((c) => c.title[locale]),
-      );
+      headers.set(tpl.key, { row: 1, columns: Object.fromEntries(tpl.columns.map((c, i) => [c.key, i])) });
     } else {
-      const header = headerRow(sheet);
-      const plan = repairPlan(tpl, header);
-      if (plan.missing.length) {
+      const header = headerOf(sheet, tpl);
+      const missing = repairPlan(tpl, header.columns).missing;
+      if (missing.length) {
         const first = sheet.getLastColumn() + 1;
-        const titles = plan.missing.map((c) => c.title[locale]);
-        sheet.getRange(1, first, 1, plan.missing.length).setValues([titles]);
-        formatColumns(sheet, plan.missing, first, maxRows);
+        sheet.getRange(header.row, first, 1, missing.length).setValues([missing.map((c) => c.title[locale])]);
+        formatColumns(sheet, missing, { row: header.row, column: first }, maxRows);
         repaired.push(sheet.getName());
-        titles.forEach((title, i) => (header[first - 1 + i] = title));
+        missing.forEach((c, i) => (header.columns[c.key] = first - 1 + i));
       }
       headers.set(tpl.key, header);
     }
@@ -122,7 +139,7 @@ export function sheetStatuses(ss: Spreadsheet, locale: Locale): SheetStatus[] {
   return TEMPLATES.map((tpl) => {
     const sheet = pickSheet(sheets, tpl, ids);
     if (!sheet) return { key: tpl.key, title: tpl.title[locale], state: 'missing', missingColumns: [] };
-    const missing = repairPlan(tpl, headerRow(sheet)).missing.map((c) => c.title[locale]);
+    const missing = repairPlan(tpl, headerOf(sheet, tpl).columns).missing.map((c) => c.title[locale]);
     return { key: tpl.key, title: sheet.getName(), state: missing.length ? 'repair' : 'ok', missingColumns: missing };
   });
 }

@@ -123,6 +123,31 @@ describe('an Events sheet with two title rows above its header', () => {
   });
 });
 
+describe('setup on a sheet with title rows above its header', () => {
+  test('finds the header there: nothing to repair, and a lost column is put back in the header row', () => {
+    const { office } = eventsOffice();
+    const events = crmSheetOf(office, 'events');
+    addTitleRows(events);
+    const first = office.rpc.runSetup();
+    expect(first.repaired).toEqual([]);
+    expect(events.getRange('B1').getValue()).toBe('');
+
+    const width = events.getLastColumn();
+    const header = events.getRange(3, 1, 1, width).getValues()[0];
+    const phoneAt = findTable([header], template('events'))!.columns.phone;
+    events.getRange(3, phoneAt + 1).setValue('');
+    const again = office.rpc.runSetup();
+    expect(again.repaired).toEqual([events.getName()]);
+    expect(events.getRange(3, width + 1).getValue()).toBe(
+      template('events').columns.find((c) => c.key === 'phone')!.title.ru,
+    );
+    expect(events.getRange(1, width + 1).getValue()).toBe('');
+    // The log still works with the column in its new place.
+    const logged = logEvent(office, { client: '+7 912 000-11-22', kind: 'Звонок', reason: '' });
+    expect(eventCells(office).rows.find((r) => r.id === logged.id)?.phone).toBe('+7 912 000-11-22');
+  });
+});
+
 describe('an import whose file name and label look like formulas', () => {
   test('completes, and the Imports and Import log cells read back as the literal text', () => {
     const office = testOffice();
