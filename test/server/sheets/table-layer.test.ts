@@ -211,3 +211,26 @@ describe('logging for a client the Card index knows', () => {
     expect(entry.recent.map((r) => r.id)).toContain(logged.id);
   });
 });
+
+describe('saving settings', () => {
+  test('a number setting is stored as a number, text as the literal text, under a header with a title above', () => {
+    const office = testOffice();
+    office.rpc.runSetup();
+    const settings = crmSheetOf(office, 'settings');
+    const width = settings.getLastColumn();
+    const rows = settings.getRange(1, 1, settings.getLastRow(), width).getValues();
+    const title = new Array<unknown>(width).fill('');
+    title[0] = 'Настройки CRM';
+    settings.getRange(1, 1, rows.length + 1, width).setValues([title, ...rows] as never);
+
+    const saved = office.rpc.saveSettings({ quietDaysDefault: '60', interestReason: '=Интерес' });
+    expect(saved.ok).toBe(true);
+    const values = settings.getDataRange().getValues();
+    const at = findTable(values, template('settings'))!;
+    expect(at.headerIndex).toBe(1);
+    const valueOf = (key: string) => values.find((r) => r[at.columns.key] === key)?.[at.columns.value];
+    expect(valueOf('quietDaysDefault')).toBe(60);
+    expect(valueOf('interestReason')).toBe('=Интерес');
+    expect(values[0][0]).toBe('Настройки CRM');
+  });
+});
