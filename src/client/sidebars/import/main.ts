@@ -15,7 +15,7 @@ import type { ImportPreview, ImportProgress, ImportSetup } from '../../../shared
 import { byId, element, fillTexts, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
 import { showStatus } from '../../lib/status';
-import { FIELD_NAMES, importText as s } from './strings';
+import { FIELD_NAMES, importText } from './strings';
 
 const FIELDS = Object.keys(FIELD_NAMES.en) as ContactField[];
 
@@ -28,7 +28,7 @@ let importId = '';
 const status = showStatus;
 
 function fail(e: unknown): void {
-  status(s(locale, 'error', { message: e instanceof Error ? e.message : String(e) }), 'error');
+  status(importText(locale, 'error', { message: e instanceof Error ? e.message : String(e) }), 'error');
 }
 
 /** Element id → the words it shows. */
@@ -49,13 +49,13 @@ const TEXTS = {
 } as const;
 
 function texts(): void {
-  fillTexts(TEXTS, (key) => s(locale, key));
+  fillTexts(TEXTS, (key) => importText(locale, key));
 }
 
 function renderLabels(labels: string[]): void {
   replaceChildren(
     byId('label'),
-    element('option', { value: '' }, s(locale, 'allLabels')),
+    element('option', { value: '' }, importText(locale, 'allLabels')),
     ...labels.map((l) => element('option', { value: l }, l)),
   );
 }
@@ -71,7 +71,7 @@ function renderMapping(): void {
     return;
   }
   box.hidden = false;
-  byId('mapping-note').textContent = setup?.mapping ? s(locale, 'mappingRemembered') : '';
+  byId('mapping-note').textContent = setup?.mapping ? importText(locale, 'mappingRemembered') : '';
   const rows = mapping.columns.map((column, i) => {
     const select = element(
       'select',
@@ -112,7 +112,10 @@ async function readFile(): Promise<void> {
   } catch (e) {
     opened = undefined;
     byId<HTMLButtonElement>('preview').disabled = true;
-    status(s(locale, 'readError', { file: file.name, message: e instanceof Error ? e.message : String(e) }), 'error');
+    status(
+      importText(locale, 'readError', { file: file.name, message: e instanceof Error ? e.message : String(e) }),
+      'error',
+    );
     return;
   }
   setup = await rpc.getImportSetup(opened.fingerprint);
@@ -120,7 +123,7 @@ async function readFile(): Promise<void> {
   mapping = (setup.mapping as Mapping | null) ?? opened.proposed;
   const rows = opened.table ? opened.table.rows.length : (opened.drafts?.length ?? 0);
   byId('file-info').textContent = [
-    s(locale, 'fileInfo', {
+    importText(locale, 'fileInfo', {
       format: opened.format,
       encoding: opened.encoding,
       rows,
@@ -143,7 +146,7 @@ function problemList(problems: ImportProblem[], className = 'problems'): HTMLEle
         element(
           'li',
           { 'data-row': String(p.row), 'data-column': p.column },
-          element('span', { class: 'where' }, `${s(locale, 'row', { row: p.row })}, ${p.column}: `),
+          element('span', { class: 'where' }, `${importText(locale, 'row', { row: p.row })}, ${p.column}: `),
           `«${p.value}» — ${p.message}`,
         ),
       ),
@@ -161,26 +164,30 @@ function renderPreview(preview: ImportPreview, problems: ImportProblem[]): void 
     element(
       'div',
       { class: 'counts' },
-      element('div', { 'data-count': 'created' }, s(locale, 'willCreate', { n: preview.counts.created })),
-      element('div', { 'data-count': 'updated' }, s(locale, 'willUpdate', { n: preview.counts.updated })),
-      element('div', { 'data-count': 'skipped' }, s(locale, 'willSkip', { n: preview.counts.skipped })),
-      element('div', { 'data-count': 'duplicates' }, s(locale, 'duplicates', { n: preview.counts.duplicates })),
+      element('div', { 'data-count': 'created' }, importText(locale, 'willCreate', { n: preview.counts.created })),
+      element('div', { 'data-count': 'updated' }, importText(locale, 'willUpdate', { n: preview.counts.updated })),
+      element('div', { 'data-count': 'skipped' }, importText(locale, 'willSkip', { n: preview.counts.skipped })),
+      element(
+        'div',
+        { 'data-count': 'duplicates' },
+        importText(locale, 'duplicates', { n: preview.counts.duplicates }),
+      ),
       preview.labelsToCreate.length
-        ? element('div', {}, s(locale, 'newLabels', { labels: preview.labelsToCreate.join(', ') }))
+        ? element('div', {}, importText(locale, 'newLabels', { labels: preview.labelsToCreate.join(', ') }))
         : null,
       element(
         'div',
         { class: 'muted' },
-        s(locale, 'calls', { planned: preview.plannedCalls, minimum: preview.minimumCalls }),
+        importText(locale, 'calls', { planned: preview.plannedCalls, minimum: preview.minimumCalls }),
       ),
       element(
         'div',
         { 'data-count': 'problems', class: problems.length ? 'error' : '' },
-        s(locale, 'problems', { n: problems.length }),
+        importText(locale, 'problems', { n: problems.length }),
       ),
     ),
     problems.length ? problemList(problems) : null,
-    conflicts.length ? element('div', {}, s(locale, 'conflicts')) : null,
+    conflicts.length ? element('div', {}, importText(locale, 'conflicts')) : null,
     conflicts.length ? problemList(conflicts, 'problems conflicts') : null,
   );
   byId('import').hidden = preview.counts.created + preview.counts.updated === 0;
@@ -190,7 +197,7 @@ async function preview(): Promise<void> {
   if (!opened || !setup) return;
   const button = byId<HTMLButtonElement>('preview');
   button.disabled = true;
-  status(s(locale, 'previewing'));
+  status(importText(locale, 'previewing'));
   try {
     importId = `imp-${Date.now().toString(36)}`;
     const cleaned = cleanImportFile(opened, mapping, { defaultCountry: setup.defaultCountry, locale, importId });
@@ -215,7 +222,7 @@ function showProgress(p: ImportProgress): void {
   bar.hidden = false;
   bar.max = Math.max(1, p.batchesTotal);
   bar.value = p.batchesDone;
-  status(s(locale, 'importing', { done: p.batchesDone, total: p.batchesTotal }));
+  status(importText(locale, 'importing', { done: p.batchesDone, total: p.batchesTotal }));
 }
 
 async function runImport(): Promise<void> {
@@ -226,7 +233,7 @@ async function runImport(): Promise<void> {
     const progress = await runStepsAsync(runUntilDoneSteps(importId, showProgress), { server: rpc });
     const result = byId('import-result');
     result.hidden = false;
-    result.textContent = progress.status === 'done' ? s(locale, 'done', progress) : progress.message;
+    result.textContent = progress.status === 'done' ? importText(locale, 'done', progress) : progress.message;
     result.className = progress.status === 'done' ? 'ok' : 'error';
     byId('undo').hidden = progress.status !== 'done' || progress.created + progress.updated === 0;
     button.hidden = true;
@@ -243,7 +250,7 @@ async function undo(): Promise<void> {
   button.disabled = true;
   try {
     const result = await rpc.undoImport(importId);
-    status([s(locale, 'undone', result), ...result.warnings].join('\n'), 'ok');
+    status([importText(locale, 'undone', result), ...result.warnings].join('\n'), 'ok');
     button.hidden = true;
   } catch (e) {
     fail(e);
@@ -278,7 +285,7 @@ async function exportContacts(): Promise<void> {
     const content = exportFile(format, contacts, locale);
     const base = label ? `clients-${label}` : 'clients';
     download(`${base}.${EXPORT_FILE[format].extension}`, EXPORT_FILE[format].mime, content);
-    status(s(locale, 'exported', { n: contacts.length }), 'ok');
+    status(importText(locale, 'exported', { n: contacts.length }), 'ok');
   } catch (e) {
     fail(e);
   } finally {
