@@ -11,6 +11,10 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
+/** A well-formed command whose value the rules refuse (an unknown sheet or setting, a value not allowed): exit 2 with
+ *  the message and what is allowed, without the whole usage text burying it. */
+export class Refusal extends UsageError {}
+
 export function parseArgs(argv: string[], known: Record<string, 'value' | 'switch' | 'list'>): ParsedArgs {
   const [command = 'help', ...rest] = argv;
   const positional: string[] = [];

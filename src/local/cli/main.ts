@@ -2,12 +2,17 @@
 // Every command prints JSON on stdout (preview: a summary unless --json); messages go to stderr; a usage error
 // exits with 2, a failure with 1.
 
-import { flag, parseArgs, UsageError } from './args';
+import { flag, parseArgs, Refusal, UsageError } from './args';
 import { cardCommand, dueCommand, logCommand, quietCommand } from './event-commands';
 import { connect, runOnGoogle } from './google-commands';
 import { contactsCommand, exportCommand, importCommand, previewCommand, undoCommand } from './import-commands';
 import { openCliOffice } from './office-state';
 import { settingsCommand, sheetCommand } from './sheet-commands';
+
+/** A refusal says what was refused and what is allowed; a malformed command also gets the usage text. */
+function usageText(e: UsageError): string {
+  return e instanceof Refusal ? `${e.message}\n` : `${e.message}\n\n${HELP}\n`;
+}
 
 const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or --dir FOLDER)
 
@@ -106,9 +111,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     } catch (e) {
       process.stderr.write(
-        e instanceof UsageError
-          ? `${e.message}\n\n${HELP}\n`
-          : `${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}\n`,
+        e instanceof UsageError ? usageText(e) : `${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}\n`,
       );
       return e instanceof UsageError ? 2 : 1;
     }
@@ -138,7 +141,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n\n${HELP}\n`);
+      process.stderr.write(usageText(e));
       return 2;
     }
     process.stderr.write(`${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}\n`);
@@ -147,6 +150,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // `crm … | head` closes the pipe early: that is the reader's choice, not a crash.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   // exitCode, not exit(): a large JSON answer on a pipe must be flushed before the process ends.
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

@@ -5,7 +5,7 @@ import { checkSettingChanges, SettingEntry, SettingRefusal } from '../../core/se
 import { invokeEntryPoint } from '../gas/server-rpc';
 import type { SheetContents } from '../../server/sheets/sheet-contents';
 import type { Office } from '../office';
-import { ParsedArgs, UsageError } from './args';
+import { ParsedArgs, Refusal, UsageError } from './args';
 
 /** `crm sheet TITLE`: any CRM sheet, hidden ones included, by its title in any language or its key. */
 export function sheetCommand(office: Office, args: ParsedArgs) {
@@ -14,7 +14,7 @@ export function sheetCommand(office: Office, args: ParsedArgs) {
   const run = invokeEntryPoint(office.sheet, 'sheetContents_', [title]);
   if (run.error) throw run.error;
   const contents = run.result as SheetContents;
-  if (!contents.found) throw new UsageError(`No CRM sheet "${title}". The CRM sheets: ${contents.titles.join(', ')}`);
+  if (!contents.found) throw new Refusal(`No CRM sheet "${title}". The CRM sheets: ${contents.titles.join(', ')}`);
   const { found: _found, ...sheet } = contents;
   return sheet;
 }
@@ -46,8 +46,8 @@ export function settingsCommand(office: Office, args: ParsedArgs) {
   const changes = changesOf(args.lists.set ?? []);
   if (Object.keys(changes).length === 0) return byKey(office.rpc.getSettingsView().settings);
   const checked = checkSettingChanges(changes, 'en');
-  if (!checked.ok) throw new UsageError(refusalText(checked.refusals));
+  if (!checked.ok) throw new Refusal(refusalText(checked.refusals));
   const saved = office.rpc.saveSettings(checked.texts);
-  if (!saved.ok) throw new UsageError(saved.errors.map((e) => `${e.field}: ${e.message}`).join('\n'));
+  if (!saved.ok) throw new Refusal(saved.errors.map((e) => `${e.field}: ${e.message}`).join('\n'));
   return byKey(saved.view.settings);
 }

@@ -47,6 +47,8 @@ test('an invalid value or an unknown key is refused with exit 2 and the allowed 
   const unknown = await runCli(dir, 'settings', '--set', 'colour=red');
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toContain(`Unknown setting "colour". Allowed: ${SETTING_KEYS.join(', ')}`);
+  // The refusal is the whole message: the usage text is for malformed commands, not refused values.
+  expect(unknown.stderr).not.toContain('Usage:');
   const number = await runCli(dir, 'settings', '--set', 'reminderPopupMinutes=soon');
   expect(number.code).toBe(2);
   expect(number.stderr).toContain('a whole number from 0 to 40320');
