@@ -12,7 +12,7 @@ import { CleanPerson, Mask, Person, READ_FIELDS, UPDATE_FIELDS, cleanPerson, par
 import { applied, checkEtag, checkRoom, isPersonName, newContactGroups, updated } from './rules';
 import { matchesQuery } from './search';
 import { ContactRecord, PeopleStore } from './store';
-import { SYNC_TOKEN_TTL_MS, pageToken, syncToken } from './tokens';
+import { PageState, SYNC_TOKEN_TTL_MS, pageToken, syncToken } from './tokens';
 import { SAY, UPDATE_FIELDS_URL } from './wording';
 
 // Parameters accept Google's Apps Script typings and, where those lag the API (clientData, contactGroupResourceName),
@@ -101,9 +101,124 @@ class PeopleCore {
 }
 
 type ConnectionsApi = Emulated<GoogleAppsScript.People.Collection.People.ConnectionsCollection, 'list'>;
+type ListResponse = GoogleAppsScript.People.Schema.ListConnectionsResponse;
+type SortOrder = (typeof SORT_ORDERS)[number];
+
+/** A connections.list request, checked as Google checks it. */
+interface ListRequest {
+  mask: Mask | undefined;
+  size: number;
+  order: SortOrder;
+  wantSync: boolean;
+  syncToken: string | undefined;
+  pageToken: string | undefined;
+  /** What a sync token's later requests must repeat. */
+  syncParams: string;
+  /** What a page token's later requests must repeat: the same, and the same sync token. */
+  params: string;
+}
+
+/** One listed item; the person is masked only when its page is returned. */
+interface Listed {
+  rev: number;
+  person: () => Person;
+  c?: ContactRecord;
+}
 
 function sortKey(c: ContactRecord, field: 'givenName' | 'familyName'): string {
   return (c.data.names?.[0]?.[field] ?? '').toLocaleLowerCase();
+}
+
+function listRequest(api: string, resourceName: string, optionalArgs: object | undefined): ListRequest {
+  if (resourceName !== 'people/me') throw HTTP.badRequest(api, SAY.connectionsOfMeOnly);
+  const args = queryArgs(api, optionalArgs, [
+    'personFields',
+    'pageSize',
+    'pageToken',
+    'sortOrder',
+    'requestSyncToken',
+    'syncToken',
+    'sources',
+    'requestMask.includeField',
+  ]);
+  const mask = parseMask(api, 'personFields', args.personFields, READ_FIELDS, { required: true });
+  const size = pageSizeArg(api, args.pageSize, PEOPLE_LIMITS.pageDefault, PEOPLE_LIMITS.page);
+  const order =
+    enumArg(
+      api,
+      'sortOrder',
+      args.sortOrder,
+      SORT_ORDERS,
+      'type.googleapis.com/google.people.v1.ListConnectionsRequest.SortOrder',
+    ) ?? 'LAST_MODIFIED_ASCENDING';
+  checkSources(api, args.sources);
+  const wantSync = boolArg(api, 'requestSyncToken', args.requestSyncToken);
+  const sync = stringArg(args.syncToken);
+  const syncParams = JSON.stringify([[...(mask ?? [])].join(','), order, wantSync, listArg(args.sources)]);
+  const params = JSON.stringify([syncParams, sync ?? '']);
+  return { mask, size, order, wantSync, syncToken: sync, pageToken: stringArg(args.pageToken), syncParams, params };
+}
+
+/** Where this request's page starts: a page token resumes its listing, else a full or an incremental one begins. */
+function listState(api: string, request: ListRequest, rev: number, now: number): PageState {
+  if (request.pageToken) return pageToken.read(api, 'c', request.pageToken, request.params);
+  if (!request.syncToken) return { offset: 0, params: request.params, rev, syncStart: now };
+  const s = syncToken.read(api, 'c', request.syncToken);
+  if (now - s.syncStart > SYNC_TOKEN_TTL_MS)
+    throw new GoogleJsonResponseException(api, 400, 'INVALID_ARGUMENT', SAY.syncTokenExpired, 'badRequest');
+  if (s.params !== request.syncParams) throw HTTP.badRequest(api, SAY.pageTokenMismatch);
+  return { offset: 0, params: request.params, rev, syncStart: s.syncStart, since: s.rev };
+}
+
+/** An incremental listing: what changed after `since`, deletions as `metadata.deleted: true`, oldest first. */
+function changesSince(core: PeopleCore, since: number, mask: Mask | undefined): Listed[] {
+  const items: Listed[] = [
+    ...core.store
+      .records()
+      .filter((c) => c.rev > since)
+      .map((c) => ({ rev: c.rev, c, person: () => core.show(c, mask) })),
+    ...core.store.contactTombstones(since).map((t) => ({
+      rev: t.rev,
+      person: () =>
+        ({
+          resourceName: t.resourceName,
+          etag: `%${Buffer.from(`${t.resourceName}@${t.rev}`).toString('base64url')}`,
+          metadata: { deleted: true, objectType: 'PERSON' },
+        }) as Person,
+    })),
+  ];
+  return items.sort((a, b) => a.rev - b.rev);
+}
+
+/** A full listing in the requested order (names compared case-insensitively, ties by modification). */
+function allContacts(core: PeopleCore, order: SortOrder, mask: Mask | undefined): Listed[] {
+  const items: Listed[] = core.store.records().map((c) => ({ rev: c.rev, c, person: () => core.show(c, mask) }));
+  const by = (f: 'givenName' | 'familyName') => (a: Listed, b: Listed) =>
+    sortKey(a.c!, f).localeCompare(sortKey(b.c!, f)) || a.rev - b.rev;
+  if (order === 'LAST_MODIFIED_ASCENDING') return items.sort((a, b) => a.rev - b.rev);
+  if (order === 'LAST_MODIFIED_DESCENDING') return items.sort((a, b) => b.rev - a.rev);
+  return items.sort(by(order === 'FIRST_NAME_ASCENDING' ? 'givenName' : 'familyName'));
+}
+
+/** The page from `state`, with the next page token or, on the last page when asked, the sync token. */
+function listPage(items: Listed[], state: PageState, request: ListRequest, now: number): ListResponse {
+  const page = items.slice(state.offset, state.offset + request.size);
+  const out: ListResponse = {};
+  // Google's JSON leaves out empty lists and zero counts.
+  if (page.length) out.connections = gas<S[]>(page.map((i) => i.person()));
+  const next = state.offset + request.size;
+  if (next < items.length) out.nextPageToken = pageToken.make('c', { ...state, offset: next });
+  else if (request.wantSync)
+    out.nextSyncToken = syncToken.make('c', {
+      rev: state.rev,
+      params: request.syncParams,
+      syncStart: state.syncStart ?? now,
+    });
+  if (items.length) {
+    out.totalPeople = items.length;
+    out.totalItems = items.length;
+  }
+  return out;
 }
 
 export class ConnectionsCollection implements ConnectionsApi {
@@ -120,95 +235,16 @@ export class ConnectionsCollection implements ConnectionsApi {
    * request parameters must match the first call." Sync tokens expire 7 days after the full sync they descend from.
    * https://developers.google.com/people/api/rest/v1/people.connections/list
    */
-  list(resourceName: string, optionalArgs?: object): GoogleAppsScript.People.Schema.ListConnectionsResponse {
+  list(resourceName: string, optionalArgs?: object): ListResponse {
     return this.#core.call('Connections.list', (api) => {
-      if (resourceName !== 'people/me') throw HTTP.badRequest(api, SAY.connectionsOfMeOnly);
-      const args = queryArgs(api, optionalArgs, [
-        'personFields',
-        'pageSize',
-        'pageToken',
-        'sortOrder',
-        'requestSyncToken',
-        'syncToken',
-        'sources',
-        'requestMask.includeField',
-      ]);
-      const mask = parseMask(api, 'personFields', args.personFields, READ_FIELDS, { required: true });
-      const size = pageSizeArg(api, args.pageSize, PEOPLE_LIMITS.pageDefault, PEOPLE_LIMITS.page);
-      const order =
-        enumArg(
-          api,
-          'sortOrder',
-          args.sortOrder,
-          SORT_ORDERS,
-          'type.googleapis.com/google.people.v1.ListConnectionsRequest.SortOrder',
-        ) ?? 'LAST_MODIFIED_ASCENDING';
-      checkSources(api, args.sources);
-      const wantSync = boolArg(api, 'requestSyncToken', args.requestSyncToken);
-      const sync = stringArg(args.syncToken);
-      const syncParams = JSON.stringify([[...(mask ?? [])].join(','), order, wantSync, listArg(args.sources)]);
-      const params = JSON.stringify([syncParams, sync ?? '']);
+      const request = listRequest(api, resourceName, optionalArgs);
       const now = this.#core.now();
-
-      const token = stringArg(args.pageToken);
-      let state = token ? pageToken.read(api, 'c', token, params) : undefined;
-      if (!state) {
-        if (sync) {
-          const s = syncToken.read(api, 'c', sync);
-          if (now - s.syncStart > SYNC_TOKEN_TTL_MS)
-            throw new GoogleJsonResponseException(api, 400, 'INVALID_ARGUMENT', SAY.syncTokenExpired, 'badRequest');
-          if (s.params !== syncParams) throw HTTP.badRequest(api, SAY.pageTokenMismatch);
-          state = { offset: 0, params, rev: this.#core.store.rev, syncStart: s.syncStart, since: s.rev };
-        } else {
-          state = { offset: 0, params, rev: this.#core.store.rev, syncStart: now };
-        }
-      }
-
-      let items: Array<{ rev: number; person: () => Person; c?: ContactRecord }>;
-      if (state.since !== undefined) {
-        const since = state.since;
-        items = [
-          ...this.#core.store
-            .records()
-            .filter((c) => c.rev > since)
-            .map((c) => ({ rev: c.rev, c, person: () => this.#core.show(c, mask) })),
-          ...this.#core.store.contactTombstones(since).map((t) => ({
-            rev: t.rev,
-            person: () =>
-              ({
-                resourceName: t.resourceName,
-                etag: `%${Buffer.from(`${t.resourceName}@${t.rev}`).toString('base64url')}`,
-                metadata: { deleted: true, objectType: 'PERSON' },
-              }) as Person,
-          })),
-        ];
-        items.sort((a, b) => a.rev - b.rev);
-      } else {
-        items = this.#core.store.records().map((c) => ({ rev: c.rev, c, person: () => this.#core.show(c, mask) }));
-        const by = (f: 'givenName' | 'familyName') => (a: (typeof items)[number], b: (typeof items)[number]) =>
-          sortKey(a.c!, f).localeCompare(sortKey(b.c!, f)) || a.rev - b.rev;
-        if (order === 'LAST_MODIFIED_ASCENDING') items.sort((a, b) => a.rev - b.rev);
-        else if (order === 'LAST_MODIFIED_DESCENDING') items.sort((a, b) => b.rev - a.rev);
-        else items.sort(by(order === 'FIRST_NAME_ASCENDING' ? 'givenName' : 'familyName'));
-      }
-
-      const page = items.slice(state.offset, state.offset + size);
-      const out: GoogleAppsScript.People.Schema.ListConnectionsResponse = {};
-      // Google's JSON leaves out empty lists and zero counts.
-      if (page.length) out.connections = gas<S[]>(page.map((i) => i.person()));
-      const next = state.offset + size;
-      if (next < items.length) out.nextPageToken = pageToken.make('c', { ...state, offset: next });
-      else if (wantSync)
-        out.nextSyncToken = syncToken.make('c', {
-          rev: state.rev,
-          params: syncParams,
-          syncStart: state.syncStart ?? now,
-        });
-      if (items.length) {
-        out.totalPeople = items.length;
-        out.totalItems = items.length;
-      }
-      return out;
+      const state = listState(api, request, this.#core.store.rev, now);
+      const items =
+        state.since !== undefined
+          ? changesSince(this.#core, state.since, request.mask)
+          : allContacts(this.#core, request.order, request.mask);
+      return listPage(items, state, request, now);
     });
   }
 }
