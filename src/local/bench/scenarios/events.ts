@@ -70,24 +70,25 @@ function seed(office: Office): string[] {
   return names;
 }
 
-export function eventBenches(): Measurement[] {
-  const office = openOffice({ clockStart: CLOCK });
-  office.rpc.runSetup();
-  seed(office);
-  const ws = office.workspace;
-  const out: Measurement[] = [];
-  const scale = { contacts: CONTACTS, events: EVENTS };
-  const m = (x: Measurement, limit?: number) =>
-    out.push({ ...x, ...scale, ...(limit ? { limit, withinLimit: x.calls <= limit } : {}) });
+const SCALE = { contacts: CONTACTS, events: EVENTS };
 
-  m(measureInvoke(office, 'sheet', 'rebuild the client index (trigger)', 'refreshIndexTrigger', [{}]));
-  m(
+/** Adds one measurement at the bench's scale; with a limit, whether the calls stay within it. */
+type AddMeasurement = (x: Measurement, limit?: number) => void;
+
+/** The index the Gmail card reads, rebuilt by its trigger, and the lists the Reminders sidebar shows. */
+function indexAndListBenches(office: Office, add: AddMeasurement): void {
+  add(measureInvoke(office, 'sheet', 'rebuild the client index (trigger)', 'refreshIndexTrigger', [{}]));
+  add(
     measureRpc(office, 'due list (getDueList)', (rpc) => rpc.getDueList()),
     2,
   );
-  m(measureRpc(office, 'quiet list (getQuietClients)', (rpc) => rpc.getQuietClients()));
-  m(measureRpc(office, 'Reminders sidebar, first screen (getReminders)', (rpc) => rpc.getReminders()));
+  add(measureRpc(office, 'quiet list (getQuietClients)', (rpc) => rpc.getQuietClients()));
+  add(measureRpc(office, 'Reminders sidebar, first screen (getReminders)', (rpc) => rpc.getReminders()));
+}
 
+/** The Gmail card for a client's message (cold, then warm cache) and for a stranger's. */
+function gmailCardBenches(office: Office, add: AddMeasurement): void {
+  const ws = office.workspace;
   const known = ws.gmail.addMessage({
     from: 'Иван Клиент123 <client123@example.ru>',
     to: ws.ctx.session.email,
@@ -95,7 +96,7 @@ export function eventBenches(): Measurement[] {
     plainBody: '…',
     date: ws.clock.now(),
   });
-  m(
+  add(
     measureInvoke(
       office,
       'gmail',
@@ -105,7 +106,7 @@ export function eventBenches(): Measurement[] {
       'card',
     ),
   );
-  m(
+  add(
     measureInvoke(
       office,
       'gmail',
@@ -123,7 +124,7 @@ export function eventBenches(): Measurement[] {
     plainBody: '…',
     date: ws.clock.now(),
   });
-  m(
+  add(
     measureInvoke(
       office,
       'gmail',
@@ -134,30 +135,44 @@ export function eventBenches(): Measurement[] {
     ),
     3,
   );
+}
 
-  for (const k of [1, 10]) {
-    ws.calls.reset();
-    const cpu = process.cpuUsage();
-    let serviceMs = 0;
-    let calls = 0;
-    const rpc = serverRpc(office.sheet, {
-      afterRun: (run) => {
-        serviceMs += run.report.elapsedMs;
-        calls += run.report.serviceCalls;
-      },
-    });
-    for (let i = 0; i < k; i++)
-      rpc.logEvent({ client: `client${i}@example.ru`, kind: 'Звонок', reason: 'Заказ', note: 'bench' });
-    const used = process.cpuUsage(cpu);
-    out.push({
-      operation: `log ${k} event(s), one execution each`,
-      calls,
-      callsPerEvent: calls / k,
-      byService: ws.calls.byService(),
-      serviceMs,
-      cpuMs: Math.round((used.user + used.system) / 1000),
-      ...scale,
-    });
-  }
+/** Logging k events, one execution each: the calls of all k executions together and per event. */
+function logEventsBench(office: Office, k: number): Measurement {
+  const ws = office.workspace;
+  ws.calls.reset();
+  const cpu = process.cpuUsage();
+  let serviceMs = 0;
+  let calls = 0;
+  const rpc = serverRpc(office.sheet, {
+    afterRun: (run) => {
+      serviceMs += run.report.elapsedMs;
+      calls += run.report.serviceCalls;
+    },
+  });
+  for (let i = 0; i < k; i++)
+    rpc.logEvent({ client: `client${i}@example.ru`, kind: 'Звонок', reason: 'Заказ', note: 'bench' });
+  const used = process.cpuUsage(cpu);
+  return {
+    operation: `log ${k} event(s), one execution each`,
+    calls,
+    callsPerEvent: calls / k,
+    byService: ws.calls.byService(),
+    serviceMs,
+    cpuMs: Math.round((used.user + used.system) / 1000),
+    ...SCALE,
+  };
+}
+
+export function eventBenches(): Measurement[] {
+  const office = openOffice({ clockStart: CLOCK });
+  office.rpc.runSetup();
+  seed(office);
+  const out: Measurement[] = [];
+  const add: AddMeasurement = (x, limit) =>
+    out.push({ ...x, ...SCALE, ...(limit ? { limit, withinLimit: x.calls <= limit } : {}) });
+  indexAndListBenches(office, add);
+  gmailCardBenches(office, add);
+  for (const k of [1, 10]) out.push(logEventsBench(office, k));
   return out;
 }
