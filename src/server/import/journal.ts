@@ -1,71 +1,49 @@
 // The import journal port (core/ports/journal.ts) on the spreadsheet: one row in the Imports sheet (when, who, file,
 // counts, status) that the office can read, and the hidden Import log with what each batch created or changed,
-// written around every batch so an interrupted import can be resumed and any import undone.
+// written around every batch so an interrupted import can be resumed and any import undone. The rows themselves are
+// core/import/journal-rows.ts; this file only reads and writes them through the table layer.
 
-import type { ImportCounts, ImportJournal, JournalAction, JournalEntry } from '../../core/ports/journal';
+import {
+  importLogRow,
+  importProgressRow,
+  importRecord,
+  journalEntry,
+  stagedImportRow,
+} from '../../core/import/journal-rows';
+import type { ImportCounts, ImportJournal, JournalEntry } from '../../core/ports/journal';
 import type { ImportRecord, ImportStatus } from '../../shared/import-dto';
-import { CrmTable, TableRow } from '../sheets/table';
+import { CrmTable } from '../sheets/table';
 
-function iso(v: unknown): string {
-  return v instanceof Date ? v.toISOString() : String(v ?? '');
+/** An import's row in the Imports sheet, if it has one. */
+interface FoundImport {
+  rowNumber: number;
+  record: ImportRecord;
 }
 
-function num(v: unknown): number {
-  const n = Number(v);
-  return Number.isFinite(n) ? n : 0;
-}
-
-export function toRecord(row: TableRow): ImportRecord {
-  const v = row.values;
-  return {
-    id: String(v.id),
-    startedAt: iso(v.startedAt),
-    by: String(v.by ?? ''),
-    file: String(v.file ?? ''),
-    created: num(v.created),
-    updated: num(v.updated),
-    skipped: num(v.skipped),
-    errors: num(v.errors),
-    status: String(v.status ?? ''),
-    finishedAt: iso(v.finishedAt),
-  };
-}
-
-export function findRecord(importId: string): { table: CrmTable; row?: TableRow } {
+export function findRecord(importId: string): { table: CrmTable; found?: FoundImport } {
   const table = CrmTable.open('imports', { read: true });
-  return { table, row: table.rows().find((r) => String(r.values.id) === importId) };
+  const row = table.rows().find((r) => String(r.values.id) === importId);
+  return { table, found: row && { rowNumber: row.rowNumber, record: importRecord(row.values) } };
 }
 
 export function allRecords(): ImportRecord[] {
   return CrmTable.open('imports', { read: true })
     .rows()
     .filter((r) => String(r.values.id).trim())
-    .map(toRecord)
+    .map((r) => importRecord(r.values))
     .reverse();
 }
 
 export function startRecord(importId: string, file: string, errors: number): void {
-  const { table, row } = findRecord(importId);
-  const values = {
-    id: importId,
-    startedAt: new Date(),
-    by: Session.getEffectiveUser().getEmail(),
-    file,
-    created: 0,
-    updated: 0,
-    skipped: 0,
-    errors,
-    status: 'staged' as ImportStatus,
-    finishedAt: '',
-  };
-  if (row) table.update(row.rowNumber, values);
+  const { table, found } = findRecord(importId);
+  const by = Session.getEffectiveUser().getEmail();
+  const values = stagedImportRow({ importId, file, by, errors, startedAt: new Date() });
+  if (found) table.update(found.rowNumber, values);
   else table.append([values]);
 }
 
-/** Counts, status and finish time in one write (they are adjacent columns unless the office moved them). */
 function updateRecord(table: CrmTable, rowNumber: number, counts: Partial<ImportCounts>, status: ImportStatus): void {
-  const finished = status === 'done' || status === 'undone' || status === 'failed' ? new Date() : '';
-  table.update(rowNumber, { ...counts, status, finishedAt: finished });
+  table.update(rowNumber, importProgressRow(counts, status, new Date()));
 }
 
 // One execution writes one import's log: open the sheet once and append to it from then on (Apps Script starts each
@@ -75,16 +53,7 @@ let logTable: CrmTable | undefined;
 export function writeLog(entries: JournalEntry[]): void {
   if (!entries.length) return;
   logTable ??= CrmTable.open('importLog');
-  logTable.appendBlock(
-    entries.map((e) => ({
-      importId: e.importId,
-      resourceName: e.resourceName,
-      action: e.action,
-      before: e.before ? JSON.stringify(e.before) : '',
-      fields: e.fields ?? '',
-      labels: e.labels ?? '',
-    })),
-  );
+  logTable.appendBlock(entries.map(importLogRow));
 }
 
 export function readLog(importId: string): JournalEntry[] {
@@ -94,14 +63,7 @@ export function readLog(importId: string): JournalEntry[] {
   return table
     .rows()
     .filter((r) => String(r.values.importId) === importId)
-    .map((r) => ({
-      importId,
-      resourceName: String(r.values.resourceName ?? ''),
-      action: String(r.values.action) as JournalAction,
-      before: r.values.before ? (JSON.parse(String(r.values.before)) as JournalEntry['before']) : undefined,
-      fields: String(r.values.fields ?? ''),
-      labels: String(r.values.labels ?? ''),
-    }));
+    .map(journalEntry);
 }
 
 /** The journal of one import whose Imports row is `rowNumber` of `table`. */

@@ -82,11 +82,11 @@ export function previewImport(importId: string): ImportPreview {
 
 export function runImport(importId: string): ImportProgress {
   const startedAt = Date.now();
-  const { table, row } = findRecord(importId);
-  if (!row) throw new Error(`There is no import ${importId} in the Imports sheet.`);
-  const status = String(row.values.status) as ImportStatus;
+  const { table, found } = findRecord(importId);
+  if (!found) throw new Error(`There is no import ${importId} in the Imports sheet.`);
+  const status = found.record.status as ImportStatus;
   if (status === 'done' || status === 'undone')
-    return finishedProgress(importId, status, readLog(importId), Number(row.values.skipped) || 0);
+    return finishedProgress(importId, status, readLog(importId), found.record.skipped);
   const { contacts, phoneKey } = staged(importId);
   return runSteps(
     runImportSteps({
@@ -97,6 +97,6 @@ export function runImport(importId: string): ImportProgress {
       budgetMs: RUN_BUDGET_MS,
       startedAt,
     }),
-    { people: peopleDirectory, journal: sheetJournal(table, row.rowNumber) },
+    { people: peopleDirectory, journal: sheetJournal(table, found.rowNumber) },
   );
 }

@@ -10,12 +10,12 @@ import { readSettings } from '../sheets/settings';
 import { findRecord, sheetJournal } from './journal';
 
 export function undoImport(importId: string): UndoResult {
-  const { table, row } = findRecord(importId);
-  if (!row) throw new Error(`There is no import ${importId} in the Imports sheet.`);
-  if (String(row.values.status) === 'undone') return { importId, deleted: 0, restored: 0, warnings: [] };
+  const { table, found } = findRecord(importId);
+  if (!found) throw new Error(`There is no import ${importId} in the Imports sheet.`);
+  if (found.record.status === 'undone') return { importId, deleted: 0, restored: 0, warnings: [] };
   const region = readSettings().get('defaultCountry');
   return runSteps(
     undoImportSteps(importId, (raw: string) => parsePhoneKey(raw, region)),
-    { people: peopleDirectory, journal: sheetJournal(table, row.rowNumber) },
+    { people: peopleDirectory, journal: sheetJournal(table, found.rowNumber) },
   );
 }
