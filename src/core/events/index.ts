@@ -5,4 +5,6 @@ export * from './status';
 export * from './lists';
 export * from './reminders';
 export * from './calendar-plan';
+export * from './log-rules';
+export * from './digest-mail';
 export { localDayKey, startOfLocalDay, endOfLocalDay, zonedInstant, zoneOffsetMinutes, formatLocal } from './zone';

@@ -88,6 +88,23 @@ export function parseStaff(values: unknown[][]): StaffMember[] {
     .filter((s) => s.name !== '' || s.email !== '');
 }
 
+/** Whether the Events sheet's manager text names this member: by name as people type it, or by their e-mail. */
+export function namesMember(member: StaffMember, managerText: string): boolean {
+  return (
+    sameText(member.name, managerText) || (member.email !== '' && member.email === managerText.trim().toLowerCase())
+  );
+}
+
+/** The Staff row an Events manager cell names, if any. */
+export function staffMemberNamed(staff: StaffMember[], managerText: string): StaffMember | undefined {
+  return staff.find((s) => namesMember(s, managerText));
+}
+
+/** Who gets the morning digest: the members the office opted in who have an address to send it to. */
+export function digestRecipients(staff: StaffMember[]): StaffMember[] {
+  return staff.filter((s) => s.dailyDigest && s.email !== '');
+}
+
 /** Roles that see and assign everyone's events. A department head is not one: heads are found through the head column. */
 const ALL_POWER_ROLES = [
   'owner',
@@ -120,9 +137,7 @@ export function isAllPowerRole(role: string): boolean {
 export function canAssign(staff: StaffMember[], actorEmail: string, managerName: string): boolean {
   if (staff.length === 0) return true;
   const actor = actorEmail.trim().toLowerCase();
-  const target = staff.find(
-    (s) => sameText(s.name, managerName) || (s.email !== '' && s.email === managerName.trim().toLowerCase()),
-  );
+  const target = staffMemberNamed(staff, managerName);
   const me = staff.find((s) => s.email === actor);
   if (!target) return managerName.trim().toLowerCase() === actor || (!!me && sameText(me.name, managerName));
   if (target.email === actor) return true;

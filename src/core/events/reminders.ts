@@ -3,7 +3,7 @@
 
 import { fnv1a } from '../hash';
 import { headerKey } from '../sheets/template';
-import { clientKey, EventRecord } from './row';
+import { clientKey, EventRecord, newEventId } from './row';
 import { addDays, dayNumber, endOfLocalDay, localDayKey, startOfLocalDay } from './zone';
 
 export interface LastContact {
@@ -111,6 +111,30 @@ export interface QuietClient {
   period: number;
   /** The local day ('yyyy-mm-dd') the client joins the list. */
   dueDay: string;
+}
+
+/** What the office's own quiet periods are, read by the adapter only when the question does not replace them. */
+export interface QuietSources {
+  readonly defaultDays: number;
+  readonly daysByLabel: Record<string, number>;
+  readonly startDay: Date;
+}
+
+/**
+ * The options of a quiet list. `days`, when a positive number, replaces every period (the label's and the default):
+ * it is a question ("who has been quiet for 60 days?"), answered whole, without spreading the answer over the coming
+ * days as the sidebar's daily list does.
+ */
+export function quietOptions(at: Date, timeZone: string, days: number | undefined, office: QuietSources): QuietOptions {
+  const override = typeof days === 'number' && isFinite(days) && days > 0 ? Math.round(days) : undefined;
+  return {
+    at,
+    timeZone,
+    defaultDays: override ?? office.defaultDays,
+    daysByLabel: override ? {} : office.daysByLabel,
+    startDay: office.startDay,
+    ...(override ? { spread: false } : {}),
+  };
 }
 
 /** A client's quiet period: the shortest among its labels that have one, else the default. */
@@ -280,4 +304,12 @@ function groupByClient(events: EventRecord[]): Map<string, EventRecord[]> {
     out.set(key, list);
   }
   return out;
+}
+
+/**
+ * Ids for the listed rows typed by hand (they have none, and the sidebar's buttons need one). The id is made from the
+ * row's date and position, so two sidebars opened at once give the same id rather than fighting over it.
+ */
+export function handTypedIds(events: EventRecord[]): Array<{ event: EventRecord; id: string }> {
+  return events.filter((e) => !e.id).map((event) => ({ event, id: newEventId(event.at.getTime(), event.rowNumber) }));
 }

@@ -1,6 +1,8 @@
 // What the event-log adapters say to people when they refuse something, in the product's three languages.
 
+import type { Checked } from '../../core/events';
 import { catalog } from '../../core/i18n/catalog';
+import type { Locale } from '../../core/i18n/locale';
 
 const en = {
   noEventsSheet: 'The Events sheet is missing or has no header row: run CRM → Set up.',
@@ -43,3 +45,12 @@ const ka: Record<Key, string> = {
 };
 
 export const logText = catalog<Key>({ en, ru, ka });
+
+/**
+ * A core decision's value, or its refusal thrown in the office's words. The office is asked its language only on a
+ * refusal: reading it costs the Settings sheet, which the due list never pays for.
+ */
+export function accepted<T>(checked: Checked<T>, office: { readonly locale: Locale }): T {
+  if (!checked.ok) throw new Error(logText(office.locale, checked.refusal.key, checked.refusal.params));
+  return checked.value;
+}

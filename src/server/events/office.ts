@@ -5,8 +5,15 @@
 import { Locale } from '../../core/i18n/locale';
 import type { OfficeSettings } from '../../core/settings/read';
 import { SheetKey } from '../../core/sheets/templates';
-import { LabelPeriod, parseLabels, parseLists, parseStaff, ReferenceLists, StaffMember } from '../../core/events';
-import { sameText } from '../../core/events/table';
+import {
+  LabelPeriod,
+  parseLabels,
+  parseLists,
+  parseStaff,
+  ReferenceLists,
+  StaffMember,
+  staffMemberNamed,
+} from '../../core/events';
 import { crmSheet, crmSpreadsheet } from '../sheets/crm-spreadsheet';
 import { officeSettings } from '../sheets/settings';
 
@@ -80,9 +87,7 @@ export class OfficeContext {
 
   /** A manager's e-mail from the Staff sheet, by the name the Events sheet uses (or by the e-mail itself). */
   managerEmail(manager: string): string {
-    const name = manager.trim();
-    if (!name) return '';
-    const member = this.staff.find((s) => sameText(s.name, name) || (s.email !== '' && s.email === name.toLowerCase()));
-    return member?.email ?? '';
+    if (!manager.trim()) return '';
+    return staffMemberNamed(this.staff, manager)?.email ?? '';
   }
 }

@@ -6,18 +6,21 @@ import {
   dueList,
   EventRecord,
   groupByManager,
+  handTypedIds,
   interestedNoOrder,
   missedCalls,
-  newEventId,
   quietClients,
   quietDaysByLabel,
   QuietClientInput,
+  quietOptions,
+  readMoment,
 } from '../../core/events';
 import type { DueView, QuietClientView, RemindersView } from '../../shared/events-dto';
 import { listAllContacts } from '../people/gateway';
 import { labelNames, labelsOf } from '../people/labels';
 import { personName, personPhone } from './resolve-contact';
-import { logText } from './messages';
+import { scriptClock } from '../clock';
+import { accepted } from './messages';
 import { OfficeContext } from './office';
 import { EventLog, readEvents } from './sheet';
 import { eventView, problemView } from './views';
@@ -26,10 +29,7 @@ import { eventView, problemView } from './views';
 const START_DAY = 'crm.reminders.startDay';
 
 function moment(at: string | undefined, office: OfficeContext): Date {
-  if (at === undefined || at === null || at === '') return new Date();
-  const d = new Date(String(at));
-  if (isNaN(d.getTime())) throw new Error(logText(office.locale, 'badDate', { value: String(at).slice(0, 40) }));
-  return d;
+  return accepted(readMoment(at, scriptClock), office);
 }
 
 function dueView(log: EventLog, now: Date, timeZone: string, items = dueList(log.events, now, timeZone)): DueView {
@@ -77,17 +77,21 @@ function quietList(office: OfficeContext, log: EventLog, now: Date, days?: numbe
     byName.set(client.resourceName, { labels, phone: client.phone });
     return client;
   });
-  const override = typeof days === 'number' && isFinite(days) && days > 0 ? Math.round(days) : undefined;
-  const list = quietClients(clients, log.events, {
-    at: now,
-    timeZone: office.timeZone,
-    defaultDays: override ?? office.settings.get('quietDaysDefault'),
-    daysByLabel: override ? {} : quietDaysByLabel(office.labels),
-    startDay: startDay(now),
-    // An explicit period is a question ("who has been quiet for 60 days?"): answer it whole, without spreading the
-    // answer over the coming days as the sidebar's daily list does.
-    ...(override ? { spread: false } : {}),
-  });
+  const list = quietClients(
+    clients,
+    log.events,
+    quietOptions(now, office.timeZone, days, {
+      get defaultDays() {
+        return office.settings.get('quietDaysDefault');
+      },
+      get daysByLabel() {
+        return quietDaysByLabel(office.labels);
+      },
+      get startDay() {
+        return startDay(now);
+      },
+    }),
+  );
   return list.map((q) => ({
     resourceName: q.resourceName,
     name: q.name,
@@ -105,18 +109,14 @@ export function getQuietClients(at?: string, days?: number): QuietClientView[] {
   return quietList(office, readEvents(office, { now }), now, days);
 }
 
-/**
- * Rows typed by hand have no id, and the sidebar's buttons need one. The id is made from the row's date and position,
- * so two sidebars opened at once write the same id rather than fighting over it.
- */
+/** Rows typed by hand get their ids (core handTypedIds) written: one write per run of adjacent rows. */
 function giveIds(log: EventLog, events: EventRecord[]): void {
   if (log.table.columns.id < 0) return;
-  const fresh = events.filter((e) => !e.id);
-  for (const e of fresh) e.id = newEventId(e.at.getTime(), e.rowNumber);
-  // One write per run of adjacent rows: hand-typed rows usually come together.
+  const fresh = handTypedIds(events);
+  for (const f of fresh) f.event.id = f.id;
   log.table.updateColumn(
     'id',
-    fresh.map((e) => ({ rowNumber: e.rowNumber, value: e.id })),
+    fresh.map((f) => ({ rowNumber: f.event.rowNumber, value: f.id })),
   );
 }
 

@@ -3,11 +3,9 @@
 // read, one MailApp.sendEmail per manager; nothing about clients goes to the logs.
 
 import { redactForLog } from '../../core/redact';
-import { dueList } from '../../core/events';
-import { sameText } from '../../core/events/table';
+import { digestItems, digestMail, digestRecipients, dueList } from '../../core/events';
 import { OfficeContext } from '../events/office';
 import { readEvents } from '../events/sheet';
-import { DigestItem, digestMail } from './digest-mail';
 
 export interface DigestResult {
   /** Managers with the digest on and an e-mail. */
@@ -18,7 +16,7 @@ export interface DigestResult {
 
 export function sendMorningDigest(now: Date = new Date()): DigestResult {
   const office = new OfficeContext();
-  const managers = office.staff.filter((s) => s.dailyDigest && s.email !== '');
+  const managers = digestRecipients(office.staff);
   const result: DigestResult = { managers: managers.length, sent: 0, failed: 0 };
   if (!managers.length) return result;
   const timeZone = office.timeZone;
@@ -26,9 +24,7 @@ export function sendMorningDigest(now: Date = new Date()): DigestResult {
   const due = dueList(events, now, timeZone);
   const url = office.ss.getUrl();
   for (const manager of managers) {
-    const mine: DigestItem[] = due
-      .filter((d) => sameText(d.event.manager, manager.name) || d.event.manager.trim().toLowerCase() === manager.email)
-      .map((d) => ({ ...d, phone: d.event.phone }));
+    const mine = digestItems(due, manager);
     if (!mine.length) continue;
     const mail = digestMail(manager.name || manager.email, mine, { locale: office.locale, timeZone, now, url });
     try {

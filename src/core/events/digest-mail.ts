@@ -1,14 +1,20 @@
 // The morning digest as plain text: a manager's overdue and today's follow-ups, each with the client, the phone to
 // call, the kind and the reason. Pure; plain text needs no escaping.
 
-import type { DueItem } from '../../core/events';
-import { formatLocal } from '../../core/events';
-import { Locale } from '../../core/i18n/locale';
-import { t } from '../../core/i18n/messages';
+import { namesMember, StaffMember } from './lists';
+import type { DueItem } from './reminders';
+import { formatLocal } from './zone';
+import { Locale } from '../i18n/locale';
+import { t } from '../i18n/messages';
 
 export interface DigestItem extends DueItem {
   /** The client's phone as the Events row holds it ('' when none). */
   phone: string;
+}
+
+/** A manager's part of the due list: the items whose manager cell names them (by name or e-mail). */
+export function digestItems(due: DueItem[], member: StaffMember): DigestItem[] {
+  return due.filter((d) => namesMember(member, d.event.manager)).map((d) => ({ ...d, phone: d.event.phone }));
 }
 
 export interface DigestMail {

@@ -1,0 +1,201 @@
+// The rules of logging an event and changing one, without the sheet, the calendar or the contacts: what input is
+// refused, who may be made responsible, what a new event's row says, what each change does to a record and which
+// cells a change rewrites. The server adapter reads, calls these and writes; a refusal comes back as a message key
+// and its parameters, which the adapter words in the office's language.
+
+import type { EventChange, LogEventInput } from '../../shared/events-dto';
+import type { CellValue } from '../sheets/cell-text';
+import type { Clock } from '../ports/clock';
+import { canAssign, StaffMember } from './lists';
+import { EventRecord, newEventId, parseEventDate } from './row';
+
+/** Why a log or change was refused: a key of the event log's messages and what fills its placeholders. */
+export interface Refusal {
+  key: 'noKind' | 'noClient' | 'badId' | 'badDate' | 'cannotAssign' | 'unknownAction' | 'notFound';
+  params: Record<string, string>;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+
+const accept = <T>(value: T): Checked<T> => ({ ok: true, value });
+const refuse = <T>(key: Refusal['key'], params: Record<string, string> = {}): Checked<T> => ({
+  ok: false,
+  refusal: { key, params },
+});
+
+/**
+ * Who is acting and the office around them. Each field is read only when a decision needs it, so an adapter may
+ * fetch it lazily (a getter): a done event without a date or a manager never costs the Staff sheet or the zone.
+ */
+export interface ActingOffice {
+  /** The spreadsheet's zone: typed dates are wall-clock times there. */
+  readonly timeZone: string;
+  /** Lower-case e-mail of the person acting ('' when unknown). */
+  readonly actorEmail: string;
+  /** Their Staff row; undefined for the office's shared account, which stands for the whole office. */
+  readonly actor: StaffMember | undefined;
+  readonly staff: StaffMember[];
+}
+
+/** Ids people and scripts may choose: they go into cells, calendar descriptions and CLI arguments. */
+const ID = /^[A-Za-z0-9][\w.-]{0,63}$/;
+
+/** Quoted values are cut: a refusal must stay one readable line whatever was pasted. */
+const quoted = (value: unknown) => String(value).slice(0, 40);
+
+/** A typed date or date-time read in the office's zone, or the badDate refusal. */
+export function readEventDate(text: string, timeZone: string): Checked<{ at: Date; allDay: boolean }> {
+  const parsed = parseEventDate(String(text).trim(), timeZone);
+  return parsed ? accept(parsed) : refuse('badDate', { value: quoted(text) });
+}
+
+/** The moment a list is asked for (ISO), now when not given, or the badDate refusal. */
+export function readMoment(at: string | undefined, clock: Clock): Checked<Date> {
+  if (at === undefined || at === null || at === '') return accept(new Date(clock.now()));
+  const moment = new Date(String(at));
+  return isNaN(moment.getTime()) ? refuse('badDate', { value: quoted(at) }) : accept(moment);
+}
+
+/** What a log request must say before anything is read: a kind, a client and, if chosen, a well-formed id. */
+export function checkLogInput(input: LogEventInput): Checked<{ kind: string; id: string }> {
+  const kind = String(input?.kind ?? '').trim();
+  if (!kind) return refuse('noKind');
+  if (!String(input.client ?? '').trim()) return refuse('noClient');
+  const id = String(input.id ?? '').trim();
+  if (id && !ID.test(id)) return refuse('badId', { value: quoted(id) });
+  return accept({ kind, id });
+}
+
+/** Whether the person acting may make `manager` responsible (core canAssign over the office's Staff sheet). */
+export function mayAssign(office: ActingOffice, manager: string): boolean {
+  return canAssign(office.staff, office.actorEmail, manager);
+}
+
+export interface NewEventTerms {
+  at: Date;
+  allDay: boolean;
+  manager: string;
+}
+
+/**
+ * When a new event is and who is responsible: the given date (else now) and the given manager (else the person
+ * logging, when on the staff). The office's shared account is not on the staff: it stands for the whole office, so it
+ * may name anyone; a staff member may name themselves or, as a head, someone below them.
+ */
+export function newEventTerms(input: LogEventInput, office: ActingOffice, clock: Clock): Checked<NewEventTerms> {
+  let when = { at: new Date(clock.now()), allDay: false };
+  if (input.at) {
+    const read = readEventDate(input.at, office.timeZone);
+    if (!read.ok) return read;
+    when = read.value;
+  }
+  const manager = String(input.manager ?? '').trim() || office.actor?.name || '';
+  if (input.manager && office.actor && !mayAssign(office, manager)) return refuse('cannotAssign', { manager });
+  return accept({ ...when, manager });
+}
+
+/** The client as the contacts resolved it. */
+export interface EventClient {
+  name: string;
+  clientId: string;
+  phone: string;
+}
+
+export interface NewEventSources {
+  clock: Clock;
+  /** [0, 1): the sequence part of a fresh id, so two executions started in the same millisecond do not collide. */
+  random: () => number;
+  createdBy: string;
+}
+
+/**
+ * The record a log request writes. A planned event's note is what to do, which the calendar reminder shows; a
+ * finished one's is what came of it. The calendar event id and the row are the adapter's to fill once written.
+ */
+export function newEventRecord(
+  input: LogEventInput,
+  checked: { kind: string; id: string },
+  terms: NewEventTerms,
+  client: EventClient,
+  sources: NewEventSources,
+): EventRecord {
+  const planned = input.planned === true;
+  const note = String(input.note ?? '').trim();
+  const nextStep = String(input.nextStep ?? '').trim();
+  return {
+    id: checked.id || newEventId(sources.clock.now(), Math.floor(sources.random() * 36 ** 4)),
+    at: terms.at,
+    allDay: terms.allDay,
+    kind: checked.kind,
+    reason: String(input.reason ?? '').trim(),
+    client: client.name,
+    clientId: client.clientId,
+    phone: client.phone,
+    manager: terms.manager,
+    result: planned ? '' : note,
+    nextStep: planned ? nextStep || note : nextStep,
+    status: planned ? 'planned' : 'done',
+    calendarEventId: '',
+    createdBy: sources.createdBy,
+    rowNumber: 0,
+  };
+}
+
+/** The id a change names, checked before the lock is taken and the log read. */
+export function changeTarget(change: EventChange): Checked<string> {
+  const id = String(change?.id ?? '').trim();
+  return id ? accept(id) : refuse('badId', { value: '' });
+}
+
+/** The event a change names among those read, or the notFound refusal (someone may have deleted the row). */
+export function findEvent(events: EventRecord[], id: string): Checked<EventRecord> {
+  const event = events.find((e) => e.id === id);
+  return event ? accept(event) : refuse('notFound', { id });
+}
+
+/**
+ * The record after a change. Done keeps the date and takes the result and next step given; reschedule moves the
+ * event and makes it planned again, even one already done or cancelled (it is happening after all); cancel keeps
+ * everything but the status; assign is refused unless the person acting may make that manager responsible.
+ */
+export function appliedChange(before: EventRecord, change: EventChange, office: ActingOffice): Checked<EventRecord> {
+  const after: EventRecord = { ...before };
+  switch (change.action) {
+    case 'done':
+      after.status = 'done';
+      if (change.result !== undefined) after.result = String(change.result).trim();
+      if (change.nextStep !== undefined) after.nextStep = String(change.nextStep).trim();
+      return accept(after);
+    case 'reschedule': {
+      const when = readEventDate(change.at, office.timeZone);
+      if (!when.ok) return when;
+      return accept({ ...after, at: when.value.at, allDay: when.value.allDay, status: 'planned' });
+    }
+    case 'cancel':
+      return accept({ ...after, status: 'cancelled' });
+    case 'assign': {
+      const manager = String(change.manager ?? '').trim();
+      return mayAssign(office, manager) ? accept({ ...after, manager }) : refuse('cannotAssign', { manager });
+    }
+    default:
+      return refuse('unknownAction', { value: String((change as { action?: unknown }).action ?? '') });
+  }
+}
+
+/** The cells a change may rewrite: the id, client and who logged it stay as first written. */
+const CHANGEABLE = ['date', 'manager', 'result', 'nextStep', 'status', 'calendarEventId'] as const;
+
+/** The changeable cells whose value differs (dates by instant), so a change writes only what it changed. */
+export function changedCells(
+  before: Record<string, CellValue>,
+  after: Record<string, CellValue>,
+): Record<string, CellValue> {
+  const changes: Record<string, CellValue> = {};
+  for (const key of CHANGEABLE) {
+    const a = after[key];
+    const b = before[key];
+    const same = a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+    if (!same) changes[key] = a;
+  }
+  return changes;
+}
