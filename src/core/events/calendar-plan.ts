@@ -77,6 +77,39 @@ export function calendarEventFor(event: EventRecord, options: CalendarPlanOption
   };
 }
 
+/**
+ * The guests to take off and to invite so an existing calendar event matches the plan (e-mails compared without
+ * case). Only the guests we invited (the former manager) are taken off: people the office added by hand stay.
+ */
+export function guestChanges(
+  plan: CalendarPlan,
+  present: string[],
+  formerGuests: string[],
+): { remove: string[]; add: string[] } {
+  const wanted = plan.guests.map((g) => g.toLowerCase());
+  const there = present.map((g) => g.toLowerCase());
+  return {
+    remove: formerGuests
+      .map((g) => g.toLowerCase())
+      .filter((old) => old && !wanted.includes(old) && there.includes(old)),
+    add: wanted.filter((g) => !there.includes(g)),
+  };
+}
+
+const sameList = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * What to do to an existing calendar event's reminders: keep them, clear them (a done event nags no more), or reset
+ * them to the plan's one popup and one e-mail.
+ */
+export function reminderChange(plan: CalendarPlan, popup: number[], email: number[]): 'keep' | 'clear' | 'reset' {
+  const sorted = (list: number[]) => list.slice().sort();
+  if (!plan.reminders) return popup.length || email.length ? 'clear' : 'keep';
+  const same =
+    sameList(sorted(popup), [plan.reminders.popupMinutes]) && sameList(sorted(email), [plan.reminders.emailMinutes]);
+  return same ? 'keep' : 'reset';
+}
+
 /** Our event id from a calendar event's description, or undefined. */
 export function eventIdFromDescription(description: string): string | undefined {
   const i = String(description ?? '').lastIndexOf(EVENT_TAG);

@@ -3,7 +3,15 @@
 // event id (core EVENT_TAG), so a run that died between creating the calendar event and writing its id back is
 // found again instead of creating a second one.
 
-import { calendarAction, calendarEventFor, CalendarPlan, eventIdFromDescription, EVENT_TAG } from '../../core/events';
+import {
+  calendarAction,
+  calendarEventFor,
+  CalendarPlan,
+  eventIdFromDescription,
+  EVENT_TAG,
+  guestChanges,
+  reminderChange,
+} from '../../core/events';
 import type { EventRecord } from '../../core/events';
 import { OfficeContext } from './office';
 
@@ -43,23 +51,25 @@ function findTagged(eventId: string, near: Date[]): CalEvent | null {
   return found.find((e) => eventIdFromDescription(e.getDescription()) === eventId) ?? null;
 }
 
+/** The plan's one popup and one e-mail reminder (none for a done event). */
+function addReminders(event: CalEvent, plan: CalendarPlan): void {
+  if (!plan.reminders) return;
+  event.addPopupReminder(plan.reminders.popupMinutes);
+  event.addEmailReminder(plan.reminders.emailMinutes);
+}
+
 function create(plan: CalendarPlan): CalEvent {
   const options = { description: plan.description, guests: plan.guests.join(','), sendInvites: plan.guests.length > 0 };
   const event = plan.allDay
     ? CalendarApp.createAllDayEvent(plan.title, plan.start, options)
     : CalendarApp.createEvent(plan.title, plan.start, plan.end, options);
-  if (plan.reminders) {
-    event.addPopupReminder(plan.reminders.popupMinutes);
-    event.addEmailReminder(plan.reminders.emailMinutes);
-  }
+  addReminders(event, plan);
   return event;
 }
 
 function isDeleted(e: unknown): boolean {
   return /deleted/i.test(String((e as Error)?.message ?? ''));
 }
-
-const sameList = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Brings an existing calendar event to the plan, one request per field that differs. */
 function apply(event: CalEvent, plan: CalendarPlan, formerGuests: string[]): void {
@@ -75,21 +85,16 @@ function apply(event: CalEvent, plan: CalendarPlan, formerGuests: string[]): voi
   ) {
     event.setTime(plan.start, plan.end);
   }
-  const wanted = plan.guests.map((g) => g.toLowerCase());
-  const present = event.getGuestList().map((g) => g.getEmail().toLowerCase());
-  // Only the guests we invited (the former manager) are taken off: people the office added by hand stay.
-  for (const old of formerGuests.map((g) => g.toLowerCase()))
-    if (old && !wanted.includes(old) && present.includes(old)) event.removeGuest(old);
-  for (const g of wanted) if (!present.includes(g)) event.addGuest(g);
-  const popup = event.getPopupReminders().slice().sort();
-  const email = event.getEmailReminders().slice().sort();
-  if (!plan.reminders) {
-    if (popup.length || email.length) event.removeAllReminders();
-  } else if (!sameList(popup, [plan.reminders.popupMinutes]) || !sameList(email, [plan.reminders.emailMinutes])) {
-    event.removeAllReminders();
-    event.addPopupReminder(plan.reminders.popupMinutes);
-    event.addEmailReminder(plan.reminders.emailMinutes);
-  }
+  const guests = guestChanges(
+    plan,
+    event.getGuestList().map((g) => g.getEmail()),
+    formerGuests,
+  );
+  for (const old of guests.remove) event.removeGuest(old);
+  for (const g of guests.add) event.addGuest(g);
+  const reminders = reminderChange(plan, event.getPopupReminders(), event.getEmailReminders());
+  if (reminders !== 'keep') event.removeAllReminders();
+  if (reminders === 'reset') addReminders(event, plan);
 }
 
 /**
