@@ -1,6 +1,7 @@
 // The event log and reminders: pure rules; the Sheets and Calendar adapters live in src/server.
 
 export * from './row';
+export * from './ids';
 export * from './status';
 export * from './lists';
 export * from './reminders';

@@ -7,7 +7,8 @@ import type { EventChange, LogEventInput } from '../../shared/events-dto';
 import type { CellValue } from '../sheets/cell-text';
 import type { Clock } from '../ports/clock';
 import { canAssign, StaffMember } from './lists';
-import { EventRecord, newEventId, parseEventDate } from './row';
+import { freshEventId } from './ids';
+import { EventRecord, parseEventDate } from './row';
 
 /** Why a log or change was refused: a key of the event log's messages and what fills its placeholders. */
 export interface Refusal {
@@ -123,7 +124,7 @@ export function newEventRecord(
   const note = String(input.note ?? '').trim();
   const nextStep = String(input.nextStep ?? '').trim();
   return {
-    id: checked.id || newEventId(sources.clock.now(), Math.floor(sources.random() * 36 ** 4)),
+    id: checked.id || freshEventId(sources.clock.now(), sources.random),
     at: terms.at,
     allDay: terms.allDay,
     kind: checked.kind,

@@ -3,7 +3,8 @@
 
 import { fnv1a } from '../hash';
 import { headerKey } from '../sheets/template';
-import { clientKey, EventRecord, newEventId } from './row';
+import { newEventId } from './ids';
+import { clientKey, EventRecord } from './row';
 import { addDays, dayNumber, endOfLocalDay, localDayKey, startOfLocalDay } from './zone';
 
 export interface LastContact {

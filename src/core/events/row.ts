@@ -253,14 +253,6 @@ export function eventCells(
   };
 }
 
-/**
- * A short id that sorts by creation time: 'E' + base-36 milliseconds + '-' + base-36 sequence. Deterministic, so a
- * rerun with the same clock and counter writes the same id (and finds the same calendar event).
- */
-export function newEventId(now: number, seq: number): string {
-  return `E${Math.floor(now).toString(36)}-${Math.max(0, Math.floor(seq)).toString(36)}`;
-}
-
 /** The key events of one client share: the contact's resourceName, else the name text (rows restored by hand). */
 export function clientKey(event: Pick<EventRecord, 'clientId' | 'client'>): string {
   if (event.clientId) return event.clientId;

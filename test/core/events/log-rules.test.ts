@@ -11,6 +11,7 @@ import {
   eventCells,
   EventRecord,
   findEvent,
+  freshEventId,
   newEventRecord,
   newEventTerms,
   readMoment,
@@ -87,6 +88,13 @@ describe('a log request is refused before anything is read', () => {
       id: 'E-retry.1',
     });
     expect(value(checkLogInput(base)).id).toBe('');
+  });
+
+  test('the id the sidebar makes before sending is one the log accepts, so its retry is recognised', () => {
+    for (const random of [0, 0.5, 0.999999]) {
+      const id = freshEventId(NOW, () => random);
+      expect(value(checkLogInput({ ...base, id })).id).toBe(id);
+    }
   });
 });
 

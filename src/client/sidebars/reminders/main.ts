@@ -3,6 +3,7 @@
 // quiet, who showed interest without ordering, and missed calls. Everything is rendered with textContent
 // (lib/dom.ts element()).
 
+import { freshEventId } from '../../../core/events/ids';
 import { formatLocalDate, formatLocalInput, formatLocalTime } from '../../../core/events/zone';
 import type { Locale } from '../../../core/i18n/locale';
 import type { DueEventView, EventView, RemindersView } from '../../../shared/events-dto';
@@ -273,7 +274,7 @@ byId('log-form').addEventListener('submit', async (event) => {
         ? { manager: byId<HTMLSelectElement>('log-manager').value }
         : {}),
       note: byId<HTMLTextAreaElement>('log-note').value,
-      id: pendingId || (pendingId = `E${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`),
+      id: pendingId || (pendingId = freshEventId(Date.now(), Math.random)),
     });
     pendingId = '';
     (byId('log-form') as HTMLFormElement).reset();
