@@ -1,27 +1,10 @@
 // Bringing an existing calendar event to its plan: which guests change and what happens to the reminders.
 
 import { calendarEventFor, EventRecord, guestChanges, reminderChange } from '../../../src/core/events';
+import { plannedEvent } from './planned-event';
 
-const event = (fields: Partial<EventRecord> = {}): EventRecord => ({
-  id: 'E1',
-  at: new Date('2026-03-05T07:00:00Z'),
-  allDay: false,
-  kind: 'Звонок',
-  reason: 'Заказ',
-  client: 'Иван Сидоров',
-  clientId: 'people/c1',
-  phone: '',
-  manager: 'Анна',
-  result: '',
-  nextStep: '',
-  status: 'planned',
-  calendarEventId: 'cal-1',
-  createdBy: '',
-  rowNumber: 2,
-  ...fields,
-});
 const plan = (fields: Partial<EventRecord> = {}, managerEmail = 'anna@x.ru') =>
-  calendarEventFor(event(fields), {
+  calendarEventFor(plannedEvent(fields), {
     managerEmail,
     timeZone: 'Europe/Moscow',
     locale: 'ru',

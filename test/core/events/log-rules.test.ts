@@ -19,6 +19,7 @@ import {
   StaffMember,
 } from '../../../src/core/events';
 import type { EventChange, LogEventInput } from '../../../src/shared/events-dto';
+import { plannedEvent as event } from './planned-event';
 
 const NOW = Date.parse('2026-03-02T09:30:00Z');
 const clock = { now: () => NOW };
@@ -47,25 +48,6 @@ function value<T>(checked: Checked<T>): T {
   if (!checked.ok) throw new Error(`refused: ${checked.refusal.key}`);
   return checked.value;
 }
-
-const event = (fields: Partial<EventRecord> = {}): EventRecord => ({
-  id: 'E1',
-  at: new Date('2026-03-05T07:00:00Z'),
-  allDay: false,
-  kind: 'Звонок',
-  reason: 'Заказ',
-  client: 'Иван Сидоров',
-  clientId: 'people/c1',
-  phone: '+7 912 444-55-66',
-  manager: 'Дмитрий Ковалёв',
-  result: '',
-  nextStep: 'перезвонить',
-  status: 'planned',
-  calendarEventId: 'cal-1',
-  createdBy: 'dmitry@example.com',
-  rowNumber: 7,
-  ...fields,
-});
 
 describe('a log request is refused before anything is read', () => {
   const base: LogEventInput = { client: 'ivan@example.com', kind: 'Звонок', reason: '' };
