@@ -16,6 +16,7 @@ import type { Person } from '../../core/import/types';
 import { phoneKey as parsePhoneKey } from '../../core/phone';
 import { runSteps } from '../../core/ports/steps';
 import type { ImportPreview, ImportProgress, ImportStatus, PreviewEntry } from '../../shared/import-dto';
+import { scriptClock } from '../clock';
 import { peopleDirectory } from '../people/gateway';
 import { readSettings } from '../sheets/settings';
 import { findRecord, readLog, sheetJournal } from './journal';
@@ -81,7 +82,7 @@ export function previewImport(importId: string): ImportPreview {
 }
 
 export function runImport(importId: string): ImportProgress {
-  const startedAt = Date.now();
+  const startedAt = scriptClock.now();
   const { table, found } = findRecord(importId);
   if (!found) throw new Error(`There is no import ${importId} in the Imports sheet.`);
   const status = found.record.status as ImportStatus;
@@ -93,7 +94,7 @@ export function runImport(importId: string): ImportProgress {
       importId,
       contacts,
       phoneKey,
-      clock: { now: () => Date.now() },
+      clock: scriptClock,
       budgetMs: RUN_BUDGET_MS,
       startedAt,
     }),
