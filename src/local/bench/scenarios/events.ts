@@ -89,52 +89,15 @@ function indexAndListBenches(office: Office, add: AddMeasurement): void {
 /** The Gmail card for a client's message (cold, then warm cache) and for a stranger's. */
 function gmailCardBenches(office: Office, add: AddMeasurement): void {
   const ws = office.workspace;
-  const known = ws.gmail.addMessage({
-    from: 'Иван Клиент123 <client123@example.ru>',
-    to: ws.ctx.session.email,
-    subject: 'Вопрос',
-    plainBody: '…',
-    date: ws.clock.now(),
-  });
-  add(
-    measureInvoke(
-      office,
-      'gmail',
-      'Gmail card, known sender, cold cache (first card after the cache expired)',
-      'onGmailMessage',
-      [messageEvent(ws, known)],
-      'card',
-    ),
-  );
-  add(
-    measureInvoke(
-      office,
-      'gmail',
-      'Gmail card, known sender, warm',
-      'onGmailMessage',
-      [messageEvent(ws, known)],
-      'card',
-    ),
-    3,
-  );
-  const unknown = ws.gmail.addMessage({
-    from: 'Someone <someone@example.org>',
-    to: ws.ctx.session.email,
-    subject: 'Hello',
-    plainBody: '…',
-    date: ws.clock.now(),
-  });
-  add(
-    measureInvoke(
-      office,
-      'gmail',
-      'Gmail card, unknown sender, warm',
-      'onGmailMessage',
-      [messageEvent(ws, unknown)],
-      'card',
-    ),
-    3,
-  );
+  const message = (from: string, subject: string) =>
+    ws.gmail.addMessage({ from, to: ws.ctx.session.email, subject, plainBody: '…', date: ws.clock.now() });
+  const card = (operation: string, messageId: string) =>
+    measureInvoke(office, 'gmail', operation, 'onGmailMessage', [messageEvent(ws, messageId)], 'card');
+  const known = message('Иван Клиент123 <client123@example.ru>', 'Вопрос');
+  add(card('Gmail card, known sender, cold cache (first card after the cache expired)', known));
+  add(card('Gmail card, known sender, warm', known), 3);
+  const unknown = message('Someone <someone@example.org>', 'Hello');
+  add(card('Gmail card, unknown sender, warm', unknown), 3);
 }
 
 /** Logging k events, one execution each: the calls of all k executions together and per event. */
