@@ -30,8 +30,11 @@ function changesOf(sets: string[]): Record<string, string> {
   return changes;
 }
 
+/** Each refusal with what is allowed, unless its message already says it in the same words. */
 function refusalText(refusals: SettingRefusal[]): string {
-  return refusals.map((r) => `${r.message} Allowed: ${r.allowed}`).join('\n');
+  return refusals
+    .map((r) => (r.message.includes(r.allowed) ? r.message : `${r.message} Allowed: ${r.allowed}`))
+    .join('\n');
 }
 
 function byKey(entries: SettingEntry[]) {
