@@ -2,24 +2,7 @@
 
 import { applyEvent, buildClientIndex } from '../../../src/core/card-index';
 import type { EventRecord } from '../../../src/core/events';
-
-const planned: EventRecord = {
-  id: 'Elx1-0',
-  at: new Date('2025-03-05T07:30:00Z'),
-  allDay: false,
-  kind: 'Звонок',
-  reason: 'Заказ',
-  client: 'Иванов Иван',
-  clientId: 'people/c1',
-  phone: '',
-  manager: 'Ольга',
-  result: '',
-  nextStep: 'Уточнить количество',
-  status: 'planned',
-  calendarEventId: '',
-  createdBy: 'anna@x.ru',
-  rowNumber: 7,
-};
+import { plannedCall as planned } from '../events/planned-event';
 
 describe('client index for the Gmail card', () => {
   const ev = (i: number, fields: Partial<EventRecord> = {}): EventRecord => ({

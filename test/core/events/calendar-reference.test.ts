@@ -7,27 +7,9 @@ import {
   parseLists,
   parseStaff,
   quietDaysByLabel,
-  EventRecord,
   StaffMember,
 } from '../../../src/core/events';
-
-const planned: EventRecord = {
-  id: 'Elx1-0',
-  at: new Date('2025-03-05T07:30:00Z'),
-  allDay: false,
-  kind: 'Звонок',
-  reason: 'Заказ',
-  client: 'Иванов Иван',
-  clientId: 'people/c1',
-  phone: '',
-  manager: 'Ольга',
-  result: '',
-  nextStep: 'Уточнить количество',
-  status: 'planned',
-  calendarEventId: '',
-  createdBy: 'anna@x.ru',
-  rowNumber: 7,
-};
+import { plannedCall as planned } from './planned-event';
 
 describe('calendar reminder', () => {
   test('the plan carries the client, phone, reason, the manager as guest and our id', () => {

@@ -20,3 +20,15 @@ export const plannedEvent = (fields: Partial<EventRecord> = {}): EventRecord => 
   rowNumber: 7,
   ...fields,
 });
+
+/** Olga's planned call with Ivanov, as the calendar and card-index tests start from (no calendar event yet). */
+export const plannedCall: EventRecord = plannedEvent({
+  id: 'Elx1-0',
+  at: new Date('2025-03-05T07:30:00Z'),
+  client: 'Иванов Иван',
+  phone: '',
+  manager: 'Ольга',
+  nextStep: 'Уточнить количество',
+  calendarEventId: '',
+  createdBy: 'anna@x.ru',
+});
