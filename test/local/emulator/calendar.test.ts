@@ -6,6 +6,7 @@ import { FaultInjector } from '../../../src/local/emulator/faults';
 import { createCalendarApp } from '../../../src/local/emulator/calendar/service';
 import { CalendarStore } from '../../../src/local/emulator/calendar/store';
 import { Membrane, Realm } from '../../../src/local/gas/membrane';
+import { messageOf } from './support';
 
 const EMAIL = 'office@example.com';
 const HOUR = 3600_000;
@@ -21,15 +22,6 @@ function setup(start = '2024-03-01T09:00:00Z') {
 }
 
 const at = (iso: string) => new Date(iso);
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return '(no error)';
-}
 
 describe('CalendarApp: creating events', () => {
   it('creates an event on the default calendar with a Google-like id, Date times and the options', () => {

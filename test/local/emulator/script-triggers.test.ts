@@ -11,6 +11,7 @@ import {
   createScriptApp,
   dueTriggers,
 } from '../../../src/local/emulator/script/script-app';
+import { messageOf } from './support';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -25,15 +26,6 @@ function setup(start = '2024-03-01T09:00:00Z', email = 'office@example.com') {
   });
   const store = TriggerStore.fromJSON(undefined);
   return { clock, calls, ctx, store, app: createScriptApp(store, ctx, 'sheet') };
-}
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return '(no error)';
 }
 
 describe('ScriptApp: installing clock triggers', () => {

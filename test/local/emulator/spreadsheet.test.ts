@@ -6,6 +6,7 @@ import { FaultInjector } from '../../../src/local/emulator/faults';
 import { createSpreadsheetApp, UiHost } from '../../../src/local/emulator/spreadsheet/service';
 import { SpreadsheetStore } from '../../../src/local/emulator/spreadsheet/store';
 import { Membrane, Realm } from '../../../src/local/gas/membrane';
+import { messageOf } from './support';
 
 function setup(store = SpreadsheetStore.fromJSON(undefined)) {
   const clock = new VirtualClock('2024-03-01T09:00:00Z');
@@ -21,15 +22,6 @@ function setup(store = SpreadsheetStore.fromJSON(undefined)) {
   const ss = app.getActiveSpreadsheet()!;
   const sheet = ss.getSheets()[0];
   return { store, ctx, calls, id, ui, app, ss, sheet };
-}
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return '(no error)';
 }
 
 describe('SpreadsheetApp: values', () => {
