@@ -2,12 +2,21 @@
 // Instants travel as ISO 8601 strings: google.script.run cannot carry a Date.
 
 import type { Locale } from '../core/i18n/locale';
+import type { AddClientInput } from './clients-dto';
 
 export type EventStatus = 'planned' | 'done' | 'cancelled';
 
 export interface LogEventInput {
-  /** Who: a contact resourceName (`people/c…`), an e-mail address or a phone number as the office writes it. */
+  /**
+   * Who: a contact resourceName (`people/c…`), an e-mail, a phone or a name as the office writes it. It must resolve to
+   * ONE client (core/clients), else the event is refused with the candidates, unless `newClient` or `noClient` says
+   * what the user chose instead.
+   */
   client: string;
+  /** The user chose "new client": the contact is created (or found by its e-mail/phone) and the event linked to it. */
+  newClient?: AddClientInput;
+  /** The user chose "without a client": the event names `client` as text only. */
+  noClient?: boolean;
   kind: string;
   reason: string;
   /** When (ISO 8601); default now. For a planned event, when it is due. */

@@ -62,6 +62,7 @@ function entryOf(contact: IndexContact, own: EventRecord[]): ClientIndexEntry {
     labels: [...contact.labels],
     manager: contact.manager ?? '',
     phones: [...contact.phones],
+    ...(contact.birthday ? { birthday: contact.birthday } : {}),
     planned: planned.slice(0, ENTRY_SIZES.planned).map((e) => ({ ...indexedEvent(e), manager: e.manager })),
     recent: done
       .slice(0, ENTRY_SIZES.recent)

@@ -9,6 +9,8 @@ export interface IndexContact {
   phones: string[];
   labels: string[];
   manager?: string;
+  /** `YYYY-MM-DD`, or `--MM-DD` without a year (core/export/contact-view.ts dateText 'iso'); '' when unknown. */
+  birthday?: string;
 }
 
 export interface IndexedEvent {
@@ -26,6 +28,8 @@ export interface ClientIndexEntry {
   labels: string[];
   manager: string;
   phones: string[];
+  /** `YYYY-MM-DD` or `--MM-DD`; absent when the contact has none (entries built before it existed lack it too). */
+  birthday?: string;
   lastContact?: { at: string; kind: string; reason: string };
   /** The next planned events (overdue ones first: they are still to do). */
   planned: Array<IndexedEvent & { manager: string }>;

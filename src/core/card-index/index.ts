@@ -6,5 +6,6 @@ export * from './build';
 export * from './apply-event';
 export * from './fit-entry';
 export * from './keys';
+export * from './summary';
 export type { CacheMeta, CacheRow, CachedAnswer } from './cache-layout';
 export { CACHE_SECONDS, cachedMeta, fillCache, readCached, updateCached } from './index-cache';

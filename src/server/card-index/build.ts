@@ -3,13 +3,13 @@
 
 import { buildClientIndex, contactKeys, IndexContact } from '../../core/card-index';
 import type { EventRecord } from '../../core/events';
-import { managerOf, nameOf } from '../../core/export/contact-view';
+import { dateText, managerOf, nameOf } from '../../core/export/contact-view';
 import { listAllContacts, Person } from '../people/gateway';
 import { labelsOf } from '../people/labels';
 import type { IndexRow } from './index-sheet';
 
 /** Only what the card shows and the keys need. */
-export const INDEX_FIELDS = 'names,emailAddresses,phoneNumbers,memberships,userDefined';
+export const INDEX_FIELDS = 'names,emailAddresses,phoneNumbers,memberships,userDefined,birthdays';
 
 export function indexContactOf(person: Person, groups: Map<string, string>): IndexContact {
   return {
@@ -19,6 +19,7 @@ export function indexContactOf(person: Person, groups: Map<string, string>): Ind
     phones: (person.phoneNumbers ?? []).map((p) => String(p.value ?? '')).filter((p) => p !== ''),
     labels: labelsOf(person, groups),
     manager: managerOf(person),
+    birthday: dateText(person.birthdays?.[0]?.date, 'iso'),
   };
 }
 

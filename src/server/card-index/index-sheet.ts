@@ -3,7 +3,17 @@
 // places, in template order: A keys, B contact, C JSON. Cells are read and written through the table layer, which
 // escapes them like every CRM cell.
 
-import { ClientIndexEntry, fitEntry, jsonChars, keysCell, keysFromCell, utf8Bytes } from '../../core/card-index';
+import {
+  ClientIndexEntry,
+  ClientSummary,
+  fitEntry,
+  jsonChars,
+  keysCell,
+  keysFromCell,
+  summaryCell,
+  summaryFrom,
+  utf8Bytes,
+} from '../../core/card-index';
 import { Locale } from '../../core/i18n/locale';
 import { template } from '../../core/sheets/templates';
 import { crmSheet } from '../sheets/crm-spreadsheet';
@@ -46,6 +56,7 @@ function toRecord(row: IndexRow): RowRecord {
     keys: keysCell(row.keys),
     resourceName: row.resourceName,
     json: JSON.stringify(fitEntry(row.entry, MAX_JSON, jsonChars)),
+    summary: summaryCell(row.entry),
   };
 }
 
@@ -78,6 +89,19 @@ export function readIndex(sheet: Sheet): IndexRow[] {
   for (const row of table(sheet, { read: true }).rows()) {
     const read = fromRecord(row.values);
     if (read) out.push(read);
+  }
+  return out;
+}
+
+/**
+ * Every client's list line (keys, contact, summary columns only: a search never reads the entries' histories), in
+ * one request. Rows someone damaged by hand are skipped, as readIndex skips them.
+ */
+export function readSummaries(sheet: Sheet): ClientSummary[] {
+  const out: ClientSummary[] = [];
+  for (const { values } of table(sheet).columnRows(['keys', 'resourceName', 'summary'])) {
+    const summary = summaryFrom(values.keys, values.resourceName, values.summary);
+    if (summary) out.push(summary);
   }
   return out;
 }

@@ -106,6 +106,28 @@ export class CrmTable implements RowTable {
     return out;
   }
 
+  /**
+   * Some columns of every row below the header, in one request that reads only as far right as the last of them
+   * (a search reads short columns, not the wide ones beside them). Empty rows are left out, as rows() leaves them.
+   */
+  columnRows(keys: string[]): TableRow[] {
+    const last = this.sheet.getLastRow();
+    const at = keys.map((k) => this.columns[k] ?? -1);
+    if (last <= this.headerRow || at.some((c) => c < 0)) return [];
+    const grid = this.sheet.getRange(this.headerRow + 1, 1, last - this.headerRow, Math.max(...at) + 1).getValues();
+    const out: TableRow[] = [];
+    grid.forEach((row, i) => {
+      const values: Record<string, unknown> = {};
+      let filled = false;
+      keys.forEach((k, j) => {
+        values[k] = row[at[j]];
+        if (row[at[j]] !== '' && row[at[j]] !== null && row[at[j]] !== undefined) filled = true;
+      });
+      if (filled) out.push({ rowNumber: this.headerRow + 1 + i, values });
+    });
+    return out;
+  }
+
   readRow(rowNumber: number): Record<string, unknown> | undefined {
     if (rowNumber <= this.headerRow) return undefined;
     return this.byKey(this.sheet.getRange(rowNumber, 1, 1, this.width).getValues()[0]);

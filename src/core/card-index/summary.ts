@@ -1,0 +1,70 @@
+// What a client list shows and a search matches, one line per client: the Card index sheet keeps it in its own
+// column beside the entry, so a search reads the keys and these lines (a few MB at 25,000 clients) and never the
+// entries' histories. E-mails and phones are not repeated here: the keys column holds them, normalised (lower-case
+// e-mails, E.164 phones).
+
+import type { ClientIndexEntry } from './entry';
+import { keysFromCell } from './keys';
+
+export interface ClientSummary {
+  resourceName: string;
+  /** As the card shows it: family, given, middle ("Иванов Иван Иванович"). */
+  name: string;
+  /** E.164, from the index keys. */
+  phones: string[];
+  /** Lower-case, from the index keys. */
+  emails: string[];
+  labels: string[];
+  manager: string;
+  /** ISO instant of the last done event, or null when the client was never contacted. */
+  lastContact: string | null;
+  /** ISO instant of the next planned event (an overdue one first: it is still to do), or null. */
+  nextPlanned: string | null;
+  /** `YYYY-MM-DD`, `--MM-DD` without a year, or ''. */
+  birthday: string;
+}
+
+/** The summary cell: short keys, because 25,000 of them are read by every search. */
+interface SummaryCell {
+  n: string;
+  l?: string[];
+  m?: string;
+  lc?: string;
+  np?: string;
+  b?: string;
+}
+
+export function summaryCell(entry: ClientIndexEntry): string {
+  const cell: SummaryCell = { n: entry.name };
+  if (entry.labels.length) cell.l = entry.labels;
+  if (entry.manager) cell.m = entry.manager;
+  if (entry.lastContact) cell.lc = entry.lastContact.at;
+  if (entry.planned[0]) cell.np = entry.planned[0].at;
+  if (entry.birthday) cell.b = entry.birthday;
+  return JSON.stringify(cell);
+}
+
+/** The summary from one index row's cells; undefined for a row the codec cannot read (damaged by hand). */
+export function summaryFrom(keysValue: unknown, resourceName: unknown, cellValue: unknown): ClientSummary | undefined {
+  const keys = keysFromCell(keysValue);
+  const id = String(resourceName ?? '').trim();
+  const text = String(cellValue ?? '');
+  if (!id || !text.startsWith('{')) return undefined;
+  try {
+    const cell = JSON.parse(text) as SummaryCell;
+    if (typeof cell.n !== 'string') return undefined;
+    return {
+      resourceName: id,
+      name: cell.n,
+      phones: keys.filter((k) => k.startsWith('+')),
+      emails: keys.filter((k) => k.includes('@')),
+      labels: Array.isArray(cell.l) ? cell.l.map(String) : [],
+      manager: typeof cell.m === 'string' ? cell.m : '',
+      lastContact: typeof cell.lc === 'string' ? cell.lc : null,
+      nextPlanned: typeof cell.np === 'string' ? cell.np : null,
+      birthday: typeof cell.b === 'string' ? cell.b : '',
+    };
+  } catch {
+    return undefined;
+  }
+}
