@@ -1,0 +1,38 @@
+import { emptyEntry, keysCell, summaryCell, summaryFrom } from '../../../src/core/card-index';
+
+describe('the Card index list line (summary column)', () => {
+  const entry = {
+    ...emptyEntry('people/c1', 'Иванов Иван Иванович', ['8 (912) 345-67-89'], ['VIP'], 'Анна Смирнова'),
+    birthday: '--03-08',
+    lastContact: { at: '2026-02-01T09:00:00.000Z', kind: 'Звонок', reason: 'Заказ' },
+    planned: [
+      { id: 'ev1', row: 5, at: '2026-03-05T09:00:00.000Z', kind: 'Звонок', reason: 'Заказ', manager: 'Анна Смирнова' },
+    ],
+  };
+
+  it('reads back what a list shows, with e-mails and phones from the keys column', () => {
+    const summary = summaryFrom(keysCell(['ivanov@example.ru', '+79123456789']), 'people/c1', summaryCell(entry));
+    expect(summary).toEqual({
+      resourceName: 'people/c1',
+      name: 'Иванов Иван Иванович',
+      phones: ['+79123456789'],
+      emails: ['ivanov@example.ru'],
+      labels: ['VIP'],
+      manager: 'Анна Смирнова',
+      lastContact: '2026-02-01T09:00:00.000Z',
+      nextPlanned: '2026-03-05T09:00:00.000Z',
+      birthday: '--03-08',
+    });
+  });
+
+  it('keeps a never-contacted client apart from a contacted one', () => {
+    const bare = summaryFrom(',a@b.c,', 'people/c2', summaryCell(emptyEntry('people/c2', 'Петрова Мария', [], [], '')));
+    expect(bare).toMatchObject({ lastContact: null, nextPlanned: null, labels: [], manager: '', birthday: '' });
+  });
+
+  it('skips a row damaged by hand instead of failing the search', () => {
+    expect(summaryFrom(',a@b.c,', 'people/c3', 'not json')).toBeUndefined();
+    expect(summaryFrom(',a@b.c,', '', summaryCell(entry))).toBeUndefined();
+    expect(summaryFrom(',a@b.c,', 'people/c3', '{"x":1}')).toBeUndefined();
+  });
+});
