@@ -8,6 +8,8 @@ import type { SaveSettingsResult, ServerApi, SettingsInput, SettingsView, SetupR
 import { exportContacts, getImportSetup, listImports, listLabels, stageImport } from './import/api';
 import { previewImport, runImport } from './import/runner';
 import { undoImport } from './import/undo';
+import { addClient } from './clients/add-client';
+import { getClient, saveClient } from './clients/card';
 import { changeEvent, logEvent } from './events/log';
 import { getDueList, getQuietClients, getReminders } from './events/reminders';
 import { contactsCount } from './people/people';
@@ -66,4 +68,7 @@ export const api: ServerApi = {
   changeEvent,
   getDueList,
   getQuietClients,
+  getClient,
+  saveClient,
+  addClient,
 };

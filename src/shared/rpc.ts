@@ -18,6 +18,14 @@ import type {
   UndoResult,
 } from './import-dto';
 import type { DueView, EventChange, EventView, LogEventInput, QuietClientView, RemindersView } from './events-dto';
+import type {
+  AddClientInput,
+  AddClientResult,
+  ClientHistoryInput,
+  ClientView,
+  SaveClientInput,
+  SaveClientResult,
+} from './clients-dto';
 
 export type SheetState = 'ok' | 'missing' | 'repair';
 
@@ -71,6 +79,10 @@ export interface ServerApi {
   changeEvent(change: EventChange): EventView;
   getDueList(at?: string): DueView;
   getQuietClients(at?: string, days?: number): QuietClientView[];
+  // Client sidebar and the CLI (src/shared/clients-dto.ts): one client's card and history, saving the card, adding one.
+  getClient(input: ClientHistoryInput): ClientView;
+  saveClient(input: SaveClientInput): SaveClientResult;
+  addClient(input: AddClientInput): AddClientResult;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -93,6 +105,9 @@ export type _ImportDtosAreJson = ProveJson<
 export type _EventDtosAreJson = ProveJson<
   IsJson<RemindersView | LogEventInput | EventView | EventChange | DueView | QuietClientView>
 >;
+export type _ClientDtosAreJson = ProveJson<
+  IsJson<ClientHistoryInput | ClientView | SaveClientInput | SaveClientResult | AddClientInput | AddClientResult>
+>;
 
 /** Every server function the sidebars may call, checked exhaustive against ServerApi by the type below. */
 const FUNCTIONS: Record<ServerFunctionName, true> = {
@@ -112,5 +127,8 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   changeEvent: true,
   getDueList: true,
   getQuietClients: true,
+  getClient: true,
+  saveClient: true,
+  addClient: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

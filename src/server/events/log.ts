@@ -22,6 +22,7 @@ import {
 import type { EventChange, EventView, LogEventInput } from '../../shared/events-dto';
 import type { CellValue } from '../sheets/table';
 import { IndexedRow, noteEvent } from '../card-index/client-index';
+import { addClientContact, newClientOf } from '../clients/add-client';
 import { scriptClock } from '../clock';
 import { syncCalendar } from './calendar';
 import { resolveClient } from './resolve-contact';
@@ -45,6 +46,8 @@ function rowCells(event: EventRecord, office: OfficeContext): Record<string, Cel
 
 export function logEvent(input: LogEventInput): EventView {
   const office = new OfficeContext();
+  // "New client": created, or found by its e-mail or phone; the event then names that contact.
+  if (input?.newClient) input = withNewClient(input, office);
   const locale = office.locale;
   const checked = accepted(checkLogInput(input), office);
 
@@ -71,6 +74,15 @@ export function logEvent(input: LogEventInput): EventView {
   }
   touchIndex(event, client.indexed);
   return eventView(event);
+}
+
+function withNewClient(input: LogEventInput, office: OfficeContext): LogEventInput {
+  const { newClient, ...rest } = input;
+  const added = addClientContact(
+    newClientOf({ ...newClient!, from: newClient!.from || input.client }, office.locale),
+    office,
+  );
+  return { ...rest, client: added.client.resourceName };
 }
 
 /** A logEvent repeated with the id it already wrote: finish what the first run may not have (its calendar event). */

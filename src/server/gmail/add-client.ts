@@ -1,20 +1,18 @@
-// "Add as a new client": creates the Google contact from the unknown sender's card, then shows the client card.
+// "Add as a new client": from the unknown sender's card, through clients/add-client.ts (which first checks the
+// account for this e-mail and phone), then the client card: the new client's, or the existing one's, saying why.
 
 import type { ClientIndexEntry } from '../../core/card-index';
 import { isValidEmail } from '../../core/import/normalize/emails';
 import { t } from '../../core/i18n/messages';
-import { lookupClient, noteContact } from '../card-index/client-index';
-import { withRetry } from '../people/gateway';
-import { peopleApi } from '../people/people';
+import { lookupClient } from '../card-index/client-index';
+import { addClientContact } from '../clients/add-client';
+import { OfficeContext } from '../events/office';
 import { guarded } from './actions';
 import { clientCard } from './client-card';
 import { AddonEvent, eventLocale, eventTimeZone, input, param } from './event';
 import { ADD_FIELDS } from './unknown-card';
 import { doneWith, notify } from './widgets';
 
-type Person = GoogleAppsScript.People.Schema.Person;
-
-const READ_MASK = 'names,emailAddresses,phoneNumbers,memberships';
 /** Fewer digits than this is not a phone number anyone can call back. */
 const MIN_PHONE_DIGITS = 5;
 
@@ -40,33 +38,6 @@ export function newClientFrom(e: AddonEvent): NewClient {
   };
 }
 
-export function personOf(c: NewClient): Person {
-  const person: Person = {};
-  if (c.givenName || c.middleName || c.familyName) {
-    person.names = [
-      {
-        givenName: c.givenName || undefined,
-        middleName: c.middleName || undefined,
-        familyName: c.familyName || undefined,
-      },
-    ];
-  }
-  if (c.email) person.emailAddresses = [{ value: c.email }];
-  if (c.phone) person.phoneNumbers = [{ value: c.phone }];
-  // contactGroupResourceName is in the REST resource (people_v1) but missing from the Apps Script typings.
-  if (c.label)
-    person.memberships = [
-      { contactGroupMembership: { contactGroupResourceName: c.label } } as GoogleAppsScript.People.Schema.Membership,
-    ];
-  return person;
-}
-
-function displayName(c: NewClient, created: Person): string {
-  return (
-    created.names?.[0]?.displayName || [c.givenName, c.middleName, c.familyName].filter(Boolean).join(' ') || c.email
-  );
-}
-
 function labelName(e: AddonEvent, resourceName: string): string {
   try {
     return String((JSON.parse(param(e, 'labels') || '{}') as Record<string, string>)[resourceName] ?? '');
@@ -84,26 +55,41 @@ export function addClient(e: AddonEvent): GoogleAppsScript.Card_Service.ActionRe
     if (c.phone && c.phone.replace(/\D/g, '').length < MIN_PHONE_DIGITS)
       return notify(t(lang, 'cardBadPhone', { value: c.phone }));
     const context = { lang, timeZone: eventTimeZone(e), now: Date.now() };
-    // A second click (or a colleague on the same message) must not create a duplicate.
-    const existing = c.email ? lookupClient(c.email) : undefined;
-    if (existing)
-      return doneWith(t(lang, 'cardAlreadyClient', { email: c.email }), clientCard(c.email, existing, context));
-
-    const created = withRetry(() => peopleApi().People!.createContact(personOf(c), { personFields: READ_MASK }));
-    const name = displayName(c, created);
-    const labels = c.label ? [labelName(e, c.label)].filter(Boolean) : [];
-    noteContact(created, labels);
-    const entry: ClientIndexEntry = (c.email ? lookupClient(c.email) : undefined) ?? {
-      resourceName: String(created.resourceName ?? ''),
-      name,
-      labels,
-      manager: '',
-      phones: c.phone ? [c.phone] : [],
+    const office = new OfficeContext();
+    const label = c.label ? labelName(e, c.label) : '';
+    // The e-mail and the phone are checked against the account first: a second click, a colleague on the same
+    // message or a client imported a minute ago opens that client's card instead of a duplicate.
+    const added = addClientContact(
+      {
+        givenName: c.givenName,
+        middleName: c.middleName,
+        familyName: c.familyName,
+        email: c.email,
+        phone: c.phone,
+        labels: label ? [label] : [],
+        labelGroups: c.label && !label ? [c.label] : [],
+        manager: '',
+      },
+      office,
+    );
+    const key = c.email || added.client.emails[0] || added.client.phones[0] || '';
+    const entry: ClientIndexEntry = (key ? lookupClient(key, office.settings.get('defaultCountry')) : undefined) ?? {
+      resourceName: added.client.resourceName,
+      name: added.client.name,
+      labels: added.client.labels,
+      manager: added.client.manager,
+      phones: added.client.phones,
       planned: [],
       recent: [],
       rows: [],
     };
-    const message = t(lang, 'cardClientAdded', { name });
-    return c.email ? doneWith(message, clientCard(c.email, entry, context)) : notify(message);
+    const name = added.client.name || key;
+    const message = added.created
+      ? t(lang, 'cardClientAdded', { name })
+      : t(lang, added.matchedBy === 'phone' ? 'cardKnownByPhone' : 'cardKnownByEmail', {
+          name,
+          value: added.matchedValue ?? '',
+        });
+    return key ? doneWith(message, clientCard(key, entry, context)) : notify(message);
   });
 }

@@ -128,6 +128,24 @@ export class CrmTable implements RowTable {
     return out;
   }
 
+  /**
+   * The cells of the given rows (up to the last template column), in as few requests as they allow: rows less than
+   * `gap` apart come in one read spanning them, since a request costs far more than the rows between.
+   */
+  rowsAt(rowNumbers: number[], gap = 50): Array<{ rowNumber: number; cells: unknown[] }> {
+    const wanted = [...new Set(rowNumbers.filter((n) => n > this.headerRow))].sort((a, b) => a - b);
+    const out: Array<{ rowNumber: number; cells: unknown[] }> = [];
+    for (let i = 0; i < wanted.length;) {
+      let j = i;
+      while (j + 1 < wanted.length && wanted[j + 1] - wanted[j] <= gap) j++;
+      const first = wanted[i];
+      const grid = this.sheet.getRange(first, 1, wanted[j] - first + 1, this.width).getValues();
+      for (let k = i; k <= j; k++) out.push({ rowNumber: wanted[k], cells: grid[wanted[k] - first] ?? [] });
+      i = j + 1;
+    }
+    return out;
+  }
+
   readRow(rowNumber: number): Record<string, unknown> | undefined {
     if (rowNumber <= this.headerRow) return undefined;
     return this.byKey(this.sheet.getRange(rowNumber, 1, 1, this.width).getValues()[0]);
