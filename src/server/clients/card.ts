@@ -59,7 +59,6 @@ export function readPerson(resourceName: string, locale: Locale): Person {
   try {
     return withRetry(() => peopleApi().People!.get(resourceName, { personFields: CARD_PERSON_FIELDS }));
   } catch (e) {
-    // eslint-disable-next-line preserve-caught-error -- the person reads this message; Google's 404 adds nothing
     if (code(e) === 404) throw notResolved(clientText(locale, 'contactGone', { id: resourceName }));
     throw e;
   }

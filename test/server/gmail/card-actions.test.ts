@@ -194,6 +194,36 @@ describe('add as a new client', () => {
     expect(people.allContacts()).toHaveLength(before + 1);
   });
 
+  test("a sender whose phone is a client's opens that client's card, saying why, and creates nothing", () => {
+    const ws = o.office.workspace;
+    const message = ws.gmail.addMessage({
+      from: 'Иван Другой <ivan.other@example.ge>',
+      to: 'office@example.com',
+      subject: 'Звонил вам',
+      plainBody: '…',
+      date: ws.clock.now(),
+    });
+    const first = openCard(o, message).card;
+    const card = pushedCard(runAction(o, message, actionsOf(first).gmailAddClientForm, {}).response)!;
+    const people = ws.people;
+    const before = people.allContacts().length;
+    const form = {
+      givenName: ['Иван'],
+      middleName: [''],
+      familyName: ['Другой'],
+      email: ['ivan.other@example.ge'],
+      // Client 125's number, written the Russian way.
+      phone: ['8 (912) 100-01-25'],
+      label: [''],
+    };
+    const { response } = runAction(o, message, actionsOf(card).gmailAddClient, form);
+    expect(people.allContacts()).toHaveLength(before);
+    expect(response.notification).toBe(
+      `Не добавлено: телефон 8 (912) 100-01-25 уже есть у клиента Иван Клиент${KNOWN}. Вот его карточка.`,
+    );
+    expect(updatedCard(response)?.header?.title).toContain(`Клиент${KNOWN}`);
+  });
+
   test('refuses a form with neither a name nor an e-mail', () => {
     const { card } = openCard(o, o.messages.stranger);
     const { response } = runAction(
