@@ -5,6 +5,7 @@ import { cardToJson, messageEvent } from '../emulator/ui/card-service';
 import type { EventView, LogEventInput } from '../../shared/events-dto';
 import type { Office } from '../office';
 import { flag, ParsedArgs, UsageError } from './args';
+import { refusing } from './client-commands';
 import { invokeEntryPoint } from '../gas/server-rpc';
 
 function isoOption(args: ParsedArgs, name: string): string | undefined {
@@ -31,7 +32,11 @@ export function logCommand(office: Office, args: ParsedArgs): EventView {
     ...(flag(args, 'manager') ? { manager: flag(args, 'manager') } : {}),
     ...(flag(args, 'note') ? { note: flag(args, 'note') } : {}),
   };
-  return office.rpc.logEvent(input);
+  // "New client": created from the --client text, or found by its e-mail or phone; the event is linked to it.
+  if (args.flags['new-client'])
+    input.newClient = { from: input.client, ...(flag(args, 'phone') ? { phone: flag(args, 'phone') } : {}) };
+  else if (flag(args, 'phone')) throw new UsageError('--phone goes with --new-client');
+  return refusing(() => office.rpc.logEvent(input));
 }
 
 export function dueCommand(office: Office, args: ParsedArgs) {

@@ -3,6 +3,7 @@
 // exits with 2, a failure with 1.
 
 import { flag, parseArgs, Refusal, UsageError } from './args';
+import { addClientCommand, clientCommand, editCommand } from './client-commands';
 import { cardCommand, dueCommand, logCommand, quietCommand } from './event-commands';
 import { connect, runOnGoogle } from './google-commands';
 import { contactsCommand, exportCommand, importCommand, previewCommand, undoCommand } from './import-commands';
@@ -25,12 +26,25 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
   contacts --json                  every contact of the account, as People API Persons with labels
 
   log --client <e-mail|phone|resourceName> --kind KIND --reason REASON [--at ISO] [--planned]
-      [--manager NAME] [--note TEXT]   log an event (a planned one gets a calendar reminder)
+      [--manager NAME] [--note TEXT] [--new-client [--phone P]]
+                                   log an event (a planned one gets a calendar reminder); --new-client creates
+                                   the client from --client ("Name <e-mail>", an e-mail, a phone or a name), or
+                                   finds the one with that e-mail or phone
   due [--at ISO] --json            planned events due on or before that moment, overdue ones marked
   quiet [--days N] [--at ISO] --json
                                    clients gone quiet, with their last event date
   card --from "Name <e-mail>" --json
                                    the Gmail card for a message from that sender, and its service calls
+
+  client QUERY --json             one client's card, planned events, and the whole history newest first
+  edit QUERY --set FIELD=VALUE... [--add FIELD=VALUE]... [--remove FIELD=VALUE]...
+                                   change the card (FIELD: familyName, givenName, middleName, phone, email,
+                                   label, manager, birthday, firstVisit, notes, company, title; --add/--remove
+                                   for phone, email, label; dates dd.mm.yyyy or yyyy-mm-dd); prints the client
+  add-client --from "Name <e-mail>" [--phone P] [--label L] [--manager M] --json
+                                   add a client; an existing e-mail or phone gives created:false and that client
+                                   (QUERY: a contact resourceName, an e-mail or a phone; exit 2 when it names
+                                   no one client)
 
   sheet TITLE --json               a CRM sheet (hidden ones too, title in any language or its key): its header,
                                    the rows below it as displayed, and each cell's formula
@@ -63,6 +77,10 @@ const FLAGS = {
   note: 'value',
   credentials: 'value',
   set: 'list',
+  add: 'list',
+  remove: 'list',
+  phone: 'value',
+  'new-client': 'switch',
 } as const;
 
 /** `preview` without --json: what a person reads before importing. */
@@ -129,6 +147,9 @@ export async function main(argv: string[]): Promise<number> {
       due: () => dueCommand(office, args),
       quiet: () => quietCommand(office, args),
       card: () => cardCommand(office, args),
+      client: () => clientCommand(office, args),
+      edit: () => editCommand(office, args),
+      'add-client': () => addClientCommand(office, args),
       sheet: () => sheetCommand(office, args),
       settings: () => settingsCommand(office, args),
     });
