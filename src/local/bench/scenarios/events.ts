@@ -127,15 +127,25 @@ function logEventsBench(office: Office, k: number): Measurement {
   };
 }
 
+/** The Client sidebar's card and whole history of one client (4 events among the 100,000), by resourceName. */
+function clientHistoryBench(office: Office, names: string[], add: AddMeasurement): void {
+  let bytes = 0;
+  const m = measureRpc(office, 'client card and history (getClient)', (rpc) => {
+    bytes = JSON.stringify(rpc.getClient({ client: names[123] })).length;
+  });
+  add({ ...m, id: 'client.history', responseBytes: bytes });
+}
+
 export function eventBenches(): Measurement[] {
   const office = openOffice({ clockStart: CLOCK });
   office.rpc.runSetup();
-  seed(office);
+  const names = seed(office);
   const out: Measurement[] = [];
   const add: AddMeasurement = (x, limit) =>
     out.push({ ...x, ...SCALE, ...(limit ? { limit, withinLimit: x.calls <= limit } : {}) });
   indexAndListBenches(office, add);
   gmailCardBenches(office, add);
+  clientHistoryBench(office, names, add);
   for (const k of [1, 10]) out.push(logEventsBench(office, k));
   return out;
 }
