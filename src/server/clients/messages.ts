@@ -4,7 +4,6 @@ import { catalog } from '../../core/i18n/catalog';
 
 const en = {
   notOne: '"{query}" does not name one client: give a contact, an e-mail address or a phone number.',
-  several: '"{query}" matches several clients: {candidates}.',
   noMatch: 'No client matches "{query}".',
   badPhone: 'Cannot read the phone number "{value}" (default country {country}).',
   badEmail: '"{value}" is not an e-mail address.',
@@ -16,7 +15,6 @@ type Key = keyof typeof en;
 
 const ru: Record<Key, string> = {
   notOne: '«{query}» не указывает на одного клиента: укажите контакт, e-mail или номер телефона.',
-  several: '«{query}» подходит нескольким клиентам: {candidates}.',
   noMatch: 'Нет клиента, подходящего под «{query}».',
   badPhone: 'Не удалось прочитать номер «{value}» (страна по умолчанию {country}).',
   badEmail: '«{value}» — не адрес e-mail.',
@@ -27,7 +25,6 @@ const ru: Record<Key, string> = {
 
 const ka: Record<Key, string> = {
   notOne: '„{query}“ ერთ კლიენტს არ აღნიშნავს: მიუთითეთ კონტაქტი, ელ-ფოსტა ან ტელეფონის ნომერი.',
-  several: '„{query}“ რამდენიმე კლიენტს ემთხვევა: {candidates}.',
   noMatch: '„{query}“-ს არცერთი კლიენტი არ ემთხვევა.',
   badPhone: 'ნომერი „{value}“ ვერ წავიკითხეთ (ნაგულისხმევი ქვეყანა {country}).',
   badEmail: '„{value}“ ელ-ფოსტის მისამართი არ არის.',
