@@ -10,6 +10,7 @@ import { previewImport, runImport } from './import/runner';
 import { undoImport } from './import/undo';
 import { changeEvent, logEvent } from './events/log';
 import { getDueList, getQuietClients, getReminders } from './events/reminders';
+import { findClients, resolveClient } from './clients/api';
 import { contactsCount } from './people/people';
 import { crmSpreadsheet } from './sheets/crm-spreadsheet';
 import { readSettings, uiLocale, writeSettings } from './sheets/settings';
@@ -66,4 +67,6 @@ export const api: ServerApi = {
   changeEvent,
   getDueList,
   getQuietClients,
+  findClients,
+  resolveClient,
 };

@@ -17,6 +17,7 @@ import type {
   StageImportResult,
   UndoResult,
 } from './import-dto';
+import type { FindClientsInput, FindClientsResult, ResolveView } from './clients-dto';
 import type { DueView, EventChange, EventView, LogEventInput, QuietClientView, RemindersView } from './events-dto';
 
 export type SheetState = 'ok' | 'missing' | 'repair';
@@ -71,6 +72,9 @@ export interface ServerApi {
   changeEvent(change: EventChange): EventView;
   getDueList(at?: string): DueView;
   getQuietClients(at?: string, days?: number): QuietClientView[];
+  // Clients (src/shared/clients-dto.ts): search as you type, and what a typed text names (core/clients).
+  findClients(input: FindClientsInput): FindClientsResult;
+  resolveClient(query: string): ResolveView;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -93,6 +97,7 @@ export type _ImportDtosAreJson = ProveJson<
 export type _EventDtosAreJson = ProveJson<
   IsJson<RemindersView | LogEventInput | EventView | EventChange | DueView | QuietClientView>
 >;
+export type _ClientDtosAreJson = ProveJson<IsJson<FindClientsInput | FindClientsResult | ResolveView>>;
 
 /** Every server function the sidebars may call, checked exhaustive against ServerApi by the type below. */
 const FUNCTIONS: Record<ServerFunctionName, true> = {
@@ -112,5 +117,7 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   changeEvent: true,
   getDueList: true,
   getQuietClients: true,
+  findClients: true,
+  resolveClient: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

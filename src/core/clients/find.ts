@@ -119,7 +119,11 @@ function clampLimit(limit: unknown): number {
   return Math.min(MAX_FIND_LIMIT, Math.floor(n));
 }
 
-export function findClients(clients: ClientSummary[], input: FindClientsInput, context: FindContext): FindClientsResult {
+export function findClients(
+  clients: ClientSummary[],
+  input: FindClientsInput,
+  context: FindContext,
+): FindClientsResult {
   const query = String(input?.query ?? '').trim();
   const limit = clampLimit(input?.limit);
   const label = normalizeText(input?.label);

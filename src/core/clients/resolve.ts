@@ -69,7 +69,11 @@ export function byName(query: string, clients: ClientSummary[]): { exact: Client
 export function resolveClientText(text: string, clients: ClientSummary[], context: ResolveContext): ResolveView {
   const query = String(text ?? '').trim();
   if (!query) return { kind: 'none', query };
-  if (isResourceName(query)) return answer(query, clients.filter((c) => c.resourceName === query));
+  if (isResourceName(query))
+    return answer(
+      query,
+      clients.filter((c) => c.resourceName === query),
+    );
   if (isEmail(query)) return answer(query, byEmail(query, clients));
   if (isPhoneLike(query)) return answer(query, byPhone(query, clients, context.defaultCountry));
   const { exact, prefix } = byName(query, clients);

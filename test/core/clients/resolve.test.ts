@@ -62,8 +62,9 @@ test('a phone in the office’s spelling, in E.164, or a tail of six digits or m
   expect(oneId(resolve('456789'))).toBe('people/c1');
   expect(oneId(resolve('+995 555 12 34 56'))).toBe('people/c5');
   // Two numbers ending the same: candidates; five digits are too few to be a phone (and no name).
-  expect(candidates(resolve('111-22-33 ', [...OFFICE, summary('people/z', 'Зайцев', { phones: ['+79031112233'] })])))
-    .toEqual(['people/z', 'people/c3']);
+  expect(
+    candidates(resolve('111-22-33 ', [...OFFICE, summary('people/z', 'Зайцев', { phones: ['+79031112233'] })])),
+  ).toEqual(['people/z', 'people/c3']);
   expect(resolve('67-89').kind).toBe('none');
   expect(resolve('+7 900 000-00-00')).toEqual({ kind: 'none', query: '+7 900 000-00-00' });
 });
