@@ -6,6 +6,7 @@ import type { EventView, LogEventInput } from '../../shared/events-dto';
 import type { Office } from '../office';
 import { flag, ParsedArgs, UsageError } from './args';
 import { invokeEntryPoint } from '../gas/server-rpc';
+import { resolveOne } from './client-commands';
 
 function isoOption(args: ParsedArgs, name: string): string | undefined {
   const value = flag(args, name);
@@ -22,8 +23,13 @@ export function logCommand(office: Office, args: ParsedArgs): EventView {
     if (!v) throw new UsageError(`--${name} is required`);
     return v;
   };
+  const client = required('client');
+  // Who the event is with: ONE client the text names (exit 2 with the candidates otherwise), or the text alone with
+  // --no-client. (--new-client, creating the contact first, goes here too.)
+  if (!args.flags['no-client']) resolveOne(office, client);
   const input: LogEventInput = {
-    client: required('client'),
+    client,
+    ...(args.flags['no-client'] ? { noClient: true } : {}),
     kind: required('kind'),
     reason: required('reason'),
     ...(isoOption(args, 'at') ? { at: isoOption(args, 'at') } : {}),
