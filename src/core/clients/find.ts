@@ -107,9 +107,10 @@ function textScorer(query: string): Scorer {
   };
 }
 
-function scorerFor(query: string, defaultCountry: string): Scorer {
+/** The context is read only for what the query needs: a name search never asks the office's country. */
+function scorerFor(query: string, context: FindContext): Scorer {
   if (!query) return () => 1;
-  if (isPhoneLike(query, 3)) return phoneScorer(query, defaultCountry);
+  if (isPhoneLike(query, 3)) return phoneScorer(query, context.defaultCountry);
   return textScorer(query);
 }
 
@@ -129,7 +130,7 @@ export function findClients(
   const label = normalizeText(input?.label);
   const manager = normalizeText(input?.manager);
   const week = input?.birthdayThisWeek ? weekMonthDays(context.now, context.timeZone) : undefined;
-  const score = scorerFor(query, context.defaultCountry);
+  const score = scorerFor(query, context);
   const hits: Array<{ c: ClientSummary; s: number }> = [];
   for (const c of clients) {
     if (label && !c.labels.some((l) => normalizeText(l) === label)) continue;

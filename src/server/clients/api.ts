@@ -12,9 +12,12 @@ export function findClients(input: FindClientsInput): FindClientsResult {
   const office = new OfficeContext();
   const summaries = clientSummaries(office.ss);
   return findIn(summaries, input ?? { query: '' }, {
-    defaultCountry: office.settings.get('defaultCountry'),
+    // Each read only when the query or a filter needs it: the Settings and Labels sheets and the zone cost requests a
+    // name search does not need.
+    get defaultCountry() {
+      return office.settings.get('defaultCountry');
+    },
     now: new Date(),
-    // Read only for the quiet and birthday filters: the zone and the Labels sheet cost requests a search does not need.
     get timeZone() {
       return office.timeZone;
     },
