@@ -12,6 +12,7 @@ import { addClient } from './clients/add-client';
 import { getClient, saveClient } from './clients/card';
 import { changeEvent, logEvent } from './events/log';
 import { getDueList, getQuietClients, getReminders } from './events/reminders';
+import { findClients, resolveClient } from './clients/api';
 import { contactsCount } from './people/people';
 import { crmSpreadsheet } from './sheets/crm-spreadsheet';
 import { readSettings, uiLocale, writeSettings } from './sheets/settings';
@@ -71,4 +72,6 @@ export const api: ServerApi = {
   getClient,
   saveClient,
   addClient,
+  findClients,
+  resolveClient,
 };

@@ -24,6 +24,8 @@ export interface FindClientsResult {
   clients: ClientSummary[];
   /** How many matched before `limit`. */
   total: number;
+  /** The limit applied (the input's, else the default). */
+  limit: number;
 }
 
 /** What a text names: one client, several candidates (with what tells them apart), or no one. */

@@ -23,6 +23,9 @@ import type {
   AddClientResult,
   ClientHistoryInput,
   ClientView,
+  FindClientsInput,
+  FindClientsResult,
+  ResolveView,
   SaveClientInput,
   SaveClientResult,
 } from './clients-dto';
@@ -79,10 +82,13 @@ export interface ServerApi {
   changeEvent(change: EventChange): EventView;
   getDueList(at?: string): DueView;
   getQuietClients(at?: string, days?: number): QuietClientView[];
-  // Client sidebar and the CLI (src/shared/clients-dto.ts): one client's card and history, saving the card, adding one.
+  // Clients (src/shared/clients-dto.ts): search as you type, what a typed text names (core/clients), one client's
+  // card and history, saving the card, adding one.
   getClient(input: ClientHistoryInput): ClientView;
   saveClient(input: SaveClientInput): SaveClientResult;
   addClient(input: AddClientInput): AddClientResult;
+  findClients(input: FindClientsInput): FindClientsResult;
+  resolveClient(query: string): ResolveView;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -106,7 +112,17 @@ export type _EventDtosAreJson = ProveJson<
   IsJson<RemindersView | LogEventInput | EventView | EventChange | DueView | QuietClientView>
 >;
 export type _ClientDtosAreJson = ProveJson<
-  IsJson<ClientHistoryInput | ClientView | SaveClientInput | SaveClientResult | AddClientInput | AddClientResult>
+  IsJson<
+    | ClientHistoryInput
+    | ClientView
+    | SaveClientInput
+    | SaveClientResult
+    | AddClientInput
+    | AddClientResult
+    | FindClientsInput
+    | FindClientsResult
+    | ResolveView
+  >
 >;
 
 /** Every server function the sidebars may call, checked exhaustive against ServerApi by the type below. */
@@ -130,5 +146,7 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   getClient: true,
   saveClient: true,
   addClient: true,
+  findClients: true,
+  resolveClient: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

@@ -91,3 +91,62 @@ test('an event planned from the form becomes a row and a calendar reminder', asy
     expect(h.office.workspace.calendar.allEvents().length).toBe(calendarBefore + 1);
   });
 });
+
+test('the client field suggests as you type: a partial name, a pick, and the event is linked to that client', async () => {
+  const { page } = h;
+  await screenshotOnFailure(page, 'reminders-pick-client', async () => {
+    const target = h.office.rpc.findClients({ query: 'client2@example.ru' }).clients[0];
+    // The display name is "Given Middle Family": the start of the family name and of the given name, in that order.
+    const words = target.name.split(' ');
+    const partial = `${words[words.length - 1].slice(0, 4)} ${words[0].slice(0, 2)}`;
+    await page.goto(h.url('/'));
+    const frame = await openSidebar(page, /Напоминания/);
+    await frame.locator('body[data-loaded="true"]').waitFor();
+    // A partial name: the candidates to pick from, each with what tells them apart.
+    await frame.locator('#log-client').pressSequentially(partial, { delay: 30 });
+    const pick = frame.locator(`#log-client-picks button.pick[data-resource-name="${target.resourceName}"]`);
+    await pick.waitFor();
+    expect(await pick.locator('.meta').innerText()).toContain(target.phones[0]);
+    await pick.click();
+    expect(await frame.locator('#log-client').inputValue()).toBe(target.name);
+    await frame.locator(`#log-client-state [data-chosen="${target.resourceName}"]`).waitFor();
+    await frame.locator('#log-kind').selectOption('Звонок');
+    await frame.locator('#log-submit').click();
+    // The confirmation is next to the form.
+    await frame.locator('#log-status.ok').waitFor();
+    expect(await frame.locator('#log-status').innerText()).toContain(target.name);
+    const values = h.office.workspace.spreadsheets.values(h.office.spreadsheetId, template('events').title.ru);
+    const at = locateColumns(template('events'), values[0]);
+    const last = values[values.length - 1];
+    expect(last[at.clientId]).toBe(target.resourceName);
+    expect(last[at.client]).toBe(target.name);
+    expect(String(last[at.phone])).not.toBe('');
+  });
+});
+
+test('an unknown client is never logged silently: "Without a client" writes a text-only row', async () => {
+  const { page } = h;
+  await screenshotOnFailure(page, 'reminders-no-client', async () => {
+    await page.goto(h.url('/'));
+    const frame = await openSidebar(page, /Напоминания/);
+    await frame.locator('body[data-loaded="true"]').waitFor();
+    const rowsBefore = h.office.workspace.spreadsheets.values(h.office.spreadsheetId, template('events').title.ru);
+    await frame.locator('#log-client').fill('Незнакомцев <b>Пётр</b>');
+    await frame.locator('#log-submit').click();
+    // Submitting an unknown name writes nothing and offers the two choices.
+    await frame.locator('#log-client-picks [data-action="no-client"]').waitFor();
+    expect(await frame.locator('#log-client-picks [data-action="new-client"]').innerText()).toBe('Новый клиент');
+    expect(await frame.locator('#log-client-picks [data-state="unknown"]').innerText()).toContain('<b>Пётр</b>');
+    expect(h.office.workspace.spreadsheets.values(h.office.spreadsheetId, template('events').title.ru).length).toBe(
+      rowsBefore.length,
+    );
+    await frame.locator('#log-client-picks [data-action="no-client"]').click();
+    await frame.locator('#log-submit').click();
+    await frame.locator('#log-status.ok').waitFor();
+    const values = h.office.workspace.spreadsheets.values(h.office.spreadsheetId, template('events').title.ru);
+    const at = locateColumns(template('events'), values[0]);
+    expect(values.length).toBe(rowsBefore.length + 1);
+    expect(values[values.length - 1][at.client]).toBe('Незнакомцев <b>Пётр</b>');
+    expect(values[values.length - 1][at.clientId]).toBe('');
+  });
+});

@@ -6,7 +6,7 @@ import { EntryPointName, NodeRpc, serverRpc } from '../gas/server-rpc';
 import type { Office } from '../office';
 
 export interface Measurement {
-  /** A stable id for the scenario (`client.history`), for comparing runs. */
+  /** A stable scenario id (`client.find`) that reports and comparisons key on; the operation text may change. */
   id?: string;
   operation: string;
   /** Service calls the operation made (round trips to Google). */

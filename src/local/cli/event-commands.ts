@@ -7,6 +7,7 @@ import type { Office } from '../office';
 import { flag, ParsedArgs, UsageError } from './args';
 import { refusing } from './client-commands';
 import { invokeEntryPoint } from '../gas/server-rpc';
+import { resolveOne } from './find-commands';
 
 function isoOption(args: ParsedArgs, name: string): string | undefined {
   const value = flag(args, name);
@@ -23,8 +24,15 @@ export function logCommand(office: Office, args: ParsedArgs): EventView {
     if (!v) throw new UsageError(`--${name} is required`);
     return v;
   };
+  const client = required('client');
+  // Who the event is with: ONE client the text names (exit 2 with the candidates otherwise), or the text alone with
+  // --no-client, or a contact created (or found by its e-mail or phone) with --new-client.
+  if (args.flags['no-client'] && args.flags['new-client'])
+    throw new UsageError('--no-client or --new-client, not both');
+  if (!args.flags['no-client'] && !args.flags['new-client']) resolveOne(office, client);
   const input: LogEventInput = {
-    client: required('client'),
+    client,
+    ...(args.flags['no-client'] ? { noClient: true } : {}),
     kind: required('kind'),
     reason: required('reason'),
     ...(isoOption(args, 'at') ? { at: isoOption(args, 'at') } : {}),

@@ -4,6 +4,7 @@
 
 import { flag, parseArgs, Refusal, UsageError } from './args';
 import { addClientCommand, clientCommand, editCommand } from './client-commands';
+import { findCommand } from './find-commands';
 import { cardCommand, dueCommand, logCommand, quietCommand } from './event-commands';
 import { connect, runOnGoogle } from './google-commands';
 import { contactsCommand, exportCommand, importCommand, previewCommand, undoCommand } from './import-commands';
@@ -25,11 +26,15 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
   export --format google-csv|outlook-csv|vcard|xlsx --out FILE [--label NAME]
   contacts --json                  every contact of the account, as People API Persons with labels
 
-  log --client <e-mail|phone|resourceName> --kind KIND --reason REASON [--at ISO] [--planned]
-      [--manager NAME] [--note TEXT] [--new-client [--phone P]]
-                                   log an event (a planned one gets a calendar reminder); --new-client creates
-                                   the client from --client ("Name <e-mail>", an e-mail, a phone or a name), or
-                                   finds the one with that e-mail or phone
+  find QUERY [--label L] [--manager M] [--quiet] [--birthday-week] [--limit N] [--json]
+                                   clients by name (any order, prefix, ё = е), phone (or its last 6+ digits),
+                                   e-mail, label or manager, best match first, from the Card index
+  log --client <name|e-mail|phone|resourceName> --kind KIND --reason REASON [--at ISO] [--planned]
+      [--manager NAME] [--note TEXT] [--no-client | --new-client [--phone P]]
+                                   log an event (a planned one gets a calendar reminder); the client must be ONE
+                                   client (exit 2 with the candidates), or --no-client logs the text only, or
+                                   --new-client creates the client from --client ("Name <e-mail>", an e-mail,
+                                   a phone or a name), or finds the one with that e-mail or phone
   due [--at ISO] --json            planned events due on or before that moment, overdue ones marked
   quiet [--days N] [--at ISO] --json
                                    clients gone quiet, with their last event date
@@ -73,6 +78,10 @@ const FLAGS = {
   kind: 'value',
   reason: 'value',
   planned: 'switch',
+  'no-client': 'switch',
+  quiet: 'switch',
+  'birthday-week': 'switch',
+  limit: 'value',
   manager: 'value',
   note: 'value',
   credentials: 'value',
@@ -143,6 +152,7 @@ export async function main(argv: string[]): Promise<number> {
       undo: () => undoCommand(office, args),
       export: () => exportCommand(office, args),
       contacts: () => contactsCommand(office),
+      find: () => findCommand(office, args),
       log: () => logCommand(office, args),
       due: () => dueCommand(office, args),
       quiet: () => quietCommand(office, args),

@@ -126,6 +126,21 @@ export function appendIndexRow(sheet: Sheet, row: IndexRow): void {
 }
 
 /**
+ * Every row holding `key` (normally one; two contacts may share an e-mail or a phone): one TextFinder request for
+ * `,key,` on the keys column, then each candidate row.
+ */
+export function rowsByKey(sheet: Sheet, key: string): IndexedRow[] {
+  const index = table(sheet);
+  const out: IndexedRow[] = [];
+  for (const rowNumber of index.findRows('keys', `,${key},`, { entireCell: false, matchCase: false })) {
+    const values = index.readRow(rowNumber);
+    const row = values && fromRecord(values);
+    if (row && row.keys.includes(key)) out.push({ ...row, rowNumber });
+  }
+  return out;
+}
+
+/**
  * The row holding `key`, found without reading the sheet: one TextFinder request for `,key,` on the keys column, then
  * the candidate row (normally exactly one).
  */

@@ -67,7 +67,7 @@ export function readPerson(resourceName: string, locale: Locale): Person {
 export function getClient(input: ClientHistoryInput): ClientView {
   const office = new OfficeContext();
   const locale = office.locale;
-  const { resourceName } = oneClient(input?.client, locale, office.settings.get('defaultCountry'));
+  const { resourceName } = oneClient(input?.client, office);
   const person = readPerson(resourceName, locale);
   const card = cardOf(person, labelsOf(person, labelNames()));
   const name = cardName(card);

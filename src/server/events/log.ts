@@ -25,7 +25,7 @@ import { IndexedRow, noteEvent } from '../card-index/client-index';
 import { addClientContact, newClientOf } from '../clients/add-client';
 import { scriptClock } from '../clock';
 import { syncCalendar } from './calendar';
-import { resolveClient } from './resolve-contact';
+import { eventClient } from '../clients/resolve';
 import { accepted, logText } from './messages';
 import { OfficeContext } from './office';
 import { EventLog, eventsTable, readEvents } from './sheet';
@@ -57,7 +57,9 @@ export function logEvent(input: LogEventInput): EventView {
   if (again) return again;
 
   const terms = accepted(newEventTerms(input, office, scriptClock), office);
-  const client = resolveClient(input.client, locale, office.settings.get('defaultCountry'));
+  // Who the event is with: ONE client the text resolves to (core/clients), or the text alone when the user chose
+  // "without a client"; anything else is refused with the candidates before anything is written.
+  const client = eventClient(input, office);
   const event = newEventRecord(input, checked, terms, client, {
     clock: scriptClock,
     random: Math.random,

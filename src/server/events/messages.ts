@@ -15,6 +15,9 @@ const en = {
   cannotAssign: 'You cannot make {manager} responsible: only their head can.',
   unknownAction: 'Unknown change "{value}".',
   busy: 'Someone else is saving the event log right now; try again in a moment.',
+  severalClients: 'Several clients match "{query}": {candidates}. Choose one, or log without a client.',
+  unknownClient: 'No client matches "{query}". Choose a client, add a new one, or log without a client.',
+  andMore: 'and {count} more',
 };
 type Key = keyof typeof en;
 
@@ -29,6 +32,9 @@ const ru: Record<Key, string> = {
   cannotAssign: 'Вы не можете назначить ответственным {manager}: это может сделать только руководитель.',
   unknownAction: 'Неизвестное изменение «{value}».',
   busy: 'Журнал событий сейчас сохраняет кто-то другой; попробуйте через минуту.',
+  severalClients: 'Под «{query}» подходят несколько клиентов: {candidates}. Выберите одного или запишите без клиента.',
+  unknownClient: 'Клиент «{query}» не найден. Выберите клиента, добавьте нового или запишите без клиента.',
+  andMore: 'и ещё {count}',
 };
 
 const ka: Record<Key, string> = {
@@ -42,6 +48,9 @@ const ka: Record<Key, string> = {
   cannotAssign: 'თქვენ არ შეგიძლიათ {manager}-ის პასუხისმგებლად დანიშვნა: ეს მხოლოდ მის ხელმძღვანელს შეუძლია.',
   unknownAction: 'უცნობი ცვლილება „{value}“.',
   busy: 'მოვლენების ჟურნალს ახლა სხვა ინახავს; სცადეთ ცოტა ხანში.',
+  severalClients: '„{query}“-ს რამდენიმე კლიენტი შეესაბამება: {candidates}. აირჩიეთ ერთი ან ჩაწერეთ კლიენტის გარეშე.',
+  unknownClient: 'კლიენტი „{query}“ ვერ მოიძებნა. აირჩიეთ კლიენტი, დაამატეთ ახალი ან ჩაწერეთ კლიენტის გარეშე.',
+  andMore: 'და კიდევ {count}',
 };
 
 export const logText = catalog<Key>({ en, ru, ka });

@@ -18,7 +18,7 @@ import {
 import type { DueView, QuietClientView, RemindersView } from '../../shared/events-dto';
 import { listAllContacts } from '../people/gateway';
 import { labelNames, labelsOf } from '../people/labels';
-import { personName, personPhone } from './resolve-contact';
+import { personName, personPhone } from '../clients/person';
 import { scriptClock } from '../clock';
 import { accepted } from './messages';
 import { OfficeContext } from './office';

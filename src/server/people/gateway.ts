@@ -4,7 +4,7 @@
 // rejected before applying them (429 quota, 503) are retried with backoff; anything else surfaces, because a retried
 // create whose response was lost would create the contacts twice.
 // Single-contact requests go to peopleApi() directly where they are made: export paging (export/contacts.ts),
-// the Gmail card's create (gmail/add-client.ts), resolving an event's client (events/resolve-contact.ts) and the
+// the Gmail card's create (gmail/add-client.ts), resolving an event's client (clients/resolve.ts) and the
 // contact count (people/people.ts).
 
 import type { PeopleDirectory } from '../../core/ports/people';

@@ -50,7 +50,17 @@ test('a client named by phone in another spelling, or by resourceName, is the sa
     client: clients.regular.name,
     phone: clients.regular.phone,
   });
-  const stranger = logEvent(office, { client: '+995 555 12 34 56', kind: 'Пропущенный звонок', reason: '' });
+  // A number nobody has is refused (never an unlinked "logged"), unless the user chose "without a client".
+  expect(() => logEvent(office, { client: '+995 555 12 34 56', kind: 'Пропущенный звонок', reason: '' })).toThrow(
+    'Клиент «+995 555 12 34 56» не найден. Выберите клиента, добавьте нового или запишите без клиента.',
+  );
+  expect(eventRows(office)).toHaveLength(2);
+  const stranger = logEvent(office, {
+    client: '+995 555 12 34 56',
+    noClient: true,
+    kind: 'Пропущенный звонок',
+    reason: '',
+  });
   expect(stranger).toMatchObject({ clientId: '', client: '+995 555 12 34 56', phone: '+995 555 12 34 56' });
   // The phone that starts with "+" went in as text.
   expect(eventRows(office).map((r) => r.phone)).toContain('+995 555 12 34 56');

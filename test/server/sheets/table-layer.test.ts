@@ -57,6 +57,7 @@ describe('an Events sheet with two title rows above its header', () => {
     });
     const call2 = logEvent(office, {
       client: '89123456789',
+      noClient: true,
       kind: 'Встреча',
       reason: '',
       planned: true,
@@ -143,7 +144,7 @@ describe('setup on a sheet with title rows above its header', () => {
     );
     expect(events.getRange(1, width + 1).getValue()).toBe('');
     // The log still works with the column in its new place.
-    const logged = logEvent(office, { client: '+7 912 000-11-22', kind: 'Звонок', reason: '' });
+    const logged = logEvent(office, { client: '+7 912 000-11-22', noClient: true, kind: 'Звонок', reason: '' });
     expect(eventCells(office).rows.find((r) => r.id === logged.id)?.phone).toBe('+7 912 000-11-22');
   });
 });

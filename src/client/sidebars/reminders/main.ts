@@ -11,6 +11,7 @@ import { byId, element, fillTexts, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
 import { showStatus } from '../../lib/status';
 import { remindersText } from './strings';
+import { ClientField } from './client-field';
 
 let locale: Locale = 'en';
 let timeZone = 'UTC';
@@ -251,6 +252,20 @@ async function load(showLoading = true): Promise<void> {
   }
 }
 
+const clientField = new ClientField({ locale: () => locale, dateOf, fail: (e) => logStatus(e) });
+
+/** The form's own status line, next to the button: what was logged, or why not (and the same at the top). */
+function logStatus(what: unknown, kind: 'ok' | 'error' | 'muted' = 'error'): void {
+  const text =
+    kind === 'error'
+      ? remindersText(locale, 'error', { message: what instanceof Error ? what.message : String(what) })
+      : String(what);
+  const el = byId('log-status');
+  el.className = `status ${kind}`;
+  el.textContent = text;
+  status(text, kind);
+}
+
 // Changing what is being logged makes it another event, with a new id.
 byId('log-form').addEventListener('input', () => {
   pendingId = '';
@@ -259,13 +274,18 @@ byId('log-form').addEventListener('input', () => {
 byId('log-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const button = byId<HTMLButtonElement>('log-submit');
-  const client = byId<HTMLInputElement>('log-client').value.trim();
-  if (!client) return;
+  if (!byId<HTMLInputElement>('log-client').value.trim()) return;
   const at = byId<HTMLInputElement>('log-at').value;
   button.disabled = true;
   try {
+    // Who it is for, settled before anything is written: a text that is not ONE client shows the choices instead.
+    const who = await clientField.settled();
+    if (!who) {
+      logStatus(remindersText(locale, 'needClient'), 'muted');
+      return;
+    }
     const logged = await rpc.logEvent({
-      client,
+      ...who,
       kind: byId<HTMLSelectElement>('log-kind').value,
       reason: byId<HTMLSelectElement>('log-reason').value,
       ...(at ? { at } : {}),
@@ -278,10 +298,11 @@ byId('log-form').addEventListener('submit', async (event) => {
     });
     pendingId = '';
     (byId('log-form') as HTMLFormElement).reset();
-    status(remindersText(locale, 'logged', { kind: logged.kind, client: logged.client }), 'ok');
+    clientField.reset();
+    logStatus(remindersText(locale, 'logged', { kind: logged.kind, client: logged.client }), 'ok');
     await load(false);
   } catch (e) {
-    fail(e);
+    logStatus(e);
   } finally {
     button.disabled = false;
   }

@@ -1,5 +1,5 @@
 // The event log at scale: 25,000 contacts and 100,000 events. Service calls and CPU for the Gmail card (cold and
-// warm index), the due list and the quiet list, and the calls to log k events.
+// warm index), the due list and the quiet list, finding a client (client.find), and the calls to log k events.
 
 import { messageEvent } from '../../emulator/ui/card-service';
 import { openOffice, Office } from '../../office';
@@ -84,6 +84,17 @@ function indexAndListBenches(office: Office, add: AddMeasurement): void {
   );
   add(measureRpc(office, 'quiet list (getQuietClients)', (rpc) => rpc.getQuietClients()));
   add(measureRpc(office, 'Reminders sidebar, first screen (getReminders)', (rpc) => rpc.getReminders()));
+  add(clientFindBench(office));
+}
+
+/** Search as you type in the Client sidebar / the log form: a name prefix over the whole index (findClients). */
+function clientFindBench(office: Office): Measurement {
+  let found = 0;
+  const x = measureRpc(office, 'find clients by a name prefix (findClients "клиент123")', (rpc) => {
+    const result = rpc.findClients({ query: 'клиент123', limit: 20 });
+    found = result.total;
+  });
+  return { id: 'client.find', ...x, matched: found };
 }
 
 /** The Gmail card for a client's message (cold, then warm cache) and for a stranger's. */

@@ -1,0 +1,35 @@
+// google.script.run targets about clients (src/shared/clients-dto.ts): search as you type and "who is this text".
+// Both answer from the Card index's list lines (one read), never from a People listing.
+
+import { findClients as findIn } from '../../core/clients';
+import { quietDaysByLabel } from '../../core/events';
+import type { FindClientsInput, FindClientsResult, ResolveView } from '../../shared/clients-dto';
+import { OfficeContext } from '../events/office';
+import { resolveText } from './resolve';
+import { clientSummaries } from './summaries';
+
+export function findClients(input: FindClientsInput): FindClientsResult {
+  const office = new OfficeContext();
+  const summaries = clientSummaries(office.ss);
+  return findIn(summaries, input ?? { query: '' }, {
+    // Each read only when the query or a filter needs it: the Settings and Labels sheets and the zone cost requests a
+    // name search does not need.
+    get defaultCountry() {
+      return office.settings.get('defaultCountry');
+    },
+    now: new Date(),
+    get timeZone() {
+      return office.timeZone;
+    },
+    get quietDays() {
+      return office.settings.get('quietDaysDefault');
+    },
+    get quietDaysByLabel() {
+      return quietDaysByLabel(office.labels);
+    },
+  });
+}
+
+export function resolveClient(query: string): ResolveView {
+  return resolveText(String(query ?? ''), new OfficeContext()).view;
+}
