@@ -44,6 +44,21 @@ export function summaryCell(entry: ClientIndexEntry): string {
   return JSON.stringify(cell);
 }
 
+/** The summary of an index entry filed under `keys` (lower-case e-mails, E.164 phones). */
+export function summaryOfEntry(resourceName: string, keys: string[], entry: ClientIndexEntry): ClientSummary {
+  return {
+    resourceName,
+    name: entry.name,
+    phones: keys.filter((k) => k.startsWith('+')),
+    emails: keys.filter((k) => k.includes('@')),
+    labels: [...entry.labels],
+    manager: entry.manager,
+    lastContact: entry.lastContact?.at ?? null,
+    nextPlanned: entry.planned[0]?.at ?? null,
+    birthday: entry.birthday ?? '',
+  };
+}
+
 /** The summary from one index row's cells; undefined for a row the codec cannot read (damaged by hand). */
 export function summaryFrom(keysValue: unknown, resourceName: unknown, cellValue: unknown): ClientSummary | undefined {
   const keys = keysFromCell(keysValue);

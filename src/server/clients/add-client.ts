@@ -4,15 +4,16 @@
 // found), phones compared in E.164 under the office's default country. A match is that client, created:false and
 // why. The Gmail card's "add as a new client", logEvent's "new client" and `crm add-client` all come here.
 
-import type { Person as CorePerson } from '../../core/import/types';
-import { dateText, familyFirstName, managerOf, MANAGER_KEYS } from '../../core/export/contact-view';
+import { MANAGER_KEYS } from '../../core/export/contact-view';
 import { parseMailAddress } from '../../core/email-address';
 import { isValidEmail } from '../../core/import/normalize/emails';
 import { splitFullName } from '../../core/import/normalize';
 import { toE164 } from '../../core/phone';
 import type { Locale } from '../../core/i18n/locale';
 import type { AddClientInput, AddClientResult, ClientSummary } from '../../shared/clients-dto';
+import { summaryOfEntry } from '../../core/card-index';
 import { ClientIndexEntry, lookupIndexed, noteContact } from '../card-index/client-index';
+import { personSummary } from './person';
 import { OfficeContext } from '../events/office';
 import { Person, withRetry } from '../people/gateway';
 import { labelGroups, labelNames, labelsOf } from '../people/labels';
@@ -125,35 +126,10 @@ export function existingClient(email: string, phone: string, country: string): M
   return undefined;
 }
 
+/** The list line of an index entry found by `email` (the add-on's cached entry has no keys: they are rebuilt). */
 function entrySummary(entry: ClientIndexEntry, email: string, country: string): ClientSummary {
-  return {
-    resourceName: entry.resourceName,
-    name: entry.name,
-    phones: entry.phones.map((p) => toE164(p, country) ?? p),
-    emails: email ? [email] : [],
-    labels: entry.labels,
-    manager: entry.manager,
-    lastContact: entry.lastContact?.at ?? null,
-    nextPlanned: entry.planned[0]?.at ?? null,
-    birthday: entry.birthday ?? '',
-  };
-}
-
-export function personSummary(p: Person, labels: string[], country: string): ClientSummary {
-  const core = p as CorePerson;
-  return {
-    resourceName: String(p.resourceName ?? ''),
-    name: familyFirstName(core),
-    phones: (p.phoneNumbers ?? []).map(
-      (x) => x.canonicalForm || toE164(String(x.value ?? ''), country) || String(x.value ?? ''),
-    ),
-    emails: (p.emailAddresses ?? []).map((e) => String(e.value ?? '').toLowerCase()).filter(Boolean),
-    labels,
-    manager: managerOf(core),
-    lastContact: null,
-    nextPlanned: null,
-    birthday: dateText(p.birthdays?.[0]?.date, 'iso'),
-  };
+  const phones = entry.phones.map((p) => toE164(p, country)).filter((p): p is string => !!p);
+  return summaryOfEntry(entry.resourceName, [...(email ? [email] : []), ...phones], entry);
 }
 
 function personOf(c: NewClientData, e164: string | undefined, groupNames: string[], locale: Locale): Person {

@@ -9,9 +9,8 @@
 //   the user chose "without a client" (`noClient`), when the row names the text only.
 
 import type { ClientSummary } from '../../core/card-index';
-import { contactKeys, indexKeyOf } from '../../core/card-index';
+import { contactKeys, indexKeyOf, summaryOfEntry } from '../../core/card-index';
 import { isEmail, isPhoneLike, isResourceName, resolveClientText } from '../../core/clients';
-import { managerOf } from '../../core/export/contact-view';
 import type { Locale } from '../../core/i18n/locale';
 import type { ResolveView } from '../../shared/clients-dto';
 import type { LogEventInput } from '../../shared/events-dto';
@@ -20,7 +19,7 @@ import { OfficeContext } from '../events/office';
 import { logText } from '../events/messages';
 import { withRetry } from '../people/gateway';
 import { peopleApi } from '../people/people';
-import { personName, personPhone } from './person';
+import { personPhone, personSummary } from './person';
 import { clientSummaries } from './summaries';
 
 type Person = GoogleAppsScript.People.Schema.Person;
@@ -49,39 +48,10 @@ function refOfRow(row: IndexedRow): ClientRef {
 }
 
 /** A list line for an index row (the candidates of a refusal, the sidebar's pick). */
-function summaryOfRow(row: IndexedRow): ClientSummary {
-  const e = row.entry;
-  return {
-    resourceName: row.resourceName,
-    name: e.name,
-    phones: row.keys.filter((k) => k.startsWith('+')),
-    emails: row.keys.filter((k) => k.includes('@')),
-    labels: e.labels,
-    manager: e.manager,
-    lastContact: e.lastContact?.at ?? null,
-    nextPlanned: e.planned[0]?.at ?? null,
-    birthday: e.birthday ?? '',
-  };
-}
-
-/** A list line for a contact the index does not hold yet: no events known, labels unread (a request each). */
-function summaryOfPerson(p: Person, defaultCountry: string): ClientSummary {
-  const keys = contactKeys(p, defaultCountry);
-  return {
-    resourceName: String(p.resourceName ?? ''),
-    name: personName(p),
-    phones: keys.filter((k) => k.startsWith('+')),
-    emails: keys.filter((k) => k.includes('@')),
-    labels: [],
-    manager: managerOf(p as never),
-    lastContact: null,
-    nextPlanned: null,
-    birthday: '',
-  };
-}
+const summaryOfRow = (row: IndexedRow): ClientSummary => summaryOfEntry(row.resourceName, row.keys, row.entry);
 
 function fromPerson(p: Person, defaultCountry: string): Resolved {
-  const client = summaryOfPerson(p, defaultCountry);
+  const client = personSummary(p, [], defaultCountry);
   return {
     view: { kind: 'one', client },
     ref: { clientId: client.resourceName, name: client.name, phone: personPhone(p) },
@@ -126,7 +96,7 @@ function byKey(sheet: Sheet | undefined, text: string, key: string, office: Offi
   const people = searchByKey(text, key, country);
   if (people.length === 1) return fromPerson(people[0], country);
   if (people.length > 1)
-    return { view: { kind: 'several', candidates: people.map((p) => summaryOfPerson(p, country)) } };
+    return { view: { kind: 'several', candidates: people.map((p) => personSummary(p, [], country)) } };
   // A phone not on file may still be the tail of one that is: the list lines decide.
   return isEmail(text) ? { view: { kind: 'none', query: text } } : undefined;
 }
