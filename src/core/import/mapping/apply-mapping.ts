@@ -15,8 +15,6 @@ import {
 } from '../types';
 
 const GOOGLE_SEPARATOR = /\s*:::\s*/;
-/** Google's system groups: membership in them is not a label the office made. */
-const SYSTEM_LABELS = new Set(['* mycontacts', '* starred']);
 
 const SINGLE: ReadonlySet<string> = new Set(SINGLE_VALUE_FIELDS);
 
@@ -51,7 +49,8 @@ class RowReader {
     const column = col.header;
     if (SINGLE.has(col.field)) {
       const field = col.field as SingleValueField;
-      if (d[field] === undefined) d[field] = { value: text, column };
+      if (d[field] === undefined)
+        d[field] = cell.formula ? { value: text, column, formula: cell.formula } : { value: text, column };
       else this.keep(column, text);
       return;
     }
@@ -82,8 +81,8 @@ class RowReader {
         d.notes.push({ value: text, column });
         return;
       case 'label':
-        for (const v of this.split(text))
-          if (!SYSTEM_LABELS.has(v.trim().toLowerCase())) d.labels.push({ value: v, column });
+        // Google's system groups (`* myContacts`, `* Starred`) are told apart by the normaliser (system-groups.ts).
+        for (const v of this.split(text)) d.labels.push({ value: v, column });
         return;
       case 'custom':
         this.keep(column, text, type ?? col.key);
