@@ -69,9 +69,10 @@ export function cleanImportFile(file: OpenedFile, mapping: Mapping | null, optio
 
 /**
  * Where every data row of the file went: created (one per contact, in-file duplicates folded in), an update of an
- * account contact, skipped (identical, already imported, or `merged` into an earlier row of the file), or `rejected`
- * (nothing to make a client from; the problems say why). `rows` = create + update + skip + rejected, always: a row
- * that is none of these would be a row lost without a word.
+ * account contact, skipped (identical, already imported, or `merged` into an earlier row of the file), `rejected`
+ * (nothing to make a client from; the problems list it) or `ignored` (content only in columns the mapping ignores by
+ * name, such as a row number "№"). `rows` = create + update + skip + rejected + ignored, always: a row that is none
+ * of these would be a row lost without a word.
  */
 export interface PreviewSummary {
   rows: number;
@@ -81,6 +82,7 @@ export interface PreviewSummary {
   /** Of `skip`: rows folded into an earlier row of the file (same phone or e-mail). */
   merged: number;
   rejected: number;
+  ignored: number;
 }
 
 export function previewSummary(
@@ -95,6 +97,7 @@ export function previewSummary(
     skip: plan.skips.length,
     merged: plan.skips.filter((s) => s.reason === 'duplicate-in-file').length,
     rejected: cleaned.drafts.length - cleaned.contacts.length,
+    ignored: file.table ? file.table.rows.length - cleaned.drafts.length : 0,
   };
 }
 

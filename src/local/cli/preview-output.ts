@@ -13,7 +13,7 @@ export function previewOutput(opened: OpenedFile, mapping: Mapping | null, clean
     contacts: cleaned.contacts.map((c) => ({ ...c.person, labels: c.labels })),
     errors: cleaned.problems,
     duplicates: plan.duplicates,
-    // rows = create + update + skip + rejected (skip includes the `merged` in-file duplicates).
+    // rows = create + update + skip + rejected + ignored (skip includes the `merged` in-file duplicates).
     summary: previewSummary(opened, cleaned, plan),
     // Every decision taken on the user's behalf: the encoding, the header row, the order of each name column…
     warnings: [...opened.warnings, ...cleaned.warnings],

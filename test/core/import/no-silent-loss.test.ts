@@ -40,7 +40,7 @@ function fates(r: ReturnType<typeof preview>): Map<number, string> {
 function expectEveryRowAccountedFor(r: ReturnType<typeof preview>, dataRows: number): void {
   const summary = previewSummary(r.opened, r.cleaned, r.plan);
   expect(summary.rows).toBe(dataRows);
-  expect(summary.create + summary.update + summary.skip + summary.rejected).toBe(dataRows);
+  expect(summary.create + summary.update + summary.skip + summary.rejected + summary.ignored).toBe(dataRows);
   const f = fates(r);
   expect(f.size).toBe(dataRows);
   for (const fate of f.values()) expect(fate).toMatch(/^(create|update|skip|merged|rejected)$/);
@@ -81,9 +81,24 @@ describe('1. mixed line endings', () => {
       skip: 1,
       merged: 1,
       rejected: 1,
+      ignored: 0,
     });
     // The rejected row is listed with its line.
     expect(r.cleaned.problems).toEqual([expect.objectContaining({ row: 9, column: '' })]);
+  });
+
+  test('a row with only its number is counted as ignored; one with a value under no header is listed', () => {
+    const r = preview(utf8('№,Имя,Телефон\n1,Анна Иванова,+79161234501\n2,,\n3,,,оставлено без заголовка\n'), 'n.csv');
+    expect(previewSummary(r.opened, r.cleaned, r.plan)).toEqual({
+      rows: 3,
+      create: 1,
+      update: 0,
+      skip: 0,
+      merged: 0,
+      rejected: 1,
+      ignored: 1,
+    });
+    expect(r.cleaned.problems).toEqual([expect.objectContaining({ row: 4, column: '' })]);
   });
 });
 

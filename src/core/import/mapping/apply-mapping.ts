@@ -164,11 +164,17 @@ export function applyMapping(table: SourceTable, mapping: Mapping): ContactDraft
     if (c.group) groups.set(`${c.field}\u0000${c.group}`, [...(groups.get(`${c.field}\u0000${c.group}`) ?? []), c]);
     else singles.push(c);
   }
+  /** Columns the user (or the mapping) chose to ignore by their name: their content alone does not make a row. */
+  const ignoredNamed = new Set(
+    mapping.columns.filter((c) => c.field === 'ignore' && c.header.trim() !== '').map((c) => c.index),
+  );
   const drafts: ContactDraft[] = [];
   for (const row of table.rows) {
     const cells = row.cells ?? [];
-    // A row whose mapped cells are all empty is a gap in the sheet, not a client to report.
-    if (mapping.columns.every((c) => c.field === 'ignore' || isBlank(cells[c.index]))) continue;
+    // A row with nothing but a row number ("№") is a gap in the sheet, not a client to report. A row with something
+    // in a column without a header is still a row of the file: its draft is empty and the normaliser lists it as not
+    // imported, so no row disappears without a word.
+    if (cells.every((c, i) => isBlank(c) || ignoredNamed.has(i))) continue;
     const reader = new RowReader(row, google);
     for (const c of used) if (c.part === 'photo' && !isBlank(cells[c.index])) reader.draft.hadPhoto = true;
     for (const c of singles) if (!isBlank(cells[c.index])) reader.put(c, cells[c.index], c.type);
