@@ -6,6 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import * as iconv from 'iconv-lite';
 import type { Locale } from '../../../src/core/i18n/locale';
 import { cleanImportFile, openImportFile, previewSummary } from '../../../src/core/import/pipeline';
+import { splitFullName } from '../../../src/core/import/normalize';
 import { batchPlan, personForCreate, planImport, type ImportPlan } from '../../../src/core/import/plan';
 import { phoneKey } from '../../../src/core/phone';
 import type { Person } from '../../../src/core/import/types';
@@ -167,6 +168,19 @@ describe('3. name order from the data, never from the interface language', () =>
       { givenName: 'Марина', familyName: 'Ильина' },
       { familyName: 'Кузнецов', givenName: 'Олег' },
     ]);
+  });
+
+  test.each([
+    ['ბერიძე გიორგი', { familyName: 'ბერიძე', givenName: 'გიორგი' }],
+    ['ნინო კაპანაძე', { givenName: 'ნინო', familyName: 'კაპანაძე' }],
+    ['Петросян Арам', { familyName: 'Петросян', givenName: 'Арам' }],
+    ['Ivanova Maria', { familyName: 'Ivanova', givenName: 'Maria' }],
+    ['Bryan Adams', { givenName: 'Bryan', familyName: 'Adams' }],
+    ['Константин Ильин', { givenName: 'Константин', familyName: 'Ильин' }],
+    ['Гелашвили', { familyName: 'Гелашвили' }],
+    ['Анна', { givenName: 'Анна' }],
+  ])('%s is read by its own words in any language', (full, parts) => {
+    for (const locale of ['en', 'ka', 'ru'] as const) expect(splitFullName(full, locale)).toEqual(parts);
   });
 
   test('the decision is said: the column, the order chosen and the counts', () => {
