@@ -84,6 +84,20 @@ const en = {
   problemDateImpossible: 'There is no such date: check the day and the month.',
   problemDateYearOnly: 'Only a year is given: the day and month are missing.',
   problemEmptyRow: 'No name, company, phone or e-mail: the row was not imported.',
+  problemFormulaShown: 'This cell is a formula: the text it shows was imported, not the formula.',
+  problemFormulaKept:
+    'A formula, not a value: the file does not hold what it shows, so the formula was kept as text. Correct the name in Google Contacts.',
+  nameOrderByVote:
+    'Column "{column}", {script} names: read {order}. {familyFirst} rows show family name first and {givenFirst} given name first (by surnames, patronymics and given names); the {ambiguous} rows that show neither follow the majority.',
+  nameOrderUsual:
+    'Column "{column}", {script} names: read {order}, as {script} names are usually written: none of its {ambiguous} rows shows the order by a surname, patronymic or given name.',
+  nameOrderFamilyFirst: 'family name first',
+  nameOrderGivenFirst: 'given name first',
+  nameScriptCyrillic: 'Cyrillic',
+  nameScriptLatin: 'Latin',
+  nameScriptGeorgian: 'Georgian',
+  nameScriptArmenian: 'Armenian',
+  nameScriptOther: 'other',
 };
 
 export type MessageKey = keyof typeof en;
@@ -170,6 +184,20 @@ const ru: Record<MessageKey, string> = {
   problemDateImpossible: 'Такой даты не бывает: проверьте день и месяц.',
   problemDateYearOnly: 'Указан только год: нет дня и месяца.',
   problemEmptyRow: 'Нет ни имени, ни компании, ни телефона, ни e-mail: строка не импортирована.',
+  problemFormulaShown: 'В ячейке формула: импортирован показанный ею текст, а не формула.',
+  problemFormulaKept:
+    'Формула вместо значения: файл не хранит то, что она показывает, поэтому формула сохранена как текст. Исправьте имя в Google Контактах.',
+  nameOrderByVote:
+    'Столбец «{column}», имена ({script}): {order}. Строк с фамилией впереди — {familyFirst}, с именем впереди — {givenFirst} (по фамилиям, отчествам и именам); {ambiguous} строк без таких признаков прочитаны как у большинства.',
+  nameOrderUsual:
+    'Столбец «{column}», имена ({script}): {order}, как обычно пишут такие имена: ни в одной из {ambiguous} строк порядок не виден по фамилии, отчеству или имени.',
+  nameOrderFamilyFirst: 'сначала фамилия',
+  nameOrderGivenFirst: 'сначала имя',
+  nameScriptCyrillic: 'кириллица',
+  nameScriptLatin: 'латиница',
+  nameScriptGeorgian: 'грузинское письмо',
+  nameScriptArmenian: 'армянское письмо',
+  nameScriptOther: 'другое письмо',
 };
 
 const ka: Record<MessageKey, string> = {
@@ -254,6 +282,20 @@ const ka: Record<MessageKey, string> = {
   problemDateImpossible: 'ასეთი თარიღი არ არსებობს: შეამოწმეთ დღე და თვე.',
   problemDateYearOnly: 'მითითებულია მხოლოდ წელი: აკლია დღე და თვე.',
   problemEmptyRow: 'არც სახელი, არც კომპანია, არც ტელეფონი, არც ელ-ფოსტა: სტრიქონი არ დაიმპორტდა.',
+  problemFormulaShown: 'უჯრაში ფორმულაა: დაიმპორტდა ის ტექსტი, რომელსაც ის აჩვენებს, და არა ფორმულა.',
+  problemFormulaKept:
+    'ფორმულა მნიშვნელობის ნაცვლად: ფაილი არ ინახავს იმას, რასაც ის აჩვენებს, ამიტომ ფორმულა შენახულია ტექსტად. შეასწორეთ სახელი Google Contacts-ში.',
+  nameOrderByVote:
+    'სვეტი „{column}“, სახელები ({script}): {order}. გვარით დაწყებული სტრიქონები — {familyFirst}, სახელით დაწყებული — {givenFirst} (გვარების, მამის სახელებისა და სახელების მიხედვით); {ambiguous} სტრიქონი ამ ნიშნების გარეშე წაკითხულია უმრავლესობის მსგავსად.',
+  nameOrderUsual:
+    'სვეტი „{column}“, სახელები ({script}): {order}, როგორც ასეთ სახელებს ჩვეულებრივ წერენ: {ambiguous} სტრიქონიდან არცერთში რიგი არ ჩანს გვარით, მამის სახელით ან სახელით.',
+  nameOrderFamilyFirst: 'ჯერ გვარი',
+  nameOrderGivenFirst: 'ჯერ სახელი',
+  nameScriptCyrillic: 'კირილიცა',
+  nameScriptLatin: 'ლათინური',
+  nameScriptGeorgian: 'ქართული',
+  nameScriptArmenian: 'სომხური',
+  nameScriptOther: 'სხვა დამწერლობა',
 };
 
 export const t = catalog<MessageKey>({ en, ru, ka });

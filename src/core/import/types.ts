@@ -16,6 +16,9 @@ export interface SourceCell {
   text: string;
   /** Set when the file itself typed the cell as a date (a spreadsheet date cell, any date system). */
   date?: CalendarDate;
+  /** A spreadsheet formula cell (`=HYPERLINK(…)`): `text` is its displayed (cached) value when the file holds one,
+   *  else the formula itself; `shown` tells which. */
+  formula?: { formula: string; shown: boolean };
 }
 
 export interface SourceRow {
@@ -45,6 +48,8 @@ export interface Located<T = string> {
   value: T;
   /** The source column header (or vCard property name, e.g. `TEL`). */
   column: string;
+  /** The cell was a spreadsheet formula (see SourceCell.formula). */
+  formula?: { formula: string; shown: boolean };
 }
 
 export interface DraftAddress {
@@ -100,6 +105,8 @@ export interface ImportProblem {
   column: string;
   value: string;
   message: string;
+  /** `warning`: the row is imported as the message says (a formula kept as text…); absent: the value was not used. */
+  severity?: 'warning';
 }
 
 /** The People API resource as the product sends it (type-only: nothing of googleapis ships). */
@@ -195,4 +202,6 @@ export interface NormalizeResult {
   contacts: NormalizedContact[];
   /** Every problem of every row, in row order. */
   problems: ImportProblem[];
+  /** Decisions taken for the whole file, in the office's language (the order each column's names are read in). */
+  warnings: string[];
 }

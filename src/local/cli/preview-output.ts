@@ -2,7 +2,7 @@
 // problems and what the plan would do.
 
 import type { Mapping } from '../../core/import/mapping';
-import { mappingAsObject, type CleanedFile, type OpenedFile } from '../../core/import/pipeline';
+import { mappingAsObject, previewSummary, type CleanedFile, type OpenedFile } from '../../core/import/pipeline';
 import type { ImportPlan } from '../../core/import/plan';
 
 export function previewOutput(opened: OpenedFile, mapping: Mapping | null, cleaned: CleanedFile, plan: ImportPlan) {
@@ -13,12 +13,9 @@ export function previewOutput(opened: OpenedFile, mapping: Mapping | null, clean
     contacts: cleaned.contacts.map((c) => ({ ...c.person, labels: c.labels })),
     errors: cleaned.problems,
     duplicates: plan.duplicates,
-    summary: {
-      rows: opened.table?.rows.length ?? opened.drafts?.length ?? 0,
-      create: plan.creates.length,
-      update: plan.updates.length,
-      skip: plan.skips.length,
-    },
-    warnings: opened.warnings,
+    // rows = create + update + skip + rejected + ignored (skip includes the `merged` in-file duplicates).
+    summary: previewSummary(opened, cleaned, plan),
+    // Every decision taken on the user's behalf: the encoding, the header row, the order of each name column…
+    warnings: [...opened.warnings, ...cleaned.warnings],
   };
 }

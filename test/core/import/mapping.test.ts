@@ -151,7 +151,7 @@ describe('Google CSV, current layout', () => {
     expect(col(mapping, 'Phonetic First Name')).toEqual({ field: 'custom', key: 'Phonetic First Name' });
   });
 
-  test('splits ::: values, types phones and e-mails by their label, drops system labels', () => {
+  test('splits ::: values, types phones and e-mails by their label, keeps system groups for the normaliser', () => {
     const row: Record<string, string> = {
       'First Name': 'Ivan',
       'Last Name': 'Petrov',
@@ -173,7 +173,8 @@ describe('Google CSV, current layout', () => {
     };
     const [draft] = applyMapping(table(GOOGLE_HEADER, [GOOGLE_HEADER.map((h) => row[h] ?? '')]), mapping);
     expect(draft.hadPhoto).toBe(true);
-    expect(draft.labels.map((l) => l.value)).toEqual(['VIP', 'Опт']);
+    // System groups ride along to the normaliser, which tells them apart (normalize/system-groups.ts).
+    expect(draft.labels.map((l) => l.value)).toEqual(['* myContacts', '* starred', 'VIP', 'Опт']);
     expect(draft.emails).toEqual([
       { value: 'ivan@work.example', column: 'E-mail 1 - Value', type: '* Work' },
       { value: 'ivan2@work.example', column: 'E-mail 1 - Value', type: '* Work' },
@@ -194,7 +195,7 @@ describe('Google CSV, current layout', () => {
     expect(p.addresses).toEqual([{ streetAddress: 'ул. Ленина, 1', city: 'Екатеринбург', type: 'home' }]);
     expect(p.events).toEqual([{ type: 'anniversary', date: { year: 2010, month: 6, day: 1 } }]);
     expect(p.userDefined).toEqual([{ key: 'Источник', value: 'Instagram' }]);
-    expect(contacts[0].labels).toEqual(['VIP', 'Опт']);
+    expect(contacts[0].labels).toEqual(['* Starred', 'VIP', 'Опт']);
   });
 });
 

@@ -277,7 +277,8 @@ describe('phones, e-mails and the rest of the card', () => {
       RU,
     );
     const p = contact!.person;
-    expect(contact?.labels).toEqual(['VIP', 'Опт', 'Семья']);
+    // myContacts is dropped; Google's "starred" stays as the marker the plan turns into the system group.
+    expect(contact?.labels).toEqual(['VIP', 'Опт', 'Семья', '* Starred']);
     expect(p.organizations).toEqual([{ name: 'ООО «Ромашка»', title: 'Директор', department: 'Закупки' }]);
     expect(p.userDefined).toEqual([
       { key: 'Менеджер', value: 'Ольга' },

@@ -153,7 +153,7 @@ function problemList(problems: ImportProblem[], className = 'problems'): HTMLEle
   );
 }
 
-function renderPreview(preview: ImportPreview, problems: ImportProblem[]): void {
+function renderPreview(preview: ImportPreview, problems: ImportProblem[], decisions: string[]): void {
   const conflicts = preview.updates.flatMap((u) =>
     (u.conflicts ?? []).map((c) => ({ row: u.rows[0], column: c.field, value: c.incoming, message: c.existing })),
   );
@@ -186,6 +186,10 @@ function renderPreview(preview: ImportPreview, problems: ImportProblem[]): void 
         importText(locale, 'problems', { n: problems.length }),
       ),
     ),
+    // Decisions taken while cleaning (the order each name column is read in), already in the office's language.
+    decisions.length
+      ? element('ul', { class: 'muted', 'data-count': 'decisions' }, ...decisions.map((d) => element('li', {}, d)))
+      : null,
     problems.length ? problemList(problems) : null,
     conflicts.length ? element('div', {}, importText(locale, 'conflicts')) : null,
     conflicts.length ? problemList(conflicts, 'problems conflicts') : null,
@@ -203,7 +207,7 @@ async function preview(): Promise<void> {
     const cleaned = cleanImportFile(opened, mapping, { defaultCountry: setup.defaultCountry, locale, importId });
     await stage(cleaned.contacts, cleaned.problems);
     const result = await rpc.previewImport(importId);
-    renderPreview(result, cleaned.problems);
+    renderPreview(result, cleaned.problems, cleaned.warnings);
     status('');
   } catch (e) {
     fail(e);

@@ -15,8 +15,6 @@ import {
 } from '../types';
 
 const GOOGLE_SEPARATOR = /\s*:::\s*/;
-/** Google's system groups: membership in them is not a label the office made. */
-const SYSTEM_LABELS = new Set(['* mycontacts', '* starred']);
 
 const SINGLE: ReadonlySet<string> = new Set(SINGLE_VALUE_FIELDS);
 
@@ -51,7 +49,8 @@ class RowReader {
     const column = col.header;
     if (SINGLE.has(col.field)) {
       const field = col.field as SingleValueField;
-      if (d[field] === undefined) d[field] = { value: text, column };
+      if (d[field] === undefined)
+        d[field] = cell.formula ? { value: text, column, formula: cell.formula } : { value: text, column };
       else this.keep(column, text);
       return;
     }
@@ -82,8 +81,8 @@ class RowReader {
         d.notes.push({ value: text, column });
         return;
       case 'label':
-        for (const v of this.split(text))
-          if (!SYSTEM_LABELS.has(v.trim().toLowerCase())) d.labels.push({ value: v, column });
+        // Google's system groups (`* myContacts`, `* Starred`) are told apart by the normaliser (system-groups.ts).
+        for (const v of this.split(text)) d.labels.push({ value: v, column });
         return;
       case 'custom':
         this.keep(column, text, type ?? col.key);
@@ -165,11 +164,17 @@ export function applyMapping(table: SourceTable, mapping: Mapping): ContactDraft
     if (c.group) groups.set(`${c.field}\u0000${c.group}`, [...(groups.get(`${c.field}\u0000${c.group}`) ?? []), c]);
     else singles.push(c);
   }
+  /** Columns the user (or the mapping) chose to ignore by their name: their content alone does not make a row. */
+  const ignoredNamed = new Set(
+    mapping.columns.filter((c) => c.field === 'ignore' && c.header.trim() !== '').map((c) => c.index),
+  );
   const drafts: ContactDraft[] = [];
   for (const row of table.rows) {
     const cells = row.cells ?? [];
-    // A row whose mapped cells are all empty is a gap in the sheet, not a client to report.
-    if (mapping.columns.every((c) => c.field === 'ignore' || isBlank(cells[c.index]))) continue;
+    // A row with nothing but a row number ("№") is a gap in the sheet, not a client to report. A row with something
+    // in a column without a header is still a row of the file: its draft is empty and the normaliser lists it as not
+    // imported, so no row disappears without a word.
+    if (cells.every((c, i) => isBlank(c) || ignoredNamed.has(i))) continue;
     const reader = new RowReader(row, google);
     for (const c of used) if (c.part === 'photo' && !isBlank(cells[c.index])) reader.draft.hadPhoto = true;
     for (const c of singles) if (!isBlank(cells[c.index])) reader.put(c, cells[c.index], c.type);

@@ -22,17 +22,29 @@ import type {
 import { dateAsText, parseDate } from './dates';
 import { splitEmailCell } from './emails';
 import { rowHash } from './row-hash';
-import { looksLikeCompany, NameParts, splitFullName } from './names';
+import { looksLikeCompany, NameOrderDecision, NameOrderVote, NameParts, splitFullName } from './names';
 import { peopleType } from './people-types';
+import { googleSystemGroup, STARRED_LABEL } from './system-groups';
 
 type Schema<K extends keyof Person> = NonNullable<Person[K]> extends Array<infer E> ? E : never;
 
-const SYSTEM_LABELS = new Set(['mycontacts', 'starred']);
 /** Several labels in one cell: Google's ` ::: `, commas, semicolons, one per line. */
 const LABEL_SEPARATOR = /\s*:::\s*|[,;\r\n]/;
 const LABEL_SEPARATOR_TEST = /:::|[,;\r\n]/;
 /** Where each language's word sits in the export's FIRST_VISIT_TYPES / MANAGER_KEYS lists. */
 const WORD_INDEX: Record<Locale, number> = { en: 0, ru: 1, ka: 2 };
+/** Text fields where a formula is reported (a phone, e-mail or date that is a formula is already not one). */
+const FORMULA_FIELDS = [
+  'fullName',
+  'familyName',
+  'givenName',
+  'middleName',
+  'nickname',
+  'company',
+  'title',
+  'department',
+  'manager',
+] as const;
 
 // Most cells are already clean; this tells them apart without building three new strings per cell. `\s` covers the
 // BOM, so a text it does not match has no BOM, no leading apostrophe, no run of spaces and nothing to trim.
@@ -82,16 +94,64 @@ function compact<T extends object>(obj: T): T {
   return out;
 }
 
-/** What stays the same for every row of one run: the language, the country and the parses made so far. */
+/** What stays the same for every row of one run: the language, the country, the parses made so far and the order
+ *  each column's names are written in (decided from the whole column, never from the language). */
 interface Run {
   options: NormalizeOptions;
   locale: Locale;
   parsePhone: (text: string) => Readonly<ParsedPhone> | undefined;
+  names: NameOrderVote;
 }
 
-function runOf(options: NormalizeOptions): Run {
+function runOf(options: NormalizeOptions, drafts: readonly ContactDraft[]): Run {
   const locale = (LOCALES as readonly string[]).includes(options.locale) ? options.locale : 'en';
-  return { options, locale, parsePhone: phoneParser(options.defaultCountry) };
+  const names = new NameOrderVote();
+  for (const d of drafts) {
+    const full = nameToSplit(d);
+    if (full !== undefined) names.add(d.fullName?.column ?? '', full);
+  }
+  return { options, locale, parsePhone: phoneParser(options.defaultCountry), names };
+}
+
+/** A formula where a value was expected (`=HYPERLINK("http://…","click")`): Sheets would run it, and its words are
+ *  not a name to split. */
+const FORMULA = /^=\S/;
+
+/** The whole name a row leaves to be split: no name parts of its own, and not a company written as a name. */
+function nameToSplit(d: ContactDraft): string | undefined {
+  if (!d.fullName) return undefined;
+  if (clean(d.familyName?.value) || clean(d.givenName?.value) || clean(d.middleName?.value)) return undefined;
+  const full = clean(d.fullName.value);
+  if (!full || FORMULA.test(full)) return undefined;
+  const company = clean(d.company?.value);
+  if (looksLikeCompany(full) && (!company || company === full)) return undefined;
+  return full;
+}
+
+function scriptWord(locale: Locale, script: NameOrderDecision['script']): string {
+  const key: Record<NameOrderDecision['script'], MessageKey> = {
+    cyrillic: 'nameScriptCyrillic',
+    latin: 'nameScriptLatin',
+    georgian: 'nameScriptGeorgian',
+    armenian: 'nameScriptArmenian',
+    other: 'nameScriptOther',
+  };
+  return t(locale, key[script]);
+}
+
+/** The preview's words for each column's name order: which order, and how many rows showed it. */
+function nameOrderWarnings(run: Run): string[] {
+  const { locale } = run;
+  return run.names.decisions().map((d) =>
+    t(locale, d.byVote ? 'nameOrderByVote' : 'nameOrderUsual', {
+      column: d.column,
+      script: scriptWord(locale, d.script),
+      order: t(locale, d.order === 'family-first' ? 'nameOrderFamilyFirst' : 'nameOrderGivenFirst'),
+      familyFirst: String(d.familyFirst),
+      givenFirst: String(d.givenFirst),
+      ambiguous: String(d.ambiguous),
+    }),
+  );
 }
 
 class DraftNormalizer {
@@ -128,6 +188,25 @@ class DraftNormalizer {
     return undefined;
   }
 
+  /** A formula cell in a text field: its displayed text was taken, or (none in the file) the formula kept as text. */
+  private formulas(): void {
+    const d = this.draft;
+    for (const field of FORMULA_FIELDS) {
+      const located = d[field];
+      if (!located) continue;
+      const value = clean(located.value);
+      const shown = located.formula?.shown === true;
+      if (!shown && !FORMULA.test(value)) continue;
+      this.problems.push({
+        row: d.rowNumber,
+        column: located.column,
+        value: shown ? `${value} (${located.formula?.formula ?? ''})` : value,
+        message: t(this.locale, shown ? 'problemFormulaShown' : 'problemFormulaKept'),
+        severity: 'warning',
+      });
+    }
+  }
+
   private names(company: string): { name?: Schema<'names'>; company: string } {
     const d = this.draft;
     let parts: NameParts = compact({
@@ -137,8 +216,9 @@ class DraftNormalizer {
     });
     const full = clean(d.fullName?.value);
     if (!parts.familyName && !parts.givenName && !parts.middleName && full) {
-      if (looksLikeCompany(full) && (!company || company === full)) return { company: full };
-      parts = splitFullName(full, this.locale);
+      if (FORMULA.test(full)) parts = { givenName: full };
+      else if (looksLikeCompany(full) && (!company || company === full)) return { company: full };
+      else parts = splitFullName(full, this.shared.names.order(d.fullName?.column ?? '', full));
     }
     const name = compact({
       familyName: parts.familyName,
@@ -198,10 +278,13 @@ class DraftNormalizer {
       const value = String(cell.value ?? '');
       for (const raw of LABEL_SEPARATOR_TEST.test(value) ? value.split(LABEL_SEPARATOR) : [value]) {
         const text = clean(raw);
-        const bare = text.charCodeAt(0) === 0x2a ? text.replace(/^\*\s*/, '') : text;
+        const system = text ? googleSystemGroup(text) : undefined;
+        if (system === 'myContacts') continue;
+        const bare =
+          system === 'starred' ? STARRED_LABEL : text.charCodeAt(0) === 0x2a ? text.replace(/^\*\s*/, '') : text;
         if (!bare) continue;
         const lower = bare.toLowerCase();
-        if (SYSTEM_LABELS.has(lower) || seen.has(lower)) continue;
+        if (seen.has(lower)) continue;
         seen.add(lower);
         out.push(bare);
       }
@@ -272,6 +355,7 @@ class DraftNormalizer {
 
   run(): NormalizedDraft {
     const d = this.draft;
+    this.formulas();
     const { name, company } = this.names(clean(d.company?.value));
     const organization = compact({
       name: company,
@@ -320,17 +404,17 @@ class DraftNormalizer {
 }
 
 export function normalizeDraft(draft: ContactDraft, options: NormalizeOptions): NormalizedDraft {
-  return new DraftNormalizer(draft, runOf(options)).run();
+  return new DraftNormalizer(draft, runOf(options, [draft])).run();
 }
 
 export function normalizeAll(drafts: ContactDraft[], options: NormalizeOptions): NormalizeResult {
   const contacts: NormalizedContact[] = [];
   const problems: ImportProblem[] = [];
-  const run = runOf(options);
+  const run = runOf(options, drafts);
   for (const draft of drafts) {
     const result = new DraftNormalizer(draft, run).run();
     if (result.contact) contacts.push(result.contact);
     for (const p of result.problems) problems.push(p);
   }
-  return { contacts, problems };
+  return { contacts, problems, warnings: nameOrderWarnings(run) };
 }

@@ -1,6 +1,7 @@
 // The labels an import applies, named once: a file spells "VIP" as "vip " on one row and "VIP" on the next, and the
 // account may already have the group "Vip" — all one label, under the group's spelling.
 
+import { STARRED_GROUP, STARRED_LABEL } from '../normalize/system-groups';
 import { comparableText } from './keys';
 import type { ContactGroupRef } from './types';
 
@@ -30,6 +31,15 @@ export class LabelNames {
       this.textOf.set(raw, text);
     }
     if (!text) return undefined;
+    if (raw === STARRED_LABEL) {
+      // Google's "starred": membership of the system group, never a label of that name (system-groups.ts).
+      this.labelGroups[STARRED_LABEL] = STARRED_GROUP;
+      if (!this.fileSpelling.has(text)) {
+        this.fileSpelling.set(text, STARRED_LABEL);
+        this.all.push(STARRED_LABEL);
+      }
+      return STARRED_LABEL;
+    }
     const group = this.groupByText.get(text);
     const name = group?.name ?? this.fileSpelling.get(text) ?? raw.trim();
     if (group) this.labelGroups[name] = group.resourceName;

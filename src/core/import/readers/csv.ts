@@ -7,9 +7,9 @@
 
 import Papa from 'papaparse/papaparse.js';
 import type { SourceCell, SourceTable } from '../types';
-import { GridRow, shapeTable } from './header-row';
+import { GridRow, headerDecision, shapeTable, type TableShape } from './header-row';
 import { ReadError, unknownEncoding } from './read-error';
-import { decodeText } from './text-decoding';
+import { decodeText, encodingDecision } from './text-decoding';
 
 export interface CsvOptions {
   encoding?: string;
@@ -50,6 +50,29 @@ export function guessDelimiter(text: string): string {
   return best.delimiter;
 }
 
+const REPLACED = '\uFFFD';
+const MAX_DAMAGE_LINES = 50;
+
+/** Each cell where a byte that is not UTF-8 was replaced, by line and column, so it can be fixed. */
+function damagedCells(shape: TableShape, fileName: string): string[] {
+  const out: string[] = [];
+  let more = 0;
+  const say = (line: string) => (out.length < MAX_DAMAGE_LINES ? out.push(line) : more++);
+  shape.headers.forEach((h, c) => {
+    if (h.includes(REPLACED))
+      say(`Line ${shape.headerRowNumber} (the header) of "${fileName}", column ${c + 1}: "${h}" has an invalid byte.`);
+  });
+  for (const row of shape.rows)
+    row.cells.forEach((cell, c) => {
+      if (cell.text.includes(REPLACED))
+        say(
+          `Line ${row.rowNumber} of "${fileName}", column "${shape.headers[c] || c + 1}": "${cell.text}" has an invalid byte.`,
+        );
+    });
+  if (more) out.push(`… and ${more} more cells of "${fileName}" with an invalid byte.`);
+  return out;
+}
+
 export function readCsv(bytes: Uint8Array, fileName: string, options: CsvOptions = {}): SourceTable {
   if (bytes.length === 0) throw new ReadError('empty', fileName, `The file "${fileName}" is empty.`);
   const decoded = decodeText(bytes, options.encoding);
@@ -64,9 +87,13 @@ export function readCsv(bytes: Uint8Array, fileName: string, options: CsvOptions
     firstLine = 2;
   }
   if (text.trim() === '') throw new ReadError('empty', fileName, `The file "${fileName}" has no data.`);
+  // Papaparse takes the first line break it meets for the whole file; a file pasted together from several systems
+  // mixes `\r\n`, `\n` and a lone `\r`, and the other breaks would end up inside cells, joining clients into one
+  // row. One kind of break everywhere (inside quoted cells too: notes keep their lines as `\n`) reads every record.
+  if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
   delimiter = delimiter ?? guessDelimiter(text);
 
-  const parsed = Papa.parse(text, { delimiter, skipEmptyLines: false });
+  const parsed = Papa.parse(text, { delimiter, newline: '\n', skipEmptyLines: false });
   const warnings: string[] = [];
   const rows: GridRow[] = [];
   const startLines: number[] = new Array(parsed.data.length);
@@ -95,5 +122,11 @@ export function readCsv(bytes: Uint8Array, fileName: string, options: CsvOptions
     }
   }
   const shape = shapeTable(rows, [], fileName);
-  return { format: 'csv', encoding: decoded.encoding, delimiter, ...shape, warnings };
+  const decision = encodingDecision(decoded, fileName);
+  const header = headerDecision(shape, fileName);
+  if (header) warnings.unshift(header);
+  if (decision) warnings.unshift(decision);
+  if (decoded.guess?.kind === 'utf-8-damaged') warnings.push(...damagedCells(shape, fileName));
+  const { rowsAboveHeader: _above, ...table } = shape;
+  return { format: 'csv', encoding: decoded.encoding, delimiter, ...table, warnings };
 }

@@ -24,6 +24,15 @@ export interface TableShape {
   headerRowNumber: number;
   headers: string[];
   rows: SourceRow[];
+  /** Non-empty rows above the header, skipped as a title or banner (a decision the preview states). */
+  rowsAboveHeader: number;
+}
+
+/** The preview's words for a header found below other rows; undefined when it is the first non-empty row. */
+export function headerDecision(shape: TableShape, fileName: string): string | undefined {
+  if (!shape.rowsAboveHeader) return undefined;
+  const n = shape.rowsAboveHeader;
+  return `The column names were taken from row ${shape.headerRowNumber} of "${fileName}": the ${n} row${n === 1 ? '' : 's'} above it look${n === 1 ? 's' : ''} like a title, not column names, and ${n === 1 ? 'is' : 'are'} not imported.`;
 }
 
 const SCAN_ROWS = 50;
@@ -118,7 +127,7 @@ export function shapeTable(rows: GridRow[], merges: MergedRange[], fileName: str
   const body: SourceRow[] = [];
   for (let i = dataFrom; i < rows.length; i++)
     body.push({ rowNumber: rows[i].rowNumber, cells: pad(rows[i].cells, width) });
-  return { headerRowNumber: head.rowNumber, headers, rows: body };
+  return { headerRowNumber: head.rowNumber, headers, rows: body, rowsAboveHeader: at };
 }
 
 function lastFilled(cells: SourceCell[]): number {

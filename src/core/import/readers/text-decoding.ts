@@ -16,7 +16,13 @@ export interface DecodedText {
   text: string;
   /** The WHATWG name of the encoding used (`utf-8`, `utf-16le`, `windows-1251`, …). */
   encoding: string;
+  /** Set when the encoding was guessed from the bytes rather than declared (BOM), chosen or plainly valid UTF-8:
+   *  the preview says which was chosen and why. */
+  guess?: EncodingGuess;
 }
+
+export type EncodingGuess =
+  { kind: 'utf-8-damaged'; invalidBytes: number } | { kind: 'single-byte' } | { kind: 'utf-16-without-bom' };
 
 /** The canonical name TextDecoder uses for a label, or undefined when it knows no such encoding. */
 export function canonicalEncoding(label: string): string | undefined {
@@ -64,6 +70,51 @@ function isUtf8(b: Uint8Array): boolean {
   }
 }
 
+/** How many multi-byte UTF-8 sequences the bytes hold and how many bytes start no valid sequence (RFC 3629). */
+export function utf8Health(b: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  const n = b.length;
+  const cont = (i: number, lo = 0x80, hi = 0xbf) => i < n && b[i] >= lo && b[i] <= hi;
+  for (let i = 0; i < n;) {
+    const x = b[i];
+    if (x < 0x80) {
+      i++;
+      continue;
+    }
+    let len = 0;
+    if (x >= 0xc2 && x <= 0xdf) len = cont(i + 1) ? 2 : 0;
+    else if (x >= 0xe0 && x <= 0xef) {
+      const lo = x === 0xe0 ? 0xa0 : 0x80;
+      const hi = x === 0xed ? 0x9f : 0xbf;
+      len = cont(i + 1, lo, hi) && cont(i + 2) ? 3 : 0;
+    } else if (x >= 0xf0 && x <= 0xf4) {
+      const lo = x === 0xf0 ? 0x90 : 0x80;
+      const hi = x === 0xf4 ? 0x8f : 0xbf;
+      len = cont(i + 1, lo, hi) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+    }
+    if (len) {
+      valid++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
+}
+
+/**
+ * UTF-8 with a few bad bytes (a file edited by a tool that wrote one Windows character into it, a truncated copy) is
+ * still UTF-8: read as a single-byte code page, every one of its letters would be garbled. A Windows-1251 file read
+ * as UTF-8 has almost no valid sequences (a Cyrillic letter is followed by another letter, not by a continuation
+ * byte), so a file whose valid sequences outnumber its bad bytes many times over is UTF-8 with damage.
+ */
+export function mostlyUtf8(health: { valid: number; invalid: number }): boolean {
+  const { valid, invalid } = health;
+  return invalid > 0 && valid >= 8 * invalid && invalid <= Math.max(3, valid / 50);
+}
+
 /**
  * Windows-1251 or Windows-1252? Both put letters at 0xC0–0xFF: Cyrillic in 1251, accented Latin in 1252. Russian words
  * are made only of such bytes, so high letters stand next to each other; in French or German an accented letter sits
@@ -81,9 +132,50 @@ export function guessSingleByte(b: Uint8Array): 'windows-1251' | 'windows-1252' 
   return high > 0 && paired / high >= 0.5 ? 'windows-1251' : 'windows-1252';
 }
 
-/** Which encoding the bytes are most likely in: BOM, then BOM-less UTF-16, valid UTF-8, then 1251 vs 1252. */
+/** Which encoding the bytes are most likely in: BOM, then BOM-less UTF-16, valid UTF-8 (or UTF-8 apart from a few bad
+ *  bytes), then 1251 vs 1252; with the reason when it was a guess. */
+export function detectEncodingWithReason(b: Uint8Array): { encoding: string; guess?: EncodingGuess } {
+  const bom = bomEncoding(b);
+  if (bom) return { encoding: bom };
+  const utf16 = bomlessUtf16(b);
+  if (utf16) return { encoding: utf16, guess: { kind: 'utf-16-without-bom' } };
+  if (isUtf8(b)) return { encoding: 'utf-8' };
+  const health = utf8Health(b);
+  if (mostlyUtf8(health)) return { encoding: 'utf-8', guess: { kind: 'utf-8-damaged', invalidBytes: health.invalid } };
+  return { encoding: guessSingleByte(b), guess: { kind: 'single-byte' } };
+}
+
 export function detectEncoding(b: Uint8Array): string {
-  return bomEncoding(b) ?? bomlessUtf16(b) ?? (isUtf8(b) ? 'utf-8' : guessSingleByte(b));
+  return detectEncodingWithReason(b).encoding;
+}
+
+const ENCODING_NAMES: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 (little-endian)',
+  'utf-16be': 'UTF-16 (big-endian)',
+  'windows-1251': 'Windows-1251 (Cyrillic)',
+  'windows-1252': 'Windows-1252 (Western European)',
+};
+
+/** The preview's words for a guessed encoding: which one and why; undefined when nothing was guessed. */
+export function encodingDecision(decoded: DecodedText, fileName: string): string | undefined {
+  const guess = decoded.guess;
+  if (!guess) return undefined;
+  const name = ENCODING_NAMES[decoded.encoding] ?? decoded.encoding;
+  switch (guess.kind) {
+    case 'utf-8-damaged':
+      return (
+        `"${fileName}" was read as ${name}: it is UTF-8 apart from ${guess.invalidBytes} invalid ` +
+        `byte${guess.invalidBytes === 1 ? '' : 's'}, each shown as "\uFFFD" in the rows listed (read as Windows-1251 or ` +
+        `1252 instead, every other letter would be garbled). Fix those values in the file or after the import.`
+      );
+    case 'utf-16-without-bom':
+      return `"${fileName}" was read as ${name}: it has no byte-order mark, but every other byte is zero as in UTF-16 text.`;
+    case 'single-byte':
+      return decoded.encoding === 'windows-1251'
+        ? `"${fileName}" was read as ${name}: it is not UTF-8, and its letters form Cyrillic words in Windows-1251. Choose another encoding if the names look wrong.`
+        : `"${fileName}" was read as ${name}: it is not UTF-8, and its accented letters stand between Latin ones as in Western European text. Choose another encoding if the names look wrong.`;
+  }
 }
 
 /**
@@ -92,14 +184,15 @@ export function detectEncoding(b: Uint8Array): string {
  */
 export function decodeText(bytes: Uint8Array, override?: string): DecodedText | undefined {
   let encoding: string | undefined;
+  let guess: EncodingGuess | undefined;
   if (override) {
     encoding = canonicalEncoding(override);
     if (!encoding) return undefined;
   } else {
-    encoding = detectEncoding(bytes);
+    ({ encoding, guess } = detectEncodingWithReason(bytes));
   }
   let text = decodeWith(bytes, encoding);
   // TextDecoder drops a leading BOM of its own encoding; a second one (files concatenated by a script) goes too.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text, encoding };
+  return guess ? { text, encoding, guess } : { text, encoding };
 }

@@ -4,7 +4,7 @@
 
 import { ContactDraft, emptyDraft } from '../types';
 import { ReadError, unknownEncoding } from './read-error';
-import { canonicalEncoding, decodeText, detectEncoding } from './text-decoding';
+import { canonicalEncoding, decodeText, detectEncoding, encodingDecision } from './text-decoding';
 import { CardDraft, groupLabels, readProperty } from './vcard-properties';
 import { logicalLines, parseProperty, VProperty } from './vcard-syntax';
 
@@ -132,6 +132,8 @@ export function readVcard(bytes: Uint8Array, fileName: string, options: VcardOpt
   if (cards.length === 0)
     throw new ReadError('no-vcard', fileName, `"${fileName}" holds no contact: no BEGIN:VCARD line was found.`);
   const warnings: string[] = [];
+  const decision = encodingDecision(decoded, fileName);
+  if (decision) warnings.push(decision);
   const drafts: ContactDraft[] = [];
   let photos = 0;
   for (const card of cards) {
@@ -147,5 +149,12 @@ export function readVcard(bytes: Uint8Array, fileName: string, options: VcardOpt
     warnings.push(
       `${photos} ${photos === 1 ? 'contact has a photo' : 'contacts have photos'}: photos are not imported.`,
     );
+  if (decoded.guess?.kind === 'utf-8-damaged') {
+    const damaged = drafts.filter((d) => JSON.stringify(d).includes('\uFFFD')).map((d) => d.rowNumber);
+    if (damaged.length)
+      warnings.push(
+        `Contacts starting on line${damaged.length === 1 ? '' : 's'} ${damaged.join(', ')} of "${fileName}" have an invalid byte.`,
+      );
+  }
   return { encoding: decoded.encoding, drafts, warnings };
 }

@@ -6,14 +6,14 @@ import * as XLSX from '@e965/xlsx';
 import type { CalendarDate, SourceCell, SourceFormat, SourceTable } from '../types';
 import { installCodepages } from './codepages';
 import { excelSerialToDate } from './excel-dates';
-import { GridRow, MergedRange, shapeTable } from './header-row';
+import { GridRow, headerDecision, MergedRange, shapeTable } from './header-row';
 import { ReadError } from './read-error';
 
 export interface WorkbookOptions {
   sheetName?: string;
 }
 
-type Cell = { t?: string; v?: unknown; w?: string; z?: string | number };
+type Cell = { t?: string; v?: unknown; w?: string; z?: string | number; f?: string };
 type DenseSheet = { '!data'?: Cell[][]; '!ref'?: string; '!merges'?: MergedRange[] };
 
 const dateFormats = new Map<string, boolean>();
@@ -63,7 +63,18 @@ function dateText(cell: Cell, v: number, date: CalendarDate, date1904: boolean):
   return `${pad(date.day)}.${pad(date.month)}${date.year !== undefined ? `.${date.year}` : ''}`;
 }
 
+/** A formula cell: what Excel shows when the file holds it (its cached value), else the formula itself as text (a file
+ *  written by a script that never computed it) — never nothing. */
+function formulaCell(cell: Cell & { f: string }, date1904: boolean): SourceCell {
+  const formula = `=${cell.f}`;
+  const { f: _f, ...value } = cell;
+  const hasValue = value.v !== undefined && value.v !== null && value.t !== 'e';
+  if (!hasValue) return { text: formula, formula: { formula, shown: false } };
+  return { ...cellOf(value, date1904), formula: { formula, shown: true } };
+}
+
 function cellOf(cell: Cell | undefined, date1904: boolean): SourceCell {
+  if (cell?.f) return formulaCell(cell as Cell & { f: string }, date1904);
   if (!cell || cell.v === undefined || cell.v === null) return { text: cell?.w ?? '' };
   if (cell.t === 'n' && typeof cell.v === 'number') {
     if (isDateFormat(cell.z)) {
@@ -115,7 +126,7 @@ function parse(bytes: Uint8Array, fileName: string): XLSX.WorkBook {
       dense: true,
       cellNF: true,
       cellHTML: false,
-      cellFormula: false,
+      cellFormula: true,
       cellStyles: false,
     });
   } catch (e) {
@@ -175,6 +186,9 @@ export function readWorkbook(
   const sheet = sheets[chosen];
   const rows = sheetRows(sheet, date1904);
   if (rows.length === 0) throw new ReadError('empty', fileName, `The sheet "${chosen}" of "${fileName}" is empty.`);
-  const shape = shapeTable(rows, sheet['!merges'] ?? [], fileName);
+  const shaped = shapeTable(rows, sheet['!merges'] ?? [], fileName);
+  const header = headerDecision(shaped, fileName);
+  if (header) warnings.push(header);
+  const { rowsAboveHeader: _above, ...shape } = shaped;
   return { format, sheetName: chosen, ...shape, warnings };
 }
