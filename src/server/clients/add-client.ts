@@ -12,6 +12,7 @@ import { toE164 } from '../../core/phone';
 import type { Locale } from '../../core/i18n/locale';
 import type { AddClientInput, AddClientResult, ClientSummary } from '../../shared/clients-dto';
 import { summaryOfEntry } from '../../core/card-index';
+import { isPhoneLike } from '../../core/clients';
 import { ClientIndexEntry, lookupIndexed, noteContact } from '../card-index/client-index';
 import { personSummary } from './person';
 import { OfficeContext } from '../events/office';
@@ -45,18 +46,15 @@ export interface AddedClient extends AddClientResult {
   matchedValue?: string;
 }
 
-const isPhoneText = (text: string) => /^[+\d\s().-]+$/.test(text) && text.replace(/\D/g, '').length >= 5;
-
 /** "Name <e-mail>", a bare e-mail, a name or a phone, and a phone: the new client's parts. */
-export function newClientOf(input: AddClientInput, locale: Locale): NewClientData {
+export function newClientOf(input: AddClientInput): NewClientData {
   const from = String(input?.from ?? '').trim();
   const mail = parseMailAddress(from);
-  // A sender's display name is in the order mail programs write it (given first); a name typed alone in the order
-  // the office writes names. The splitter recognises a patronymic or a "Family, Given" comma either way.
   // A phone given as who it is ("--client +7 912 … --new-client"): the number, and no name.
-  const phoneOnly = !mail && !input?.phone && isPhoneText(from);
+  const phoneOnly = !mail && !input?.phone && isPhoneLike(from, 5);
   const name = mail ? mail.name : phoneOnly ? '' : from;
-  const parts = splitFullName(name, mail ? 'en' : locale);
+  // The order from the name itself (surname endings, patronymics), as import reads it; never the UI language.
+  const parts = splitFullName(name);
   return {
     givenName: parts.givenName ?? '',
     middleName: parts.middleName ?? '',
@@ -70,11 +68,7 @@ export function newClientOf(input: AddClientInput, locale: Locale): NewClientDat
 
 export function addClient(input: AddClientInput): AddClientResult {
   const office = new OfficeContext();
-  const {
-    person: _person,
-    matchedValue: _value,
-    ...result
-  } = addClientContact(newClientOf(input, office.locale), office);
+  const { person: _person, matchedValue: _value, ...result } = addClientContact(newClientOf(input), office);
   return result;
 }
 

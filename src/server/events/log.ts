@@ -80,10 +80,7 @@ export function logEvent(input: LogEventInput): EventView {
 
 function withNewClient(input: LogEventInput, office: OfficeContext): LogEventInput {
   const { newClient, ...rest } = input;
-  const added = addClientContact(
-    newClientOf({ ...newClient!, from: newClient!.from || input.client }, office.locale),
-    office,
-  );
+  const added = addClientContact(newClientOf({ ...newClient!, from: newClient!.from || input.client }), office);
   return { ...rest, client: added.client.resourceName };
 }
 
