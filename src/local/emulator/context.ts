@@ -36,6 +36,7 @@ export const LATENCY_MS: Record<string, number> = {
   'LockService.': 50,
   'ScriptApp.': 200,
   'GmailApp.': 300,
+  'UrlFetchApp.': 300,
   'MailApp.': 400,
   'HtmlService.': 50,
   'Session.': 5,

@@ -16,6 +16,8 @@ export interface ExecutionReport {
   elapsedMs: number;
   budgetMs: number;
   serviceCalls: number;
+  /** The simulated service latency alone, ms (what a caller waiting on this run, e.g. a UrlFetch to a web app, waits). */
+  serviceMs: number;
   /** Why the platform stopped the run, when it did. */
   killed?: string;
 }
@@ -51,6 +53,7 @@ export class Execution {
       elapsedMs: Math.round(this.elapsedMs()),
       budgetMs: this.budgetMs,
       serviceCalls: this.serviceCalls,
+      serviceMs: this.simulatedMs,
       killed: this.killed,
     };
   }
