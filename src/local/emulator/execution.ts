@@ -18,6 +18,8 @@ export interface ExecutionReport {
   serviceCalls: number;
   /** The simulated service latency alone, ms (what a caller waiting on this run, e.g. a UrlFetch to a web app, waits). */
   serviceMs: number;
+  /** What this run's own service calls moved over the wire, bytes (CallRecord.bytes summed). */
+  bytes: number;
   /** Why the platform stopped the run, when it did. */
   killed?: string;
 }
@@ -25,6 +27,7 @@ export interface ExecutionReport {
 export class Execution {
   killed: string | undefined;
   serviceCalls = 0;
+  bytes = 0;
   private readonly realStart = performance.now();
   private simulatedMs = 0;
 
@@ -36,6 +39,11 @@ export class Execution {
 
   charge(ms: number): void {
     this.simulatedMs += ms;
+  }
+
+  /** Counts bytes a service call of this run moved. */
+  move(bytes: number): void {
+    this.bytes += bytes;
   }
 
   elapsedMs(): number {
@@ -54,6 +62,7 @@ export class Execution {
       budgetMs: this.budgetMs,
       serviceCalls: this.serviceCalls,
       serviceMs: this.simulatedMs,
+      bytes: this.bytes,
       killed: this.killed,
     };
   }

@@ -22,6 +22,7 @@ import { ServiceContext } from '../context';
 import { GasException } from '../errors';
 import { Blob, encodeText, fromJavaBytes, toJavaBytes } from '../script/blob';
 import { Emulated, signatureMismatch } from '../script/emulated';
+import { jsonBytes } from '../wire-size';
 import {
   HttpMethod,
   HttpReply,
@@ -47,6 +48,11 @@ export class HTTPResponse implements HttpResponseApi {
 
   constructor(reply: HttpReply) {
     this.#reply = reply;
+  }
+
+  /** Host side (CallRecord.bytes): the body and the headers that came back. */
+  static bytes(response: HTTPResponse): number {
+    return response.#reply.body.length + jsonBytes(response.#reply.headers);
   }
 
   getResponseCode(): number {
@@ -229,6 +235,12 @@ function prepare(method: string, url: unknown, params: unknown): Prepared {
   };
 }
 
+/** What a request puts on the wire, for CallRecord.bytes: the URL, the headers and the body. */
+function wire(prepared: Prepared): unknown {
+  const r = prepared.request;
+  return [r.url, r.headers, r.body];
+}
+
 function requestFailed(url: string, reply: HttpReply): GasException {
   const origin = new URL(url).origin;
   const text = replyText(reply).slice(0, TRUNCATED_CHARS);
@@ -277,10 +289,14 @@ class UrlFetchAppEmulation implements UrlFetchAppApi {
   fetch(url: string, params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions): HTTPResponse {
     this.#authorize('UrlFetchApp.fetch');
     const prepared = prepare('UrlFetchApp.fetch', url, params);
-    return this.#ctx.call('UrlFetchApp.fetch', () => {
-      this.#charge(1);
-      return this.#send(prepared);
-    });
+    return this.#ctx.call(
+      'UrlFetchApp.fetch',
+      () => {
+        this.#charge(1);
+        return this.#send(prepared);
+      },
+      { sent: wire(prepared), received: (r) => HTTPResponse.bytes(r) },
+    );
   }
 
   fetchAll(requests: Array<GoogleAppsScript.URL_Fetch.URLFetchRequest | string>): HTTPResponse[] {
@@ -292,10 +308,14 @@ class UrlFetchAppEmulation implements UrlFetchAppApi {
       const { url, ...params } = r;
       return prepare('UrlFetchApp.fetchAll', url, params);
     });
-    return this.#ctx.call('UrlFetchApp.fetchAll', () => {
-      this.#charge(prepared.length);
-      return prepared.map((p) => this.#send(p));
-    });
+    return this.#ctx.call(
+      'UrlFetchApp.fetchAll',
+      () => {
+        this.#charge(prepared.length);
+        return prepared.map((p) => this.#send(p));
+      },
+      { sent: prepared.map(wire), received: (rs) => rs.reduce((n, r) => n + HTTPResponse.bytes(r), 0) },
+    );
   }
 }
 
