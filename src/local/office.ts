@@ -3,6 +3,7 @@
 
 import * as path from 'node:path';
 import { Workspace, WorkspaceOptions } from './emulator/workspace';
+import { WebAppOptions } from './emulator/urlfetch/network';
 import { LoadedProject, loadProject } from './gas/load-bundle';
 import { NodeRpc, serverRpc } from './gas/server-rpc';
 
@@ -18,6 +19,12 @@ export interface Office {
   /** The sheet project's google.script.run functions, typed; the workspace is saved after each (when it has a dir). */
   rpc: NodeRpc;
   spreadsheetId: string;
+  /**
+   * Deploys one of the projects as a web app (default: execute as the office account, access "Anyone, even
+   * anonymous") and returns its `/exec` URL; a UrlFetch or `workspace.webApp.post(url, body)` to it runs that
+   * project's `doPost(e)` / `doGet(e)` from the built bundle as its own execution.
+   */
+  deployWebApp(project: 'gmail' | 'sheet', options?: WebAppOptions): string;
 }
 
 export interface OfficeOptions extends WorkspaceOptions {
@@ -48,5 +55,11 @@ export function openOffice(options: OfficeOptions = {}): Office {
   });
   const gmail = loadProject(workspace, path.join(distDir, 'gmail'), { project: 'gmail' });
   const rpc = serverRpc(sheet, { afterRun: () => workspace.save() });
-  return { workspace, sheet, gmail, rpc, spreadsheetId };
+  const deployWebApp = (project: 'gmail' | 'sheet', options: WebAppOptions = {}) =>
+    workspace.deployWebApp(project === 'gmail' ? gmail : sheet, {
+      executeAs: 'USER_DEPLOYING',
+      access: 'ANYONE_ANONYMOUS',
+      ...options,
+    });
+  return { workspace, sheet, gmail, rpc, spreadsheetId, deployWebApp };
 }

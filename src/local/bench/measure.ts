@@ -6,7 +6,7 @@ import { EntryPointName, NodeRpc, serverRpc } from '../gas/server-rpc';
 import type { Office } from '../office';
 
 export interface Measurement {
-  /** A stable scenario id (`client.find`) that reports and comparisons key on; the operation text may change. */
+  /** A stable scenario id (`card.warm`, `client.find`) for comparing runs; `operation` is the human description. */
   id?: string;
   operation: string;
   /** Service calls the operation made (round trips to Google). */
@@ -14,6 +14,8 @@ export interface Measurement {
   byService: Record<string, number>;
   /** The fewest calls the API allows for this operation, where we can state it. */
   minimum?: number;
+  /** What those calls moved over the wire, bytes (UTF-8 JSON of requests and responses; see emulator/wire-size.ts). */
+  bytes: number;
   /** Virtual wall time of those calls at the emulator's latencies, ms. */
   serviceMs: number;
   /** CPU time of our code in Node, ms (the bundle's own work; Apps Script is slower, but it scales the same). */
@@ -33,6 +35,8 @@ function measure(office: Office, operation: string, execute: () => InvokeResult)
     operation,
     calls: run.report.serviceCalls,
     byService: ws.calls.byService(),
+    bytes: run.report.bytes,
+    bytesByService: ws.calls.bytesByService(),
     serviceMs: run.report.elapsedMs,
     cpuMs: Math.round((used.user + used.system) / 100) / 10,
   };

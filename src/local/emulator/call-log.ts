@@ -8,6 +8,11 @@ export interface CallRecord {
   at: number;
   /** Simulated latency charged for it, ms. */
   costMs: number;
+  /**
+   * What the call moved over the wire: the UTF-8 JSON size of the request it sent plus the response it got (only the
+   * request when it failed). See wire-size.ts.
+   */
+  bytes: number;
   /** Set when an injected fault or a limit made the call fail. */
   failed?: string;
 }
@@ -32,6 +37,20 @@ export class CallLog {
   byService(): Record<string, number> {
     const out: Record<string, number> = {};
     for (const r of this.records) out[r.service] = (out[r.service] ?? 0) + 1;
+    return out;
+  }
+
+  /** Bytes moved by all calls (or those whose service starts with `prefix`). */
+  totalBytes(prefix = ''): number {
+    let n = 0;
+    for (const r of this.records) if (r.service.startsWith(prefix)) n += r.bytes;
+    return n;
+  }
+
+  /** Bytes moved per service method, for the bench's JSON. */
+  bytesByService(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const r of this.records) out[r.service] = (out[r.service] ?? 0) + r.bytes;
     return out;
   }
 

@@ -6,6 +6,7 @@ import { VirtualClock } from './clock';
 import { ExecutionKilled, GasException, GoogleJsonResponseException, HTTP } from './errors';
 import { Execution } from './execution';
 import { ActiveFault, FaultInjector } from './faults';
+import { jsonBytes } from './wire-size';
 
 export interface SessionInfo {
   /** The account the scripts run as (the office's shared Google account). */
@@ -36,6 +37,7 @@ export const LATENCY_MS: Record<string, number> = {
   'LockService.': 50,
   'ScriptApp.': 200,
   'GmailApp.': 300,
+  'UrlFetchApp.': 300,
   'MailApp.': 400,
   'HtmlService.': 50,
   'Session.': 5,
@@ -81,6 +83,19 @@ function faultError(service: string, kind: ActiveFault['kind']): Error {
   }
 }
 
+/** What a call moves, for `CallRecord.bytes`. */
+export interface CallIo<T> {
+  /** What the request carries (arguments, values, payload); its JSON size is counted. */
+  sent?: unknown;
+  /**
+   * Bytes of the response. Default: the JSON size of what `fn` returned (plain data: values, a People response, a
+   * cached string); a service that returns handles (Range, CalendarEvent) says what they carried.
+   */
+  received?: (result: T) => number;
+  /** Simulated latency, when not the service's usual (LATENCY_MS). */
+  costMs?: number;
+}
+
 export class ServiceContext {
   /** The run in progress, if any. Service calls outside a run (test setup, seeding) have no budget. */
   execution: Execution | undefined;
@@ -94,17 +109,21 @@ export class ServiceContext {
 
   /**
    * One round trip to a Google service. `fn` does the work; it receives the fault chosen for this call so batch
-   * methods can apply only part of a batch (`partial`).
+   * methods can apply only part of a batch (`partial`). `io` says what the call moves over the wire (CallRecord.bytes):
+   * the request's size is counted even when the call fails, the response's only when it arrives.
    */
-  call<T>(service: string, fn: (fault?: ActiveFault) => T, costMs = latencyOf(service)): T {
+  call<T>(service: string, fn: (fault?: ActiveFault) => T, io: CallIo<T> = {}): T {
     const exec = this.execution;
     if (exec?.killed) throw new ExecutionKilled(exec.killed);
+    const costMs = io.costMs ?? latencyOf(service);
     const at = this.clock.now();
     this.clock.advance(costMs);
     exec?.charge(costMs);
     if (exec) exec.serviceCalls += 1;
+    const sent = io.sent === undefined ? 0 : jsonBytes(io.sent);
     const fail = (error: Error): never => {
-      this.calls.record({ service, at, costMs, failed: error.message });
+      this.calls.record({ service, at, costMs, bytes: sent, failed: error.message });
+      exec?.move(sent);
       throw error;
     };
     if (exec?.overBudget()) {
@@ -125,7 +144,9 @@ export class ServiceContext {
       return fail(error);
     }
     if (fault?.kind === 'lost-response' || fault?.kind === 'partial') fail(faultError(service, fault.kind));
-    this.calls.record({ service, at, costMs });
+    const bytes = sent + (io.received ? io.received(result) : jsonBytes(result));
+    this.calls.record({ service, at, costMs, bytes });
+    exec?.move(bytes);
     return result;
   }
 

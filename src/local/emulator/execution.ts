@@ -16,6 +16,10 @@ export interface ExecutionReport {
   elapsedMs: number;
   budgetMs: number;
   serviceCalls: number;
+  /** The simulated service latency alone, ms (what a caller waiting on this run, e.g. a UrlFetch to a web app, waits). */
+  serviceMs: number;
+  /** What this run's own service calls moved over the wire, bytes (CallRecord.bytes summed). */
+  bytes: number;
   /** Why the platform stopped the run, when it did. */
   killed?: string;
 }
@@ -23,6 +27,7 @@ export interface ExecutionReport {
 export class Execution {
   killed: string | undefined;
   serviceCalls = 0;
+  bytes = 0;
   private readonly realStart = performance.now();
   private simulatedMs = 0;
 
@@ -34,6 +39,11 @@ export class Execution {
 
   charge(ms: number): void {
     this.simulatedMs += ms;
+  }
+
+  /** Counts bytes a service call of this run moved. */
+  move(bytes: number): void {
+    this.bytes += bytes;
   }
 
   elapsedMs(): number {
@@ -51,6 +61,8 @@ export class Execution {
       elapsedMs: Math.round(this.elapsedMs()),
       budgetMs: this.budgetMs,
       serviceCalls: this.serviceCalls,
+      serviceMs: this.simulatedMs,
+      bytes: this.bytes,
       killed: this.killed,
     };
   }

@@ -26,6 +26,9 @@ import { createLogger, LogSink } from './script/logger';
 import { createHtmlService } from './ui/html-service';
 import { createCardService } from './ui/card-service';
 import { GmailStore, createGmailApp, createMailApp } from './gmail/service';
+import { createContentService } from './script/content-service';
+import { UrlFetchNetwork, WebAppOptions, WebAppTarget, headerValue, replyText } from './urlfetch/network';
+import { createUrlFetchApp } from './urlfetch/service';
 
 export type ProjectId = 'sheet' | 'gmail';
 
@@ -38,6 +41,19 @@ export interface ProjectBinding {
   htmlFiles: Record<string, string>;
   /** Where Ui.createMenu/showSidebar land, so the sandbox and tests can see what a person would. */
   ui: UiHost;
+  /**
+   * The manifest's explicit `oauthScopes`. Absent means Apps Script detects the scopes itself (every service allowed);
+   * present, a service needing a scope not in the list refuses the call (UrlFetchApp: `script.external_request`).
+   */
+  oauthScopes?: string[];
+}
+
+/** What a browser or an outside client gets from a web app (after redirects). */
+export interface WebAppExchange {
+  status: number;
+  contentType: string;
+  text: string;
+  headers: Record<string, string | string[]>;
 }
 
 export interface WorkspaceOptions {
@@ -48,7 +64,16 @@ export interface WorkspaceOptions {
   session?: Partial<SessionInfo>;
 }
 
-const STORE_FILES = ['people', 'spreadsheets', 'calendar', 'properties', 'cache', 'triggers', 'gmail'] as const;
+const STORE_FILES = [
+  'people',
+  'spreadsheets',
+  'calendar',
+  'properties',
+  'cache',
+  'triggers',
+  'gmail',
+  'urlfetch',
+] as const;
 
 export class Workspace {
   readonly clock: VirtualClock;
@@ -64,6 +89,8 @@ export class Workspace {
   cache: CacheStore;
   triggers: TriggerStore;
   gmail: GmailStore;
+  /** The network UrlFetchApp reaches: deployed web apps and the fake endpoints tests `route()`; no internet. */
+  urlFetch: UrlFetchNetwork;
   /** The folder the state is saved to, when it is persistent. */
   readonly dir: string | undefined;
 
@@ -89,6 +116,7 @@ export class Workspace {
     this.cache = CacheStore.fromJSON(read('cache'));
     this.triggers = TriggerStore.fromJSON(read('triggers'));
     this.gmail = GmailStore.fromJSON(read('gmail'));
+    this.urlFetch = UrlFetchNetwork.fromJSON(read('urlfetch'));
   }
 
   static inMemory(options: WorkspaceOptions = {}): Workspace {
@@ -111,6 +139,7 @@ export class Workspace {
       cache: this.cache,
       triggers: this.triggers,
       gmail: this.gmail,
+      urlfetch: this.urlFetch,
     };
     for (const name of STORE_FILES) {
       const file = path.join(this.dir, `${name}.json`);
@@ -139,8 +168,42 @@ export class Workspace {
       CardService: createCardService(ctx),
       GmailApp: createGmailApp(this.gmail, ctx),
       MailApp: createMailApp(this.gmail, ctx),
+      UrlFetchApp: createUrlFetchApp(this.urlFetch, ctx, binding.oauthScopes),
+      ContentService: createContentService(),
       Logger: createLogger(this.log),
       console: this.log.console(),
+    };
+  }
+
+  /**
+   * Deploys a loaded project as a web app (Deploy → New deployment → Web app) and returns its
+   * `https://script.google.com/macros/s/<deploymentId>/exec` URL. A GET runs its `doGet(e)`, a POST its `doPost(e)`,
+   * each as a separate execution. Defaults: execute as the deploying user, access "Only myself".
+   */
+  deployWebApp(project: WebAppTarget, options: WebAppOptions = {}): string {
+    return this.urlFetch.deploy(project, options);
+  }
+
+  /** A browser or an outside client calling a web app (or a routed endpoint): no script, no quota, redirects followed. */
+  readonly webApp = {
+    get: (url: string, headers: Record<string, string> = {}): WebAppExchange => this.exchange('GET', url, '', headers),
+    post: (
+      url: string,
+      body: string,
+      contentType = 'text/plain',
+      headers: Record<string, string> = {},
+    ): WebAppExchange => this.exchange('POST', url, body, { ...headers, 'content-type': contentType }),
+  };
+
+  private exchange(method: 'GET' | 'POST', url: string, body: string, headers: Record<string, string>): WebAppExchange {
+    const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const bytes = new Uint8Array(Buffer.from(body, 'utf8'));
+    const { reply } = this.urlFetch.dispatch({ url, method, headers: lower, body: bytes, text: body }, true);
+    return {
+      status: reply.status,
+      contentType: headerValue(reply.headers, 'content-type') ?? '',
+      text: replyText(reply),
+      headers: reply.headers,
     };
   }
 

@@ -82,7 +82,12 @@ export function loadProject(
 ): LoadedProject {
   const files = readProjectFiles(dir);
   const ui: UiHost = binding.ui ?? new UiHost();
-  const globals = workspace.globals({ ...binding, htmlFiles: files.html, ui });
+  const globals = workspace.globals({
+    ...binding,
+    htmlFiles: files.html,
+    ui,
+    oauthScopes: binding.oauthScopes ?? files.manifest.oauthScopes,
+  });
   // Apps Script loads the project afresh for every execution: nothing a script keeps in a global survives into the
   // next run. Each invoke therefore gets a new context, so code that caches in module state is tested as it will run.
   const load = () => {
@@ -120,7 +125,7 @@ export function loadProject(
       if (typeof context[name] !== 'function' || isIntrinsic(name)) {
         return {
           error: new Error(`Script function not found: ${name}`),
-          report: { kind, functionName: name, elapsedMs: 0, budgetMs: 0, serviceCalls: 0 },
+          report: { kind, functionName: name, elapsedMs: 0, budgetMs: 0, serviceCalls: 0, serviceMs: 0, bytes: 0 },
         };
       }
       let membrane: Membrane | undefined;

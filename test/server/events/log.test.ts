@@ -84,12 +84,12 @@ test('two people logging at the same moment both land: the second runs between t
   const ctx = office.workspace.ctx;
   const original = ctx.call.bind(ctx);
   let second: EventView | undefined;
-  ctx.call = ((service: string, fn: never, cost?: number) => {
+  ctx.call = ((service: string, fn: never, io?: never) => {
     if (service === 'SpreadsheetApp.Sheet.appendRow' && !second) {
       second = {} as EventView;
       second = logEvent(office, { client: clients.regular.email, kind: 'Встреча', reason: 'Заказ' });
     }
-    return original(service, fn, cost);
+    return original(service, fn, io);
   }) as typeof ctx.call;
   const first = logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: 'Заказ' });
   ctx.call = original;

@@ -118,10 +118,12 @@ function logEventsBench(office: Office, k: number): Measurement {
   const cpu = process.cpuUsage();
   let serviceMs = 0;
   let calls = 0;
+  let bytes = 0;
   const rpc = serverRpc(office.sheet, {
     afterRun: (run) => {
       serviceMs += run.report.elapsedMs;
       calls += run.report.serviceCalls;
+      bytes += run.report.bytes;
     },
   });
   for (let i = 0; i < k; i++)
@@ -132,6 +134,7 @@ function logEventsBench(office: Office, k: number): Measurement {
     calls,
     callsPerEvent: calls / k,
     byService: ws.calls.byService(),
+    bytes,
     serviceMs,
     cpuMs: Math.round((used.user + used.system) / 1000),
     ...SCALE,

@@ -41,6 +41,7 @@ function importBench(rows: number): Measurement {
   return {
     operation: `import ${rows} new rows (xlsx) into an empty account`,
     calls: ws.calls.all().length,
+    bytes: ws.calls.totalBytes(),
     byService,
     peopleCalls,
     minimum,
@@ -109,6 +110,7 @@ function previewBench(rows: number): Measurement {
     operation: `preview ${rows} rows (read + map + clean + plan), CPU`,
     calls: 0,
     byService: {},
+    bytes: 0,
     serviceMs: 0,
     cpuMs: Math.round(preview),
     sheetjsParseOnlyCpuMs: Math.round(parse),
@@ -128,6 +130,7 @@ export function importBenches(): Measurement[] {
     operation: 'peak memory of this bench process',
     calls: 0,
     byService: {},
+    bytes: 0,
     serviceMs: 0,
     cpuMs: 0,
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),

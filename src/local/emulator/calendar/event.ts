@@ -20,6 +20,7 @@ import {
   requireString,
 } from './rules';
 import { CalendarStore, EventRecord, GuestStatusName } from './store';
+import { jsonBytes } from '../wire-size';
 
 type GuestStatus = GoogleAppsScript.Calendar.GuestStatus;
 
@@ -110,13 +111,17 @@ export class CalendarEvent implements CalendarEventApi {
 
   /** One round trip that changes the event; a deleted event cannot be changed. */
   #change(method: string, fn: (e: EventRecord, now: number) => void): this {
-    this.#ctx.call(`CalendarApp.CalendarEvent.${method}`, () => {
-      const e = this.#event;
-      if (e.deleted) throw new GasException(DELETED);
-      const now = this.#ctx.clock.now();
-      fn(e, now);
-      e.updated = now;
-    });
+    this.#ctx.call(
+      `CalendarApp.CalendarEvent.${method}`,
+      () => {
+        const e = this.#event;
+        if (e.deleted) throw new GasException(DELETED);
+        const now = this.#ctx.clock.now();
+        fn(e, now);
+        e.updated = now;
+      },
+      { received: () => jsonBytes(this.#store.live(this.#id) ?? null) },
+    );
     return this;
   }
 

@@ -9,6 +9,7 @@ import { dateKey, midnightOf } from '../script/time-zone';
 import { CalendarEvent, setAllDay } from './event';
 import { BURST, DAILY_QUOTA, parseGuests, requireDate, requireOrder, requireString } from './rules';
 import { CalendarRecord, CalendarStore, EventRecord } from './store';
+import { jsonBytes } from '../wire-size';
 
 type Options = { [key: string]: unknown };
 
@@ -80,19 +81,29 @@ class CalendarCore {
     return new CalendarEvent(this.store, this.ctx, e.id);
   }
 
+  /** What events moved over the wire: their records' JSON (a CalendarEvent handle carries the event resource). */
+  #eventBytes = (events: CalendarEvent | CalendarEvent[] | null): number => {
+    const list = events === null ? [] : Array.isArray(events) ? events : [events];
+    return jsonBytes(list.map((e) => this.store.live(e.getId()) ?? null));
+  };
+
   createEvent(service: string, args: readonly unknown[]): CalendarEvent {
     const [title, startTime, endTime, options] = args;
     const t = requireString(title, service, args);
     const start = requireDate(startTime, service, args);
     const end = requireDate(endTime, service, args);
     const opts = optionsOf(options, service, args);
-    return this.ctx.call(service, () => {
-      requireOrder(start, end);
-      return this.#insert(t, opts, (e) => {
-        e.start = start;
-        e.end = end;
-      });
-    });
+    return this.ctx.call(
+      service,
+      () => {
+        requireOrder(start, end);
+        return this.#insert(t, opts, (e) => {
+          e.start = start;
+          e.end = end;
+        });
+      },
+      { sent: args, received: this.#eventBytes },
+    );
   }
 
   /** (title, date[, options]) or (title, startDate, endDate[, options]); the end date is exclusive. */
@@ -102,13 +113,17 @@ class CalendarCore {
     const startMs = requireDate(first, service, args);
     const endMs = second instanceof Date ? requireDate(second, service, args) : undefined;
     const opts = optionsOf(second instanceof Date ? third : second, service, args);
-    return this.ctx.call(service, () => {
-      const zone = this.record().timeZone;
-      const from = dateKey(zone, startMs);
-      const to = endMs === undefined ? dateKey(zone, midnightOf(zone, from, 1)) : dateKey(zone, endMs);
-      requireOrder(Date.parse(from), Date.parse(to));
-      return this.#insert(t, opts, (e, z) => setAllDay(e, z, from, to));
-    });
+    return this.ctx.call(
+      service,
+      () => {
+        const zone = this.record().timeZone;
+        const from = dateKey(zone, startMs);
+        const to = endMs === undefined ? dateKey(zone, midnightOf(zone, from, 1)) : dateKey(zone, endMs);
+        requireOrder(Date.parse(from), Date.parse(to));
+        return this.#insert(t, opts, (e, z) => setAllDay(e, z, from, to));
+      },
+      { sent: args, received: this.#eventBytes },
+    );
   }
 
   #visible(e: EventRecord): boolean {
@@ -117,12 +132,16 @@ class CalendarCore {
 
   getEventById(service: string, iCalId: unknown): CalendarEvent | null {
     if (typeof iCalId !== 'string') throw signatureMismatch(service, [iCalId]);
-    return this.ctx.call(service, () => {
-      const e = this.store.live(iCalId);
-      if (!e || e.calendarId !== this.calendarId) return null;
-      if (e.deleted && !this.store.limits.deletedEventsFoundById) return null;
-      return new CalendarEvent(this.store, this.ctx, e.id);
-    });
+    return this.ctx.call(
+      service,
+      () => {
+        const e = this.store.live(iCalId);
+        if (!e || e.calendarId !== this.calendarId) return null;
+        if (e.deleted && !this.store.limits.deletedEventsFoundById) return null;
+        return new CalendarEvent(this.store, this.ctx, e.id);
+      },
+      { sent: iCalId, received: this.#eventBytes },
+    );
   }
 
   /** Events that start, end or are in progress in [start, end), in start order. */
@@ -131,16 +150,20 @@ class CalendarCore {
     const from = requireDate(startTime, service, args);
     const to = requireDate(endTime, service, args);
     const opts = optionsOf(options, service, args);
-    return this.ctx.call(service, () => {
-      let found = this.store
-        .liveOf(this.calendarId)
-        .filter((e) => this.#visible(e) && e.start < to && e.end > from)
-        .filter((e) => opts.search === undefined || matches(e, String(opts.search)))
-        .sort((a, b) => a.start - b.start || a.created - b.created);
-      if (opts.start !== undefined) found = found.slice(Math.max(0, Number(opts.start)));
-      if (opts.max !== undefined) found = found.slice(0, Math.max(0, Number(opts.max)));
-      return found.map((e) => new CalendarEvent(this.store, this.ctx, e.id));
-    });
+    return this.ctx.call(
+      service,
+      () => {
+        let found = this.store
+          .liveOf(this.calendarId)
+          .filter((e) => this.#visible(e) && e.start < to && e.end > from)
+          .filter((e) => opts.search === undefined || matches(e, String(opts.search)))
+          .sort((a, b) => a.start - b.start || a.created - b.created);
+        if (opts.start !== undefined) found = found.slice(Math.max(0, Number(opts.start)));
+        if (opts.max !== undefined) found = found.slice(0, Math.max(0, Number(opts.max)));
+        return found.map((e) => new CalendarEvent(this.store, this.ctx, e.id));
+      },
+      { sent: args, received: this.#eventBytes },
+    );
   }
 
   getEventsForDay(service: string, args: readonly unknown[]): CalendarEvent[] {

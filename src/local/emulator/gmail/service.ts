@@ -156,12 +156,17 @@ class GmailAppEmulation implements GmailAppApi {
   getMessageById(id: string): GmailMessage {
     if (typeof id !== 'string') throw signatureMismatch('GmailApp.getMessageById', [id]);
     const token = this.#tokens.get(this.#run());
-    return this.#ctx.call('GmailApp.getMessageById', () => {
-      if (token === undefined || this.#store.tokenMessage(token) !== id) throw new GasException(MISSING_MESSAGE_TOKEN);
-      // UNVERIFIED: Google's wording for an id that names no message (cannot happen with a valid token here).
-      if (!this.#store.message(id)) throw new GasException('Invalid argument: id');
-      return new GmailMessage(this.#store, this.#ctx, id);
-    });
+    return this.#ctx.call(
+      'GmailApp.getMessageById',
+      () => {
+        if (token === undefined || this.#store.tokenMessage(token) !== id)
+          throw new GasException(MISSING_MESSAGE_TOKEN);
+        // UNVERIFIED: Google's wording for an id that names no message (cannot happen with a valid token here).
+        if (!this.#store.message(id)) throw new GasException('Invalid argument: id');
+        return new GmailMessage(this.#store, this.#ctx, id);
+      },
+      { sent: id },
+    );
   }
 }
 
@@ -261,41 +266,45 @@ class MailAppEmulation implements MailAppApi {
 
   sendEmail(...args: unknown[]): void {
     const mail = outgoingOf(args);
-    this.#ctx.call('MailApp.sendEmail', () => {
-      const recipients = [...requireAddresses(mail.to), ...requireAddresses(mail.cc), ...requireAddresses(mail.bcc)];
-      // "Failed to send email: no recipient" is Apps Script's sentence for an empty To/Cc/Bcc (community-quoted).
-      if (recipients.length === 0) throw new GasException('Failed to send email: no recipient');
-      if (mail.replyTo) requireAddresses(mail.replyTo);
-      // UNVERIFIED wording for the two per-message limits below (community-reported "Limit Exceeded: …" sentences).
-      if (recipients.length > MAIL_LIMITS.recipientsPerMessage)
-        throw new GasException('Limit Exceeded: Email Recipients Per Message.');
-      const bodyBytes = Buffer.byteLength(mail.body, 'utf8') + Buffer.byteLength(mail.htmlBody ?? '', 'utf8');
-      if (bodyBytes > MAIL_LIMITS.bodyBytes) throw new GasException('Limit Exceeded: Email Body Size.');
-      const now = this.#ctx.clock.now();
-      if (!this.#store.quota.allows(now, recipients.length)) throw new GasException(MAIL_QUOTA);
-      this.#store.quota.record(now, recipients.length);
-      const self = this.#ctx.session.email.toLowerCase();
-      const id = this.#store.newId();
-      const record: SentRecord = {
-        id,
-        threadId: id,
-        from: mail.name ? `${mail.name} <${this.#ctx.session.email}>` : this.#ctx.session.email,
-        to: mail.to,
-        cc: mail.cc,
-        bcc: mail.bcc,
-        subject: mail.subject,
-        plainBody: mail.body,
-        htmlBody: mail.htmlBody,
-        replyTo: mail.replyTo ?? '',
-        name: mail.name,
-        date: now,
-        via: 'MailApp',
-      };
-      this.#store.recordSent(
-        record,
-        recipients.some((r) => r.toLowerCase() === self),
-      );
-    });
+    this.#ctx.call(
+      'MailApp.sendEmail',
+      () => {
+        const recipients = [...requireAddresses(mail.to), ...requireAddresses(mail.cc), ...requireAddresses(mail.bcc)];
+        // "Failed to send email: no recipient" is Apps Script's sentence for an empty To/Cc/Bcc (community-quoted).
+        if (recipients.length === 0) throw new GasException('Failed to send email: no recipient');
+        if (mail.replyTo) requireAddresses(mail.replyTo);
+        // UNVERIFIED wording for the two per-message limits below (community-reported "Limit Exceeded: …" sentences).
+        if (recipients.length > MAIL_LIMITS.recipientsPerMessage)
+          throw new GasException('Limit Exceeded: Email Recipients Per Message.');
+        const bodyBytes = Buffer.byteLength(mail.body, 'utf8') + Buffer.byteLength(mail.htmlBody ?? '', 'utf8');
+        if (bodyBytes > MAIL_LIMITS.bodyBytes) throw new GasException('Limit Exceeded: Email Body Size.');
+        const now = this.#ctx.clock.now();
+        if (!this.#store.quota.allows(now, recipients.length)) throw new GasException(MAIL_QUOTA);
+        this.#store.quota.record(now, recipients.length);
+        const self = this.#ctx.session.email.toLowerCase();
+        const id = this.#store.newId();
+        const record: SentRecord = {
+          id,
+          threadId: id,
+          from: mail.name ? `${mail.name} <${this.#ctx.session.email}>` : this.#ctx.session.email,
+          to: mail.to,
+          cc: mail.cc,
+          bcc: mail.bcc,
+          subject: mail.subject,
+          plainBody: mail.body,
+          htmlBody: mail.htmlBody,
+          replyTo: mail.replyTo ?? '',
+          name: mail.name,
+          date: now,
+          via: 'MailApp',
+        };
+        this.#store.recordSent(
+          record,
+          recipients.some((r) => r.toLowerCase() === self),
+        );
+      },
+      { sent: mail },
+    );
   }
 }
 

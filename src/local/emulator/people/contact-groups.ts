@@ -62,9 +62,15 @@ class GroupsCore {
     readonly ctx: ServiceContext,
   ) {}
 
-  call<T>(service: string, fn: (api: string, fault: ActiveFault | undefined) => T, restName = service): T {
+  /** One request; `sent` is its body and query (for CallRecord.bytes; the response is measured as returned). */
+  call<T>(
+    service: string,
+    fn: (api: string, fault: ActiveFault | undefined) => T,
+    sent: unknown,
+    restName = service,
+  ): T {
     const api = apiMethodName(restName);
-    return this.ctx.call(service, (fault) => fn(api, fault));
+    return this.ctx.call(service, (fault) => fn(api, fault), { sent });
   }
 
   existing(api: string, name: unknown): GroupRecord {
@@ -125,45 +131,49 @@ export class MembersCollection implements MembersApi {
     resource: GoogleAppsScript.People.Schema.ModifyContactGroupMembersRequest,
     resourceName: string,
   ): GoogleAppsScript.People.Schema.ModifyContactGroupMembersResponse {
-    return this.#core.call('People.ContactGroups.Members.modify', (api, fault) => {
-      const body = bodyArgs(api, resource, ['resourceNamesToAdd', 'resourceNamesToRemove']);
-      const add = listArg(body.resourceNamesToAdd);
-      const remove = listArg(body.resourceNamesToRemove);
-      if (add.length + remove.length > GROUP_LIMITS.membersModify)
-        throw HTTP.badRequest(api, SAY.tooMany('resource names', GROUP_LIMITS.membersModify));
-      const g = this.#core.existing(api, resourceName);
-      const addable =
-        g.groupType === 'USER_CONTACT_GROUP' || g.resourceName === MY_CONTACTS || g.resourceName === STARRED;
-      if (add.length && !addable) throw HTTP.badRequest(api, SAY.cannotAddToGroup(g.resourceName));
-      const ops = [...add.map((n) => ['add', n] as const), ...remove.map((n) => ['remove', n] as const)];
-      const notFound: string[] = [];
-      const lastGroup: string[] = [];
-      const now = this.#core.ctx.clock.now();
-      for (const [op, name] of ops.slice(0, applied(fault, ops.length))) {
-        const c = isPersonName(name) ? this.#core.store.record(name) : undefined;
-        if (!c) {
-          notFound.push(name);
-          continue;
+    return this.#core.call(
+      'People.ContactGroups.Members.modify',
+      (api, fault) => {
+        const body = bodyArgs(api, resource, ['resourceNamesToAdd', 'resourceNamesToRemove']);
+        const add = listArg(body.resourceNamesToAdd);
+        const remove = listArg(body.resourceNamesToRemove);
+        if (add.length + remove.length > GROUP_LIMITS.membersModify)
+          throw HTTP.badRequest(api, SAY.tooMany('resource names', GROUP_LIMITS.membersModify));
+        const g = this.#core.existing(api, resourceName);
+        const addable =
+          g.groupType === 'USER_CONTACT_GROUP' || g.resourceName === MY_CONTACTS || g.resourceName === STARRED;
+        if (add.length && !addable) throw HTTP.badRequest(api, SAY.cannotAddToGroup(g.resourceName));
+        const ops = [...add.map((n) => ['add', n] as const), ...remove.map((n) => ['remove', n] as const)];
+        const notFound: string[] = [];
+        const lastGroup: string[] = [];
+        const now = this.#core.ctx.clock.now();
+        for (const [op, name] of ops.slice(0, applied(fault, ops.length))) {
+          const c = isPersonName(name) ? this.#core.store.record(name) : undefined;
+          if (!c) {
+            notFound.push(name);
+            continue;
+          }
+          if (op === 'add') {
+            if (!c.groups.includes(g.resourceName))
+              this.#core.store.writeContact(c, c.data, [...c.groups, g.resourceName], now);
+          } else if (c.groups.includes(g.resourceName)) {
+            if (c.groups.length === 1) lastGroup.push(name);
+            else
+              this.#core.store.writeContact(
+                c,
+                c.data,
+                c.groups.filter((x) => x !== g.resourceName),
+                now,
+              );
+          }
         }
-        if (op === 'add') {
-          if (!c.groups.includes(g.resourceName))
-            this.#core.store.writeContact(c, c.data, [...c.groups, g.resourceName], now);
-        } else if (c.groups.includes(g.resourceName)) {
-          if (c.groups.length === 1) lastGroup.push(name);
-          else
-            this.#core.store.writeContact(
-              c,
-              c.data,
-              c.groups.filter((x) => x !== g.resourceName),
-              now,
-            );
-        }
-      }
-      const out: { notFoundResourceNames?: string[]; canNotRemoveLastContactGroupResourceNames?: string[] } = {};
-      if (notFound.length) out.notFoundResourceNames = notFound;
-      if (lastGroup.length) out.canNotRemoveLastContactGroupResourceNames = lastGroup;
-      return out;
-    });
+        const out: { notFoundResourceNames?: string[]; canNotRemoveLastContactGroupResourceNames?: string[] } = {};
+        if (notFound.length) out.notFoundResourceNames = notFound;
+        if (lastGroup.length) out.canNotRemoveLastContactGroupResourceNames = lastGroup;
+        return out;
+      },
+      [resource, resourceName],
+    );
   }
 }
 
@@ -188,26 +198,30 @@ export class ContactGroupsCollection implements ContactGroupsApi {
   create(
     resource: GoogleAppsScript.People.Schema.CreateContactGroupRequest | people_v1.Schema$CreateContactGroupRequest,
   ): GoogleAppsScript.People.Schema.ContactGroup {
-    return this.#core.call('People.ContactGroups.create', (api) => {
-      const body = bodyArgs(api, resource, ['contactGroup', 'readGroupFields']);
-      const mask = groupMask(
-        api,
-        'readGroupFields',
-        body.readGroupFields,
-        CREATE_READ_FIELDS,
-        DEFAULT_READ_GROUP_FIELDS,
-      );
-      const group = bodyArgs(
-        api,
-        body.contactGroup,
-        ['name', 'clientData', 'etag'],
-        GROUP_OUTPUT_ONLY,
-        'contact_group',
-      );
-      const name = this.#core.checkName(api, group.name);
-      const clientData = cleanClientData(api, group.clientData);
-      return this.#core.show(this.#core.store.insertGroup(name, clientData, this.#core.ctx.clock.now()), mask);
-    });
+    return this.#core.call(
+      'People.ContactGroups.create',
+      (api) => {
+        const body = bodyArgs(api, resource, ['contactGroup', 'readGroupFields']);
+        const mask = groupMask(
+          api,
+          'readGroupFields',
+          body.readGroupFields,
+          CREATE_READ_FIELDS,
+          DEFAULT_READ_GROUP_FIELDS,
+        );
+        const group = bodyArgs(
+          api,
+          body.contactGroup,
+          ['name', 'clientData', 'etag'],
+          GROUP_OUTPUT_ONLY,
+          'contact_group',
+        );
+        const name = this.#core.checkName(api, group.name);
+        const clientData = cleanClientData(api, group.clientData);
+        return this.#core.show(this.#core.store.insertGroup(name, clientData, this.#core.ctx.clock.now()), mask);
+      },
+      resource,
+    );
   }
 
   /**
@@ -216,49 +230,53 @@ export class ContactGroupsCollection implements ContactGroupsApi {
    * https://developers.google.com/people/api/rest/v1/contactGroups/list
    */
   list(optionalArgs?: object): GoogleAppsScript.People.Schema.ListContactGroupsResponse {
-    return this.#core.call('People.ContactGroups.list', (api) => {
-      const args = queryArgs(api, optionalArgs, ['pageSize', 'pageToken', 'syncToken', 'groupFields']);
-      const mask = groupMask(api, 'groupFields', args.groupFields, GROUP_FIELDS, DEFAULT_GROUP_FIELDS);
-      const size = pageSizeArg(api, args.pageSize, GROUP_LIMITS.pageDefault, GROUP_LIMITS.page);
-      const sync = stringArg(args.syncToken);
-      const syncParams = [...mask].join(',');
-      const params = JSON.stringify([syncParams, sync ?? '']);
-      const token = stringArg(args.pageToken);
-      let state = token ? pageToken.read(api, 'g', token, params) : undefined;
-      if (!state) {
-        const since = sync ? syncToken.read(api, 'g', sync).rev : undefined;
-        state = { offset: 0, params, rev: this.#core.store.rev, since };
-      }
-      const counts = this.#core.store.memberCounts();
-      const since = state.since;
-      type Entry = { rev: number; group: () => G };
-      const items: Entry[] = this.#core.store
-        .groupRecords()
-        .filter((g) => since === undefined || g.rev > since)
-        .map((g) => ({ rev: g.rev, group: () => this.#core.show(g, mask, counts) }));
-      if (since !== undefined) {
-        for (const t of this.#core.store.groupTombstones(since)) {
-          items.push({
-            rev: t.rev,
-            group: () => gas<G>({ resourceName: t.resourceName, metadata: { deleted: true } }),
-          });
+    return this.#core.call(
+      'People.ContactGroups.list',
+      (api) => {
+        const args = queryArgs(api, optionalArgs, ['pageSize', 'pageToken', 'syncToken', 'groupFields']);
+        const mask = groupMask(api, 'groupFields', args.groupFields, GROUP_FIELDS, DEFAULT_GROUP_FIELDS);
+        const size = pageSizeArg(api, args.pageSize, GROUP_LIMITS.pageDefault, GROUP_LIMITS.page);
+        const sync = stringArg(args.syncToken);
+        const syncParams = [...mask].join(',');
+        const params = JSON.stringify([syncParams, sync ?? '']);
+        const token = stringArg(args.pageToken);
+        let state = token ? pageToken.read(api, 'g', token, params) : undefined;
+        if (!state) {
+          const since = sync ? syncToken.read(api, 'g', sync).rev : undefined;
+          state = { offset: 0, params, rev: this.#core.store.rev, since };
         }
-        items.sort((a, b) => a.rev - b.rev);
-      }
-      const page = items.slice(state.offset, state.offset + size);
-      const out: GoogleAppsScript.People.Schema.ListContactGroupsResponse = {};
-      if (page.length) out.contactGroups = page.map((i) => i.group());
-      if (items.length) out.totalItems = items.length;
-      const next = state.offset + size;
-      if (next < items.length) out.nextPageToken = pageToken.make('g', { ...state, offset: next });
-      else
-        out.nextSyncToken = syncToken.make('g', {
-          rev: state.rev,
-          params: syncParams,
-          syncStart: this.#core.ctx.clock.now(),
-        });
-      return out;
-    });
+        const counts = this.#core.store.memberCounts();
+        const since = state.since;
+        type Entry = { rev: number; group: () => G };
+        const items: Entry[] = this.#core.store
+          .groupRecords()
+          .filter((g) => since === undefined || g.rev > since)
+          .map((g) => ({ rev: g.rev, group: () => this.#core.show(g, mask, counts) }));
+        if (since !== undefined) {
+          for (const t of this.#core.store.groupTombstones(since)) {
+            items.push({
+              rev: t.rev,
+              group: () => gas<G>({ resourceName: t.resourceName, metadata: { deleted: true } }),
+            });
+          }
+          items.sort((a, b) => a.rev - b.rev);
+        }
+        const page = items.slice(state.offset, state.offset + size);
+        const out: GoogleAppsScript.People.Schema.ListContactGroupsResponse = {};
+        if (page.length) out.contactGroups = page.map((i) => i.group());
+        if (items.length) out.totalItems = items.length;
+        const next = state.offset + size;
+        if (next < items.length) out.nextPageToken = pageToken.make('g', { ...state, offset: next });
+        else
+          out.nextSyncToken = syncToken.make('g', {
+            rev: state.rev,
+            params: syncParams,
+            syncStart: this.#core.ctx.clock.now(),
+          });
+        return out;
+      },
+      optionalArgs,
+    );
   }
 
   /**
@@ -266,33 +284,45 @@ export class ContactGroupsCollection implements ContactGroupsApi {
    * https://developers.google.com/people/api/rest/v1/contactGroups/get
    */
   get(resourceName: string, optionalArgs?: object): GoogleAppsScript.People.Schema.ContactGroup {
-    return this.#core.call('People.ContactGroups.get', (api) => {
-      const args = queryArgs(api, optionalArgs, ['maxMembers', 'groupFields']);
-      const mask = groupMask(api, 'groupFields', args.groupFields, GROUP_FIELDS, DEFAULT_GROUP_FIELDS);
-      const maxMembers = Math.max(0, intArg(api, 'maxMembers', args.maxMembers) ?? 0);
-      return this.#core.show(this.#core.existing(api, resourceName), mask, undefined, maxMembers);
-    });
+    return this.#core.call(
+      'People.ContactGroups.get',
+      (api) => {
+        const args = queryArgs(api, optionalArgs, ['maxMembers', 'groupFields']);
+        const mask = groupMask(api, 'groupFields', args.groupFields, GROUP_FIELDS, DEFAULT_GROUP_FIELDS);
+        const maxMembers = Math.max(0, intArg(api, 'maxMembers', args.maxMembers) ?? 0);
+        return this.#core.show(this.#core.existing(api, resourceName), mask, undefined, maxMembers);
+      },
+      [resourceName, optionalArgs],
+    );
   }
 
   /** contactGroups.batchGet: "There is a maximum of 200 resource names." https://developers.google.com/people/api/rest/v1/contactGroups/batchGet */
   batchGet(optionalArgs?: object): GoogleAppsScript.People.Schema.BatchGetContactGroupsResponse {
-    return this.#core.call('People.ContactGroups.batchGet', (api) => {
-      const args = queryArgs(api, optionalArgs, ['resourceNames', 'maxMembers', 'groupFields']);
-      const mask = groupMask(api, 'groupFields', args.groupFields, GROUP_FIELDS, DEFAULT_GROUP_FIELDS);
-      const maxMembers = Math.max(0, intArg(api, 'maxMembers', args.maxMembers) ?? 0);
-      const names = listArg(args.resourceNames);
-      if (names.length > GROUP_LIMITS.batchGet)
-        throw HTTP.badRequest(api, SAY.tooMany('resource names', GROUP_LIMITS.batchGet));
-      const counts = this.#core.store.memberCounts();
-      const responses = names.map((name): GoogleAppsScript.People.Schema.ContactGroupResponse => {
-        if (!isGroupName(name))
-          return { requestedResourceName: name, status: { code: 3, message: SAY.badGroupName(name) } };
-        const g = this.#core.store.group(name);
-        if (!g) return { requestedResourceName: name, status: { code: 5, message: SAY.notFound } };
-        return { requestedResourceName: name, status: {}, contactGroup: this.#core.show(g, mask, counts, maxMembers) };
-      });
-      return responses.length ? { responses } : {};
-    });
+    return this.#core.call(
+      'People.ContactGroups.batchGet',
+      (api) => {
+        const args = queryArgs(api, optionalArgs, ['resourceNames', 'maxMembers', 'groupFields']);
+        const mask = groupMask(api, 'groupFields', args.groupFields, GROUP_FIELDS, DEFAULT_GROUP_FIELDS);
+        const maxMembers = Math.max(0, intArg(api, 'maxMembers', args.maxMembers) ?? 0);
+        const names = listArg(args.resourceNames);
+        if (names.length > GROUP_LIMITS.batchGet)
+          throw HTTP.badRequest(api, SAY.tooMany('resource names', GROUP_LIMITS.batchGet));
+        const counts = this.#core.store.memberCounts();
+        const responses = names.map((name): GoogleAppsScript.People.Schema.ContactGroupResponse => {
+          if (!isGroupName(name))
+            return { requestedResourceName: name, status: { code: 3, message: SAY.badGroupName(name) } };
+          const g = this.#core.store.group(name);
+          if (!g) return { requestedResourceName: name, status: { code: 5, message: SAY.notFound } };
+          return {
+            requestedResourceName: name,
+            status: {},
+            contactGroup: this.#core.show(g, mask, counts, maxMembers),
+          };
+        });
+        return responses.length ? { responses } : {};
+      },
+      optionalArgs,
+    );
   }
 
   /**
@@ -304,38 +334,42 @@ export class ContactGroupsCollection implements ContactGroupsApi {
     resource: GoogleAppsScript.People.Schema.UpdateContactGroupRequest | people_v1.Schema$UpdateContactGroupRequest,
     resourceName: string,
   ): GoogleAppsScript.People.Schema.ContactGroup {
-    return this.#core.call('People.ContactGroups.update', (api) => {
-      const body = bodyArgs(api, resource, ['contactGroup', 'updateGroupFields', 'readGroupFields']);
-      const g = this.#core.existing(api, resourceName);
-      const fields = groupMask(
-        api,
-        'updateGroupFields',
-        body.updateGroupFields,
-        UPDATE_GROUP_FIELDS,
-        new Set(['name']),
-      );
-      const mask = groupMask(
-        api,
-        'readGroupFields',
-        body.readGroupFields,
-        CREATE_READ_FIELDS,
-        DEFAULT_READ_GROUP_FIELDS,
-      );
-      const group = bodyArgs(
-        api,
-        body.contactGroup,
-        ['name', 'clientData', 'etag'],
-        GROUP_OUTPUT_ONLY,
-        'contact_group',
-      );
-      if (g.groupType !== 'USER_CONTACT_GROUP') throw HTTP.badRequest(api, SAY.systemGroupReadOnly);
-      if (group.etag !== undefined && group.etag !== this.#core.store.groupEtag(g))
-        throw HTTP.failedPrecondition(api, SAY.etagStaleGroup);
-      const name = fields.has('name') ? this.#core.checkName(api, group.name, g) : g.name;
-      const clientData = fields.has('clientData') ? cleanClientData(api, group.clientData) : g.clientData;
-      this.#core.store.writeGroup(g, name, clientData, this.#core.ctx.clock.now());
-      return this.#core.show(g, mask);
-    });
+    return this.#core.call(
+      'People.ContactGroups.update',
+      (api) => {
+        const body = bodyArgs(api, resource, ['contactGroup', 'updateGroupFields', 'readGroupFields']);
+        const g = this.#core.existing(api, resourceName);
+        const fields = groupMask(
+          api,
+          'updateGroupFields',
+          body.updateGroupFields,
+          UPDATE_GROUP_FIELDS,
+          new Set(['name']),
+        );
+        const mask = groupMask(
+          api,
+          'readGroupFields',
+          body.readGroupFields,
+          CREATE_READ_FIELDS,
+          DEFAULT_READ_GROUP_FIELDS,
+        );
+        const group = bodyArgs(
+          api,
+          body.contactGroup,
+          ['name', 'clientData', 'etag'],
+          GROUP_OUTPUT_ONLY,
+          'contact_group',
+        );
+        if (g.groupType !== 'USER_CONTACT_GROUP') throw HTTP.badRequest(api, SAY.systemGroupReadOnly);
+        if (group.etag !== undefined && group.etag !== this.#core.store.groupEtag(g))
+          throw HTTP.failedPrecondition(api, SAY.etagStaleGroup);
+        const name = fields.has('name') ? this.#core.checkName(api, group.name, g) : g.name;
+        const clientData = fields.has('clientData') ? cleanClientData(api, group.clientData) : g.clientData;
+        this.#core.store.writeGroup(g, name, clientData, this.#core.ctx.clock.now());
+        return this.#core.show(g, mask);
+      },
+      [resource, resourceName],
+    );
   }
 
   /**
@@ -355,6 +389,7 @@ export class ContactGroupsCollection implements ContactGroupsApi {
           this.#core.ctx.clock.now(),
         );
       },
+      [resourceName, optionalArgs],
       'People.ContactGroups.delete',
     );
   }

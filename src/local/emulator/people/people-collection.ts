@@ -64,10 +64,11 @@ class PeopleCore {
     readonly ctx: ServiceContext,
   ) {}
 
-  call<T>(method: string, fn: (api: string, fault: ActiveFault | undefined) => T): T {
+  /** One request; `sent` is its body and query (for CallRecord.bytes; the response is measured as returned). */
+  call<T>(method: string, fn: (api: string, fault: ActiveFault | undefined) => T, sent: unknown): T {
     const service = `People.People.${method}`;
     const api = apiMethodName(service);
-    return this.ctx.call(service, (fault) => fn(api, fault));
+    return this.ctx.call(service, (fault) => fn(api, fault), { sent });
   }
 
   now(): number {
@@ -236,16 +237,20 @@ export class ConnectionsCollection implements ConnectionsApi {
    * https://developers.google.com/people/api/rest/v1/people.connections/list
    */
   list(resourceName: string, optionalArgs?: object): ListResponse {
-    return this.#core.call('Connections.list', (api) => {
-      const request = listRequest(api, resourceName, optionalArgs);
-      const now = this.#core.now();
-      const state = listState(api, request, this.#core.store.rev, now);
-      const items =
-        state.since !== undefined
-          ? changesSince(this.#core, state.since, request.mask)
-          : allContacts(this.#core, request.order, request.mask);
-      return listPage(items, state, request, now);
-    });
+    return this.#core.call(
+      'Connections.list',
+      (api) => {
+        const request = listRequest(api, resourceName, optionalArgs);
+        const now = this.#core.now();
+        const state = listState(api, request, this.#core.store.rev, now);
+        const items =
+          state.since !== undefined
+            ? changesSince(this.#core, state.since, request.mask)
+            : allContacts(this.#core, request.order, request.mask);
+        return listPage(items, state, request, now);
+      },
+      [resourceName, optionalArgs],
+    );
   }
 }
 
@@ -279,15 +284,19 @@ export class PeopleCollection implements PeopleApi {
     resource: GoogleAppsScript.People.Schema.Person | people_v1.Schema$Person,
     optionalArgs?: object,
   ): GoogleAppsScript.People.Schema.Person {
-    return this.#core.call('createContact', (api) => {
-      const args = queryArgs(api, optionalArgs, ['personFields', 'sources']);
-      const mask = parseMask(api, 'personFields', args.personFields, READ_FIELDS, { required: false });
-      checkSources(api, args.sources);
-      const clean = cleanPerson(api, resource);
-      const groups = newContactGroups(this.#core.store, api, clean.groups);
-      checkRoom(this.#core.store, api, 1);
-      return gas<S>(this.#core.show(this.#core.store.insertContact(clean.data, groups, this.#core.now()), mask));
-    });
+    return this.#core.call(
+      'createContact',
+      (api) => {
+        const args = queryArgs(api, optionalArgs, ['personFields', 'sources']);
+        const mask = parseMask(api, 'personFields', args.personFields, READ_FIELDS, { required: false });
+        checkSources(api, args.sources);
+        const clean = cleanPerson(api, resource);
+        const groups = newContactGroups(this.#core.store, api, clean.groups);
+        checkRoom(this.#core.store, api, 1);
+        return gas<S>(this.#core.show(this.#core.store.insertContact(clean.data, groups, this.#core.now()), mask));
+      },
+      [resource, optionalArgs],
+    );
   }
 
   /**
@@ -297,34 +306,38 @@ export class PeopleCollection implements PeopleApi {
   batchCreateContacts(
     resource: GoogleAppsScript.People.Schema.BatchCreateContactsRequest | people_v1.Schema$BatchCreateContactsRequest,
   ): GoogleAppsScript.People.Schema.BatchCreateContactsResponse {
-    return this.#core.call('batchCreateContacts', (api, fault) => {
-      const body = bodyArgs(api, resource, ['contacts', 'readMask', 'sources']);
-      const mask = parseMask(api, 'readMask', body.readMask, READ_FIELDS, { required: false });
-      checkSources(api, body.sources);
-      const contacts = body.contacts === undefined ? [] : body.contacts;
-      if (!Array.isArray(contacts)) throw HTTP.badRequest(api, SAY.unknownField('contacts'));
-      if (contacts.length > PEOPLE_LIMITS.batchCreate)
-        throw HTTP.badRequest(api, SAY.tooMany('contacts', PEOPLE_LIMITS.batchCreate));
-      const cleaned = contacts.map((item, i) => {
-        const at = `contacts[${i}]`;
-        const wrapper = bodyArgs(api, item, ['contactPerson'], [], at);
-        const clean = cleanPerson(api, wrapper.contactPerson ?? {}, `${at}.contact_person`);
-        return { clean, groups: newContactGroups(this.#core.store, api, clean.groups) };
-      });
-      checkRoom(this.#core.store, api, cleaned.length);
-      const now = this.#core.now();
-      const created = cleaned
-        .slice(0, applied(fault, cleaned.length))
-        .map((x) => this.#core.store.insertContact(x.clean.data, x.groups, now));
-      if (!mask || created.length === 0) return {};
-      return {
-        createdPeople: created.map((c) => ({
-          httpStatusCode: 200,
-          person: gas<S>(this.#core.show(c, mask)),
-          status: {},
-        })),
-      };
-    });
+    return this.#core.call(
+      'batchCreateContacts',
+      (api, fault) => {
+        const body = bodyArgs(api, resource, ['contacts', 'readMask', 'sources']);
+        const mask = parseMask(api, 'readMask', body.readMask, READ_FIELDS, { required: false });
+        checkSources(api, body.sources);
+        const contacts = body.contacts === undefined ? [] : body.contacts;
+        if (!Array.isArray(contacts)) throw HTTP.badRequest(api, SAY.unknownField('contacts'));
+        if (contacts.length > PEOPLE_LIMITS.batchCreate)
+          throw HTTP.badRequest(api, SAY.tooMany('contacts', PEOPLE_LIMITS.batchCreate));
+        const cleaned = contacts.map((item, i) => {
+          const at = `contacts[${i}]`;
+          const wrapper = bodyArgs(api, item, ['contactPerson'], [], at);
+          const clean = cleanPerson(api, wrapper.contactPerson ?? {}, `${at}.contact_person`);
+          return { clean, groups: newContactGroups(this.#core.store, api, clean.groups) };
+        });
+        checkRoom(this.#core.store, api, cleaned.length);
+        const now = this.#core.now();
+        const created = cleaned
+          .slice(0, applied(fault, cleaned.length))
+          .map((x) => this.#core.store.insertContact(x.clean.data, x.groups, now));
+        if (!mask || created.length === 0) return {};
+        return {
+          createdPeople: created.map((c) => ({
+            httpStatusCode: 200,
+            person: gas<S>(this.#core.show(c, mask)),
+            status: {},
+          })),
+        };
+      },
+      resource,
+    );
   }
 
   /**
@@ -334,55 +347,63 @@ export class PeopleCollection implements PeopleApi {
   batchUpdateContacts(
     resource: GoogleAppsScript.People.Schema.BatchUpdateContactsRequest | people_v1.Schema$BatchUpdateContactsRequest,
   ): GoogleAppsScript.People.Schema.BatchUpdateContactsResponse {
-    return this.#core.call('batchUpdateContacts', (api, fault) => {
-      const body = bodyArgs(api, resource, ['contacts', 'updateMask', 'readMask', 'sources']);
-      const updateMask = parseMask(api, 'updateMask', body.updateMask, UPDATE_FIELDS, {
-        required: true,
-        url: UPDATE_FIELDS_URL,
-      })!;
-      const readMask = parseMask(api, 'readMask', body.readMask, READ_FIELDS, { required: false });
-      checkSources(api, body.sources);
-      const map = body.contacts ?? {};
-      if (typeof map !== 'object' || Array.isArray(map)) throw HTTP.badRequest(api, SAY.unknownField('contacts'));
-      const entries = Object.entries(map as Record<string, unknown>);
-      if (entries.length > PEOPLE_LIMITS.batchUpdate)
-        throw HTTP.badRequest(api, SAY.tooMany('contacts', PEOPLE_LIMITS.batchUpdate));
-      const plan = entries.map(([name, person]) => {
-        const c = this.#core.existing(api, personName(api, name));
-        checkEtag(this.#core.store, api, person, c);
-        const clean: CleanPerson = cleanPerson(api, person, `contacts[${name}]`);
-        return { c, next: updated(this.#core.store, api, c, clean, updateMask) };
-      });
-      const now = this.#core.now();
-      const done = plan.slice(0, applied(fault, plan.length));
-      for (const { c, next } of done) this.#core.store.writeContact(c, next.data, next.groups, now);
-      if (!readMask || done.length === 0) return {};
-      const updateResult: Record<string, GoogleAppsScript.People.Schema.PersonResponse> = {};
-      for (const { c } of done)
-        updateResult[c.resourceName] = {
-          httpStatusCode: 200,
-          person: gas<S>(this.#core.show(c, readMask)),
-          status: {},
-        };
-      return { updateResult };
-    });
+    return this.#core.call(
+      'batchUpdateContacts',
+      (api, fault) => {
+        const body = bodyArgs(api, resource, ['contacts', 'updateMask', 'readMask', 'sources']);
+        const updateMask = parseMask(api, 'updateMask', body.updateMask, UPDATE_FIELDS, {
+          required: true,
+          url: UPDATE_FIELDS_URL,
+        })!;
+        const readMask = parseMask(api, 'readMask', body.readMask, READ_FIELDS, { required: false });
+        checkSources(api, body.sources);
+        const map = body.contacts ?? {};
+        if (typeof map !== 'object' || Array.isArray(map)) throw HTTP.badRequest(api, SAY.unknownField('contacts'));
+        const entries = Object.entries(map as Record<string, unknown>);
+        if (entries.length > PEOPLE_LIMITS.batchUpdate)
+          throw HTTP.badRequest(api, SAY.tooMany('contacts', PEOPLE_LIMITS.batchUpdate));
+        const plan = entries.map(([name, person]) => {
+          const c = this.#core.existing(api, personName(api, name));
+          checkEtag(this.#core.store, api, person, c);
+          const clean: CleanPerson = cleanPerson(api, person, `contacts[${name}]`);
+          return { c, next: updated(this.#core.store, api, c, clean, updateMask) };
+        });
+        const now = this.#core.now();
+        const done = plan.slice(0, applied(fault, plan.length));
+        for (const { c, next } of done) this.#core.store.writeContact(c, next.data, next.groups, now);
+        if (!readMask || done.length === 0) return {};
+        const updateResult: Record<string, GoogleAppsScript.People.Schema.PersonResponse> = {};
+        for (const { c } of done)
+          updateResult[c.resourceName] = {
+            httpStatusCode: 200,
+            person: gas<S>(this.#core.show(c, readMask)),
+            status: {},
+          };
+        return { updateResult };
+      },
+      resource,
+    );
   }
 
   /** people.batchDeleteContacts: up to 500 resource names. https://developers.google.com/people/api/rest/v1/people/batchDeleteContacts */
   batchDeleteContacts(
     resource: GoogleAppsScript.People.Schema.BatchDeleteContactsRequest,
   ): GoogleAppsScript.People.Schema.Empty {
-    return this.#core.call('batchDeleteContacts', (api, fault) => {
-      const body = bodyArgs(api, resource, ['resourceNames']);
-      const names = listArg(body.resourceNames);
-      if (names.length > PEOPLE_LIMITS.batchDelete)
-        throw HTTP.badRequest(api, SAY.tooMany('resource names', PEOPLE_LIMITS.batchDelete));
-      // UNVERIFIED: whether Google fails the whole batch for a name already deleted; we do (stricter).
-      const records = [...new Set(names)].map((n) => this.#core.existing(api, personName(api, n)));
-      const now = this.#core.now();
-      for (const c of records.slice(0, applied(fault, records.length))) this.#core.store.removeContact(c, now);
-      return {};
-    });
+    return this.#core.call(
+      'batchDeleteContacts',
+      (api, fault) => {
+        const body = bodyArgs(api, resource, ['resourceNames']);
+        const names = listArg(body.resourceNames);
+        if (names.length > PEOPLE_LIMITS.batchDelete)
+          throw HTTP.badRequest(api, SAY.tooMany('resource names', PEOPLE_LIMITS.batchDelete));
+        // UNVERIFIED: whether Google fails the whole batch for a name already deleted; we do (stricter).
+        const records = [...new Set(names)].map((n) => this.#core.existing(api, personName(api, n)));
+        const now = this.#core.now();
+        for (const c of records.slice(0, applied(fault, records.length))) this.#core.store.removeContact(c, now);
+        return {};
+      },
+      resource,
+    );
   }
 
   /**
@@ -394,76 +415,98 @@ export class PeopleCollection implements PeopleApi {
     resourceName: string,
     optionalArgs?: object,
   ): GoogleAppsScript.People.Schema.Person {
-    return this.#core.call('updateContact', (api) => {
-      const args = queryArgs(api, optionalArgs, ['updatePersonFields', 'personFields', 'sources']);
-      const c = this.#core.existing(api, personName(api, resourceName));
-      const updateMask = parseMask(api, 'updatePersonFields', args.updatePersonFields, UPDATE_FIELDS, {
-        required: true,
-        url: UPDATE_FIELDS_URL,
-      })!;
-      const mask = parseMask(api, 'personFields', args.personFields, READ_FIELDS, { required: false });
-      checkSources(api, args.sources);
-      checkEtag(this.#core.store, api, resource, c);
-      const next = updated(this.#core.store, api, c, cleanPerson(api, resource), updateMask);
-      this.#core.store.writeContact(c, next.data, next.groups, this.#core.now());
-      return gas<S>(this.#core.show(c, mask));
-    });
+    return this.#core.call(
+      'updateContact',
+      (api) => {
+        const args = queryArgs(api, optionalArgs, ['updatePersonFields', 'personFields', 'sources']);
+        const c = this.#core.existing(api, personName(api, resourceName));
+        const updateMask = parseMask(api, 'updatePersonFields', args.updatePersonFields, UPDATE_FIELDS, {
+          required: true,
+          url: UPDATE_FIELDS_URL,
+        })!;
+        const mask = parseMask(api, 'personFields', args.personFields, READ_FIELDS, { required: false });
+        checkSources(api, args.sources);
+        checkEtag(this.#core.store, api, resource, c);
+        const next = updated(this.#core.store, api, c, cleanPerson(api, resource), updateMask);
+        this.#core.store.writeContact(c, next.data, next.groups, this.#core.now());
+        return gas<S>(this.#core.show(c, mask));
+      },
+      [resource, resourceName, optionalArgs],
+    );
   }
 
   /** people.deleteContact. https://developers.google.com/people/api/rest/v1/people/deleteContact */
   deleteContact(resourceName: string): void {
-    this.#core.call('deleteContact', (api) => {
-      this.#core.store.removeContact(this.#core.existing(api, personName(api, resourceName)), this.#core.now());
-    });
+    this.#core.call(
+      'deleteContact',
+      (api) => {
+        this.#core.store.removeContact(this.#core.existing(api, personName(api, resourceName)), this.#core.now());
+      },
+      resourceName,
+    );
   }
 
   /** people.get: personFields required. https://developers.google.com/people/api/rest/v1/people/get */
   get(resourceName: string, optionalArgs?: object): GoogleAppsScript.People.Schema.Person {
-    return this.#core.call('get', (api) => {
-      const args = queryArgs(api, optionalArgs, ['personFields', 'sources', 'requestMask.includeField']);
-      const name = resourceName === 'people/me' ? resourceName : personName(api, resourceName);
-      const mask = parseMask(api, 'personFields', args.personFields, READ_FIELDS, { required: true });
-      checkSources(api, args.sources);
-      if (name === 'people/me') return gas<S>(this.#core.me(mask));
-      return gas<S>(this.#core.show(this.#core.existing(api, name), mask));
-    });
+    return this.#core.call(
+      'get',
+      (api) => {
+        const args = queryArgs(api, optionalArgs, ['personFields', 'sources', 'requestMask.includeField']);
+        const name = resourceName === 'people/me' ? resourceName : personName(api, resourceName);
+        const mask = parseMask(api, 'personFields', args.personFields, READ_FIELDS, { required: true });
+        checkSources(api, args.sources);
+        if (name === 'people/me') return gas<S>(this.#core.me(mask));
+        return gas<S>(this.#core.show(this.#core.existing(api, name), mask));
+      },
+      [resourceName, optionalArgs],
+    );
   }
 
   /** people.getBatchGet: up to 200 resource names, personFields required. https://developers.google.com/people/api/rest/v1/people/getBatchGet */
   getBatchGet(optionalArgs?: object): GoogleAppsScript.People.Schema.GetPeopleResponse {
-    return this.#core.call('getBatchGet', (api) => {
-      const args = queryArgs(api, optionalArgs, [
-        'resourceNames',
-        'personFields',
-        'sources',
-        'requestMask.includeField',
-      ]);
-      const mask = parseMask(api, 'personFields', args.personFields, READ_FIELDS, { required: true });
-      checkSources(api, args.sources);
-      const names = listArg(args.resourceNames);
-      if (names.length > PEOPLE_LIMITS.batchGet)
-        throw HTTP.badRequest(api, SAY.tooMany('resource names', PEOPLE_LIMITS.batchGet));
-      if (names.length === 0) return {};
-      const responses = names.map((name): GoogleAppsScript.People.Schema.PersonResponse => {
-        if (name === 'people/me')
-          return { requestedResourceName: name, httpStatusCode: 200, person: gas<S>(this.#core.me(mask)), status: {} };
-        if (!isPersonName(name))
+    return this.#core.call(
+      'getBatchGet',
+      (api) => {
+        const args = queryArgs(api, optionalArgs, [
+          'resourceNames',
+          'personFields',
+          'sources',
+          'requestMask.includeField',
+        ]);
+        const mask = parseMask(api, 'personFields', args.personFields, READ_FIELDS, { required: true });
+        checkSources(api, args.sources);
+        const names = listArg(args.resourceNames);
+        if (names.length > PEOPLE_LIMITS.batchGet)
+          throw HTTP.badRequest(api, SAY.tooMany('resource names', PEOPLE_LIMITS.batchGet));
+        if (names.length === 0) return {};
+        const responses = names.map((name): GoogleAppsScript.People.Schema.PersonResponse => {
+          if (name === 'people/me')
+            return {
+              requestedResourceName: name,
+              httpStatusCode: 200,
+              person: gas<S>(this.#core.me(mask)),
+              status: {},
+            };
+          if (!isPersonName(name))
+            return {
+              requestedResourceName: name,
+              httpStatusCode: 400,
+              status: { code: 3, message: SAY.badPersonName(name) },
+            };
+          const c = this.#core.store.record(name);
+          if (!c)
+            return { requestedResourceName: name, httpStatusCode: 404, status: { code: 5, message: SAY.notFound } };
           return {
             requestedResourceName: name,
-            httpStatusCode: 400,
-            status: { code: 3, message: SAY.badPersonName(name) },
+            httpStatusCode: 200,
+            person: gas<S>(this.#core.show(c, mask)),
+            status: {},
           };
-        const c = this.#core.store.record(name);
-        if (!c) return { requestedResourceName: name, httpStatusCode: 404, status: { code: 5, message: SAY.notFound } };
-        return {
-          requestedResourceName: name,
-          httpStatusCode: 200,
-          person: gas<S>(this.#core.show(c, mask)),
-          status: {},
-        };
-      });
-      return { responses };
-    });
+        });
+        return { responses };
+      },
+      optionalArgs,
+    );
   }
 
   /**
@@ -475,27 +518,31 @@ export class PeopleCollection implements PeopleApi {
    * https://developers.google.com/people/api/rest/v1/people/searchContacts
    */
   searchContacts(optionalArgs?: object): GoogleAppsScript.People.Schema.SearchResponse {
-    return this.#core.call('searchContacts', (api) => {
-      const args = queryArgs(api, optionalArgs, ['query', 'readMask', 'pageSize', 'sources']);
-      const mask = parseMask(api, 'readMask', args.readMask, READ_FIELDS, { required: true });
-      checkSources(api, args.sources);
-      const size = Math.min(
-        pageSizeArg(api, args.pageSize, PEOPLE_LIMITS.searchDefault, Number.MAX_SAFE_INTEGER),
-        PEOPLE_LIMITS.search,
-      );
-      const query = args.query === undefined ? '' : String(args.query);
-      if (!query.trim()) {
-        this.#core.store.warmSearch();
-        return {};
-      }
-      const results: GoogleAppsScript.People.Schema.SearchResult[] = [];
-      for (const entry of this.#core.store.searchEntries()) {
-        if (results.length >= size) break;
-        if (!matchesQuery(entry.terms, query)) continue;
-        const c = this.#core.store.record(entry.resourceName);
-        if (c) results.push({ person: gas<S>(this.#core.show(c, mask)) });
-      }
-      return results.length ? { results } : {};
-    });
+    return this.#core.call(
+      'searchContacts',
+      (api) => {
+        const args = queryArgs(api, optionalArgs, ['query', 'readMask', 'pageSize', 'sources']);
+        const mask = parseMask(api, 'readMask', args.readMask, READ_FIELDS, { required: true });
+        checkSources(api, args.sources);
+        const size = Math.min(
+          pageSizeArg(api, args.pageSize, PEOPLE_LIMITS.searchDefault, Number.MAX_SAFE_INTEGER),
+          PEOPLE_LIMITS.search,
+        );
+        const query = args.query === undefined ? '' : String(args.query);
+        if (!query.trim()) {
+          this.#core.store.warmSearch();
+          return {};
+        }
+        const results: GoogleAppsScript.People.Schema.SearchResult[] = [];
+        for (const entry of this.#core.store.searchEntries()) {
+          if (results.length >= size) break;
+          if (!matchesQuery(entry.terms, query)) continue;
+          const c = this.#core.store.record(entry.resourceName);
+          if (c) results.push({ person: gas<S>(this.#core.show(c, mask)) });
+        }
+        return results.length ? { results } : {};
+      },
+      optionalArgs,
+    );
   }
 }

@@ -153,37 +153,46 @@ class Cache implements CacheApi {
     this.#scope = scope;
   }
 
-  #call<T>(method: string, fn: (now: number) => T): T {
-    return this.#ctx.call(`CacheService.Cache.${method}`, () => fn(this.#ctx.clock.now()));
+  /** One round trip; `sent` is what the request carries (keys, values) for CallRecord.bytes. */
+  #call<T>(method: string, fn: (now: number) => T, sent: unknown): T {
+    return this.#ctx.call(`CacheService.Cache.${method}`, () => fn(this.#ctx.clock.now()), { sent });
   }
 
   get(key: string): string | null {
     const k = keyOf(key);
-    return this.#call('get', (now) => this.#store.get(this.#scope, k, now));
+    return this.#call('get', (now) => this.#store.get(this.#scope, k, now), k);
   }
 
   /** Only the keys that have a live entry appear in the result. */
   getAll(keys: string[]): { [key: string]: string } {
     if (!Array.isArray(keys)) throw new GasException('Invalid argument: keys');
     const ks = keys.map(keyOf);
-    return this.#call('getAll', (now) => {
-      const out: Record<string, string> = {};
-      for (const k of ks) {
-        const v = this.#store.get(this.#scope, k, now);
-        if (v !== null) out[k] = v;
-      }
-      return out;
-    });
+    return this.#call(
+      'getAll',
+      (now) => {
+        const out: Record<string, string> = {};
+        for (const k of ks) {
+          const v = this.#store.get(this.#scope, k, now);
+          if (v !== null) out[k] = v;
+        }
+        return out;
+      },
+      ks,
+    );
   }
 
   put(key: string, value: string, expirationInSeconds?: number): void {
     const k = keyOf(key);
     const ttl = ttlOf(expirationInSeconds);
     const v = value === null || value === undefined ? null : checkValue(String(value));
-    this.#call('put', (now) => {
-      if (v === null) this.#store.remove(this.#scope, k);
-      else this.#store.put(this.#scope, k, v, now + ttl * 1000, now);
-    });
+    this.#call(
+      'put',
+      (now) => {
+        if (v === null) this.#store.remove(this.#scope, k);
+        else this.#store.put(this.#scope, k, v, now + ttl * 1000, now);
+      },
+      [k, v],
+    );
   }
 
   putAll(values: { [key: string]: string }, expirationInSeconds?: number): void {
@@ -193,25 +202,33 @@ class Cache implements CacheApi {
     const entries = Object.entries(values).map(
       ([k, v]) => [keyOf(k), v === null || v === undefined ? null : checkValue(String(v))] as const,
     );
-    this.#call('putAll', (now) => {
-      for (const [k, v] of entries) {
-        if (v === null) this.#store.remove(this.#scope, k);
-        else this.#store.put(this.#scope, k, v, now + ttl * 1000, now);
-      }
-    });
+    this.#call(
+      'putAll',
+      (now) => {
+        for (const [k, v] of entries) {
+          if (v === null) this.#store.remove(this.#scope, k);
+          else this.#store.put(this.#scope, k, v, now + ttl * 1000, now);
+        }
+      },
+      entries,
+    );
   }
 
   remove(key: string): void {
     const k = keyOf(key);
-    this.#call('remove', () => this.#store.remove(this.#scope, k));
+    this.#call('remove', () => void this.#store.remove(this.#scope, k), k);
   }
 
   removeAll(keys: string[]): void {
     if (!Array.isArray(keys)) throw new GasException('Invalid argument: keys');
     const ks = keys.map(keyOf);
-    this.#call('removeAll', () => {
-      for (const k of ks) this.#store.remove(this.#scope, k);
-    });
+    this.#call(
+      'removeAll',
+      () => {
+        for (const k of ks) this.#store.remove(this.#scope, k);
+      },
+      ks,
+    );
   }
 }
 

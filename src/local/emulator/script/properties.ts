@@ -145,14 +145,18 @@ class Properties implements PropertiesApi {
   }
 
   /** One counted round trip, charged to the daily read/write quota. */
-  #call<T>(method: string, fn: (entries: Map<string, string>) => T): T {
-    return this.#ctx.call(`PropertiesService.Properties.${method}`, () => {
-      const now = this.#ctx.clock.now();
-      if (!this.#store.quota.allows(now))
-        throw new GasException('Service invoked too many times for one day: properties.');
-      this.#store.quota.record(now);
-      return fn(this.#store.scope(this.#scope));
-    });
+  #call<T>(method: string, fn: (entries: Map<string, string>) => T, sent?: unknown): T {
+    return this.#ctx.call(
+      `PropertiesService.Properties.${method}`,
+      () => {
+        const now = this.#ctx.clock.now();
+        if (!this.#store.quota.allows(now))
+          throw new GasException('Service invoked too many times for one day: properties.');
+        this.#store.quota.record(now);
+        return fn(this.#store.scope(this.#scope));
+      },
+      { sent },
+    );
   }
 
   /** Applies `change` to a copy and commits it only if the store stays within Google's limits. */
@@ -173,7 +177,7 @@ class Properties implements PropertiesApi {
 
   getProperty(key: string): string | null {
     const k = keyOf(key);
-    return this.#call('getProperty', (entries) => entries.get(k) ?? null);
+    return this.#call('getProperty', (entries) => entries.get(k) ?? null, k);
   }
 
   getProperties(): { [key: string]: string } {
@@ -187,25 +191,28 @@ class Properties implements PropertiesApi {
   setProperty(key: string, value: string): this {
     const k = keyOf(key);
     const v = valueOf(value);
-    this.#call('setProperty', (entries) => this.#write(entries, (draft) => draft.set(k, v)));
+    this.#call('setProperty', (entries) => this.#write(entries, (draft) => draft.set(k, v)), [k, v]);
     return this;
   }
 
   setProperties(properties: { [key: string]: string }, deleteAllOthers = false): this {
     if (!properties || typeof properties !== 'object') throw new GasException('Invalid argument: properties');
     const pairs = Object.entries(properties).map(([k, v]) => [keyOf(k), valueOf(v)] as const);
-    this.#call('setProperties', (entries) =>
-      this.#write(entries, (draft) => {
-        if (deleteAllOthers) draft.clear();
-        for (const [k, v] of pairs) draft.set(k, v);
-      }),
+    this.#call(
+      'setProperties',
+      (entries) =>
+        this.#write(entries, (draft) => {
+          if (deleteAllOthers) draft.clear();
+          for (const [k, v] of pairs) draft.set(k, v);
+        }),
+      pairs,
     );
     return this;
   }
 
   deleteProperty(key: string): this {
     const k = keyOf(key);
-    this.#call('deleteProperty', (entries) => entries.delete(k));
+    this.#call('deleteProperty', (entries) => void entries.delete(k), k);
     return this;
   }
 

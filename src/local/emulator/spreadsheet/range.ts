@@ -106,14 +106,18 @@ export class Range implements RangeApi, RangeSource {
   }
 
   /** One round trip on the cells of this range. */
-  #call<T>(method: string, fn: (ss: SpreadsheetRecord, sheet: SheetRecord, box: GridBox) => T): T {
-    return this.#env.ctx.call(`SpreadsheetApp.Range.${method}`, () => {
-      const ss = this.#ref.ss();
-      const sheet = this.#ref.sheet();
-      const box = this.#box ?? (this.#box = dataBox(sheet));
-      requireInside(sheet, box);
-      return fn(ss, sheet, box);
-    });
+  #call<T>(method: string, fn: (ss: SpreadsheetRecord, sheet: SheetRecord, box: GridBox) => T, sent?: unknown): T {
+    return this.#env.ctx.call(
+      `SpreadsheetApp.Range.${method}`,
+      () => {
+        const ss = this.#ref.ss();
+        const sheet = this.#ref.sheet();
+        const box = this.#box ?? (this.#box = dataBox(sheet));
+        requireInside(sheet, box);
+        return fn(ss, sheet, box);
+      },
+      { sent },
+    );
   }
 
   #each<T>(sheet: SheetRecord, box: GridBox, fn: (row: number, column: number) => T): T[][] {
@@ -213,27 +217,35 @@ export class Range implements RangeApi, RangeSource {
   }
 
   setValues(values: unknown[][]): this {
-    this.#call('setValues', (ss, sheet, box) => {
-      const rows = requireShape(values, box, 'Range.setValues').map((row) =>
-        row.map((v) => toCell(v, 'Range.setValues')),
-      );
-      writeCells(ss, sheet, box.row, box.column, rows);
-    });
+    this.#call(
+      'setValues',
+      (ss, sheet, box) => {
+        const rows = requireShape(values, box, 'Range.setValues').map((row) =>
+          row.map((v) => toCell(v, 'Range.setValues')),
+        );
+        writeCells(ss, sheet, box.row, box.column, rows);
+      },
+      values,
+    );
     return this;
   }
 
   /** Sets every cell of the range to the value. */
   setValue(value: unknown): this {
-    this.#call('setValue', (ss, sheet, box) => {
-      const v = toCell(value, 'Range.setValue');
-      writeCells(
-        ss,
-        sheet,
-        box.row,
-        box.column,
-        this.#each(sheet, box, () => v),
-      );
-    });
+    this.#call(
+      'setValue',
+      (ss, sheet, box) => {
+        const v = toCell(value, 'Range.setValue');
+        writeCells(
+          ss,
+          sheet,
+          box.row,
+          box.column,
+          this.#each(sheet, box, () => v),
+        );
+      },
+      value,
+    );
     return this;
   }
 

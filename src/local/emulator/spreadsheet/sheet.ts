@@ -70,8 +70,10 @@ export class Sheet implements SheetApi {
     return this.#ref.env;
   }
 
-  #call<T>(method: string, fn: (ss: SpreadsheetRecord, sheet: SheetRecord) => T): T {
-    return this.#env.ctx.call(`SpreadsheetApp.Sheet.${method}`, () => fn(this.#ref.ss(), this.#ref.sheet()));
+  #call<T>(method: string, fn: (ss: SpreadsheetRecord, sheet: SheetRecord) => T, sent?: unknown): T {
+    return this.#env.ctx.call(`SpreadsheetApp.Sheet.${method}`, () => fn(this.#ref.ss(), this.#ref.sheet()), {
+      sent,
+    });
   }
 
   getName(): string {
@@ -142,17 +144,21 @@ export class Sheet implements SheetApi {
    */
   appendRow(rowContents: unknown[]): this {
     if (!Array.isArray(rowContents)) throw signatureMismatch('Sheet.appendRow', [rowContents]);
-    this.#call('appendRow', (ss, sheet) => {
-      if (rowContents.length === 0) throw fail(MESSAGES.columnsAtLeastOne);
-      const values = rowContents.map((v) => toCell(v, 'Sheet.appendRow'));
-      const row = lastRowOf(sheet) + 1;
-      const addRows = row > sheet.maxRows ? 1 : 0;
-      const addColumns = Math.max(0, values.length - sheet.maxColumns);
-      requireCells(ss, addRows * (sheet.maxColumns + addColumns) + addColumns * sheet.maxRows);
-      writeCells(ss, sheet, row, 1, [values]);
-      sheet.maxRows += addRows;
-      sheet.maxColumns += addColumns;
-    });
+    this.#call(
+      'appendRow',
+      (ss, sheet) => {
+        if (rowContents.length === 0) throw fail(MESSAGES.columnsAtLeastOne);
+        const values = rowContents.map((v) => toCell(v, 'Sheet.appendRow'));
+        const row = lastRowOf(sheet) + 1;
+        const addRows = row > sheet.maxRows ? 1 : 0;
+        const addColumns = Math.max(0, values.length - sheet.maxColumns);
+        requireCells(ss, addRows * (sheet.maxColumns + addColumns) + addColumns * sheet.maxRows);
+        writeCells(ss, sheet, row, 1, [values]);
+        sheet.maxRows += addRows;
+        sheet.maxColumns += addColumns;
+      },
+      rowContents,
+    );
     return this;
   }
 

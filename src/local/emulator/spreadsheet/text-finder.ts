@@ -8,6 +8,7 @@ import { SheetRef } from './env';
 import { displayText } from './number-format';
 import { Range, dataBox, requireInside } from './range';
 import { cellAt } from './store';
+import { jsonBytes } from '../wire-size';
 
 type TextFinderApi = Emulated<
   GoogleAppsScript.Spreadsheet.TextFinder,
@@ -64,19 +65,29 @@ export class TextFinder implements TextFinderApi {
   }
 
   findAll(): Range[] {
-    return this.#ref.env.ctx.call('SpreadsheetApp.TextFinder.findAll', () =>
-      this.#matches().map((m) => this.#range(m)),
+    return this.#ref.env.ctx.call(
+      'SpreadsheetApp.TextFinder.findAll',
+      () => this.#matches().map((m) => this.#range(m)),
+      {
+        received: (ranges) => jsonBytes(ranges.map((r) => r.getA1Notation())),
+      },
     );
   }
 
   /** The next match after the previous one, or null when there is none left. */
   findNext(): Range | null {
-    return this.#ref.env.ctx.call('SpreadsheetApp.TextFinder.findNext', () => {
-      const cur = this.#cursor;
-      const next = this.#matches().find((m) => !cur || m.row > cur.row || (m.row === cur.row && m.column > cur.column));
-      if (!next) return null;
-      this.#cursor = next;
-      return this.#range(next);
-    });
+    return this.#ref.env.ctx.call(
+      'SpreadsheetApp.TextFinder.findNext',
+      () => {
+        const cur = this.#cursor;
+        const next = this.#matches().find(
+          (m) => !cur || m.row > cur.row || (m.row === cur.row && m.column > cur.column),
+        );
+        if (!next) return null;
+        this.#cursor = next;
+        return this.#range(next);
+      },
+      { received: (range) => jsonBytes(range ? range.getA1Notation() : null) },
+    );
   }
 }
