@@ -29,6 +29,13 @@ import { GmailStore, createGmailApp, createMailApp } from './gmail/service';
 
 export type ProjectId = 'sheet' | 'gmail';
 
+/** What the emulator reads from a project's appsscript.json (the loader registers it when it loads the project). */
+export interface ProjectManifest {
+  timeZone?: string;
+  oauthScopes?: string[];
+  addOns?: { common?: { useLocaleFromApp?: boolean } & Record<string, unknown> } & Record<string, unknown>;
+}
+
 /** What makes one Apps Script project's view of the Workspace. */
 export interface ProjectBinding {
   project: ProjectId;
@@ -66,6 +73,8 @@ export class Workspace {
   gmail: GmailStore;
   /** The folder the state is saved to, when it is persistent. */
   readonly dir: string | undefined;
+  /** Each loaded project's manifest: what Google decides from it (e.g. the add-on's event objects) is decided here. */
+  readonly manifests: Partial<Record<ProjectId, ProjectManifest>> = {};
 
   private constructor(options: WorkspaceOptions, dir?: string) {
     this.dir = dir;

@@ -11,10 +11,11 @@ import { addClientFormCard, noSenderCard, unknownSenderCard } from './unknown-ca
 import { paragraph, pushed } from './widgets';
 
 export function senderCard(e: AddonEvent): GoogleAppsScript.Card_Service.Card {
-  const lang = eventLocale(e);
   const sender = messageSender(e);
-  if (!sender) return noSenderCard(lang);
+  if (!sender) return noSenderCard(eventLocale(e));
+  // The lookup first: its one cache request brings the office's language too (eventLocale).
   const entry = lookupClient(sender.email);
+  const lang = eventLocale(e);
   if (entry) return clientCard(sender.email, entry, { lang, timeZone: eventTimeZone(e), now: Date.now() });
   return unknownSenderCard(sender, lang);
 }
