@@ -11,6 +11,7 @@ import { clientCard } from './client-card';
 import { AddonEvent, dateTimeInput, eventLocale, eventTimeZone, input, LANG_PARAM, param } from './event';
 import { defaultFollowUp, FORM_FIELDS, FormTarget, logEmailCard, planCard } from './forms';
 import { messageSubject } from './message';
+import { wantOfficeLanguage } from './office-language';
 import { emailKind, formLists } from './reference';
 import { clientRowsUrl } from './sheet-link';
 import { doneWith, notify, pushed } from './widgets';
@@ -39,6 +40,7 @@ function target(e: AddonEvent): FormTarget {
  */
 function afterSave(e: AddonEvent, message: (lang: Locale) => string, timeZone?: string): Response {
   const email = param(e, 'email');
+  wantOfficeLanguage();
   const entry = email ? lookupClient(email) : undefined;
   const lang = eventLocale(e);
   if (!entry) return notify(message(lang));

@@ -3,9 +3,10 @@
 // makes anyway:
 // - every getAll the add-on makes through scriptCache() (the card index lookup, the forms' lists) also asks for
 //   OFFICE_KEY: the same single request answers both;
-// - when that getAll found no OFFICE_KEY (cold, expired, evicted), the next putAll of at least OFFICE_SECONDS — the
-//   index refill after the spreadsheet was read — carries it, with the Settings sheet read once (one getValues on the
-//   spreadsheet the refill has just opened). So the language is as fresh as the cached index and renews with it;
+// - when that getAll found no OFFICE_KEY (cold, expired, evicted) and the execution draws a card (wantOfficeLanguage),
+//   the next putAll of at least OFFICE_SECONDS — the index refill after the spreadsheet was read — carries it, with
+//   the Settings sheet read once (one getValues on the spreadsheet the refill has just opened). So the language is as
+//   fresh as the cached index and renews with it; a bare lookup (the CLI, the bench) pays nothing for it;
 // - a card that needs the language without such a getAll (no sender, a refused form) asks for it alone (one getAll)
 //   and, on a miss, reads the Settings sheet and caches it.
 // A failure to read the sheet is never the card's failure: the user's locale decides then.
@@ -28,6 +29,13 @@ interface OfficeEntry {
  * execution with fresh globals, so this never outlives the run.
  */
 let known: OfficeEntry | null | undefined;
+/** This execution draws a card: a refill should bring the language along. */
+let wanted = false;
+
+/** Called before the lookup of an execution that will draw a card. */
+export function wantOfficeLanguage(): void {
+  wanted = true;
+}
 
 function parse(raw: string | undefined): OfficeEntry | null {
   if (!raw) return null;
@@ -54,7 +62,7 @@ export function withOfficeEntry(cache: KeyValueCache): KeyValueCache {
       return got;
     },
     putAll(values, ttlSeconds) {
-      if (known === null && ttlSeconds >= OFFICE_SECONDS && !(OFFICE_KEY in values)) {
+      if (wanted && known === null && ttlSeconds >= OFFICE_SECONDS && !(OFFICE_KEY in values)) {
         try {
           known = readOffice();
           values = { ...values, [OFFICE_KEY]: JSON.stringify(known) };
