@@ -167,3 +167,18 @@ export function phoneKey(raw: string, defaultCountry?: string): string | undefin
     return hit ? hit.e164 : undefined;
   return parseWith(text, country)?.e164;
 }
+
+/**
+ * A number as Google Contacts shows it to the office: in the national format when it belongs to the office's
+ * country (`8 (912) 345-67-89`), else international (`+995 555 12 34 56`), with its extension; the text as written
+ * when it is not a valid number (Contacts shows those as typed too).
+ */
+export function formatPhone(text: string, defaultCountry: string): string {
+  const parsed = parsePhone(text, defaultCountry);
+  if (!parsed) return String(text ?? '').trim();
+  const number = parsePhoneNumberFromString(parsed.e164);
+  if (!number) return parsed.e164;
+  if (parsed.extension) number.ext = parsed.extension as typeof number.ext;
+  const home = countryOf(defaultCountry);
+  return home && number.country === home ? number.formatNational() : number.formatInternational();
+}

@@ -1,4 +1,4 @@
-import { parsePhone, phoneKey, splitPhoneCell, toE164 } from '../../src/core/phone';
+import { formatPhone, parsePhone, phoneKey, splitPhoneCell, toE164 } from '../../src/core/phone';
 
 describe('phone numbers to E.164', () => {
   test.each([
@@ -65,5 +65,20 @@ describe('several numbers in one cell', () => {
       '8 912 345-67-89',
     ]);
     expect(parsePhone('+7 343 222-33-44, доб. 100', 'RU')?.extension).toBe('100');
+  });
+});
+
+describe('a number as Google Contacts shows it', () => {
+  test("national in the office's country, international elsewhere, with the extension", () => {
+    expect(formatPhone('+7 912 345-67-89', 'RU')).toBe('8 (912) 345-67-89');
+    expect(formatPhone('89123456789', 'RU')).toBe('8 (912) 345-67-89');
+    expect(formatPhone('+995 555 12 34 56', 'RU')).toBe('+995 555 12 34 56');
+    expect(formatPhone('+995 555 12 34 56', 'GE')).toBe('555 12 34 56');
+    expect(formatPhone('+7 912 345 67 89 доб. 100', 'RU')).toBe('8 (912) 345-67-89 ext. 100');
+  });
+
+  test('a text that is no valid number is shown as written', () => {
+    expect(formatPhone(' звонить секретарю ', 'RU')).toBe('звонить секретарю');
+    expect(formatPhone('89123456789', 'GE')).toBe('89123456789');
   });
 });

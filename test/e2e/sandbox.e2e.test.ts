@@ -62,3 +62,56 @@ test('the Gmail page shows the add-on card of the client who wrote', async () =>
       .waitFor();
   });
 });
+
+test('the Contacts page shows a contact as Google Contacts would: every field, label names, phones formatted', async () => {
+  const { page } = h;
+  await screenshotOnFailure(page, 'contacts-page', async () => {
+    const ws = h.office.workspace;
+    // Phones are formatted for the office's country (another test here makes it GE).
+    expect(h.office.rpc.saveSettings({ defaultCountry: 'RU' }).ok).toBe(true);
+    const vip = ws.people.insertGroup('VIP <b>клиенты</b>', [], ws.clock.now());
+    const [resourceName] = ws.people.seed(
+      [
+        {
+          names: [{ givenName: 'Нино', middleName: 'Георгиевна', familyName: '<i>Беридзе</i>' }],
+          phoneNumbers: [{ value: '89123456789' }, { value: '+995 555 12 34 56' }],
+          emailAddresses: [{ value: 'nino@example.ge' }],
+          birthdays: [{ date: { year: 1985, month: 3, day: 7 } }],
+          biographies: [{ value: 'Любит звонки <script>alert(1)</script>' }],
+          organizations: [{ name: 'ООО "Ромашка"', title: 'Главный бухгалтер' }],
+          userDefined: [
+            { key: 'Менеджер', value: 'Анна' },
+            { key: 'Источник', value: '=HYPERLINK("x")' },
+          ],
+          events: [{ type: 'Первый визит', date: { year: 2024, month: 11, day: 5 } }],
+          memberships: [{ contactGroupMembership: { contactGroupResourceName: vip.resourceName } }],
+        },
+      ],
+      ws.clock.now(),
+    );
+    await page.goto(h.url('/contacts'));
+    const row = page.locator(`tr[data-resource="${resourceName}"]`);
+    await row.waitFor();
+    // The label by its name, never its group id; phones as Contacts shows them to a Russian office.
+    expect(await row.locator('.chip').allInnerTexts()).toEqual(['VIP <b>клиенты</b>']);
+    expect(await row.innerText()).not.toContain('contactGroups/');
+    expect(await row.innerText()).toContain('8 (912) 345-67-89, +995 555 12 34 56');
+    await row.locator('button.open').click();
+    const card = page.locator(`.contact-card[data-resource="${resourceName}"]`);
+    await card.waitFor();
+    const field = (key: string) => card.locator(`dd[data-field="${key}"]`).innerText();
+    expect(await card.locator('h2').innerText()).toBe('Нино Георгиевна <i>Беридзе</i>');
+    expect(await field('phones')).toBe('8 (912) 345-67-89\n+995 555 12 34 56');
+    expect(await field('emails')).toBe('nino@example.ge');
+    expect(await field('birthday')).toBe('07.03.1985');
+    expect(await field('company')).toBe('ООО "Ромашка"');
+    expect(await field('title')).toBe('Главный бухгалтер');
+    expect(await field('manager')).toBe('Анна');
+    expect(await field('custom:Источник')).toBe('=HYPERLINK("x")');
+    expect(await field('custom:Первый визит')).toBe('05.11.2024');
+    expect(await field('notes')).toBe('Любит звонки <script>alert(1)</script>');
+    // Everything was text: no element came from a contact's values.
+    expect(await card.locator('i, b, script').count()).toBe(0);
+    expect(await page.locator('.contacts-table i, .contacts-table b, .contacts-table script').count()).toBe(0);
+  });
+});

@@ -1,12 +1,14 @@
 // A manifest that names a function the bundle does not define fails only when a user clicks it in Google, so the
 // build refuses it here.
 
+const LOCALE_SCOPE = 'https://www.googleapis.com/auth/script.locale';
+
 interface Manifest {
   runtimeVersion?: string;
   timeZone?: string;
   oauthScopes?: string[];
   addOns?: {
-    common?: { homepageTrigger?: { runFunction?: string } };
+    common?: { homepageTrigger?: { runFunction?: string }; useLocaleFromApp?: boolean };
     gmail?: { contextualTriggers?: Array<{ onTriggerFunction?: string }>; homepageTrigger?: { runFunction?: string } };
   };
 }
@@ -26,6 +28,9 @@ export function checkManifest(project: string, manifest: Manifest, entryPoints: 
   if (manifest.runtimeVersion !== 'V8') problems.push('runtimeVersion must be "V8"');
   if (!manifest.timeZone) problems.push('timeZone is missing');
   if (!manifest.oauthScopes?.length) problems.push('oauthScopes must be listed explicitly');
+  // Google sends the user's locale and time zone only with both (the add-on's event objects reference).
+  if (manifest.addOns?.common?.useLocaleFromApp && !manifest.oauthScopes?.includes(LOCALE_SCOPE))
+    problems.push(`useLocaleFromApp needs the ${LOCALE_SCOPE} scope`);
   for (const fn of manifestFunctions(manifest))
     if (!entryPoints.includes(fn)) problems.push(`names ${fn}, which src/server/main.ts does not export`);
   if (problems.length) throw new Error(`The ${project} manifest: ${problems.join('; ')}`);

@@ -15,6 +15,8 @@ export interface SessionInfo {
   locale: string;
   /** IANA zone of the script/account, e.g. `Europe/Moscow`. */
   timeZone: string;
+  /** The user's own zone (their Google account's), when it is not the script's: what an add-on's event reports. */
+  userTimeZone?: string;
 }
 
 /**

@@ -32,6 +32,13 @@ import { createUrlFetchApp } from './urlfetch/service';
 
 export type ProjectId = 'sheet' | 'gmail';
 
+/** What the emulator reads from a project's appsscript.json (the loader registers it when it loads the project). */
+export interface ProjectManifest {
+  timeZone?: string;
+  oauthScopes?: string[];
+  addOns?: { common?: { useLocaleFromApp?: boolean } & Record<string, unknown> } & Record<string, unknown>;
+}
+
 /** What makes one Apps Script project's view of the Workspace. */
 export interface ProjectBinding {
   project: ProjectId;
@@ -93,6 +100,8 @@ export class Workspace {
   urlFetch: UrlFetchNetwork;
   /** The folder the state is saved to, when it is persistent. */
   readonly dir: string | undefined;
+  /** Each loaded project's manifest: what Google decides from it (e.g. the add-on's event objects) is decided here. */
+  readonly manifests: Partial<Record<ProjectId, ProjectManifest>> = {};
 
   private constructor(options: WorkspaceOptions, dir?: string) {
     this.dir = dir;

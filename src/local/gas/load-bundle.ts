@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { ExecutionKind, ExecutionReport } from '../emulator/execution';
-import { ProjectBinding, ProjectId, Workspace } from '../emulator/workspace';
+import { ProjectBinding, ProjectId, ProjectManifest, Workspace } from '../emulator/workspace';
 import { UiHost } from '../emulator/spreadsheet/service';
 import { Membrane, Realm } from './membrane';
 
@@ -81,6 +81,7 @@ export function loadProject(
   binding: Omit<ProjectBinding, 'htmlFiles' | 'ui'> & { ui?: UiHost },
 ): LoadedProject {
   const files = readProjectFiles(dir);
+  workspace.manifests[binding.project] = files.manifest as ProjectManifest;
   const ui: UiHost = binding.ui ?? new UiHost();
   const globals = workspace.globals({
     ...binding,

@@ -7,6 +7,7 @@ import type { InvokeResult } from '../gas/load-bundle';
 import type { Office } from '../office';
 import { cardToJson, actionEvent, messageEvent, responseToJson } from '../emulator/ui/card-service';
 import type { ContactsView, MessageView, RunResponse, SpreadsheetView, UiView, CardResponse } from './web/types';
+import { contactsView } from './contacts-view';
 import { displayValue } from './display';
 import { invokeEntryPoint } from '../gas/server-rpc';
 
@@ -94,34 +95,7 @@ export class SandboxApi {
   }
 
   contacts(): ContactsView {
-    const groups = new Map(this.ws.people.allGroups().map((g) => [g.resourceName as string, g]));
-    const contacts = this.ws.people.allContacts().map((p) => {
-      const labels = (p.memberships ?? [])
-        .map((m) => groups.get(m.contactGroupMembership?.contactGroupResourceName ?? ''))
-        .filter((g) => g && g.groupType === 'USER_CONTACT_GROUP')
-        .map((g) => String(g?.name));
-      const n = p.names?.[0];
-      return {
-        resourceName: String(p.resourceName),
-        name:
-          n?.displayName ??
-          [n?.givenName, n?.middleName, n?.familyName].filter(Boolean).join(' ') ??
-          p.organizations?.[0]?.name ??
-          '',
-        phones: (p.phoneNumbers ?? []).map((x) => String(x.value)),
-        emails: (p.emailAddresses ?? []).map((x) => String(x.value)),
-        company: p.organizations?.[0]?.name ?? '',
-        labels,
-      };
-    });
-    contacts.sort((a, b) => a.name.localeCompare(b.name, 'ru'));
-    const counts = new Map<string, number>();
-    for (const c of contacts) for (const l of c.labels) counts.set(l, (counts.get(l) ?? 0) + 1);
-    const labels = [...groups.values()]
-      .filter((g) => g.groupType === 'USER_CONTACT_GROUP')
-      .map((g) => ({ name: String(g.name), count: counts.get(String(g.name)) ?? 0 }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
-    return { contacts, labels };
+    return contactsView(this.ws, this.office.spreadsheetId);
   }
 
   messages(): MessageView[] {

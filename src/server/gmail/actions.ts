@@ -8,11 +8,12 @@ import { t } from '../../core/i18n/messages';
 import { logEvent } from '../events/log';
 import { lookupClient } from '../card-index/client-index';
 import { clientCard } from './client-card';
-import { AddonEvent, dateTimeInput, eventLocale, eventTimeZone, input, param } from './event';
+import { AddonEvent, dateTimeInput, eventLocale, eventTimeZone, input, LANG_PARAM, param } from './event';
 import { defaultFollowUp, FORM_FIELDS, FormTarget, logEmailCard, planCard } from './forms';
 import { messageSubject } from './message';
+import { wantOfficeLanguage } from './office-language';
 import { emailKind, formLists } from './reference';
-import { eventsSheetUrl } from './sheet-link';
+import { clientRowsUrl } from './sheet-link';
 import { doneWith, notify, pushed } from './widgets';
 
 type Response = GoogleAppsScript.Card_Service.ActionResponse;
@@ -29,15 +30,24 @@ export function guarded(e: AddonEvent, fn: () => Response): Response {
 function target(e: AddonEvent): FormTarget {
   const email = param(e, 'email');
   const name = param(e, 'name') || email;
-  return { params: { email, client: param(e, 'client') || email, name, manager: param(e, 'manager') }, name };
+  const params = { email, client: param(e, 'client') || email, name, manager: param(e, 'manager') };
+  return { params: { ...params, [LANG_PARAM]: param(e, LANG_PARAM) }, name };
 }
 
-/** The client card again, with what was just saved; only the notification when the index cannot say. */
-function afterSave(e: AddonEvent, message: string, lang: Locale, timeZone?: string): Response {
+/**
+ * The client card again, with what was just saved; only the notification when the index cannot say. The message is
+ * worded after the lookup, whose cache request brings the office's language (eventLocale).
+ */
+function afterSave(e: AddonEvent, message: (lang: Locale) => string, timeZone?: string): Response {
   const email = param(e, 'email');
+  wantOfficeLanguage();
   const entry = email ? lookupClient(email) : undefined;
-  if (!entry) return notify(message);
-  return doneWith(message, clientCard(email, entry, { lang, timeZone: timeZone ?? eventTimeZone(e), now: Date.now() }));
+  const lang = eventLocale(e);
+  if (!entry) return notify(message(lang));
+  return doneWith(
+    message(lang),
+    clientCard(email, entry, { lang, timeZone: timeZone ?? eventTimeZone(e), now: Date.now() }),
+  );
 }
 
 export function logEmailForm(e: AddonEvent): Response {
@@ -49,15 +59,14 @@ export function logEmailForm(e: AddonEvent): Response {
 
 export function logEmail(e: AddonEvent): Response {
   return guarded(e, () => {
-    const lang = eventLocale(e);
     const kind = param(e, 'kind');
     const reason = input(e, FORM_FIELDS.reason);
-    if (!reason) return notify(t(lang, 'cardNeedReason'));
+    if (!reason) return notify(t(eventLocale(e), 'cardNeedReason'));
     // One e-mail is one event: logging it again (a lost response, a second click) finds the row already written.
     const messageId = (e as unknown as { gmail?: { messageId?: string } }).gmail?.messageId ?? '';
     const id = /^[\w-]{1,58}$/.test(messageId) ? `mail-${messageId}` : undefined;
     logEvent({ id, client: target(e).params.client, kind, reason, note: input(e, FORM_FIELDS.note) || undefined });
-    return afterSave(e, t(lang, 'cardLogged', { kind, reason }), lang);
+    return afterSave(e, (lang) => t(lang, 'cardLogged', { kind, reason }));
   });
 }
 
@@ -82,12 +91,11 @@ export function planForm(e: AddonEvent): Response {
 
 export function planFollowUp(e: AddonEvent): Response {
   return guarded(e, () => {
-    const lang = eventLocale(e);
     const at = dateTimeInput(e, FORM_FIELDS.at);
-    if (!at) return notify(t(lang, 'cardNeedDate'));
+    if (!at) return notify(t(eventLocale(e), 'cardNeedDate'));
     const kind = input(e, FORM_FIELDS.kind);
     const reason = input(e, FORM_FIELDS.reason);
-    if (!reason) return notify(t(lang, 'cardNeedReason'));
+    if (!reason) return notify(t(eventLocale(e), 'cardNeedReason'));
     const formId = param(e, 'formId');
     logEvent({
       // The form's own id: submitting the same form twice plans one follow-up, not two.
@@ -101,15 +109,19 @@ export function planFollowUp(e: AddonEvent): Response {
       note: input(e, FORM_FIELDS.note) || undefined,
     });
     const timeZone = eventTimeZone(e);
-    return afterSave(e, t(lang, 'cardPlannedNotice', { at: formatLocal(at, timeZone), kind, reason }), lang, timeZone);
+    return afterSave(
+      e,
+      (lang) => t(lang, 'cardPlannedNotice', { at: formatLocal(at, timeZone), kind, reason }),
+      timeZone,
+    );
   });
 }
 
 export function openSheet(e: AddonEvent): Response {
   return guarded(e, () => {
-    const row = Number(param(e, 'row')) || undefined;
+    const hint = param(e, 'rows').split(',').map(Number);
     return CardService.newActionResponseBuilder()
-      .setOpenLink(CardService.newOpenLink().setUrl(eventsSheetUrl(row)))
+      .setOpenLink(CardService.newOpenLink().setUrl(clientRowsUrl(param(e, 'client'), hint)))
       .build();
   });
 }

@@ -7,14 +7,17 @@ import { listUserGroups } from '../people/gateway';
 import { clientCard } from './client-card';
 import { AddonEvent, eventLocale, eventTimeZone, param } from './event';
 import { messageSender } from './message';
+import { wantOfficeLanguage } from './office-language';
 import { addClientFormCard, noSenderCard, unknownSenderCard } from './unknown-card';
 import { paragraph, pushed } from './widgets';
 
 export function senderCard(e: AddonEvent): GoogleAppsScript.Card_Service.Card {
-  const lang = eventLocale(e);
   const sender = messageSender(e);
-  if (!sender) return noSenderCard(lang);
+  if (!sender) return noSenderCard(eventLocale(e));
+  // The lookup first: its one cache request brings the office's language too (eventLocale).
+  wantOfficeLanguage();
   const entry = lookupClient(sender.email);
+  const lang = eventLocale(e);
   if (entry) return clientCard(sender.email, entry, { lang, timeZone: eventTimeZone(e), now: Date.now() });
   return unknownSenderCard(sender, lang);
 }

@@ -5,9 +5,10 @@ import { formatLocal } from '../../core/events/zone';
 import { escapeHtml } from '../../core/html';
 import { Locale } from '../../core/i18n/locale';
 import { t } from '../../core/i18n/messages';
+import { LANG_PARAM } from './event';
 import { action, button, line, paragraph } from './widgets';
 
-/** The most rows the "open in the sheet" link names; the link itself goes to the newest. */
+/** The most rows the "open in the sheet" button names; the link selects every row of the client (sheet-link.ts). */
 const ROWS_SHOWN = 5;
 
 export interface CardContext {
@@ -69,7 +70,7 @@ export function clientCard(email: string, entry: ClientIndexEntry, c: CardContex
     );
   }
 
-  const params = clientParameters(email, entry);
+  const params = { ...clientParameters(email, entry), [LANG_PARAM]: lang };
   const actions = CardService.newCardSection().addWidget(
     CardService.newButtonSet()
       .addButton(button(t(lang, 'cardLogEmail'), action('gmailLogEmailForm', params), true))
@@ -78,7 +79,9 @@ export function clientCard(email: string, entry: ClientIndexEntry, c: CardContex
   const rows = entry.rows ?? [];
   const open = CardService.newTextButton()
     .setText(rows.length ? t(lang, 'cardOpenSheetRows', { rows: rowsText(rows) }) : t(lang, 'cardOpenSheet'))
-    .setOnClickOpenLinkAction(action('gmailOpenSheet', { row: rows.length ? String(rows[0]) : '' }));
+    .setOnClickOpenLinkAction(
+      action('gmailOpenSheet', { client: entry.resourceName, rows: rows.join(','), [LANG_PARAM]: lang }),
+    );
   actions.addWidget(open);
 
   return CardService.newCardBuilder()

@@ -3,10 +3,15 @@
 // Current events carry form values in commonEventObject.formInputs ({field: {stringInputs: {value: [...]}}} for text
 // and selections, {dateTimeInput: {msSinceEpoch}} for a date-time picker); the legacy `formInput` is the fallback.
 
-import { Locale, toLocale } from '../../core/i18n/locale';
+import { Locale, localeOf, toLocale } from '../../core/i18n/locale';
 import { zonedInstant } from '../../core/events/zone';
+import { scriptCache } from '../card-index/script-cache';
+import { officeLanguage } from './office-language';
 
 export type AddonEvent = GoogleAppsScript.Addons.EventObject;
+
+/** The action parameter with the language of the card that made the action. */
+export const LANG_PARAM = 'lang';
 
 interface FormValue {
   stringInputs?: { value?: string[] };
@@ -25,13 +30,32 @@ function common(e: AddonEvent): Common {
   return ((e as unknown as { commonEventObject?: Common }).commonEventObject ?? {}) as Common;
 }
 
-export function eventLocale(e: AddonEvent): Locale {
-  return toLocale(common(e).userLocale ?? Session.getActiveUserLocale());
+interface Legacy {
+  userLocale?: string;
+  userTimezone?: { id?: string };
 }
 
-/** The user's zone as Gmail reports it; the script's zone when the event has none. */
+const legacy = (e: AddonEvent) => e as unknown as Legacy;
+
+/**
+ * The language of the cards: the office's choice in Settings; else the user's locale, which Gmail puts in the event
+ * (the manifest's useLocaleFromApp + the script.locale scope; a locale none of ours reads as English); else Russian.
+ * The Settings language is free once this execution's card index lookup read the cache (office-language.ts): call
+ * this after the lookup. A card's actions carry the language the card was drawn in (LANG_PARAM), so that its forms
+ * and notifications speak it at no request at all.
+ */
+export function eventLocale(e: AddonEvent): Locale {
+  const drawn = localeOf(param(e, LANG_PARAM));
+  if (drawn) return drawn;
+  const office = officeLanguage(scriptCache);
+  if (office) return office;
+  const user = common(e).userLocale || legacy(e).userLocale;
+  return user ? toLocale(user) : 'ru';
+}
+
+/** The user's zone as Gmail reports it; the script's zone (the office's, set in the manifest) when the event has none. */
 export function eventTimeZone(e: AddonEvent): string {
-  return common(e).timeZone?.id || Session.getScriptTimeZone();
+  return common(e).timeZone?.id || legacy(e).userTimezone?.id || Session.getScriptTimeZone();
 }
 
 export function param(e: AddonEvent, key: string): string {

@@ -4,6 +4,7 @@
 
 import { parseLists, parseStaff, ReferenceLists, StaffMember } from '../../core/events/lists';
 import { SheetKey, template } from '../../core/sheets/templates';
+import { scriptCache } from '../card-index/script-cache';
 import { crmSpreadsheet, pickSheet, rememberedSheetIds } from '../sheets/crm-spreadsheet';
 
 export interface FormLists {
@@ -35,8 +36,9 @@ function readFromSheets(): FormLists {
 }
 
 export function formLists(): FormLists {
-  const cache = CacheService.getScriptCache();
-  const hit = cache.get(CACHE_KEY);
+  // Through scriptCache(): the office's language rides in the same request (office-language.ts).
+  const cache = scriptCache();
+  const hit = cache.getAll([CACHE_KEY])[CACHE_KEY];
   if (hit) {
     try {
       return JSON.parse(hit) as FormLists;
@@ -45,7 +47,7 @@ export function formLists(): FormLists {
     }
   }
   const lists = readFromSheets();
-  cache.put(CACHE_KEY, JSON.stringify(lists), CACHE_SECONDS);
+  cache.putAll({ [CACHE_KEY]: JSON.stringify(lists) }, CACHE_SECONDS);
   return lists;
 }
 

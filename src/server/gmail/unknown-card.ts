@@ -5,6 +5,7 @@ import { escapeHtml } from '../../core/html';
 import { splitFullName } from '../../core/import/normalize';
 import { Locale } from '../../core/i18n/locale';
 import { t } from '../../core/i18n/messages';
+import { LANG_PARAM } from './event';
 import { action, button, dropdown, line, paragraph, textInput } from './widgets';
 
 export interface LabelOption {
@@ -32,7 +33,11 @@ export function unknownSenderCard(sender: MailAddress, lang: Locale): GoogleApps
   const about = CardService.newCardSection()
     .addWidget(line(t(lang, 'cardEmails'), escapeHtml(sender.email)))
     .addWidget(
-      button(t(lang, 'cardAddClient'), action('gmailAddClientForm', { sender: sender.email, name: sender.name }), true),
+      button(
+        t(lang, 'cardAddClient'),
+        action('gmailAddClientForm', { sender: sender.email, name: sender.name, [LANG_PARAM]: lang }),
+        true,
+      ),
     );
   return CardService.newCardBuilder().setName('client').setHeader(header).addSection(about).build();
 }
@@ -65,7 +70,11 @@ export function addClientFormCard(
   // The label names ride along, so that the saved contact's card can show its label without another request.
   const labelNames = JSON.stringify(Object.fromEntries(labels.map((l) => [l.resourceName, l.name])));
   form.addWidget(
-    button(t(lang, 'cardAddClient'), action('gmailAddClient', { sender: sender.email, labels: labelNames }), true),
+    button(
+      t(lang, 'cardAddClient'),
+      action('gmailAddClient', { sender: sender.email, labels: labelNames, [LANG_PARAM]: lang }),
+      true,
+    ),
   );
   return CardService.newCardBuilder().setName('client').setHeader(header).addSection(about).addSection(form).build();
 }

@@ -10,12 +10,19 @@ import {
   messageEvent,
   responseToJson,
 } from '../../../src/local/emulator/ui/card-service';
-import type { Workspace } from '../../../src/local/emulator/workspace';
+import type { ProjectManifest, Workspace } from '../../../src/local/emulator/workspace';
 
 const CardService = createCardService();
 
 /** The parts of a Workspace the event builders read. */
-function fakeWorkspace() {
+const LOCALE_SCOPE = 'https://www.googleapis.com/auth/script.locale';
+const ADDON: ProjectManifest = {
+  oauthScopes: ['https://www.googleapis.com/auth/gmail.addons.execute', LOCALE_SCOPE],
+  addOns: { common: { useLocaleFromApp: true } },
+};
+
+/** `null`: no manifest loaded. */
+function fakeWorkspace(manifest: ProjectManifest | null = ADDON) {
   const clock = new VirtualClock('2024-03-01T09:00:00Z');
   const ctx = new ServiceContext(clock, new CallLog(), new FaultInjector(1), {
     email: 'office@example.com',
@@ -23,7 +30,8 @@ function fakeWorkspace() {
     timeZone: 'Europe/Moscow',
   });
   const gmail = GmailStore.fromJSON(undefined);
-  return { ws: { ctx, clock, gmail } as unknown as Workspace, gmail, clock };
+  const manifests = manifest ? { gmail: manifest } : {};
+  return { ws: { ctx, clock, gmail, manifests } as unknown as Workspace, gmail, clock };
 }
 
 function smallCard() {
@@ -170,7 +178,30 @@ describe('add-on event objects', () => {
         userLocale: 'ru',
         timeZone: { id: 'Europe/Moscow', offset: 3 * 3600 * 1000 },
       },
+      userLocale: 'ru',
+      userTimezone: { id: 'Europe/Moscow', offSet: String(3 * 3600 * 1000) },
     });
+  });
+
+  it("the user's own zone, when it is not the script's", () => {
+    const { ws } = fakeWorkspace();
+    ws.ctx.session.userTimeZone = 'Asia/Tbilisi';
+    expect(messageEvent(ws).commonEventObject.timeZone).toEqual({ id: 'Asia/Tbilisi', offset: 4 * 3600 * 1000 });
+  });
+
+  it.each([
+    [
+      'without the script.locale scope',
+      { ...ADDON, oauthScopes: ['https://www.googleapis.com/auth/gmail.addons.execute'] },
+    ],
+    ['without useLocaleFromApp', { ...ADDON, addOns: { common: {} } }],
+    ['without a loaded manifest', null],
+  ])('no locale and no time zone %s', (_, manifest) => {
+    const { ws } = fakeWorkspace(manifest);
+    const e = messageEvent(ws) as Record<string, unknown>;
+    expect(e.commonEventObject).toEqual({ hostApp: 'GMAIL', platform: 'WEB' });
+    expect(e).not.toHaveProperty('userLocale');
+    expect(e).not.toHaveProperty('userTimezone');
   });
 
   it('contextual trigger: the message, its thread and a fresh per-message token', () => {

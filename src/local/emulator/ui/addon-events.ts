@@ -7,8 +7,14 @@
 // ({field: {stringInputs: {value: [...]}}}). The homepage event "omits" the contextual and widget fields. The legacy
 // Gmail add-on fields (messageMetadata, formInput, formInputs, parameters) are still delivered, so old-style code
 // reading them keeps working; we fill them too.
+//
+// The user's locale and time zone: Google documents commonEventObject.userLocale and .timeZone as turned on by
+// addOns.common.useLocaleFromApp in the manifest AND the https://www.googleapis.com/auth/script.locale scope. So
+// they are in our events only when the add-on's manifest (as loaded, Workspace.manifests.gmail) has both; without
+// a loaded manifest they are absent too. The legacy top-level userLocale and userTimezone {id, offSet} come under the
+// same condition (UNVERIFIED: Google does not say which switch the legacy fields follow; we are strict).
 
-import type { Workspace } from '../workspace';
+import type { ProjectManifest, Workspace } from '../workspace';
 import { offsetMinutes } from '../script/time-zone';
 
 type Parameters = Array<{ key: string; value: string }> | Record<string, string>;
@@ -19,14 +25,23 @@ function parametersOf(p: Parameters | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, String(v)]));
 }
 
-function common(ws: Workspace): Record<string, unknown> {
-  const zone = ws.ctx.session.timeZone;
-  return {
-    hostApp: 'GMAIL',
-    platform: 'WEB',
+export const LOCALE_SCOPE = 'https://www.googleapis.com/auth/script.locale';
+
+/** Whether Google hands this add-on the user's locale and time zone. */
+export function sharesUserLocale(manifest: ProjectManifest | undefined): boolean {
+  return !!manifest?.addOns?.common?.useLocaleFromApp && !!manifest.oauthScopes?.includes(LOCALE_SCOPE);
+}
+
+function withUserLocale(ws: Workspace, event: Record<string, unknown>): void {
+  if (!sharesUserLocale(ws.manifests.gmail)) return;
+  const zone = ws.ctx.session.userTimeZone ?? ws.ctx.session.timeZone;
+  const offset = offsetMinutes(zone, ws.clock.now()) * 60_000;
+  Object.assign(event.commonEventObject as Record<string, unknown>, {
     userLocale: ws.ctx.session.locale,
-    timeZone: { id: zone, offset: offsetMinutes(zone, ws.clock.now()) * 60_000 },
-  };
+    timeZone: { id: zone, offset },
+  });
+  event.userLocale = ws.ctx.session.locale;
+  event.userTimezone = { id: zone, offSet: String(offset) };
 }
 
 /**
@@ -37,7 +52,8 @@ export function messageEvent(
   ws: Workspace,
   messageId?: string,
 ): GoogleAppsScript.Addons.EventObject & Record<string, unknown> {
-  const event: Record<string, unknown> = { commonEventObject: common(ws) };
+  const event: Record<string, unknown> = { commonEventObject: { hostApp: 'GMAIL', platform: 'WEB' } };
+  withUserLocale(ws, event);
   if (messageId) {
     const message = ws.gmail.message(messageId);
     if (!message) throw new Error(`No message ${messageId} in the emulated Gmail`);

@@ -39,10 +39,22 @@ export interface RunResponse {
 export interface ContactView {
   resourceName: string;
   name: string;
+  /** Formatted as Contacts shows them: national in the office's country, else international. */
   phones: string[];
   emails: string[];
   company: string;
+  /** Job title at the company. */
+  title: string;
+  /** Label names. */
   labels: string[];
+  /** dd.mm.yyyy (dd.mm without a year), '' when none. */
+  birthday: string;
+  notes: string;
+  /** The CRM's responsible manager (a custom field). */
+  manager: string;
+  addresses: string[];
+  /** The other custom fields (the CRM's first visit among them), as Contacts lists them. */
+  fields: Array<{ key: string; value: string }>;
 }
 
 export interface ContactsView {
