@@ -18,6 +18,7 @@ import { crmSpreadsheet } from './sheets/crm-spreadsheet';
 import { readSettings, uiLocale, writeSettings } from './sheets/settings';
 import { setupSpreadsheet, sheetStatuses } from './sheets/setup';
 import { setupDailyRoutine } from './triggers/routine';
+import { getClientSidebarSetup, openClientSidebar } from './ui/client-sidebar';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -74,4 +75,6 @@ export const api: ServerApi = {
   addClient,
   findClients,
   resolveClient,
+  getClientSidebarSetup,
+  openClientSidebar,
 };

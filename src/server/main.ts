@@ -11,7 +11,7 @@ import { addClientForm, homepageCard, senderCard } from './gmail/card';
 import { readSettings, uiLocale } from './sheets/settings';
 import { SheetContents, sheetContents } from './sheets/sheet-contents';
 import { addCrmMenu } from './ui/menu';
-import { showSidebar } from './ui/sidebars';
+import { showClientSidebar, showSidebar } from './ui/sidebars';
 import { morningDigest, refreshIndex } from './triggers/routine';
 import { ClientIndexEntry, indexStats, IndexStats, lookupClient } from './card-index/client-index';
 
@@ -31,6 +31,11 @@ export function onOpen(): void {
 /** Menu: CRM → Reminders (the first screen of the day). */
 export function openRemindersSidebar(): void {
   showSidebar('reminders', t(safeLocale(), 'menuReminders'));
+}
+
+/** Menu: CRM → Clients: search, the card and the history. Opened on one client: api.openClientSidebar. */
+export function openClientsSidebar(): void {
+  showClientSidebar(t(safeLocale(), 'menuClients'));
 }
 
 /** Menu: CRM → Settings. */

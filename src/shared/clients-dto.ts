@@ -2,6 +2,7 @@
 // clients: finding one, reading their card and history, changing the card, adding one. Instants are ISO strings.
 
 import type { ClientSummary } from '../core/card-index/summary';
+import type { Locale } from '../core/i18n/locale';
 import type { EventView } from './events-dto';
 
 export type { ClientSummary };
@@ -116,3 +117,15 @@ export interface AddClientResult {
 }
 
 export type { EventView };
+
+/** What the Client sidebar needs before its first search: its language, the office's zone and reference lists. */
+export interface ClientSidebarSetup {
+  locale: Locale;
+  /** The spreadsheet's zone: dates and times are shown in it. */
+  timeZone: string;
+  /** The Lists sheet's kinds and reasons (the log form's choices), the Staff names, the contact labels. */
+  kinds: string[];
+  reasons: string[];
+  managers: string[];
+  labels: string[];
+}

@@ -22,6 +22,7 @@ import type {
   AddClientInput,
   AddClientResult,
   ClientHistoryInput,
+  ClientSidebarSetup,
   ClientView,
   FindClientsInput,
   FindClientsResult,
@@ -89,6 +90,10 @@ export interface ServerApi {
   addClient(input: AddClientInput): AddClientResult;
   findClients(input: FindClientsInput): FindClientsResult;
   resolveClient(query: string): ResolveView;
+  // The Client sidebar: what it needs before the first search, and opening it on one client.
+  getClientSidebarSetup(): ClientSidebarSetup;
+  /** Shows the Client sidebar opened on one client (a resourceName, or any text the resolver takes). */
+  openClientSidebar(client: string): void;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -108,6 +113,7 @@ export type _ImportDtosAreJson = ProveJson<
     | ExportPage
   >
 >;
+export type _ClientSidebarDtosAreJson = ProveJson<IsJson<ClientSidebarSetup>>;
 export type _EventDtosAreJson = ProveJson<
   IsJson<RemindersView | LogEventInput | EventView | EventChange | DueView | QuietClientView>
 >;
@@ -148,5 +154,7 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   addClient: true,
   findClients: true,
   resolveClient: true,
+  getClientSidebarSetup: true,
+  openClientSidebar: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

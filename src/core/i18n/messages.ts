@@ -5,6 +5,7 @@ import { catalog } from './catalog';
 const en = {
   menuTitle: 'CRM',
   menuReminders: 'Reminders',
+  menuClients: 'Clients',
   menuImportExport: 'Import / export clients',
   menuSettings: 'Settings and setup',
   menuSetup: 'Set up / repair the spreadsheet',
@@ -105,6 +106,7 @@ export type MessageKey = keyof typeof en;
 const ru: Record<MessageKey, string> = {
   menuTitle: 'CRM',
   menuReminders: 'Напоминания',
+  menuClients: 'Клиенты',
   menuImportExport: 'Импорт / экспорт клиентов',
   menuSettings: 'Настройки',
   menuSetup: 'Создать / восстановить таблицу',
@@ -203,6 +205,7 @@ const ru: Record<MessageKey, string> = {
 const ka: Record<MessageKey, string> = {
   menuTitle: 'CRM',
   menuReminders: 'შეხსენებები',
+  menuClients: 'კლიენტები',
   menuImportExport: 'კლიენტების იმპორტი / ექსპორტი',
   menuSettings: 'პარამეტრები',
   menuSetup: 'ცხრილის შექმნა / აღდგენა',

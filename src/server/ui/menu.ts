@@ -5,6 +5,7 @@ import { Locale } from '../../core/i18n/locale';
 
 export const MENU_ITEMS = [
   { key: 'menuReminders', functionName: 'openRemindersSidebar' },
+  { key: 'menuClients', functionName: 'openClientsSidebar' },
   { key: 'menuImportExport', functionName: 'openImportSidebar' },
   { key: 'menuSettings', functionName: 'openSettingsSidebar' },
   { key: 'menuSetup', functionName: 'setupCrm' },

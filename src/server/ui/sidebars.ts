@@ -1,9 +1,32 @@
-// Opens the built sidebars (dist/sheet/<name>.html). They load their data through google.script.run, so nothing
-// client-supplied is ever templated into their HTML.
+// Opens the built sidebars (dist/sheet/<name>.html). They load their data through google.script.run; the one value
+// ever placed into a sidebar's HTML is the client the Client sidebar opens on, escaped into an attribute.
 
-export type SidebarName = 'settings' | 'import' | 'reminders';
+import { escapeHtml } from '../../core/html';
+
+export type SidebarName = 'settings' | 'import' | 'reminders' | 'clients';
 
 export function showSidebar(name: SidebarName, title: string): void {
   const html = HtmlService.createHtmlOutputFromFile(name).setTitle(title);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** The attribute of src/client/sidebars/clients/body.html that names the client to open (empty: the search). */
+export const CLIENT_START_ATTRIBUTE = 'data-client=""';
+
+/** At most this much text names the client to open on: a resourceName, an e-mail, a phone or a name. */
+const MAX_CLIENT_TEXT = 200;
+
+/** The Client sidebar; `client` (a resourceName, or any text the resolver takes) is opened at once. */
+export function showClientSidebar(title: string, client = ''): void {
+  const html = HtmlService.createHtmlOutputFromFile('clients').setTitle(title);
+  const text = String(client ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_CLIENT_TEXT);
+  if (text) {
+    const content = html.getContent();
+    if (!content.includes(CLIENT_START_ATTRIBUTE)) throw new Error(`clients.html has no ${CLIENT_START_ATTRIBUTE}`);
+    html.setContent(content.replace(CLIENT_START_ATTRIBUTE, () => `data-client="${escapeHtml(text)}"`));
+  }
   SpreadsheetApp.getUi().showSidebar(html);
 }
