@@ -85,6 +85,24 @@ function editor(item: HTMLElement, kind: 'reschedule' | 'result', event: DueEven
   (input as HTMLInputElement).focus();
 }
 
+/** A button that opens the Client sidebar on this client's card (it replaces this sidebar, as Sheets shows one). */
+function cardButton(resourceName: string): HTMLElement | null {
+  if (!resourceName) return null;
+  const button = element(
+    'button',
+    { type: 'button', class: 'card', 'data-action': 'card' },
+    remindersText(locale, 'card'),
+  );
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    rpc.openClientSidebar(resourceName).catch((e: unknown) => {
+      fail(e);
+      button.disabled = false;
+    });
+  });
+  return button;
+}
+
 function eventItem(event: DueEventView): HTMLElement {
   const when = event.allDay
     ? event.overdue
@@ -124,7 +142,8 @@ function eventItem(event: DueEventView): HTMLElement {
   const result = element('button', { type: 'button', 'data-action': 'result' }, remindersText(locale, 'result'));
   result.addEventListener('click', () => editor(item, 'result', event));
   // Rows typed by hand without an id cannot be found again safely: they are shown without buttons.
-  if (event.id) item.appendChild(element('div', { class: 'actions' }, done, move, result));
+  if (event.id) item.appendChild(element('div', { class: 'actions' }, done, move, result, cardButton(event.clientId)));
+  else if (event.clientId) item.appendChild(element('div', { class: 'actions' }, cardButton(event.clientId)));
   return item;
 }
 
@@ -200,7 +219,15 @@ function render(view: RemindersView): void {
     element(
       'li',
       { 'data-client-id': q.resourceName },
-      element('div', {}, element('span', { class: 'client' }, q.name), ' ', phoneLink(q.phone)),
+      element(
+        'div',
+        {},
+        element('span', { class: 'client' }, q.name),
+        ' ',
+        phoneLink(q.phone),
+        ' ',
+        cardButton(q.resourceName),
+      ),
       element(
         'div',
         { class: 'meta' },
@@ -219,7 +246,15 @@ function render(view: RemindersView): void {
     element(
       'li',
       { 'data-client-id': i.clientId },
-      element('div', {}, element('span', { class: 'client' }, i.client), ' ', phoneLink(i.phone)),
+      element(
+        'div',
+        {},
+        element('span', { class: 'client' }, i.client),
+        ' ',
+        phoneLink(i.phone),
+        ' ',
+        cardButton(i.clientId),
+      ),
       element('div', { class: 'meta' }, `${dateOf(i.at)} · ${i.reason}`),
     ),
   );
