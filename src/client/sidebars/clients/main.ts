@@ -115,7 +115,8 @@ async function search(): Promise<void> {
         ? found.clients.map(resultItem)
         : [element('li', { class: 'empty' }, say('nothingFound'))]),
     );
-    document.body.setAttribute('data-searched', String(seq));
+    // What the list answers (the browser test and assistive tools can tell a stale list from a fresh one).
+    byId('results').setAttribute('data-query', input.query);
   } catch (e) {
     if (seq === searchSeq) fail(e);
   }
@@ -149,6 +150,8 @@ function showSection(which: 'search' | 'client'): void {
 }
 
 function notice(text: string, kind: 'ok' | 'warn' = 'warn'): void {
+  // What the notice speaks of is on the card: it opens.
+  if (text) byId<HTMLDetailsElement>('card-details').open = true;
   const el = byId('card-notice');
   el.hidden = !text;
   el.className = `notice ${kind}`;
@@ -162,8 +165,18 @@ function header(card: ClientCard, view: ClientView): void {
       organizations: card.company ? [{ name: card.company }] : [],
     }) || view.client.name;
   byId('client-name').textContent = name;
+  replaceChildren(
+    byId('client-contacts'),
+    ...card.phones.flatMap((p, i) => [i ? ', ' : null, phoneLink(p)]),
+    card.phones.length && card.emails.length ? ' · ' : null,
+    card.emails.join(', '),
+    card.labels.length
+      ? element('div', { class: 'chips' }, ...card.labels.map((l) => element('span', { class: 'chip' }, l)))
+      : null,
+  );
   byId('client-meta').textContent = [
     view.client.lastContact ? say('lastContact', { when: dateOf(view.client.lastContact) }) : say('neverContacted'),
+    card.manager,
     view.client.nextPlanned ? say('nextPlanned', { when: whenOf(view.client.nextPlanned) }) : '',
   ]
     .filter(Boolean)
@@ -242,6 +255,7 @@ function showClient(view: ClientView): void {
   shown = { resourceName: base.resourceName, base, view, unresolved: new Set() };
   form = new CardForm(byId('card-fields'), { locale, managers: setup.managers, labels: setup.labels });
   form.render(base);
+  byId<HTMLDetailsElement>('card-details').open = false;
   header(base, view);
   history(view);
   showSection('client');
@@ -425,6 +439,7 @@ const TEXTS = {
   'filter-quiet-label': 'quiet',
   'filter-birthday-label': 'birthdayThisWeek',
   back: 'back',
+  'card-summary': 'editCard',
   'card-save': 'save',
   'card-reset': 'undoEdits',
   'log-event': 'logEvent',
