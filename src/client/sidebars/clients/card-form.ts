@@ -35,8 +35,6 @@ export const CARD_FIELDS: readonly FieldSpec[] = [
   { field: 'notes', label: 'notes', editor: 'notes' },
 ];
 
-const LIST_FIELDS = new Set<ClientCardField>(['labels', 'phones', 'emails', 'addresses']);
-
 export type CardValues = Pick<ClientCard, ClientCardField>;
 type Value = string | string[];
 
@@ -158,7 +156,7 @@ export class CardForm {
       { class: 'field', 'data-field': spec.field },
       element('label', { class: 'field-label', for: id }, this.say(spec.label)),
     );
-    if (LIST_FIELDS.has(spec.field)) box.appendChild(this.list(spec, id, Array.isArray(value) ? value : [value]));
+    if (spec.editor === 'list') box.appendChild(this.list(spec, id, Array.isArray(value) ? value : [value]));
     else box.appendChild(this.single(spec, id, Array.isArray(value) ? value.join(', ') : value));
     return box;
   }
