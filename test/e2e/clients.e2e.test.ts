@@ -56,7 +56,7 @@ test('search a client, open the card, change a phone, see the history, log an ev
     // Everyone listed matches what was typed.
     const names = await frame.locator('#results li[data-client-id] button.pick').allInnerTexts();
     expect(names.length).toBeGreaterThan(0);
-    for (const n of names) expect(n).toMatch(/^Лебедева Мария/);
+    for (const n of names) expect(n.split(' ')).toEqual(expect.arrayContaining(['Лебедева', 'Мария']));
     expect(await row.locator('a.tel').first().getAttribute('href')).toBe(
       `tel:+${digits(person.phoneNumbers?.[0]?.value)}`,
     );
@@ -120,5 +120,54 @@ test('a Reminders row opens the Client sidebar on its client', async () => {
     expect(await frame.locator('body').getAttribute('data-client-id')).toBe(resourceName);
     expect(await frame.locator('#client-name').innerText()).toBe(name);
     expect(await frame.locator('#search-section').isHidden()).toBe(true);
+  });
+});
+
+test('a card changed elsewhere meanwhile: the other change is kept, a clash is shown both ways and chosen', async () => {
+  const { page } = h;
+  await screenshotOnFailure(page, 'clients-conflict', async () => {
+    const resourceName = String(contactByEmail('client16@example.ru').resourceName);
+    await page.goto(h.url('/'));
+    const frame = await openSidebar(page, /Клиенты/);
+    await frame.locator('body[data-loaded="true"]').waitFor();
+    await frame.locator(`#results li[data-client-id="${resourceName}"] button.pick`).click();
+    await frame.locator(`body[data-client-id="${resourceName}"]`).waitFor();
+    await frame.locator('#card-summary').click();
+
+    // Another execution (a colleague's sidebar) changes the notes and the company while this card is open.
+    const other = h.office.rpc.getClient({ client: resourceName });
+    const { name: _n, lastContact: _l, nextPlanned: _p, ...otherBase } = other.client;
+    const elsewhere = h.office.rpc.saveClient({
+      resourceName,
+      etag: otherBase.etag,
+      base: otherBase,
+      changes: { notes: 'Звонить только по вторникам', company: 'ООО «Другое»' },
+    });
+    expect(elsewhere.saved).toBe(true);
+
+    await frame.locator('#card-company').fill('ООО «Моё»');
+    await frame.locator('#card-title').fill('Закупщик');
+    await frame.locator('#card-save').click();
+    // The clash: both values shown, nothing written until one is chosen.
+    const clash = frame.locator('.field[data-field="company"] .conflict');
+    await clash.waitFor();
+    expect(await clash.locator('[data-choice="mine"]').innerText()).toContain('ООО «Моё»');
+    expect(await clash.locator('[data-choice="theirs"]').innerText()).toContain('ООО «Другое»');
+    expect(await frame.locator('#card-notice').innerText()).toContain('Компания');
+    await frame.locator('#card-save').click();
+    await frame.locator('#status.error').waitFor();
+    expect(h.office.rpc.getClient({ client: resourceName }).client.company).toBe('ООО «Другое»');
+
+    await clash.locator('[data-choice="mine"] input').check();
+    await frame.locator('#card-save').click();
+    await frame.locator('#status.ok').waitFor();
+    const stored = h.office.rpc.getClient({ client: resourceName }).client;
+    expect(stored).toMatchObject({
+      company: 'ООО «Моё»',
+      title: 'Закупщик',
+      notes: 'Звонить только по вторникам',
+    });
+    // The card shows what is stored now, the other execution's note included.
+    expect(await frame.locator('#card-notes').inputValue()).toBe('Звонить только по вторникам');
   });
 });
