@@ -171,3 +171,62 @@ test('a card changed elsewhere meanwhile: the other change is kept, a clash is s
     expect(await frame.locator('#card-notes').inputValue()).toBe('Звонить только по вторникам');
   });
 });
+
+test('the filters narrow the list; a long history comes a page at a time, newest first', async () => {
+  const { page } = h;
+  await screenshotOnFailure(page, 'clients-filters-history', async () => {
+    await page.goto(h.url('/'));
+    const frame = await openSidebar(page, /Клиенты/);
+    await frame.locator('body[data-loaded="true"]').waitFor();
+    const listed = (ids: string[]) =>
+      frame.waitForFunction(
+        (want) =>
+          JSON.stringify(
+            [...document.querySelectorAll('#results li[data-client-id]')].map((li) =>
+              li.getAttribute('data-client-id'),
+            ),
+          ) === JSON.stringify(want),
+        ids,
+      );
+
+    const vip = h.office.rpc.findClients({ query: '', label: 'VIP' });
+    expect(vip.total).toBeGreaterThan(0);
+    await frame.locator('#filter-label').selectOption('VIP');
+    await listed(vip.clients.map((c) => c.resourceName));
+    for (const chips of await frame.locator('#results li[data-client-id] .chips').allInnerTexts())
+      expect(chips).toContain('VIP');
+
+    const quietVip = h.office.rpc.findClients({ query: '', label: 'VIP', quiet: true });
+    expect(quietVip.total).toBeLessThan(vip.total);
+    await frame.locator('#filter-quiet').check();
+    await listed(quietVip.clients.map((c) => c.resourceName));
+
+    // A client with more events than a page: the rest comes with "more", still newest first.
+    const resourceName = String(contactByEmail('client18@example.ru').resourceName);
+    const now = h.office.workspace.clock.now();
+    for (let i = 0; i < 16; i++)
+      h.office.rpc.logEvent({
+        client: resourceName,
+        kind: 'Звонок',
+        reason: '',
+        at: new Date(now - (i + 1) * 3 * 24 * 3600_000).toISOString(),
+        note: `Звонок №${i + 1}`,
+      });
+    const all = h.office.rpc.getClient({ client: resourceName, limit: 100 });
+    expect(all.total).toBeGreaterThan(20);
+    await frame.locator('#filter-quiet').uncheck();
+    await frame.locator('#filter-label').selectOption('');
+    await frame.locator('#search').fill('client18@example.ru');
+    await frame
+      .locator(`#results[data-query="client18@example.ru"] li[data-client-id="${resourceName}"] button.pick`)
+      .click();
+    await frame.locator(`body[data-client-id="${resourceName}"]`).waitFor();
+    const events = frame.locator('#events li[data-event-id]');
+    expect(await events.count()).toBe(20);
+    await frame.locator('#history-more').click();
+    await frame.locator('#history-more').waitFor({ state: 'hidden' });
+    const ids = await events.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-event-id')));
+    expect(ids).toEqual(all.events.map((e) => e.id));
+    expect(await frame.locator('#events-count').innerText()).toBe(`${all.total} из ${all.total}`);
+  });
+});
