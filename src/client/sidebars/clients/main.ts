@@ -471,6 +471,17 @@ function applySetup(s: ClientSidebarSetup): void {
 }
 
 byId('search').addEventListener('input', searchSoon);
+// Enter searches at once; when that finds one client, their card opens.
+byId('search').addEventListener('keydown', (e) => {
+  if (e.key !== 'Enter') return;
+  e.preventDefault();
+  if (searchTimer !== undefined) clearTimeout(searchTimer);
+  searchTimer = undefined;
+  void search().then(() => {
+    const found = [...byId('results').querySelectorAll('li[data-client-id]')];
+    if (found.length === 1) void openClient(String(found[0].getAttribute('data-client-id')));
+  });
+});
 for (const id of ['filter-label', 'filter-manager', 'filter-quiet', 'filter-birthday'])
   byId(id).addEventListener('change', () => void search());
 byId('back').addEventListener('click', () => {
