@@ -5,7 +5,7 @@
 
 import { freshEventId } from '../../../core/events/ids';
 import { formatLocalDate, formatLocalTime } from '../../../core/events/zone';
-import { familyFirstName } from '../../../core/export/contact-view';
+import { dateText, familyFirstName } from '../../../core/export/contact-view';
 import type { Locale } from '../../../core/i18n/locale';
 import type {
   ClientCard,
@@ -71,7 +71,13 @@ function searchInput(): FindClientsInput {
   };
 }
 
-function resultItem(c: ClientSummary): HTMLElement {
+/** A card birthday (`YYYY-MM-DD` or `--MM-DD`) as the office writes dates (day.month[.year]); '' for none. */
+function birthdayText(birthday: string): string {
+  const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(birthday);
+  return m ? dateText({ year: m[1] === '-' ? null : Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, 'ru') : '';
+}
+
+function resultItem(c: ClientSummary, withBirthday: boolean): HTMLElement {
   const open = element('button', { type: 'button', class: 'pick', 'data-action': 'open' }, c.name);
   open.addEventListener('click', () => void openClient(c.resourceName));
   return element(
@@ -91,6 +97,7 @@ function resultItem(c: ClientSummary): HTMLElement {
         c.lastContact ? say('lastContact', { when: dateOf(c.lastContact) }) : say('neverContacted'),
         c.manager,
         c.nextPlanned ? say('nextPlanned', { when: dateOf(c.nextPlanned) }) : '',
+        withBirthday && birthdayText(c.birthday) ? say('birthdayOn', { date: birthdayText(c.birthday) }) : '',
       ]
         .filter(Boolean)
         .join(' · '),
@@ -112,7 +119,7 @@ async function search(): Promise<void> {
     replaceChildren(
       byId('results'),
       ...(found.clients.length
-        ? found.clients.map(resultItem)
+        ? found.clients.map((c) => resultItem(c, !!input.birthdayThisWeek))
         : [element('li', { class: 'empty' }, say('nothingFound'))]),
     );
     // What the list answers (the browser test and assistive tools can tell a stale list from a fresh one).
