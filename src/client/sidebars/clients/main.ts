@@ -348,7 +348,7 @@ function afterSave(result: SaveClientResult): void {
     });
   }
   const merged = result.mergedFromElsewhere.length
-    ? ` ${say('mergedFromElsewhere', { fields: conflictList(result.mergedFromElsewhere) })}`
+    ? ` ${say('alsoElsewhere', { fields: conflictList(result.mergedFromElsewhere) })}`
     : '';
   notice(`${say('conflicts')} ${conflictList(result.conflicts.map((c) => c.field))}.${merged}`);
   showStatus('');
