@@ -72,6 +72,8 @@ function pushToAddon(): PushOutcome {
     `The Gmail add-on was not told of a card index change (${outcome}); its cards catch up within ` +
       `${KEY_TTL_SECONDS / 60} minutes.`,
   );
+  // "Not set up" is a state, not an event: recorded once, not rewritten by every change.
+  if (outcome === 'not-configured' && all[CARD_PUSH_PROPERTIES.failure] === outcome) return outcome;
   props.setProperties(
     { [CARD_PUSH_PROPERTIES.failedAt]: new Date().toISOString(), [CARD_PUSH_PROPERTIES.failure]: outcome },
     false,
