@@ -92,8 +92,14 @@ function post(url: string, secret: string): PushOutcome {
     });
     const code = response.getResponseCode();
     if (code !== 200) return `http-${code}`;
-    const body = JSON.parse(response.getContentText() || '{}') as { ok?: boolean };
-    return body.ok === true ? 'pushed' : 'refused';
+    // A web app that threw, or a URL that is not this add-on, answers 200 with an HTML page: not a yes.
+    let body: { ok?: unknown } = {};
+    try {
+      body = JSON.parse(response.getContentText()) as { ok?: unknown };
+    } catch {
+      body = {};
+    }
+    return body?.ok === true ? 'pushed' : 'refused';
   } catch (e) {
     // "Service invoked too many times for one day: urlfetch." is the daily quota; anything else is logged redacted.
     const text = redactForLog(e);
