@@ -1,6 +1,7 @@
 // One office on the emulated Workspace: the shared account, its CRM spreadsheet, and the two Apps Script projects
 // loaded from dist/ exactly as clasp would push them. The sandbox, the CLI, the bench and the tests all start here.
 
+import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { Workspace, WorkspaceOptions } from './emulator/workspace';
 import { WebAppOptions } from './emulator/urlfetch/network';
@@ -35,6 +36,21 @@ export interface OfficeOptions extends WorkspaceOptions {
 }
 
 const SPREADSHEET_KEY = 'crm.spreadsheetId';
+/** The card index push (src/server/card-index/announce.ts CARD_PUSH_PROPERTIES): the sheet project's URL + secret. */
+const PUSH_URL_KEY = 'crm.cardIndex.pushUrl';
+const PUSH_SECRET_KEY = 'crm.cardIndex.pushSecret';
+
+/**
+ * The wiring a real deployment does by hand (README): one shared secret in both projects' script properties, and the
+ * add-on's web app URL in the sheet project's. A workspace kept in a folder keeps its secret across runs.
+ */
+export function wireCardPush(workspace: Workspace, webAppUrl: string | undefined): void {
+  const props = workspace.properties;
+  const secret = props.peek('gmail', 'script', PUSH_SECRET_KEY) || randomBytes(24).toString('hex');
+  props.poke('gmail', 'script', PUSH_SECRET_KEY, secret);
+  props.poke('sheet', 'script', PUSH_SECRET_KEY, secret);
+  if (webAppUrl) props.poke('sheet', 'script', PUSH_URL_KEY, webAppUrl);
+}
 
 export function openOffice(options: OfficeOptions = {}): Office {
   const workspace = options.dir ? Workspace.open(options.dir, options) : Workspace.inMemory(options);
@@ -61,5 +77,7 @@ export function openOffice(options: OfficeOptions = {}): Office {
       access: 'ANYONE_ANONYMOUS',
       ...options,
     });
+  // The add-on as the web app the sheet project tells of card index changes, wired as a real deployment is (README).
+  wireCardPush(workspace, deployWebApp('gmail'));
   return { workspace, sheet, gmail, rpc, spreadsheetId, deployWebApp };
 }

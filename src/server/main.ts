@@ -8,6 +8,7 @@ import { api } from './api';
 import { logEmail, logEmailForm, openSheet, planFollowUp, planForm } from './gmail/actions';
 import { addClient } from './gmail/add-client';
 import { addClientForm, homepageCard, senderCard } from './gmail/card';
+import { indexChanged } from './gmail/web-app';
 import { readSettings, uiLocale } from './sheets/settings';
 import { SheetContents, sheetContents } from './sheets/sheet-contents';
 import { addCrmMenu } from './ui/menu';
@@ -83,6 +84,14 @@ export function clientIndexStats_(): IndexStats {
 /** A CRM sheet as the office sees it, for the CLI's `crm sheet TITLE` (the underscore keeps it from google.script.run). */
 export function sheetContents_(title: string): SheetContents {
   return sheetContents(title);
+}
+
+/**
+ * The Gmail add-on's web app (manifest `webapp`): the sheet project POSTs here, with the shared secret, after it
+ * changed the card index, so the add-on's next card reads the changed row (card-index/announce.ts).
+ */
+export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  return indexChanged(e);
 }
 
 /** Gmail add-on: contextual trigger for an opened message (manifest addOns.gmail.contextualTriggers). */

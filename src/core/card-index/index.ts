@@ -4,8 +4,9 @@
 export * from './entry';
 export * from './build';
 export * from './apply-event';
+export * from './apply-contact';
 export * from './fit-entry';
 export * from './keys';
 export * from './summary';
-export type { CacheMeta, CacheRow, CachedAnswer } from './cache-layout';
-export { CACHE_SECONDS, cachedMeta, fillCache, readCached, updateCached } from './index-cache';
+export * from './key-cache';
+export * from './recording-directory';

@@ -1,39 +1,47 @@
 // The client index behind the Gmail card: sender e-mail or phone → what the card shows (name, labels, manager,
-// phones, last contact, planned, last five events). It exists so the card costs the same few requests whatever the
-// size of the base: GmailApp.getMessageById + getFrom, then ONE CacheService getAll.
+// phones, birthday, last contact, planned, last five events). It exists so the card costs the same few requests
+// whatever the size of the base, and it is never stale: every change to a client updates its row in the same
+// execution, and the add-on's next card shows it.
 //
 // Where it lives. The sheet-bound project and the standalone Gmail add-on are two Apps Script projects built from the
 // same code; they share no CacheService or PropertiesService, but both open the CRM spreadsheet. So:
 // - the truth is the hidden "Card index" sheet (index-sheet.ts), one row per client: `,e-mail,+phone,` keys,
-//   resourceName, the entry as JSON. One row per client rather than per key: a client's update is one contiguous
-//   write, the JSON is not repeated, and the sheet stays at one row per contact;
-// - the sheet project writes it: rebuildClientIndex() — the whole index from one People listing, one ContactGroups
-//   listing and one Events read, written in one setValues — from the time-driven trigger every 4 hours and from setup;
-//   noteEvent(event) after each logged event — the client's row (the one logEvent's lookup of the client already
-//   read, else found by one TextFinder request and read) rewritten;
-// - the add-on keeps a copy in its script cache (core/card-index/index-cache.ts over script-cache.ts): a lookup is
-//   ONE getAll; a miss (cold, expired, evicted) loads the sheet (script property + openById + one getValues), refills
-//   the cache in one putAll and answers. The copy lives CACHE_SECONDS (an hour), the bound on how late the card sees events logged in the
-//   spreadsheet; what the add-on logs itself goes into its cache at once (noteEvent there updates both the sheet row
-//   and the cached buckets). A base too big for the cache keeps its e-mail keys and trims its largest entries
-//   (core/card-index/cache-layout.ts says how); a phone lookup in the add-on then reads the sheet;
-// - in the sheet project a lookup reads the sheet directly (TextFinder on the keys + the row: two requests), always
-//   current, and no cache there needs keeping in step.
-// Known gaps, healed by the next rebuild: events logged while a rebuild runs (between its read of the log and its
-// write) are overwritten; two events of the same client noted at the same instant may keep only one in the index;
-// events that name the client only by text (no contact id) and contacts created outside the CRM wait for it.
+//   resourceName, the entry as JSON, the list line (`summary`, what searches read). One row per client rather than
+//   per key: a client's update is one contiguous write, and the sheet stays at one row per contact;
+// - who writes it, always in the execution that made the change:
+//   rebuildClientIndex() — the whole index from one People listing, one ContactGroups listing and one Events read,
+//   written in one setValues — from the time-driven trigger and from setup;
+//   noteEvent(event) after each logged or changed event (either project) — the client's row (the one the lookup of
+//   the client already read, else found by one TextFinder request and read) rewritten;
+//   noteContact(person, labels) after the card or a sidebar created or edited a contact — its row upserted, the
+//   events it had kept; noteContacts(...) for many at once: import (each run: what it created and updated, and the
+//   labels it added) and undo (deleted contacts' rows emptied, restored ones rewritten), reading the sheet once and
+//   writing one request per run of adjacent rows (index-sheet.ts upsertIndex);
+// - in the sheet project a lookup reads the sheet directly (TextFinder on the keys + the row: two requests);
+// - the add-on caches per key (core/card-index/key-cache.ts): key → {generation, entry or "not a client"}, plus one
+//   generation value. A warm card is ONE getAll of [generation, key], a hit only when the value's generation is the
+//   current one; a miss reads the one row (script property + openById + TextFinder + the row) and caches it under the
+//   generation read before the row, so a change landing meanwhile leaves it born stale. Nothing caches the index
+//   whole: a cold card moves one row, not the base;
+// - every change is announced (announce.ts) once it is written: in the add-on by writing a new generation, from the
+//   sheet project by one UrlFetchApp POST to the add-on's web app (gmail/web-app.ts, a shared secret), which writes
+//   it. A push that fails is recorded (indexStats().push) and the add-on's cached keys expire after KEY_TTL_SECONDS
+//   (ten minutes): the bound on how late a card can be. Nothing the sheet holds is lost either way.
+// Known gaps, healed by the next rebuild: events logged while a rebuild or an import's bulk write runs (between its
+// read and its write of the sheet) are overwritten; two events of the same client noted at the same instant may keep
+// only one in the index; events that name the client only by text (no contact id) and contacts created outside the
+// CRM wait for it; emptied rows stay until it compacts the sheet.
 
 import { redactForLog } from '../../core/redact';
 import {
+  applyContact,
   applyEvent,
-  cachedMeta,
+  cacheKey,
   ClientIndexEntry,
   contactKeys,
-  emptyEntry,
-  fillCache,
+  currentGeneration,
   indexKeyOf,
-  readCached,
-  updateCached,
+  readCachedKey,
 } from '../../core/card-index';
 import type { EventRecord } from '../../core/events';
 import { OfficeContext } from '../events/office';
@@ -42,8 +50,10 @@ import type { Person } from '../people/gateway';
 import { crmSpreadsheet } from '../sheets/crm-spreadsheet';
 import { labelNames } from '../people/labels';
 import { allIndexedContacts, buildRows, indexContactOf } from './build';
+import { announceIndexChange, isAddon, pushState, PushState } from './announce';
 import {
   appendIndexRow,
+  clearRow,
   createIndexSheet,
   findByKey,
   IndexedRow,
@@ -51,7 +61,9 @@ import {
   IndexRow,
   readIndex,
   readRow,
+  RowChange,
   rowsOfContact,
+  upsertIndex,
   writeIndex,
   writeRow,
 } from './index-sheet';
@@ -60,9 +72,16 @@ import { scriptCache } from './script-cache';
 export type { ClientIndexEntry } from '../../core/card-index';
 export type { IndexedRow } from './index-sheet';
 
-/** The Gmail add-on is the project without a bound spreadsheet. */
-function inAddon(): boolean {
-  return SpreadsheetApp.getActiveSpreadsheet() === null;
+/**
+ * Rows this execution wrote, by key: a lookup that follows a change in the same execution (the card redrawn after
+ * "log", "add as client") answers from what was just written, without a request and without trusting a cache the
+ * change has just invalidated. Apps Script starts each execution with fresh globals, so this never outlives the run.
+ */
+const writtenHere = new Map<string, { entry: ClientIndexEntry; row?: IndexedRow }>();
+
+function remember(row: IndexRow, rowNumber?: number): void {
+  for (const key of row.keys)
+    writtenHere.set(key, { entry: row.entry, row: rowNumber ? { ...row, rowNumber } : undefined });
 }
 
 export interface RebuildStats {
@@ -82,6 +101,8 @@ export function rebuildClientIndex(): RebuildStats {
   const rows = buildRows(persons, groups, events, office.settings.get('defaultCountry'), now);
   const sheet = indexSheet(office.ss) ?? createIndexSheet(office.ss, office.locale);
   writeIndex(sheet, rows, office.locale);
+  writtenHere.clear();
+  announceIndexChange();
   return {
     clients: rows.length,
     keys: rows.reduce((n, r) => n + r.keys.length, 0),
@@ -91,7 +112,7 @@ export function rebuildClientIndex(): RebuildStats {
 }
 
 /**
- * Folds one logged or changed event into its client's index row (and, in the add-on, into the cached copy). Called
+ * Folds one logged or changed event into its client's index row and announces the change to the add-on. Called
  * after the event is safely in the Events sheet, so it never fails the logging: a problem here only leaves the card
  * behind until the next rebuild.
  */
@@ -104,9 +125,10 @@ export function noteEvent(event: EventRecord, known?: IndexedRow): void {
     for (const { rowNumber, ...row } of rowsToNote(sheet, event.clientId, known)) {
       const next = { ...row, entry: applyEvent(row.entry, event) };
       writeRow(sheet, rowNumber, next);
+      remember(next, rowNumber);
       changed.push(next);
     }
-    if (changed.length && inAddon()) updateCached(scriptCache(), changed);
+    if (changed.length) announceIndexChange(changed);
   } catch (e) {
     console.warn(`The client index was not updated after an event: ${redactForLog(e)}`);
   }
@@ -123,107 +145,137 @@ function rowsToNote(sheet: GoogleAppsScript.Spreadsheet.Sheet, clientId: string,
   return out;
 }
 
-/**
- * Puts a contact the CRM just created or changed (the card's "add as a new client") into the index, keeping the
- * events its row already had. `labels` are label names (the caller knows them; resolving groups would cost a request).
- */
-export function noteContact(person: Person, labels: string[] = []): void {
+/** The row a contact gets, from the row it had: its own fields from the contact, the history kept. */
+function contactRow(person: Person, labels: string[], defaultCountry?: string) {
   const resourceName = String(person.resourceName ?? '');
-  const keys = contactKeys(person);
-  if (!resourceName || !keys.length) return;
+  const keys = contactKeys(person, defaultCountry);
+  const contact = { ...indexContactOf(person, new Map()), labels };
+  return (existing: IndexRow | undefined): IndexRow | undefined =>
+    resourceName && keys.length ? { keys, resourceName, entry: applyContact(existing?.entry, contact) } : undefined;
+}
+
+/**
+ * Puts a contact the CRM just created or changed (the card's "add as a new client", an edit from the card or a
+ * sidebar) into the index, keeping the events its row already had, and announces it. `labels` are label names (the
+ * caller knows them; resolving groups would cost a request). `defaultCountry` reads national phone numbers that
+ * Google gave no canonical form.
+ */
+export function noteContact(person: Person, labels: string[] = [], defaultCountry?: string): void {
+  const resourceName = String(person.resourceName ?? '');
+  if (!resourceName) return;
   try {
     const sheet = indexSheet(crmSpreadsheet());
     if (!sheet) return;
-    const contact = indexContactOf(person, new Map());
-    const fresh = (entry: ClientIndexEntry): ClientIndexEntry => ({
-      ...entry,
-      name: contact.name,
-      phones: contact.phones,
-      labels,
-      manager: contact.manager ?? '',
-    });
-    const rowNumber = rowsOfContact(sheet, resourceName)[0];
-    const existing = rowNumber ? readRow(sheet, rowNumber) : undefined;
-    const row: IndexRow = {
-      keys,
-      resourceName,
-      entry: fresh(
-        existing?.entry ?? emptyEntry(resourceName, contact.name, contact.phones, labels, contact.manager ?? ''),
-      ),
-    };
-    if (rowNumber) writeRow(sheet, rowNumber, row);
-    else appendIndexRow(sheet, row);
-    if (inAddon()) updateCached(scriptCache(), [row]);
+    const build = contactRow(person, labels, defaultCountry);
+    const [rowNumber, ...others] = rowsOfContact(sheet, resourceName);
+    const row = build(rowNumber ? readRow(sheet, rowNumber) : undefined);
+    if (!row) {
+      // No e-mail or phone left: nothing finds the contact by them any more.
+      if (rowNumber) writeEmpty(sheet, [rowNumber, ...others]);
+    } else if (rowNumber) {
+      writeRow(sheet, rowNumber, row);
+      if (others.length) writeEmpty(sheet, others);
+    } else appendIndexRow(sheet, row);
+    if (row) remember(row, rowNumber);
+    if (row || rowNumber) announceIndexChange(row ? [row] : []);
   } catch (e) {
     console.warn(`The client index was not updated for a contact: ${redactForLog(e)}`);
   }
 }
 
+function writeEmpty(sheet: GoogleAppsScript.Spreadsheet.Sheet, rowNumbers: number[]): void {
+  for (const rowNumber of rowNumbers) clearRow(sheet, rowNumber);
+}
+
+export interface ContactChanges {
+  /** Contacts as they are now (created, changed, relabelled), with memberships by group resourceName. */
+  persons: Person[];
+  /** Label group resourceName → name, for the memberships. */
+  groups: Map<string, string>;
+  /** Contacts that are gone (deleted by an undo): their rows are emptied, so the card says "not a client". */
+  removed?: string[];
+  defaultCountry?: string;
+}
+
+/**
+ * Many contacts' rows at once (an import's run, an undo), in a few requests whatever their number: the sheet read
+ * once, rows rewritten in place or appended (upsertIndex), then one announcement. Never throws: the contacts are
+ * saved; a failure here leaves the card behind until the next rebuild.
+ */
+export function noteContacts(changes: ContactChanges): void {
+  const removed = changes.removed ?? [];
+  if (!changes.persons.length && !removed.length) return;
+  try {
+    const sheet = indexSheet(crmSpreadsheet());
+    if (!sheet) return;
+    const rowChanges: RowChange[] = changes.persons
+      .filter((p) => p.resourceName)
+      .map((person) => ({
+        resourceName: String(person.resourceName),
+        row: contactRow(person, indexContactOf(person, changes.groups).labels, changes.defaultCountry),
+      }));
+    for (const row of upsertIndex(sheet, rowChanges, removed)) remember(row);
+    for (const [key, written] of writtenHere) if (removed.includes(written.entry.resourceName)) writtenHere.delete(key);
+    announceIndexChange();
+  } catch (e) {
+    console.warn(`The client index was not updated for ${changes.persons.length} contact(s): ${redactForLog(e)}`);
+  }
+}
+
 /**
  * The index entry for an e-mail address ("Name <a@b.c>" too) or a phone number; undefined for someone who is not a
- * client. In the add-on: one CacheService getAll when warm; cold, it loads the index sheet and fills the cache.
+ * client. In the add-on: one CacheService getAll when warm; cold, the one row from the sheet, then cached.
  * `defaultCountry` reads a national phone number; without it only "+…" numbers are found.
  */
 export function lookupClient(emailOrPhone: string, defaultCountry?: string): ClientIndexEntry | undefined {
   return lookupIndexed(emailOrPhone, defaultCountry)?.entry;
 }
 
-/** lookupClient, with the sheet row when the sheet answered (the sheet project), for a noteEvent that follows. */
+/** lookupClient, with the sheet row when the sheet answered, for a noteEvent that follows. */
 export function lookupIndexed(
   emailOrPhone: string,
   defaultCountry?: string,
 ): { entry: ClientIndexEntry; row?: IndexedRow } | undefined {
   const key = indexKeyOf(emailOrPhone, defaultCountry);
   if (!key) return undefined;
-  if (!inAddon()) {
+  const written = writtenHere.get(key);
+  if (written) return written;
+  if (!isAddon()) {
     const sheet = indexSheet(crmSpreadsheet());
     const row = sheet ? findByKey(sheet, key) : undefined;
     return row && { entry: row.entry, row };
   }
   const cache = scriptCache();
-  const cached = readCached(cache, key);
-  if (cached.state === 'hit') return cached.entry && { entry: cached.entry };
+  const cached = readCachedKey(cache, key);
+  if (cached.state === 'hit') return cached.entry ? { entry: cached.entry } : undefined;
   const sheet = indexSheet(crmSpreadsheet());
+  // No index yet (setup has not run): nothing to cache, "not a client" would outlive the first rebuild.
   if (!sheet) return undefined;
-  if (cached.state === 'uncacheable') {
-    const row = findByKey(sheet, key);
-    return row && { entry: row.entry, row };
-  }
-  const rows = readIndex(sheet);
-  fillCache(cache, rows, Date.now().toString(36));
-  // The answer from the rows just read (the first row with the key, as the cache files it).
-  const entry = rows.find((r) => r.keys.includes(key))?.entry;
-  return entry && { entry };
+  const row = findByKey(sheet, key);
+  cacheKey(cache, key, cached.generation, row?.entry ?? null);
+  return row && { entry: row.entry, row };
 }
 
 export interface IndexStats {
   project: 'sheet' | 'addon';
-  /** Add-on: whether a build is cached now, how many buckets it takes. Sheet: rows in the index sheet. */
-  cached: boolean;
-  buckets: number;
+  /** Sheet: rows in the index sheet (0 in the add-on, which reads rows one at a time). */
   clients: number;
   keys: number;
+  /** Add-on: the cache generation now ('' before any change was announced, or after it expired). */
+  generation?: string;
+  /** Sheet: whether the push to the add-on is set up, and when it last failed. */
+  push?: PushState;
 }
 
-/** What the index holds now, for the bench and the CLI: one cache read in the add-on, one sheet read in the sheet. */
+/** What the index holds now, for the bench, the CLI and Settings: one cache read in the add-on, a sheet read in the sheet. */
 export function indexStats(): IndexStats {
-  if (inAddon()) {
-    const meta = cachedMeta(scriptCache());
-    return {
-      project: 'addon',
-      cached: !!meta,
-      buckets: meta?.buckets ?? 0,
-      clients: meta?.clients ?? 0,
-      keys: meta?.keys ?? 0,
-    };
-  }
+  if (isAddon()) return { project: 'addon', clients: 0, keys: 0, generation: currentGeneration(scriptCache()) };
   const sheet = indexSheet(crmSpreadsheet());
   const rows = sheet ? readIndex(sheet) : [];
   return {
     project: 'sheet',
-    cached: false,
-    buckets: 0,
     clients: rows.length,
     keys: rows.reduce((n, r) => n + r.keys.length, 0),
+    push: pushState(),
   };
 }

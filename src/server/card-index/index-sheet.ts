@@ -1,7 +1,8 @@
-// The hidden "Card index" sheet: one row per client — keys (`,e-mail,+phone,`), resourceName, the entry as JSON.
-// The sheet is the CRM's own (rebuilt whole, header included, by every rebuild), so its columns are at fixed
-// places, in template order: A keys, B contact, C JSON. Cells are read and written through the table layer, which
-// escapes them like every CRM cell.
+// The hidden "Card index" sheet: one row per client — keys (`,e-mail,+phone,`), resourceName, the entry as JSON, the
+// list line (summary). The sheet is the CRM's own (rebuilt whole, header included, by every rebuild), so its columns
+// are at fixed places, in template order: A keys, B contact, C JSON, D summary. Between rebuilds rows are rewritten
+// in place, appended, or emptied (a removed contact), never deleted: a row number found by one execution stays right
+// while another writes. Cells are read and written through the table layer, which escapes them like every CRM cell.
 
 import {
   ClientIndexEntry,
@@ -152,4 +153,55 @@ export function findByKey(sheet: Sheet, key: string): IndexedRow | undefined {
     if (row && row.keys.includes(key)) return { ...row, rowNumber };
   }
   return undefined;
+}
+
+/** What an upsert does to one contact: its row built from the row it had (undefined when it had none). */
+export interface RowChange {
+  resourceName: string;
+  row: (existing: IndexRow | undefined) => IndexRow | undefined;
+}
+
+/**
+ * Many contacts' rows in one pass: the sheet read ONCE, each changed contact's row rewritten in place (a second row
+ * of the same contact, left by two appends at once, emptied), new contacts appended in one write, removed contacts'
+ * rows emptied (not deleted: rows never move, so a row number another execution just found stays right until the
+ * next rebuild compacts the sheet). Writes go one per run of adjacent rows, or one over their span when scattered
+ * (CrmTable.writeRowsAt). Returns the rows written.
+ */
+export function upsertIndex(sheet: Sheet, changes: RowChange[], removed: string[]): IndexRow[] {
+  const index = table(sheet, { read: true });
+  const rowsOf = new Map<string, Array<{ rowNumber: number; row: IndexRow | undefined }>>();
+  for (const { rowNumber, values } of index.rows()) {
+    const resourceName = String(values.resourceName ?? '').trim();
+    if (!resourceName) continue;
+    const list = rowsOf.get(resourceName) ?? [];
+    list.push({ rowNumber, row: fromRecord(values) });
+    rowsOf.set(resourceName, list);
+  }
+  const writes: Array<{ rowNumber: number; record: RowRecord | null }> = [];
+  const appended: RowRecord[] = [];
+  const written: IndexRow[] = [];
+  for (const change of changes) {
+    const [first, ...others] = rowsOf.get(change.resourceName) ?? [];
+    const next = change.row(first?.row);
+    others.forEach((o) => writes.push({ rowNumber: o.rowNumber, record: null }));
+    if (!next) {
+      if (first) writes.push({ rowNumber: first.rowNumber, record: null });
+      continue;
+    }
+    written.push(next);
+    if (first) writes.push({ rowNumber: first.rowNumber, record: toRecord(next) });
+    else appended.push(toRecord(next));
+    rowsOf.delete(change.resourceName);
+  }
+  for (const resourceName of removed)
+    for (const { rowNumber } of rowsOf.get(resourceName) ?? []) writes.push({ rowNumber, record: null });
+  index.writeRowsAt(writes);
+  index.append(appended);
+  return written;
+}
+
+/** Empties one row (a removed contact's), leaving every other row where it is. */
+export function clearRow(sheet: Sheet, rowNumber: number): void {
+  table(sheet).writeRowsAt([{ rowNumber, record: null }]);
 }

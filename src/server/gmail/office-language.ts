@@ -11,13 +11,14 @@
 //   and, on a miss, reads the Settings sheet and caches it.
 // A failure to read the sheet is never the card's failure: the user's locale decides then.
 
+import { KEY_TTL_SECONDS } from '../../core/card-index/key-cache';
 import { Locale, localeOf } from '../../core/i18n/locale';
 import type { KeyValueCache } from '../../core/ports/cache';
 import { readSettings } from '../sheets/settings';
 
 export const OFFICE_KEY = 'crm.gmail.office';
-/** As long as the cached card index (core/card-index/index-cache.ts CACHE_SECONDS): they renew together. */
-export const OFFICE_SECONDS = 3600;
+/** As long as a cached card index key (core/card-index/key-cache.ts KEY_TTL_SECONDS): they renew together. */
+export const OFFICE_SECONDS = KEY_TTL_SECONDS;
 
 interface OfficeEntry {
   /** '' = the user's own language. */

@@ -3,6 +3,7 @@
 // start from the same reads — the staged contacts (one sheet read), the account's contacts (one listing, 1000 a
 // page) and its labels — and the same pure plan, so what the preview shows is what gets written.
 
+import { RecordingDirectory } from '../../core/card-index';
 import { familyFirstName } from '../../core/export/contact-view';
 import {
   finishedProgress,
@@ -17,7 +18,8 @@ import { phoneKey as parsePhoneKey } from '../../core/phone';
 import { runSteps } from '../../core/ports/steps';
 import type { ImportPreview, ImportProgress, ImportStatus, PreviewEntry } from '../../shared/import-dto';
 import { scriptClock } from '../clock';
-import { peopleDirectory } from '../people/gateway';
+import { noteContacts } from '../card-index/client-index';
+import { peopleDirectory, Person as IndexPerson } from '../people/gateway';
 import { readSettings } from '../sheets/settings';
 import { findRecord, readLog, sheetJournal } from './journal';
 import { stagedContacts } from './staging';
@@ -31,7 +33,7 @@ function staged(importId: string) {
   if (!contacts.length) throw new Error(`Import ${importId} has nothing staged: read the file again.`);
   const region = readSettings().get('defaultCountry');
   // Stored numbers written the national way ("8 912 …") match the file's +7 numbers under the office's country.
-  return { contacts, phoneKey: (raw: string) => parsePhoneKey(raw, region) };
+  return { contacts, region, phoneKey: (raw: string) => parsePhoneKey(raw, region) };
 }
 
 function displayName(p: Person | undefined): string {
@@ -88,16 +90,28 @@ export function runImport(importId: string): ImportProgress {
   const status = found.record.status as ImportStatus;
   if (status === 'done' || status === 'undone')
     return finishedProgress(importId, status, readLog(importId), found.record.skipped);
-  const { contacts, phoneKey } = staged(importId);
-  return runSteps(
-    runImportSteps({
-      importId,
-      contacts,
-      phoneKey,
-      clock: scriptClock,
-      budgetMs: RUN_BUDGET_MS,
-      startedAt,
-    }),
-    { people: peopleDirectory, journal: sheetJournal(table, found.rowNumber) },
-  );
+  const { contacts, phoneKey, region } = staged(importId);
+  // What this run writes to the account goes into the card index before the execution ends, whatever happens.
+  const people = new RecordingDirectory(peopleDirectory);
+  try {
+    return runSteps(
+      runImportSteps({
+        importId,
+        contacts,
+        phoneKey,
+        clock: scriptClock,
+        budgetMs: RUN_BUDGET_MS,
+        startedAt,
+      }),
+      { people, journal: sheetJournal(table, found.rowNumber) },
+    );
+  } finally {
+    indexChanges(people, region);
+  }
+}
+
+/** The run's changed contacts into the card index (a bulk write; never throws). */
+export function indexChanges(people: RecordingDirectory, defaultCountry: string): void {
+  const { persons, removed, groups } = people.changes();
+  noteContacts({ persons: persons as IndexPerson[], removed, groups, defaultCountry });
 }

@@ -5,7 +5,9 @@ import { undoImportSteps } from '../../core/import/execute/undo';
 import { phoneKey as parsePhoneKey } from '../../core/phone';
 import { runSteps } from '../../core/ports/steps';
 import type { UndoResult } from '../../shared/import-dto';
+import { RecordingDirectory } from '../../core/card-index';
 import { peopleDirectory } from '../people/gateway';
+import { indexChanges } from './runner';
 import { readSettings } from '../sheets/settings';
 import { findRecord, sheetJournal } from './journal';
 
@@ -14,8 +16,17 @@ export function undoImport(importId: string): UndoResult {
   if (!found) throw new Error(`There is no import ${importId} in the Imports sheet.`);
   if (found.record.status === 'undone') return { importId, deleted: 0, restored: 0, warnings: [] };
   const region = readSettings().get('defaultCountry');
-  return runSteps(
-    undoImportSteps(importId, (raw: string) => parsePhoneKey(raw, region)),
-    { people: peopleDirectory, journal: sheetJournal(table, found.rowNumber) },
-  );
+  // Deleted contacts leave the card index, restored ones are rewritten, in this execution.
+  const people = new RecordingDirectory(peopleDirectory);
+  try {
+    return runSteps(
+      undoImportSteps(importId, (raw: string) => parsePhoneKey(raw, region)),
+      {
+        people,
+        journal: sheetJournal(table, found.rowNumber),
+      },
+    );
+  } finally {
+    indexChanges(people, region);
+  }
 }

@@ -223,6 +223,37 @@ export class CrmTable implements RowTable {
   }
 
   /**
+   * Whole rows at their row numbers (null: an emptied row), for a sheet the CRM owns (the Card index): one setValues
+   * per run of adjacent rows; rows scattered into more than `maxRuns` runs go in ONE setValues over their span, the
+   * rows between written back as this execution read them (so it needs the table opened with `read`).
+   */
+  writeRowsAt(rows: Array<{ rowNumber: number; record: RowRecord | null }>, maxRuns = 20): void {
+    const below = rows.filter((r) => r.rowNumber > this.headerRow);
+    if (!below.length) return;
+    const cells = (r: { record: RowRecord | null }) =>
+      r.record ? this.toRow(r.record) : new Array<CellValue>(this.width).fill('');
+    const runs = contiguousRuns(below);
+    if (runs.length <= maxRuns || !this.cached) {
+      for (const run of runs) this.grid.write(run[0].rowNumber, run.map(cells));
+      return;
+    }
+    const first = runs[0][0].rowNumber;
+    const last = runs[runs.length - 1][runs[runs.length - 1].length - 1].rowNumber;
+    const byRow = new Map(below.map((r) => [r.rowNumber, r]));
+    const read = this.cached;
+    const block: CellValue[][] = [];
+    for (let n = first; n <= last; n++) {
+      const changed = byRow.get(n);
+      if (changed) block.push(cells(changed));
+      else {
+        const as = read[n - 1] ?? [];
+        block.push(Array.from({ length: this.width }, (_, c) => sheetCell(as[c] as CellValue | undefined)));
+      }
+    }
+    this.grid.write(first, block);
+  }
+
+  /**
    * Replaces the whole sheet, header included, in one write, then empties what a longer earlier version left below:
    * for a sheet the CRM owns and rebuilds (the Card index). About five requests whatever the number of rows.
    */

@@ -98,33 +98,39 @@ describe('the Card index sheet', () => {
 });
 
 describe('lookupClient in the Gmail add-on', () => {
-  test('cold: loads the index sheet once, fills the cache and answers', () => {
+  const COLD = [
+    'CacheService.Cache.getAll',
+    // The add-on finds the spreadsheet by the id in its script properties.
+    'PropertiesService.Properties.getProperty',
+    'SpreadsheetApp.openById',
+    'SpreadsheetApp.TextFinder.findAll',
+    'SpreadsheetApp.Range.getValues',
+    'CacheService.Cache.putAll',
+  ];
+
+  test('cold: reads the one row (never the index), caches that key alone, and answers', () => {
     office.workspace.cache.evictAll();
     const { entry, calls } = lookup(office.gmail, 'Иван <Client123@Example.ru>');
     expect(entry?.resourceName).toBe(names[123]);
-    // The add-on finds the spreadsheet by the id in its script properties.
-    expect(calls).toEqual([
-      'CacheService.Cache.getAll',
-      'PropertiesService.Properties.getProperty',
-      'SpreadsheetApp.openById',
-      'SpreadsheetApp.Range.getValues',
-      'CacheService.Cache.putAll',
-    ]);
-    expect(Object.keys(addonCache()).length).toBeGreaterThan(1);
+    expect(calls).toEqual(COLD);
+    expect(Object.keys(addonCache())).toEqual(['crm.ix.k:client123@example.ru']);
+    // A stranger costs the same minus the row, and is cached as "not a client".
+    const stranger = lookup(office.gmail, 'stranger@example.org');
+    expect(stranger.entry).toBeNull();
+    expect(stranger.calls).toEqual(COLD.filter((c) => c !== 'SpreadsheetApp.Range.getValues'));
   });
 
   test('warm: exactly one service call, by e-mail and by phone, for clients and strangers alike', () => {
-    for (const key of [
+    const keys = [
       'client123@example.ru',
       'client24999@example.ru',
       '+7 (912) 100-01-23',
       '+79121024999',
       'stranger@example.org',
       '+995 555 12 34 56',
-    ]) {
-      const { calls } = lookup(office.gmail, key);
-      expect(calls).toEqual(['CacheService.Cache.getAll']);
-    }
+    ];
+    for (const key of keys) lookup(office.gmail, key);
+    for (const key of keys) expect(lookup(office.gmail, key).calls).toEqual(['CacheService.Cache.getAll']);
     expect(lookup(office.gmail, '+7 (912) 100-01-23').entry?.resourceName).toBe(names[123]);
     expect(lookup(office.gmail, 'client24999@example.ru').entry?.name).toBe('Иван Клиент24999');
     expect(lookup(office.gmail, '+79121024999').entry?.resourceName).toBe(names[24999]);
@@ -139,23 +145,19 @@ describe('lookupClient in the Gmail add-on', () => {
     expect(lookup(office.sheet, 'client12@example.ru').entry?.resourceName).toBe(names[12]);
   });
 
-  test('a cache that lost one bucket, or expired, is reloaded rather than trusted', () => {
-    const cached = addonCache();
-    expect(JSON.parse(cached['crm.ix.meta'])).toMatchObject({
-      clients: CONTACTS,
-      keys: 2 * CONTACTS,
-      phones: true,
-      trimmed: 0,
-    });
-    const bucket = Object.keys(cached).find((k) => k !== 'crm.ix.meta')!;
-    const keyThere = Object.keys(JSON.parse(cached[bucket])).find((k) => k !== '~g')!;
+  test('a value from another generation, or an expired one, is read again rather than trusted', () => {
     const now = office.workspace.clock.now();
-    office.workspace.cache.put(CacheStore.scriptScope('gmail'), bucket, '{"~g":"an older build"}', now + HOUR, now);
-    const reloaded = lookup(office.gmail, keyThere);
-    expect(reloaded.calls).toContain('SpreadsheetApp.Range.getValues');
-    expect(reloaded.entry?.resourceName).toMatch(/^people\//);
-    expect(lookup(office.gmail, keyThere).calls).toEqual(['CacheService.Cache.getAll']);
-    office.workspace.clock.advance(2 * HOUR);
+    const scope = CacheStore.scriptScope('gmail');
+    office.workspace.cache.put(scope, 'crm.ix.gen', 'a newer change', now + HOUR, now);
+    const reread = lookup(office.gmail, 'client123@example.ru');
+    expect(reread.calls).toContain('SpreadsheetApp.Range.getValues');
+    expect(reread.entry?.resourceName).toBe(names[123]);
+    expect(JSON.parse(addonCache()['crm.ix.k:client123@example.ru'])).toMatchObject({ g: 'a newer change' });
+    expect(lookup(office.gmail, 'client123@example.ru').calls).toEqual(['CacheService.Cache.getAll']);
+    // The generation itself lost: "none yet", so nothing from the generation before counts.
+    office.workspace.cache.remove(scope, 'crm.ix.gen');
+    expect(lookup(office.gmail, 'client123@example.ru').calls).toContain('SpreadsheetApp.Range.getValues');
+    office.workspace.clock.advance(11 * 60_000);
     const after = lookup(office.gmail, 'client123@example.ru');
     expect(after.calls).toContain('SpreadsheetApp.Range.getValues');
     expect(after.entry?.resourceName).toBe(names[123]);
@@ -164,8 +166,9 @@ describe('lookupClient in the Gmail add-on', () => {
 });
 
 describe('noteEvent: events logged after the rebuild', () => {
-  test('an event logged from the add-on updates its cached card at once, and the sheet row for the next reload', () => {
+  test('an event logged from the add-on updates its cached card at once, and the sheet row', () => {
     lookup(office.gmail, 'client7@example.ru');
+    lookup(office.gmail, phoneOf(7));
     serverRpc(office.gmail).logEvent({
       client: 'client7@example.ru',
       kind: 'Звонок',
@@ -176,12 +179,14 @@ describe('noteEvent: events logged after the rebuild', () => {
     expect(warm.calls).toEqual(['CacheService.Cache.getAll']);
     expect(warm.entry?.lastContact).toMatchObject({ kind: 'Звонок', reason: 'Оплата' });
     expect(warm.entry?.recent[0]).toMatchObject({ kind: 'Звонок', result: 'Оплатит в пятницу' });
-    // The phone finds the same, updated entry (another bucket of the same build).
-    expect(lookup(office.gmail, phoneOf(7)).entry?.lastContact).toMatchObject({ reason: 'Оплата' });
+    // The phone finds the same, updated entry, also without reading the sheet.
+    const byPhone = lookup(office.gmail, phoneOf(7));
+    expect(byPhone.calls).toEqual(['CacheService.Cache.getAll']);
+    expect(byPhone.entry?.lastContact).toMatchObject({ reason: 'Оплата' });
     expect(lookup(office.sheet, 'client7@example.ru').entry?.lastContact).toMatchObject({ reason: 'Оплата' });
   });
 
-  test('a planned event logged in the spreadsheet shows in the sheet at once and in the add-on after its reload', () => {
+  test('a planned event logged in the spreadsheet shows in the sheet at once and in the add-on after a reload', () => {
     const at = new Date(Math.floor(office.workspace.clock.now() / HOUR) * HOUR + 2 * DAY).toISOString();
     office.rpc.logEvent({ client: 'client9@example.ru', kind: 'Встреча', reason: 'Заказ', planned: true, at });
     expect(lookup(office.sheet, 'client9@example.ru').entry?.planned).toEqual([
