@@ -9,6 +9,7 @@ import { exportContacts, getImportSetup, listImports, listLabels, stageImport } 
 import { previewImport, runImport } from './import/runner';
 import { undoImport } from './import/undo';
 import { addClient } from './clients/add-client';
+import { announceIndexChange } from './card-index/announce';
 import { getClient, saveClient } from './clients/card';
 import { changeEvent, logEvent } from './events/log';
 import { getDueList, getQuietClients, getReminders } from './events/reminders';
@@ -42,6 +43,8 @@ function saveSettings(input: SettingsInput): SaveSettingsResult {
   if (!checked.ok)
     return { ok: false, errors: checked.refusals.map((r) => ({ field: r.key as SettingKey, message: r.message })) };
   writeSettings(checked.texts, ss, current);
+  // The Gmail add-on speaks the office's language: it learns a change with the next card (gmail/office-language.ts).
+  if (checked.texts.language !== undefined) announceIndexChange([], { language: checked.texts.language });
   return { ok: true, view: settingsView(ss) };
 }
 

@@ -36,7 +36,10 @@ export type PushOutcome = 'pushed' | 'bumped' | 'not-configured' | 'refused' | `
  * After this execution changed index rows (`rows`: what they now hold, when the caller has them): the add-on learns
  * of it. Never throws: the change itself is saved.
  */
-export function announceIndexChange(rows: Array<{ keys: string[]; entry: ClientIndexEntry }> = []): PushOutcome {
+export function announceIndexChange(
+  rows: Array<{ keys: string[]; entry: ClientIndexEntry }> = [],
+  news: { language?: string } = {},
+): PushOutcome {
   try {
     SpreadsheetApp.flush();
     if (isAddon()) {
@@ -46,21 +49,21 @@ export function announceIndexChange(rows: Array<{ keys: string[]; entry: ClientI
       primeKeys(cache, generation, rows);
       return 'bumped';
     }
-    return pushToAddon();
+    return pushToAddon(news);
   } catch (e) {
     console.warn(`The card index change was not announced: ${redactForLog(e)}`);
     return 'error';
   }
 }
 
-function pushToAddon(): PushOutcome {
+function pushToAddon(news: { language?: string }): PushOutcome {
   const props = PropertiesService.getScriptProperties();
   const all = props.getProperties();
   const url = all[CARD_PUSH_PROPERTIES.url] ?? '';
   const secret = all[CARD_PUSH_PROPERTIES.secret] ?? '';
   let outcome: PushOutcome;
   if (!/^https:\/\//.test(url) || secret.length < MIN_SECRET_CHARS) outcome = 'not-configured';
-  else outcome = post(url, secret);
+  else outcome = post(url, { secret, ...news });
   if (outcome === 'pushed') {
     if (all[CARD_PUSH_PROPERTIES.failedAt]) {
       props.deleteProperty(CARD_PUSH_PROPERTIES.failedAt);
@@ -81,12 +84,12 @@ function pushToAddon(): PushOutcome {
   return outcome;
 }
 
-function post(url: string, secret: string): PushOutcome {
+function post(url: string, message: { secret: string; language?: string }): PushOutcome {
   try {
     const response = UrlFetchApp.fetch(url, {
       method: 'post',
       contentType: 'application/json',
-      payload: JSON.stringify({ secret }),
+      payload: JSON.stringify(message),
       muteHttpExceptions: true,
       followRedirects: true,
     });

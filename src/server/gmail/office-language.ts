@@ -4,9 +4,10 @@
 // - every getAll the add-on makes through scriptCache() (the card index lookup, the forms' lists) also asks for
 //   OFFICE_KEY: the same single request answers both;
 // - when that getAll found no OFFICE_KEY (cold, expired, evicted) and the execution draws a card (wantOfficeLanguage),
-//   the next putAll of at least OFFICE_SECONDS — the index refill after the spreadsheet was read — carries it, with
-//   the Settings sheet read once (one getValues on the spreadsheet the refill has just opened). So the language is as
-//   fresh as the cached index and renews with it; a bare lookup (the CLI, the bench) pays nothing for it;
+//   the next putAll of at least OFFICE_SECONDS — the index refill after the spreadsheet was read — carries it, taken
+//   from the add-on's script properties, read anyway to open the spreadsheet (the Settings sheet is read only by the
+//   very first card, which keeps the answer there). The sheet project's push tells the add-on when Settings change
+//   the language (web-app.ts), so the next card speaks it; a bare lookup (the CLI, the bench) pays nothing for it;
 // - a card that needs the language without such a getAll (no sender, a refused form) asks for it alone (one getAll)
 //   and, on a miss, reads the Settings sheet and caches it.
 // A failure to read the sheet is never the card's failure: the user's locale decides then.
@@ -14,6 +15,7 @@
 import { KEY_TTL_SECONDS } from '../../core/card-index/key-cache';
 import { Locale, localeOf } from '../../core/i18n/locale';
 import type { KeyValueCache } from '../../core/ports/cache';
+import { addonProperties, setAddonProperty } from '../sheets/crm-spreadsheet';
 import { readSettings } from '../sheets/settings';
 
 export const OFFICE_KEY = 'crm.gmail.office';
@@ -48,8 +50,28 @@ function parse(raw: string | undefined): OfficeEntry | null {
   }
 }
 
+/** The add-on's script property holding the office's language, written by the sheet project's push (web-app.ts). */
+export const LANGUAGE_PROPERTY = 'crm.gmail.officeLanguage';
+
+/**
+ * The language without reading the Settings sheet when the add-on's properties have it: they are read anyway to open
+ * the spreadsheet, and the sheet project's push keeps them current when Settings change (api.ts saveSettings). The
+ * first card ever reads the Settings sheet once and keeps the answer there.
+ */
 function readOffice(): OfficeEntry {
-  return { language: readSettings().sheet.written.language || '' };
+  const stored = addonProperties()[LANGUAGE_PROPERTY];
+  if (stored !== undefined) return { language: localeOf(stored) ?? '' };
+  const language = readSettings().sheet.written.language || '';
+  setAddonProperty(LANGUAGE_PROPERTY, language);
+  return { language };
+}
+
+/** The push's news that Settings changed the language: kept in the properties and in the cache entry at once. */
+export function storeOfficeLanguage(cache: KeyValueCache, language: unknown): void {
+  const value = typeof language === 'string' ? (localeOf(language) ?? '') : '';
+  setAddonProperty(LANGUAGE_PROPERTY, value);
+  cache.putAll({ [OFFICE_KEY]: JSON.stringify({ language: value }) }, OFFICE_SECONDS);
+  known = { language: value };
 }
 
 /** `cache` with OFFICE_KEY riding on its getAll calls, and written by its next long putAll when it was missing. */

@@ -8,25 +8,35 @@ import { bumpGeneration, newGeneration } from '../../core/card-index';
 import { sameSecret } from '../../core/secret';
 import { CARD_PUSH_PROPERTIES, isAddon } from '../card-index/announce';
 import { scriptCache } from '../card-index/script-cache';
+import { storeOfficeLanguage } from './office-language';
 
 function json(body: { ok: boolean }): GoogleAppsScript.Content.TextOutput {
   return ContentService.createTextOutput(JSON.stringify(body)).setMimeType(ContentService.MimeType.JSON);
 }
 
-function givenSecret(e: GoogleAppsScript.Events.DoPost | undefined): unknown {
+/** What the sheet project sends (announce.ts): the secret, and the office's language when Settings changed it. */
+interface PushBody {
+  secret?: unknown;
+  language?: unknown;
+}
+
+function bodyOf(e: GoogleAppsScript.Events.DoPost | undefined): PushBody {
   try {
-    return (JSON.parse(String(e?.postData?.contents ?? '')) as { secret?: unknown })?.secret;
+    const body = JSON.parse(String(e?.postData?.contents ?? '')) as PushBody;
+    return body && typeof body === 'object' ? body : {};
   } catch {
-    return undefined;
+    return {};
   }
 }
 
 export function indexChanged(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
-  const given = givenSecret(e);
+  const body = bodyOf(e);
   // Only the add-on's cache is the one to bump; the sheet project's copy of this function refuses.
   if (!isAddon()) return json({ ok: false });
   const expected = PropertiesService.getScriptProperties().getProperty(CARD_PUSH_PROPERTIES.secret) ?? '';
-  if (!sameSecret(given, expected)) return json({ ok: false });
-  bumpGeneration(scriptCache(), newGeneration(Date.now(), Math.random));
+  if (!sameSecret(body.secret, expected)) return json({ ok: false });
+  const cache = scriptCache();
+  if (body.language !== undefined) storeOfficeLanguage(cache, body.language);
+  bumpGeneration(cache, newGeneration(Date.now(), Math.random));
   return json({ ok: true });
 }

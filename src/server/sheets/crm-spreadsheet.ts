@@ -13,12 +13,27 @@ const SHEET_IDS = 'crm.sheetIds';
  * never outlives the run.
  */
 let openedById: GoogleAppsScript.Spreadsheet.Spreadsheet | undefined;
+let addonProps: Record<string, string> | undefined;
+
+/**
+ * The add-on's script properties, read whole once per execution: the spreadsheet's id and what the add-on keeps
+ * beside it (the office's language, gmail/office-language.ts) cost the one request opening the spreadsheet makes.
+ */
+export function addonProperties(): Record<string, string> {
+  return (addonProps ??= PropertiesService.getScriptProperties().getProperties());
+}
+
+/** A property the add-on wrote this execution, so the memo above stays what the store holds. */
+export function setAddonProperty(key: string, value: string): void {
+  PropertiesService.getScriptProperties().setProperty(key, value);
+  if (addonProps) addonProps[key] = value;
+}
 
 export function crmSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const active = SpreadsheetApp.getActiveSpreadsheet();
   if (active) return active;
   if (openedById) return openedById;
-  const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID);
+  const id = addonProperties()[SPREADSHEET_ID];
   if (!id) throw new Error('The CRM spreadsheet is not connected to this project yet.');
   return (openedById = SpreadsheetApp.openById(id));
 }

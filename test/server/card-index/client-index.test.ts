@@ -100,8 +100,8 @@ describe('the Card index sheet', () => {
 describe('lookupClient in the Gmail add-on', () => {
   const COLD = [
     'CacheService.Cache.getAll',
-    // The add-on finds the spreadsheet by the id in its script properties.
-    'PropertiesService.Properties.getProperty',
+    // The add-on finds the spreadsheet by the id in its script properties (read whole: the office's language too).
+    'PropertiesService.Properties.getProperties',
     'SpreadsheetApp.openById',
     'SpreadsheetApp.TextFinder.findAll',
     'SpreadsheetApp.Range.getValues',
