@@ -2,6 +2,7 @@
 // titled in another of our languages, rows sorted, dates typed as text. A row we cannot read is reported with its row
 // and column and skipped, so one typo never hides the rest of the log.
 
+import { nameTokens } from '../clients/normalize';
 import type { EventFields } from '../../shared/events-dto';
 import { Locale } from '../i18n/locale';
 import type { CellValue } from '../sheets/cell-text';
@@ -256,6 +257,8 @@ export function eventCells(
 /** The key events of one client share: the contact's resourceName, else the name text (rows restored by hand). */
 export function clientKey(event: Pick<EventRecord, 'clientId' | 'client'>): string {
   if (event.clientId) return event.clientId;
-  const name = event.client.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+  // A row typed by hand names the client in any order ("Иван Петров" for the card's "Петров Иван"): the words as a
+  // set, compared the way the resolver compares names (core/clients/normalize.ts).
+  const name = [...nameTokens(event.client)].sort().join(' ');
   return name ? `name:${name}` : '';
 }

@@ -3,7 +3,7 @@
 
 import { buildClientIndex, contactKeys, IndexContact } from '../../core/card-index';
 import type { EventRecord } from '../../core/events';
-import { dateText, managerOf, nameOf } from '../../core/export/contact-view';
+import { dateText, familyFirstName, managerOf } from '../../core/export/contact-view';
 import { listAllContacts, Person } from '../people/gateway';
 import { labelsOf } from '../people/labels';
 import type { IndexRow } from './index-sheet';
@@ -14,7 +14,9 @@ export const INDEX_FIELDS = 'names,emailAddresses,phoneNumbers,memberships,userD
 export function indexContactOf(person: Person, groups: Map<string, string>): IndexContact {
   return {
     resourceName: String(person.resourceName ?? ''),
-    name: nameOf(person).display,
+    // The office's order ("Иванов Иван Иванович"), as lists and the resolver show it; Google's displayName is
+    // given-first and is not what a Russian office reads.
+    name: familyFirstName(person),
     emails: [],
     phones: (person.phoneNumbers ?? []).map((p) => String(p.value ?? '')).filter((p) => p !== ''),
     labels: labelsOf(person, groups),

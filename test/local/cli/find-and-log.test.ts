@@ -77,8 +77,8 @@ test('log by a unique name or a phone tail links the event; namesakes or a stran
   expect(several.code).toBe(2);
   expect(several.stdout).toBe('');
   expect(several.stderr).toContain('Several clients match "Мария Петрова"');
-  expect(several.stderr).toContain(`${ids[0]}  Мария Петрова  +79123456789`);
-  expect(several.stderr).toContain(`${ids[1]}  Мария Петрова  +79990001122`);
+  expect(several.stderr).toContain(`${ids[0]}  Петрова Мария  +79123456789`);
+  expect(several.stderr).toContain(`${ids[1]}  Петрова Мария  +79990001122`);
   expect(several.stderr).not.toContain('Usage:');
   const none = await runCli(dir, 'log', '--client', 'Сидоров', '--kind', 'Звонок', '--reason', 'Заказ');
   expect(none.code).toBe(2);

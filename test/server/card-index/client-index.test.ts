@@ -83,7 +83,7 @@ describe('the Card index sheet', () => {
     const row = filled.find((r) => r[1] === names[123])!;
     expect(row[0]).toBe(',client123@example.ru,+79121000123,');
     const entry = JSON.parse(String(row[2])) as ClientIndexEntry;
-    expect(entry).toMatchObject({ name: 'Иван Клиент123', labels: [], manager: 'Анна', phones: [phoneOf(123)] });
+    expect(entry).toMatchObject({ name: 'Клиент123 Иван', labels: [], manager: 'Анна', phones: [phoneOf(123)] });
     expect(entry.lastContact).toMatchObject({ kind: 'Встреча', reason: 'Заказ' });
     expect(entry.planned.map((p) => p.id)).toEqual(['E-plan']);
     expect(entry.recent.map((r) => r.id)).toEqual(['E-new', 'E-old']);
@@ -132,7 +132,7 @@ describe('lookupClient in the Gmail add-on', () => {
     for (const key of keys) lookup(office.gmail, key);
     for (const key of keys) expect(lookup(office.gmail, key).calls).toEqual(['CacheService.Cache.getAll']);
     expect(lookup(office.gmail, '+7 (912) 100-01-23').entry?.resourceName).toBe(names[123]);
-    expect(lookup(office.gmail, 'client24999@example.ru').entry?.name).toBe('Иван Клиент24999');
+    expect(lookup(office.gmail, 'client24999@example.ru').entry?.name).toBe('Клиент24999 Иван');
     expect(lookup(office.gmail, '+79121024999').entry?.resourceName).toBe(names[24999]);
     expect(lookup(office.gmail, 'stranger@example.org').entry).toBeNull();
   });

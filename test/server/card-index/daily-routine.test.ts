@@ -106,7 +106,7 @@ describe('the triggers at work', () => {
     const fired = runTriggersUntil(office, refresh.createdAt + 4 * 3_600_000);
     expect(fired).toEqual(['refreshIndexTrigger']);
     expect(call(office.sheet, 'lookupClientIndex_', 'client2@example.ru')).toMatchObject({
-      name: 'Иван Клиент2',
+      name: 'Клиент2 Иван',
       labels: [],
     });
   });

@@ -219,7 +219,7 @@ describe('add as a new client', () => {
     const { response } = runAction(o, message, actionsOf(card).gmailAddClient, form);
     expect(people.allContacts()).toHaveLength(before);
     expect(response.notification).toBe(
-      `Не добавлено: телефон 8 (912) 100-01-25 уже есть у клиента Иван Клиент${KNOWN}. Вот его карточка.`,
+      `Не добавлено: телефон 8 (912) 100-01-25 уже есть у клиента Клиент${KNOWN} Иван. Вот его карточка.`,
     );
     expect(updatedCard(response)?.header?.title).toContain(`Клиент${KNOWN}`);
   });

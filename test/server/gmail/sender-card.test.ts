@@ -46,7 +46,7 @@ describe('a known sender', () => {
 
   test('shows name, label, manager, phones, last contact, what is planned and the last five events', () => {
     const { card } = openCard(o, o.messages.known);
-    expect(card.header).toEqual({ title: `Иван Клиент${KNOWN}`, subtitle: 'VIP' });
+    expect(card.header).toEqual({ title: `Клиент${KNOWN} Иван`, subtitle: 'VIP' });
     expect(textOf(card, 'Менеджер')).toBe('Анна');
     expect(textOf(card, 'Телефоны')).toBe('+7 912 1000125');
     // The newest done event (E-7, six days ago) is the last contact.
