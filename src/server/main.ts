@@ -5,28 +5,47 @@
 
 import { t } from '../core/i18n/messages';
 import { api } from './api';
-import { logEmail, logEmailForm, openSheet, planFollowUp, planForm } from './gmail/actions';
+import { logEmail, logEmailForm, openInCrm, openSheet, planFollowUp, planForm } from './gmail/actions';
 import { addClient } from './gmail/add-client';
 import { addClientForm, homepageCard, senderCard } from './gmail/card';
 import { indexChanged } from './gmail/web-app';
-import { readSettings, uiLocale } from './sheets/settings';
+import { readSettings, StoredSettings, uiLocale } from './sheets/settings';
+import { takePendingOpen } from './sheets/pending-open';
 import { SheetContents, sheetContents } from './sheets/sheet-contents';
 import { addCrmMenu } from './ui/menu';
 import { showClientSidebar, showSidebar } from './ui/sidebars';
 import { morningDigest, refreshIndex } from './triggers/routine';
 import { ClientIndexEntry, indexStats, IndexStats, lookupClient } from './card-index/client-index';
 
-function safeLocale() {
+function safeSettings(): StoredSettings | undefined {
   try {
-    return uiLocale(readSettings());
+    return readSettings();
   } catch (e) {
-    return uiLocale();
+    return undefined;
   }
 }
 
-/** Simple trigger: the spreadsheet was opened. Builds the CRM menu. */
+function safeLocale() {
+  const settings = safeSettings();
+  return settings ? uiLocale(settings) : uiLocale();
+}
+
+/**
+ * Simple trigger: the spreadsheet was opened. Builds the CRM menu; when this user has just pressed "Open in the CRM"
+ * on the Gmail card, opens the Client sidebar on that client (the record is among the Settings rows read for the
+ * language: src/server/sheets/pending-open.ts). A failure there leaves the menu in place.
+ */
 export function onOpen(): void {
-  addCrmMenu(safeLocale());
+  const settings = safeSettings();
+  const locale = settings ? uiLocale(settings) : uiLocale();
+  addCrmMenu(locale);
+  if (!settings) return;
+  try {
+    const client = takePendingOpen(settings);
+    if (client) showClientSidebar(t(locale, 'menuClients'), client);
+  } catch (e) {
+    console.warn(`The client from the Gmail card was not opened: ${e instanceof Error ? e.name : 'error'}`);
+  }
 }
 
 /** Menu: CRM → Reminders (the first screen of the day). */
@@ -113,3 +132,4 @@ export const gmailPlanFollowUp: CardAction = (e) => planFollowUp(e);
 export const gmailAddClientForm: CardAction = (e) => addClientForm(e);
 export const gmailAddClient: CardAction = (e) => addClient(e);
 export const gmailOpenSheet: CardAction = (e) => openSheet(e);
+export const gmailOpenInCrm: CardAction = (e) => openInCrm(e);

@@ -46,6 +46,11 @@ const en = {
   cardPlanFollowUp: 'Plan a follow-up',
   cardOpenSheet: 'Open in the sheet',
   cardOpenSheetRows: 'Open rows {rows} in the sheet',
+  cardOpenInCrm: 'Open in the CRM',
+  cardOpenInCrmNoUser:
+    'Google did not say who you are, so the CRM cannot open this client for you: open the spreadsheet and use CRM → Clients.',
+  pendingOpenNote:
+    "The Gmail card's 'Open in the CRM': the client shown when this user next opens the spreadsheet (cleared then; ignored after 5 minutes)",
   cardKind: 'Kind',
   cardReason: 'Reason',
   cardNote: 'Note',
@@ -147,6 +152,11 @@ const ru: Record<MessageKey, string> = {
   cardPlanFollowUp: 'Запланировать следующий шаг',
   cardOpenSheet: 'Открыть в таблице',
   cardOpenSheetRows: 'Открыть строки {rows} в таблице',
+  cardOpenInCrm: 'Открыть в CRM',
+  cardOpenInCrmNoUser:
+    'Google не сообщил, кто вы, поэтому CRM не может открыть этого клиента: откройте таблицу и выберите CRM → Клиенты.',
+  pendingOpenNote:
+    'Кнопка «Открыть в CRM» карточки Gmail: клиент, которого покажет таблица при следующем открытии этим пользователем (затем стирается; через 5 минут не действует)',
   cardKind: 'Тип',
   cardReason: 'Повод',
   cardNote: 'Заметка',
@@ -246,6 +256,11 @@ const ka: Record<MessageKey, string> = {
   cardPlanFollowUp: 'შემდეგი ნაბიჯის დაგეგმვა',
   cardOpenSheet: 'ცხრილში გახსნა',
   cardOpenSheetRows: 'სტრიქონების {rows} ცხრილში გახსნა',
+  cardOpenInCrm: 'CRM-ში გახსნა',
+  cardOpenInCrmNoUser:
+    'Google-მა არ გვითხრა, ვინ ხართ, ამიტომ CRM ვერ გახსნის ამ კლიენტს: გახსენით ცხრილი და აირჩიეთ CRM → კლიენტები.',
+  pendingOpenNote:
+    'Gmail-ის ბარათის ღილაკი „CRM-ში გახსნა“: კლიენტი, რომელსაც ცხრილი აჩვენებს ამ მომხმარებლის მიერ შემდეგ გახსნისას (შემდეგ იშლება; 5 წუთის შემდეგ აღარ მოქმედებს)',
   cardKind: 'ტიპი',
   cardReason: 'მიზეზი',
   cardNote: 'შენიშვნა',

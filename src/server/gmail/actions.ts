@@ -13,6 +13,7 @@ import { defaultFollowUp, FORM_FIELDS, FormTarget, logEmailCard, planCard } from
 import { messageSubject } from './message';
 import { wantOfficeLanguage } from './office-language';
 import { emailKind, formLists } from './reference';
+import { writePendingOpen } from '../sheets/pending-open';
 import { clientRowsUrl } from './sheet-link';
 import { doneWith, notify, pushed } from './widgets';
 
@@ -122,6 +123,24 @@ export function openSheet(e: AddonEvent): Response {
     const hint = param(e, 'rows').split(',').map(Number);
     return CardService.newActionResponseBuilder()
       .setOpenLink(CardService.newOpenLink().setUrl(clientRowsUrl(param(e, 'client'), hint)))
+      .build();
+  });
+}
+
+/**
+ * "Open in the CRM": the spreadsheet, whose onOpen then shows the Client sidebar on this client for this user
+ * (src/server/sheets/pending-open.ts): one Settings read and one write, then the link.
+ */
+export function openInCrm(e: AddonEvent): Response {
+  return guarded(e, () => {
+    const url = writePendingOpen(param(e, 'client'), eventLocale(e));
+    return CardService.newActionResponseBuilder()
+      .setOpenLink(
+        CardService.newOpenLink()
+          .setUrl(url)
+          .setOpenAs(CardService.OpenAs.FULL_SIZE)
+          .setOnClose(CardService.OnClose.NOTHING),
+      )
       .build();
   });
 }

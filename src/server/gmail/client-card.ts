@@ -82,7 +82,12 @@ export function clientCard(email: string, entry: ClientIndexEntry, c: CardContex
     .setOnClickOpenLinkAction(
       action('gmailOpenSheet', { client: entry.resourceName, rows: rows.join(','), [LANG_PARAM]: lang }),
     );
-  actions.addWidget(open);
+  // The Client sidebar on this client, with the whole history (the spreadsheet's onOpen shows it); the rows as well.
+  const crm = CardService.newTextButton()
+    .setText(t(lang, 'cardOpenInCrm'))
+    .setTextButtonStyle(CardService.TextButtonStyle.FILLED)
+    .setOnClickOpenLinkAction(action('gmailOpenInCrm', { client: entry.resourceName || email, [LANG_PARAM]: lang }));
+  actions.addWidget(CardService.newButtonSet().addButton(crm).addButton(open));
 
   return CardService.newCardBuilder()
     .setName('client')

@@ -4,12 +4,14 @@
 // Sheets URLs select a tab with #gid=<sheetId> and a range with &range=<A1> (the fragment the Sheets UI itself writes
 // when a cell or a range is linked: `A5` for a cell, `5:9` for whole rows).
 //
-// A client's rows. A link cannot open the bound project's Client sidebar (a URL parameter is not readable by Apps
-// Script when the spreadsheet opens, and the add-on shares no storage with that project), nor a per-client filter
-// view (SpreadsheetApp cannot create one; the basic filter is shared by everyone looking at the sheet). So the link
-// selects whole rows from the client's first to the last event, found when the button is clicked — by the contact
-// id, one TextFinder request on the Events sheet's contact column — rather than the rows the card index remembered
-// (hints that an entry may have trimmed, and that move when the office sorts the sheet).
+// A client's rows: the card's second button, beside "Open in the CRM" (which opens the spreadsheet with the Client
+// sidebar on the client and their whole history: the card leaves a record in the Settings sheet that the bound
+// project's onOpen reads, src/server/sheets/pending-open.ts, since a URL parameter is not readable when the
+// spreadsheet opens and the add-on shares no other storage with that project). A link cannot open a per-client
+// filter view (SpreadsheetApp cannot create one; the basic filter is shared by everyone looking at the sheet). So
+// this link selects whole rows from the client's first to the last event, found when the button is clicked — by the
+// contact id, one TextFinder request on the Events sheet's contact column — rather than the rows the card index
+// remembered (hints that an entry may have trimmed, and that move when the office sorts the sheet).
 
 import { crmSheet, crmSpreadsheet } from '../sheets/crm-spreadsheet';
 import { CrmTable } from '../sheets/table';

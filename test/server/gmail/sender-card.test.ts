@@ -75,6 +75,7 @@ describe('a known sender', () => {
     expect(buttons.map((b) => b.text)).toEqual([
       'Записать это письмо',
       'Запланировать следующий шаг',
+      'Открыть в CRM',
       expect.stringMatching(/^Открыть строки [\d, …]+ в таблице$/),
     ]);
     expect(buttons[2].onClickOpensLink).toBe(true);
