@@ -102,7 +102,8 @@ export function rebuildClientIndex(): RebuildStats {
   const sheet = indexSheet(office.ss) ?? createIndexSheet(office.ss, office.locale);
   writeIndex(sheet, rows, office.locale);
   writtenHere.clear();
-  announceIndexChange();
+  // The add-on also learns the office's language here (setup and every refresh), so even a missed Settings push heals.
+  announceIndexChange([], { language: office.settings.get('language') });
   return {
     clients: rows.length,
     keys: rows.reduce((n, r) => n + r.keys.length, 0),

@@ -1,6 +1,7 @@
-// The hidden "Card index" sheet: one row per client — keys (`,e-mail,+phone,`), resourceName, the entry as JSON, the
-// list line (summary). The sheet is the CRM's own (rebuilt whole, header included, by every rebuild), so its columns
-// are at fixed places, in template order: A keys, B contact, C JSON, D summary. Between rebuilds rows are rewritten
+// The hidden "Card index" sheet: one row per client — keys (`,e-mail,+phone,`), resourceName, the list line
+// (summary), the entry as JSON. The sheet is the CRM's own (rebuilt whole, header included, by every rebuild), so its
+// columns are at fixed places, in template order: A keys, B contact, C summary, D JSON — the short columns first, so
+// a search reads A:C and never the histories beside them. Between rebuilds rows are rewritten
 // in place, appended, or emptied (a removed contact), never deleted: a row number found by one execution stays right
 // while another writes. Cells are read and written through the table layer, which escapes them like every CRM cell.
 

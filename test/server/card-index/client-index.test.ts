@@ -82,14 +82,14 @@ describe('the Card index sheet', () => {
     expect(filled).toHaveLength(CONTACTS);
     const row = filled.find((r) => r[1] === names[123])!;
     expect(row[0]).toBe(',client123@example.ru,+79121000123,');
-    const entry = JSON.parse(String(row[2])) as ClientIndexEntry;
+    const entry = JSON.parse(String(row[3])) as ClientIndexEntry;
     expect(entry).toMatchObject({ name: 'Клиент123 Иван', labels: [], manager: 'Анна', phones: [phoneOf(123)] });
     expect(entry.lastContact).toMatchObject({ kind: 'Встреча', reason: 'Заказ' });
     expect(entry.planned.map((p) => p.id)).toEqual(['E-plan']);
     expect(entry.recent.map((r) => r.id)).toEqual(['E-new', 'E-old']);
-    const text = JSON.parse(String(filled.find((r) => r[1] === names[124])![2])) as ClientIndexEntry;
+    const text = JSON.parse(String(filled.find((r) => r[1] === names[124])![3])) as ClientIndexEntry;
     expect(text.lastContact).toMatchObject({ kind: 'Визит' });
-    expect(JSON.parse(String(filled.find((r) => r[1] === names[125])![2])).labels).toEqual(['VIP']);
+    expect(JSON.parse(String(filled.find((r) => r[1] === names[125])![3])).labels).toEqual(['VIP']);
     const record = office.workspace.spreadsheets
       .get(office.spreadsheetId)
       .sheets.find((s) => s.name === 'Индекс карточки');
