@@ -41,15 +41,15 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
   card --from "Name <e-mail>" --json
                                    the Gmail card for a message from that sender, and its service calls
 
-  client QUERY --json             one client's card, planned events, and the whole history newest first
+  client QUERY --json              one client's card, planned events, and the whole history newest first
   edit QUERY --set FIELD=VALUE... [--add FIELD=VALUE]... [--remove FIELD=VALUE]...
                                    change the card (FIELD: familyName, givenName, middleName, phone, email,
                                    label, manager, birthday, firstVisit, notes, company, title; --add/--remove
                                    for phone, email, label; dates dd.mm.yyyy or yyyy-mm-dd); prints the client
   add-client --from "Name <e-mail>" [--phone P] [--label L] [--manager M] --json
                                    add a client; an existing e-mail or phone gives created:false and that client
-                                   (QUERY: a contact resourceName, an e-mail or a phone; exit 2 when it names
-                                   no one client)
+  (QUERY: what the resolver takes — a resourceName, an e-mail, a phone or its last 6+ digits, a name in any
+   word order; exit 2 with the candidates when it names several clients or none)
 
   sheet TITLE --json               a CRM sheet (hidden ones too, title in any language or its key): its header,
                                    the rows below it as displayed, and each cell's formula
