@@ -37,3 +37,21 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 export function fillTexts<K extends string>(texts: Record<string, K>, say: (key: K) => string): void {
   for (const [id, key] of Object.entries(texts)) byId(id).textContent = say(key as K);
 }
+
+/** A phone as a tel: link (the office's phones dial from the sidebar; mobile browsers and softphones take it). */
+export function phoneLink(phone: string): Node | null {
+  if (!phone) return null;
+  const dial = phone.replace(/[^\d+]/g, '');
+  return element('a', { class: 'tel', href: `tel:${dial}`, 'data-phone': dial }, phone);
+}
+
+/** Refills a select with `values` (after an optional first choice), keeping the current choice when it remains. */
+export function options(select: HTMLSelectElement, values: string[], first?: { value: string; label: string }): void {
+  const keep = select.value;
+  replaceChildren(
+    select,
+    first ? element('option', { value: first.value }, first.label) : null,
+    ...values.map((v) => element('option', { value: v }, v)),
+  );
+  if (keep && [...select.options].some((o) => o.value === keep)) select.value = keep;
+}

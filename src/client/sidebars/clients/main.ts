@@ -17,7 +17,7 @@ import type {
   SaveClientResult,
 } from '../../../shared/clients-dto';
 import type { EventView } from '../../../shared/events-dto';
-import { byId, element, fillTexts, replaceChildren } from '../../lib/dom';
+import { byId, element, fillTexts, options, phoneLink, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
 import { errorText, showStatus } from '../../lib/status';
 import { CardForm, changesFrom, fieldLabel } from './card-form';
@@ -37,21 +37,6 @@ const fail = (e: unknown) => showStatus(say('error', { message: errorText(e) }),
 const dateOf = (iso: string) => formatLocalDate(new Date(iso), setup.timeZone);
 const whenOf = (iso: string, allDay = false) =>
   allDay ? dateOf(iso) : `${dateOf(iso)} ${formatLocalTime(new Date(iso), setup.timeZone)}`;
-
-function phoneLink(phone: string): Node {
-  const dial = phone.replace(/[^\d+]/g, '');
-  return element('a', { class: 'tel', href: `tel:${dial}`, 'data-phone': dial }, phone);
-}
-
-function options(select: HTMLSelectElement, values: string[], first?: { value: string; label: string }): void {
-  const keep = select.value;
-  replaceChildren(
-    select,
-    first ? element('option', { value: first.value }, first.label) : null,
-    ...values.map((v) => element('option', { value: v }, v)),
-  );
-  if (keep && [...select.options].some((o) => o.value === keep)) select.value = keep;
-}
 
 // ---------------------------------------------------------------------------------------------------- the search
 

@@ -7,7 +7,7 @@ import { freshEventId } from '../../../core/events/ids';
 import { formatLocalDate, formatLocalInput, formatLocalTime } from '../../../core/events/zone';
 import type { Locale } from '../../../core/i18n/locale';
 import type { DueEventView, EventView, RemindersView } from '../../../shared/events-dto';
-import { byId, element, fillTexts, replaceChildren } from '../../lib/dom';
+import { byId, element, fillTexts, options, phoneLink, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
 import { showStatus } from '../../lib/status';
 import { remindersText } from './strings';
@@ -29,12 +29,6 @@ const timeOf = (iso: string) => formatLocalTime(new Date(iso), timeZone);
 const dateOf = (iso: string) => formatLocalDate(new Date(iso), timeZone);
 /** The value a datetime-local input shows for an instant. */
 const inputValue = (iso: string) => formatLocalInput(new Date(iso), timeZone);
-
-function phoneLink(phone: string): Node | null {
-  if (!phone) return null;
-  const dial = phone.replace(/[^\d+]/g, '');
-  return element('a', { class: 'tel', href: `tel:${dial}`, 'data-phone': dial }, phone);
-}
 
 async function act(button: HTMLButtonElement, run: () => Promise<unknown>, done: string): Promise<void> {
   button.disabled = true;
@@ -168,16 +162,6 @@ function grouped(target: HTMLElement, groups: Array<{ manager: string; events: D
 
 function list<T>(target: HTMLElement, items: T[], empty: string, render: (item: T) => HTMLElement): void {
   replaceChildren(target, ...(items.length ? items.map(render) : [element('li', { class: 'empty' }, empty)]));
-}
-
-function options(select: HTMLSelectElement, values: string[], first?: { value: string; label: string }): void {
-  const keep = select.value;
-  replaceChildren(
-    select,
-    first ? element('option', { value: first.value }, first.label) : null,
-    ...values.map((v) => element('option', { value: v }, v)),
-  );
-  if (keep && [...select.options].some((o) => o.value === keep)) select.value = keep;
 }
 
 /** Element id → the words it shows. */
