@@ -59,6 +59,36 @@ export function summaryOfEntry(resourceName: string, keys: string[], entry: Clie
   };
 }
 
+/** An entry's JSON as a cell holds it; undefined for anything else. */
+export function entryFromCell(cell: unknown): ClientIndexEntry | undefined {
+  const text = String(cell ?? '');
+  if (!text.startsWith('{')) return undefined;
+  try {
+    const entry = JSON.parse(text) as ClientIndexEntry;
+    return entry && typeof entry === 'object' && Array.isArray(entry.planned) && Array.isArray(entry.recent)
+      ? entry
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The summary from one index row's cells. A row of an index written before the list line had its column (third
+ * column = the entry's JSON) still reads, from the entry, until the next rebuild rewrites the sheet.
+ */
+export function summaryOfRowCells(
+  keysValue: unknown,
+  resourceName: unknown,
+  cellValue: unknown,
+): ClientSummary | undefined {
+  const summary = summaryFrom(keysValue, resourceName, cellValue);
+  if (summary) return summary;
+  const entry = entryFromCell(cellValue);
+  const id = String(resourceName ?? '').trim();
+  return entry && id ? summaryOfEntry(id, keysFromCell(keysValue), entry) : undefined;
+}
+
 /** The summary from one index row's cells; undefined for a row the codec cannot read (damaged by hand). */
 export function summaryFrom(keysValue: unknown, resourceName: unknown, cellValue: unknown): ClientSummary | undefined {
   const keys = keysFromCell(keysValue);

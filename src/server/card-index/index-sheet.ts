@@ -13,7 +13,8 @@ import {
   keysCell,
   keysFromCell,
   summaryCell,
-  summaryFrom,
+  entryFromCell,
+  summaryOfRowCells,
   utf8Bytes,
 } from '../../core/card-index';
 import { Locale } from '../../core/i18n/locale';
@@ -65,16 +66,14 @@ function toRecord(row: IndexRow): RowRecord {
 function fromRecord(values: Record<string, unknown>): IndexRow | undefined {
   const keys = keysFromCell(values.keys);
   const resourceName = String(values.resourceName ?? '').trim();
-  const json = String(values.json ?? '');
-  if (!keys.length || !resourceName || !json.startsWith('{')) return undefined;
-  try {
-    const entry = JSON.parse(json) as ClientIndexEntry;
-    return entry && typeof entry === 'object' && Array.isArray(entry.planned) && Array.isArray(entry.recent)
-      ? { keys, resourceName, entry, bytes: utf8Bytes(json) }
-      : undefined;
-  } catch {
-    return undefined;
+  if (!keys.length || !resourceName) return undefined;
+  // An index written before the list line had its column holds the JSON one column to the left: it still reads, so
+  // an update never leaves the card blind until the next rebuild rewrites the sheet in today's order.
+  for (const cell of [values.json, values.summary]) {
+    const entry = entryFromCell(cell);
+    if (entry) return { keys, resourceName, entry, bytes: utf8Bytes(String(cell)) };
   }
+  return undefined;
 }
 
 /**
@@ -102,7 +101,7 @@ export function readIndex(sheet: Sheet): IndexRow[] {
 export function readSummaries(sheet: Sheet): ClientSummary[] {
   const out: ClientSummary[] = [];
   for (const { values } of table(sheet).columnRows(['keys', 'resourceName', 'summary'])) {
-    const summary = summaryFrom(values.keys, values.resourceName, values.summary);
+    const summary = summaryOfRowCells(values.keys, values.resourceName, values.summary);
     if (summary) out.push(summary);
   }
   return out;

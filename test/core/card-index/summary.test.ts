@@ -1,4 +1,4 @@
-import { emptyEntry, keysCell, summaryCell, summaryFrom } from '../../../src/core/card-index';
+import { emptyEntry, keysCell, summaryCell, summaryFrom, summaryOfRowCells } from '../../../src/core/card-index';
 
 describe('the Card index list line (summary column)', () => {
   const entry = {
@@ -34,5 +34,13 @@ describe('the Card index list line (summary column)', () => {
     expect(summaryFrom(',a@b.c,', 'people/c3', 'not json')).toBeUndefined();
     expect(summaryFrom(',a@b.c,', '', summaryCell(entry))).toBeUndefined();
     expect(summaryFrom(',a@b.c,', 'people/c3', '{"x":1}')).toBeUndefined();
+  });
+
+  it('reads a row of an index written before the list line had its column (the JSON third) until a rebuild', () => {
+    const keys = keysCell(['ivanov@example.ru', '+79123456789']);
+    expect(summaryOfRowCells(keys, 'people/c1', JSON.stringify(entry))).toEqual(
+      summaryFrom(keys, 'people/c1', summaryCell(entry)),
+    );
+    expect(summaryOfRowCells(keys, 'people/c1', 'garbage')).toBeUndefined();
   });
 });
