@@ -38,11 +38,13 @@ export function stageImport(input: StageImportInput): StageImportResult {
   if (!Array.isArray(input.contacts)) throw new Error('stageImport: contacts must be a list.');
   const first = input.chunk === 0;
   if (first) {
+    // First: a mapping too large to remember is refused before the import writes anything.
+    if (input.fingerprint && input.mapping)
+      rememberMapping(input.fingerprint, input.mapping, String(input.fileName ?? ''));
     startRecord(importId, String(input.fileName ?? ''), (input.problems ?? []).length);
     writeLog(
       (input.problems ?? []).map((p) => ({ importId, resourceName: '', action: 'problem' as const, before: p })),
     );
-    if (input.fingerprint && input.mapping) rememberMapping(input.fingerprint, input.mapping);
   }
   return { importId, staged: stageContacts(importId, input.contacts, first) };
 }
