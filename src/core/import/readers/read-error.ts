@@ -2,7 +2,15 @@
 // `code` and `params` let a sidebar show the message in the office's language; `message` is plain English.
 
 export type ReadErrorCode =
-  'empty' | 'password' | 'unreadable' | 'no-header' | 'no-sheet' | 'unknown-encoding' | 'unknown-format' | 'no-vcard';
+  | 'empty'
+  | 'password'
+  | 'unreadable'
+  | 'no-header'
+  | 'no-sheet'
+  | 'unknown-encoding'
+  | 'unknown-format'
+  | 'no-vcard'
+  | 'too-large';
 
 export class ReadError extends Error {
   readonly code: ReadErrorCode;

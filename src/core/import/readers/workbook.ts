@@ -8,6 +8,7 @@ import { installCodepages } from './codepages';
 import { excelSerialToDate } from './excel-dates';
 import { GridRow, headerDecision, MergedRange, shapeTable } from './header-row';
 import { ReadError } from './read-error';
+import { checkArchive, checkCells } from './zip-limits';
 
 export interface WorkbookOptions {
   sheetName?: string;
@@ -90,8 +91,15 @@ function cellOf(cell: Cell | undefined, date1904: boolean): SourceCell {
   return { text: cell.w ?? String(cell.v) };
 }
 
-function sheetRows(sheet: DenseSheet, date1904: boolean): GridRow[] {
+function sheetRows(sheet: DenseSheet, date1904: boolean, sheetName: string, fileName: string): GridRow[] {
   const data = sheet['!data'] ?? [];
+  let cells = 0;
+  let columns = 0;
+  for (const raw of data) {
+    cells += raw?.length ?? 0;
+    columns = Math.max(columns, raw?.length ?? 0);
+  }
+  checkCells({ rows: data.length, columns, cells }, sheetName, fileName);
   const rows: GridRow[] = [];
   for (let r = 0; r < data.length; r++) {
     const raw = data[r];
@@ -119,6 +127,7 @@ function hasData(sheet: DenseSheet | undefined): boolean {
 }
 
 function parse(bytes: Uint8Array, fileName: string): XLSX.WorkBook {
+  checkArchive(bytes, fileName);
   installCodepages();
   try {
     return XLSX.read(bytes, {
@@ -184,7 +193,7 @@ export function readWorkbook(
     );
   }
   const sheet = sheets[chosen];
-  const rows = sheetRows(sheet, date1904);
+  const rows = sheetRows(sheet, date1904, chosen, fileName);
   if (rows.length === 0) throw new ReadError('empty', fileName, `The sheet "${chosen}" of "${fileName}" is empty.`);
   const shaped = shapeTable(rows, sheet['!merges'] ?? [], fileName);
   const header = headerDecision(shaped, fileName);
