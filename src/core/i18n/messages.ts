@@ -89,6 +89,8 @@ const en = {
   problemDate: 'Not a date. Write it as day.month.year, e.g. 12.03.1985.',
   problemDateImpossible: 'There is no such date: check the day and the month.',
   problemDateYearOnly: 'Only a year is given: the day and month are missing.',
+  problemCardTooLong:
+    "This client's card is {length} characters (the note alone {note}); a card holds at most {limit}: the row was not imported. Shorten the note in the file and import it again.",
   problemEmptyRow: 'No name, company, phone or e-mail: the row was not imported.',
   problemFormulaShown: 'This cell is a formula: the text it shows was imported, not the formula.',
   problemFormulaKept:
@@ -195,6 +197,8 @@ const ru: Record<MessageKey, string> = {
   problemDate: 'Это не дата. Пишите день.месяц.год, например 12.03.1985.',
   problemDateImpossible: 'Такой даты не бывает: проверьте день и месяц.',
   problemDateYearOnly: 'Указан только год: нет дня и месяца.',
+  problemCardTooLong:
+    'Карточка клиента — {length} символов (одна заметка — {note}); карточка вмещает не больше {limit}: строка не импортирована. Сократите заметку в файле и импортируйте его снова.',
   problemEmptyRow: 'Нет ни имени, ни компании, ни телефона, ни e-mail: строка не импортирована.',
   problemFormulaShown: 'В ячейке формула: импортирован показанный ею текст, а не формула.',
   problemFormulaKept:
@@ -299,6 +303,8 @@ const ka: Record<MessageKey, string> = {
   problemDate: 'ეს არ არის თარიღი. ჩაწერეთ დღე.თვე.წელი, მაგ. 12.03.1985.',
   problemDateImpossible: 'ასეთი თარიღი არ არსებობს: შეამოწმეთ დღე და თვე.',
   problemDateYearOnly: 'მითითებულია მხოლოდ წელი: აკლია დღე და თვე.',
+  problemCardTooLong:
+    'კლიენტის ბარათი {length} სიმბოლოა (მხოლოდ შენიშვნა — {note}); ბარათი იტევს არაუმეტეს {limit}: სტრიქონი არ დაიმპორტდა. შეამოკლეთ შენიშვნა ფაილში და კვლავ დააიმპორტეთ.',
   problemEmptyRow: 'არც სახელი, არც კომპანია, არც ტელეფონი, არც ელ-ფოსტა: სტრიქონი არ დაიმპორტდა.',
   problemFormulaShown: 'უჯრაში ფორმულაა: დაიმპორტდა ის ტექსტი, რომელსაც ის აჩვენებს, და არა ფორმულა.',
   problemFormulaKept:

@@ -4,3 +4,4 @@ export type { NormalizeOptions, NormalizeResult, NormalizedDraft } from '../type
 export { normalizeDraft, normalizeAll } from './normalize-draft';
 export { parseDate } from './dates';
 export { splitFullName } from './names';
+export { CARD_LIMIT, cardFits, cardLength } from './card-size';

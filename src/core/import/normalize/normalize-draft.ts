@@ -7,6 +7,7 @@
 import { FIRST_VISIT_TYPES, MANAGER_KEYS } from '../../export/contact-view';
 import { LOCALES, Locale } from '../../i18n/locale';
 import { MessageKey, t } from '../../i18n/messages';
+import { CARD_LIMIT, cardLength } from './card-size';
 import { ParsedPhone, phoneParser, splitPhoneCell } from '../../phone';
 import type {
   CalendarDate,
@@ -399,6 +400,18 @@ class DraftNormalizer {
       labels,
       keys: { phones: phones.keys, emails: emails.keys },
     };
+    const length = cardLength(contact);
+    if (length > CARD_LIMIT) {
+      // The import could not stage it (server/import/staging.ts): refused here, so the preview does not count it new.
+      const note = person.biographies?.[0]?.value ?? '';
+      this.problems.push({
+        row: d.rowNumber,
+        column: this.draft.notes[0]?.column ?? '',
+        value: note.slice(0, 80),
+        message: t(this.locale, 'problemCardTooLong', { length, limit: CARD_LIMIT, note: note.length }),
+      });
+      return { contact: null, problems: this.problems };
+    }
     return { contact, problems: this.problems };
   }
 }
