@@ -11,6 +11,7 @@
 // | Sheets cell (sheetCell)     | this file                              | = + - @ ' tab CR starts, number-, date-,    |
 // |                             |                                        | phone-shaped text, TRUE/FALSE               |
 // | CSV/Excel file (csvField)   | src/core/export/cells.ts neutralizeCell | = + - @ tab CR starts, except "+7 …" phones |
+// |                             |                                        | in phone columns                            |
 // A CSV is opened by Excel or re-imported by Google Contacts, which must get "+7 912…" back unchanged, and in a file
 // the apostrophe would be read as part of the text; in Sheets it is the text mark and never shows.
 

@@ -35,9 +35,11 @@ describe('spreadsheet-safe cells', () => {
   test.each(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\t=x'])('%j is neutralised with an apostrophe', (v) => {
     expect(neutralizeCell(v)).toBe(`'${v}`);
   });
-  test('an international phone number is left as it is', () => {
-    expect(neutralizeCell('+7 912 345-67-89')).toBe('+7 912 345-67-89');
-    expect(neutralizeCell('+7 912 345-67-89 =1')).toBe("'+7 912 345-67-89 =1");
+  test('an international phone number is left as it is in a phone column, and only there', () => {
+    expect(neutralizeCell('+7 912 345-67-89', true)).toBe('+7 912 345-67-89');
+    expect(neutralizeCell('+7 912 345-67-89, +7 343 222-33-44', true)).toBe('+7 912 345-67-89, +7 343 222-33-44');
+    expect(neutralizeCell('+7 912 345-67-89 =1', true)).toBe("'+7 912 345-67-89 =1");
+    expect(neutralizeCell('+7 912 345-67-89')).toBe("'+7 912 345-67-89");
   });
   test('quotes only when needed', () => {
     expect(csvField('a,b')).toBe('"a,b"');

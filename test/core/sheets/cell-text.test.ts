@@ -68,8 +68,8 @@ describe('sheetCell', () => {
 });
 
 describe('the CSV rule differs on purpose', () => {
-  test('a file keeps "+7…" phones and digits readable, Sheets keeps them as text', () => {
-    expect(neutralizeCell('+7 912 345-67-89')).toBe('+7 912 345-67-89');
+  test('a file keeps "+7…" phones (in phone columns) and digits readable, Sheets keeps them as text', () => {
+    expect(neutralizeCell('+7 912 345-67-89', true)).toBe('+7 912 345-67-89');
     expect(sheetText('+7 912 345-67-89')).toBe("'+7 912 345-67-89");
     expect(neutralizeCell('007')).toBe('007');
     expect(sheetText('007')).toBe("'007");
