@@ -60,11 +60,15 @@ export interface ImportPreview {
   /** People API calls the import will make, and the fewest the API allows. */
   plannedCalls: number;
   minimumCalls: number;
+  /** The account's room: contacts it has, new ones the file would add, Google's limit, and whether they fit (an
+   *  import that does not fit is refused before anything is written). */
+  account: { contacts: number; adding: number; limit: number; fits: boolean };
   /** Lists are cut to this many entries each to keep the response small; counts are complete. */
   truncatedAt: number;
 }
 
-export type ImportStatus = 'staged' | 'running' | 'done' | 'failed' | 'undone';
+/** `paused`: People's quota stopped the import; running it again later carries on where it stopped. */
+export type ImportStatus = 'staged' | 'running' | 'paused' | 'done' | 'failed' | 'undone';
 
 export interface ImportProgress {
   importId: string;

@@ -12,7 +12,8 @@ import {
   planSteps,
   runImportSteps,
 } from '../../core/import/execute/run';
-import { callBudget, planCounts } from '../../core/import/plan';
+import { AccountLimitError, accountRoom, callBudget, planCounts, type AccountRoom } from '../../core/import/plan';
+import type { Locale } from '../../core/i18n/locale';
 import type { Person } from '../../core/import/types';
 import { phoneKey as parsePhoneKey } from '../../core/phone';
 import { runSteps } from '../../core/ports/steps';
@@ -20,8 +21,9 @@ import type { ImportPreview, ImportProgress, ImportStatus, PreviewEntry } from '
 import { scriptClock } from '../clock';
 import { noteContacts } from '../card-index/client-index';
 import { peopleDirectory, Person as IndexPerson } from '../people/gateway';
-import { readSettings } from '../sheets/settings';
+import { readSettings, uiLocale } from '../sheets/settings';
 import { findRecord, readLog, sheetJournal } from './journal';
+import { importMessage } from './messages';
 import { stagedContacts } from './staging';
 
 /** Stop starting calls after this long, leaving room under Apps Script's 6-minute limit for the last one. */
@@ -31,9 +33,10 @@ const PREVIEW_LIST_LIMIT = 500;
 function staged(importId: string) {
   const contacts = stagedContacts(importId);
   if (!contacts.length) throw new Error(`Import ${importId} has nothing staged: read the file again.`);
-  const region = readSettings().get('defaultCountry');
+  const settings = readSettings();
+  const region = settings.get('defaultCountry');
   // Stored numbers written the national way ("8 912 …") match the file's +7 numbers under the office's country.
-  return { contacts, region, phoneKey: (raw: string) => parsePhoneKey(raw, region) };
+  return { contacts, region, locale: uiLocale(settings), phoneKey: (raw: string) => parsePhoneKey(raw, region) };
 }
 
 function displayName(p: Person | undefined): string {
@@ -48,6 +51,7 @@ export function previewImport(importId: string): ImportPreview {
   const problems = journalProblems(readLog(importId)).length;
   const cut = <T>(list: T[]) => list.slice(0, PREVIEW_LIST_LIMIT);
   const budget = callBudget(plan, existing.length, { labelsOnCreate: LABELS_ON_CREATE });
+  const room = accountRoom(existing.length, plan);
   return {
     importId,
     counts: { ...counts, errors: problems },
@@ -79,6 +83,7 @@ export function previewImport(importId: string): ImportPreview {
     // The listing of labels is the one read beyond what the API strictly needs.
     plannedCalls: budget.total,
     minimumCalls: budget.total - budget.groupListing,
+    account: { ...room },
     truncatedAt: PREVIEW_LIST_LIMIT,
   };
 }
@@ -90,11 +95,11 @@ export function runImport(importId: string): ImportProgress {
   const status = found.record.status as ImportStatus;
   if (status === 'done' || status === 'undone')
     return finishedProgress(importId, status, readLog(importId), found.record.skipped);
-  const { contacts, phoneKey, region } = staged(importId);
+  const { contacts, phoneKey, region, locale } = staged(importId);
   // What this run writes to the account goes into the card index before the execution ends, whatever happens.
   const people = new RecordingDirectory(peopleDirectory);
   try {
-    return runSteps(
+    const progress = runSteps(
       runImportSteps({
         importId,
         contacts,
@@ -105,9 +110,23 @@ export function runImport(importId: string): ImportProgress {
       }),
       { people, journal: sheetJournal(table, found.rowNumber) },
     );
+    if (progress.status !== 'paused') return progress;
+    return {
+      ...progress,
+      message: importMessage(locale, 'quotaPaused', { done: progress.batchesDone, total: progress.batchesTotal }),
+    };
+  } catch (e) {
+    // The same refusal, in the office's language (the numbers are the core's).
+    if (e instanceof AccountLimitError) e.message = limitMessage(locale, e.room);
+    throw e;
   } finally {
     indexChanges(people, region);
   }
+}
+
+/** The account's limit in the office's language, with the numbers. */
+function limitMessage(locale: Locale, room: AccountRoom): string {
+  return importMessage(locale, 'accountLimit', { ...room, over: room.contacts + room.adding - room.limit });
 }
 
 /** The run's changed contacts into the card index (a bulk write; never throws). */

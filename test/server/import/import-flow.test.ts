@@ -95,7 +95,6 @@ describe.each([
   ['a lost response (the batch was applied, its answer never came)', { kind: 'lost-response' as const, nth: [2] }],
   ['a failure in the middle of a batch (half applied)', { kind: 'partial' as const, nth: [2], applyFirst: 77 }],
   ['the platform killing the run', { kind: 'kill' as const, nth: [3] }],
-  ['a 429 quota error that outlasts the retries', { kind: 'quota' as const, nth: [2, 3, 4, 5] }],
 ])('an import broken by %s and resumed', (_what, fault) => {
   test('ends with exactly the expected contacts, none twice, none lost', () => {
     const office = freshOffice();

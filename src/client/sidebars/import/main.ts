@@ -157,6 +157,7 @@ function renderPreview(preview: ImportPreview, problems: ImportProblem[], decisi
   const conflicts = preview.updates.flatMap((u) =>
     (u.conflicts ?? []).map((c) => ({ row: u.rows[0], column: c.field, value: c.incoming, message: c.existing })),
   );
+  const account = preview.account;
   const box = byId('preview-result');
   box.hidden = false;
   replaceChildren(
@@ -177,6 +178,18 @@ function renderPreview(preview: ImportPreview, problems: ImportProblem[], decisi
         : null,
       element(
         'div',
+        { 'data-count': 'account', class: account.fits ? 'muted' : 'error' },
+        importText(locale, 'account', { ...account, after: account.contacts + account.adding }),
+      ),
+      account.fits
+        ? null
+        : element(
+            'div',
+            { class: 'error', 'data-count': 'account-full' },
+            importText(locale, 'accountFull', { ...account, over: account.contacts + account.adding - account.limit }),
+          ),
+      element(
+        'div',
         { class: 'muted' },
         importText(locale, 'calls', { planned: preview.plannedCalls, minimum: preview.minimumCalls }),
       ),
@@ -194,7 +207,8 @@ function renderPreview(preview: ImportPreview, problems: ImportProblem[], decisi
     conflicts.length ? element('div', {}, importText(locale, 'conflicts')) : null,
     conflicts.length ? problemList(conflicts, 'problems conflicts') : null,
   );
-  byId('import').hidden = preview.counts.created + preview.counts.updated === 0;
+  // An import past the account's limit would be refused by the server anyway: no button to press.
+  byId('import').hidden = preview.counts.created + preview.counts.updated === 0 || !account.fits;
 }
 
 async function preview(): Promise<void> {
@@ -240,7 +254,8 @@ async function runImport(): Promise<void> {
     result.textContent = progress.status === 'done' ? importText(locale, 'done', progress) : progress.message;
     result.className = progress.status === 'done' ? 'ok' : 'error';
     byId('undo').hidden = progress.status !== 'done' || progress.created + progress.updated === 0;
-    button.hidden = true;
+    // A pause on People's quota is resumed with the same button, later.
+    button.hidden = progress.status !== 'paused';
     status('');
   } catch (e) {
     fail(e);

@@ -24,6 +24,9 @@ export const importText = catalog({
     conflicts: 'Not overwritten (the contact already has a value):',
     newLabels: 'New labels: {labels}',
     calls: 'People API calls: {planned} (the minimum is {minimum})',
+    account: 'Google Contacts: {contacts} contacts now, {after} after the import (the limit is {limit})',
+    accountFull:
+      'This file would pass the limit of {limit} contacts by {over}: nothing will be imported. Remove clients from the file or from Google Contacts.',
     import: 'Import',
     importing: 'Writing to Google Contacts… {done} of {total} batches',
     done: 'Done: {created} created, {updated} updated, {skipped} skipped.',
@@ -59,6 +62,9 @@ export const importText = catalog({
     conflicts: 'Не перезаписываем (у контакта уже есть значение):',
     newLabels: 'Новые категории: {labels}',
     calls: 'Запросов к People API: {planned} (минимум — {minimum})',
+    account: 'Google Контакты: сейчас {contacts} контактов, после импорта {after} (лимит — {limit})',
+    accountFull:
+      'Файл превысил бы лимит в {limit} контактов на {over}: импорт невозможен. Уберите часть клиентов из файла или из Google Контактов.',
     import: 'Импортировать',
     importing: 'Записываем в Google Контакты… пакет {done} из {total}',
     done: 'Готово: создано {created}, дополнено {updated}, пропущено {skipped}.',
@@ -94,6 +100,9 @@ export const importText = catalog({
     conflicts: 'არ გადაიწერება (კონტაქტს უკვე აქვს მნიშვნელობა):',
     newLabels: 'ახალი კატეგორიები: {labels}',
     calls: 'People API მოთხოვნები: {planned} (მინიმუმი {minimum})',
+    account: 'Google Contacts: ახლა {contacts} კონტაქტი, იმპორტის შემდეგ {after} (ლიმიტი {limit})',
+    accountFull:
+      'ფაილი {limit} კონტაქტის ლიმიტს {over}-ით გადააჭარბებდა: იმპორტი შეუძლებელია. ამოიღეთ კლიენტების ნაწილი ფაილიდან ან Google Contacts-იდან.',
     import: 'იმპორტი',
     importing: 'Google Contacts-ში ჩაწერა… {done} / {total}',
     done: 'მზადაა: შეიქმნა {created}, განახლდა {updated}, გამოტოვდა {skipped}.',

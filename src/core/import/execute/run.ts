@@ -10,6 +10,8 @@ import type { ImportProgress, ImportStatus } from '../../../shared/import-dto';
 import type { Clock } from '../../ports/clock';
 import type { ImportCounts, JournalEntry } from '../../ports/journal';
 import {
+  AccountLimitError,
+  accountRoom,
   batchPlan,
   entriesAfterCall,
   entriesBeforeCall,
@@ -22,6 +24,22 @@ import {
 } from '../plan';
 import type { ImportProblem, NormalizedContact, Person } from '../types';
 import { ask, askPeople, journal, type ImportSteps, type PeopleSteps } from './ports';
+
+/**
+ * A People quota error (429 RESOURCE_EXHAUSTED, per minute or per day) that outlasted the adapter's retries: the
+ * request was refused before it was applied, so the import pauses and a later run carries on from its journal.
+ * Apps Script's advanced service carries the status in `details.code`, googleapis in `code` or `response.status`.
+ */
+export function isQuotaError(e: unknown): boolean {
+  const x = e as {
+    details?: { code?: number; status?: string };
+    code?: unknown;
+    status?: unknown;
+    response?: { status?: number };
+  };
+  const codes = [x?.details?.code, x?.code, x?.status, x?.response?.status].map(Number);
+  return codes.includes(429) || x?.details?.status === 'RESOURCE_EXHAUSTED';
+}
 
 /** Labels ride on batchCreate as memberships: no modifyMembers call for new contacts. */
 export const LABELS_ON_CREATE = true;
@@ -167,7 +185,10 @@ function* step(importId: string, call: ImportCall, state: RunState, phoneKey: Ph
 export function* runImportSteps(run: ImportRun): ImportSteps<ImportProgress> {
   const started = run.startedAt ?? run.clock.now();
   const entries = yield* ask('journal', 'read', run.importId);
-  const { plan } = yield* planSteps(run.importId, run.contacts, run.phoneKey);
+  const { existing, plan } = yield* planSteps(run.importId, run.contacts, run.phoneKey);
+  // Refused before the first write: the account's limit would stop the import halfway otherwise.
+  const room = accountRoom(existing.length, plan);
+  if (!room.fits) throw new AccountLimitError(room);
   const calls = batchPlan(plan, { labelsOnCreate: LABELS_ON_CREATE });
   const state = new RunState(plan, entries);
   const problems = journalProblems(entries);
@@ -197,6 +218,12 @@ export function* runImportSteps(run: ImportRun): ImportSteps<ImportProgress> {
       if (state.batchesDone < calls.length) yield* ask('journal', 'progress', { ...state.counts }, 'running');
     }
   } catch (e) {
+    if (isQuotaError(e))
+      return yield* report(
+        'paused',
+        `Google's People quota is used up for now: the import paused after ${state.batchesDone} of ${calls.length} ` +
+          'batches. Run it again later (in a minute, or tomorrow for the daily quota); it carries on where it stopped.',
+      );
     yield* report('failed', e instanceof Error ? e.message : String(e));
     throw e;
   }

@@ -36,4 +36,5 @@ export {
   withEntries,
   type CallResult,
 } from './checkpoint';
+export { ACCOUNT_CONTACT_LIMIT, AccountLimitError, accountRoom, type AccountRoom } from './account-limit';
 export { undoPlan, type UndoOptions } from './undo';
