@@ -34,7 +34,10 @@ export async function importToGoogle(
   const { importId, phoneKey } = options;
   const journal = fileJournal(journalFile(options.journalDir, importId), importId);
   const run = { importId, contacts, phoneKey, clock: { now: () => Date.now() }, budgetMs: Infinity };
-  const { created, updated, skipped } = await runStepsAsync(runImportSteps(run), { people: port, journal });
+  const progress = await runStepsAsync(runImportSteps(run), { people: port, journal });
+  // People's quota paused it: the same command later carries on from the journal file.
+  if (progress.status === 'paused') throw new Error(progress.message);
+  const { created, updated, skipped } = progress;
   return { importId, created, updated, skipped };
 }
 
