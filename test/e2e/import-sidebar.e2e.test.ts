@@ -38,6 +38,10 @@ test('import an Excel base: mapping, preview with problems, import, undo', async
     // The bad e-mail of row 6 is shown with its row and column.
     await frame.locator('ul.problems li[data-row="6"][data-column="E-mail"]').waitFor();
     expect(people.allContacts().length).toBe(before);
+    // The account's room: how many contacts it has, how many after the import, and Google's limit.
+    const account = await frame.locator('#preview-result [data-count="account"]').innerText();
+    expect(account).toContain(`сейчас ${before} контактов`);
+    expect(account).toContain('лимит — 25000');
 
     await frame.locator('#import').click();
     await frame.locator('#import-result.ok').waitFor();
@@ -45,6 +49,7 @@ test('import an Excel base: mapping, preview with problems, import, undo', async
     const created = people.allContacts().length - before;
     expect(created).toBeGreaterThan(20);
     expect(await frame.locator('#import-result').innerText()).toContain(String(created));
+    expect(account).toContain(`после импорта ${before + created}`);
 
     await frame.locator('#undo').click();
     await frame.locator('#status.ok').waitFor();
