@@ -5,6 +5,7 @@
 // and never started long ago, or that the Imports sheet no longer knows; an interrupted colleague's import keeps its
 // rows, so its resume still finds them.
 
+import { CARD_LIMIT, cardFits } from '../../core/import/normalize/card-size';
 import type { NormalizedContact } from '../../core/import/types';
 import type { ImportRecord } from '../../shared/import-dto';
 import { CrmTable } from '../sheets/table';
@@ -12,7 +13,6 @@ import { scriptClock } from '../clock';
 import { allRecords } from './journal';
 
 /** Google's limit per cell; a contact bigger than this cannot be staged (and would not be a sane client card). */
-const CELL_LIMIT = 50000;
 
 /** A preview nobody went on with (the sidebar was closed) is dropped by the next stage after this long. */
 const ABANDONED_STAGE_MS = 24 * 60 * 60 * 1000;
@@ -51,9 +51,11 @@ export function stageContacts(importId: string, contacts: NormalizedContact[], f
   if (first) startOver(table, importId);
   const records = contacts.map((c) => {
     const json = JSON.stringify(c);
-    if (json.length > CELL_LIMIT)
+    // The preview already refused such a row (core/import/normalize/card-size.ts): this is the same rule, kept as a
+    // guard for a caller that staged without previewing.
+    if (!cardFits(c))
       throw new Error(
-        `Row ${c.rowNumber}: this client's card is over ${CELL_LIMIT} characters and cannot be imported.`,
+        `Row ${c.rowNumber}: this client's card is over ${CARD_LIMIT} characters and cannot be imported.`,
       );
     return { importId, row: c.rowNumber, contact: json };
   });
