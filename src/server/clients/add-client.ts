@@ -11,7 +11,8 @@ import { splitFullName } from '../../core/import/normalize';
 import { toE164 } from '../../core/phone';
 import type { Locale } from '../../core/i18n/locale';
 import type { AddClientInput, AddClientResult, ClientSummary } from '../../shared/clients-dto';
-import { summaryOfEntry } from '../../core/card-index';
+import { contactKeys, summaryOfEntry } from '../../core/card-index';
+import { accountContactsWithKeys } from '../people/search';
 import { isPhoneLike } from '../../core/clients';
 import { ClientIndexEntry, lookupIndexed, noteContact } from '../card-index/client-index';
 import { personSummary } from './person';
@@ -72,33 +73,6 @@ export function addClient(input: AddClientInput): AddClientResult {
   return result;
 }
 
-function sameEmail(p: Person, email: string): boolean {
-  return (p.emailAddresses ?? []).some(
-    (e) =>
-      String(e.value ?? '')
-        .trim()
-        .toLowerCase() === email,
-  );
-}
-
-function samePhone(p: Person, e164: string, country: string): boolean {
-  return (p.phoneNumbers ?? []).some(
-    (n) => n.canonicalForm === e164 || toE164(String(n.value ?? ''), country) === e164,
-  );
-}
-
-/** searchContacts after the warm-up Google asks for; the people, current versions. */
-function search(queries: string[]): Person[] {
-  const people = peopleApi().People!;
-  withRetry(() => people.searchContacts({ query: '', readMask: 'names' }));
-  const out: Person[] = [];
-  for (const query of queries) {
-    const found = withRetry(() => people.searchContacts({ query, readMask: SEARCH_MASK, pageSize: 30 }));
-    for (const r of found.results ?? []) if (r.person?.resourceName) out.push(r.person);
-  }
-  return out;
-}
-
 type Match = { matchedBy: 'email' | 'phone'; value: string } & (
   { entry: ClientIndexEntry; person?: undefined } | { person: Person; entry?: undefined }
 );
@@ -110,12 +84,13 @@ export function existingClient(email: string, phone: string, country: string): M
   if (byEmail?.entry.resourceName) return { matchedBy: 'email', value: email, entry: byEmail.entry };
   const byPhone = e164 ? lookupIndexed(e164, country) : undefined;
   if (byPhone?.entry.resourceName) return { matchedBy: 'phone', value: phone, entry: byPhone.entry };
-  const queries = [email, e164 ?? '', phone && e164 && phone !== e164 ? phone : ''].filter(Boolean);
-  if (!queries.length) return undefined;
-  const found = search(queries);
-  const hitByEmail = email ? found.find((p) => sameEmail(p, email)) : undefined;
+  const keys = [email, e164 ?? ''];
+  const queries = [...keys, phone && e164 && phone !== e164 ? phone : ''];
+  const found = accountContactsWithKeys(keys, country, SEARCH_MASK, queries);
+  const carries = (p: Person, key: string) => !!key && contactKeys(p, country).includes(key);
+  const hitByEmail = found.find((p) => carries(p, email));
   if (hitByEmail) return { matchedBy: 'email', value: email, person: hitByEmail };
-  const hitByPhone = e164 ? found.find((p) => samePhone(p, e164, country)) : undefined;
+  const hitByPhone = found.find((p) => carries(p, e164 ?? ''));
   if (hitByPhone) return { matchedBy: 'phone', value: phone, person: hitByPhone };
   return undefined;
 }

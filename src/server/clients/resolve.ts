@@ -9,7 +9,7 @@
 //   the user chose "without a client" (`noClient`), when the row names the text only.
 
 import type { ClientSummary } from '../../core/card-index';
-import { contactKeys, indexKeyOf, summaryOfEntry } from '../../core/card-index';
+import { indexKeyOf, summaryOfEntry } from '../../core/card-index';
 import { isEmail, isPhoneLike, isResourceName, resolveClientText } from '../../core/clients';
 import type { Locale } from '../../core/i18n/locale';
 import type { ResolveView } from '../../shared/clients-dto';
@@ -19,6 +19,7 @@ import { OfficeContext } from '../events/office';
 import { logText } from '../events/messages';
 import { withRetry } from '../people/gateway';
 import { peopleApi } from '../people/people';
+import { accountContactsWithKeys } from '../people/search';
 import { personPhone, personSummary } from './person';
 import { clientSummaries } from './summaries';
 
@@ -74,26 +75,12 @@ function byResourceName(sheet: Sheet | undefined, id: string, office: OfficeCont
   }
 }
 
-/**
- * searchContacts answers from a cache that Google says to refresh with an empty query first
- * (https://developers.google.com/people/api/rest/v1/people/searchContacts), else a contact added minutes ago is missed.
- * Only contacts that really carry the key count: search also matches parts of names.
- */
-function searchByKey(text: string, key: string, defaultCountry: string): Person[] {
-  const people = peopleApi().People!;
-  withRetry(() => people.searchContacts({ query: '', readMask: 'names' }));
-  const found = withRetry(() => people.searchContacts({ query: key, readMask: READ_MASK, pageSize: 10 }));
-  return (found.results ?? [])
-    .map((r) => r.person ?? {})
-    .filter((p) => p.resourceName && contactKeys(p, defaultCountry).includes(key));
-}
-
 function byKey(sheet: Sheet | undefined, text: string, key: string, office: OfficeContext): Resolved | undefined {
   const rows = sheet ? rowsByKey(sheet, key) : [];
   if (rows.length === 1) return { view: { kind: 'one', client: summaryOfRow(rows[0]) }, ref: refOfRow(rows[0]) };
   if (rows.length > 1) return { view: { kind: 'several', candidates: rows.map(summaryOfRow) } };
   const country = office.settings.get('defaultCountry');
-  const people = searchByKey(text, key, country);
+  const people = accountContactsWithKeys([key], country, READ_MASK);
   if (people.length === 1) return fromPerson(people[0], country);
   if (people.length > 1)
     return { view: { kind: 'several', candidates: people.map((p) => personSummary(p, [], country)) } };
