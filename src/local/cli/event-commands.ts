@@ -29,9 +29,11 @@ export function logCommand(office: Office, args: ParsedArgs): EventView {
   // --no-client, or a contact created (or found by its e-mail or phone) with --new-client.
   if (args.flags['no-client'] && args.flags['new-client'])
     throw new UsageError('--no-client or --new-client, not both');
-  if (!args.flags['no-client'] && !args.flags['new-client']) resolveOne(office, client);
+  // The one client found is passed on by its resourceName: the server then need not resolve the text again.
+  const resolved =
+    !args.flags['no-client'] && !args.flags['new-client'] ? resolveOne(office, client).resourceName : client;
   const input: LogEventInput = {
-    client,
+    client: resolved,
     ...(args.flags['no-client'] ? { noClient: true } : {}),
     kind: required('kind'),
     reason: required('reason'),
@@ -42,7 +44,7 @@ export function logCommand(office: Office, args: ParsedArgs): EventView {
   };
   // "New client": created from the --client text, or found by its e-mail or phone; the event is linked to it.
   if (args.flags['new-client'])
-    input.newClient = { from: input.client, ...(flag(args, 'phone') ? { phone: flag(args, 'phone') } : {}) };
+    input.newClient = { from: client, ...(flag(args, 'phone') ? { phone: flag(args, 'phone') } : {}) };
   else if (flag(args, 'phone')) throw new UsageError('--phone goes with --new-client');
   return refusing(() => office.rpc.logEvent(input));
 }

@@ -62,7 +62,7 @@ function candidateLine(c: ClientSummary): string {
 export function unresolvedRefusal(query: string, view: Exclude<ResolveView, { kind: 'one' }>): Refusal {
   if (view.kind === 'none')
     return new Refusal(
-      `No client matches "${query}". Name one by e-mail, phone or resourceName, or log with --no-client.`,
+      `No client matches "${query}". Name one by e-mail, phone or resourceName, or log with --new-client or --no-client.`,
     );
   return new Refusal(
     [
