@@ -7,7 +7,7 @@ import { ServiceContext, apiMethodName } from '../context';
 import { HTTP } from '../errors';
 import { ActiveFault } from '../faults';
 import { Emulated } from '../script/emulated';
-import { bodyArgs, boolArg, intArg, listArg, pageSizeArg, queryArgs, stringArg } from './args';
+import { Args, bodyArgs, boolArg, intArg, listArg, pageSizeArg, queryArgs, stringArg } from './args';
 import { Mask, parseMask } from './fields';
 import { applied, isGroupName, isPersonName } from './rules';
 import { GroupRecord, MY_CONTACTS, PeopleStore, STARRED } from './store';
@@ -41,6 +41,13 @@ function groupMask(api: string, param: string, value: unknown, valid: readonly s
   return (
     parseMask(api, param, value, valid, { required: false, url: GROUP_FIELDS_URL, prefix: 'contactGroup.' }) ?? def
   );
+}
+
+/** What create and update both read from their body: the read mask and the group as given. */
+function groupRequest(api: string, body: Args): { mask: Mask; group: Args } {
+  const mask = groupMask(api, 'readGroupFields', body.readGroupFields, CREATE_READ_FIELDS, DEFAULT_READ_GROUP_FIELDS);
+  const group = bodyArgs(api, body.contactGroup, ['name', 'clientData', 'etag'], GROUP_OUTPUT_ONLY, 'contact_group');
+  return { mask, group };
 }
 
 function cleanClientData(api: string, value: unknown): GroupRecord['clientData'] {
@@ -202,20 +209,7 @@ export class ContactGroupsCollection implements ContactGroupsApi {
       'People.ContactGroups.create',
       (api) => {
         const body = bodyArgs(api, resource, ['contactGroup', 'readGroupFields']);
-        const mask = groupMask(
-          api,
-          'readGroupFields',
-          body.readGroupFields,
-          CREATE_READ_FIELDS,
-          DEFAULT_READ_GROUP_FIELDS,
-        );
-        const group = bodyArgs(
-          api,
-          body.contactGroup,
-          ['name', 'clientData', 'etag'],
-          GROUP_OUTPUT_ONLY,
-          'contact_group',
-        );
+        const { mask, group } = groupRequest(api, body);
         const name = this.#core.checkName(api, group.name);
         const clientData = cleanClientData(api, group.clientData);
         return this.#core.show(this.#core.store.insertGroup(name, clientData, this.#core.ctx.clock.now()), mask);
@@ -346,20 +340,7 @@ export class ContactGroupsCollection implements ContactGroupsApi {
           UPDATE_GROUP_FIELDS,
           new Set(['name']),
         );
-        const mask = groupMask(
-          api,
-          'readGroupFields',
-          body.readGroupFields,
-          CREATE_READ_FIELDS,
-          DEFAULT_READ_GROUP_FIELDS,
-        );
-        const group = bodyArgs(
-          api,
-          body.contactGroup,
-          ['name', 'clientData', 'etag'],
-          GROUP_OUTPUT_ONLY,
-          'contact_group',
-        );
+        const { mask, group } = groupRequest(api, body);
         if (g.groupType !== 'USER_CONTACT_GROUP') throw HTTP.badRequest(api, SAY.systemGroupReadOnly);
         if (group.etag !== undefined && group.etag !== this.#core.store.groupEtag(g))
           throw HTTP.failedPrecondition(api, SAY.etagStaleGroup);
