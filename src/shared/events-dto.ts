@@ -31,6 +31,10 @@ export interface LogEventInput {
    * the first attempt wrote instead of logging the event twice. Default: a new id.
    */
   id?: string;
+  /** Set when this call repeats one whose answer was lost: only then is the log searched for `id` (one more call). */
+  retry?: boolean;
+  /** Where the client's Card index row was when the caller read it (ClientSummary.indexRow); checked, never trusted. */
+  indexRow?: number;
 }
 
 /** What an event says, as the Events sheet holds it: the fields the core record and the view share. */
@@ -70,18 +74,97 @@ export interface LastContactView {
   reason: string;
 }
 
+/**
+ * Where a listed item was when the list was read: the row of its open-events store entry and of its client's Card
+ * index row. Sent back with an action so it can read and patch those rows directly; the server checks the ids there
+ * and searches when they moved (a sort, a row deleted by hand).
+ */
+export interface RowHints {
+  storeRow?: number;
+  indexRow?: number;
+}
+
 export interface DueEventView extends EventView {
   overdue: boolean;
+  /** The local day it is due on ('yyyy-mm-dd', office zone). */
+  day: string;
   lastContact: LastContactView | null;
+  hints: RowHints;
+}
+
+export interface DueGroup {
+  manager: string;
+  events: DueEventView[];
+  /** Events of this manager in the window (`events` may hold fewer: the rest is paged). */
+  total: number;
+}
+
+export interface DueQuery {
+  /** The moment the list is for (ISO; a time without an offset is office time). Default now. */
+  at?: string;
+  /** 0 (default) = today and overdue; 1 = also tomorrow; 7 = the week ahead. */
+  days?: number;
+  /** Only this manager's events (a Staff name); '' or absent = everyone's. */
+  manager?: string;
+  /** Paging over the whole sorted window: skip this many events. */
+  offset?: number;
+  /** At most this many events (default 50). */
+  limit?: number;
 }
 
 export interface DueView {
   /** The moment the list is for (ISO) and the zone its days are counted in. */
   at: string;
   timeZone: string;
-  groups: Array<{ manager: string; events: DueEventView[] }>;
-  /** Damaged rows of the Events sheet (left out of the list), worded in English: the due list reads nothing else. */
+  /** The window: local days from..to inclusive ('yyyy-mm-dd'); overdue events are before `from`. */
+  from: string;
+  to: string;
+  groups: DueGroup[];
+  /** Events in the window (all managers, or the one asked for), and how many of them are overdue. */
+  total: number;
+  overdue: number;
+  /** The paging that produced `groups`. */
+  offset: number;
+  /** Damaged rows of the store or the Events sheet (left out of the list), in the office's language. */
   problems?: ProblemView[];
+}
+
+export interface Page<T> {
+  items: T[];
+  /** How many there are in all (items may hold fewer). */
+  total: number;
+}
+
+export interface InterestedView {
+  clientId: string;
+  client: string;
+  phone: string;
+  at: string;
+  reason: string;
+  hints: RowHints;
+}
+
+export interface MissedCallView {
+  clientId: string;
+  client: string;
+  phone: string;
+  /** The latest missed call (ISO) and how many since the last real contact. */
+  at: string;
+  count: number;
+  hints: RowHints;
+}
+
+export interface BirthdayView {
+  resourceName: string;
+  name: string;
+  phone: string;
+  /** The local day of this year's birthday ('yyyy-mm-dd'), today or ahead. */
+  day: string;
+  /** Age on that day, when the birth year is known. */
+  age: number | null;
+  /** An event with the office's congratulation reason is already planned for the client: no second one is offered. */
+  planned: boolean;
+  hints: RowHints;
 }
 
 export interface QuietClientView {
@@ -93,6 +176,7 @@ export interface QuietClientView {
   lastAt: string | null;
   days: number | null;
   dueDay: string;
+  hints?: RowHints;
 }
 
 export interface ProblemView {
@@ -104,11 +188,20 @@ export interface ProblemView {
 
 export interface RemindersView {
   locale: Locale;
+  /** The office's zone (Settings → timeZone, else the spreadsheet's): every day and time shown is in it. */
+  timeZone: string;
+  /** The signed-in person's Staff name ('' when Google does not tell who it is, or they are not on the staff). */
+  me: string;
+  /** Today and overdue (first page; getDue pages on and shows tomorrow / the week). */
   due: DueView;
-  quiet: QuietClientView[];
-  interested: Array<{ clientId: string; client: string; phone: string; at: string; reason: string }>;
-  missedCalls: EventView[];
-  /** Damaged rows of the Events sheet, reported, never fatal. */
+  /** Planned events of tomorrow and of the 7 days ahead (counts only: getDue lists them). */
+  ahead: { tomorrow: number; week: number };
+  quiet: Page<QuietClientView>;
+  interested: Page<InterestedView>;
+  missedCalls: Page<MissedCallView>;
+  /** Birthdays today and in the next 6 days. */
+  birthdays: Page<BirthdayView>;
+  /** Damaged rows, reported, never fatal. */
   problems: ProblemView[];
   /** For the forms: the office's reference lists. */
   kinds: string[];
@@ -116,8 +209,43 @@ export interface RemindersView {
   managers: string[];
 }
 
-export type EventChange =
+export interface ReminderQuery {
+  at?: string;
+  /** Only this manager's events (a Staff name); '' = everyone's; absent = the signed-in staff member's remembered choice. */
+  manager?: string;
+}
+
+export type EventChange = (
   | { id: string; action: 'done'; result?: string; nextStep?: string }
+  | { id: string; action: 'result'; result: string; nextStep?: string }
   | { id: string; action: 'reschedule'; at: string }
   | { id: string; action: 'cancel' }
-  | { id: string; action: 'assign'; manager: string };
+  | { id: string; action: 'assign'; manager: string }
+) & { hints?: RowHints };
+
+/**
+ * What an undo needs: the event's fields before and after the change it reverts. Returned with the change and given
+ * back by the sidebar (or kept by the CLI); the server refuses it when the event changed again since.
+ */
+export interface UndoToken {
+  id: string;
+  action: 'done' | 'cancel' | 'reschedule' | 'result';
+  before: EventView;
+  after: EventView;
+}
+
+/** The answer to an action: what to patch in the list the sidebar shows, without reloading it. */
+export interface EventPatch {
+  event: EventView;
+  /** The event left the open list (done, cancelled) — remove its row; otherwise replace it (rescheduled, restored). */
+  open: boolean;
+  /** Where the event's rows are now (for the next action on it). */
+  hints: RowHints;
+  /** The local day it is due on now ('yyyy-mm-dd'), for moving it between today / tomorrow / the week. */
+  day: string;
+  overdue: boolean;
+  /** What the user is told, in their language and date format ("Перенесено на 02.12.2026 15:30"). */
+  message: string;
+  /** Present for done / cancel / reschedule / result: pass it to undoChange to revert. */
+  undo?: UndoToken;
+}

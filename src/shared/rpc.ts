@@ -17,7 +17,20 @@ import type {
   StageImportResult,
   UndoResult,
 } from './import-dto';
-import type { DueView, EventChange, EventView, LogEventInput, QuietClientView, RemindersView } from './events-dto';
+import type {
+  BirthdayView,
+  DueQuery,
+  DueView,
+  EventChange,
+  EventPatch,
+  EventView,
+  LogEventInput,
+  Page,
+  QuietClientView,
+  ReminderQuery,
+  RemindersView,
+  UndoToken,
+} from './events-dto';
 import type {
   AddClientInput,
   AddClientResult,
@@ -78,11 +91,21 @@ export interface ServerApi {
   listLabels(): string[];
   exportContacts(input: ExportPageInput): ExportPage;
   // Reminders sidebar and the CLI (src/shared/events-dto.ts). Instants are ISO strings; `at` defaults to now.
-  getReminders(at?: string): RemindersView;
+  getReminders(query?: ReminderQuery): RemindersView;
   logEvent(input: LogEventInput): EventView;
-  changeEvent(change: EventChange): EventView;
-  getDueList(at?: string): DueView;
+  /** Done, Result, Reschedule, Cancel, Assign: a patch for the list shown (no reload), with an undo token. */
+  changeEvent(change: EventChange): EventPatch;
+  /** Reverts the change a token describes, unless the event changed again since (then refused, saying so). */
+  undoChange(token: UndoToken): EventPatch;
+  /** Today and overdue, tomorrow or the week ahead, by manager, paged (DueQuery). */
+  getDue(query: DueQuery): DueView;
   getQuietClients(at?: string, days?: number): QuietClientView[];
+  /** Birthdays from today over `days` days (default 7). */
+  getBirthdays(query: { at?: string; days?: number }): Page<BirthdayView>;
+  /** "Plan a congratulation": a planned event of Settings' birthday kind and reason on the client's next birthday. */
+  planCongratulation(input: { client: string; indexRow?: number; at?: string }): EventPatch;
+  /** The Reminders sidebar's manager filter, remembered per user ('' = everyone). */
+  rememberManagerFilter(manager: string): void;
   // Clients (src/shared/clients-dto.ts): search as you type, what a typed text names (core/clients), one client's
   // card and history, saving the card, adding one.
   getClient(input: ClientHistoryInput): ClientView;
@@ -115,7 +138,19 @@ export type _ImportDtosAreJson = ProveJson<
 >;
 export type _ClientSidebarDtosAreJson = ProveJson<IsJson<ClientSidebarSetup>>;
 export type _EventDtosAreJson = ProveJson<
-  IsJson<RemindersView | LogEventInput | EventView | EventChange | DueView | QuietClientView>
+  IsJson<
+    | RemindersView
+    | LogEventInput
+    | EventView
+    | EventChange
+    | DueView
+    | DueQuery
+    | QuietClientView
+    | EventPatch
+    | UndoToken
+    | ReminderQuery
+    | Page<BirthdayView>
+  >
 >;
 export type _ClientDtosAreJson = ProveJson<
   IsJson<
@@ -147,8 +182,12 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   getReminders: true,
   logEvent: true,
   changeEvent: true,
-  getDueList: true,
+  undoChange: true,
+  getDue: true,
   getQuietClients: true,
+  getBirthdays: true,
+  planCongratulation: true,
+  rememberManagerFilter: true,
   getClient: true,
   saveClient: true,
   addClient: true,

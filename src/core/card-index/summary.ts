@@ -22,6 +22,8 @@ export interface ClientSummary {
   nextPlanned: string | null;
   /** `YYYY-MM-DD`, `--MM-DD` without a year, or ''. */
   birthday: string;
+  /** The client's row in the Card index sheet when it was read: a hint sent back with actions, checked there. */
+  indexRow?: number;
 }
 
 /** The summary cell: short keys, because 25,000 of them are read by every search. */

@@ -24,6 +24,7 @@ const en = {
   runSetup: 'Set up / repair',
   countryInvalid: 'Unknown country code "{value}": use a two-letter code such as RU, GE, KZ.',
   languageInvalid: 'Unknown language "{value}": use ru, en or ka, or leave it empty.',
+  timeZoneInvalid: 'Unknown time zone "{value}": write it as Europe/Moscow or Asia/Tbilisi, or leave it empty.',
   numberInvalid: '"{value}" is not allowed: use a whole number from {min} to {max}.',
   cardUnknownSender: 'Not a client yet',
   cardNoEmail: 'This message has no sender address.',
@@ -132,6 +133,8 @@ const ru: Record<MessageKey, string> = {
   runSetup: 'Создать / восстановить',
   countryInvalid: 'Неизвестный код страны «{value}»: укажите двухбуквенный код, например RU, GE, KZ.',
   languageInvalid: 'Неизвестный язык «{value}»: укажите ru, en или ka либо оставьте пустым.',
+  timeZoneInvalid:
+    'Неизвестный часовой пояс «{value}»: укажите его как Europe/Moscow или Asia/Tbilisi либо оставьте пустым.',
   numberInvalid: '«{value}» не подходит: укажите целое число от {min} до {max}.',
   cardUnknownSender: 'Пока не клиент',
   cardNoEmail: 'У письма нет адреса отправителя.',
@@ -238,6 +241,8 @@ const ka: Record<MessageKey, string> = {
   runSetup: 'შექმნა / აღდგენა',
   countryInvalid: 'უცნობი ქვეყნის კოდი „{value}“: მიუთითეთ ორასოიანი კოდი, მაგ. GE, RU, KZ.',
   languageInvalid: 'უცნობი ენა „{value}“: მიუთითეთ ru, en ან ka, ან დატოვეთ ცარიელი.',
+  timeZoneInvalid:
+    'უცნობი სასაათო სარტყელი „{value}“: მიუთითეთ როგორც Asia/Tbilisi ან Europe/Moscow, ან დატოვეთ ცარიელი.',
   numberInvalid: '„{value}“ არ გამოდგება: მიუთითეთ მთელი რიცხვი {min}-დან {max}-მდე.',
   cardUnknownSender: 'ჯერ არ არის კლიენტი',
   cardNoEmail: 'წერილს გამგზავნის მისამართი არ აქვს.',

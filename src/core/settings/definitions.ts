@@ -19,6 +19,15 @@ export interface SettingValues {
   /** A planned timed event's calendar reminders, minutes before it (all-day events: 17:00 the day before). */
   reminderPopupMinutes: number;
   reminderEmailMinutes: number;
+  /**
+   * The office's IANA time zone ('' = the spreadsheet's). Saving it sets the spreadsheet's zone too, so date cells and
+   * what the sidebar, the card, the CLI and the calendar show are in one zone; setup writes the spreadsheet's zone here.
+   */
+  timeZone: string;
+  /** "Plan a congratulation" on a birthday: the event's kind and reason, and its hour (office time). */
+  birthdayKind: string;
+  birthdayReason: string;
+  birthdayHour: number;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -49,11 +58,20 @@ function wholeNumber(min: number, max: number): Omit<SettingDefinition<number>, 
   };
 }
 
-const REASONS: Record<Locale, { interest: string; order: string }> = {
-  ru: { interest: 'Интерес', order: 'Заказ' },
-  en: { interest: 'Interest', order: 'Order' },
-  ka: { interest: 'ინტერესი', order: 'შეკვეთა' },
+const REASONS: Record<Locale, { interest: string; order: string; birthdayKind: string; birthday: string }> = {
+  ru: { interest: 'Интерес', order: 'Заказ', birthdayKind: 'Звонок', birthday: 'Поздравление' },
+  en: { interest: 'Interest', order: 'Order', birthdayKind: 'Call', birthday: 'Congratulations' },
+  ka: { interest: 'ინტერესი', order: 'შეკვეთა', birthdayKind: 'ზარი', birthday: 'მილოცვა' },
 };
+
+/** An IANA zone name the runtime knows ("Europe/Moscow"); '' = the spreadsheet's own zone. */
+function ianaZone(text: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Any text: a reason is the office's own word. */
 const anyText = { parse: (text: string) => text, allowed: 'any text' };
@@ -79,6 +97,15 @@ export const SETTINGS: { [K in SettingKey]: SettingDefinition<SettingValues[K]> 
   orderReason: { fallback: (locale) => REASONS[locale()].order, ...anyText },
   reminderPopupMinutes: { fallback: () => 30, ...wholeNumber(0, MAX_REMINDER_MINUTES) },
   reminderEmailMinutes: { fallback: () => 60, ...wholeNumber(0, MAX_REMINDER_MINUTES) },
+  timeZone: {
+    fallback: () => '',
+    parse: ianaZone,
+    allowed: "an IANA time zone such as Europe/Moscow or Asia/Tbilisi, or empty for the spreadsheet's",
+    invalid: (locale, value) => t(locale, 'timeZoneInvalid', { value }),
+  },
+  birthdayKind: { fallback: (locale) => REASONS[locale()].birthdayKind, ...anyText },
+  birthdayReason: { fallback: (locale) => REASONS[locale()].birthday, ...anyText },
+  birthdayHour: { fallback: () => 10, ...wholeNumber(0, 23) },
 };
 
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
