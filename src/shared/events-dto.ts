@@ -82,6 +82,8 @@ export interface LastContactView {
 export interface RowHints {
   storeRow?: number;
   indexRow?: number;
+  /** The Events sheet row the store last saw the event at. */
+  eventRow?: number;
 }
 
 export interface DueEventView extends EventView {

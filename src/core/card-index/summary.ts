@@ -4,6 +4,7 @@
 // e-mails, E.164 phones).
 
 import type { ClientIndexEntry } from './entry';
+import { isMissedCallKind } from '../events/missed-kinds';
 import { keysFromCell } from './keys';
 
 export interface ClientSummary {
@@ -22,6 +23,11 @@ export interface ClientSummary {
   nextPlanned: string | null;
   /** `YYYY-MM-DD`, `--MM-DD` without a year, or ''. */
   birthday: string;
+  /** The reason of the last done event ('' when never contacted): "interested, no order" reads it. */
+  lastReason: string;
+  lastKind: string;
+  /** Missed calls since the last real contact (the latest one's instant), or null. */
+  missed: { count: number; at: string } | null;
   /** The client's row in the Card index sheet when it was read: a hint sent back with actions, checked there. */
   indexRow?: number;
 }
@@ -34,6 +40,24 @@ interface SummaryCell {
   lc?: string;
   np?: string;
   b?: string;
+  lr?: string;
+  lk?: string;
+  /** Missed calls since the last real contact, and the latest one's instant. */
+  mn?: number;
+  ma?: string;
+}
+
+/**
+ * Missed calls at the head of the client's recent done events (newest first) — since the last real contact. The entry
+ * keeps only its last few events, so a count that fills them reads as "at least" that many.
+ */
+export function missedSince(entry: ClientIndexEntry): { count: number; at: string } | null {
+  let count = 0;
+  for (const e of entry.recent) {
+    if (!isMissedCallKind(e.kind)) break;
+    count++;
+  }
+  return count ? { count, at: entry.recent[0].at } : null;
 }
 
 export function summaryCell(entry: ClientIndexEntry): string {
@@ -43,6 +67,13 @@ export function summaryCell(entry: ClientIndexEntry): string {
   if (entry.lastContact) cell.lc = entry.lastContact.at;
   if (entry.planned[0]) cell.np = entry.planned[0].at;
   if (entry.birthday) cell.b = entry.birthday;
+  if (entry.lastContact?.reason) cell.lr = entry.lastContact.reason;
+  if (entry.lastContact?.kind) cell.lk = entry.lastContact.kind;
+  const missed = missedSince(entry);
+  if (missed) {
+    cell.mn = missed.count;
+    cell.ma = missed.at;
+  }
   return JSON.stringify(cell);
 }
 
@@ -58,6 +89,9 @@ export function summaryOfEntry(resourceName: string, keys: string[], entry: Clie
     lastContact: entry.lastContact?.at ?? null,
     nextPlanned: entry.planned[0]?.at ?? null,
     birthday: entry.birthday ?? '',
+    lastReason: entry.lastContact?.reason ?? '',
+    lastKind: entry.lastContact?.kind ?? '',
+    missed: missedSince(entry),
   };
 }
 
@@ -110,6 +144,12 @@ export function summaryFrom(keysValue: unknown, resourceName: unknown, cellValue
       lastContact: typeof cell.lc === 'string' ? cell.lc : null,
       nextPlanned: typeof cell.np === 'string' ? cell.np : null,
       birthday: typeof cell.b === 'string' ? cell.b : '',
+      lastReason: typeof cell.lr === 'string' ? cell.lr : '',
+      lastKind: typeof cell.lk === 'string' ? cell.lk : '',
+      missed:
+        typeof cell.mn === 'number' && cell.mn > 0 && typeof cell.ma === 'string'
+          ? { count: cell.mn, at: cell.ma }
+          : null,
     };
   } catch {
     return undefined;

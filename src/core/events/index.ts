@@ -9,3 +9,7 @@ export * from './calendar-plan';
 export * from './log-rules';
 export * from './digest-mail';
 export { localDayKey, startOfLocalDay, endOfLocalDay, zonedInstant, zoneOffsetMinutes, formatLocal } from './zone';
+export * from './open-events';
+export * from './day-screen';
+export * from './missed-kinds';
+export { eventViewOf } from './view';

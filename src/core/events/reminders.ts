@@ -4,6 +4,7 @@
 import { fnv1a } from '../hash';
 import { headerKey } from '../sheets/template';
 import { newEventId } from './ids';
+import { isMissedCallKind, MISSED_CALL_KINDS } from './missed-kinds';
 import { clientKey, EventRecord } from './row';
 import { addDays, dayNumber, endOfLocalDay, localDayKey, startOfLocalDay } from './zone';
 
@@ -171,10 +172,29 @@ export function quietDailyCap(
  * day on; the list for a day holds those whose dueDay is that day or earlier.
  */
 export function quietClients(clients: QuietClientInput[], events: EventRecord[], options: QuietOptions): QuietClient[] {
-  const today = localDayKey(options.at, options.timeZone);
-  const todayN = dayNumber(today);
   const last = lastContactByClient(events);
   const busy = new Set(events.filter((e) => e.status === 'planned').map(clientKey));
+  return quietClientsFrom(
+    clients.map((c) => {
+      const keys = [c.resourceName, clientKey({ clientId: '', client: c.name })].filter((k) => k !== '');
+      let lastAt: Date | null = null;
+      for (const k of keys) {
+        const lc = last.get(k);
+        if (lc && (!lastAt || lc.at.getTime() > lastAt.getTime())) lastAt = lc.at;
+      }
+      return { ...c, lastAt, busy: keys.some((k) => busy.has(k)) };
+    }),
+    options,
+  );
+}
+
+/** A client with what the quiet rule needs already known: the last done event and whether anything is planned. */
+export type QuietCandidate = QuietClientInput & { lastAt: Date | null; busy: boolean };
+
+/** The quiet rule over clients whose last contact and planned events are known (from the index and the store). */
+export function quietClientsFrom(clients: QuietCandidate[], options: QuietOptions): QuietClient[] {
+  const today = localDayKey(options.at, options.timeZone);
+  const todayN = dayNumber(today);
   const perDay = Math.max(
     1,
     Math.floor(options.perDay ?? quietDailyCap(clients, options.defaultDays, options.daysByLabel)),
@@ -182,13 +202,8 @@ export function quietClients(clients: QuietClientInput[], events: EventRecord[],
 
   const crossed: Array<QuietClient & { cross: number; hash: number }> = [];
   for (const c of clients) {
-    const keys = [c.resourceName, clientKey({ clientId: '', client: c.name })].filter((k) => k !== '');
-    if (keys.some((k) => busy.has(k))) continue;
-    let lastAt: Date | null = null;
-    for (const k of keys) {
-      const lc = last.get(k);
-      if (lc && (!lastAt || lc.at.getTime() > lastAt.getTime())) lastAt = lc.at;
-    }
+    if (c.busy) continue;
+    const lastAt = c.lastAt;
     const period = quietPeriod(c.labels, options.defaultDays, options.daysByLabel);
     const from = lastAt ?? c.since ?? null;
     const fromN = from ? dayNumber(localDayKey(from, options.timeZone)) : null;
@@ -267,7 +282,7 @@ export function interestedNoOrder(
   return out.sort((a, b) => byTime(a.event, b.event));
 }
 
-export const MISSED_CALL_KINDS = ['Пропущенный звонок', 'Missed call', 'გამოტოვებული ზარი'];
+export { MISSED_CALL_KINDS };
 
 export interface MissedCall {
   /** The latest missed call of the client. */
@@ -281,7 +296,7 @@ export interface MissedCall {
  * A caller we cannot tie to a client (no contact, no name) is listed call by call. Oldest first: callback order.
  */
 export function missedCalls(events: EventRecord[], missedKinds: string[] = MISSED_CALL_KINDS): MissedCall[] {
-  const isMissed = (e: EventRecord) => sameReason(e.kind, missedKinds);
+  const isMissed = (e: EventRecord) => isMissedCallKind(e.kind, missedKinds);
   const out: MissedCall[] = [];
   for (const [key, list] of groupByClient(events.filter((e) => e.status !== 'cancelled'))) {
     if (key.startsWith('row:')) {

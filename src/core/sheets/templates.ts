@@ -7,12 +7,22 @@ import imports from '../../../sheets-templates/imports.json';
 import importStaging from '../../../sheets-templates/import-staging.json';
 import labels from '../../../sheets-templates/labels.json';
 import lists from '../../../sheets-templates/lists.json';
+import openEvents from '../../../sheets-templates/open-events.json';
 import settings from '../../../sheets-templates/settings.json';
 import staff from '../../../sheets-templates/staff.json';
 import { SheetTemplate } from './template';
 
 export type SheetKey =
-  'events' | 'lists' | 'labels' | 'staff' | 'settings' | 'imports' | 'importLog' | 'importStaging' | 'cardIndex';
+  | 'events'
+  | 'lists'
+  | 'labels'
+  | 'staff'
+  | 'settings'
+  | 'imports'
+  | 'importLog'
+  | 'importStaging'
+  | 'cardIndex'
+  | 'openEvents';
 
 export const TEMPLATES: readonly SheetTemplate[] = [
   lists,
@@ -24,6 +34,7 @@ export const TEMPLATES: readonly SheetTemplate[] = [
   importLog,
   importStaging,
   cardIndex,
+  openEvents,
 ] as SheetTemplate[];
 
 export function template(key: SheetKey): SheetTemplate {

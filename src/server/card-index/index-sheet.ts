@@ -205,3 +205,20 @@ export function upsertIndex(sheet: Sheet, changes: RowChange[], removed: string[
 export function clearRow(sheet: Sheet, rowNumber: number): void {
   table(sheet).writeRowsAt([{ rowNumber, record: null }]);
 }
+
+/** The index's columns in sheet order (A keys, B contact, C summary, D JSON: the sheet is the CRM's, rebuilt whole). */
+const ORDER = TEMPLATE.columns.map((c) => c.key);
+
+/** One row's cells (A:D) as a batch read gives them → the row; undefined when empty or damaged. */
+export function indexRowFromCells(cells: unknown[] | undefined): IndexRow | undefined {
+  if (!cells) return undefined;
+  const values: Record<string, unknown> = {};
+  ORDER.forEach((key, i) => (values[key] = cells[i]));
+  return fromRecord(values);
+}
+
+/** The row's cells in sheet order, for a batch write (text exactly as is: the batch path needs no escaping). */
+export function indexRowCells(row: IndexRow): string[] {
+  const record = toRecord(row);
+  return ORDER.map((key) => String(record[key] ?? ''));
+}

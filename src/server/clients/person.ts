@@ -30,6 +30,9 @@ export function personSummary(p: Person, labels: string[], defaultCountry: strin
     manager: managerOf(p as CorePerson),
     lastContact: null,
     nextPlanned: null,
+    lastReason: '',
+    lastKind: '',
+    missed: null,
     birthday: dateText(p.birthdays?.[0]?.date, 'iso'),
   };
 }

@@ -1,23 +1,26 @@
 // Keeps the Google Calendar reminder of a planned event in step with its row: created once, moved when the row
-// moves, ticked when done, deleted when cancelled. The row holds the calendar event's id; the description carries our
-// event id (core EVENT_TAG), so a run that died between creating the calendar event and writing its id back is
-// found again instead of creating a second one.
+// moves, ticked when done, deleted when cancelled — ONE request each, through the Calendar API (the `Calendar`
+// advanced service), where CalendarApp needs one per field and one per reminder. The row holds the calendar event's
+// id; the event carries ours as a private extended property (and in its description, for people), so a run that died
+// between creating the calendar event and writing its id is found again instead of creating a second one.
 
 import {
   calendarAction,
   calendarEventFor,
   CalendarPlan,
-  eventIdFromDescription,
   EVENT_TAG,
+  eventIdFromDescription,
   guestChanges,
-  reminderChange,
 } from '../../core/events';
 import type { EventRecord } from '../../core/events';
+import { localDayKey, addDays } from '../../core/events/zone';
 import { OfficeContext } from './office';
 
-type CalEvent = GoogleAppsScript.Calendar.CalendarEvent;
+type CalEvent = GoogleAppsScript.Calendar.Schema.Event;
 
-const DAY = 86_400_000;
+const CALENDAR = 'primary';
+/** The private extended property that names our event. */
+const CRM_ID = 'crmEventId';
 
 function planFor(event: EventRecord, office: OfficeContext): CalendarPlan {
   return calendarEventFor(event, {
@@ -32,101 +35,116 @@ function planFor(event: EventRecord, office: OfficeContext): CalendarPlan {
   });
 }
 
-function getById(id: string): CalEvent | null {
-  if (!id) return null;
-  try {
-    return CalendarApp.getEventById(id);
-  } catch (e) {
-    return null;
-  }
+/** CalendarApp's ids are the iCalUID (`…@google.com`); the Calendar API's event id is the part before it. */
+export function apiEventId(id: string): string {
+  return id.replace(/@google\.com$/i, '');
 }
 
-/** Our calendar event for `eventId` near any of the given instants, found by the tag in its description. */
-function findTagged(eventId: string, near: Date[]): CalEvent | null {
-  if (!eventId || !near.length) return null;
-  const times = near.map((d) => d.getTime());
-  const from = new Date(Math.min(...times) - DAY);
-  const to = new Date(Math.max(...times) + 2 * DAY);
-  const found = CalendarApp.getEvents(from, to, { search: `${EVENT_TAG}${eventId}` });
-  return found.find((e) => eventIdFromDescription(e.getDescription()) === eventId) ?? null;
+/** The plan as the Calendar API's event: times in the office's zone; all-day events by date (end exclusive). */
+function resource(plan: CalendarPlan, timeZone: string, eventId: string, withGuests: boolean): CalEvent {
+  const when = plan.allDay
+    ? {
+        start: { date: localDayKey(plan.start, timeZone) },
+        end: { date: addDays(localDayKey(plan.start, timeZone), 1) },
+      }
+    : {
+        start: { dateTime: plan.start.toISOString(), timeZone },
+        end: { dateTime: plan.end.toISOString(), timeZone },
+      };
+  return {
+    summary: plan.title,
+    description: plan.description,
+    ...when,
+    reminders: {
+      useDefault: false,
+      overrides: plan.reminders
+        ? [
+            { method: 'popup', minutes: plan.reminders.popupMinutes },
+            { method: 'email', minutes: plan.reminders.emailMinutes },
+          ]
+        : [],
+    },
+    extendedProperties: { private: { [CRM_ID]: eventId } },
+    ...(withGuests ? { attendees: plan.guests.map((email) => ({ email })) } : {}),
+  };
 }
 
-/** The plan's one popup and one e-mail reminder (none for a done event). */
-function addReminders(event: CalEvent, plan: CalendarPlan): void {
-  if (!plan.reminders) return;
-  event.addPopupReminder(plan.reminders.popupMinutes);
-  event.addEmailReminder(plan.reminders.emailMinutes);
-}
+const gone = (e: unknown) => /\b(404|410)\b|not found|deleted/i.test(String((e as Error)?.message ?? e));
 
-function create(plan: CalendarPlan): CalEvent {
-  const options = { description: plan.description, guests: plan.guests.join(','), sendInvites: plan.guests.length > 0 };
-  const event = plan.allDay
-    ? CalendarApp.createAllDayEvent(plan.title, plan.start, options)
-    : CalendarApp.createEvent(plan.title, plan.start, plan.end, options);
-  addReminders(event, plan);
-  return event;
-}
-
-function isDeleted(e: unknown): boolean {
-  return /deleted/i.test(String((e as Error)?.message ?? ''));
-}
-
-/** Brings an existing calendar event to the plan, one request per field that differs. */
-function apply(event: CalEvent, plan: CalendarPlan, formerGuests: string[]): void {
-  if (event.getTitle() !== plan.title) event.setTitle(plan.title);
-  if (event.getDescription() !== plan.description) event.setDescription(plan.description);
-  if (plan.allDay) {
-    if (!event.isAllDayEvent() || event.getAllDayStartDate().getTime() !== plan.start.getTime())
-      event.setAllDayDate(plan.start);
-  } else if (
-    event.isAllDayEvent() ||
-    event.getStartTime().getTime() !== plan.start.getTime() ||
-    event.getEndTime().getTime() !== plan.end.getTime()
-  ) {
-    event.setTime(plan.start, plan.end);
-  }
-  const guests = guestChanges(
-    plan,
-    event.getGuestList().map((g) => g.getEmail()),
-    formerGuests,
+/** Our calendar event for `eventId`, found by its private property (the crash-recovery path: one request). */
+function findTagged(eventId: string): CalEvent | undefined {
+  const found = Calendar!.Events!.list(CALENDAR, { privateExtendedProperty: `${CRM_ID}=${eventId}`, maxResults: 5 });
+  return (found.items ?? []).find(
+    (e) =>
+      e.status !== 'cancelled' &&
+      (e.extendedProperties?.private?.[CRM_ID] === eventId || eventIdFromDescription(e.description ?? '') === eventId),
   );
-  for (const old of guests.remove) event.removeGuest(old);
-  for (const g of guests.add) event.addGuest(g);
-  const reminders = reminderChange(plan, event.getPopupReminders(), event.getEmailReminders());
-  if (reminders !== 'keep') event.removeAllReminders();
-  if (reminders === 'reset') addReminders(event, plan);
+}
+
+function create(plan: CalendarPlan, after: EventRecord, office: OfficeContext): string {
+  const made = Calendar!.Events!.insert(resource(plan, office.timeZone, after.id, true), CALENDAR, {
+    sendUpdates: plan.guests.length ? 'all' : 'none',
+  });
+  return String(made.id ?? '');
 }
 
 /**
  * Applies the core's decision (calendarAction) for a row going from `before` to `after`; returns the calendar event
- * id the row should hold afterwards ('' when there is none).
+ * id the row should hold afterwards ('' when there is none). One request, except: a changed manager reads the event's
+ * guests first (people the office invited by hand stay), and a retry after a crash looks for the event it made.
  */
-export function syncCalendar(before: EventRecord | undefined, after: EventRecord, office: OfficeContext): string {
+export function syncCalendar(
+  before: EventRecord | undefined,
+  after: EventRecord,
+  office: OfficeContext,
+  options: { recovering?: boolean } = {},
+): string {
   const action = calendarAction(before, after);
-  const knownId = after.calendarEventId || before?.calendarEventId || '';
+  const knownId = apiEventId(after.calendarEventId || before?.calendarEventId || '');
   if (action === 'none') return knownId;
-  const near = [after.at, ...(before ? [before.at] : [])];
   if (action === 'delete') {
-    const existing = getById(knownId) ?? findTagged(after.id, near);
     try {
-      existing?.deleteEvent();
+      Calendar!.Events!.remove(CALENDAR, knownId);
     } catch (e) {
-      if (!isDeleted(e)) throw e;
+      if (!gone(e)) throw e;
     }
     return '';
   }
-  const formerGuests = before ? [office.managerEmail(before.manager)] : [];
-  const existing = (knownId ? getById(knownId) : null) ?? (before || knownId ? findTagged(after.id, near) : null);
-  if (existing) {
-    try {
-      apply(existing, planFor(after, office), formerGuests);
-      return existing.getId();
-    } catch (e) {
-      // getEventById may still hand out an event someone deleted in Calendar; it cannot be changed, so start afresh.
-      if (!isDeleted(e)) throw e;
-    }
+  const plan = planFor(after, office);
+  if (action === 'create') {
+    const existing = options.recovering ? findTagged(after.id) : undefined;
+    if (!existing?.id) return create(plan, after, office);
+    return patch(existing.id, plan, before, after, office) ?? create(plan, after, office);
   }
+  const patched = patch(knownId, plan, before, after, office);
+  if (patched !== undefined) return patched;
   // Deleted by hand from the calendar: a planned event gets its reminder back; a finished one needs none.
-  if (after.status !== 'planned') return '';
-  return create(planFor(after, office)).getId();
+  return after.status === 'planned' ? create(plan, after, office) : '';
 }
+
+/** The calendar event brought to the plan; undefined when it no longer exists. */
+function patch(
+  id: string,
+  plan: CalendarPlan,
+  before: EventRecord | undefined,
+  after: EventRecord,
+  office: OfficeContext,
+): string | undefined {
+  const managerChanged = !!before && before.manager !== after.manager;
+  try {
+    const body = resource(plan, office.timeZone, after.id, false);
+    if (managerChanged) {
+      const present = (Calendar!.Events!.get(CALENDAR, id).attendees ?? []).map((a) => String(a.email ?? ''));
+      const change = guestChanges(plan, present, [office.managerEmail(before.manager)]);
+      const kept = present.filter((g) => !change.remove.includes(g.toLowerCase()));
+      body.attendees = [...kept, ...change.add].map((email) => ({ email }));
+    }
+    const done = Calendar!.Events!.patch(body, CALENDAR, id, { sendUpdates: managerChanged ? 'all' : 'none' });
+    return String(done.id ?? id);
+  } catch (e) {
+    if (gone(e)) return undefined;
+    throw e;
+  }
+}
+
+export { EVENT_TAG };

@@ -35,9 +35,20 @@ export class OfficeContext {
     return this.spreadsheet;
   }
 
-  /** Days and wall-clock times are the spreadsheet's: that is the zone the office reads its dates in. */
+  /**
+   * The office's zone: Settings → timeZone (setup writes the spreadsheet's there, and saving it sets the spreadsheet's
+   * zone too, so date cells agree), else the spreadsheet's own — one more request, only when Settings has none.
+   */
   get timeZone(): string {
-    return this.once('timeZone', () => this.ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone());
+    return this.once(
+      'timeZone',
+      () => this.settings.get('timeZone') || this.ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone(),
+    );
+  }
+
+  /** Values this execution read in a batch (values-batch.ts): later lookups of that sheet cost nothing. */
+  prime(key: SheetKey, values: unknown[][]): void {
+    this.memo[`values:${key}`] = values;
   }
 
   /** One getValues of a reference sheet; an absent sheet reads as empty (the parsers then use their defaults). */

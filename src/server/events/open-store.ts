@@ -1,0 +1,51 @@
+// The hidden "Open events" sheet (core/events/open-events.ts): the planned events, one short row each, kept in step
+// with the Events sheet by every write the CRM makes (in the same batchUpdate as the Events row), by the triggers that
+// see the office's hand edits (hand-edits.ts), and rewritten whole from the Events sheet by the periodic rebuild.
+
+import { EMPTY_OPEN_ROW, EventRecord, openEventCells } from '../../core/events';
+import { Locale } from '../../core/i18n/locale';
+import { template } from '../../core/sheets/templates';
+import { crmSheet } from '../sheets/crm-spreadsheet';
+import { CrmTable } from '../sheets/table';
+import { appendRows, cellData, rowData, updateAt } from '../sheets/values-batch';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+
+export function openStoreSheet(ss: Spreadsheet): Sheet | undefined {
+  return crmSheet('openEvents', ss);
+}
+
+/** The store rewritten from the planned events of a full read of the Events sheet (header included). */
+export function rewriteOpenStore(ss: Spreadsheet, events: EventRecord[], locale: Locale): number {
+  let sheet = openStoreSheet(ss);
+  if (!sheet) {
+    sheet = ss.insertSheet(template('openEvents').title[locale]);
+    sheet.hideSheet();
+  }
+  const planned = events.filter((e) => e.status === 'planned' && e.id).sort((a, b) => a.at.getTime() - b.at.getTime());
+  const records = planned.map((e) => {
+    const [id, at, event] = openEventCells(e);
+    return { id, at, event };
+  });
+  CrmTable.fixed('openEvents', sheet).rewrite(records, locale);
+  return planned.length;
+}
+
+const cells = (values: readonly string[]) => values.map((v) => cellData(v, 'UTC'));
+
+/** A planned event appended to the store (atomic: two executions appending both land). */
+export function appendOpen(sheetId: number, event: EventRecord): Request {
+  return appendRows(sheetId, [rowData(cells(openEventCells(event)))]);
+}
+
+/** The store row rewritten for the event as it is now. */
+export function replaceOpen(sheetId: number, row: number, event: EventRecord): Request {
+  return updateAt(sheetId, row, 0, cells(openEventCells(event)));
+}
+
+/** The row of an event that is no longer open, emptied in place (rows never move between rebuilds). */
+export function emptyOpen(sheetId: number, row: number): Request {
+  return updateAt(sheetId, row, 0, EMPTY_OPEN_ROW.map(() => ({})));
+}
