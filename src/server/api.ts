@@ -11,8 +11,16 @@ import { undoImport } from './import/undo';
 import { addClient } from './clients/add-client';
 import { announceIndexChange } from './card-index/announce';
 import { getClient, saveClient } from './clients/card';
-import { changeEvent, logEvent } from './events/log';
-import { getDueList, getQuietClients, getReminders } from './events/reminders';
+import { logEvent } from './events/log';
+import { changeEvent, undoChange } from './events/change';
+import { planCongratulation } from './events/birthday';
+import {
+  getBirthdays,
+  getDue,
+  getQuietClients,
+  getReminders,
+  rememberManagerFilter,
+} from './events/reminders';
 import { findClients, resolveClient } from './clients/api';
 import { contactsCount } from './people/people';
 import { crmSpreadsheet } from './sheets/crm-spreadsheet';
@@ -71,8 +79,12 @@ export const api: ServerApi = {
   getReminders,
   logEvent,
   changeEvent,
-  getDueList,
+  undoChange,
+  getDue,
   getQuietClients,
+  getBirthdays,
+  planCongratulation,
+  rememberManagerFilter,
   getClient,
   saveClient,
   addClient,

@@ -15,6 +15,7 @@ import { SheetContents, sheetContents } from './sheets/sheet-contents';
 import { addCrmMenu } from './ui/menu';
 import { showClientSidebar, showSidebar } from './ui/sidebars';
 import { morningDigest, refreshIndex } from './triggers/routine';
+import { onEventsEdit, onEventsStructureChange } from './events/hand-edits';
 import { ClientIndexEntry, indexStats, IndexStats, lookupClient } from './card-index/client-index';
 
 function safeSettings(): StoredSettings | undefined {
@@ -80,6 +81,19 @@ export function setupCrm(): void {
  * declared once, in ServerApi, and implemented once, in api.ts.
  */
 export { api };
+
+/**
+ * Simple trigger: a person edited cells. Edits of the Events sheet bring the open-events store in line (the edited
+ * rows only; hand-typed rows get their id). Google runs it with limited authorisation: the spreadsheet only.
+ */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  onEventsEdit(e);
+}
+
+/** Installable trigger (setup): rows deleted, inserted or sorted — the open-events store is rewritten from Events. */
+export function onEventsChange(e: GoogleAppsScript.Events.SheetsOnChange): void {
+  onEventsStructureChange(e);
+}
 
 /** Time-driven trigger (installed by setup, every 4 hours): rebuilds the Gmail card's client index. */
 export function refreshIndexTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {

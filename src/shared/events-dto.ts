@@ -234,6 +234,8 @@ export interface UndoToken {
   action: 'done' | 'cancel' | 'reschedule' | 'result';
   before: EventView;
   after: EventView;
+  /** Where the event's rows were right after the change. */
+  hints?: RowHints;
 }
 
 /** The answer to an action: what to patch in the list the sidebar shows, without reloading it. */

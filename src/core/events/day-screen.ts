@@ -93,7 +93,7 @@ export function dueEventView(event: OpenEvent, day: string, overdue: boolean, cl
     hints: {
       storeRow: event.storeRow,
       ...(event.rowNumber ? { eventRow: event.rowNumber } : {}),
-      ...(client?.indexRow ? { indexRow: client.indexRow } : {}),
+      ...(client?.indexRow || event.indexRow ? { indexRow: client?.indexRow || event.indexRow } : {}),
     },
   };
 }

@@ -51,8 +51,11 @@ export function readEventDate(text: string, timeZone: string): Checked<{ at: Dat
 }
 
 /** The moment a list is asked for (ISO), now when not given, or the badDate refusal. */
-export function readMoment(at: string | undefined, clock: Clock): Checked<Date> {
+export function readMoment(at: string | undefined, clock: Clock, timeZone?: string): Checked<Date> {
   if (at === undefined || at === null || at === '') return accept(new Date(clock.now()));
+  // A wall-clock time without an offset ("2026-12-02T10:00") is the office's, wherever the caller runs.
+  const zoned = timeZone ? parseEventDate(String(at), timeZone) : undefined;
+  if (zoned) return accept(zoned.at);
   const moment = new Date(String(at));
   return isNaN(moment.getTime()) ? refuse('badDate', { value: quoted(at) }) : accept(moment);
 }
@@ -165,6 +168,10 @@ export function appliedChange(before: EventRecord, change: EventChange, office: 
     case 'done':
       after.status = 'done';
       if (change.result !== undefined) after.result = String(change.result).trim();
+      if (change.nextStep !== undefined) after.nextStep = String(change.nextStep).trim();
+      return accept(after);
+    case 'result':
+      after.result = String(change.result ?? '').trim();
       if (change.nextStep !== undefined) after.nextStep = String(change.nextStep).trim();
       return accept(after);
     case 'reschedule': {

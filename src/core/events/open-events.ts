@@ -11,6 +11,8 @@ import type { EventRecord } from './row';
 export interface OpenEvent extends EventRecord {
   /** 1-based row in the store sheet. */
   storeRow: number;
+  /** The client's Card index row when the event was stored (a hint, checked by contact before any write); 0 if none. */
+  indexRow: number;
 }
 
 interface OpenCell {
@@ -26,12 +28,14 @@ interface OpenCell {
   d?: 1;
   /** The Events sheet row (a hint: checked by id before any write). */
   row?: number;
+  /** The client's Card index row (a hint). */
+  ir?: number;
 }
 
 export type OpenRowCells = [string, string, string];
 
 /** The store's three cells for a planned event. */
-export function openEventCells(e: EventRecord): OpenRowCells {
+export function openEventCells(e: EventRecord, indexRow = 0): OpenRowCells {
   const cell: OpenCell = { k: e.kind, r: e.reason, c: e.client };
   if (e.clientId) cell.ci = e.clientId;
   if (e.phone) cell.ph = e.phone;
@@ -41,6 +45,7 @@ export function openEventCells(e: EventRecord): OpenRowCells {
   if (e.createdBy) cell.by = e.createdBy;
   if (e.allDay) cell.d = 1;
   if (e.rowNumber > 0) cell.row = e.rowNumber;
+  if (indexRow > 0) cell.ir = indexRow;
   return [e.id, e.at.toISOString(), JSON.stringify(cell)];
 }
 
@@ -79,6 +84,7 @@ export function openEventFromCells(cells: unknown[] | undefined, storeRow: numbe
     createdBy: s(cell.by),
     rowNumber: typeof cell.row === 'number' && cell.row > 0 ? cell.row : 0,
     storeRow,
+    indexRow: typeof cell.ir === 'number' && cell.ir > 0 ? cell.ir : 0,
   };
 }
 

@@ -89,6 +89,27 @@ export function parseEventRows(
   return { events, problems };
 }
 
+/** One row read on its own (an action's row, found by its hint or a search), with the header found above it. */
+export function parseEventRow(
+  row: unknown[],
+  rowNumber: number,
+  table: { headers: string[]; columns: Record<string, number> },
+  options: ParseOptions,
+): { event?: EventRecord; problems: RowProblem[] } {
+  const locale = options.locale ?? 'en';
+  const problems: RowProblem[] = [];
+  const report: ReportProblem = (key, code, value, params = {}) =>
+    problems.push({
+      row: rowNumber,
+      column: table.headers[table.columns[key]] || key,
+      value,
+      code,
+      message: eventText(locale, messageKey(code), { value, ...params }),
+    });
+  const event = readEventRow(row, rowNumber, table.columns, options, report);
+  return event ? { event, problems } : { problems };
+}
+
 type ReportProblem = (
   key: string,
   code: RowProblem['code'],

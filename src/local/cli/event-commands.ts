@@ -50,7 +50,7 @@ export function logCommand(office: Office, args: ParsedArgs): EventView {
 }
 
 export function dueCommand(office: Office, args: ParsedArgs) {
-  const view = office.rpc.getDueList(isoOption(args, 'at'));
+  const view = office.rpc.getDue({ at: isoOption(args, 'at'), limit: 100_000 });
   const events = view.groups.flatMap((g) => g.events).sort((a, b) => a.at.localeCompare(b.at));
   return {
     at: view.at,

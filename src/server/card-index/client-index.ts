@@ -68,6 +68,7 @@ import {
   writeRow,
 } from './index-sheet';
 import { scriptCache } from './script-cache';
+import { rewriteOpenStore } from '../events/open-store';
 
 export type { ClientIndexEntry } from '../../core/card-index';
 export type { IndexedRow } from './index-sheet';
@@ -102,6 +103,9 @@ export function rebuildClientIndex(): RebuildStats {
   const sheet = indexSheet(office.ss) ?? createIndexSheet(office.ss, office.locale);
   writeIndex(sheet, rows, office.locale);
   writtenHere.clear();
+  // The open-events store is rewritten from the same read, with each event's client's new index row as its hint.
+  const rowOf = new Map(rows.map((r, i) => [r.resourceName, i + 2] as const));
+  rewriteOpenStore(office.ss, events, office.locale, (id) => rowOf.get(id) ?? 0);
   // The add-on also learns the office's language here (setup and every refresh), so even a missed Settings push heals.
   announceIndexChange([], { language: office.settings.get('language') });
   return {

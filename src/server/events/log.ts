@@ -21,24 +21,24 @@ import {
 } from '../../core/events';
 import type { EventChange, EventView, LogEventInput } from '../../shared/events-dto';
 import type { CellValue } from '../sheets/table';
-import { IndexedRow, noteEvent } from '../card-index/client-index';
+import { redactForLog } from '../../core/redact';
+import { announceIndexChange } from '../card-index/announce';
+import { indexRowCells } from '../card-index/index-sheet';
+import { appendRows, cellData, rowData, updateAt, writeBatch } from '../sheets/values-batch';
+import { commitChange } from './change';
+import { DayRead, readDay } from './day-read';
+import { indexAfter, locateEvent } from './event-target';
+import { appendOpen } from './open-store';
 import { addClientContact, newClientOf } from '../clients/add-client';
 import { scriptClock } from '../clock';
 import { syncCalendar } from './calendar';
-import { eventClient } from '../clients/resolve';
+import { ClientRef, eventClient } from '../clients/resolve';
 import { accepted, logText } from './messages';
 import { OfficeContext } from './office';
 import { EventLog, eventsTable, readEvents } from './sheet';
 import { eventView } from './views';
 
-/** The index is a cache: failing to update it must not undo a logged event (the daily rebuild catches up). */
-function touchIndex(event: EventRecord, known?: IndexedRow): void {
-  try {
-    noteEvent(event, known);
-  } catch (e) {
-    console.warn('The client index was not updated after an event change; the daily refresh will rebuild it.');
-  }
-}
+type Request = GoogleAppsScript.Sheets.Schema.Request;
 
 function rowCells(event: EventRecord, office: OfficeContext): Record<string, CellValue> {
   return eventCells(event, office.locale, office.lists.statuses);
@@ -48,34 +48,82 @@ export function logEvent(input: LogEventInput): EventView {
   const office = new OfficeContext();
   // "New client": created, or found by its e-mail or phone; the event then names that contact.
   if (input?.newClient) input = withNewClient(input, office);
-  const locale = office.locale;
   const checked = accepted(checkLogInput(input), office);
-
-  // A caller-chosen id may be a retry: the log is read to find the row the first attempt wrote.
-  const log = checked.id ? readEvents(office, { now: new Date(), locale }) : undefined;
-  const again = log && retried(log, checked.id, office);
-  if (again) return again;
-
+  // One read: the reference sheets, the Events header, and the client's index row where the caller saw it.
+  const read = readDay(office, {
+    refs: ['settings', 'lists', 'staff'],
+    store: [],
+    index: [input.indexRow ?? 0],
+    events: [],
+  });
+  const client = clientOf(input, read, office);
+  // A call repeating one whose answer was lost: the row the first attempt wrote is found, never written twice. The
+  // client's index entry lists its latest events, which catches a second click on the card for free.
+  const known = client.indexed?.entry;
+  if (
+    checked.id &&
+    (input.retry || known?.recent.some((e) => e.id === checked.id) || known?.planned.some((e) => e.id === checked.id))
+  ) {
+    const again = retried(read, checked.id, office);
+    if (again) return again;
+  }
   const terms = accepted(newEventTerms(input, office, scriptClock), office);
-  // Who the event is with: ONE client the text resolves to (core/clients), or the text alone when the user chose
-  // "without a client"; anything else is refused with the candidates before anything is written.
-  const client = eventClient(input, office);
   const event = newEventRecord(input, checked, terms, client, {
     clock: scriptClock,
     random: Math.random,
     createdBy: office.actorEmail,
   });
-
-  const table = log?.table ?? eventsTable(office);
-  table.append([rowCells(event, office)]);
-  if (event.status === 'planned') {
-    event.calendarEventId = syncCalendar(undefined, event, office);
-    event.rowNumber = table.findRow('id', event.id);
-    if (event.rowNumber && event.calendarEventId)
-      table.update(event.rowNumber, { calendarEventId: event.calendarEventId });
-  }
-  touchIndex(event, client.indexed);
+  // The calendar event first, so the row is written once, whole; a Calendar failure leaves it without a reminder.
+  if (event.status === 'planned') event.calendarEventId = calendarOrNone(event, office);
+  const index = client.indexed ? indexAfter(client.indexed, event) : undefined;
+  const requests: Request[] = [appendRows(read.events!.sheetId, [rowData(eventRowCells(read, event, office))])];
+  if (event.status === 'planned' && read.store)
+    requests.push(appendOpen(read.store.sheetId, event, index?.rowNumber ?? 0));
+  if (index && read.index)
+    requests.push(
+      updateAt(
+        read.index.sheetId,
+        index.rowNumber,
+        0,
+        indexRowCells(index).map((v) => cellData(v, 'UTC')),
+      ),
+    );
+  writeBatch(office.ss, requests);
+  if (index) announceIndexChange([index]);
   return eventView(event);
+}
+
+/** The calendar reminder of a new planned event; a Calendar failure is reported, not fatal (the row still lands). */
+function calendarOrNone(event: EventRecord, office: OfficeContext): string {
+  try {
+    return syncCalendar(undefined, event, office);
+  } catch (e) {
+    console.warn(`The calendar reminder was not created: ${redactForLog(e)}`);
+    return '';
+  }
+}
+
+/** The whole row, each value at its column (the office's own columns left empty). */
+function eventRowCells(read: DayRead, event: EventRecord, office: OfficeContext) {
+  const columns = read.events!.table!.columns;
+  const width = Math.max(...Object.values(columns)) + 1;
+  const cells = Array.from({ length: width }, () => ({}) as ReturnType<typeof cellData>);
+  const values = rowCells(event, office);
+  for (const [key, value] of Object.entries(values)) {
+    const column = columns[key] ?? -1;
+    if (column >= 0) cells[column] = cellData(value, office.timeZone, event.allDay);
+  }
+  return cells;
+}
+
+/** Who the event is with: the index row the caller saw when it still holds that contact, else the resolver. */
+function clientOf(input: LogEventInput, read: DayRead, office: OfficeContext): ClientRef {
+  const hinted = read.index?.rows.get(input.indexRow ?? 0);
+  if (hinted && input.noClient !== true && hinted.resourceName === String(input.client ?? '').trim()) {
+    const indexed = { ...hinted, rowNumber: input.indexRow! };
+    return { clientId: hinted.resourceName, name: hinted.entry.name, phone: hinted.entry.phones[0] ?? '', indexed };
+  }
+  return eventClient(input, office);
 }
 
 function withNewClient(input: LogEventInput, office: OfficeContext): LogEventInput {
@@ -85,37 +133,24 @@ function withNewClient(input: LogEventInput, office: OfficeContext): LogEventInp
 }
 
 /** A logEvent repeated with the id it already wrote: finish what the first run may not have (its calendar event). */
-function retried(log: EventLog, id: string, office: OfficeContext): EventView | undefined {
-  const existing = log.events.find((e) => e.id === id);
-  if (!existing) return undefined;
-  if (existing.status === 'planned' && !existing.calendarEventId) {
-    const calendarEventId = syncCalendar({ ...existing }, existing, office);
-    if (calendarEventId) {
-      log.table.update(existing.rowNumber, { calendarEventId });
-      existing.calendarEventId = calendarEventId;
-    }
+function retried(read: DayRead, id: string, office: OfficeContext): EventView | undefined {
+  let target;
+  try {
+    target = locateEvent(office, id, {});
+  } catch {
+    return undefined;
   }
+  const existing = target.before;
+  if (existing.status === 'planned' && !existing.calendarEventId) {
+    const calendarEventId = syncCalendar({ ...existing }, existing, office, { recovering: true });
+    if (calendarEventId) commitChange(target, { ...existing, calendarEventId }, office);
+    existing.calendarEventId = calendarEventId;
+  }
+  void read;
   return eventView(existing);
 }
 
-export function changeEvent(change: EventChange): EventView {
-  const office = new OfficeContext();
-  const locale = office.locale;
-  const id = accepted(changeTarget(change), office);
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(20_000)) throw new Error(logText(locale, 'busy'));
-  try {
-    const log = readEvents(office, { now: new Date(), locale });
-    const before = accepted(findEvent(log.events, id), office);
-    const after = accepted(appliedChange(before, change, office), office);
-    after.calendarEventId = syncCalendar(before, after, office);
-    log.table.update(before.rowNumber, changedCells(rowCells(before, office), rowCells(after, office)));
-    touchIndex(after);
-    return eventView(after);
-  } finally {
-    lock.releaseLock();
-  }
-}
+export { changeEvent } from './change';
 
 export interface EventLogRead {
   events: EventRecord[];

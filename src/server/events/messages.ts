@@ -18,6 +18,15 @@ const en = {
   severalClients: 'Several clients match "{query}": {candidates}. Choose one, or log without a client.',
   unknownClient: 'No client matches "{query}". Choose a client, add a new one, or log without a client.',
   andMore: 'and {count} more',
+  patchDone: 'Done: {what}.',
+  patchResult: 'Result saved: {what}.',
+  patchRescheduled: 'Moved to {when}: {what}.',
+  patchCancelled: 'Cancelled: {what}.',
+  patchAssigned: '{manager} is now responsible: {what}.',
+  patchUndone: 'Undone: {what} is back as it was.',
+  patchPlanned: 'Planned for {when}: {what}.',
+  changedSince: 'This event was changed again after that ({what}), so it cannot be undone.',
+  noBirthday: 'There is no birthday on the card of {name}.',
 };
 type Key = keyof typeof en;
 
@@ -35,6 +44,15 @@ const ru: Record<Key, string> = {
   severalClients: 'Под «{query}» подходят несколько клиентов: {candidates}. Выберите одного или запишите без клиента.',
   unknownClient: 'Клиент «{query}» не найден. Выберите клиента, добавьте нового или запишите без клиента.',
   andMore: 'и ещё {count}',
+  patchDone: 'Выполнено: {what}.',
+  patchResult: 'Результат записан: {what}.',
+  patchRescheduled: 'Перенесено на {when}: {what}.',
+  patchCancelled: 'Отменено: {what}.',
+  patchAssigned: 'Теперь отвечает {manager}: {what}.',
+  patchUndone: 'Отменено действие: {what} — как было.',
+  patchPlanned: 'Запланировано на {when}: {what}.',
+  changedSince: 'Это событие уже изменили после этого ({what}), отменить нельзя.',
+  noBirthday: 'В карточке клиента {name} нет дня рождения.',
 };
 
 const ka: Record<Key, string> = {
@@ -51,6 +69,15 @@ const ka: Record<Key, string> = {
   severalClients: '„{query}“-ს რამდენიმე კლიენტი შეესაბამება: {candidates}. აირჩიეთ ერთი ან ჩაწერეთ კლიენტის გარეშე.',
   unknownClient: 'კლიენტი „{query}“ ვერ მოიძებნა. აირჩიეთ კლიენტი, დაამატეთ ახალი ან ჩაწერეთ კლიენტის გარეშე.',
   andMore: 'და კიდევ {count}',
+  patchDone: 'შესრულდა: {what}.',
+  patchResult: 'შედეგი ჩაიწერა: {what}.',
+  patchRescheduled: 'გადაიტანეს {when}-ზე: {what}.',
+  patchCancelled: 'გაუქმდა: {what}.',
+  patchAssigned: 'ახლა პასუხისმგებელია {manager}: {what}.',
+  patchUndone: 'მოქმედება გაუქმდა: {what} — როგორც იყო.',
+  patchPlanned: 'დაიგეგმა {when}-ზე: {what}.',
+  changedSince: 'ეს მოვლენა ამის შემდეგ უკვე შეცვალეს ({what}), ამიტომ ვერ გაუქმდება.',
+  noBirthday: 'კლიენტის {name} ბარათში დაბადების დღე არ არის.',
 };
 
 export const logText = catalog<Key>({ en, ru, ka });

@@ -18,7 +18,12 @@ export function openStoreSheet(ss: Spreadsheet): Sheet | undefined {
 }
 
 /** The store rewritten from the planned events of a full read of the Events sheet (header included). */
-export function rewriteOpenStore(ss: Spreadsheet, events: EventRecord[], locale: Locale): number {
+export function rewriteOpenStore(
+  ss: Spreadsheet,
+  events: EventRecord[],
+  locale: Locale,
+  indexRowOf: (clientId: string) => number = () => 0,
+): number {
   let sheet = openStoreSheet(ss);
   if (!sheet) {
     sheet = ss.insertSheet(template('openEvents').title[locale]);
@@ -26,7 +31,7 @@ export function rewriteOpenStore(ss: Spreadsheet, events: EventRecord[], locale:
   }
   const planned = events.filter((e) => e.status === 'planned' && e.id).sort((a, b) => a.at.getTime() - b.at.getTime());
   const records = planned.map((e) => {
-    const [id, at, event] = openEventCells(e);
+    const [id, at, event] = openEventCells(e, e.clientId ? indexRowOf(e.clientId) : 0);
     return { id, at, event };
   });
   CrmTable.fixed('openEvents', sheet).rewrite(records, locale);
@@ -36,13 +41,13 @@ export function rewriteOpenStore(ss: Spreadsheet, events: EventRecord[], locale:
 const cells = (values: readonly string[]) => values.map((v) => cellData(v, 'UTC'));
 
 /** A planned event appended to the store (atomic: two executions appending both land). */
-export function appendOpen(sheetId: number, event: EventRecord): Request {
-  return appendRows(sheetId, [rowData(cells(openEventCells(event)))]);
+export function appendOpen(sheetId: number, event: EventRecord, indexRow = 0): Request {
+  return appendRows(sheetId, [rowData(cells(openEventCells(event, indexRow)))]);
 }
 
 /** The store row rewritten for the event as it is now. */
-export function replaceOpen(sheetId: number, row: number, event: EventRecord): Request {
-  return updateAt(sheetId, row, 0, cells(openEventCells(event)));
+export function replaceOpen(sheetId: number, row: number, event: EventRecord, indexRow = 0): Request {
+  return updateAt(sheetId, row, 0, cells(openEventCells(event, indexRow)));
 }
 
 /** The row of an event that is no longer open, emptied in place (rows never move between rebuilds). */

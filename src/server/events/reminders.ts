@@ -1,85 +1,78 @@
-// The follow-up lists: what is due (today and overdue, by manager), who has gone quiet, who showed interest without
-// ordering, and missed calls waiting for a callback. The due list costs two requests whatever the log's size: one read
-// of the Events sheet (which holds each client's phone, so People is not asked) and the spreadsheet's time zone.
+// The Reminders screens from what is kept up to date: ONE values.batchGet of the reference sheets, the open-events
+// store and the Card index's list lines (core/events/day-screen.ts decides), plus who is signed in and two property
+// reads — never a listing of the contacts, never a read of the whole history. At 25,000 clients and 100,000 events the
+// first screen is four requests; its answer is paged (a page of each list and the counts) so it stays small.
 
 import {
-  dueList,
-  EventRecord,
-  groupByManager,
-  handTypedIds,
-  interestedNoOrder,
-  missedCalls,
-  quietClients,
+  aheadCounts,
+  birthdaysFromIndex,
+  byClient,
+  dueWindow,
+  interestedFromIndex,
+  missedFromIndex,
+  page,
   quietDaysByLabel,
-  QuietClientInput,
+  quietFromIndex,
   quietOptions,
   readMoment,
 } from '../../core/events';
-import type { DueView, QuietClientView, RemindersView } from '../../shared/events-dto';
-import { listAllContacts } from '../people/gateway';
-import { labelNames, labelsOf } from '../people/labels';
-import { personName, personPhone } from '../clients/person';
+import type { ClientSummary } from '../../core/card-index';
+import type {
+  BirthdayView,
+  DueQuery,
+  DueView,
+  Page,
+  QuietClientView,
+  ReminderQuery,
+  RemindersView,
+} from '../../shared/events-dto';
+import type { QuietClient } from '../../core/events';
 import { scriptClock } from '../clock';
+import { addonProperties } from '../sheets/crm-spreadsheet';
 import { accepted } from './messages';
 import { OfficeContext } from './office';
-import { EventLog, readEvents } from './sheet';
-import { eventView, problemView } from './views';
+import { DayRead, readDay } from './day-read';
 
 /** The day the office started with reminders: quiet clients who crossed their period before it are spread from it. */
 const START_DAY = 'crm.reminders.startDay';
+/** The Reminders sidebar's manager filter, per user ('' = everyone). */
+const MANAGER_FILTER = 'crm.reminders.manager';
+const QUIET_PAGE = 30;
+const BIRTHDAY_DAYS = 7;
 
 function moment(at: string | undefined, office: OfficeContext): Date {
-  return accepted(readMoment(at, scriptClock), office);
+  return accepted(readMoment(at, scriptClock, office.timeZone), office);
 }
 
-function dueView(log: EventLog, now: Date, timeZone: string, items = dueList(log.events, now, timeZone)): DueView {
-  return {
-    at: now.toISOString(),
-    timeZone,
-    groups: groupByManager(items).map((g) => ({
-      manager: g.manager,
-      events: g.items.map((i) => ({
-        ...eventView(i.event),
-        overdue: i.overdue,
-        lastContact: i.lastContact
-          ? { at: i.lastContact.at.toISOString(), kind: i.lastContact.kind, reason: i.lastContact.reason }
-          : null,
-      })),
-    })),
-    problems: log.problems.map(problemView),
-  };
-}
-
-export function getDueList(at?: string): DueView {
-  const office = new OfficeContext();
-  const now = moment(at, office);
-  // No locale is looked up (it would cost a third request): row problems here are worded in English.
-  const log = readEvents(office, { now });
-  return dueView(log, now, office.timeZone);
-}
-
+/** Read from the script properties already in memory (one getProperties per execution); set once when absent. */
 function startDay(now: Date): Date {
-  const props = PropertiesService.getScriptProperties();
-  const stored = props.getProperty(START_DAY);
+  const stored = addonProperties()[START_DAY];
   const parsed = stored ? new Date(stored) : undefined;
   if (parsed && !isNaN(parsed.getTime())) return parsed;
-  props.setProperty(START_DAY, now.toISOString());
+  PropertiesService.getScriptProperties().setProperty(START_DAY, now.toISOString());
   return now;
 }
 
-/** Clients who have gone quiet; `days` replaces every period (the label's and the default). One contacts listing. */
-function quietList(office: OfficeContext, log: EventLog, now: Date, days?: number): QuietClientView[] {
-  const groupNames = labelNames();
-  const byName = new Map<string, { labels: string[]; phone: string }>();
-  const clients: QuietClientInput[] = listAllContacts('names,phoneNumbers,memberships').map((p) => {
-    const labels = labelsOf(p, groupNames);
-    const client = { resourceName: String(p.resourceName ?? ''), name: personName(p), labels, phone: personPhone(p) };
-    byName.set(client.resourceName, { labels, phone: client.phone });
-    return client;
+function quietViews(list: QuietClient[], clients: Map<string, ClientSummary>): QuietClientView[] {
+  return list.map((q) => {
+    const s = clients.get(q.resourceName);
+    return {
+      resourceName: q.resourceName,
+      name: q.name,
+      phone: q.phone ?? s?.phones[0] ?? '',
+      labels: s?.labels ?? [],
+      lastAt: q.lastAt ? q.lastAt.toISOString() : null,
+      days: q.days,
+      dueDay: q.dueDay,
+      hints: s?.indexRow ? { indexRow: s.indexRow } : {},
+    };
   });
-  const list = quietClients(
-    clients,
-    log.events,
+}
+
+function quietList(office: OfficeContext, read: DayRead, now: Date, days?: number): QuietClient[] {
+  return quietFromIndex(
+    read.index?.summaries ?? [],
+    read.store?.open ?? [],
     quietOptions(now, office.timeZone, days, {
       get defaultDays() {
         return office.settings.get('quietDaysDefault');
@@ -92,58 +85,84 @@ function quietList(office: OfficeContext, log: EventLog, now: Date, days?: numbe
       },
     }),
   );
-  return list.map((q) => ({
-    resourceName: q.resourceName,
-    name: q.name,
-    phone: q.phone ?? byName.get(q.resourceName)?.phone ?? '',
-    labels: byName.get(q.resourceName)?.labels ?? [],
-    lastAt: q.lastAt ? q.lastAt.toISOString() : null,
-    days: q.days,
-    dueDay: q.dueDay,
-  }));
 }
 
-export function getQuietClients(at?: string, days?: number): QuietClientView[] {
+/** The manager whose tasks the screen opens on: asked for, else the user's remembered choice, else themselves. */
+function managerFilter(query: ReminderQuery | undefined, office: OfficeContext): { manager: string; me: string } {
+  const me = office.actor?.name ?? '';
+  if (query && typeof query.manager === 'string') return { manager: query.manager.trim(), me };
+  const remembered = PropertiesService.getUserProperties().getProperty(MANAGER_FILTER);
+  return { manager: remembered ?? me, me };
+}
+
+export function getReminders(query?: ReminderQuery): RemindersView {
   const office = new OfficeContext();
-  const now = moment(at, office);
-  return quietList(office, readEvents(office, { now }), now, days);
-}
-
-/** Rows typed by hand get their ids (core handTypedIds) written: one write per run of adjacent rows. */
-function giveIds(log: EventLog, events: EventRecord[]): void {
-  if (log.table.columns.id < 0) return;
-  const fresh = handTypedIds(events);
-  for (const f of fresh) f.event.id = f.id;
-  log.table.updateColumn(
-    'id',
-    fresh.map((f) => ({ rowNumber: f.event.rowNumber, value: f.id })),
-  );
-}
-
-export function getReminders(at?: string): RemindersView {
-  const office = new OfficeContext();
-  const now = moment(at, office);
-  const locale = office.locale;
-  const log = readEvents(office, { now, locale });
-  const due = dueList(log.events, now, office.timeZone);
-  const missed = missedCalls(log.events);
-  giveIds(log, [...due.map((d) => d.event), ...missed.map((m) => m.event)]);
+  const read = readDay(office, { refs: ['settings', 'lists', 'staff', 'labels'], store: 'all', index: 'summaries' });
+  const now = moment(query?.at, office);
+  const timeZone = office.timeZone;
+  const { manager, me } = managerFilter(query, office);
+  const open = read.store?.open ?? [];
+  const summaries = read.index?.summaries ?? [];
+  const clients = byClient(summaries);
   const settings = office.settings;
+  const due = dueWindow(open, clients, { at: now, timeZone, days: 0, manager });
   return {
-    locale,
-    due: dueView(log, now, office.timeZone, due),
-    quiet: quietList(office, log, now),
-    interested: interestedNoOrder(log.events, settings.get('interestReason'), settings.get('orderReason')).map((i) => ({
-      clientId: i.clientId,
-      client: i.client,
-      phone: i.event.phone,
-      at: i.event.at.toISOString(),
-      reason: i.event.reason,
-    })),
-    missedCalls: missed.map((m) => eventView(m.event)),
-    problems: log.problems.map(problemView),
+    locale: office.locale,
+    timeZone,
+    me,
+    due,
+    ahead: aheadCounts(open, now, timeZone, manager),
+    quiet: page(quietViews(quietList(office, read, now), clients), QUIET_PAGE),
+    interested: page(interestedFromIndex(summaries, open, settings.get('interestReason'), settings.get('orderReason'))),
+    missedCalls: page(missedFromIndex(summaries, open)),
+    birthdays: page(birthdaysFromIndex(summaries, open, now, timeZone, BIRTHDAY_DAYS, settings.get('birthdayReason'))),
+    problems: [],
     kinds: office.lists.kinds,
     reasons: office.lists.reasons,
     managers: office.staff.map((s) => s.name).filter((n) => n !== ''),
   };
+}
+
+/** Today and overdue, tomorrow, or the week ahead (DueQuery.days), from the store alone. */
+export function getDue(query: DueQuery = {}): DueView {
+  const office = new OfficeContext();
+  const read = readDay(office, { refs: ['settings'], store: 'all' });
+  const now = moment(query.at, office);
+  const days = typeof query.days === 'number' && isFinite(query.days) ? Math.max(0, Math.min(31, query.days)) : 0;
+  return dueWindow(read.store?.open ?? [], new Map(), {
+    at: now,
+    timeZone: office.timeZone,
+    days,
+    manager: query.manager ?? '',
+    offset: query.offset,
+    limit: query.limit,
+  });
+}
+
+/** Clients who have gone quiet; `days` replaces every period (the label's and the default). */
+export function getQuietClients(at?: string, days?: number): QuietClientView[] {
+  const office = new OfficeContext();
+  const read = readDay(office, { refs: ['settings', 'labels'], store: 'all', index: 'summaries' });
+  const now = moment(at, office);
+  return quietViews(quietList(office, read, now, days), byClient(read.index?.summaries ?? []));
+}
+
+export function getBirthdays(query: { at?: string; days?: number } = {}): Page<BirthdayView> {
+  const office = new OfficeContext();
+  const read = readDay(office, { refs: ['settings'], store: 'all', index: 'summaries' });
+  const now = moment(query.at, office);
+  const days = typeof query.days === 'number' && query.days > 0 ? Math.min(366, Math.floor(query.days)) : BIRTHDAY_DAYS;
+  const list = birthdaysFromIndex(
+    read.index?.summaries ?? [],
+    read.store?.open ?? [],
+    now,
+    office.timeZone,
+    days,
+    office.settings.get('birthdayReason'),
+  );
+  return { items: list, total: list.length };
+}
+
+export function rememberManagerFilter(manager: string): void {
+  PropertiesService.getUserProperties().setProperty(MANAGER_FILTER, String(manager ?? '').trim());
 }

@@ -1,11 +1,12 @@
 // The morning digest: each manager the office opted in (Staff → morning digest) gets their own due list — overdue
-// and today — by e-mail, in the office's language. Managers with nothing due get no mail. One Staff read, one Events
-// read, one MailApp.sendEmail per manager; nothing about clients goes to the logs.
+// and today — by e-mail, in the office's language. Managers with nothing due get no mail. One read of Settings, Staff
+// and the open-events store (the same store the Reminders sidebar reads), one MailApp.sendEmail per manager; nothing
+// about clients goes to the logs.
 
 import { redactForLog } from '../../core/redact';
 import { digestItems, digestMail, digestRecipients, dueList } from '../../core/events';
 import { OfficeContext } from '../events/office';
-import { readEvents } from '../events/sheet';
+import { readDay } from '../events/day-read';
 
 export interface DigestResult {
   /** Managers with the digest on and an e-mail. */
@@ -16,12 +17,12 @@ export interface DigestResult {
 
 export function sendMorningDigest(now: Date = new Date()): DigestResult {
   const office = new OfficeContext();
+  const read = readDay(office, { refs: ['settings', 'staff'], store: 'all' });
   const managers = digestRecipients(office.staff);
   const result: DigestResult = { managers: managers.length, sent: 0, failed: 0 };
   if (!managers.length) return result;
   const timeZone = office.timeZone;
-  const { events } = readEvents(office, { now, locale: office.locale });
-  const due = dueList(events, now, timeZone);
+  const due = dueList(read.store?.open ?? [], now, timeZone);
   const url = office.ss.getUrl();
   for (const manager of managers) {
     const mine = digestItems(due, manager);

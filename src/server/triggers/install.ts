@@ -13,6 +13,8 @@ export const DIGEST_HANDLER = 'morningDigestTrigger';
 /** The index (and with it the card's "last contact") is at most this many hours behind edits made outside the CRM. */
 export const REFRESH_EVERY_HOURS = 4;
 export const DIGEST_HOUR = 8;
+/** Rows deleted, inserted or sorted by hand in the Events sheet: the open-events store follows (events/hand-edits.ts). */
+export const CHANGE_HANDLER = 'onEventsChange';
 
 const OWNER_PROPERTY = 'crm.triggers.owner';
 
@@ -42,6 +44,10 @@ export function installTriggers(): TriggersResult {
     const builder = ScriptApp.newTrigger(DIGEST_HANDLER).timeBased().atHour(DIGEST_HOUR).everyDays(1);
     (zone ? builder.inTimezone(zone) : builder).create();
     installed.push(DIGEST_HANDLER);
+  }
+  if (!have.has(CHANGE_HANDLER)) {
+    ScriptApp.newTrigger(CHANGE_HANDLER).forSpreadsheet(crmSpreadsheet()).onChange().create();
+    installed.push(CHANGE_HANDLER);
   }
   if (me && owner !== me) props.setProperty(OWNER_PROPERTY, me);
   return { installed, owner: me || owner, ownedByOther: false };

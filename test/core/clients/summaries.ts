@@ -13,6 +13,9 @@ export function summary(resourceName: string, name: string, extra: Partial<Clien
     lastContact: null,
     nextPlanned: null,
     birthday: '',
+    lastReason: '',
+    lastKind: '',
+    missed: null,
     ...extra,
   };
 }

@@ -79,7 +79,7 @@ type AddMeasurement = (x: Measurement, limit?: number) => void;
 function indexAndListBenches(office: Office, add: AddMeasurement): void {
   add(measureInvoke(office, 'sheet', 'rebuild the client index (trigger)', 'refreshIndexTrigger', [{}]));
   add(
-    measureRpc(office, 'due list (getDueList)', (rpc) => rpc.getDueList()),
+    measureRpc(office, 'due list (getDueList)', (rpc) => rpc.getDue({})),
     2,
   );
   add(measureRpc(office, 'quiet list (getQuietClients)', (rpc) => rpc.getQuietClients()));

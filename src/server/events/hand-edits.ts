@@ -1,0 +1,108 @@
+// The office edits the Events sheet by hand: a date typed over, a status chosen from the dropdown, a row typed in,
+// rows sorted or deleted. The open-events store must follow, or the Reminders screen would show what is no longer so:
+// - onEdit (a simple trigger: Google runs it for edits made by a person, with limited authorisation — the spreadsheet
+//   service only) re-reads the edited rows and brings their store rows in line; a row typed by hand gets its id here;
+// - rows deleted or sorted do not come to onEdit: the installed onChange trigger (REMOVE_ROW, INSERT_ROW, OTHER)
+//   rewrites the store from one read of the Events sheet, keeping the index-row hints it had;
+// - the periodic rebuild rewrites it anyway, which heals anything both missed (changes made through the API).
+
+import {
+  EventRecord,
+  handTypedIds,
+  openEventCells,
+  openEventsFrom,
+  parseEventRows,
+  EMPTY_OPEN_ROW,
+} from '../../core/events';
+import { findTable, HEADER_SEARCH_ROWS } from '../../core/events/table';
+import { sheetTitleMatches } from '../../core/sheets/template';
+import { template } from '../../core/sheets/templates';
+import { crmSheet } from '../sheets/crm-spreadsheet';
+import { OfficeContext } from './office';
+import { openStoreSheet, rewriteOpenStore } from './open-store';
+import { readEvents } from './sheet';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function isEventsSheet(sheet: Sheet, office: OfficeContext): boolean {
+  if (sheetTitleMatches(template('events'), sheet.getName())) return true;
+  const events = crmSheet('events', office.ss);
+  return !!events && events.getSheetId() === sheet.getSheetId();
+}
+
+/** What the store holds now, by id → row (one read of the store's three columns). */
+function storeRows(store: Sheet): Map<string, { row: number; indexRow: number }> {
+  const last = store.getLastRow();
+  const out = new Map<string, { row: number; indexRow: number }>();
+  if (last < 2) return out;
+  for (const e of openEventsFrom(store.getRange(2, 1, last - 1, 3).getValues(), 2))
+    out.set(e.id, { row: e.storeRow, indexRow: e.indexRow });
+  return out;
+}
+
+/** The store brought in line with the edited rows `first..last` of the Events sheet. */
+export function syncEditedRows(sheet: Sheet, first: number, last: number, office: OfficeContext): number {
+  const top = sheet.getRange(1, 1, HEADER_SEARCH_ROWS, Math.max(1, sheet.getLastColumn())).getValues();
+  const table = findTable(top, template('events'));
+  if (!table || last <= table.headerIndex + 1) return 0;
+  const from = Math.max(first, table.headerIndex + 2);
+  const width = Math.max(...Object.values(table.columns)) + 1;
+  const block = sheet.getRange(from, 1, last - from + 1, width).getValues();
+  // parseEventRows wants the header above the rows: the rows are read at their own numbers behind it.
+  const values: unknown[][] = [...top.slice(0, table.headerIndex + 1)];
+  for (let r = table.headerIndex + 2; r < from; r++) values.push([]);
+  values.push(...block);
+  const { events } = parseEventRows(values, { timeZone: office.timeZone, now: new Date() });
+  giveIds(sheet, events, table.columns.id);
+  const store = openStoreSheet(office.ss);
+  if (!store) return 0;
+  const known = storeRows(store);
+  let changed = 0;
+  for (const e of events) {
+    const at = known.get(e.id);
+    if (e.status === 'planned') {
+      const cells = openEventCells(e, at?.indexRow ?? 0);
+      if (at) store.getRange(at.row, 1, 1, 3).setValues([cells]);
+      else store.appendRow(cells);
+      changed++;
+    } else if (at) {
+      store.getRange(at.row, 1, 1, 3).setValues([EMPTY_OPEN_ROW.slice()]);
+      changed++;
+    }
+  }
+  return changed;
+}
+
+/** Rows typed by hand get their id (core handTypedIds): the store and every action find rows by it. */
+function giveIds(sheet: Sheet, events: EventRecord[], idColumn: number | undefined): void {
+  if (idColumn === undefined || idColumn < 0) return;
+  for (const { event, id } of handTypedIds(events)) {
+    sheet.getRange(event.rowNumber, idColumn + 1).setValue(id);
+    event.id = id;
+  }
+}
+
+export function onEventsEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const range = e?.range;
+  if (!range) return;
+  const sheet = range.getSheet();
+  const office = new OfficeContext(e.source);
+  if (!isEventsSheet(sheet, office)) return;
+  syncEditedRows(sheet, range.getRow(), range.getLastRow(), office);
+}
+
+/** Rows deleted, inserted or sorted: the store rewritten from the sheet, keeping its index-row hints. */
+export function onEventsStructureChange(e?: GoogleAppsScript.Events.SheetsOnChange): number {
+  const type = String(e?.changeType ?? 'OTHER');
+  if (!['REMOVE_ROW', 'INSERT_ROW', 'OTHER'].includes(type)) return 0;
+  const office = new OfficeContext(e?.source as GoogleAppsScript.Spreadsheet.Spreadsheet | undefined);
+  const store = openStoreSheet(office.ss);
+  const hints = store ? storeRows(store) : new Map();
+  const { events } = readEvents(office, { now: new Date(), locale: office.locale });
+  const indexRows = new Map<string, number>();
+  for (const ev of events) {
+    const hint = hints.get(ev.id);
+    if (hint?.indexRow && ev.clientId) indexRows.set(ev.clientId, hint.indexRow);
+  }
+  return rewriteOpenStore(office.ss, events, office.locale, (id) => indexRows.get(id) ?? 0);
+}
