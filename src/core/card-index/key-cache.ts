@@ -37,6 +37,8 @@ export const GENERATION_TTL_SECONDS = CACHE_LIMITS.maxTtlSeconds;
 interface KeyValue {
   g: string;
   e: ClientIndexEntry | null;
+  /** The client's Card index row when it was read: a hint for the card's actions, checked before any write. */
+  r?: number;
 }
 
 /** The cache key of an index key; an address too long for a cache key goes by its hash. */
@@ -46,7 +48,7 @@ export function cacheKeyOf(key: string): string {
 }
 
 export type KeyAnswer =
-  | { state: 'hit'; entry: ClientIndexEntry | null }
+  | { state: 'hit'; entry: ClientIndexEntry | null; row?: number }
   /** Read the row; cache what it says with `generation` (the one current before the read). */
   | { state: 'miss'; generation: string };
 
@@ -56,7 +58,10 @@ export function readCachedKey(cache: KeyValueCache, key: string): KeyAnswer {
   const got = cache.getAll([GENERATION_KEY, name]);
   const generation = got[GENERATION_KEY] ?? '';
   const value = parseValue(got[name]);
-  return value && value.g === generation ? { state: 'hit', entry: value.e } : { state: 'miss', generation };
+  if (!value || value.g !== generation) return { state: 'miss', generation };
+  return typeof value.r === 'number' && value.r > 1
+    ? { state: 'hit', entry: value.e, row: value.r }
+    : { state: 'hit', entry: value.e };
 }
 
 function parseValue(text: string | undefined): KeyValue | undefined {
@@ -78,15 +83,23 @@ const VALUE_OVERHEAD = 256;
  * The value for a key read under `generation`, or undefined when even the trimmed entry would not fit a cache value
  * (the next card then reads the row again, which is right, only slower).
  */
-export function keyValue(generation: string, entry: ClientIndexEntry | null): string | undefined {
+export function keyValue(generation: string, entry: ClientIndexEntry | null, row?: number): string | undefined {
   const e = entry && fitEntry(entry, CACHE_LIMITS.valueBytes - VALUE_OVERHEAD);
-  const text = JSON.stringify({ g: generation, e } satisfies KeyValue);
+  const value: KeyValue = { g: generation, e };
+  if (row && row > 1) value.r = row;
+  const text = JSON.stringify(value);
   return utf8Bytes(text) <= CACHE_LIMITS.valueBytes ? text : undefined;
 }
 
 /** One putAll: what the row read under `generation` said about `key`. */
-export function cacheKey(cache: KeyValueCache, key: string, generation: string, entry: ClientIndexEntry | null): void {
-  const value = keyValue(generation, entry);
+export function cacheKey(
+  cache: KeyValueCache,
+  key: string,
+  generation: string,
+  entry: ClientIndexEntry | null,
+  row?: number,
+): void {
+  const value = keyValue(generation, entry, row);
   if (value !== undefined) cache.putAll({ [cacheKeyOf(key)]: value }, KEY_TTL_SECONDS);
 }
 
@@ -98,6 +111,25 @@ export function newGeneration(now: number, random: () => number): string {
 /** One putAll: every cached key stops counting. */
 export function bumpGeneration(cache: KeyValueCache, generation: string): void {
   cache.putAll({ [GENERATION_KEY]: generation }, GENERATION_TTL_SECONDS);
+}
+
+/**
+ * The generation bumped and the changed rows' keys primed in ONE putAll. Every value then lives as long as a key's
+ * (KEY_TTL_SECONDS) — the generation too: when it expires the next card starts a new "none yet" generation, under which
+ * no older key counts, which is what a bump means anyway.
+ */
+export function bumpAndPrime(
+  cache: KeyValueCache,
+  generation: string,
+  rows: Array<{ keys: string[]; entry: ClientIndexEntry; rowNumber?: number }>,
+): void {
+  const values: Record<string, string> = { [GENERATION_KEY]: generation };
+  if (rows.length <= PRIMED_ROWS)
+    for (const row of rows) {
+      const value = keyValue(generation, row.entry, row.rowNumber);
+      if (value !== undefined) for (const key of row.keys) values[cacheKeyOf(key)] = value;
+    }
+  cache.putAll(values, rows.length ? KEY_TTL_SECONDS : GENERATION_TTL_SECONDS);
 }
 
 /** The most rows a change puts into the cache itself; a bigger change leaves them to the next cards. */
@@ -113,12 +145,12 @@ export const PRIMED_ROWS = 10;
 export function primeKeys(
   cache: KeyValueCache,
   generation: string,
-  rows: Array<{ keys: string[]; entry: ClientIndexEntry }>,
+  rows: Array<{ keys: string[]; entry: ClientIndexEntry; rowNumber?: number }>,
 ): void {
   if (!rows.length || rows.length > PRIMED_ROWS) return;
   const values: Record<string, string> = {};
   for (const row of rows) {
-    const value = keyValue(generation, row.entry);
+    const value = keyValue(generation, row.entry, row.rowNumber);
     if (value !== undefined) for (const key of row.keys) values[cacheKeyOf(key)] = value;
   }
   if (Object.keys(values).length) cache.putAll(values, KEY_TTL_SECONDS);

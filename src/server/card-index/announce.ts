@@ -9,7 +9,7 @@
 //   without personal data, and the add-on's cards then catch up when their cached keys expire (KEY_TTL_SECONDS).
 // Sheets buffers writes within an execution, so everything is flushed before anyone is told to read it.
 
-import { bumpGeneration, ClientIndexEntry, KEY_TTL_SECONDS, newGeneration, primeKeys } from '../../core/card-index';
+import { bumpAndPrime, ClientIndexEntry, KEY_TTL_SECONDS, newGeneration } from '../../core/card-index';
 import { redactForLog } from '../../core/redact';
 import { MIN_SECRET_CHARS } from '../../core/secret';
 import { scriptCache } from './script-cache';
@@ -37,7 +37,7 @@ export type PushOutcome = 'pushed' | 'bumped' | 'not-configured' | 'refused' | `
  * of it. Never throws: the change itself is saved.
  */
 export function announceIndexChange(
-  rows: Array<{ keys: string[]; entry: ClientIndexEntry }> = [],
+  rows: Array<{ keys: string[]; entry: ClientIndexEntry; rowNumber?: number }> = [],
   news: { language?: string } = {},
 ): PushOutcome {
   try {
@@ -45,8 +45,7 @@ export function announceIndexChange(
     if (isAddon()) {
       const cache = scriptCache();
       const generation = newGeneration(Date.now(), Math.random);
-      bumpGeneration(cache, generation);
-      primeKeys(cache, generation, rows);
+      bumpAndPrime(cache, generation, rows);
       return 'bumped';
     }
     return pushToAddon(news);

@@ -240,7 +240,7 @@ export function lookupClient(emailOrPhone: string, defaultCountry?: string): Cli
 export function lookupIndexed(
   emailOrPhone: string,
   defaultCountry?: string,
-): { entry: ClientIndexEntry; row?: IndexedRow } | undefined {
+): { entry: ClientIndexEntry; row?: IndexedRow; rowNumber?: number } | undefined {
   const key = indexKeyOf(emailOrPhone, defaultCountry);
   if (!key) return undefined;
   const written = writtenHere.get(key);
@@ -248,17 +248,17 @@ export function lookupIndexed(
   if (!isAddon()) {
     const sheet = indexSheet(crmSpreadsheet());
     const row = sheet ? findByKey(sheet, key) : undefined;
-    return row && { entry: row.entry, row };
+    return row && { entry: row.entry, row, rowNumber: row.rowNumber };
   }
   const cache = scriptCache();
   const cached = readCachedKey(cache, key);
-  if (cached.state === 'hit') return cached.entry ? { entry: cached.entry } : undefined;
+  if (cached.state === 'hit') return cached.entry ? { entry: cached.entry, rowNumber: cached.row } : undefined;
   const sheet = indexSheet(crmSpreadsheet());
   // No index yet (setup has not run): nothing to cache, "not a client" would outlive the first rebuild.
   if (!sheet) return undefined;
   const row = findByKey(sheet, key);
-  cacheKey(cache, key, cached.generation, row?.entry ?? null);
-  return row && { entry: row.entry, row };
+  cacheKey(cache, key, cached.generation, row?.entry ?? null, row?.rowNumber);
+  return row && { entry: row.entry, row, rowNumber: row.rowNumber };
 }
 
 export interface IndexStats {

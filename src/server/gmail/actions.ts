@@ -31,8 +31,20 @@ export function guarded(e: AddonEvent, fn: () => Response): Response {
 function target(e: AddonEvent): FormTarget {
   const email = param(e, 'email');
   const name = param(e, 'name') || email;
-  const params = { email, client: param(e, 'client') || email, name, manager: param(e, 'manager') };
+  const params: Record<string, string> = {
+    email,
+    client: param(e, 'client') || email,
+    name,
+    manager: param(e, 'manager'),
+  };
+  if (param(e, 'indexRow')) params.indexRow = param(e, 'indexRow');
   return { params: { ...params, [LANG_PARAM]: param(e, LANG_PARAM) }, name };
+}
+
+/** The client's Card index row the card was drawn from (a hint: logEvent checks it). */
+function indexRowOf(e: AddonEvent): number | undefined {
+  const n = Number(param(e, 'indexRow'));
+  return Number.isInteger(n) && n > 1 ? n : undefined;
 }
 
 /**
@@ -66,7 +78,14 @@ export function logEmail(e: AddonEvent): Response {
     // One e-mail is one event: logging it again (a lost response, a second click) finds the row already written.
     const messageId = (e as unknown as { gmail?: { messageId?: string } }).gmail?.messageId ?? '';
     const id = /^[\w-]{1,58}$/.test(messageId) ? `mail-${messageId}` : undefined;
-    logEvent({ id, client: target(e).params.client, kind, reason, note: input(e, FORM_FIELDS.note) || undefined });
+    logEvent({
+      id,
+      client: target(e).params.client,
+      indexRow: indexRowOf(e),
+      kind,
+      reason,
+      note: input(e, FORM_FIELDS.note) || undefined,
+    });
     return afterSave(e, (lang) => t(lang, 'cardLogged', { kind, reason }));
   });
 }
@@ -102,6 +121,7 @@ export function planFollowUp(e: AddonEvent): Response {
       // The form's own id: submitting the same form twice plans one follow-up, not two.
       id: /^[\w-]{1,58}$/.test(formId) ? `plan-${formId}` : undefined,
       client: target(e).params.client,
+      indexRow: indexRowOf(e),
       kind,
       reason,
       at: at.toISOString(),

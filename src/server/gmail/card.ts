@@ -2,7 +2,7 @@
 // three requests on the warm path whatever the size of the base: the message, its From header, one index lookup.
 
 import { t } from '../../core/i18n/messages';
-import { lookupClient } from '../card-index/client-index';
+import { lookupIndexed } from '../card-index/client-index';
 import { listUserGroups } from '../people/gateway';
 import { clientCard } from './client-card';
 import { AddonEvent, eventLocale, eventTimeZone, param } from './event';
@@ -16,9 +16,12 @@ export function senderCard(e: AddonEvent): GoogleAppsScript.Card_Service.Card {
   if (!sender) return noSenderCard(eventLocale(e));
   // The lookup first: its one cache request brings the office's language too (eventLocale).
   wantOfficeLanguage();
-  const entry = lookupClient(sender.email);
+  const found = lookupIndexed(sender.email);
   const lang = eventLocale(e);
-  if (entry) return clientCard(sender.email, entry, { lang, timeZone: eventTimeZone(e), now: Date.now() });
+  if (found) {
+    const indexRow = found.row?.rowNumber ?? found.rowNumber;
+    return clientCard(sender.email, found.entry, { lang, timeZone: eventTimeZone(e), now: Date.now(), indexRow });
+  }
   return unknownSenderCard(sender, lang);
 }
 

@@ -15,11 +15,20 @@ export interface CardContext {
   lang: Locale;
   timeZone: string;
   now: number;
+  /** The client's Card index row, for the actions (a hint: logging reads and checks it in its one batch read). */
+  indexRow?: number;
 }
 
 /** What every action of the card needs to find the client again. */
-export function clientParameters(email: string, entry: ClientIndexEntry): Record<string, string> {
-  return { email, client: entry.resourceName || email, name: entry.name || email, manager: entry.manager || '' };
+export function clientParameters(email: string, entry: ClientIndexEntry, indexRow?: number): Record<string, string> {
+  const params: Record<string, string> = {
+    email,
+    client: entry.resourceName || email,
+    name: entry.name || email,
+    manager: entry.manager || '',
+  };
+  if (indexRow && indexRow > 1) params.indexRow = String(indexRow);
+  return params;
 }
 
 function eventLine(at: string, kind: string, reason: string, timeZone: string): string {
@@ -70,7 +79,7 @@ export function clientCard(email: string, entry: ClientIndexEntry, c: CardContex
     );
   }
 
-  const params = { ...clientParameters(email, entry), [LANG_PARAM]: lang };
+  const params = { ...clientParameters(email, entry, c.indexRow), [LANG_PARAM]: lang };
   const actions = CardService.newCardSection().addWidget(
     CardService.newButtonSet()
       .addButton(button(t(lang, 'cardLogEmail'), action('gmailLogEmailForm', params), true))
