@@ -1,7 +1,8 @@
 // The event log at scale: 25,000 contacts and 100,000 events. Service calls and CPU for the Gmail card (cold and
 // warm index), the due list and the quiet list, finding a client (client.find), and the calls to log k events.
 
-import { messageEvent } from '../../emulator/ui/card-service';
+import { actionEvent, cardToJson, messageEvent, responseToJson } from '../../emulator/ui/card-service';
+import type { DueEventView, RemindersView } from '../../../shared/events-dto';
 import { openOffice, Office } from '../../office';
 import { serverRpc } from '../../gas/server-rpc';
 import { Measurement, measureInvoke, measureRpc } from '../measure';
@@ -75,16 +76,128 @@ const SCALE = { contacts: CONTACTS, events: EVENTS };
 /** Adds one measurement at the bench's scale; with a limit, whether the calls stay within it. */
 type AddMeasurement = (x: Measurement, limit?: number) => void;
 
+/** The bytes of what a call answers, as google.script.run carries it (JSON). */
+const replyBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value ?? null));
+
+/** Virtual service time a screen may take (issue 10): the Reminders sidebar is the first thing a user sees. */
+const SCREEN_MS = 2000;
+/** What the first screen may send to the sidebar. */
+const SCREEN_BYTES = 200 * 1024;
+
 /** The index the Gmail card reads, rebuilt by its trigger, and the lists the Reminders sidebar shows. */
-function indexAndListBenches(office: Office, add: AddMeasurement): void {
-  add(measureInvoke(office, 'sheet', 'rebuild the client index (trigger)', 'refreshIndexTrigger', [{}]));
+function indexAndListBenches(office: Office, add: AddMeasurement): RemindersView {
   add(
-    measureRpc(office, 'due list (getDueList)', (rpc) => rpc.getDue({})),
-    2,
+    measureInvoke(
+      office,
+      'sheet',
+      'rebuild the client index and the open-events store (trigger)',
+      'refreshIndexTrigger',
+      [{}],
+    ),
   );
   add(measureRpc(office, 'quiet list (getQuietClients)', (rpc) => rpc.getQuietClients()));
-  add(measureRpc(office, 'Reminders sidebar, first screen (getReminders)', (rpc) => rpc.getReminders()));
+  let view: RemindersView | undefined;
+  const first = measureRpc(office, 'Reminders sidebar, first screen (getReminders)', (rpc) => {
+    view = rpc.getReminders();
+  });
+  const bytes = replyBytes(view);
+  add(
+    {
+      ...first,
+      id: 'reminders.first-screen',
+      responseBytes: bytes,
+      withinTime: first.serviceMs <= SCREEN_MS,
+      withinReply: bytes <= SCREEN_BYTES,
+    },
+    5,
+  );
+  let week: unknown;
+  const w = measureRpc(office, 'the week ahead (getDue days 7, first page)', (rpc) => {
+    week = rpc.getDue({ days: 7 });
+  });
+  add({ ...w, id: 'reminders.week', responseBytes: replyBytes(week), withinTime: w.serviceMs <= SCREEN_MS }, 5);
   add(clientFindBench(office));
+  return view!;
+}
+
+/** A click on the first screen: Done and Reschedule on two of its events, sent with the hints the screen gave. */
+function clickBenches(office: Office, view: RemindersView, add: AddMeasurement): void {
+  const events: DueEventView[] = view.due.groups.flatMap((g) => g.events);
+  const [one, two] = events;
+  if (!one || !two) throw new Error('the bench office has fewer than two events due');
+  const done = measureRpc(office, 'Done on a Reminders row (changeEvent)', (rpc) =>
+    rpc.changeEvent({ id: one.id, action: 'done', result: 'bench', hints: one.hints }),
+  );
+  add({ ...done, id: 'reminders.done', withinTime: done.serviceMs <= SCREEN_MS }, 5);
+  const tomorrow = new Date(Date.parse(view.due.at) + 86_400_000).toISOString();
+  const moved = measureRpc(office, 'Reschedule a Reminders row (changeEvent)', (rpc) =>
+    rpc.changeEvent({ id: two.id, action: 'reschedule', at: tomorrow, hints: two.hints }),
+  );
+  add({ ...moved, id: 'reminders.reschedule', withinTime: moved.serviceMs <= SCREEN_MS }, 5);
+}
+
+/** Logging from the Reminders form (a client picked from its autocomplete) and from the Gmail card. */
+function logBenches(office: Office, names: string[], add: AddMeasurement): void {
+  const ws = office.workspace;
+  const picked = office.rpc
+    .findClients({ query: 'клиент777', limit: 5 })
+    .clients.find((c) => c.resourceName === names[777]);
+  const sidebar = measureRpc(office, 'log a call from the Reminders form (logEvent)', (rpc) =>
+    rpc.logEvent({ client: names[777], indexRow: picked?.indexRow, kind: 'Звонок', reason: 'Заказ', note: 'bench' }),
+  );
+  add({ ...sidebar, id: 'event.log.sidebar' }, 5);
+  const planned = measureRpc(office, 'plan a follow-up from the Reminders form (logEvent, planned)', (rpc) =>
+    rpc.logEvent({
+      client: names[778],
+      indexRow: office.rpc.findClients({ query: 'клиент778', limit: 5 }).clients[0]?.indexRow,
+      kind: 'Звонок',
+      reason: 'Заказ',
+      planned: true,
+      at: new Date(ws.clock.now() + 2 * 86_400_000).toISOString(),
+    }),
+  );
+  add({ ...planned, id: 'event.log.planned' }, 5);
+  // The card of a client's message, then its "log this e-mail" form submitted.
+  const messageId = ws.gmail.addMessage({
+    from: 'Иван Клиент321 <client321@example.ru>',
+    to: ws.ctx.session.email,
+    subject: 'Запись',
+    plainBody: '…',
+    date: ws.clock.now(),
+  });
+  const card = cardToJson(office.gmail.invoke('onGmailMessage', [messageEvent(ws, messageId)], 'card').result);
+  const form = findAction(card, 'gmailLogEmailForm');
+  const formCard = office.gmail.invoke('gmailLogEmailForm', [actionEvent(ws, messageId, form.parameters, {})], 'card');
+  const log = findAction(pushedCard(formCard.result), 'gmailLogEmail');
+  const m = measureInvoke(
+    office,
+    'gmail',
+    'log this e-mail from the Gmail card',
+    'gmailLogEmail',
+    [actionEvent(ws, messageId, log.parameters, { reason: ['Заказ'] })],
+    'card',
+  );
+  add({ ...m, id: 'event.log.card' }, 5);
+}
+
+type ActionJson = { functionName: string; parameters: Record<string, string> };
+
+function findAction(card: unknown, name: string): ActionJson {
+  let found: ActionJson | undefined;
+  const visit = (v: unknown): void => {
+    if (found || !v || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    if (o.functionName === name && o.parameters) found = o as unknown as ActionJson;
+    for (const x of Object.values(o)) visit(x);
+  };
+  visit(card);
+  if (!found) throw new Error(`no ${name} action on the card`);
+  return found;
+}
+
+/** The card an action response pushes (the log form). */
+function pushedCard(response: unknown): unknown {
+  return responseToJson(response);
 }
 
 /** Search as you type in the Client sidebar / the log form: a name prefix over the whole index (findClients). */
@@ -162,7 +275,9 @@ export function eventBenches(): Measurement[] {
   const out: Measurement[] = [];
   const add: AddMeasurement = (x, limit) =>
     out.push({ ...x, ...SCALE, ...(limit ? { limit, withinLimit: x.calls <= limit } : {}) });
-  indexAndListBenches(office, add);
+  const view = indexAndListBenches(office, add);
+  clickBenches(office, view, add);
+  logBenches(office, names, add);
   gmailCardBenches(office, add);
   clientHistoryBench(office, names, add);
   for (const k of [1, 10]) out.push(logEventsBench(office, k));
