@@ -101,3 +101,41 @@ export function openEventsFrom(values: unknown[][], firstRow: number): OpenEvent
   });
   return out;
 }
+
+/** Damaged Events rows the store keeps beside its header (D1), so the screens list them without reading the log. */
+export const STORED_PROBLEMS = 100;
+
+export interface StoredProblem {
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+export function problemsCell(problems: StoredProblem[]): string {
+  const kept = problems.slice(0, STORED_PROBLEMS).map((p) => ({ ...p, value: p.value.slice(0, 100) }));
+  return kept.length ? JSON.stringify(kept) : '';
+}
+
+export function problemsFromCell(cell: unknown): StoredProblem[] {
+  const text = String(cell ?? '');
+  if (!text.startsWith('[')) return [];
+  try {
+    const list = JSON.parse(text) as StoredProblem[];
+    return Array.isArray(list)
+      ? list.filter((p) => p && typeof p.row === 'number' && typeof p.message === 'string')
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The stored problems with those of rows `first..last` replaced by what a fresh read of them found. */
+export function replaceProblems(
+  stored: StoredProblem[],
+  first: number,
+  last: number,
+  fresh: StoredProblem[],
+): StoredProblem[] {
+  return [...stored.filter((p) => p.row < first || p.row > last), ...fresh].sort((a, b) => a.row - b.row);
+}

@@ -69,6 +69,7 @@ import {
 } from './index-sheet';
 import { scriptCache } from './script-cache';
 import { rewriteOpenStore } from '../events/open-store';
+import { storedProblem } from '../events/views';
 
 export type { ClientIndexEntry } from '../../core/card-index';
 export type { IndexedRow } from './index-sheet';
@@ -98,14 +99,14 @@ export function rebuildClientIndex(): RebuildStats {
   const now = new Date();
   const persons = allIndexedContacts();
   const groups = labelNames();
-  const { events } = readEvents(office, { now, locale: office.locale });
+  const { events, problems } = readEvents(office, { now, locale: office.locale });
   const rows = buildRows(persons, groups, events, office.settings.get('defaultCountry'), now);
   const sheet = indexSheet(office.ss) ?? createIndexSheet(office.ss, office.locale);
   writeIndex(sheet, rows, office.locale);
   writtenHere.clear();
   // The open-events store is rewritten from the same read, with each event's client's new index row as its hint.
   const rowOf = new Map(rows.map((r, i) => [r.resourceName, i + 2] as const));
-  rewriteOpenStore(office.ss, events, office.locale, (id) => rowOf.get(id) ?? 0);
+  rewriteOpenStore(office.ss, events, office.locale, (id) => rowOf.get(id) ?? 0, problems.map(storedProblem));
   // The add-on also learns the office's language here (setup and every refresh), so even a missed Settings push heals.
   announceIndexChange([], { language: office.settings.get('language') });
   return {

@@ -4,7 +4,7 @@
 // in the row the hint names — is checked against this one read; only a hint that has gone stale costs a search.
 
 import { ClientSummary, summaryOfRowCells } from '../../core/card-index';
-import { OpenEvent, openEventFromCells, openEventsFrom } from '../../core/events';
+import { OpenEvent, openEventFromCells, openEventsFrom, problemsFromCell, StoredProblem } from '../../core/events';
 import { findTable, HEADER_SEARCH_ROWS, Table } from '../../core/events/table';
 import { template, SheetKey } from '../../core/sheets/templates';
 import { crmSheet } from '../sheets/crm-spreadsheet';
@@ -32,7 +32,7 @@ export interface SheetRef {
 }
 
 export interface DayRead {
-  store?: SheetRef & { open: OpenEvent[]; rows: Map<number, OpenEvent> };
+  store?: SheetRef & { open: OpenEvent[]; rows: Map<number, OpenEvent>; problems: StoredProblem[] };
   index?: SheetRef & { summaries: ClientSummary[]; rows: Map<number, IndexRow> };
   events?: SheetRef & { table: Table | undefined; rows: Map<number, unknown[]> };
 }
@@ -61,10 +61,20 @@ export function readDay(office: OfficeContext, plan: ReadPlan): DayRead {
   if (plan.store) {
     const sheet = crmSheet('openEvents', ss);
     if (sheet) {
-      const store = (out.store = { ...ref(sheet), open: [] as OpenEvent[], rows: new Map<number, OpenEvent>() });
+      const store = (out.store = {
+        ...ref(sheet),
+        open: [] as OpenEvent[],
+        rows: new Map<number, OpenEvent>(),
+        problems: [] as StoredProblem[],
+      });
       if (plan.store === 'all')
-        ask(a1(store.title, 'A2:C'), (v) => {
-          store.open = openEventsFrom(v, 2);
+        // Row 1 is the header, with the damaged Events rows beside it (D1); the events from row 2.
+        ask(a1(store.title, 'A1:D'), (v) => {
+          store.problems = problemsFromCell(v[0]?.[3]);
+          store.open = openEventsFrom(
+            v.slice(1).map((r) => r.slice(0, 3)),
+            2,
+          );
           for (const e of store.open) store.rows.set(e.storeRow, e);
         });
       else

@@ -13,13 +13,16 @@ import {
   openEventsFrom,
   parseEventRows,
   EMPTY_OPEN_ROW,
+  problemsFromCell,
+  replaceProblems,
 } from '../../core/events';
 import { findTable, HEADER_SEARCH_ROWS } from '../../core/events/table';
 import { sheetTitleMatches } from '../../core/sheets/template';
 import { template } from '../../core/sheets/templates';
 import { crmSheet } from '../sheets/crm-spreadsheet';
 import { OfficeContext } from './office';
-import { openStoreSheet, rewriteOpenStore } from './open-store';
+import { openStoreSheet, PROBLEMS_CELL, rewriteOpenStore, writeProblems } from './open-store';
+import { storedProblem } from './views';
 import { readEvents } from './sheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -52,10 +55,19 @@ export function syncEditedRows(sheet: Sheet, first: number, last: number, office
   const values: unknown[][] = [...top.slice(0, table.headerIndex + 1)];
   for (let r = table.headerIndex + 2; r < from; r++) values.push([]);
   values.push(...block);
-  const { events } = parseEventRows(values, { timeZone: office.timeZone, now: new Date() });
+  const { events, problems } = parseEventRows(values, {
+    timeZone: office.timeZone,
+    now: new Date(),
+    locale: office.locale,
+  });
   giveIds(sheet, events, table.columns.id);
   const store = openStoreSheet(office.ss);
   if (!store) return 0;
+  // A repeated id is a whole-sheet question: the rebuild answers it; the edited rows answer for themselves.
+  const fresh = problems.filter((p) => p.code !== 'duplicate-id' && p.row >= from).map(storedProblem);
+  const stored = problemsFromCell(store.getRange(PROBLEMS_CELL).getValue());
+  const next = replaceProblems(stored, from, last, fresh);
+  if (JSON.stringify(next) !== JSON.stringify(stored)) writeProblems(store, next);
   const known = storeRows(store);
   let changed = 0;
   for (const e of events) {
@@ -98,11 +110,17 @@ export function onEventsStructureChange(e?: GoogleAppsScript.Events.SheetsOnChan
   const office = new OfficeContext(e?.source as GoogleAppsScript.Spreadsheet.Spreadsheet | undefined);
   const store = openStoreSheet(office.ss);
   const hints = store ? storeRows(store) : new Map();
-  const { events } = readEvents(office, { now: new Date(), locale: office.locale });
+  const { events, problems } = readEvents(office, { now: new Date(), locale: office.locale });
   const indexRows = new Map<string, number>();
   for (const ev of events) {
     const hint = hints.get(ev.id);
     if (hint?.indexRow && ev.clientId) indexRows.set(ev.clientId, hint.indexRow);
   }
-  return rewriteOpenStore(office.ss, events, office.locale, (id) => indexRows.get(id) ?? 0);
+  return rewriteOpenStore(
+    office.ss,
+    events,
+    office.locale,
+    (id) => indexRows.get(id) ?? 0,
+    problems.map(storedProblem),
+  );
 }

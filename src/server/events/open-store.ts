@@ -2,7 +2,7 @@
 // with the Events sheet by every write the CRM makes (in the same batchUpdate as the Events row), by the triggers that
 // see the office's hand edits (hand-edits.ts), and rewritten whole from the Events sheet by the periodic rebuild.
 
-import { EMPTY_OPEN_ROW, EventRecord, openEventCells } from '../../core/events';
+import { EMPTY_OPEN_ROW, EventRecord, openEventCells, problemsCell, StoredProblem } from '../../core/events';
 import { Locale } from '../../core/i18n/locale';
 import { template } from '../../core/sheets/templates';
 import { crmSheet } from '../sheets/crm-spreadsheet';
@@ -23,6 +23,7 @@ export function rewriteOpenStore(
   events: EventRecord[],
   locale: Locale,
   indexRowOf: (clientId: string) => number = () => 0,
+  problems: StoredProblem[] = [],
 ): number {
   let sheet = openStoreSheet(ss);
   if (!sheet) {
@@ -35,6 +36,7 @@ export function rewriteOpenStore(
     return { id, at, event };
   });
   CrmTable.fixed('openEvents', sheet).rewrite(records, locale);
+  writeProblems(sheet, problems);
   return planned.length;
 }
 
@@ -52,5 +54,20 @@ export function replaceOpen(sheetId: number, row: number, event: EventRecord, in
 
 /** The row of an event that is no longer open, emptied in place (rows never move between rebuilds). */
 export function emptyOpen(sheetId: number, row: number): Request {
-  return updateAt(sheetId, row, 0, EMPTY_OPEN_ROW.map(() => ({})));
+  return updateAt(
+    sheetId,
+    row,
+    0,
+    EMPTY_OPEN_ROW.map(() => ({})),
+  );
+}
+
+/** The damaged Events rows, in the cell beside the store's header (D1). */
+export const PROBLEMS_CELL = 'D1';
+
+export function writeProblems(sheet: Sheet, problems: StoredProblem[]): void {
+  const cell = problemsCell(problems);
+  const range = sheet.getRange(PROBLEMS_CELL);
+  // Written as text exactly (a JSON list starts with "[": nothing Sheets would parse).
+  range.setValue(cell);
 }

@@ -116,7 +116,7 @@ export function getReminders(query?: ReminderQuery): RemindersView {
     interested: page(interestedFromIndex(summaries, open, settings.get('interestReason'), settings.get('orderReason'))),
     missedCalls: page(missedFromIndex(summaries, open)),
     birthdays: page(birthdaysFromIndex(summaries, open, now, timeZone, BIRTHDAY_DAYS, settings.get('birthdayReason'))),
-    problems: [],
+    problems: read.store?.problems ?? [],
     kinds: office.lists.kinds,
     reasons: office.lists.reasons,
     managers: office.staff.map((s) => s.name).filter((n) => n !== ''),
@@ -129,7 +129,7 @@ export function getDue(query: DueQuery = {}): DueView {
   const read = readDay(office, { refs: ['settings'], store: 'all' });
   const now = moment(query.at, office);
   const days = typeof query.days === 'number' && isFinite(query.days) ? Math.max(0, Math.min(31, query.days)) : 0;
-  return dueWindow(read.store?.open ?? [], new Map(), {
+  const view = dueWindow(read.store?.open ?? [], new Map(), {
     at: now,
     timeZone: office.timeZone,
     days,
@@ -137,6 +137,7 @@ export function getDue(query: DueQuery = {}): DueView {
     offset: query.offset,
     limit: query.limit,
   });
+  return { ...view, problems: read.store?.problems ?? [] };
 }
 
 /** Clients who have gone quiet; `days` replaces every period (the label's and the default). */

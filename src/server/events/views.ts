@@ -9,3 +9,6 @@ export const eventView = eventViewOf;
 export function problemView(p: RowProblem): ProblemView {
   return { row: p.row, column: p.column, value: p.value, message: p.message };
 }
+
+/** A damaged row as the open-events store keeps it (the same fields the screens show). */
+export const storedProblem = problemView;
