@@ -62,17 +62,18 @@ export function apiMethodName(service: string): string {
     .join('.');
 }
 
-/** What a REST advanced service's quota fault says (Google names its own service in the sentence). */
-const QUOTA_SENTENCE: Record<string, string | undefined> = {
-  'Sheets.': sheetsQuotaSentence('Read requests'),
-};
+/** What a REST advanced service's quota fault says: Google names its own service and metric in the sentence. */
+function quotaSentence(service: string): string | undefined {
+  if (!service.startsWith('Sheets.')) return undefined;
+  return sheetsQuotaSentence(/\.(get|batchGet)$/.test(service) ? 'Read requests' : 'Write requests');
+}
 
 function faultError(service: string, kind: ActiveFault['kind']): Error {
   if (service.startsWith('People.') || service.startsWith('Sheets.')) {
     const api = apiMethodName(service);
     switch (kind) {
       case 'quota':
-        return HTTP.quota(api, QUOTA_SENTENCE[`${service.split('.')[0]}.`]);
+        return HTTP.quota(api, quotaSentence(service));
       case 'unavailable':
         return HTTP.unavailable(api);
       case 'lost-response':

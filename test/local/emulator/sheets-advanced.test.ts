@@ -412,6 +412,38 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
   });
 });
 
+describe('Sheets: injected faults', () => {
+  const append = (Sheets: GoogleAppsScript.Sheets, id: string) =>
+    googleError(() =>
+      Sheets.Spreadsheets!.batchUpdate(
+        { requests: [{ appendCells: { sheetId: 0, rows: [{ values: [text('x')] }], fields: 'userEnteredValue' } }] },
+        id,
+      ),
+    );
+
+  it('an atomic batch never half-lands: partial fails with nothing applied, a lost response after applying all', () => {
+    const { ws, id, Sheets } = setup();
+    ws.faults.add({ service: 'Sheets.Spreadsheets.batchUpdate', kind: 'partial', nth: [1] });
+    expect(append(Sheets, id).details.code).toBe(500);
+    expect(ws.spreadsheets.values(id, 'Лист1')).toEqual([]);
+    ws.faults.add({ service: 'Sheets.Spreadsheets.batchUpdate', kind: 'lost-response', nth: [1] });
+    expect(append(Sheets, id).details.code).toBe(504);
+    expect(ws.spreadsheets.values(id, 'Лист1')).toEqual([['x']]);
+  });
+
+  it('a quota fault is the Sheets API’s 429 for the request’s kind, before anything is applied', () => {
+    const { ws, id, Sheets } = setup();
+    ws.faults.add({ service: 'Sheets.*', kind: 'quota', nth: [1, 2] });
+    const e = append(Sheets, id);
+    expect(e.details.code).toBe(429);
+    expect(e.message).toContain("quota metric 'Write requests'");
+    expect(ws.spreadsheets.values(id, 'Лист1')).toEqual([]);
+    expect(googleError(() => Sheets.Spreadsheets!.Values!.batchGet(id, { ranges: ['A1'] })).details.message).toContain(
+      "quota metric 'Read requests'",
+    );
+  });
+});
+
 describe('Sheets: enabling and scopes', () => {
   it('exists only when the manifest enables sheets v4, under its userSymbol', () => {
     const ws = Workspace.inMemory();
