@@ -1,4 +1,8 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { GoogleJsonResponseException } from '../../../src/local/emulator/errors';
+import { loadProject } from '../../../src/local/gas/load-bundle';
 import { UiHost } from '../../../src/local/emulator/spreadsheet/service';
 import { Workspace } from '../../../src/local/emulator/workspace';
 import { messageOf } from './support';
@@ -502,5 +506,62 @@ describe('Sheets: enabling and scopes', () => {
     ).toBe('(no error)');
     ws.clock.set('2024-03-01T09:01:00Z');
     expect(read()).toBe('(no error)');
+  });
+});
+
+describe('Sheets in a loaded project', () => {
+  // A two-function project, as clasp would push it, whose manifest enables the service.
+  const CODE = `
+    function readAll(id) {
+      return Sheets.Spreadsheets.Values.batchGet(id, { ranges: ['A1:B'] }).valueRanges;
+    }
+    function badRange(id) {
+      try { Sheets.Spreadsheets.Values.batchGet(id, { ranges: ['Nope!A1'] }); }
+      catch (e) { return [e.name, e.message, e.details.code]; }
+    }
+    function appendRow(id, text) {
+      return Sheets.Spreadsheets.batchUpdate({ requests: [{ appendCells: {
+        sheetId: 0, rows: [{ values: [{ userEnteredValue: { stringValue: text } }] }], fields: 'userEnteredValue' } }] }, id);
+    }`;
+
+  function project(manifest: object) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheets-api-'));
+    fs.writeFileSync(path.join(dir, 'Code.js'), CODE);
+    fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify(manifest));
+    const ws = Workspace.inMemory({ clockStart: '2024-03-01T09:00:00Z' });
+    const id = ws.spreadsheets.create('CRM', { timeZone: 'Europe/Moscow', locale: 'ru' });
+    return { ws, id, p: loadProject(ws, dir, { project: 'sheet', boundSpreadsheetId: id }) };
+  }
+
+  const manifest = {
+    timeZone: 'Europe/Moscow',
+    runtimeVersion: 'V8',
+    dependencies: { enabledAdvancedServices: [SHEETS_V4] },
+    oauthScopes: [SPREADSHEETS],
+  };
+
+  it('a script reads and appends through it, and sees Google’s error shape', () => {
+    const { ws, id, p } = project(manifest);
+    expect(p.invoke('appendRow', [id, '=HYPERLINK("x")']).error).toBeUndefined();
+    expect(ws.spreadsheets.values(id, 'Лист1')).toEqual([['=HYPERLINK("x")']]);
+    expect(p.invoke('readAll', [id]).result).toEqual([
+      { range: "'Лист1'!A1:B1000", majorDimension: 'ROWS', values: [['=HYPERLINK("x")']] },
+    ]);
+    expect(p.invoke('badRange', [id]).result).toEqual([
+      'GoogleJsonResponseException',
+      'API call to sheets.spreadsheets.values.batchGet failed with error: Unable to parse range: Nope!A1',
+      400,
+    ]);
+  });
+
+  it('without the manifest entry the global is not defined; with currentonly every call is refused', () => {
+    const { dependencies: _, ...bare } = manifest;
+    const none = project(bare);
+    expect(none.p.invoke('readAll', [none.id]).error?.message).toBe('Sheets is not defined');
+    const narrow = project({ ...manifest, oauthScopes: [CURRENT_ONLY] });
+    expect(narrow.p.invoke('appendRow', [narrow.id, 'x']).error?.message).toBe(
+      'API call to sheets.spreadsheets.batchUpdate failed with error: Request had insufficient authentication scopes.',
+    );
+    expect(narrow.ws.spreadsheets.values(narrow.id, 'Лист1')).toEqual([]);
   });
 });
