@@ -162,6 +162,17 @@ describe('Sheets.Spreadsheets.Values.batchGet', () => {
     expect(ws.calls.all().filter((c) => c.failed).length).toBe(11);
   });
 
+  it('refuses a URL over 2,048 characters (every range rides in the query string)', () => {
+    const { id, ss, Sheets } = setup();
+    sheetWith(ss, 'Card index', [['a']]);
+    // "'Card index'!A2:D" is 27 characters URL-encoded (%27Card%20index%27%21A2%3AD), 35 with "ranges=" and "&": 55 fit.
+    const ranges = (n: number) => Array.from({ length: n }, () => "'Card index'!A2:D");
+    expect(Sheets.Spreadsheets!.Values!.batchGet(id, { ranges: ranges(40) }).valueRanges).toHaveLength(40);
+    const e = googleError(() => Sheets.Spreadsheets!.Values!.batchGet(id, { ranges: ranges(60) }));
+    expect(e.details.code).toBe(414);
+    expect(e.message).toContain('The requested URL is too large to process.');
+  });
+
   it('counts the request’s bytes and the cells it read', () => {
     const { ws, id, ss, Sheets } = setup();
     sheetWith(ss, 'Data', [
@@ -331,6 +342,25 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
     );
     expect(e2.message).toContain('Invalid requests[1].appendCells: No grid with id: 99');
     expect(sheet.getMaxRows()).toBe(1000);
+    expect(sheet.getDataRange().getValues()).toEqual([['a']]);
+  });
+
+  it('refuses a body over 2 MB, applying nothing', () => {
+    const { id, ss, Sheets } = setup();
+    const sheet = sheetWith(ss, 'Log', [['a']]);
+    const row = { values: [text('x'.repeat(40_000))] };
+    const e = googleError(() =>
+      Sheets.Spreadsheets!.batchUpdate(
+        {
+          requests: [
+            { appendCells: { sheetId: sheet.getSheetId(), rows: Array.from({ length: 60 }, () => row), fields: '*' } },
+          ],
+        },
+        id,
+      ),
+    );
+    expect(e.details.code).toBe(413);
+    expect(e.message).toContain('Request payload size exceeds the limit: 2097152 bytes.');
     expect(sheet.getDataRange().getValues()).toEqual([['a']]);
   });
 

@@ -13,6 +13,7 @@ import type { ScriptProject } from '../script/project';
 import { SpreadsheetRecord, SpreadsheetStore } from '../spreadsheet/store';
 import { queryArgs, enumArg, listArg } from './args';
 import { applyBatch } from './batch-update';
+import { batchGetUrl, requirePayload, requireUrl } from './limits';
 import { useQuota } from './quota';
 import { ApiValue, DATE_RENDER, DIMENSIONS, readBox, VALUE_RENDER } from './read';
 import { resolveRange } from './ranges';
@@ -95,6 +96,7 @@ export class ValuesCollection implements ValuesApi {
       { spreadsheetId, ...optionalArgs },
       (api, ss, count) => {
         const args = queryArgs(api, optionalArgs, BATCH_GET_PARAMS);
+        requireUrl(api, batchGetUrl(ss.id, args));
         const valueRender = enumArg(api, 'valueRenderOption', args.valueRenderOption, VALUE_RENDER, 'FORMATTED_VALUE');
         if (valueRender === 'FORMULA') throw HTTP.badRequest(api, SAY.unsupported('valueRenderOption FORMULA'));
         const opts = {
@@ -151,6 +153,7 @@ export class SpreadsheetsCollection implements SpreadsheetsApi {
       spreadsheetId,
       { spreadsheetId, ...resource },
       (api, ss, count, fault) => {
+        requirePayload(api, resource);
         const { replies, commit, cells } = applyBatch(api, ss, resource);
         count(cells);
         if (fault?.kind !== 'partial') commit();
