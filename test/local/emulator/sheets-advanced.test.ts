@@ -162,13 +162,13 @@ describe('Sheets.Spreadsheets.Values.batchGet', () => {
     expect(ws.calls.all().filter((c) => c.failed).length).toBe(11);
   });
 
-  it('refuses a URL over 2,048 characters (every range rides in the query string)', () => {
+  it('refuses a URL over 8,192 characters (every range rides in the query string)', () => {
     const { id, ss, Sheets } = setup();
     sheetWith(ss, 'Card index', [['a']]);
-    // "'Card index'!A2:D" is 27 characters URL-encoded (%27Card%20index%27%21A2%3AD), 35 with "ranges=" and "&": 55 fit.
+    // "'Card index'!A2:D" is 27 characters URL-encoded (%27Card%20index%27%21A2%3AD), 35 with "ranges=" and "&": 231 fit.
     const ranges = (n: number) => Array.from({ length: n }, () => "'Card index'!A2:D");
-    expect(Sheets.Spreadsheets!.Values!.batchGet(id, { ranges: ranges(40) }).valueRanges).toHaveLength(40);
-    const e = googleError(() => Sheets.Spreadsheets!.Values!.batchGet(id, { ranges: ranges(60) }));
+    expect(Sheets.Spreadsheets!.Values!.batchGet(id, { ranges: ranges(230) }).valueRanges).toHaveLength(230);
+    const e = googleError(() => Sheets.Spreadsheets!.Values!.batchGet(id, { ranges: ranges(240) }));
     expect(e.details.code).toBe(414);
     expect(e.message).toContain('The requested URL is too large to process.');
   });

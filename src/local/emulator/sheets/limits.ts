@@ -1,15 +1,17 @@
 // Request sizes. Google documents no hard limit for the Sheets API, only "we recommend a 2 MB maximum payload"
-// (https://developers.google.com/sheets/api/limits); what breaks in practice is the URL of a GET with many ranges
-// (values.batchGet puts every range in the query string: public reports of failures at ~20k characters). The
-// emulation is stricter than both, so the product stays far from where Google starts failing (all UNVERIFIED):
-// - a batchGet URL longer than 2,048 characters (Apps Script's own URL limit for UrlFetchApp) is refused with the
-//   sentence of Google's front end's 414 page;
-// - a batchUpdate body over 2 MB is refused with Google's usual payload sentence.
+// (https://developers.google.com/sheets/api/limits). What breaks in practice is the URL of a GET with many ranges:
+// values.batchGet puts every range in the query string, and Google's API front end stops at 8,192 characters of URL
+// (reported for Drive's files.list, googleapis/google-api-nodejs-client#972; a Sheets batchGet of ~20k characters
+// failed in dust-tt/dust#4042). So, all UNVERIFIED for the Sheets API through Apps Script:
+// - a batchGet URL over 8,192 characters, counted with every reserved character escaped (a Cyrillic letter of a sheet
+//   title costs 6), is refused with the sentence of Google's front end's 414 page;
+// - a batchUpdate body over 2 MB is refused with Google's usual payload sentence (stricter than Google, which only
+//   recommends it).
 
 import { GoogleJsonResponseException } from '../errors';
 import { jsonBytes } from '../wire-size';
 
-export const SHEETS_LIMITS = { urlChars: 2048, payloadBytes: 2 * 1024 * 1024 };
+export const SHEETS_LIMITS = { urlChars: 8192, payloadBytes: 2 * 1024 * 1024 };
 
 /** RFC 3986 strict: everything but unreserved characters escaped (' and ! too), the longest a client would send. */
 const encode = (s: string) =>
