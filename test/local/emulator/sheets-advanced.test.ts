@@ -595,3 +595,34 @@ describe('Sheets in a loaded project', () => {
     expect(narrow.ws.spreadsheets.values(narrow.id, 'Лист1')).toEqual([]);
   });
 });
+
+describe('the product’s Sheets adapter (server/sheets/values-batch.ts) over the emulation', () => {
+  // The adapter calls the `Sheets` global, as the bundle does in Apps Script.
+  const holder = globalThis as { Sheets?: unknown };
+  afterEach(() => delete holder.Sheets);
+
+  it('an append and a patch in one atomic call; dates come back as the same Dates and serials', async () => {
+    const { appendRows, cellData, readRanges, rowData, updateCellsOfRow, writeBatch, a1 } =
+      await import('../../../src/server/sheets/values-batch');
+    const { ws, ss, Sheets } = setup();
+    holder.Sheets = Sheets;
+    const events = sheetWith(ss, 'События', [['Когда', 'Клиент', 'Заметка']]);
+    const when = new Date('2024-03-05T07:15:00Z');
+    ws.calls.reset();
+    writeBatch(ss, [
+      appendRows(events.getSheetId(), [rowData([cellData(when, 'Europe/Moscow'), cellData('=1+1', 'Europe/Moscow')])]),
+      ...updateCellsOfRow(events.getSheetId(), 1, new Map([[2, cellData('Заметка (ред.)', 'Europe/Moscow')]])),
+    ]);
+    expect(ws.calls.count()).toBe(1);
+    expect(events.getDataRange().getValues()).toEqual([
+      ['Когда', 'Клиент', 'Заметка (ред.)'],
+      [when, '=1+1', ''],
+    ]);
+    expect(events.getRange('A2').getDisplayValue()).toBe('05.03.2024 10:15');
+    const [rows, header] = readRanges(ss, [a1('События', 'A2:C'), a1('События', '1:1')]);
+    expect(rows).toEqual([[expect.any(Number), '=1+1']]);
+    // 10:15 in Moscow on day 45356 (2024-03-05).
+    expect(rows[0][0]).toBeCloseTo(45356 + (10 * 60 + 15) / 1440, 9);
+    expect(header).toEqual([['Когда', 'Клиент', 'Заметка (ред.)']]);
+  });
+});
