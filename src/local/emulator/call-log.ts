@@ -15,6 +15,8 @@ export interface CallRecord {
   bytes: number;
   /** Set when an injected fault or a limit made the call fail. */
   failed?: string;
+  /** The service's measure of the work done (Sheets: cells read or written), when it reports one (CallIo.units). */
+  units?: number;
 }
 
 export class CallLog {

@@ -3,7 +3,7 @@
 
 import { CallLog } from './call-log';
 import { VirtualClock } from './clock';
-import { ExecutionKilled, GasException, GoogleJsonResponseException, HTTP } from './errors';
+import { ExecutionKilled, GasException, GoogleJsonResponseException, HTTP, sheetsQuotaSentence } from './errors';
 import { Execution } from './execution';
 import { ActiveFault, FaultInjector } from './faults';
 import { jsonBytes } from './wire-size';
@@ -43,6 +43,8 @@ export const LATENCY_MS: Record<string, number> = {
   'MailApp.': 400,
   'HtmlService.': 50,
   'Session.': 5,
+  'Sheets.': 300,
+  'Sheets.Spreadsheets.batchUpdate': 450,
 };
 
 export function latencyOf(service: string): number {
@@ -60,12 +62,18 @@ export function apiMethodName(service: string): string {
     .join('.');
 }
 
+/** What a REST advanced service's quota fault says: Google names its own service and metric in the sentence. */
+function quotaSentence(service: string): string | undefined {
+  if (!service.startsWith('Sheets.')) return undefined;
+  return sheetsQuotaSentence(/\.(get|batchGet)$/.test(service) ? 'Read requests' : 'Write requests');
+}
+
 function faultError(service: string, kind: ActiveFault['kind']): Error {
-  if (service.startsWith('People.')) {
+  if (service.startsWith('People.') || service.startsWith('Sheets.')) {
     const api = apiMethodName(service);
     switch (kind) {
       case 'quota':
-        return HTTP.quota(api);
+        return HTTP.quota(api, quotaSentence(service));
       case 'unavailable':
         return HTTP.unavailable(api);
       case 'lost-response':
@@ -96,6 +104,11 @@ export interface CallIo<T> {
   received?: (result: T) => number;
   /** Simulated latency, when not the service's usual (LATENCY_MS). */
   costMs?: number;
+  /**
+   * How much work the call did in the service's own unit (Sheets: cells read or written), known once `fn` ran; kept in
+   * CallRecord.units for a cost model that grows with it.
+   */
+  units?: (result: T | undefined) => number;
 }
 
 export class ServiceContext {
@@ -123,8 +136,9 @@ export class ServiceContext {
     exec?.charge(costMs);
     if (exec) exec.serviceCalls += 1;
     const sent = io.sent === undefined ? 0 : jsonBytes(io.sent);
+    const unitsOf = (result: T | undefined) => (io.units ? { units: io.units(result) } : {});
     const fail = (error: Error): never => {
-      this.calls.record({ service, at, costMs, bytes: sent, failed: error.message });
+      this.calls.record({ service, at, costMs, bytes: sent, failed: error.message, ...unitsOf(undefined) });
       exec?.move(sent);
       throw error;
     };
@@ -147,7 +161,7 @@ export class ServiceContext {
     }
     if (fault?.kind === 'lost-response' || fault?.kind === 'partial') fail(faultError(service, fault.kind));
     const bytes = sent + (io.received ? io.received(result) : jsonBytes(result));
-    this.calls.record({ service, at, costMs, bytes });
+    this.calls.record({ service, at, costMs, bytes, ...unitsOf(result) });
     exec?.move(bytes);
     return result;
   }

@@ -37,6 +37,13 @@ export class ExecutionKilled extends Error {
   }
 }
 
+/**
+ * The Sheets API's 429 for its per-minute quota (`Read requests` / `Write requests`), the sentence quoted in many public
+ * reports; the consumer's project number is made up (UNVERIFIED how Apps Script's default project appears there).
+ */
+export const sheetsQuotaSentence = (metric: 'Read requests' | 'Write requests'): string =>
+  `Quota exceeded for quota metric '${metric}' and limit '${metric} per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:000000000000'.`;
+
 export const HTTP = {
   badRequest: (api: string, message: string) =>
     new GoogleJsonResponseException(api, 400, 'INVALID_ARGUMENT', message, 'badRequest'),
@@ -46,14 +53,10 @@ export const HTTP = {
     new GoogleJsonResponseException(api, 404, 'NOT_FOUND', message, 'notFound'),
   conflict: (api: string, message: string) =>
     new GoogleJsonResponseException(api, 409, 'ALREADY_EXISTS', message, 'conflict'),
-  quota: (api: string) =>
-    new GoogleJsonResponseException(
-      api,
-      429,
-      'RESOURCE_EXHAUSTED',
-      "Quota exceeded for quota metric 'Critical read requests (Contact and Profile Reads)' and limit 'Critical read requests (Contact and Profile Reads) per minute per user' of service 'people.googleapis.com'.",
-      'rateLimitExceeded',
-    ),
+  quota: (
+    api: string,
+    message = "Quota exceeded for quota metric 'Critical read requests (Contact and Profile Reads)' and limit 'Critical read requests (Contact and Profile Reads) per minute per user' of service 'people.googleapis.com'.",
+  ) => new GoogleJsonResponseException(api, 429, 'RESOURCE_EXHAUSTED', message, 'rateLimitExceeded'),
   internal: (api: string) =>
     new GoogleJsonResponseException(api, 500, 'INTERNAL', 'Internal error encountered.', 'backendError'),
   unavailable: (api: string) =>

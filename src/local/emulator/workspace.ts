@@ -29,6 +29,7 @@ import { GmailStore, createGmailApp, createMailApp } from './gmail/service';
 import { createContentService } from './script/content-service';
 import { UrlFetchNetwork, WebAppOptions, WebAppTarget, headerValue, replyText } from './urlfetch/network';
 import { createUrlFetchApp } from './urlfetch/service';
+import { AdvancedServiceEntry, createSheets, sheetsSymbol } from './sheets/service';
 
 export type ProjectId = 'sheet' | 'gmail';
 
@@ -37,6 +38,7 @@ export interface ProjectManifest {
   timeZone?: string;
   oauthScopes?: string[];
   addOns?: { common?: { useLocaleFromApp?: boolean } & Record<string, unknown> } & Record<string, unknown>;
+  dependencies?: { enabledAdvancedServices?: AdvancedServiceEntry[] };
 }
 
 /** What makes one Apps Script project's view of the Workspace. */
@@ -53,6 +55,12 @@ export interface ProjectBinding {
    * present, a service needing a scope not in the list refuses the call (UrlFetchApp: `script.external_request`).
    */
   oauthScopes?: string[];
+  /**
+   * The manifest's `dependencies.enabledAdvancedServices`; absent, those of the manifest the loader registered for the
+   * project (Workspace.manifests). The `Sheets` global exists only when it enables sheets v4, under its userSymbol.
+   * (People is always present: the product's projects all enable it.)
+   */
+  advancedServices?: AdvancedServiceEntry[];
 }
 
 /** What a browser or an outside client gets from a web app (after redirects). */
@@ -160,7 +168,18 @@ export class Workspace {
   /** The Apps Script globals one project sees, all backed by this Workspace. */
   globals(binding: ProjectBinding): Record<string, unknown> {
     const ctx = this.ctx;
+    const sheets = sheetsSymbol(
+      binding.advancedServices ?? this.manifests[binding.project]?.dependencies?.enabledAdvancedServices,
+    );
     return {
+      ...(sheets
+        ? {
+            [sheets]: createSheets(this.spreadsheets, ctx, {
+              project: binding.project,
+              oauthScopes: binding.oauthScopes,
+            }),
+          }
+        : {}),
       People: createPeople(this.people, ctx),
       SpreadsheetApp: createSpreadsheetApp(this.spreadsheets, ctx, {
         activeSpreadsheetId: binding.boundSpreadsheetId,

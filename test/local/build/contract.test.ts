@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { findForbiddenReferences } from '../../../src/local/gas/bundle-check';
-import { manifestFunctions } from '../../../src/local/build/manifests';
+import { checkManifest, manifestFunctions } from '../../../src/local/build/manifests';
 import { DIST, ROOT } from '../../../src/local/office';
 import { MENU_ITEMS } from '../../../src/server/ui/menu';
 import { SERVER_FUNCTIONS } from '../../../src/shared/rpc';
@@ -102,19 +102,40 @@ describe('the built bundle', () => {
     expect(items.filter((i) => !office.sheet.hasFunction(i.functionName))).toEqual([]);
   });
 
-  test('manifests: V8, explicit minimal scopes, People enabled, Gmail trigger only in the add-on', () => {
+  test('manifests: V8, explicit minimal scopes, People and Sheets enabled, Gmail trigger only in the add-on', () => {
     const office = testOffice();
     for (const project of [office.sheet, office.gmail]) {
       expect(project.manifest.runtimeVersion).toBe('V8');
       expect(project.manifest.dependencies?.enabledAdvancedServices).toEqual([
         { userSymbol: 'People', serviceId: 'peopleapi', version: 'v1' },
+        { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
       ]);
       const scopes = project.manifest.oauthScopes ?? [];
+      // The Sheets REST API does not take spreadsheets.currentonly: both projects need the full scope.
+      expect(scopes).toContain('https://www.googleapis.com/auth/spreadsheets');
+      expect(scopes).not.toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');
       expect(scopes).not.toContain('https://www.googleapis.com/auth/gmail.readonly');
       expect(scopes).not.toContain('https://mail.google.com/');
       expect(scopes).not.toContain('https://www.googleapis.com/auth/drive');
     }
     expect(office.sheet.manifest.addOns).toBeUndefined();
     expect(office.gmail.manifest.addOns?.gmail).toBeDefined();
+    // The loaded bundle sees the service the manifest enables.
+    expect(office.sheet.context.Sheets).toBeDefined();
+  });
+
+  test('the build refuses a manifest enabling Sheets v4 without a scope the Sheets API takes', () => {
+    const manifest = {
+      runtimeVersion: 'V8',
+      timeZone: 'Europe/Moscow',
+      dependencies: { enabledAdvancedServices: [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }] },
+      oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'],
+    };
+    expect(() => checkManifest('sheet', manifest, [])).toThrow(
+      'The sheet manifest: the Sheets advanced service needs one of https://www.googleapis.com/auth/spreadsheets',
+    );
+    expect(() =>
+      checkManifest('sheet', { ...manifest, oauthScopes: ['https://www.googleapis.com/auth/spreadsheets'] }, []),
+    ).not.toThrow();
   });
 });

@@ -1,0 +1,28 @@
+// The Sheets API's per-minute quotas: "Read requests: per minute per user per project 60", the same for writes, each
+// refilled every minute (https://developers.google.com/sheets/api/limits). Counted on the virtual clock, per clock
+// minute, per project and account. The per-project limit (300/min over all users) cannot bite first for the one
+// shared office account the product runs as, so it is not modelled.
+
+import { ServiceContext } from '../context';
+import { HTTP, sheetsQuotaSentence } from '../errors';
+
+export const SHEETS_PER_MINUTE = 60;
+
+type Kind = 'read' | 'write';
+
+const METRIC: Record<Kind, 'Read requests' | 'Write requests'> = { read: 'Read requests', write: 'Write requests' };
+
+/** Usage per context (one Workspace): key `kind|project|email` → minute and requests in it. */
+const usage = new WeakMap<ServiceContext, Map<string, { minute: number; used: number }>>();
+
+/** Counts one request, or refuses it with the 429 Google sends. */
+export function useQuota(ctx: ServiceContext, api: string, kind: Kind, project: string): void {
+  let byKey = usage.get(ctx);
+  if (!byKey) usage.set(ctx, (byKey = new Map()));
+  const key = `${kind}|${project}|${ctx.session.email}`;
+  const minute = Math.floor(ctx.clock.now() / 60_000);
+  const slot = byKey.get(key);
+  const used = slot && slot.minute === minute ? slot.used : 0;
+  if (used >= SHEETS_PER_MINUTE) throw HTTP.quota(api, sheetsQuotaSentence(METRIC[kind]));
+  byKey.set(key, { minute, used: used + 1 });
+}
