@@ -2,11 +2,20 @@
 // build refuses it here.
 
 const LOCALE_SCOPE = 'https://www.googleapis.com/auth/script.locale';
+/**
+ * The scope each advanced service the product enables needs; with explicit oauthScopes, Google does not add it, and
+ * the first call fails with a permission error in production only.
+ */
+const ADVANCED_SCOPES: Record<string, string[]> = {
+  peopleapi: ['https://www.googleapis.com/auth/contacts'],
+  calendar: ['https://www.googleapis.com/auth/calendar', 'https://www.googleapis.com/auth/calendar.events'],
+};
 
 interface Manifest {
   runtimeVersion?: string;
   timeZone?: string;
   oauthScopes?: string[];
+  dependencies?: { enabledAdvancedServices?: Array<{ userSymbol?: string; serviceId?: string; version?: string }> };
   addOns?: {
     common?: { homepageTrigger?: { runFunction?: string }; useLocaleFromApp?: boolean };
     gmail?: { contextualTriggers?: Array<{ onTriggerFunction?: string }>; homepageTrigger?: { runFunction?: string } };
@@ -31,6 +40,12 @@ export function checkManifest(project: string, manifest: Manifest, entryPoints: 
   // Google sends the user's locale and time zone only with both (the add-on's event objects reference).
   if (manifest.addOns?.common?.useLocaleFromApp && !manifest.oauthScopes?.includes(LOCALE_SCOPE))
     problems.push(`useLocaleFromApp needs the ${LOCALE_SCOPE} scope`);
+  for (const service of manifest.dependencies?.enabledAdvancedServices ?? []) {
+    const needs = ADVANCED_SCOPES[service.serviceId ?? ''];
+    if (!needs) problems.push(`enables advanced service ${service.serviceId}, whose scope the build does not know`);
+    else if (!needs.some((s) => manifest.oauthScopes?.includes(s)))
+      problems.push(`enables ${service.userSymbol} (${service.serviceId}) without the ${needs[0]} scope`);
+  }
   for (const fn of manifestFunctions(manifest))
     if (!entryPoints.includes(fn)) problems.push(`names ${fn}, which src/server/main.ts does not export`);
   if (problems.length) throw new Error(`The ${project} manifest: ${problems.join('; ')}`);

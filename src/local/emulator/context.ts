@@ -34,6 +34,7 @@ export const LATENCY_MS: Record<string, number> = {
   'SpreadsheetApp.Sheet.appendRow': 150,
   'SpreadsheetApp.openById': 300,
   'CalendarApp.': 500,
+  'Calendar.': 400,
   'PropertiesService.': 30,
   'CacheService.': 20,
   'LockService.': 50,
@@ -52,20 +53,27 @@ export function latencyOf(service: string): number {
   return best ? LATENCY_MS[best] : 50;
 }
 
+/** Where Apps Script's method name differs from the REST method Google's errors name (`delete` is reserved in JS). */
+const REST_NAMES: Record<string, string> = { 'calendar.events.remove': 'calendar.events.delete' };
+
 /** `People.ContactGroups.Members.modify` → `people.contactGroups.members.modify`, as Apps Script names it in errors. */
 export function apiMethodName(service: string): string {
-  return service
+  const name = service
     .split('.')
     .map((part, i) => (i === 0 || /^[A-Z]/.test(part) ? part.charAt(0).toLowerCase() + part.slice(1) : part))
     .join('.');
+  return REST_NAMES[name] ?? name;
 }
 
 function faultError(service: string, kind: ActiveFault['kind']): Error {
-  if (service.startsWith('People.')) {
+  // Advanced services (REST APIs) fail with HTTP errors; `Calendar.` is the Calendar API, not CalendarApp.
+  if (service.startsWith('People.') || service.startsWith('Calendar.')) {
     const api = apiMethodName(service);
     switch (kind) {
       case 'quota':
-        return HTTP.quota(api);
+        return service.startsWith('Calendar.')
+          ? HTTP.forbidden(api, 'Rate Limit Exceeded', 'rateLimitExceeded')
+          : HTTP.quota(api);
       case 'unavailable':
         return HTTP.unavailable(api);
       case 'lost-response':

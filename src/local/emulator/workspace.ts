@@ -16,6 +16,7 @@ import { SpreadsheetStore } from './spreadsheet/store';
 import { createSpreadsheetApp, UiHost } from './spreadsheet/service';
 import { CalendarStore } from './calendar/store';
 import { createCalendarApp } from './calendar/service';
+import { createCalendarAdvanced } from './calendar/advanced-service';
 import { PropertiesStore, createPropertiesService } from './script/properties';
 import { CacheStore, createCacheService } from './script/cache';
 import { LockTable, createLockService } from './script/lock';
@@ -53,6 +54,14 @@ export interface ProjectBinding {
    * present, a service needing a scope not in the list refuses the call (UrlFetchApp: `script.external_request`).
    */
   oauthScopes?: string[];
+  /** The manifest's `dependencies.enabledAdvancedServices`: only these advanced services (besides People) exist. */
+  advancedServices?: AdvancedService[];
+}
+
+export interface AdvancedService {
+  userSymbol: string;
+  serviceId: string;
+  version: string;
 }
 
 /** What a browser or an outside client gets from a web app (after redirects). */
@@ -160,7 +169,14 @@ export class Workspace {
   /** The Apps Script globals one project sees, all backed by this Workspace. */
   globals(binding: ProjectBinding): Record<string, unknown> {
     const ctx = this.ctx;
+    // An advanced service is a global only once the manifest enables it, under the symbol the manifest names (the
+    // Apps Script editor lets the user choose it). People predates this and stays always on.
+    const advanced: Record<string, unknown> = {};
+    for (const s of binding.advancedServices ?? [])
+      if (s.serviceId === 'calendar' && s.version === 'v3')
+        advanced[s.userSymbol] = createCalendarAdvanced(this.calendar, ctx);
     return {
+      ...advanced,
       People: createPeople(this.people, ctx),
       SpreadsheetApp: createSpreadsheetApp(this.spreadsheets, ctx, {
         activeSpreadsheetId: binding.boundSpreadsheetId,

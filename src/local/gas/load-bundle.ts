@@ -88,6 +88,7 @@ export function loadProject(
     htmlFiles: files.html,
     ui,
     oauthScopes: binding.oauthScopes ?? files.manifest.oauthScopes,
+    advancedServices: binding.advancedServices ?? files.manifest.dependencies?.enabledAdvancedServices,
   });
   // Apps Script loads the project afresh for every execution: nothing a script keeps in a global survives into the
   // next run. Each invoke therefore gets a new context, so code that caches in module state is tested as it will run.

@@ -102,12 +102,13 @@ describe('the built bundle', () => {
     expect(items.filter((i) => !office.sheet.hasFunction(i.functionName))).toEqual([]);
   });
 
-  test('manifests: V8, explicit minimal scopes, People enabled, Gmail trigger only in the add-on', () => {
+  test('manifests: V8, explicit minimal scopes, People and Calendar enabled, Gmail trigger only in the add-on', () => {
     const office = testOffice();
     for (const project of [office.sheet, office.gmail]) {
       expect(project.manifest.runtimeVersion).toBe('V8');
       expect(project.manifest.dependencies?.enabledAdvancedServices).toEqual([
         { userSymbol: 'People', serviceId: 'peopleapi', version: 'v1' },
+        { userSymbol: 'Calendar', serviceId: 'calendar', version: 'v3' },
       ]);
       const scopes = project.manifest.oauthScopes ?? [];
       expect(scopes).not.toContain('https://www.googleapis.com/auth/gmail.readonly');
