@@ -7,6 +7,7 @@ import { ExecutionKilled, GasException, GoogleJsonResponseException, HTTP } from
 import { Execution } from './execution';
 import { ActiveFault, FaultInjector } from './faults';
 import { jsonBytes } from './wire-size';
+import { permissionMessage, scopeRefusedInLimited } from './auth-mode';
 
 export interface SessionInfo {
   /** The account the scripts run as (the office's shared Google account). */
@@ -125,6 +126,9 @@ export class ServiceContext {
   call<T>(service: string, fn: (fault?: ActiveFault) => T, io: CallIo<T> = {}): T {
     const exec = this.execution;
     if (exec?.killed) throw new ExecutionKilled(exec.killed);
+    // Refused before any request leaves, like a scope missing from the manifest: not a call, nothing moved.
+    const refused = exec?.authMode === 'LIMITED' ? scopeRefusedInLimited(service) : undefined;
+    if (refused) throw new GasException(permissionMessage(service, refused));
     const costMs = io.costMs ?? latencyOf(service);
     const at = this.clock.now();
     this.clock.advance(costMs);

@@ -30,6 +30,8 @@ import { GmailStore, createGmailApp, createMailApp } from './gmail/service';
 import { createContentService } from './script/content-service';
 import { UrlFetchNetwork, WebAppOptions, WebAppTarget, headerValue, replyText } from './urlfetch/network';
 import { createUrlFetchApp } from './urlfetch/service';
+import { SheetsUser } from './sheets-user';
+import type { TriggerHost } from './trigger-host';
 
 export type ProjectId = 'sheet' | 'gmail';
 
@@ -111,6 +113,13 @@ export class Workspace {
   readonly dir: string | undefined;
   /** Each loaded project's manifest: what Google decides from it (e.g. the add-on's event objects) is decided here. */
   readonly manifests: Partial<Record<ProjectId, ProjectManifest>> = {};
+  /** Each loaded project, as the platform runs its triggers (registered by the loader). */
+  readonly triggerHosts: Partial<Record<ProjectId, TriggerHost>> = {};
+  /**
+   * A person editing in the Sheets UI: changes the spreadsheet and fires the bound project's onEdit and the installed
+   * onEdit/onChange triggers (sheets-user.ts). What scripts change fires nothing, as in Google.
+   */
+  readonly sheetsUser: SheetsUser;
 
   private constructor(options: WorkspaceOptions, dir?: string) {
     this.dir = dir;
@@ -135,6 +144,12 @@ export class Workspace {
     this.triggers = TriggerStore.fromJSON(read('triggers'));
     this.gmail = GmailStore.fromJSON(read('gmail'));
     this.urlFetch = UrlFetchNetwork.fromJSON(read('urlfetch'));
+    this.sheetsUser = new SheetsUser({
+      spreadsheets: this.spreadsheets,
+      triggers: this.triggers,
+      ctx: this.ctx,
+      hosts: () => Object.values(this.triggerHosts).filter((h): h is TriggerHost => !!h),
+    });
   }
 
   static inMemory(options: WorkspaceOptions = {}): Workspace {
@@ -186,7 +201,7 @@ export class Workspace {
       PropertiesService: createPropertiesService(this.properties, ctx, binding.project),
       CacheService: createCacheService(this.cache, ctx, binding.project),
       LockService: createLockService(this.locks, ctx, binding.project, binding.boundSpreadsheetId),
-      ScriptApp: createScriptApp(this.triggers, ctx, binding.project),
+      ScriptApp: createScriptApp(this.triggers, ctx, binding.project, (id) => this.spreadsheets.has(id)),
       Session: createSession(ctx, binding.project),
       Utilities: createUtilities(ctx),
       HtmlService: createHtmlService(ctx, binding.htmlFiles),
