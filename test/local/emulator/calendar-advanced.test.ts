@@ -360,3 +360,27 @@ describe('Calendar.Events.list', () => {
     expect(ws.calls.all().filter((c) => c.service === 'Calendar.Events.list')).toHaveLength(5);
   });
 });
+
+describe('Calendar advanced service: faults and authorization', () => {
+  it('injected faults arrive as HTTP errors; a lost response still created the event (retry makes a duplicate)', () => {
+    const { ws, Calendar } = setup();
+    ws.faults.add({ service: 'Calendar.Events.insert', kind: 'quota', nth: [1] });
+    ws.faults.add({ service: 'Calendar.Events.insert', kind: 'lost-response', nth: [2] });
+    expect(httpError(() => Calendar.Events.insert(visit(), 'primary')).code).toBe(403);
+    expect(ws.calendar.allEvents()).toHaveLength(0);
+    expect(httpError(() => Calendar.Events.insert(visit(), 'primary'))).toEqual({
+      code: 504,
+      message:
+        'API call to calendar.events.insert failed with error: Deadline expired before operation could complete.',
+    });
+    expect(ws.calendar.allEvents()).toHaveLength(1);
+  });
+
+  it('a simple trigger (LIMITED) may not call it', () => {
+    const { ws, Calendar } = setup();
+    const run = ws.run('simple-trigger', 'onEdit', () => Calendar.Events.list('primary'));
+    expect((run.error as Error).message).toBe(
+      'You do not have permission to call Calendar.Events.list. Required permissions: https://www.googleapis.com/auth/calendar',
+    );
+  });
+});

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { Workspace } from '../../../src/local/emulator/workspace';
 import { loadProject } from '../../../src/local/gas/load-bundle';
 import { UiHost } from '../../../src/local/emulator/spreadsheet/service';
+import { dueTriggers } from '../../../src/local/emulator/script/script-app';
 import { messageOf } from './support';
 
 // A spreadsheet with a "Data" and a "Log" sheet, and the edit-triggers fixture bound to it.
@@ -60,7 +61,7 @@ describe('a user editing cells fires the simple onEdit trigger', () => {
     expect(box.value).toBe('TRUE');
   });
 
-  it('LIMITED auth: UrlFetchApp and CalendarApp are refused, CacheService works', () => {
+  it('LIMITED auth: UrlFetchApp, CalendarApp and People are refused, CacheService works', () => {
     const { ws, id, seen, user } = setup();
     user.edit(id, 'Data', 'A1', [['x']]);
     const [e] = seen('onEdit');
@@ -69,6 +70,9 @@ describe('a user editing cells fires the simple onEdit trigger', () => {
     );
     expect(e.calendar).toBe(
       'You do not have permission to call CalendarApp.getDefaultCalendar. Required permissions: https://www.googleapis.com/auth/calendar',
+    );
+    expect(e.people).toBe(
+      'You do not have permission to call People.People.get. Required permissions: https://www.googleapis.com/auth/contacts',
     );
     expect(e.cache).toBe('ok');
     expect(ws.calls.count('UrlFetchApp')).toBe(0);
@@ -127,6 +131,8 @@ describe('installable spreadsheet triggers: ScriptApp.newTrigger(fn).forSpreadsh
       { id, event: 'ON_CHANGE' },
       { id, event: 'ON_EDIT' },
     ]);
+    // They are not clock triggers: the scheduler never fires them.
+    expect(dueTriggers(ws.triggers, 0, ws.clock.now() + 365 * 86_400_000)).toEqual([]);
   });
 
   it('deleting rows fires onChange with REMOVE_ROW, FULL auth and the triggerUid; not onEdit', () => {
