@@ -115,3 +115,21 @@ test('the Contacts page shows a contact as Google Contacts would: every field, l
     expect(await page.locator('.contacts-table i, .contacts-table b, .contacts-table script').count()).toBe(0);
   });
 });
+
+test('double-clicking a cell in Sheets edits it as a person would: the value reaches the spreadsheet', async () => {
+  const { page } = h;
+  await screenshotOnFailure(page, 'cell-edit', async () => {
+    await page.goto(h.url('/'));
+    await page.getByRole('tab', { name: 'События' }).click();
+    const grid = page.locator('table.grid[data-sheet="События"]');
+    await grid.waitFor();
+    // The first cell of the first row (td 0 is the row number).
+    await grid.locator('tbody tr').first().locator('td').nth(1).dblclick();
+    const input = grid.locator('input.cell-input');
+    await input.fill('Проверка правки');
+    await input.press('Enter');
+    await grid.locator('td[title="Проверка правки"]').waitFor();
+    const values = h.office.workspace.spreadsheets.values(h.office.spreadsheetId, 'События');
+    expect(values[0][0]).toBe('Проверка правки');
+  });
+});

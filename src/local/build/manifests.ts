@@ -4,12 +4,22 @@
 import { SHEETS_SCOPES } from '../emulator/sheets/scopes';
 
 const LOCALE_SCOPE = 'https://www.googleapis.com/auth/script.locale';
+/**
+ * The scope each advanced service the product enables needs; with explicit oauthScopes, Google does not add it, and
+ * the first call fails with a permission error in production only.
+ */
+const ADVANCED_SCOPES: Record<string, string[]> = {
+  peopleapi: ['https://www.googleapis.com/auth/contacts'],
+  calendar: ['https://www.googleapis.com/auth/calendar', 'https://www.googleapis.com/auth/calendar.events'],
+  // The Sheets REST API refuses a token without one of its scopes (spreadsheets.currentonly is not one).
+  sheets: SHEETS_SCOPES.write,
+};
 
 interface Manifest {
   runtimeVersion?: string;
   timeZone?: string;
   oauthScopes?: string[];
-  dependencies?: { enabledAdvancedServices?: Array<{ serviceId?: string; version?: string }> };
+  dependencies?: { enabledAdvancedServices?: Array<{ userSymbol?: string; serviceId?: string; version?: string }> };
   addOns?: {
     common?: { homepageTrigger?: { runFunction?: string }; useLocaleFromApp?: boolean };
     gmail?: { contextualTriggers?: Array<{ onTriggerFunction?: string }>; homepageTrigger?: { runFunction?: string } };
@@ -34,11 +44,12 @@ export function checkManifest(project: string, manifest: Manifest, entryPoints: 
   // Google sends the user's locale and time zone only with both (the add-on's event objects reference).
   if (manifest.addOns?.common?.useLocaleFromApp && !manifest.oauthScopes?.includes(LOCALE_SCOPE))
     problems.push(`useLocaleFromApp needs the ${LOCALE_SCOPE} scope`);
-  // The Sheets REST API refuses a token without one of its scopes (spreadsheets.currentonly is not one): every call
-  // of the advanced service would fail with 403 in Google.
-  const sheets = manifest.dependencies?.enabledAdvancedServices?.some((s) => s.serviceId === 'sheets');
-  if (sheets && manifest.oauthScopes?.length && !SHEETS_SCOPES.write.some((s) => manifest.oauthScopes?.includes(s)))
-    problems.push(`the Sheets advanced service needs one of ${SHEETS_SCOPES.write.join(', ')}`);
+  for (const service of manifest.dependencies?.enabledAdvancedServices ?? []) {
+    const needs = ADVANCED_SCOPES[service.serviceId ?? ''];
+    if (!needs) problems.push(`enables advanced service ${service.serviceId}, whose scope the build does not know`);
+    else if (!needs.some((s) => manifest.oauthScopes?.includes(s)))
+      problems.push(`enables ${service.userSymbol} (${service.serviceId}) without the ${needs[0]} scope`);
+  }
   for (const fn of manifestFunctions(manifest))
     if (!entryPoints.includes(fn)) problems.push(`names ${fn}, which src/server/main.ts does not export`);
   if (problems.length) throw new Error(`The ${project} manifest: ${problems.join('; ')}`);

@@ -7,6 +7,7 @@ import { ExecutionKilled, GasException, GoogleJsonResponseException, HTTP, sheet
 import { Execution } from './execution';
 import { ActiveFault, FaultInjector } from './faults';
 import { jsonBytes } from './wire-size';
+import { permissionMessage, scopeRefusedInLimited } from './auth-mode';
 
 export interface SessionInfo {
   /** The account the scripts run as (the office's shared Google account). */
@@ -34,6 +35,7 @@ export const LATENCY_MS: Record<string, number> = {
   'SpreadsheetApp.Sheet.appendRow': 150,
   'SpreadsheetApp.openById': 300,
   'CalendarApp.': 500,
+  'Calendar.': 400,
   'PropertiesService.': 30,
   'CacheService.': 20,
   'LockService.': 50,
@@ -54,12 +56,16 @@ export function latencyOf(service: string): number {
   return best ? LATENCY_MS[best] : 50;
 }
 
+/** Where Apps Script's method name differs from the REST method Google's errors name (`delete` is reserved in JS). */
+const REST_NAMES: Record<string, string> = { 'calendar.events.remove': 'calendar.events.delete' };
+
 /** `People.ContactGroups.Members.modify` → `people.contactGroups.members.modify`, as Apps Script names it in errors. */
 export function apiMethodName(service: string): string {
-  return service
+  const name = service
     .split('.')
     .map((part, i) => (i === 0 || /^[A-Z]/.test(part) ? part.charAt(0).toLowerCase() + part.slice(1) : part))
     .join('.');
+  return REST_NAMES[name] ?? name;
 }
 
 /** What a REST advanced service's quota fault says: Google names its own service and metric in the sentence. */
@@ -69,11 +75,14 @@ function quotaSentence(service: string): string | undefined {
 }
 
 function faultError(service: string, kind: ActiveFault['kind']): Error {
-  if (service.startsWith('People.') || service.startsWith('Sheets.')) {
+  // Advanced services (REST APIs) fail with HTTP errors; `Calendar.` is the Calendar API, not CalendarApp.
+  if (service.startsWith('People.') || service.startsWith('Sheets.') || service.startsWith('Calendar.')) {
     const api = apiMethodName(service);
     switch (kind) {
       case 'quota':
-        return HTTP.quota(api, quotaSentence(service));
+        return service.startsWith('Calendar.')
+          ? HTTP.forbidden(api, 'Rate Limit Exceeded', 'rateLimitExceeded')
+          : HTTP.quota(api, quotaSentence(service));
       case 'unavailable':
         return HTTP.unavailable(api);
       case 'lost-response':
@@ -130,6 +139,9 @@ export class ServiceContext {
   call<T>(service: string, fn: (fault?: ActiveFault) => T, io: CallIo<T> = {}): T {
     const exec = this.execution;
     if (exec?.killed) throw new ExecutionKilled(exec.killed);
+    // Refused before any request leaves, like a scope missing from the manifest: not a call, nothing moved.
+    const refused = exec?.authMode === 'LIMITED' ? scopeRefusedInLimited(service) : undefined;
+    if (refused) throw new GasException(permissionMessage(service, refused));
     const costMs = io.costMs ?? latencyOf(service);
     const at = this.clock.now();
     this.clock.advance(costMs);

@@ -51,6 +51,10 @@ export const HTTP = {
     new GoogleJsonResponseException(api, 400, 'FAILED_PRECONDITION', message, 'failedPrecondition'),
   notFound: (api: string, message: string) =>
     new GoogleJsonResponseException(api, 404, 'NOT_FOUND', message, 'notFound'),
+  /** A resource that existed and was deleted (the Calendar API's 410 for a deleted event). */
+  gone: (api: string, message: string) => new GoogleJsonResponseException(api, 410, 'GONE', message, 'deleted'),
+  forbidden: (api: string, message: string, reason: string) =>
+    new GoogleJsonResponseException(api, 403, 'PERMISSION_DENIED', message, reason),
   conflict: (api: string, message: string) =>
     new GoogleJsonResponseException(api, 409, 'ALREADY_EXISTS', message, 'conflict'),
   quota: (

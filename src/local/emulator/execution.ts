@@ -1,7 +1,12 @@
 // One run of script code, with the platform's run-time budget. Apps Script stops a run at 6 minutes, and a Workspace
 // add-on callback (card builder or action) at 30 seconds; see ../shared/notes/platform.md §3.
 
+import type { AuthMode } from './auth-mode';
+
 export type ExecutionKind = 'script' | 'card' | 'simple-trigger';
+
+/** Simple triggers run LIMITED; everything else here runs authorized (FULL). */
+export const AUTH_MODE: Record<ExecutionKind, AuthMode> = { script: 'FULL', card: 'FULL', 'simple-trigger': 'LIMITED' };
 
 export const RUNTIME_BUDGET_MS: Record<ExecutionKind, number> = {
   script: 6 * 60 * 1000,
@@ -26,6 +31,7 @@ export interface ExecutionReport {
 
 export class Execution {
   killed: string | undefined;
+  readonly authMode: AuthMode;
   serviceCalls = 0;
   bytes = 0;
   private readonly realStart = performance.now();
@@ -35,7 +41,9 @@ export class Execution {
     readonly kind: ExecutionKind,
     readonly functionName: string,
     readonly budgetMs = RUNTIME_BUDGET_MS[kind],
-  ) {}
+  ) {
+    this.authMode = AUTH_MODE[kind];
+  }
 
   charge(ms: number): void {
     this.simulatedMs += ms;

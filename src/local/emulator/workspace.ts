@@ -16,6 +16,7 @@ import { SpreadsheetStore } from './spreadsheet/store';
 import { createSpreadsheetApp, UiHost } from './spreadsheet/service';
 import { CalendarStore } from './calendar/store';
 import { createCalendarApp } from './calendar/service';
+import { createCalendarAdvanced } from './calendar/advanced-service';
 import { PropertiesStore, createPropertiesService } from './script/properties';
 import { CacheStore, createCacheService } from './script/cache';
 import { LockTable, createLockService } from './script/lock';
@@ -30,6 +31,8 @@ import { createContentService } from './script/content-service';
 import { UrlFetchNetwork, WebAppOptions, WebAppTarget, headerValue, replyText } from './urlfetch/network';
 import { createUrlFetchApp } from './urlfetch/service';
 import { AdvancedServiceEntry, createSheets, sheetsSymbol } from './sheets/service';
+import { SheetsUser } from './sheets-user';
+import type { TriggerHost } from './trigger-host';
 
 export type ProjectId = 'sheet' | 'gmail';
 
@@ -57,11 +60,13 @@ export interface ProjectBinding {
   oauthScopes?: string[];
   /**
    * The manifest's `dependencies.enabledAdvancedServices`; absent, those of the manifest the loader registered for the
-   * project (Workspace.manifests). The `Sheets` global exists only when it enables sheets v4, under its userSymbol.
-   * (People is always present: the product's projects all enable it.)
+   * project (Workspace.manifests). An advanced service is a global only when enabled, under its userSymbol (People is
+   * always present: the product's projects all enable it).
    */
   advancedServices?: AdvancedServiceEntry[];
 }
+
+export type AdvancedService = AdvancedServiceEntry;
 
 /** What a browser or an outside client gets from a web app (after redirects). */
 export interface WebAppExchange {
@@ -110,6 +115,13 @@ export class Workspace {
   readonly dir: string | undefined;
   /** Each loaded project's manifest: what Google decides from it (e.g. the add-on's event objects) is decided here. */
   readonly manifests: Partial<Record<ProjectId, ProjectManifest>> = {};
+  /** Each loaded project, as the platform runs its triggers (registered by the loader). */
+  readonly triggerHosts: Partial<Record<ProjectId, TriggerHost>> = {};
+  /**
+   * A person editing in the Sheets UI: changes the spreadsheet and fires the bound project's onEdit and the installed
+   * onEdit/onChange triggers (sheets-user.ts). What scripts change fires nothing, as in Google.
+   */
+  readonly sheetsUser: SheetsUser;
 
   private constructor(options: WorkspaceOptions, dir?: string) {
     this.dir = dir;
@@ -134,6 +146,12 @@ export class Workspace {
     this.triggers = TriggerStore.fromJSON(read('triggers'));
     this.gmail = GmailStore.fromJSON(read('gmail'));
     this.urlFetch = UrlFetchNetwork.fromJSON(read('urlfetch'));
+    this.sheetsUser = new SheetsUser({
+      spreadsheets: this.spreadsheets,
+      triggers: this.triggers,
+      ctx: this.ctx,
+      hosts: () => Object.values(this.triggerHosts).filter((h): h is TriggerHost => !!h),
+    });
   }
 
   static inMemory(options: WorkspaceOptions = {}): Workspace {
@@ -168,18 +186,21 @@ export class Workspace {
   /** The Apps Script globals one project sees, all backed by this Workspace. */
   globals(binding: ProjectBinding): Record<string, unknown> {
     const ctx = this.ctx;
-    const sheets = sheetsSymbol(
-      binding.advancedServices ?? this.manifests[binding.project]?.dependencies?.enabledAdvancedServices,
-    );
+    const services = binding.advancedServices ?? this.manifests[binding.project]?.dependencies?.enabledAdvancedServices;
+    const sheets = sheetsSymbol(services);
+    // An advanced service is a global only once the manifest enables it, under the symbol the manifest names (the
+    // Apps Script editor lets the user choose it). People predates this and stays always on.
+    const advanced: Record<string, unknown> = {};
+    for (const s of services ?? [])
+      if (s.serviceId === 'calendar' && s.version === 'v3')
+        advanced[s.userSymbol] = createCalendarAdvanced(this.calendar, ctx);
+    if (sheets)
+      advanced[sheets] = createSheets(this.spreadsheets, ctx, {
+        project: binding.project,
+        oauthScopes: binding.oauthScopes,
+      });
     return {
-      ...(sheets
-        ? {
-            [sheets]: createSheets(this.spreadsheets, ctx, {
-              project: binding.project,
-              oauthScopes: binding.oauthScopes,
-            }),
-          }
-        : {}),
+      ...advanced,
       People: createPeople(this.people, ctx),
       SpreadsheetApp: createSpreadsheetApp(this.spreadsheets, ctx, {
         activeSpreadsheetId: binding.boundSpreadsheetId,
@@ -189,7 +210,7 @@ export class Workspace {
       PropertiesService: createPropertiesService(this.properties, ctx, binding.project),
       CacheService: createCacheService(this.cache, ctx, binding.project),
       LockService: createLockService(this.locks, ctx, binding.project, binding.boundSpreadsheetId),
-      ScriptApp: createScriptApp(this.triggers, ctx, binding.project),
+      ScriptApp: createScriptApp(this.triggers, ctx, binding.project, (id) => this.spreadsheets.has(id)),
       Session: createSession(ctx, binding.project),
       Utilities: createUtilities(ctx),
       HtmlService: createHtmlService(ctx, binding.htmlFiles),

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { ExecutionKind, ExecutionReport } from '../emulator/execution';
 import { ProjectBinding, ProjectId, ProjectManifest, Workspace } from '../emulator/workspace';
-import { UiHost } from '../emulator/spreadsheet/service';
+import { SpreadsheetAppEmulation, UiHost } from '../emulator/spreadsheet/service';
 import { Membrane, Realm } from './membrane';
 
 export interface InvokeResult {
@@ -88,6 +88,7 @@ export function loadProject(
     htmlFiles: files.html,
     ui,
     oauthScopes: binding.oauthScopes ?? files.manifest.oauthScopes,
+    advancedServices: binding.advancedServices ?? files.manifest.dependencies?.enabledAdvancedServices,
   });
   // Apps Script loads the project afresh for every execution: nothing a script keeps in a global survives into the
   // next run. Each invoke therefore gets a new context, so code that caches in module state is tested as it will run.
@@ -114,7 +115,7 @@ export function loadProject(
       (n) => !(n in globals) && n !== 'console' && typeof context[n] === 'function' && !isIntrinsic(n),
     );
 
-  return {
+  const project: LoadedProject = {
     project: binding.project,
     dir,
     manifest: files.manifest,
@@ -141,6 +142,14 @@ export function loadProject(
       return { result: run.result, error, report: run.report };
     },
   };
+  workspace.triggerHosts[binding.project] = {
+    project: binding.project,
+    boundSpreadsheetId: binding.boundSpreadsheetId,
+    spreadsheetApp: globals.SpreadsheetApp as SpreadsheetAppEmulation,
+    hasFunction: project.hasFunction,
+    invoke: (name, args, kind) => project.invoke(name, args, kind),
+  };
+  return project;
 }
 
 const INTRINSICS = new Set(Object.getOwnPropertyNames(vm.runInNewContext('globalThis') as object).concat(['Date']));

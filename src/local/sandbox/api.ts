@@ -6,7 +6,15 @@ import { checkScriptRunResult, copyForScriptRun } from '../gas/script-run-rules'
 import type { InvokeResult } from '../gas/load-bundle';
 import type { Office } from '../office';
 import { cardToJson, actionEvent, messageEvent, responseToJson } from '../emulator/ui/card-service';
-import type { ContactsView, MessageView, RunResponse, SpreadsheetView, UiView, CardResponse } from './web/types';
+import type {
+  CellEditResponse,
+  ContactsView,
+  MessageView,
+  RunResponse,
+  SpreadsheetView,
+  UiView,
+  CardResponse,
+} from './web/types';
 import { contactsView } from './contacts-view';
 import { displayValue } from './display';
 import { invokeEntryPoint } from '../gas/server-rpc';
@@ -61,6 +69,26 @@ export class SandboxApi {
   open(): RunResponse {
     this.office.sheet.ui.menus.length = 0;
     return this.finish(invokeEntryPoint(this.office.sheet, 'onOpen', [{ authMode: 'LIMITED' }], 'simple-trigger'));
+  }
+
+  /**
+   * A person typing into one cell of the CRM spreadsheet: the change goes through workspace.sheetsUser, so the bound
+   * project's onEdit and any installed onEdit/onChange triggers run as in Sheets. What the cell ends up holding is
+   * Sheets' reading of the text (numbers, TRUE/FALSE; a formula is refused: the emulator has no formula engine).
+   */
+  editCell(sheetName: string, a1: string, text: string): CellEditResponse {
+    let fired;
+    try {
+      fired = this.ws.sheetsUser.edit(this.office.spreadsheetId, sheetName, a1, [[text]]).fired;
+    } catch (e) {
+      return { ok: false, error: { name: (e as Error).name, message: (e as Error).message }, fired: [] };
+    } finally {
+      this.ws.save();
+    }
+    return {
+      ok: true,
+      fired: fired.map((f) => ({ handler: f.handler, ...(f.error && { error: f.error }) })),
+    };
   }
 
   /** google.script.run from a sidebar: Apps Script's argument and result rules, a 6-minute execution. */

@@ -32,6 +32,7 @@ export async function startSandbox(office: Office, port = 8080): Promise<Running
     'GET /api/ui': () => api.ui(),
     'POST /api/open': () => api.open(),
     'POST /api/run': (input) => api.run(String(input.fn), (input.args as unknown[]) ?? []),
+    'POST /api/sheets/edit': (input) => api.editCell(String(input.sheet), String(input.a1), String(input.value ?? '')),
     'POST /api/ui/close-sidebar': () => api.closeSidebar(),
     'GET /api/contacts': () => api.contacts(),
     'GET /api/gmail/messages': () => api.messages(),

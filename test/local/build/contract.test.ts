@@ -102,13 +102,14 @@ describe('the built bundle', () => {
     expect(items.filter((i) => !office.sheet.hasFunction(i.functionName))).toEqual([]);
   });
 
-  test('manifests: V8, explicit minimal scopes, People and Sheets enabled, Gmail trigger only in the add-on', () => {
+  test('manifests: V8, explicit minimal scopes, People, Sheets and Calendar enabled, Gmail trigger only in the add-on', () => {
     const office = testOffice();
     for (const project of [office.sheet, office.gmail]) {
       expect(project.manifest.runtimeVersion).toBe('V8');
       expect(project.manifest.dependencies?.enabledAdvancedServices).toEqual([
         { userSymbol: 'People', serviceId: 'peopleapi', version: 'v1' },
         { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
+        { userSymbol: 'Calendar', serviceId: 'calendar', version: 'v3' },
       ]);
       const scopes = project.manifest.oauthScopes ?? [];
       // The Sheets REST API does not take spreadsheets.currentonly: both projects need the full scope.

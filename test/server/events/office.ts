@@ -64,6 +64,9 @@ export function eventsOffice(options: { session?: { email?: string } } = {}): Ev
     'staff',
     STAFF.map((s) => ({ name: s[0], email: s[1], role: s[2], head: s[3], dailyDigest: s[4] })),
   );
+  // Contacts made outside the CRM reach the Card index with its rebuild (the 4-hourly trigger; setup ran before them).
+  const rebuilt = office.sheet.invoke('refreshIndexTrigger', [{}]);
+  if (rebuilt.error) throw rebuilt.error;
   ws.calls.reset();
   return { office, clients };
 }

@@ -181,6 +181,9 @@ export class CalendarEvent implements CalendarEventApi {
       e.end = end;
       delete e.startDate;
       delete e.endDate;
+      // Times given as instants carry no zone of their own: the event shows in its calendar's zone again.
+      delete e.startTimeZone;
+      delete e.endTimeZone;
     });
   }
 
@@ -350,6 +353,8 @@ export class CalendarEvent implements CalendarEventApi {
 /** Makes `e` an all-day event over [startDate, endDate) in `zone`. */
 export function setAllDay(e: EventRecord, zone: string, startDate: string, endDate: string): void {
   e.allDay = true;
+  delete e.startTimeZone;
+  delete e.endTimeZone;
   e.startDate = startDate;
   e.endDate = endDate;
   e.start = midnightOf(zone, startDate);

@@ -41,6 +41,10 @@ export interface EventRecord {
   startDate?: string;
   /** All-day events: `YYYY-MM-DD`, exclusive. */
   endDate?: string;
+  /** The zone a Calendar API client gave with `start.timeZone` (CalendarApp never sets one). */
+  startTimeZone?: string;
+  /** The zone a Calendar API client gave with `end.timeZone`. */
+  endTimeZone?: string;
   guests: GuestRecord[];
   /** New events use the calendar's default reminders until the script sets its own. */
   useDefaultReminders: boolean;

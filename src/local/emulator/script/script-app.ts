@@ -1,4 +1,4 @@
-// ScriptApp: installable clock triggers for one project, with Google's limits. The store and the Node-side scheduler
+// ScriptApp: installable clock and spreadsheet (onEdit, onChange) triggers for one project, with Google's limits. The store and the Node-side scheduler
 // live in triggers.ts.
 //
 // Limits and wording:
@@ -9,6 +9,8 @@
 //   10, 15 or 30." is quoted from a real exception dump (community); the docs do not list the values.
 // - everyHours accepts 1, 2, 4, 6, 8 or 12 (community-reported); the wording is UNVERIFIED, written by analogy.
 // - Builder-combination errors (no schedule, two schedules, atHour without everyDays...) are UNVERIFIED wording.
+// - Spreadsheet triggers count toward the same 20; Google does not document an error for an unknown spreadsheet key
+//   (UNVERIFIED: we refuse it at create() with "Invalid argument: key").
 
 import { ServiceContext } from '../context';
 import { GasException } from '../errors';
@@ -16,10 +18,10 @@ import { createHash } from 'node:crypto';
 import { Emulated, enumOf, member, signatureMismatch } from './emulated';
 import { ScriptProject } from './project';
 import { requireTimeZone } from './time-zone';
-import { ClockSchedule, TriggerRecord, TriggerStore } from './triggers';
+import { ClockSchedule, SpreadsheetEvent, TriggerRecord, TriggerStore } from './triggers';
 
 export { TriggerStore, dueTriggers, clockTriggerEvent } from './triggers';
-export type { DueTrigger, TriggerRecord, ClockSchedule } from './triggers';
+export type { DueTrigger, TriggerRecord, ClockSchedule, SpreadsheetEvent } from './triggers';
 
 export const TRIGGERS_PER_USER_PER_SCRIPT = 20;
 export const TOO_MANY_TRIGGERS =
@@ -36,7 +38,7 @@ function integerIn(value: unknown, min: number, max: number, argument: string): 
 
 type TriggerApi = Emulated<
   GoogleAppsScript.Script.Trigger,
-  'getHandlerFunction' | 'getUniqueId' | 'getEventType' | 'getTriggerSource'
+  'getHandlerFunction' | 'getUniqueId' | 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId'
 >;
 
 class Trigger implements TriggerApi {
@@ -60,11 +62,16 @@ class Trigger implements TriggerApi {
   }
 
   getEventType(): GoogleAppsScript.Script.EventType {
-    return member('CLOCK');
+    return member(this.#record.spreadsheet?.event ?? 'CLOCK');
   }
 
   getTriggerSource(): GoogleAppsScript.Script.TriggerSource {
-    return member('CLOCK');
+    return member(this.#record.spreadsheet ? 'SPREADSHEETS' : 'CLOCK');
+  }
+
+  /** The spreadsheet's id for a spreadsheet trigger; null for a clock trigger (Google: "null if not applicable"). */
+  getTriggerSourceId(): string {
+    return (this.#record.spreadsheet?.id ?? null) as string;
   }
 }
 
@@ -77,6 +84,7 @@ type ClockBuilderApi = Emulated<
 interface Installer {
   now(): number;
   install(handler: string, schedule: ClockSchedule, timeZone: string | undefined): Trigger;
+  installForSpreadsheet(handler: string, spreadsheetId: string, event: SpreadsheetEvent): Trigger;
 }
 
 class ClockTriggerBuilder implements ClockBuilderApi {
@@ -161,7 +169,42 @@ class ClockTriggerBuilder implements ClockBuilderApi {
   }
 }
 
-type TriggerBuilderApi = Emulated<GoogleAppsScript.Script.TriggerBuilder, 'timeBased'>;
+type SpreadsheetBuilderApi = Emulated<
+  GoogleAppsScript.Script.SpreadsheetTriggerBuilder,
+  'onEdit' | 'onChange' | 'create'
+>;
+
+class SpreadsheetTriggerBuilder implements SpreadsheetBuilderApi {
+  readonly #app: Installer;
+  readonly #handler: string;
+  readonly #spreadsheetId: string;
+  #event: SpreadsheetEvent | undefined;
+
+  constructor(app: Installer, handler: string, spreadsheetId: string) {
+    this.#app = app;
+    this.#handler = handler;
+    this.#spreadsheetId = spreadsheetId;
+  }
+
+  /** The last event chosen wins, as each call sets the builder's event type (UNVERIFIED). */
+  onEdit(): this {
+    this.#event = 'ON_EDIT';
+    return this;
+  }
+
+  onChange(): this {
+    this.#event = 'ON_CHANGE';
+    return this;
+  }
+
+  create(): Trigger {
+    // UNVERIFIED wording: a spreadsheet trigger without its event.
+    if (!this.#event) throw new GasException('A spreadsheet trigger needs an event: onEdit or onChange.');
+    return this.#app.installForSpreadsheet(this.#handler, this.#spreadsheetId, this.#event);
+  }
+}
+
+type TriggerBuilderApi = Emulated<GoogleAppsScript.Script.TriggerBuilder, 'timeBased' | 'forSpreadsheet'>;
 
 class TriggerBuilder implements TriggerBuilderApi {
   readonly #app: Installer;
@@ -174,6 +217,14 @@ class TriggerBuilder implements TriggerBuilderApi {
 
   timeBased(): ClockTriggerBuilder {
     return new ClockTriggerBuilder(this.#app, this.#handler);
+  }
+
+  /** A Spreadsheet (from SpreadsheetApp) or its key. */
+  forSpreadsheet(sheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string): SpreadsheetTriggerBuilder {
+    const getId = typeof sheet === 'object' && sheet !== null ? (sheet as { getId?: unknown }).getId : undefined;
+    const id = typeof sheet === 'string' ? sheet : typeof getId === 'function' ? getId.call(sheet) : undefined;
+    if (typeof id !== 'string') throw signatureMismatch('TriggerBuilder.forSpreadsheet', [sheet]);
+    return new SpreadsheetTriggerBuilder(this.#app, this.#handler, id);
   }
 }
 
@@ -203,20 +254,39 @@ class ScriptAppEmulation implements ScriptAppApi {
   readonly #ctx: ServiceContext;
   readonly #project: ScriptProject;
 
-  constructor(store: TriggerStore, ctx: ServiceContext, project: ScriptProject) {
+  readonly #spreadsheetExists: (id: string) => boolean;
+
+  constructor(
+    store: TriggerStore,
+    ctx: ServiceContext,
+    project: ScriptProject,
+    spreadsheetExists: (id: string) => boolean = () => true,
+  ) {
     this.#store = store;
     this.#ctx = ctx;
     this.#project = project;
+    this.#spreadsheetExists = spreadsheetExists;
   }
 
   readonly #installer: Installer = {
     now: () => this.#ctx.clock.now(),
-    install: (handler, schedule, timeZone) => this.#install(handler, schedule, timeZone),
+    install: (handler, schedule, timeZone) =>
+      this.#add('ScriptApp.ClockTriggerBuilder.create', handler, timeZone, { schedule }),
+    installForSpreadsheet: (handler, id, event) =>
+      this.#add('ScriptApp.SpreadsheetTriggerBuilder.create', handler, undefined, { spreadsheet: { id, event } }, id),
   };
 
-  #install(handler: string, schedule: ClockSchedule, timeZone: string | undefined): Trigger {
-    return this.#ctx.call('ScriptApp.ClockTriggerBuilder.create', () => {
+  #add(
+    service: string,
+    handler: string,
+    timeZone: string | undefined,
+    kind: Pick<TriggerRecord, 'schedule' | 'spreadsheet'>,
+    spreadsheetId?: string,
+  ): Trigger {
+    return this.#ctx.call(service, () => {
       const owner = this.#ctx.session.email;
+      if (spreadsheetId !== undefined && !this.#spreadsheetExists(spreadsheetId))
+        throw new GasException('Invalid argument: key');
       if (this.#store.of(this.#project, owner).length >= TRIGGERS_PER_USER_PER_SCRIPT)
         throw new GasException(TOO_MANY_TRIGGERS);
       const record = this.#store.add({
@@ -225,7 +295,7 @@ class ScriptAppEmulation implements ScriptAppApi {
         handler,
         createdAt: this.#ctx.clock.now(),
         timeZone: timeZone ?? this.#ctx.session.timeZone,
-        schedule,
+        ...kind,
       });
       return new Trigger(record);
     });
@@ -260,6 +330,12 @@ class ScriptAppEmulation implements ScriptAppApi {
   }
 }
 
-export function createScriptApp(store: TriggerStore, ctx: ServiceContext, project: ScriptProject): ScriptAppEmulation {
-  return new ScriptAppEmulation(store, ctx, project);
+/** `spreadsheetExists` lets forSpreadsheet(...).create() refuse a key that names no spreadsheet. */
+export function createScriptApp(
+  store: TriggerStore,
+  ctx: ServiceContext,
+  project: ScriptProject,
+  spreadsheetExists?: (id: string) => boolean,
+): ScriptAppEmulation {
+  return new ScriptAppEmulation(store, ctx, project, spreadsheetExists);
 }

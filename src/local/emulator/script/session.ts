@@ -9,7 +9,7 @@ import { ScriptProject } from './project';
 
 type UserApi = Emulated<GoogleAppsScript.Base.User, 'getEmail'>;
 
-class User implements UserApi {
+export class User implements UserApi {
   readonly #email: string;
 
   constructor(email: string) {

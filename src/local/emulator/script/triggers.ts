@@ -1,4 +1,5 @@
-// Installable clock triggers: what each project has installed, and a Node-side scheduler that says which handlers fire
+// Installable triggers: what each project has installed (clock triggers, and spreadsheet onEdit/onChange triggers,
+// which sheet-triggers.ts fires on a user's change), and a Node-side scheduler for the clock ones that says which handlers fire
 // in a window of virtual time (the sandbox and tests run them; Apps Script's own scheduler is not observable).
 //
 // Firing model (deterministic, documented rather than Google's): Google only promises that `atHour`/`nearMinute`
@@ -17,6 +18,9 @@ export type ClockSchedule =
   | { kind: 'days'; every: number; atHour?: number; nearMinute?: number }
   | { kind: 'once'; at: number };
 
+/** The spreadsheet events an installable trigger can listen to here (onOpen/onFormSubmit are not emulated). */
+export type SpreadsheetEvent = 'ON_EDIT' | 'ON_CHANGE';
+
 export interface TriggerRecord {
   /** Google's unique id: a decimal string. */
   id: string;
@@ -26,8 +30,17 @@ export interface TriggerRecord {
   handler: string;
   createdAt: number;
   timeZone: string;
-  schedule: ClockSchedule;
+  /** A clock trigger's schedule. */
+  schedule?: ClockSchedule;
+  /** A spreadsheet trigger: which file and which event. */
+  spreadsheet?: { id: string; event: SpreadsheetEvent };
 }
+
+const copyTrigger = (t: TriggerRecord): TriggerRecord => ({
+  ...t,
+  ...(t.schedule && { schedule: { ...t.schedule } }),
+  ...(t.spreadsheet && { spreadsheet: { ...t.spreadsheet } }),
+});
 
 export interface DueTrigger {
   id: string;
@@ -49,7 +62,7 @@ export class TriggerStore {
   private seq: number;
 
   private constructor(json: TriggersJSON) {
-    this.triggers = (json.triggers ?? []).map((t) => ({ ...t, schedule: { ...t.schedule } }));
+    this.triggers = (json.triggers ?? []).map(copyTrigger);
     this.seq = json.seq ?? 0;
   }
 
@@ -63,7 +76,7 @@ export class TriggerStore {
 
   /** Every installed trigger (copies), uncounted. */
   all(): TriggerRecord[] {
-    return this.triggers.map((t) => ({ ...t, schedule: { ...t.schedule } }));
+    return this.triggers.map(copyTrigger);
   }
 
   /** Installed triggers of one project owned by `owner` (copies). */
@@ -76,9 +89,14 @@ export class TriggerStore {
     this.seq += 1;
     // Google's ids are long decimal numbers; ours are reproducible.
     const id = String(4_503_599_627_370_496 + this.seq * 7919);
-    const record = { ...t, id, schedule: { ...t.schedule } };
+    const record = copyTrigger({ ...t, id });
     this.triggers.push(record);
-    return { ...record, schedule: { ...record.schedule } };
+    return copyTrigger(record);
+  }
+
+  /** Installed spreadsheet triggers for one file and event, in installation order (copies). */
+  forSpreadsheet(spreadsheetId: string, event: SpreadsheetEvent): TriggerRecord[] {
+    return this.all().filter((t) => t.spreadsheet?.id === spreadsheetId && t.spreadsheet.event === event);
   }
 
   /** @internal */
@@ -107,6 +125,7 @@ function addDays(key: string, n: number): string {
 function fireTimes(t: TriggerRecord, fromMs: number, toMs: number): number[] {
   const out: number[] = [];
   const s = t.schedule;
+  if (!s) return out;
   const push = (at: number): void => {
     if (at > fromMs && at <= toMs) out.push(at);
   };

@@ -158,6 +158,14 @@ class SpreadsheetAppEmulation implements SpreadsheetAppApi {
     this.#env = env;
   }
 
+  /**
+   * Host side: a handle on spreadsheet `id` in this project's SpreadsheetApp, uncounted, for the event objects the
+   * platform hands a trigger (`e.source`, `e.range`). Static and #-based so scripts cannot reach it.
+   */
+  static handleOf(app: SpreadsheetAppEmulation, id: string): Spreadsheet {
+    return new Spreadsheet(app.#env, id);
+  }
+
   /** The bound spreadsheet; null in a standalone project (the Gmail add-on). */
   getActiveSpreadsheet(): Spreadsheet | null {
     const id = this.#env.activeSpreadsheetId;
@@ -190,6 +198,11 @@ class SpreadsheetAppEmulation implements SpreadsheetAppApi {
 }
 
 export type { SpreadsheetAppEmulation, Spreadsheet };
+
+/** See SpreadsheetAppEmulation.handleOf. */
+export function spreadsheetHandle(app: SpreadsheetAppEmulation, id: string): Spreadsheet {
+  return SpreadsheetAppEmulation.handleOf(app, id);
+}
 
 export function createSpreadsheetApp(
   store: SpreadsheetStore,

@@ -49,7 +49,7 @@ function sortRank(v: CellValue): number {
   return 2;
 }
 
-function compareCells(a: CellValue, b: CellValue): number {
+export function compareCells(a: CellValue, b: CellValue): number {
   const ra = sortRank(a);
   const rb = sortRank(b);
   if (ra !== rb) return ra - rb;

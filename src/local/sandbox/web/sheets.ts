@@ -1,8 +1,9 @@
 // The sandbox's "Google Sheets": the CRM spreadsheet's tabs and rows, the CRM menu built by the bundle's onOpen, and
 // the real built sidebar in a 300-px iframe at the side, as Sheets shows it.
 
+import { columnLetters } from '../../emulator/spreadsheet/a1';
 import { element, getJson, postJson, toast } from './dom';
-import type { MenuView, RunResponse, SpreadsheetView, UiView } from './types';
+import type { CellEditResponse, MenuView, RunResponse, SpreadsheetView, UiView } from './types';
 
 const app = document.getElementById('app') as HTMLElement;
 let activeSheet = -1;
@@ -58,12 +59,39 @@ async function runMenuItem(functionName: string, menu: HTMLElement): Promise<voi
   await refresh();
 }
 
+/**
+ * Double-click a cell to type into it, Enter to commit, Escape to cancel: the edit goes to the sandbox API as a
+ * person's edit, so the bundle's onEdit/onChange triggers run. Simple-trigger failures show as a toast here (Sheets
+ * itself shows nothing; they appear only in the Executions page).
+ */
+function startEditing(cell: HTMLElement, sheetName: string, a1: string, shown: string): void {
+  if (cell.querySelector('input')) return;
+  const input = element('input', { type: 'text', class: 'cell-input', 'aria-label': a1 });
+  input.value = shown;
+  let done = false;
+  const finish = async (commit: boolean): Promise<void> => {
+    if (done) return;
+    done = true;
+    if (!commit || input.value === shown) return void refresh();
+    const r = await postJson<CellEditResponse>('/api/sheets/edit', { sheet: sheetName, a1, value: input.value });
+    if (!r.ok) toast(`${r.error?.name}: ${r.error?.message}`);
+    for (const f of r.fired) if (f.error) toast(`${f.handler}: ${f.error.name}: ${f.error.message}`);
+    await refresh();
+  };
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') void finish(true);
+    if (e.key === 'Escape') void finish(false);
+  });
+  input.addEventListener('blur', () => void finish(true));
+  cell.replaceChildren(input);
+  input.focus();
+  input.select();
+}
+
 function renderGrid(view: SpreadsheetView): HTMLElement {
   const sheet = view.sheets[activeSheet] ?? view.sheets[0];
   const width = Math.max(1, ...sheet.rows.map((r) => r.length));
-  const letters = Array.from({ length: width }, (_, i) =>
-    String.fromCharCode(65 + (i % 26)).repeat(Math.floor(i / 26) + 1),
-  );
+  const letters = Array.from({ length: width }, (_, i) => columnLetters(i + 1));
   const table = element('table', { class: 'grid', 'data-sheet': sheet.name });
   table.append(
     element('thead', {}, element('tr', {}, element('th', {}, ''), ...letters.map((l) => element('th', {}, l)))),
@@ -75,7 +103,11 @@ function renderGrid(view: SpreadsheetView): HTMLElement {
         'tr',
         { class: i < sheet.frozenRows ? 'frozen' : '' },
         element('td', { class: 'rownum' }, String(i + 1)),
-        ...Array.from({ length: width }, (_, c) => element('td', { title: row[c] ?? '' }, row[c] ?? '')),
+        ...Array.from({ length: width }, (_, c) => {
+          const td: HTMLElement = element('td', { title: row[c] ?? '' }, row[c] ?? '');
+          td.addEventListener('dblclick', () => startEditing(td, sheet.name, `${letters[c]}${i + 1}`, row[c] ?? ''));
+          return td;
+        }),
       ),
     );
   });

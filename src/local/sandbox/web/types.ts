@@ -36,6 +36,13 @@ export interface RunResponse {
   elapsedMs: number;
 }
 
+/** What a hand edit of a cell did: the edit itself, and each trigger handler it ran (with its failure, if any). */
+export interface CellEditResponse {
+  ok: boolean;
+  error?: { name: string; message: string };
+  fired: Array<{ handler: string; error?: { name: string; message: string } }>;
+}
+
 export interface ContactView {
   resourceName: string;
   name: string;
