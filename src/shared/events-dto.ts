@@ -35,6 +35,8 @@ export interface LogEventInput {
   retry?: boolean;
   /** Where the client's Card index row was when the caller read it (ClientSummary.indexRow); checked, never trusted. */
   indexRow?: number;
+  /** Where the Events sheet ended when the caller read the screen (RemindersView.eventsEnd): the new row's place. */
+  eventsEnd?: number;
 }
 
 /** What an event says, as the Events sheet holds it: the fields the core record and the view share. */
@@ -84,6 +86,11 @@ export interface RowHints {
   indexRow?: number;
   /** The Events sheet row the store last saw the event at. */
   eventRow?: number;
+  /**
+   * Where the Events sheet ended when the list was read: an event appended since (its row not yet known) is looked
+   * for in the rows just after it, in the same read as everything else, before any search.
+   */
+  eventsEnd?: number;
 }
 
 export interface DueEventView extends EventView {
@@ -194,6 +201,10 @@ export interface RemindersView {
   timeZone: string;
   /** The signed-in person's Staff name ('' when Google does not tell who it is, or they are not on the staff). */
   me: string;
+  /** The manager filter applied ('' = everyone): the one asked for, else the signed-in staff member, else remembered. */
+  manager: string;
+  /** Where the Events sheet ended (a hint the log form sends back: LogEventInput.eventsEnd). */
+  eventsEnd: number;
   /** Today and overdue (first page; getDue pages on and shows tomorrow / the week). */
   due: DueView;
   /** Planned events of tomorrow and of the 7 days ahead (counts only: getDue lists them). */

@@ -36,6 +36,8 @@ export interface DueWindow {
   manager?: string;
   offset?: number;
   limit?: number;
+  /** Where the Events sheet ended when the store was read: the hint for events whose row is not known yet. */
+  eventsEnd?: number;
 }
 
 /**
@@ -65,7 +67,7 @@ export function dueWindow(open: OpenEvent[], clients: Map<string, ClientSummary>
     const key = headerKey(event.manager);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { manager: event.manager.trim(), events: [], total: totals.get(key) ?? 0 }));
-    g.events.push(dueEventView(event, day, dayNumber(day) < fromN, clients.get(event.clientId)));
+    g.events.push(dueEventView(event, day, dayNumber(day) < fromN, clients.get(event.clientId), w.eventsEnd));
   }
   const sorted = [...groups.entries()]
     .sort(([a, ga], [b, gb]) => (a === '' ? 1 : b === '' ? -1 : ga.manager.localeCompare(gb.manager)))
@@ -82,7 +84,13 @@ export function dueWindow(open: OpenEvent[], clients: Map<string, ClientSummary>
   };
 }
 
-export function dueEventView(event: OpenEvent, day: string, overdue: boolean, client?: ClientSummary): DueEventView {
+export function dueEventView(
+  event: OpenEvent,
+  day: string,
+  overdue: boolean,
+  client?: ClientSummary,
+  eventsEnd = 0,
+): DueEventView {
   return {
     ...eventViewOf(event),
     overdue,
@@ -92,7 +100,7 @@ export function dueEventView(event: OpenEvent, day: string, overdue: boolean, cl
       : null,
     hints: {
       storeRow: event.storeRow,
-      ...(event.rowNumber ? { eventRow: event.rowNumber } : {}),
+      ...(event.rowNumber ? { eventRow: event.rowNumber } : eventsEnd ? { eventsEnd } : {}),
       ...(client?.indexRow || event.indexRow ? { indexRow: client?.indexRow || event.indexRow } : {}),
     },
   };

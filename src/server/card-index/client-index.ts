@@ -70,6 +70,7 @@ import {
 import { scriptCache } from './script-cache';
 import { rewriteOpenStore } from '../events/open-store';
 import { storedProblem } from '../events/views';
+import { lastRow } from '../events/open-store';
 
 export type { ClientIndexEntry } from '../../core/card-index';
 export type { IndexedRow } from './index-sheet';
@@ -106,7 +107,14 @@ export function rebuildClientIndex(): RebuildStats {
   writtenHere.clear();
   // The open-events store is rewritten from the same read, with each event's client's new index row as its hint.
   const rowOf = new Map(rows.map((r, i) => [r.resourceName, i + 2] as const));
-  rewriteOpenStore(office.ss, events, office.locale, (id) => rowOf.get(id) ?? 0, problems.map(storedProblem));
+  rewriteOpenStore(
+    office.ss,
+    events,
+    office.locale,
+    (id) => rowOf.get(id) ?? 0,
+    problems.map(storedProblem),
+    lastRow(events, problems),
+  );
   // The add-on also learns the office's language here (setup and every refresh), so even a missed Settings push heals.
   announceIndexChange([], { language: office.settings.get('language') });
   return {

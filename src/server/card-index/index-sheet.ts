@@ -100,9 +100,9 @@ export function readIndex(sheet: Sheet): IndexRow[] {
  */
 export function readSummaries(sheet: Sheet): ClientSummary[] {
   const out: ClientSummary[] = [];
-  for (const { values } of table(sheet).columnRows(['keys', 'resourceName', 'summary'])) {
+  for (const { rowNumber, values } of table(sheet).columnRows(['keys', 'resourceName', 'summary'])) {
     const summary = summaryOfRowCells(values.keys, values.resourceName, values.summary);
-    if (summary) out.push(summary);
+    if (summary) out.push({ ...summary, indexRow: rowNumber });
   }
   return out;
 }

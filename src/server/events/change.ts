@@ -13,7 +13,7 @@ import { syncCalendar } from './calendar';
 import { EventTarget, indexAfter, locateEvent } from './event-target';
 import { accepted, logText } from './messages';
 import { OfficeContext } from './office';
-import { appendOpen, emptyOpen, replaceOpen } from './open-store';
+import { appendOpen, emptyOpen, eventsEndAt, replaceOpen } from './open-store';
 import { scriptClock } from '../clock';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -76,6 +76,7 @@ export function commitChange(target: EventTarget, after: EventRecord, office: Of
     } else if (target.open) requests.push(emptyOpen(store.sheetId, target.open.storeRow));
   }
   if (index) requests.push(updateAt(target.read.index!.sheetId, index.rowNumber, 0, cellsOf(indexRowCells(index))));
+  if (store && after.rowNumber > store.eventsEnd) requests.push(eventsEndAt(store.sheetId, after.rowNumber));
   writeBatch(office.ss, requests);
   if (index) announceIndexChange([index]);
   return { storeRow, indexRow };

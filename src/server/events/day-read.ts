@@ -23,7 +23,12 @@ export interface ReadPlan {
   index?: 'summaries' | number[];
   /** The Events sheet's header rows, and these rows. */
   events?: number[];
+  /** Also the Events rows just after this one (where appended events land): EVENTS_WINDOW rows. */
+  eventsAfter?: number;
 }
+
+/** How many rows after the last known end of the Events sheet a read looks at for events appended since. */
+export const EVENTS_WINDOW = 200;
 
 export interface SheetRef {
   sheet: Sheet;
@@ -32,9 +37,19 @@ export interface SheetRef {
 }
 
 export interface DayRead {
-  store?: SheetRef & { open: OpenEvent[]; rows: Map<number, OpenEvent>; problems: StoredProblem[] };
+  store?: SheetRef & {
+    open: OpenEvent[];
+    rows: Map<number, OpenEvent>;
+    problems: StoredProblem[];
+    /** The last Events row the store knows of (E1): a hint where the sheet ends. */
+    eventsEnd: number;
+  };
   index?: SheetRef & { summaries: ClientSummary[]; rows: Map<number, IndexRow> };
-  events?: SheetRef & { table: Table | undefined; rows: Map<number, unknown[]> };
+  events?: SheetRef & {
+    table: Table | undefined;
+    rows: Map<number, unknown[]>;
+    after?: { from: number; rows: unknown[][] };
+  };
 }
 
 function ref(sheet: Sheet): SheetRef {
@@ -66,18 +81,25 @@ export function readDay(office: OfficeContext, plan: ReadPlan): DayRead {
         open: [] as OpenEvent[],
         rows: new Map<number, OpenEvent>(),
         problems: [] as StoredProblem[],
+        eventsEnd: 0,
       });
+      const head = (row: unknown[] | undefined) => {
+        store.problems = problemsFromCell(row?.[3]);
+        const end = Number(row?.[4]);
+        store.eventsEnd = Number.isInteger(end) && end > 0 ? end : 0;
+      };
       if (plan.store === 'all')
-        // Row 1 is the header, with the damaged Events rows beside it (D1); the events from row 2.
-        ask(a1(store.title, 'A1:D'), (v) => {
-          store.problems = problemsFromCell(v[0]?.[3]);
+        // Row 1 is the header, with the damaged Events rows (D1) and where the Events sheet ends (E1) beside it.
+        ask(a1(store.title, 'A1:E'), (v) => {
+          head(v[0]);
           store.open = openEventsFrom(
             v.slice(1).map((r) => r.slice(0, 3)),
             2,
           );
           for (const e of store.open) store.rows.set(e.storeRow, e);
         });
-      else
+      else {
+        ask(a1(store.title, 'A1:E1'), (v) => head(v[0]));
         for (const row of plan.store.filter(valid))
           ask(a1(store.title, `A${row}:C${row}`), (v) => {
             const e = openEventFromCells(v[0], row);
@@ -86,6 +108,7 @@ export function readDay(office: OfficeContext, plan: ReadPlan): DayRead {
               store.open.push(e);
             }
           });
+      }
     }
   }
   if (plan.index) {
@@ -114,10 +137,20 @@ export function readDay(office: OfficeContext, plan: ReadPlan): DayRead {
   if (plan.events) {
     const sheet = crmSheet('events', ss);
     if (!sheet) throw new Error(logText(office.locale, 'noEventsSheet'));
-    const events = (out.events = { ...ref(sheet), table: undefined as Table | undefined, rows: new Map() });
+    const events: NonNullable<DayRead['events']> = (out.events = {
+      ...ref(sheet),
+      table: undefined,
+      rows: new Map<number, unknown[]>(),
+    });
     ask(a1(events.title, `1:${HEADER_SEARCH_ROWS}`), (v) => (events.table = findTable(v, template('events'))));
     for (const row of plan.events.filter((n) => Number.isInteger(n) && n > 1))
       ask(a1(events.title, `${row}:${row}`), (v) => events.rows.set(row, v[0] ?? []));
+    const after = plan.eventsAfter;
+    if (after !== undefined && Number.isInteger(after) && after >= 1)
+      ask(
+        a1(events.title, `${after + 1}:${after + EVENTS_WINDOW}`),
+        (v) => (events.after = { from: after + 1, rows: v }),
+      );
   }
   const values = readRanges(ss, ranges);
   values.forEach((v, i) => take[i](v));

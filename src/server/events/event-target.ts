@@ -55,6 +55,7 @@ export function locateEvent(office: OfficeContext, id: string, hints: RowHints =
     store: storeRow >= 2 ? [storeRow] : 'all',
     index: [hints.indexRow ?? 0],
     events: hints.eventRow ? [hints.eventRow] : [],
+    ...(!hints.eventRow && hints.eventsEnd ? { eventsAfter: hints.eventsEnd } : {}),
   });
   const events = read.events;
   const table = events?.table;
@@ -74,6 +75,11 @@ export function locateEvent(office: OfficeContext, id: string, hints: RowHints =
       ? parseEventRow(cells, rowNumber, table, parseOptions).event
       : undefined;
   let before = hints.eventRow ? fromRow(events.rows.get(hints.eventRow), hints.eventRow) : undefined;
+  // Appended since the list was read: in the rows just after where the sheet ended then (read in the same batch).
+  if (!before && events.after) {
+    const i = events.after.rows.findIndex((cells) => String(cells?.[table.columns.id] ?? '').trim() === id);
+    if (i >= 0) before = fromRow(events.after.rows[i], events.after.from + i);
+  }
   if (!before) {
     const rowNumber = searchEventRow(read, id);
     if (!rowNumber) throw new Error(logText(office.locale, 'notFound', { id }));

@@ -21,7 +21,7 @@ import { sheetTitleMatches } from '../../core/sheets/template';
 import { template } from '../../core/sheets/templates';
 import { crmSheet } from '../sheets/crm-spreadsheet';
 import { OfficeContext } from './office';
-import { openStoreSheet, PROBLEMS_CELL, rewriteOpenStore, writeProblems } from './open-store';
+import { lastRow, openStoreSheet, PROBLEMS_CELL, rewriteOpenStore, writeProblems } from './open-store';
 import { storedProblem } from './views';
 import { readEvents } from './sheet';
 

@@ -26,9 +26,9 @@ import { announceIndexChange } from '../card-index/announce';
 import { indexRowCells } from '../card-index/index-sheet';
 import { appendRows, cellData, rowData, updateAt, writeBatch } from '../sheets/values-batch';
 import { commitChange } from './change';
-import { DayRead, readDay } from './day-read';
+import { DayRead, EVENTS_WINDOW, readDay } from './day-read';
 import { indexAfter, locateEvent } from './event-target';
-import { appendOpen } from './open-store';
+import { appendOpen, eventsEndAt } from './open-store';
 import { addClientContact, newClientOf } from '../clients/add-client';
 import { scriptClock } from '../clock';
 import { syncCalendar } from './calendar';
@@ -55,6 +55,7 @@ export function logEvent(input: LogEventInput): EventView {
     store: [],
     index: [input.indexRow ?? 0],
     events: [],
+    ...(input.eventsEnd ? { eventsAfter: input.eventsEnd } : {}),
   });
   const client = clientOf(input, read, office);
   // A call repeating one whose answer was lost: the row the first attempt wrote is found, never written twice. The
@@ -75,6 +76,10 @@ export function logEvent(input: LogEventInput): EventView {
   });
   // The calendar event first, so the row is written once, whole; a Calendar failure leaves it without a reminder.
   if (event.status === 'planned') event.calendarEventId = calendarOrNone(event, office);
+  // Where the row will land, when the rows after the end the caller knew were read: after the last one with data
+  // (appendCells' own rule). Two people logging at once may swap places: the hint is checked by id before any use.
+  const landing = landingRow(read);
+  if (landing) event.rowNumber = landing;
   const index = client.indexed ? indexAfter(client.indexed, event) : undefined;
   const requests: Request[] = [appendRows(read.events!.sheetId, [rowData(eventRowCells(read, event, office))])];
   if (event.status === 'planned' && read.store)
@@ -88,9 +93,22 @@ export function logEvent(input: LogEventInput): EventView {
         indexRowCells(index).map((v) => cellData(v, 'UTC')),
       ),
     );
+  if (landing && read.store && landing > read.store.eventsEnd) requests.push(eventsEndAt(read.store.sheetId, landing));
   writeBatch(office.ss, requests);
   if (index) announceIndexChange([index]);
   return eventView(event);
+}
+
+/** The row an append will take: after the last non-empty row of the window read after the known end; 0 unknown. */
+function landingRow(read: DayRead): number {
+  const after = read.events?.after;
+  if (!after) return 0;
+  let last = after.from - 1;
+  after.rows.forEach((cells, i) => {
+    if ((cells ?? []).some((c) => c !== '' && c !== null && c !== undefined)) last = after.from + i;
+  });
+  // A full window means the sheet goes on beyond it: the place is not known.
+  return last >= after.from + EVENTS_WINDOW - 1 ? 0 : last + 1;
 }
 
 /** The calendar reminder of a new planned event; a Calendar failure is reported, not fatal (the row still lands). */

@@ -24,6 +24,7 @@ export function rewriteOpenStore(
   locale: Locale,
   indexRowOf: (clientId: string) => number = () => 0,
   problems: StoredProblem[] = [],
+  eventsEnd = 0,
 ): number {
   let sheet = openStoreSheet(ss);
   if (!sheet) {
@@ -37,6 +38,7 @@ export function rewriteOpenStore(
   });
   CrmTable.fixed('openEvents', sheet).rewrite(records, locale);
   writeProblems(sheet, problems);
+  sheet.getRange(EVENTS_END_CELL).setValue(eventsEnd > 0 ? eventsEnd : '');
   return planned.length;
 }
 
@@ -70,4 +72,20 @@ export function writeProblems(sheet: Sheet, problems: StoredProblem[]): void {
   const range = sheet.getRange(PROBLEMS_CELL);
   // Written as text exactly (a JSON list starts with "[": nothing Sheets would parse).
   range.setValue(cell);
+}
+
+/** The last Events row the store knows of, beside its header (E1): where appended events are looked for first. */
+export const EVENTS_END_CELL = 'E1';
+
+/** E1 moved on to `row` (written with the change that learnt it). */
+export function eventsEndAt(sheetId: number, row: number): Request {
+  return updateAt(sheetId, 1, 4, [cellData(row, 'UTC')]);
+}
+
+/** The last Events row a full read saw (an event's or a damaged row's). */
+export function lastRow(events: Array<{ rowNumber: number }>, problems: Array<{ row: number }>): number {
+  let last = 0;
+  for (const e of events) last = Math.max(last, e.rowNumber);
+  for (const p of problems) last = Math.max(last, p.row);
+  return last;
 }

@@ -87,12 +87,15 @@ function quietList(office: OfficeContext, read: DayRead, now: Date, days?: numbe
   );
 }
 
-/** The manager whose tasks the screen opens on: asked for, else the user's remembered choice, else themselves. */
+/**
+ * The manager whose tasks the screen opens on: the one asked for; else the signed-in staff member, where Google says
+ * who it is; else the choice this user made last time (one user-properties read, only then); else everyone.
+ */
 function managerFilter(query: ReminderQuery | undefined, office: OfficeContext): { manager: string; me: string } {
   const me = office.actor?.name ?? '';
   if (query && typeof query.manager === 'string') return { manager: query.manager.trim(), me };
-  const remembered = PropertiesService.getUserProperties().getProperty(MANAGER_FILTER);
-  return { manager: remembered ?? me, me };
+  if (me) return { manager: me, me };
+  return { manager: PropertiesService.getUserProperties().getProperty(MANAGER_FILTER) ?? '', me };
 }
 
 export function getReminders(query?: ReminderQuery): RemindersView {
@@ -105,11 +108,14 @@ export function getReminders(query?: ReminderQuery): RemindersView {
   const summaries = read.index?.summaries ?? [];
   const clients = byClient(summaries);
   const settings = office.settings;
-  const due = dueWindow(open, clients, { at: now, timeZone, days: 0, manager });
+  const eventsEnd = read.store?.eventsEnd ?? 0;
+  const due = dueWindow(open, clients, { at: now, timeZone, days: 0, manager, eventsEnd });
   return {
     locale: office.locale,
     timeZone,
     me,
+    manager,
+    eventsEnd,
     due,
     ahead: aheadCounts(open, now, timeZone, manager),
     quiet: page(quietViews(quietList(office, read, now), clients), QUIET_PAGE),
@@ -136,6 +142,7 @@ export function getDue(query: DueQuery = {}): DueView {
     manager: query.manager ?? '',
     offset: query.offset,
     limit: query.limit,
+    eventsEnd: read.store?.eventsEnd ?? 0,
   });
   return { ...view, problems: read.store?.problems ?? [] };
 }
