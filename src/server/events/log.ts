@@ -75,7 +75,7 @@ export function logEvent(input: LogEventInput): EventView {
     createdBy: office.actorEmail,
   });
   // The calendar event first, so the row is written once, whole; a Calendar failure leaves it without a reminder.
-  if (event.status === 'planned') event.calendarEventId = calendarOrNone(event, office);
+  if (event.status === 'planned') event.calendarEventId = calendarOrNone(event, office, input.retry === true);
   // Where the row will land, when the rows after the end the caller knew were read: after the last one with data
   // (appendCells' own rule). Two people logging at once may swap places: the hint is checked by id before any use.
   const landing = landingRow(read);
@@ -112,9 +112,10 @@ function landingRow(read: DayRead): number {
 }
 
 /** The calendar reminder of a new planned event; a Calendar failure is reported, not fatal (the row still lands). */
-function calendarOrNone(event: EventRecord, office: OfficeContext): string {
+function calendarOrNone(event: EventRecord, office: OfficeContext, recovering: boolean): string {
   try {
-    return syncCalendar(undefined, event, office);
+    // A repeated call may have made the calendar event before it died: found by our id rather than made twice.
+    return syncCalendar(undefined, event, office, { recovering });
   } catch (e) {
     console.warn(`The calendar reminder was not created: ${redactForLog(e)}`);
     return '';

@@ -85,7 +85,7 @@ test('two people logging at the same moment both land: the second runs between t
   const original = ctx.call.bind(ctx);
   let second: EventView | undefined;
   ctx.call = ((service: string, fn: never, io?: never) => {
-    if (service === 'SpreadsheetApp.Sheet.appendRow' && !second) {
+    if (service === 'Sheets.Spreadsheets.batchUpdate' && !second) {
       second = {} as EventView;
       second = logEvent(office, { client: clients.regular.email, kind: 'Встреча', reason: 'Заказ' });
     }

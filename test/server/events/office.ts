@@ -99,9 +99,34 @@ export function writeRows(office: Office, key: 'staff' | 'events', rows: Array<R
   office.workspace.calls.reset();
 }
 
+/**
+ * Rows typed or pasted by a person below the last one, by column key: the edit fires the project's onEdit (and the
+ * installed onChange), as Google does for a person's edit and never for a script's.
+ */
+export function typeRows(office: Office, key: 'events', rows: Array<Record<string, unknown>>): void {
+  const tpl = template(key);
+  const sheet = app(office)
+    .getSheets()
+    .find((s) => s.getName() === tpl.title.ru)!;
+  const width = sheet.getLastColumn();
+  const at = locateColumns(tpl, sheet.getRange(1, 1, 1, width).getValues()[0]);
+  const values = rows.map((r) => {
+    const row: unknown[] = new Array(width).fill('');
+    for (const [k, v] of Object.entries(r)) row[at[k]] = v;
+    return row;
+  });
+  const first = sheet.getLastRow() + 1;
+  const a1 = `A${first}:${String.fromCharCode(64 + width)}${first + values.length - 1}`;
+  const done = office.workspace.sheetsUser.edit(office.spreadsheetId, tpl.title.ru, a1, values);
+  for (const f of done.fired) if (f.error) throw new Error(`${f.handler}: ${f.error.name}: ${f.error.message}`);
+  office.workspace.calls.reset();
+}
+
 /** The Events sheet as the office sees it: one object per data row, by column key. */
 export function eventRows(office: Office): Array<Record<string, unknown> & { row: number }> {
-  const values = office.workspace.spreadsheets.values(office.spreadsheetId, template('events').title.ru);
+  // Read as a script reads it (getValues): a date cell is a Date whichever API wrote it.
+  const sheet = app(office).getSheetByName(template('events').title.ru)!;
+  const values = sheet.getDataRange().getValues() as unknown[][];
   const at = locateColumns(template('events'), values[0]);
   return values.slice(1).map((row, i) => {
     const out: Record<string, unknown> & { row: number } = { row: i + 2 };
