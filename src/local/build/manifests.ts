@@ -48,7 +48,7 @@ export function checkManifest(project: string, manifest: Manifest, entryPoints: 
     const needs = ADVANCED_SCOPES[service.serviceId ?? ''];
     if (!needs) problems.push(`enables advanced service ${service.serviceId}, whose scope the build does not know`);
     else if (!needs.some((s) => manifest.oauthScopes?.includes(s)))
-      problems.push(`enables ${service.userSymbol} (${service.serviceId}) without the ${needs[0]} scope`);
+      problems.push(`the ${service.userSymbol} advanced service needs one of ${needs.join(', ')}`);
   }
   for (const fn of manifestFunctions(manifest))
     if (!entryPoints.includes(fn)) problems.push(`names ${fn}, which src/server/main.ts does not export`);

@@ -66,7 +66,7 @@ describe('Calendar advanced service: gating by the manifest', () => {
       dependencies: { enabledAdvancedServices: [CALENDAR_V3] },
     };
     expect(messageOf(() => checkManifest('sheet', manifest, []))).toContain(
-      'enables Calendar (calendar) without the https://www.googleapis.com/auth/calendar scope',
+      'the Calendar advanced service needs one of https://www.googleapis.com/auth/calendar, https://www.googleapis.com/auth/calendar.events',
     );
     manifest.oauthScopes.push('https://www.googleapis.com/auth/calendar');
     expect(messageOf(() => checkManifest('sheet', manifest, []))).toBe('(no error)');

@@ -31,7 +31,16 @@ describe('installing the triggers', () => {
     office.rpc.runSetup();
     office.rpc.runSetup();
     const triggers = office.workspace.triggers.of('sheet', SHARED);
-    expect(triggers.map((t) => t.handler).sort()).toEqual(['morningDigestTrigger', 'refreshIndexTrigger']);
+    expect(triggers.map((t) => t.handler).sort()).toEqual([
+      'morningDigestTrigger',
+      'onEventsChange',
+      'refreshIndexTrigger',
+    ]);
+    // Hand edits of the Events sheet: an installable onChange on the CRM spreadsheet (events/hand-edits.ts).
+    expect(triggers.find((t) => t.handler === 'onEventsChange')?.spreadsheet).toEqual({
+      id: office.spreadsheetId,
+      event: 'ON_CHANGE',
+    });
     expect(triggers.find((t) => t.handler === 'refreshIndexTrigger')?.schedule).toMatchObject({
       kind: 'hours',
       every: 4,
@@ -51,7 +60,7 @@ describe('installing the triggers', () => {
     } finally {
       office.workspace.ctx.session.email = SHARED;
     }
-    expect(office.workspace.triggers.all().map((t) => t.owner)).toEqual([SHARED, SHARED]);
+    expect(office.workspace.triggers.all().map((t) => t.owner)).toEqual([SHARED, SHARED, SHARED]);
   });
 });
 
