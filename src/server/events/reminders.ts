@@ -16,7 +16,7 @@ import {
   quietOptions,
   readMoment,
 } from '../../core/events';
-import type { ClientSummary } from '../../core/card-index';
+import { ClientSummary, summaryOfEntry } from '../../core/card-index';
 import type {
   BirthdayView,
   DueQuery,
@@ -129,13 +129,16 @@ export function getReminders(query?: ReminderQuery): RemindersView {
   };
 }
 
-/** Today and overdue, tomorrow, or the week ahead (DueQuery.days), from the store alone. */
+/**
+ * Today and overdue, tomorrow, or the week ahead (DueQuery.days): the store, then the list lines of the page's
+ * clients only (their index rows are the store's hints) for each one's last contact — two reads, whatever the base.
+ */
 export function getDue(query: DueQuery = {}): DueView {
   const office = new OfficeContext();
   const read = readDay(office, { refs: ['settings'], store: 'all' });
   const now = moment(query.at, office);
   const days = typeof query.days === 'number' && isFinite(query.days) ? Math.max(0, Math.min(31, query.days)) : 0;
-  const view = dueWindow(read.store?.open ?? [], new Map(), {
+  const window = {
     at: now,
     timeZone: office.timeZone,
     days,
@@ -143,7 +146,16 @@ export function getDue(query: DueQuery = {}): DueView {
     offset: query.offset,
     limit: query.limit,
     eventsEnd: read.store?.eventsEnd ?? 0,
-  });
+  };
+  const open = read.store?.open ?? [];
+  const first = dueWindow(open, new Map(), window);
+  const shown = new Set(first.groups.flatMap((g) => g.events.map((e) => e.id)));
+  const rows = open.filter((e) => shown.has(e.id) && e.indexRow > 1).map((e) => e.indexRow);
+  const lines = rows.length ? readDay(office, { index: [...new Set(rows)] }).index : undefined;
+  const clients = new Map<string, ClientSummary>();
+  for (const [row, r] of lines?.rows ?? [])
+    clients.set(r.resourceName, { ...summaryOfEntry(r.resourceName, r.keys, r.entry), indexRow: row });
+  const view = clients.size ? dueWindow(open, clients, window) : first;
   return { ...view, problems: read.store?.problems ?? [] };
 }
 
