@@ -22,12 +22,16 @@ const CALENDAR = 'primary';
 /** The private extended property that names our event. */
 const CRM_ID = 'crmEventId';
 
-function planFor(event: EventRecord, office: OfficeContext): CalendarPlan {
+/**
+ * The calendar event for the row. Who is acting (the calendar's owner, never invited to their own event) is asked only
+ * when the guests are sent: creating, or giving the event to another manager.
+ */
+function planFor(event: EventRecord, office: OfficeContext, withGuests = true): CalendarPlan {
   return calendarEventFor(event, {
     clientName: event.client,
     phone: event.phone,
     managerEmail: office.managerEmail(event.manager),
-    ownerEmail: office.actorEmail,
+    ownerEmail: withGuests ? office.actorEmail : '',
     timeZone: office.timeZone,
     locale: office.locale,
     popupMinutes: office.settings.get('reminderPopupMinutes'),
@@ -110,7 +114,8 @@ export function syncCalendar(
     }
     return '';
   }
-  const plan = planFor(after, office);
+  const guests = action === 'create' || (!!before && before.manager !== after.manager);
+  const plan = planFor(after, office, guests);
   if (action === 'create') {
     const existing = options.recovering ? findTagged(after.id) : undefined;
     if (!existing?.id) return create(plan, after, office);
@@ -119,7 +124,7 @@ export function syncCalendar(
   const patched = patch(knownId, plan, before, after, office);
   if (patched !== undefined) return patched;
   // Deleted by hand from the calendar: a planned event gets its reminder back; a finished one needs none.
-  return after.status === 'planned' ? create(plan, after, office) : '';
+  return after.status === 'planned' ? create(guests ? plan : planFor(after, office), after, office) : '';
 }
 
 /** The calendar event brought to the plan; undefined when it no longer exists. */

@@ -27,6 +27,9 @@ import { readEvents } from './sheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** More edited rows than this and the store is rewritten whole instead of row by row. */
+const BIG_PASTE = 20;
+
 function isEventsSheet(sheet: Sheet, office: OfficeContext): boolean {
   if (sheetTitleMatches(template('events'), sheet.getName())) return true;
   const events = crmSheet('events', office.ss);
@@ -63,6 +66,8 @@ export function syncEditedRows(sheet: Sheet, first: number, last: number, office
   giveIds(sheet, events, table.columns.id);
   const store = openStoreSheet(office.ss);
   if (!store) return 0;
+  // A pasted block: one rewrite of the store from the sheet costs less than a write per row (and fits the 30 s).
+  if (events.length > BIG_PASTE) return onEventsStructureChange({ changeType: 'OTHER', source: office.ss } as never);
   // A repeated id is a whole-sheet question: the rebuild answers it; the edited rows answer for themselves.
   const fresh = problems.filter((p) => p.code !== 'duplicate-id' && p.row >= from).map(storedProblem);
   const stored = problemsFromCell(store.getRange(PROBLEMS_CELL).getValue());
@@ -85,12 +90,20 @@ export function syncEditedRows(sheet: Sheet, first: number, last: number, office
   return changed;
 }
 
-/** Rows typed by hand get their id (core handTypedIds): the store and every action find rows by it. */
+/**
+ * Rows typed by hand get their id (core handTypedIds): the store and every action find rows by it. One write per run
+ * of adjacent rows (a pasted block is one write).
+ */
 function giveIds(sheet: Sheet, events: EventRecord[], idColumn: number | undefined): void {
   if (idColumn === undefined || idColumn < 0) return;
-  for (const { event, id } of handTypedIds(events)) {
-    sheet.getRange(event.rowNumber, idColumn + 1).setValue(id);
-    event.id = id;
+  const fresh = handTypedIds(events).sort((a, b) => a.event.rowNumber - b.event.rowNumber);
+  for (let i = 0; i < fresh.length; ) {
+    let j = i;
+    while (j + 1 < fresh.length && fresh[j + 1].event.rowNumber === fresh[j].event.rowNumber + 1) j++;
+    const run = fresh.slice(i, j + 1);
+    sheet.getRange(run[0].event.rowNumber, idColumn + 1, run.length, 1).setValues(run.map((f) => [f.id]));
+    for (const f of run) f.event.id = f.id;
+    i = j + 1;
   }
 }
 

@@ -82,9 +82,9 @@ export function eventsEndAt(sheetId: number, row: number): Request {
   return updateAt(sheetId, 1, 4, [cellData(row, 'UTC')]);
 }
 
-/** The last Events row a full read saw (an event's or a damaged row's). */
-export function lastRow(events: Array<{ rowNumber: number }>, problems: Array<{ row: number }>): number {
-  let last = 0;
+/** The last Events row a full read saw (an event's or a damaged row's; the header's when there is none). */
+export function lastRow(events: Array<{ rowNumber: number }>, problems: Array<{ row: number }>, headerRow = 1): number {
+  let last = headerRow;
   for (const e of events) last = Math.max(last, e.rowNumber);
   for (const p of problems) last = Math.max(last, p.row);
   return last;

@@ -38,7 +38,7 @@ function eventCells(office: Office) {
   return { headerRow: table.headerIndex + 1, rows };
 }
 
-const change = (office: Office, body: EventChange) => office.rpc.changeEvent(body);
+const change = (office: Office, body: EventChange) => office.rpc.changeEvent(body).event;
 
 describe('an Events sheet with two title rows above its header', () => {
   test('logEvent, changeEvent (done, reschedule) and getReminders all work, rows landing under the header', () => {
@@ -97,7 +97,7 @@ describe('an Events sheet with two title rows above its header', () => {
     expect(after.due.groups.flatMap((g) => g.events)).toEqual([]);
   });
 
-  test('getReminders gives hand-typed rows under the header their ids, one write for adjacent rows', () => {
+  test('rows typed by hand under the header get their ids as they are typed (onEdit), one write for adjacent rows', () => {
     const { office, clients } = eventsOffice();
     const events = crmSheetOf(office, 'events');
     addTitleRows(events);
@@ -112,12 +112,18 @@ describe('an Events sheet with two title rows above its header', () => {
       row[columns.status] = 'план';
       return row;
     });
-    events.getRange(4, 1, 2, header.length).setValues(typed as never);
     office.workspace.calls.reset();
+    const last = String.fromCharCode(64 + header.length);
+    const typing = office.workspace.sheetsUser.edit(office.spreadsheetId, events.getName(), `A4:${last}5`, typed);
+    expect(typing.fired.map((f) => [f.handler, f.error])).toContainEqual(['onEdit', undefined]);
+    const idWrites = office.workspace.calls
+      .all()
+      .filter((c) => c.service === 'SpreadsheetApp.Range.setValues' || c.service === 'SpreadsheetApp.Range.setValue');
+    // One write for the ids of both rows; the store's two rows are appended.
+    expect(idWrites).toHaveLength(1);
 
     const due = office.rpc.getReminders().due.groups.flatMap((g) => g.events);
     expect(due).toHaveLength(2);
-    expect(office.workspace.calls.byService()['SpreadsheetApp.Range.setValues']).toBe(1);
     const rows = eventCells(office).rows;
     expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining(due.map((e) => e.id)));
     expect(rows.every((r) => String(r.id).startsWith('E'))).toBe(true);
