@@ -156,7 +156,7 @@ export class ServiceContext {
     }
     this.#spend(charged - upfront);
     const bytes = sent + received;
-    this.calls.record({ service, at, costMs: charged, bytes, cells: units.cells });
+    this.calls.record({ service, at, costMs: charged, bytes, ...(units.cells ? { cells: units.cells } : {}) });
     exec?.move(bytes, units.cells ?? 0);
     return result;
   }
