@@ -134,4 +134,3 @@ export function costMs(service: string, units: CallUnits): number {
     (units.items ?? 0) * field(service, 'perItemMs');
   return Math.round(baseMs(service) + moved);
 }
-

@@ -6,11 +6,12 @@ import { VirtualClock } from '../../../src/local/emulator/clock';
 import { ServiceContext } from '../../../src/local/emulator/context';
 import { Execution } from '../../../src/local/emulator/execution';
 import { FaultInjector } from '../../../src/local/emulator/faults';
-import { baseMs, costMs, valueCells } from '../../../src/local/emulator/latency';
+import { baseMs, costMs } from '../../../src/local/emulator/latency';
 import { createPeople } from '../../../src/local/emulator/people/service';
 import { PeopleStore } from '../../../src/local/emulator/people/store';
 import { createSpreadsheetApp, UiHost } from '../../../src/local/emulator/spreadsheet/service';
 import { SpreadsheetStore } from '../../../src/local/emulator/spreadsheet/store';
+import { Workspace } from '../../../src/local/emulator/workspace';
 import { messageOf } from './support';
 
 function context(faults = new FaultInjector(1)) {
@@ -158,12 +159,28 @@ describe('latency: a call costs its base plus what it moved', () => {
     expect(env.calls.all().at(-1)!.costMs).toBe(7);
   });
 
-  it('counts the cells of Sheets API value grids by default', () => {
-    expect(valueCells({ valueRanges: [{ range: 'A1:B2', values: [['a', 'b'], ['c']] }, { values: [[1]] }] })).toBe(4);
-    expect(valueCells({ sheets: [{ data: [{ rowData: [{ values: [{}, {}] }, { values: [{}] }] }] }] })).toBe(3);
-    const env = context();
-    env.ctx.call('Sheets.Spreadsheets.Values.get', () => ({ values: [['a', 'b', 'c']] }));
-    expect(env.calls.all().at(-1)!.cells).toBe(3);
+  it('the Sheets advanced service is priced by the cells it read or wrote', () => {
+    const ws = Workspace.inMemory({ clockStart: '2024-03-01T09:00:00Z' });
+    const id = ws.spreadsheets.create('CRM', { timeZone: 'Europe/Moscow', locale: 'ru' });
+    const g = ws.globals({
+      project: 'sheet',
+      boundSpreadsheetId: id,
+      htmlFiles: {},
+      ui: new UiHost(),
+      advancedServices: [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }],
+    }) as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp; Sheets: GoogleAppsScript.Sheets };
+    const sheet = g.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+    sheet.getRange(1, 1, 1000, 20).setValues(Array.from({ length: 1000 }, () => Array(20).fill('a')));
+    ws.calls.reset();
+    const read = (a1: string) => {
+      g.Sheets.Spreadsheets!.Values!.batchGet(id, { ranges: [a1] });
+      return ws.calls.all().at(-1)!;
+    };
+    const one = read('A1');
+    const many = read('A1:T1000');
+    expect([one.cells, many.cells]).toEqual([1, 20_000]);
+    expect(one.costMs).toBe(baseMs('Sheets.Spreadsheets.Values.batchGet'));
+    expect(many.costMs).toBeGreaterThanOrEqual(one.costMs + 200);
   });
 });
 
