@@ -16,8 +16,13 @@ export interface Measurement {
   minimum?: number;
   /** What those calls moved over the wire, bytes (UTF-8 JSON of requests and responses; see emulator/wire-size.ts). */
   bytes: number;
-  /** Virtual wall time of those calls at the emulator's latencies, ms. */
+  /**
+   * Virtual time of those calls at the emulator's prices (emulator/latency.ts: a base per call plus what it moved),
+   * ms. Only the calls: the Node time of our code is cpuMs.
+   */
   serviceMs: number;
+  /** Spreadsheet cells those calls read, wrote or scanned. */
+  cells?: number;
   /** CPU time of our code in Node, ms (the bundle's own work; Apps Script is slower, but it scales the same). */
   cpuMs: number;
   [extra: string]: unknown;
@@ -38,6 +43,7 @@ function measure(office: Office, operation: string, execute: () => InvokeResult)
     bytes: run.report.bytes,
     bytesByService: ws.calls.bytesByService(),
     serviceMs: run.report.serviceMs,
+    cells: run.report.cells,
     cpuMs: Math.round((used.user + used.system) / 100) / 10,
   };
 }

@@ -13,10 +13,10 @@ export interface CallRecord {
    * request when it failed). See wire-size.ts.
    */
   bytes: number;
+  /** Spreadsheet cells the call read, wrote or scanned, when it moved any (see latency.ts). */
+  cells?: number;
   /** Set when an injected fault or a limit made the call fail. */
   failed?: string;
-  /** The service's measure of the work done (Sheets: cells read or written), when it reports one (CallIo.units). */
-  units?: number;
 }
 
 export class CallLog {
@@ -54,6 +54,13 @@ export class CallLog {
     const out: Record<string, number> = {};
     for (const r of this.records) out[r.service] = (out[r.service] ?? 0) + r.bytes;
     return out;
+  }
+
+  /** Spreadsheet cells moved by all calls (or those whose service starts with `prefix`). */
+  totalCells(prefix = ''): number {
+    let n = 0;
+    for (const r of this.records) if (r.service.startsWith(prefix)) n += r.cells ?? 0;
+    return n;
   }
 
   totalCostMs(): number {

@@ -6,6 +6,7 @@ import { VirtualClock } from './clock';
 import { ExecutionKilled, GasException, GoogleJsonResponseException, HTTP, sheetsQuotaSentence } from './errors';
 import { Execution } from './execution';
 import { ActiveFault, FaultInjector } from './faults';
+import { baseMs, CallUnits, costMs as costOf } from './latency';
 import { jsonBytes } from './wire-size';
 import { permissionMessage, scopeRefusedInLimited } from './auth-mode';
 
@@ -18,42 +19,6 @@ export interface SessionInfo {
   timeZone: string;
   /** The user's own zone (their Google account's), when it is not the script's: what an add-on's event reports. */
   userTimeZone?: string;
-}
-
-/**
- * Simulated latency per call, ms. Google publishes none; these are round numbers of the order people report from Apps
- * Script, used only so that run-time budgets bite at a realistic scale. Longest matching prefix wins.
- */
-export const LATENCY_MS: Record<string, number> = {
-  'People.': 400,
-  'People.People.batch': 1500,
-  'People.People.Connections.list': 900,
-  'People.ContactGroups.Members.modify': 700,
-  'SpreadsheetApp.': 60,
-  'SpreadsheetApp.Range.getValues': 120,
-  'SpreadsheetApp.Range.setValues': 200,
-  'SpreadsheetApp.Sheet.appendRow': 150,
-  'SpreadsheetApp.openById': 300,
-  'CalendarApp.': 500,
-  'Calendar.': 400,
-  'PropertiesService.': 30,
-  'CacheService.': 20,
-  'LockService.': 50,
-  'ScriptApp.': 200,
-  'GmailApp.': 300,
-  'UrlFetchApp.': 300,
-  'MailApp.': 400,
-  'HtmlService.': 50,
-  'Session.': 5,
-  'Sheets.': 300,
-  'Sheets.Spreadsheets.batchUpdate': 450,
-};
-
-export function latencyOf(service: string): number {
-  let best = '';
-  for (const prefix of Object.keys(LATENCY_MS))
-    if (service.startsWith(prefix) && prefix.length > best.length) best = prefix;
-  return best ? LATENCY_MS[best] : 50;
 }
 
 /** Where Apps Script's method name differs from the REST method Google's errors name (`delete` is reserved in JS). */
@@ -102,7 +67,7 @@ function faultError(service: string, kind: ActiveFault['kind']): Error {
   }
 }
 
-/** What a call moves, for `CallRecord.bytes`. */
+/** What a call moves, for `CallRecord.bytes` and for its price (latency.ts). */
 export interface CallIo<T> {
   /** What the request carries (arguments, values, payload); its JSON size is counted. */
   sent?: unknown;
@@ -111,13 +76,13 @@ export interface CallIo<T> {
    * cached string); a service that returns handles (Range, CalendarEvent) says what they carried.
    */
   received?: (result: T) => number;
-  /** Simulated latency, when not the service's usual (LATENCY_MS). */
-  costMs?: number;
   /**
-   * How much work the call did in the service's own unit (Sheets: cells read or written), known once `fn` ran; kept in
-   * CallRecord.units for a cost model that grows with it.
+   * What the call moved besides bytes, once it has answered: spreadsheet cells read, written or scanned; contacts or
+   * entries returned or sent. Default: nothing beyond bytes.
    */
-  units?: (result: T | undefined) => number;
+  units?: (result: T) => Pick<CallUnits, 'cells' | 'items'>;
+  /** A fixed simulated latency instead of the priced one (latency.ts), charged whole whatever the call moved. */
+  costMs?: number;
 }
 
 export class ServiceContext {
@@ -135,6 +100,10 @@ export class ServiceContext {
    * One round trip to a Google service. `fn` does the work; it receives the fault chosen for this call so batch
    * methods can apply only part of a batch (`partial`). `io` says what the call moves over the wire (CallRecord.bytes):
    * the request's size is counted even when the call fails, the response's only when it arrives.
+   *
+   * Time: the base of the round trip passes before the work (what `fn` sees as now), the price of what the call moved
+   * after it, once the response's size is known (latency.ts). A failed call costs its base and what it sent. A run
+   * whose budget the call's answer overruns is stopped there: the script never sees the answer (the work is done).
    */
   call<T>(service: string, fn: (fault?: ActiveFault) => T, io: CallIo<T> = {}): T {
     const exec = this.execution;
@@ -142,15 +111,17 @@ export class ServiceContext {
     // Refused before any request leaves, like a scope missing from the manifest: not a call, nothing moved.
     const refused = exec?.authMode === 'LIMITED' ? scopeRefusedInLimited(service) : undefined;
     if (refused) throw new GasException(permissionMessage(service, refused));
-    const costMs = io.costMs ?? latencyOf(service);
     const at = this.clock.now();
-    this.clock.advance(costMs);
-    exec?.charge(costMs);
-    if (exec) exec.serviceCalls += 1;
     const sent = io.sent === undefined ? 0 : jsonBytes(io.sent);
-    const unitsOf = (result: T | undefined) => (io.units ? { units: io.units(result) } : {});
-    const fail = (error: Error): never => {
-      this.calls.record({ service, at, costMs, bytes: sent, failed: error.message, ...unitsOf(undefined) });
+    const upfront = io.costMs ?? baseMs(service);
+    this.#spend(upfront);
+    if (exec) exec.serviceCalls += 1;
+    const fail = (
+      error: Error,
+      charged = upfront + this.#rest(service, io.costMs !== undefined, { sentBytes: sent, receivedBytes: 0 }),
+    ): never => {
+      this.#spend(charged - upfront);
+      this.calls.record({ service, at, costMs: charged, bytes: sent, failed: error.message });
       exec?.move(sent);
       throw error;
     };
@@ -172,10 +143,33 @@ export class ServiceContext {
       return fail(error);
     }
     if (fault?.kind === 'lost-response' || fault?.kind === 'partial') fail(faultError(service, fault.kind));
-    const bytes = sent + (io.received ? io.received(result) : jsonBytes(result));
-    this.calls.record({ service, at, costMs, bytes, ...unitsOf(result) });
-    exec?.move(bytes);
+    const received = io.received ? io.received(result) : jsonBytes(result);
+    const units: CallUnits = {
+      sentBytes: sent,
+      receivedBytes: received,
+      ...io.units?.(result),
+    };
+    const charged = upfront + this.#rest(service, io.costMs !== undefined, units);
+    if (exec && exec.elapsedMs() + (charged - upfront) > exec.budgetMs) {
+      exec.killed = 'Exceeded maximum execution time';
+      fail(new ExecutionKilled(exec.killed), charged);
+    }
+    this.#spend(charged - upfront);
+    const bytes = sent + received;
+    this.calls.record({ service, at, costMs: charged, bytes, ...(units.cells ? { cells: units.cells } : {}) });
+    exec?.move(bytes, units.cells ?? 0);
     return result;
+  }
+
+  /** What a call costs beyond what was charged before its work: nothing when its cost is fixed. */
+  #rest(service: string, fixed: boolean, units: CallUnits): number {
+    return fixed ? 0 : costOf(service, units) - baseMs(service);
+  }
+
+  #spend(ms: number): void {
+    if (ms <= 0) return;
+    this.clock.advance(ms);
+    this.execution?.charge(ms);
   }
 
   /** For service code: Google's error for `service` when the request itself is invalid. */

@@ -25,6 +25,8 @@ export interface ExecutionReport {
   serviceMs: number;
   /** What this run's own service calls moved over the wire, bytes (CallRecord.bytes summed). */
   bytes: number;
+  /** Spreadsheet cells this run's calls read, wrote or scanned (CallRecord.cells summed). */
+  cells: number;
   /** Why the platform stopped the run, when it did. */
   killed?: string;
 }
@@ -34,6 +36,7 @@ export class Execution {
   readonly authMode: AuthMode;
   serviceCalls = 0;
   bytes = 0;
+  cells = 0;
   private readonly realStart = performance.now();
   private simulatedMs = 0;
 
@@ -49,9 +52,10 @@ export class Execution {
     this.simulatedMs += ms;
   }
 
-  /** Counts bytes a service call of this run moved. */
-  move(bytes: number): void {
+  /** Counts what a service call of this run moved. */
+  move(bytes: number, cells = 0): void {
     this.bytes += bytes;
+    this.cells += cells;
   }
 
   elapsedMs(): number {
@@ -71,6 +75,7 @@ export class Execution {
       serviceCalls: this.serviceCalls,
       serviceMs: this.simulatedMs,
       bytes: this.bytes,
+      cells: this.cells,
       killed: this.killed,
     };
   }

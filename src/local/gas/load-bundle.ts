@@ -127,7 +127,16 @@ export function loadProject(
       if (typeof context[name] !== 'function' || isIntrinsic(name)) {
         return {
           error: new Error(`Script function not found: ${name}`),
-          report: { kind, functionName: name, elapsedMs: 0, budgetMs: 0, serviceCalls: 0, serviceMs: 0, bytes: 0 },
+          report: {
+            kind,
+            functionName: name,
+            elapsedMs: 0,
+            budgetMs: 0,
+            serviceCalls: 0,
+            serviceMs: 0,
+            bytes: 0,
+            cells: 0,
+          },
         };
       }
       let membrane: Membrane | undefined;

@@ -185,7 +185,7 @@ describe('Sheets.Spreadsheets.Values.batchGet', () => {
     const [call] = ws.calls.all();
     const json = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
     expect(call.bytes).toBe(json({ spreadsheetId: id, ...args }) + json(reply));
-    expect(call.units).toBe(4);
+    expect(call.cells).toBe(4);
   });
 });
 

@@ -64,11 +64,22 @@ class PeopleCore {
     readonly ctx: ServiceContext,
   ) {}
 
-  /** One request; `sent` is its body and query (for CallRecord.bytes; the response is measured as returned). */
-  call<T>(method: string, fn: (api: string, fault: ActiveFault | undefined) => T, sent: unknown): T {
+  /**
+   * One request; `sent` is its body and query (for CallRecord.bytes; the response is measured as returned). `contacts`
+   * counts the people the call returned or wrote, which its price grows with (latency.ts).
+   */
+  call<T>(
+    method: string,
+    fn: (api: string, fault: ActiveFault | undefined) => T,
+    sent: unknown,
+    contacts?: (result: T) => number,
+  ): T {
     const service = `People.People.${method}`;
     const api = apiMethodName(service);
-    return this.ctx.call(service, (fault) => fn(api, fault), { sent });
+    return this.ctx.call(service, (fault) => fn(api, fault), {
+      sent,
+      units: contacts && ((result) => ({ items: contacts(result) })),
+    });
   }
 
   now(): number {
@@ -250,6 +261,7 @@ export class ConnectionsCollection implements ConnectionsApi {
         return listPage(items, state, request, now);
       },
       [resourceName, optionalArgs],
+      (page) => page.connections?.length ?? 0,
     );
   }
 }
@@ -306,6 +318,7 @@ export class PeopleCollection implements PeopleApi {
   batchCreateContacts(
     resource: GoogleAppsScript.People.Schema.BatchCreateContactsRequest | people_v1.Schema$BatchCreateContactsRequest,
   ): GoogleAppsScript.People.Schema.BatchCreateContactsResponse {
+    let written = 0;
     return this.#core.call(
       'batchCreateContacts',
       (api, fault) => {
@@ -327,6 +340,7 @@ export class PeopleCollection implements PeopleApi {
         const created = cleaned
           .slice(0, applied(fault, cleaned.length))
           .map((x) => this.#core.store.insertContact(x.clean.data, x.groups, now));
+        written = created.length;
         if (!mask || created.length === 0) return {};
         return {
           createdPeople: created.map((c) => ({
@@ -337,6 +351,7 @@ export class PeopleCollection implements PeopleApi {
         };
       },
       resource,
+      () => written,
     );
   }
 
@@ -347,6 +362,7 @@ export class PeopleCollection implements PeopleApi {
   batchUpdateContacts(
     resource: GoogleAppsScript.People.Schema.BatchUpdateContactsRequest | people_v1.Schema$BatchUpdateContactsRequest,
   ): GoogleAppsScript.People.Schema.BatchUpdateContactsResponse {
+    let written = 0;
     return this.#core.call(
       'batchUpdateContacts',
       (api, fault) => {
@@ -371,6 +387,7 @@ export class PeopleCollection implements PeopleApi {
         const now = this.#core.now();
         const done = plan.slice(0, applied(fault, plan.length));
         for (const { c, next } of done) this.#core.store.writeContact(c, next.data, next.groups, now);
+        written = done.length;
         if (!readMask || done.length === 0) return {};
         const updateResult: Record<string, GoogleAppsScript.People.Schema.PersonResponse> = {};
         for (const { c } of done)
@@ -382,6 +399,7 @@ export class PeopleCollection implements PeopleApi {
         return { updateResult };
       },
       resource,
+      () => written,
     );
   }
 
@@ -389,6 +407,7 @@ export class PeopleCollection implements PeopleApi {
   batchDeleteContacts(
     resource: GoogleAppsScript.People.Schema.BatchDeleteContactsRequest,
   ): GoogleAppsScript.People.Schema.Empty {
+    let written = 0;
     return this.#core.call(
       'batchDeleteContacts',
       (api, fault) => {
@@ -399,10 +418,13 @@ export class PeopleCollection implements PeopleApi {
         // UNVERIFIED: whether Google fails the whole batch for a name already deleted; we do (stricter).
         const records = [...new Set(names)].map((n) => this.#core.existing(api, personName(api, n)));
         const now = this.#core.now();
-        for (const c of records.slice(0, applied(fault, records.length))) this.#core.store.removeContact(c, now);
+        const done = records.slice(0, applied(fault, records.length));
+        for (const c of done) this.#core.store.removeContact(c, now);
+        written = done.length;
         return {};
       },
       resource,
+      () => written,
     );
   }
 
@@ -506,6 +528,7 @@ export class PeopleCollection implements PeopleApi {
         return { responses };
       },
       optionalArgs,
+      (response) => response.responses?.length ?? 0,
     );
   }
 
@@ -543,6 +566,7 @@ export class PeopleCollection implements PeopleApi {
         return results.length ? { results } : {};
       },
       optionalArgs,
+      (response) => response.results?.length ?? 0,
     );
   }
 }

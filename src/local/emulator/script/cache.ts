@@ -153,9 +153,15 @@ class Cache implements CacheApi {
     this.#scope = scope;
   }
 
-  /** One round trip; `sent` is what the request carries (keys, values) for CallRecord.bytes. */
-  #call<T>(method: string, fn: (now: number) => T, sent: unknown): T {
-    return this.#ctx.call(`CacheService.Cache.${method}`, () => fn(this.#ctx.clock.now()), { sent });
+  /**
+   * One round trip; `sent` is what the request carries (keys, values) for CallRecord.bytes; `entries`, for the calls
+   * on many keys, how many they name (their price grows with them, latency.ts).
+   */
+  #call<T>(method: string, fn: (now: number) => T, sent: unknown, entries?: number): T {
+    return this.#ctx.call(`CacheService.Cache.${method}`, () => fn(this.#ctx.clock.now()), {
+      sent,
+      units: () => ({ items: entries }),
+    });
   }
 
   get(key: string): string | null {
@@ -178,6 +184,7 @@ class Cache implements CacheApi {
         return out;
       },
       ks,
+      ks.length,
     );
   }
 
@@ -211,6 +218,7 @@ class Cache implements CacheApi {
         }
       },
       entries,
+      entries.length,
     );
   }
 
@@ -228,6 +236,7 @@ class Cache implements CacheApi {
         for (const k of ks) this.#store.remove(this.#scope, k);
       },
       ks,
+      ks.length,
     );
   }
 }

@@ -144,8 +144,16 @@ class Properties implements PropertiesApi {
     this.#scope = scope;
   }
 
-  /** One counted round trip, charged to the daily read/write quota. */
-  #call<T>(method: string, fn: (entries: Map<string, string>) => T, sent?: unknown): T {
+  /**
+   * One counted round trip, charged to the daily read/write quota. `entries`, for the calls on many properties, counts
+   * those they return or write (their price grows with them, latency.ts).
+   */
+  #call<T>(
+    method: string,
+    fn: (entries: Map<string, string>) => T,
+    sent?: unknown,
+    entries?: (result: T) => number,
+  ): T {
     return this.#ctx.call(
       `PropertiesService.Properties.${method}`,
       () => {
@@ -155,7 +163,7 @@ class Properties implements PropertiesApi {
         this.#store.quota.record(now);
         return fn(this.#store.scope(this.#scope));
       },
-      { sent },
+      { sent, units: entries && ((result) => ({ items: entries(result) })) },
     );
   }
 
@@ -181,11 +189,21 @@ class Properties implements PropertiesApi {
   }
 
   getProperties(): { [key: string]: string } {
-    return this.#call('getProperties', (entries) => Object.fromEntries(entries));
+    return this.#call(
+      'getProperties',
+      (entries) => Object.fromEntries(entries),
+      undefined,
+      (all) => Object.keys(all).length,
+    );
   }
 
   getKeys(): string[] {
-    return this.#call('getKeys', (entries) => [...entries.keys()]);
+    return this.#call(
+      'getKeys',
+      (entries) => [...entries.keys()],
+      undefined,
+      (keys) => keys.length,
+    );
   }
 
   setProperty(key: string, value: string): this {
@@ -206,6 +224,7 @@ class Properties implements PropertiesApi {
           for (const [k, v] of pairs) draft.set(k, v);
         }),
       pairs,
+      () => pairs.length,
     );
     return this;
   }

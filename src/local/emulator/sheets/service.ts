@@ -50,8 +50,8 @@ class SheetsCore {
   ) {}
 
   /**
-   * One request: counted, scope- and quota-checked, on an existing spreadsheet. `units` is how many cells it read or
-   * wrote (for a cost model that grows with them).
+   * One request: counted, scope- and quota-checked, on an existing spreadsheet. `count` learns how many cells it read
+   * or wrote: its price grows with them (latency.ts).
    */
   call<T>(
     service: string,
@@ -61,7 +61,7 @@ class SheetsCore {
     fn: (api: string, ss: SpreadsheetRecord, count: (cells: number) => void, fault?: ActiveFault) => T,
   ): T {
     const api = apiMethodName(service);
-    let units = 0;
+    let cells = 0;
     return this.ctx.call(
       service,
       (fault) => {
@@ -69,9 +69,9 @@ class SheetsCore {
         useQuota(this.ctx, api, kind, this.binding.project);
         const ss = typeof spreadsheetId === 'string' ? this.store.record(spreadsheetId) : undefined;
         if (!ss) throw HTTP.notFound(api, SAY.notFound);
-        return fn(api, ss, (cells) => (units += cells), fault);
+        return fn(api, ss, (n) => (cells += n), fault);
       },
-      { sent, units: () => units },
+      { sent, units: () => ({ cells }) },
     );
   }
 }

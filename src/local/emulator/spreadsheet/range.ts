@@ -105,8 +105,17 @@ export class Range implements RangeApi, RangeSource {
     return this.#box as GridBox;
   }
 
-  /** One round trip on the cells of this range. */
-  #call<T>(method: string, fn: (ss: SpreadsheetRecord, sheet: SheetRecord, box: GridBox) => T, sent?: unknown): T {
+  /**
+   * One round trip on the cells of this range. `moves` says that the call reads or writes every cell of the box (its
+   * price grows with them, latency.ts); calls on formats, rules or the top-left cell alone are priced by their bytes.
+   */
+  #call<T>(
+    method: string,
+    fn: (ss: SpreadsheetRecord, sheet: SheetRecord, box: GridBox) => T,
+    sent?: unknown,
+    moves = false,
+  ): T {
+    let cells = 0;
     return this.#env.ctx.call(
       `SpreadsheetApp.Range.${method}`,
       () => {
@@ -114,9 +123,11 @@ export class Range implements RangeApi, RangeSource {
         const sheet = this.#ref.sheet();
         const box = this.#box ?? (this.#box = dataBox(sheet));
         requireInside(sheet, box);
-        return fn(ss, sheet, box);
+        const result = fn(ss, sheet, box);
+        if (moves) cells = box.numRows * box.numColumns;
+        return result;
       },
-      { sent },
+      { sent, units: () => ({ cells }) },
     );
   }
 
@@ -177,8 +188,12 @@ export class Range implements RangeApi, RangeSource {
   }
 
   getValues(): CellValue[][] {
-    return this.#call('getValues', (ss, sheet, box) =>
-      this.#each(sheet, box, (r, c) => typedValue(cellAt(sheet, r, c)?.v ?? '', cellAt(sheet, r, c)?.f, ss.timeZone)),
+    return this.#call(
+      'getValues',
+      (ss, sheet, box) =>
+        this.#each(sheet, box, (r, c) => typedValue(cellAt(sheet, r, c)?.v ?? '', cellAt(sheet, r, c)?.f, ss.timeZone)),
+      undefined,
+      true,
     );
   }
 
@@ -189,10 +204,14 @@ export class Range implements RangeApi, RangeSource {
   }
 
   getDisplayValues(): string[][] {
-    return this.#call('getDisplayValues', (ss, sheet, box) =>
-      this.#each(sheet, box, (r, c) =>
-        displayText(cellAt(sheet, r, c)?.v ?? '', cellAt(sheet, r, c)?.f, ss.timeZone, ss.locale),
-      ),
+    return this.#call(
+      'getDisplayValues',
+      (ss, sheet, box) =>
+        this.#each(sheet, box, (r, c) =>
+          displayText(cellAt(sheet, r, c)?.v ?? '', cellAt(sheet, r, c)?.f, ss.timeZone, ss.locale),
+        ),
+      undefined,
+      true,
     );
   }
 
@@ -201,7 +220,7 @@ export class Range implements RangeApi, RangeSource {
    * one), so every cell answers '': a product bug that would have written a formula fails at the write instead.
    */
   getFormulas(): string[][] {
-    return this.#call('getFormulas', (_ss, sheet, box) => this.#each(sheet, box, () => ''));
+    return this.#call('getFormulas', (_ss, sheet, box) => this.#each(sheet, box, () => ''), undefined, true);
   }
 
   getDisplayValue(): string {
@@ -226,6 +245,7 @@ export class Range implements RangeApi, RangeSource {
         writeCells(ss, sheet, box.row, box.column, rows);
       },
       values,
+      true,
     );
     return this;
   }
@@ -245,6 +265,7 @@ export class Range implements RangeApi, RangeSource {
         );
       },
       value,
+      true,
     );
     return this;
   }

@@ -70,9 +70,11 @@ export class Sheet implements SheetApi {
     return this.#ref.env;
   }
 
-  #call<T>(method: string, fn: (ss: SpreadsheetRecord, sheet: SheetRecord) => T, sent?: unknown): T {
+  /** One round trip on this sheet; `cells`, when given, is how many cells it writes (its price grows with them). */
+  #call<T>(method: string, fn: (ss: SpreadsheetRecord, sheet: SheetRecord) => T, sent?: unknown, cells?: number): T {
     return this.#env.ctx.call(`SpreadsheetApp.Sheet.${method}`, () => fn(this.#ref.ss(), this.#ref.sheet()), {
       sent,
+      units: () => ({ cells }),
     });
   }
 
@@ -158,6 +160,7 @@ export class Sheet implements SheetApi {
         sheet.maxColumns += addColumns;
       },
       rowContents,
+      rowContents.length,
     );
     return this;
   }

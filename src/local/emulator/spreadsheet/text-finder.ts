@@ -42,7 +42,16 @@ export class TextFinder implements TextFinderApi {
     return this;
   }
 
-  #matches(): Array<{ row: number; column: number }> {
+  /**
+   * The matches in the box, row by row, after `after` when given; `first` stops at the first. `scanned.cells` learns
+   * how many cells Google's side looked at to answer (the call's price, latency.ts): up to the match findNext returns,
+   * the whole rest of the box otherwise.
+   */
+  #matches(
+    scanned: { cells: number },
+    after?: { row: number; column: number },
+    first = false,
+  ): Array<{ row: number; column: number }> {
     const ss = this.#ref.ss();
     const sheet = this.#ref.sheet();
     const box = this.#box ?? dataBox(sheet);
@@ -51,11 +60,16 @@ export class TextFinder implements TextFinderApi {
     const out: Array<{ row: number; column: number }> = [];
     for (let r = box.row; r < box.row + box.numRows; r++)
       for (let c = box.column; c < box.column + box.numColumns; c++) {
+        if (after && (r < after.row || (r === after.row && c <= after.column))) continue;
+        scanned.cells += 1;
         const cell = cellAt(sheet, r, c);
         if (!cell || cell.v === '') continue;
         const shown = displayText(cell.v, cell.f, ss.timeZone, ss.locale);
         const text = this.#matchCase ? shown : shown.toLowerCase();
-        if (this.#entireCell ? text === wanted : text.includes(wanted)) out.push({ row: r, column: c });
+        if (this.#entireCell ? text === wanted : text.includes(wanted)) {
+          out.push({ row: r, column: c });
+          if (first) return out;
+        }
       }
     return out;
   }
@@ -65,29 +79,29 @@ export class TextFinder implements TextFinderApi {
   }
 
   findAll(): Range[] {
+    const scanned = { cells: 0 };
     return this.#ref.env.ctx.call(
       'SpreadsheetApp.TextFinder.findAll',
-      () => this.#matches().map((m) => this.#range(m)),
+      () => this.#matches(scanned).map((m) => this.#range(m)),
       {
         received: (ranges) => jsonBytes(ranges.map((r) => r.getA1Notation())),
+        units: () => scanned,
       },
     );
   }
 
   /** The next match after the previous one, or null when there is none left. */
   findNext(): Range | null {
+    const scanned = { cells: 0 };
     return this.#ref.env.ctx.call(
       'SpreadsheetApp.TextFinder.findNext',
       () => {
-        const cur = this.#cursor;
-        const next = this.#matches().find(
-          (m) => !cur || m.row > cur.row || (m.row === cur.row && m.column > cur.column),
-        );
+        const [next] = this.#matches(scanned, this.#cursor, true);
         if (!next) return null;
         this.#cursor = next;
         return this.#range(next);
       },
-      { received: (range) => jsonBytes(range ? range.getA1Notation() : null) },
+      { received: (range) => jsonBytes(range ? range.getA1Notation() : null), units: () => scanned },
     );
   }
 }
