@@ -17,6 +17,8 @@ export interface CallRecord {
   cells?: number;
   /** Set when an injected fault or a limit made the call fail. */
   failed?: string;
+  /** A read of the execution's own context (Session), not a round trip: it costs nothing and is not a service call. */
+  local?: true;
 }
 
 export class CallLog {

@@ -161,6 +161,20 @@ export class ServiceContext {
     return result;
   }
 
+  /**
+   * A read of what the execution itself knows — Session's user, locale and zones. Apps Script starts each execution
+   * knowing who runs it, in which locale and zone (the add-on event object carries the same facts), so we do not
+   * count these as round trips: logged (`local`) for the record, no latency, not among the run's service calls.
+   * UNVERIFIED: Google documents no cost for Session, and no quota names it.
+   */
+  local<T>(service: string, fn: () => T): T {
+    const exec = this.execution;
+    if (exec?.killed) throw new ExecutionKilled(exec.killed);
+    const result = fn();
+    this.calls.record({ service, at: this.clock.now(), costMs: 0, bytes: 0, local: true });
+    return result;
+  }
+
   /** What a call costs beyond what was charged before its work: nothing when its cost is fixed. */
   #rest(service: string, fixed: boolean, units: CallUnits): number {
     return fixed ? 0 : costOf(service, units) - baseMs(service);

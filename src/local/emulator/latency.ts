@@ -105,7 +105,6 @@ export const LATENCY: Record<string, Rate> = {
   // MailApp.sendEmail: the body and attachments at the default 0.1 ms/KiB. UNVERIFIED.
   'MailApp.': { baseMs: 400 },
   'HtmlService.': { baseMs: 50 },
-  'Session.': { baseMs: 5 },
 };
 
 function field(service: string, key: keyof Rate): number {

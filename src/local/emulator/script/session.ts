@@ -39,24 +39,24 @@ class SessionEmulation implements SessionApi {
   }
 
   getActiveUser(): User {
-    return this.#ctx.call('Session.getActiveUser', () => new User(this.#ctx.session.email));
+    return this.#ctx.local('Session.getActiveUser', () => new User(this.#ctx.session.email));
   }
 
   getEffectiveUser(): User {
-    return this.#ctx.call('Session.getEffectiveUser', () => new User(this.#ctx.session.email));
+    return this.#ctx.local('Session.getEffectiveUser', () => new User(this.#ctx.session.email));
   }
 
   getActiveUserLocale(): string {
-    return this.#ctx.call('Session.getActiveUserLocale', () => this.#ctx.session.locale);
+    return this.#ctx.local('Session.getActiveUserLocale', () => this.#ctx.session.locale);
   }
 
   getScriptTimeZone(): string {
-    return this.#ctx.call('Session.getScriptTimeZone', () => this.#ctx.session.timeZone);
+    return this.#ctx.local('Session.getScriptTimeZone', () => this.#ctx.session.timeZone);
   }
 
   /** "The temporary key rotates every 30 days and is unique to the script": opaque, never the e-mail itself. */
   getTemporaryActiveUserKey(): string {
-    return this.#ctx.call('Session.getTemporaryActiveUserKey', () => {
+    return this.#ctx.local('Session.getTemporaryActiveUserKey', () => {
       const period = Math.floor(this.#ctx.clock.now() / KEY_PERIOD_MS);
       const seed = `${this.#project ?? ''}\n${this.#ctx.session.email}\n${period}`;
       return createHash('sha256').update(seed).digest('base64url').slice(0, 43);
