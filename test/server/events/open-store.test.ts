@@ -97,14 +97,14 @@ test('Done, Undo, Reschedule, Cancel: each a patch for the list, each in a handf
 
   ws.calls.reset();
   const done = rpc.changeEvent({ id: first.id, action: 'done', result: 'Пришла', hints: first.hints });
-  expect(roundTrips()).toBeLessThanOrEqual(6);
+  expect(roundTrips()).toBeLessThanOrEqual(5);
   expect(done).toMatchObject({ open: false, message: expect.stringContaining('Выполнено') });
   expect(done.undo).toBeDefined();
 
   ws.calls.reset();
   const undone = rpc.undoChange(done.undo!);
   expect(undone).toMatchObject({ open: true, event: { status: 'planned', result: '' } });
-  expect(roundTrips()).toBeLessThanOrEqual(6);
+  expect(roundTrips()).toBeLessThanOrEqual(5);
   expect(dueOf(office.rpc.getReminders()).map((e) => e.id)).toContain(first.id);
   // An undo whose event changed again since is refused, saying so.
   expect(() => office.rpc.undoChange(done.undo!)).toThrow(/изменили/);
@@ -121,14 +121,14 @@ test('Done, Undo, Reschedule, Cancel: each a patch for the list, each in a handf
     day: '2026-03-03',
     message: 'Перенесено на 03.03.2026 15:30: Стрижка — Петрова Анна.',
   });
-  expect(roundTrips()).toBeLessThanOrEqual(6);
+  expect(roundTrips()).toBeLessThanOrEqual(5);
 
   const [again] = dueOf(office.rpc.getReminders());
   const calendarBefore = liveCalendarEvents(office).length;
   ws.calls.reset();
   const cancelled = rpc.changeEvent({ id: again.id, action: 'cancel', hints: again.hints });
   expect(cancelled.open).toBe(false);
-  expect(roundTrips()).toBeLessThanOrEqual(6);
+  expect(roundTrips()).toBeLessThanOrEqual(5);
   expect(liveCalendarEvents(office)).toHaveLength(calendarBefore - 1);
   const back = office.rpc.undoChange(cancelled.undo!);
   expect(back.event.calendarEventId).not.toBe('');
