@@ -82,6 +82,11 @@ export type { IndexedRow } from './index-sheet';
  */
 const writtenHere = new Map<string, { entry: ClientIndexEntry; row?: IndexedRow }>();
 
+/** A row this execution wrote through a batch (an event logged or changed): a lookup that follows answers from it. */
+export function rememberWritten(row: IndexedRow): void {
+  remember(row, row.rowNumber);
+}
+
 function remember(row: IndexRow, rowNumber?: number): void {
   for (const key of row.keys)
     writtenHere.set(key, { entry: row.entry, row: rowNumber ? { ...row, rowNumber } : undefined });

@@ -7,6 +7,7 @@ import { appliedChange, changedCells, changeTarget, eventCells, EventRecord, eve
 import { dayNumber, formatLocal, localDayKey } from '../../core/events/zone';
 import type { EventChange, EventPatch, EventView, UndoToken } from '../../shared/events-dto';
 import { announceIndexChange } from '../card-index/announce';
+import { rememberWritten } from '../card-index/client-index';
 import { indexRowCells } from '../card-index/index-sheet';
 import { cellData, updateAt, updateCellsOfRow, writeBatch } from '../sheets/values-batch';
 import { syncCalendar } from './calendar';
@@ -78,7 +79,10 @@ export function commitChange(target: EventTarget, after: EventRecord, office: Of
   if (index) requests.push(updateAt(target.read.index!.sheetId, index.rowNumber, 0, cellsOf(indexRowCells(index))));
   if (store && after.rowNumber > store.eventsEnd) requests.push(eventsEndAt(store.sheetId, after.rowNumber));
   writeBatch(office.ss, requests);
-  if (index) announceIndexChange([index]);
+  if (index) {
+    rememberWritten(index);
+    announceIndexChange([index]);
+  }
   return { storeRow, indexRow };
 }
 

@@ -97,7 +97,7 @@ export function syncEditedRows(sheet: Sheet, first: number, last: number, office
 function giveIds(sheet: Sheet, events: EventRecord[], idColumn: number | undefined): void {
   if (idColumn === undefined || idColumn < 0) return;
   const fresh = handTypedIds(events).sort((a, b) => a.event.rowNumber - b.event.rowNumber);
-  for (let i = 0; i < fresh.length; ) {
+  for (let i = 0; i < fresh.length;) {
     let j = i;
     while (j + 1 < fresh.length && fresh[j + 1].event.rowNumber === fresh[j].event.rowNumber + 1) j++;
     const run = fresh.slice(i, j + 1);

@@ -23,6 +23,7 @@ import type { EventChange, EventView, LogEventInput } from '../../shared/events-
 import type { CellValue } from '../sheets/table';
 import { redactForLog } from '../../core/redact';
 import { announceIndexChange } from '../card-index/announce';
+import { rememberWritten } from '../card-index/client-index';
 import { indexRowCells } from '../card-index/index-sheet';
 import { appendRows, cellData, rowData, updateAt, writeBatch } from '../sheets/values-batch';
 import { commitChange } from './change';
@@ -95,7 +96,10 @@ export function logEvent(input: LogEventInput): EventView {
     );
   if (landing && read.store && landing > read.store.eventsEnd) requests.push(eventsEndAt(read.store.sheetId, landing));
   writeBatch(office.ss, requests);
-  if (index) announceIndexChange([index]);
+  if (index) {
+    rememberWritten(index);
+    announceIndexChange([index]);
+  }
   return eventView(event);
 }
 

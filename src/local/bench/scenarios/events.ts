@@ -146,10 +146,13 @@ function logBenches(office: Office, names: string[], add: AddMeasurement): void 
     rpc.logEvent({ client: names[777], indexRow: picked?.indexRow, kind: 'Звонок', reason: 'Заказ', note: 'bench' }),
   );
   add({ ...sidebar, id: 'event.log.sidebar' }, 5);
+  const next = office.rpc
+    .findClients({ query: 'клиент778', limit: 5 })
+    .clients.find((c) => c.resourceName === names[778]);
   const planned = measureRpc(office, 'plan a follow-up from the Reminders form (logEvent, planned)', (rpc) =>
     rpc.logEvent({
       client: names[778],
-      indexRow: office.rpc.findClients({ query: 'клиент778', limit: 5 }).clients[0]?.indexRow,
+      indexRow: next?.indexRow,
       kind: 'Звонок',
       reason: 'Заказ',
       planned: true,
