@@ -31,6 +31,8 @@ export interface ListModel {
   /** Today, in the office's zone. */
   today: string;
   tabs: Record<TabKey, TabModel>;
+  /** The row the last patch removed (done, cancelled): an undo puts it back with what the patch does not carry. */
+  lastRemoved?: DueEventView;
 }
 
 export function createModel(view: RemindersView): ListModel {
@@ -130,6 +132,7 @@ export function findEvent(model: ListModel, id: string): DueEventView | undefine
 export function applyPatch(model: ListModel, patch: EventPatch): TabKey[] {
   const id = patch.event.id;
   const before = findEvent(model, id);
+  const known = before ?? (model.lastRemoved?.id === id ? model.lastRemoved : undefined);
   const changed: TabKey[] = [];
   const after: DueEventView | undefined = patch.open
     ? {
@@ -137,9 +140,10 @@ export function applyPatch(model: ListModel, patch: EventPatch): TabKey[] {
         day: patch.day,
         overdue: patch.overdue,
         hints: patch.hints,
-        lastContact: before?.lastContact ?? null,
+        lastContact: known?.lastContact ?? null,
       }
     : undefined;
+  if (before && !patch.open) model.lastRemoved = before;
   for (const key of TAB_KEYS) {
     const tab = model.tabs[key];
     let wasIn = before ? inTab(tab, before.day, before.overdue) : false;

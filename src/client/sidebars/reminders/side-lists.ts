@@ -5,6 +5,7 @@
 import type { Locale } from '../../../core/i18n/locale';
 import type { BirthdayView, Page, RemindersView } from '../../../shared/events-dto';
 import { byId, element, phoneLink, replaceChildren } from '../../lib/dom';
+import { ageText } from './age';
 import { remindersText } from './strings';
 import type { When } from './when';
 
@@ -27,14 +28,6 @@ function list<T>(id: string, page: Page<T>, empty: Key, ctx: SideListContext, re
   );
   const more = page.total - page.items.length;
   byId(`${id}-more`).textContent = more > 0 ? say('moreItems', { count: more }) : '';
-}
-
-const AGE_FORMS: Record<string, Key> = { one: 'ageOne', few: 'ageFew', many: 'ageMany' };
-
-/** "35 лет", "31 год", "32 года": the language's plural rule picks the form. */
-export function ageText(locale: Locale, age: number): string {
-  const form = new Intl.PluralRules(locale).select(age);
-  return remindersText(locale, AGE_FORMS[form] ?? 'ageMany', { age });
 }
 
 function birthdayItem(b: BirthdayView, ctx: SideListContext): HTMLElement {
