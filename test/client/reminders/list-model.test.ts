@@ -5,6 +5,7 @@ import {
   applyPatch,
   createModel,
   findEvent,
+  firstPageQuery,
   hasMore,
   loadTab,
   mergePage,
@@ -126,18 +127,19 @@ test('paging: a group shows "more" while it holds fewer than its total; a page i
   const model = createModel(remindersView(dueView([a1, a2], {}, { Анна: 4 })));
   const group = model.tabs.today.groups[0];
   expect(hasMore(group)).toBe(true);
-  expect(nextPageQuery(model.tabs.today, 'Анна', '')).toEqual({ days: 0, limit: 50, manager: 'Анна', offset: 2 });
+  expect(nextPageQuery(model, 'today', 'Анна', '')).toEqual({ days: 0, limit: 50, manager: 'Анна', offset: 2 });
   // The next page overlaps (a row moved meanwhile): no row twice.
   mergePage(
     model,
     'today',
     dueView([a2, dueEvent('a3', `${TODAY}T11:00:00Z`), dueEvent('a4', `${TODAY}T08:00:00Z`)], {}, { Анна: 4 }),
+    'Анна',
   );
   expect(ids(model, 'today')).toEqual(['Анна: a4,a1,a2,a3 (4)']);
   expect(hasMore(model.tabs.today.groups[0])).toBe(false);
 });
 
-test('the group without a manager pages over the whole window, within the manager filter', () => {
+test('the group without a manager pages on over the whole window, within the manager filter', () => {
   const model = createModel(
     remindersView(
       dueView(
@@ -148,6 +150,40 @@ test('the group without a manager pages over the whole window, within the manage
     ),
   );
   expect(model.tabs.today.groups.map((g) => g.manager)).toEqual(['Анна', '']);
-  expect(nextPageQuery(model.tabs.week, '', 'Борис')).toEqual({ days: 7, limit: 50, manager: 'Борис', offset: 0 });
-  expect(nextPageQuery(model.tabs.today, '', '')).toEqual({ days: 0, limit: 50, offset: 2 });
+  expect(nextPageQuery(model, 'today', '', '')).toEqual({ days: 0, limit: 50, offset: 2 });
+  expect(nextPageQuery(model, 'today', '', 'Борис')).toEqual({ days: 0, limit: 50, manager: 'Борис', offset: 2 });
+});
+
+test("Tomorrow and the Week skip the overdue and today events their window starts with (in all, or the manager's)", () => {
+  const model = sample(); // today: Анна 3 (one overdue), Борис 1
+  expect(firstPageQuery(model, 'tomorrow', '')).toEqual({ days: 1, limit: 50, offset: 4 });
+  expect(firstPageQuery(model, 'week', 'Анна')).toEqual({ days: 7, limit: 50, offset: 4, manager: 'Анна' });
+  // The server's totals count the whole window: the tab shows its own part of them.
+  const t1 = dueEvent('t1', '2026-12-03T10:00:00Z');
+  const t2 = dueEvent('t2', '2026-12-03T11:00:00Z', { manager: 'Борис' });
+  loadTab(model, 'tomorrow', dueView([t1, t2], { to: '2026-12-03', offset: 4 }, { Анна: 5, Борис: 3 }));
+  expect(ids(model, 'tomorrow')).toEqual(['Анна: t1 (2)', 'Борис: t2 (2)']);
+  // Анна's next page: past her 3 events of today and the 1 of tomorrow already shown.
+  expect(nextPageQuery(model, 'tomorrow', 'Анна', '')).toEqual({ days: 1, limit: 50, manager: 'Анна', offset: 4 });
+  // Done on one of today's: the window is one shorter before tomorrow's events.
+  applyPatch(model, patchOf(findEvent(model, 'e2')!, { open: false }));
+  expect(nextPageQuery(model, 'tomorrow', 'Анна', '')).toEqual({ days: 1, limit: 50, manager: 'Анна', offset: 3 });
+  expect(nextPageQuery(model, 'tomorrow', '', '')).toEqual({ days: 1, limit: 50, offset: 5 });
+});
+
+test('a page that still holds events of other days never shows them on the Tomorrow tab', () => {
+  const model = sample();
+  loadTab(
+    model,
+    'tomorrow',
+    dueView(
+      [
+        dueEvent('e4', `${TODAY}T16:00:00Z`),
+        dueEvent('t1', '2026-12-03T10:00:00Z'),
+        dueEvent('w1', '2026-12-05T10:00:00Z'),
+      ],
+      { to: '2026-12-03' },
+    ),
+  );
+  expect(model.tabs.tomorrow.groups.map((g) => g.events.map((e) => e.id))).toEqual([['t1']]);
 });

@@ -25,6 +25,16 @@ export interface TabModel {
   groups: DueGroup[];
   /** How many events the tab has in all, across managers and pages (its label's count). */
   count: number;
+  /**
+   * How far into the server's sorted window the pages over all managers (the first one, "more" of the group without
+   * a manager) have read, and, by manager, how far that manager's own pages have. Rows removed by a patch take one
+   * off (the server's window shrank too); rows a patch adds do not add one, so a next page may overlap (merged by
+   * id) but never skips an event.
+   */
+  read: number;
+  readBy: Record<string, number>;
+  /** Of `read`, how many were each manager's: a manager's own pages go on from at least there. */
+  readInAll: Record<string, number>;
 }
 
 export interface ListModel {
@@ -51,7 +61,7 @@ export function createModel(view: RemindersView): ListModel {
 }
 
 function emptyTab(key: TabKey, from: string, to: string, count: number): TabModel {
-  return { key, from, to, loaded: false, groups: [], count };
+  return { key, from, to, loaded: false, groups: [], count, read: 0, readBy: {}, readInAll: {} };
 }
 
 /** Whether an event due on `day` (overdue or not) belongs on the tab. */
@@ -61,26 +71,73 @@ export function inTab(tab: TabModel, day: string, overdue: boolean): boolean {
 }
 
 /**
- * A tab's first page, as getDue (or getReminders for today) returned it. Events outside the tab's days are left out:
- * a window that also holds today's events (days=1 counts from today) must not repeat them on the Tomorrow tab.
+ * The server's window for days = 1 or 7 starts today and holds the overdue events too (they are still to do), sorted
+ * by time: today's and the overdue ones come first. The Tomorrow and Week tabs skip them — their number is the first
+ * tab's (in all, or the manager's group), kept up to date by the patches — so their pages hold only their own days.
  */
+function skipped(model: ListModel, key: TabKey, manager?: string): number {
+  if (key === 'today') return 0;
+  const today = model.tabs.today;
+  if (manager === undefined) return today.count;
+  return today.groups.find((g) => g.manager === manager)?.total ?? 0;
+}
+
+/** The getDue query for a tab's first page (the Tomorrow and Week tabs are read when first opened). */
+export function firstPageQuery(model: ListModel, key: TabKey, filter: string, at?: string): DueQuery {
+  return {
+    days: TAB_DAYS[key],
+    limit: PAGE_SIZE,
+    offset: skipped(model, key),
+    ...(filter ? { manager: filter } : {}),
+    ...(at ? { at } : {}),
+  };
+}
+
+/**
+ * The getDue query for a group's next page. A named manager's group pages within that manager's events; the group
+ * without a manager cannot be asked for by name ('' means everyone), so it pages on over the whole window and the
+ * answer is merged by id.
+ */
+export function nextPageQuery(model: ListModel, key: TabKey, manager: string, filter: string, at?: string): DueQuery {
+  const tab = model.tabs[key];
+  const base: DueQuery = { days: TAB_DAYS[key], limit: PAGE_SIZE, ...(at ? { at } : {}) };
+  if (manager) return { ...base, manager, offset: skipped(model, key, manager) + (tab.readBy[manager] ?? 0) };
+  return { ...base, ...(filter ? { manager: filter } : {}), offset: skipped(model, key) + tab.read };
+}
+
+/** A tab's first page, as firstPageQuery (or getReminders for today) asked for it. */
 export function loadTab(model: ListModel, key: TabKey, due: DueView): void {
   const tab = model.tabs[key];
   if (key !== 'today' && due.to && due.to > tab.from) tab.to = due.to;
   tab.groups = [];
+  tab.read = 0;
+  tab.readBy = {};
+  tab.readInAll = {};
   tab.loaded = true;
   mergePage(model, key, due);
 }
 
-/** A further page ("more") merged into the tab: new events appended in time order, totals from the server. */
-export function mergePage(model: ListModel, key: TabKey, due: DueView): void {
+/**
+ * A page merged into the tab: new events in time order, one row per id, totals from the server less what the tab
+ * skips. `manager` says the page was asked for one manager's group; without it, it was a page over everyone.
+ */
+export function mergePage(model: ListModel, key: TabKey, due: DueView, manager?: string): void {
   const tab = model.tabs[key];
+  let received = 0;
   for (const page of due.groups) {
     const group = groupOf(tab, page.manager);
-    group.total = page.total;
+    group.total = Math.max(0, page.total - skipped(model, key, page.manager));
     for (const event of page.events) if (inTab(tab, event.day, event.overdue)) insert(group, event);
     if (group.total < group.events.length) group.total = group.events.length;
+    const n = page.events.length;
+    received += n;
+    if (manager !== undefined) tab.readBy[page.manager] = (tab.readBy[page.manager] ?? 0) + n;
+    else {
+      tab.readInAll[page.manager] = (tab.readInAll[page.manager] ?? 0) + n;
+      tab.readBy[page.manager] = Math.max(tab.readBy[page.manager] ?? 0, tab.readInAll[page.manager]);
+    }
   }
+  if (manager === undefined) tab.read += received;
   tab.groups = tab.groups.filter((g) => g.events.length || g.total);
 }
 
@@ -152,6 +209,9 @@ export function applyPatch(model: ListModel, patch: EventPatch): TabKey[] {
       if (at < 0) continue;
       group.events.splice(at, 1);
       group.total = Math.max(group.events.length, group.total - 1);
+      tab.read = Math.max(0, tab.read - 1);
+      if (tab.readBy[group.manager]) tab.readBy[group.manager]--;
+      if (tab.readInAll[group.manager]) tab.readInAll[group.manager]--;
       wasIn = true;
       if (!changed.includes(key)) changed.push(key);
     }
@@ -172,18 +232,6 @@ export function applyPatch(model: ListModel, patch: EventPatch): TabKey[] {
 /** Events of the tab shown now. */
 export function shownCount(tab: TabModel): number {
   return tab.groups.reduce((n, g) => n + g.events.length, 0);
-}
-
-/**
- * The getDue query for a group's next page. A named manager's group pages within that manager's events (offset =
- * the ones shown); the group without a manager cannot be asked for by name ('' means everyone), so it pages over the
- * whole window (offset = everything the tab shows) and the answer is merged by id.
- */
-export function nextPageQuery(tab: TabModel, manager: string, filter: string, at?: string): DueQuery {
-  const group = tab.groups.find((g) => g.manager === manager);
-  const base: DueQuery = { days: TAB_DAYS[tab.key], limit: PAGE_SIZE, ...(at ? { at } : {}) };
-  if (manager) return { ...base, manager, offset: group ? group.events.length : 0 };
-  return { ...base, ...(filter ? { manager: filter } : {}), offset: shownCount(tab) };
 }
 
 /** Whether a group has more events than it shows. */

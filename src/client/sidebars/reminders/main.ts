@@ -25,7 +25,7 @@ import {
   loadTab,
   mergePage,
   nextPageQuery,
-  TAB_DAYS,
+  firstPageQuery,
   TAB_KEYS,
   type TabKey,
 } from './list-model';
@@ -116,7 +116,10 @@ const dueContext = {
   more: async (key: TabKey, manager: string) => {
     if (!model) return;
     try {
-      mergePage(model, key, await rpc.getDue(nextPageQuery(model.tabs[key], manager, filter)));
+      const asked = model;
+      const page = await rpc.getDue(nextPageQuery(model, key, manager, filter));
+      if (asked !== model) return;
+      mergePage(model, key, page, manager || undefined);
       drawTab(key);
     } catch (e) {
       fail(e);
@@ -159,7 +162,7 @@ async function openTab(key: TabKey): Promise<void> {
   panel.textContent = say('loading');
   const asked = model;
   try {
-    const due = await rpc.getDue({ days: TAB_DAYS[key], manager: filter });
+    const due = await rpc.getDue(firstPageQuery(model, key, filter));
     // A filter change meanwhile made a new model: this answer is for the old one.
     if (asked !== model) return;
     loadTab(model, key, due);
