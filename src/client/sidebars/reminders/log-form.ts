@@ -16,6 +16,8 @@ import { nextRoundHour } from './when';
 export interface LogFormContext {
   locale(): Locale;
   timeZone(): string;
+  /** Now, by the server's clock. */
+  now(): number;
   dateOf(iso: string): string;
   /** The event was written: the lists take it in without a reload. */
   logged(event: EventView): void;
@@ -43,7 +45,7 @@ export class LogForm {
   }
 
   /** Puts the picker on the next round hour (office time), unless the user already chose a time. */
-  defaultTime(now = Date.now()): void {
+  defaultTime(now = this.ctx.now()): void {
     const at = byId<HTMLInputElement>('log-at');
     if (!at.value) at.value = nextRoundHour(now, this.ctx.timeZone());
   }

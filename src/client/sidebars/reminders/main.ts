@@ -41,6 +41,11 @@ let model: ListModel | undefined;
 let active: TabKey = 'today';
 /** The manager filter the lists were read with ('' = everyone). */
 let filter = '';
+/**
+ * The server's "now" (RemindersView.due.at) against this browser's clock when it came: the office's time runs from the
+ * server's, so a browser clock that is off (or the sandbox's emulated clock) does not move the form's default time.
+ */
+let clockSkew = 0;
 /** Only the last action can be undone: a newer one replaces it. */
 let undoToken: UndoToken | undefined;
 
@@ -202,6 +207,7 @@ function logged(event: EventView): void {
 const logForm = new LogForm({
   locale: () => locale,
   timeZone: () => timeZone,
+  now: () => Date.now() + clockSkew,
   dateOf: (iso) => when.date(iso),
   logged,
 });
@@ -236,6 +242,7 @@ const TEXTS = {
 function render(view: RemindersView): void {
   locale = view.locale;
   timeZone = view.timeZone || view.due.timeZone || 'UTC';
+  clockSkew = Date.parse(view.due.at) - Date.now();
   when = whenIn(locale, timeZone);
   fillTexts(TEXTS, (key) => say(key));
   // The filter the server applied: the one asked for, else the remembered one, else the signed-in staff member.
