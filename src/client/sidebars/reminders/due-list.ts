@@ -23,6 +23,17 @@ export interface DueListContext {
   cardButton(resourceName: string): HTMLElement | null;
 }
 
+/**
+ * The rows drawn for each tab, by the event object the model holds: drawing a tab again after a patch reuses every
+ * row the patch did not touch (the model keeps their objects), so an open editor, focus and scroll stay where they
+ * were. A patched or paged-in event is a new object, hence a new row.
+ */
+const drawn: Record<TabKey, WeakMap<DueEventView, HTMLElement>> = {
+  today: new WeakMap(),
+  tomorrow: new WeakMap(),
+  week: new WeakMap(),
+};
+
 export function renderTab(panel: HTMLElement, tab: TabModel, ctx: DueListContext): void {
   const say = (key: Parameters<typeof remindersText>[1], params?: object) => remindersText(ctx.locale(), key, params);
   const groups = tab.groups.filter((g) => g.events.length);
@@ -65,7 +76,11 @@ function groupBlock(tab: TabModel, group: DueGroup, ctx: DueListContext): HTMLEl
         shown < group.total ? say('shownOf', { shown, total: group.total }) : String(group.total),
       ),
     ),
-    ...group.events.map((e) => eventItem(tab, e, ctx)),
+    ...group.events.map((e) => {
+      let row = drawn[tab.key].get(e);
+      if (!row) drawn[tab.key].set(e, (row = eventItem(tab, e, ctx)));
+      return row;
+    }),
     more,
   );
 }
