@@ -32,7 +32,7 @@ test('the Reminders sidebar lists due and overdue events; Done changes the row i
   const { page } = h;
   await screenshotOnFailure(page, 'reminders-sidebar', async () => {
     await page.goto(h.url('/'));
-    await page.getByRole('tab', { name: 'События' }).waitFor();
+    await page.getByRole('tab', { name: 'События', exact: true }).waitFor();
     const frame = await openSidebar(page, /Напоминания/);
     await frame.locator('body[data-loaded="true"]').waitFor();
     expect(await frame.locator('#title').innerText()).toBe('Напоминания');
