@@ -189,8 +189,9 @@ test('an event planned from the form becomes a row and a calendar reminder', asy
     await frame.locator('body[data-loaded="true"]').waitFor();
     const calendarBefore = h.office.workspace.calendar.allEvents().length;
     await frame.locator('#log-client').fill('client2@example.ru');
-    await frame.locator('#log-kind').selectOption('Встреча');
-    await frame.locator('#log-reason').selectOption('Презентация');
+    const words = officeWords();
+    await frame.locator('#log-kind').selectOption(words.kind);
+    await frame.locator('#log-reason').selectOption(words.reason);
     await frame.locator('#log-at').fill('2026-03-02T17:30');
     await frame.locator('#log-planned').check();
     await frame.locator('#log-note').fill('=принести образцы');
@@ -201,8 +202,8 @@ test('an event planned from the form becomes a row and a calendar reminder', asy
     await logged.first().waitFor();
     const id = String(await logged.first().getAttribute('data-event-id'));
     expect(eventRow(id)).toMatchObject({
-      kind: 'Встреча',
-      reason: 'Презентация',
+      kind: words.kind,
+      reason: words.reason,
       status: 'план',
       nextStep: '=принести образцы',
     });
@@ -229,7 +230,7 @@ test('the client field suggests as you type: a partial name, a pick, and the eve
     await pick.click();
     expect(await frame.locator('#log-client').inputValue()).toBe(target.name);
     await frame.locator(`#log-client-state [data-chosen="${target.resourceName}"]`).waitFor();
-    await frame.locator('#log-kind').selectOption('Звонок');
+    await frame.locator('#log-kind').selectOption(officeWords().kind);
     await frame.locator('#log-submit').click();
     // The confirmation is next to the form.
     await frame.locator('#log-status.ok').waitFor();
