@@ -165,16 +165,18 @@ test('the day in place: Done and Undo, Cancel with its calendar event, tomorrow 
       .filter({ has: frame.locator('[data-action="congratulate"]') })
       .first();
     const who = String(await birthday.getAttribute('data-client-id'));
-    const day = String(await birthday.getAttribute('data-day'));
-    expect(await birthday.locator('.meta').innerText()).toMatch(/\d\d\.\d\d\.2026/);
-    await birthday.locator('[data-action="congratulate"]').click();
-    await birthday.locator('[data-state="planned"]').waitFor();
+    // The row by its client from here on: the button it was found by gives way to "planned".
+    const person = frame.locator(`#birthdays li[data-client-id="${who}"]`);
+    const day = String(await person.getAttribute('data-day'));
+    expect(await person.locator('.meta').innerText()).toMatch(/\d\d\.\d\d\.2026/);
+    await person.locator('[data-action="congratulate"]').click();
+    await person.locator('[data-state="planned"]').waitFor();
     const panel = day === '2026-03-02' ? '#panel-today' : '#panel-week';
     await frame
       .locator(`${panel} .event[data-day="${day}"]`)
-      .filter({ hasText: await birthday.locator('.client').innerText() })
+      .filter({ hasText: await person.locator('.client').innerText() })
       .first()
-      .waitFor();
+      .waitFor({ state: 'attached' });
     const values = h.office.workspace.spreadsheets.values(h.office.spreadsheetId, template('events').title.ru);
     const at = locateColumns(template('events'), values[0]);
     expect(values.some((r) => r[at.clientId] === who && r[at.status] === 'план')).toBe(true);
