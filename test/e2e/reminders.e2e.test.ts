@@ -272,3 +272,36 @@ test('an unknown client is never logged silently: "Without a client" writes a te
     expect(values[values.length - 1][at.clientId]).toBe('');
   });
 });
+
+test('the manager filter shows one manager’s tasks and is remembered for the next time', async () => {
+  const { page } = h;
+  await screenshotOnFailure(page, 'reminders-filter', async () => {
+    await page.goto(h.url('/'));
+    let frame = await openSidebar(page, /Напоминания/);
+    await frame.locator('body[data-loaded="true"]').waitFor();
+    const manager = String(
+      await frame
+        .locator('#panel-today .group[data-manager]:not([data-manager=""])')
+        .first()
+        .getAttribute('data-manager'),
+    );
+    const form = frame.locator('#log-note');
+    await form.fill('не потерять');
+    await frame.locator('#manager-filter').selectOption(manager);
+    await frame.locator('body[data-loaded="true"]').waitFor();
+    const groups = await frame
+      .locator('#panel-today .group')
+      .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-manager')));
+    expect(groups).toEqual([manager]);
+    // Only the lists are read again: what the user was typing in the form stays.
+    expect(await form.inputValue()).toBe('не потерять');
+
+    await page.goto(h.url('/'));
+    frame = await openSidebar(page, /Напоминания/);
+    await frame.locator('body[data-loaded="true"]').waitFor();
+    expect(await frame.locator('#manager-filter').inputValue()).toBe(manager);
+    await frame.locator('#manager-filter').selectOption('');
+    await frame.locator('body[data-loaded="true"]').waitFor();
+    expect(await frame.locator('#panel-today .group').count()).toBeGreaterThan(1);
+  });
+});
