@@ -56,6 +56,8 @@ export function remindersView(due: DueView, ahead = { tomorrow: 0, week: 0 }): R
     locale: 'ru',
     timeZone: 'UTC',
     me: '',
+    manager: '',
+    eventsEnd: 0,
     due,
     ahead,
     quiet: { items: [], total: 0 },

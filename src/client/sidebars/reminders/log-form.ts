@@ -18,6 +18,8 @@ export interface LogFormContext {
   timeZone(): string;
   /** Now, by the server's clock. */
   now(): number;
+  /** Where the Events sheet ended when the screen was read (LogEventInput.eventsEnd). */
+  eventsEnd(): number;
   dateOf(iso: string): string;
   /** The event was written: the lists take it in without a reload. */
   logged(event: EventView): void;
@@ -80,6 +82,7 @@ export class LogForm {
         this.sent = false;
       }
       const retry = this.sent;
+      const eventsEnd = this.ctx.eventsEnd();
       this.sent = true;
       const logged = await rpc.logEvent({
         ...who,
@@ -91,6 +94,7 @@ export class LogForm {
         note: byId<HTMLTextAreaElement>('log-note').value,
         id: this.pendingId,
         ...(retry ? { retry: true } : {}),
+        ...(eventsEnd ? { eventsEnd } : {}),
       });
       this.pendingId = '';
       this.sent = false;

@@ -46,6 +46,8 @@ let filter = '';
  * server's, so a browser clock that is off (or the sandbox's emulated clock) does not move the form's default time.
  */
 let clockSkew = 0;
+/** Where the Events sheet ended (RemindersView.eventsEnd): the log form sends it so a retry finds its row at once. */
+let eventsEnd = 0;
 /** Only the last action can be undone: a newer one replaces it. */
 let undoToken: UndoToken | undefined;
 
@@ -199,6 +201,7 @@ async function congratulate(b: BirthdayView): Promise<void> {
 // ---- The log form: a planned event goes into the lists its day belongs to.
 
 function logged(event: EventView): void {
+  if (event.rowNumber > eventsEnd) eventsEnd = event.rowNumber;
   if (!model || event.status !== 'planned') return;
   const day = dayOf(event.at, timeZone);
   patched({ event, open: true, hints: {}, day, overdue: day < model.today, message: '' });
@@ -208,6 +211,7 @@ const logForm = new LogForm({
   locale: () => locale,
   timeZone: () => timeZone,
   now: () => Date.now() + clockSkew,
+  eventsEnd: () => eventsEnd,
   dateOf: (iso) => when.date(iso),
   logged,
 });
@@ -245,8 +249,9 @@ function render(view: RemindersView): void {
   clockSkew = Date.parse(view.due.at) - Date.now();
   when = whenIn(locale, timeZone);
   fillTexts(TEXTS, (key) => say(key));
-  // The filter the server applied: the one asked for, else the remembered one, else the signed-in staff member.
-  filter = view.manager ?? view.me;
+  // The filter the server applied: the one asked for, else the signed-in staff member, else the remembered one.
+  filter = view.manager;
+  eventsEnd = view.eventsEnd;
   const select = byId<HTMLSelectElement>('manager-filter');
   options(select, view.managers, { value: '', label: say('allManagers') });
   if (filter && !view.managers.includes(filter)) select.appendChild(element('option', { value: filter }, filter));
