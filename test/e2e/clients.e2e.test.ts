@@ -45,7 +45,7 @@ test('search a client, open the card, change a phone, see the history, log an ev
     expect(history.length).toBeGreaterThan(0);
 
     await page.goto(h.url('/'));
-    await page.getByRole('tab', { name: 'События' }).waitFor();
+    await page.getByRole('tab', { name: 'События', exact: true }).waitFor();
     const frame = await openSidebar(page, /Клиенты/);
     await frame.locator('body[data-loaded="true"]').waitFor();
     expect(await frame.locator('#title').innerText()).toBe('Клиенты');

@@ -55,7 +55,7 @@ test("a client's message: the card, then log the e-mail into the Events sheet", 
 
     // The row is in the emulated spreadsheet, as the office sees it on the Events tab.
     await page.goto(h.url('/'));
-    await page.getByRole('tab', { name: 'События' }).click();
+    await page.getByRole('tab', { name: 'События', exact: true }).click();
     const row = page
       .locator('table.grid[data-sheet="События"] tr')
       .filter({ has: page.locator(`td[title="mail-${messageId}"]`) });

@@ -17,7 +17,7 @@ test('the CRM menu opens the Settings sidebar, which saves through google.script
   const { page } = h;
   await screenshotOnFailure(page, 'settings-sidebar', async () => {
     await page.goto(h.url('/'));
-    await page.getByRole('tab', { name: 'События' }).waitFor();
+    await page.getByRole('tab', { name: 'События', exact: true }).waitFor();
     const frame = await openSidebar(page, /Настройки/);
     // The view came from getSettingsView in the bundle: every template sheet is reported as present.
     await frame.locator('#sheets li[data-state="ok"]').first().waitFor();
@@ -120,7 +120,7 @@ test('double-clicking a cell in Sheets edits it as a person would: the value rea
   const { page } = h;
   await screenshotOnFailure(page, 'cell-edit', async () => {
     await page.goto(h.url('/'));
-    await page.getByRole('tab', { name: 'События' }).click();
+    await page.getByRole('tab', { name: 'События', exact: true }).click();
     const grid = page.locator('table.grid[data-sheet="События"]');
     await grid.waitFor();
     // The first cell of the first row (td 0 is the row number).

@@ -25,6 +25,11 @@ const DEBOUNCE_MS = 250;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^[+\d\s().-]+$/;
 
+/** A found client as the event names it: by resourceName, with its Card index row for the server to check first. */
+function picked(client: ClientSummary): Pick<LogEventInput, 'client' | 'indexRow'> {
+  return { client: client.resourceName, ...(client.indexRow ? { indexRow: client.indexRow } : {}) };
+}
+
 export class ClientField {
   private choice: Choice | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -182,11 +187,11 @@ export class ClientField {
    * client (and nothing was picked), the candidates or the new/without choice are shown and undefined comes back:
    * the form then waits for the user.
    */
-  async settled(): Promise<Pick<LogEventInput, 'client' | 'newClient' | 'noClient'> | undefined> {
+  async settled(): Promise<Pick<LogEventInput, 'client' | 'newClient' | 'noClient' | 'indexRow'> | undefined> {
     const text = this.text();
     if (!text) return undefined;
     const choice = this.choice;
-    if (choice?.kind === 'client') return { client: choice.client.resourceName };
+    if (choice?.kind === 'client') return picked(choice.client);
     if (choice?.kind === 'none') return { client: choice.text, noClient: true };
     if (choice?.kind === 'new') {
       const value = (id: string) => byId<HTMLInputElement>(id).value.trim();
@@ -200,7 +205,7 @@ export class ClientField {
     if (this.timer) clearTimeout(this.timer);
     const view = await rpc.resolveClient(text);
     if (ask !== this.asked) return undefined;
-    if (view.kind === 'one') return { client: view.client.resourceName };
+    if (view.kind === 'one') return picked(view.client);
     if (view.kind === 'several') this.showCandidates(view.candidates, 0, this.say('pickClient'));
     else this.showUnknown(text);
     return undefined;
