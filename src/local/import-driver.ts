@@ -3,7 +3,7 @@
 // as the sidebar: core/import/execute/stage.ts) — so the CLI, the bench and the tests all exercise the built bundle's
 // real path.
 
-import { cleanImportFile, openImportFile, OpenedFile, ReadOptions } from '../core/import/pipeline';
+import { cleanImportFile, openImportFile, OpenedFile, ReadOptions, rememberedMapping } from '../core/import/pipeline';
 import { ImportServer, runUntilDoneSteps, stageSteps } from '../core/import/execute/stage';
 import type { Mapping } from '../core/import/mapping';
 import type { CleanedFile } from '../core/import/pipeline';
@@ -24,9 +24,14 @@ export function prepareImport(
   file: { bytes: Uint8Array; fileName: string },
   options: ReadOptions & { region?: string; label?: string; importId?: string } = {},
 ): PreparedImport {
-  const opened = openImportFile(file.bytes, file.fileName, options);
+  const read = { ...options, defaultCountry: options.region?.toUpperCase() };
+  let opened = openImportFile(file.bytes, file.fileName, read);
   const setup = office.rpc.getImportSetup(opened.fingerprint);
-  const mapping = (setup.mapping as Mapping | null) ?? opened.proposed;
+  // A header-less file's columns are named in the office's language, known only now: read again (such files are
+  // small, and the fingerprint does not depend on the names).
+  if (opened.table?.headerless && setup.locale !== 'en')
+    opened = openImportFile(file.bytes, file.fileName, { ...read, locale: setup.locale });
+  const mapping = rememberedMapping(setup.mapping as Mapping | null) ?? opened.proposed;
   const region = (options.region ?? setup.defaultCountry).toUpperCase();
   const cleaned = cleanImportFile(opened, mapping, {
     defaultCountry: region,

@@ -1,7 +1,10 @@
 // One import, as the sidebar and the CLI both run it: read the file, map its columns, clean every row. Each step is a
 // separate function so the sidebar can stop between them for the user to adjust the mapping.
 
+import type { Locale } from '../i18n/locale';
 import { applyMapping, autoMap, Mapping, mappingFingerprint } from './mapping';
+import { guessByContent } from './mapping/content-guess';
+import { genericColumnName, guessReason, guessWarnings, headerlessWarning } from './mapping/guess-messages';
 import { normalizeAll, NormalizeOptions } from './normalize';
 import { readContactsFile } from './readers';
 import type { ImportPlan } from './plan';
@@ -11,6 +14,10 @@ export interface ReadOptions {
   encoding?: string;
   delimiter?: string;
   sheetName?: string;
+  /** The office's language, for the names of a header-less file's columns ("Колонка 1") and its warning. */
+  locale?: Locale;
+  /** The office's default country, when known: lets content-aware mapping check national phone numbers. */
+  defaultCountry?: string;
 }
 
 export interface OpenedFile {
@@ -41,16 +48,37 @@ export function openImportFile(bytes: Uint8Array, fileName: string, options: Rea
     };
   }
   const table = read.table;
+  const locale = options.locale ?? 'en';
+  if (table.headerless) {
+    table.headers = table.headers.map((_, i) => genericColumnName(locale, i));
+    table.warnings = [headerlessWarning(locale, fileName, table.headers), ...table.warnings];
+  }
+  const proposed = guessByContent(autoMap(table.headers), table.rows, options.defaultCountry);
   return {
     fileName,
     format: table.format,
     encoding: table.encoding ?? (table.format === 'csv' ? 'utf-8' : 'binary'),
     table,
     headers: table.headers,
-    fingerprint: mappingFingerprint(table.headers),
-    proposed: autoMap(table.headers),
+    fingerprint: table.headerless ? headerlessFingerprint(proposed) : mappingFingerprint(table.headers),
+    proposed,
     warnings: table.warnings,
   };
+}
+
+/**
+ * A header-less file has no header row to remember its mapping by: it is remembered by the fields its columns'
+ * content suggested (and never under the generic names, which every header-less file of that width shares).
+ */
+export function headerlessFingerprint(proposed: Mapping): string {
+  return mappingFingerprint(['headerless', ...proposed.columns.map((c) => c.field)]);
+}
+
+/** A mapping remembered for this layout, its columns marked as such (the sidebar and the CLI say where each
+ *  column's field came from). */
+export function rememberedMapping(saved: Mapping | null): Mapping | null {
+  if (!saved) return null;
+  return { ...saved, columns: saved.columns.map((c) => ({ ...c, source: 'remembered' as const })) };
 }
 
 export interface CleanedFile {
@@ -64,7 +92,8 @@ export interface CleanedFile {
 export function cleanImportFile(file: OpenedFile, mapping: Mapping | null, options: NormalizeOptions): CleanedFile {
   const drafts = file.drafts ?? (file.table && mapping ? applyMapping(file.table, mapping) : []);
   const { contacts, problems, warnings } = normalizeAll(drafts, options);
-  return { drafts, contacts, problems, warnings };
+  const guessed = file.table && mapping ? guessWarnings(options.locale, mapping.columns) : [];
+  return { drafts, contacts, problems, warnings: [...guessed, ...warnings] };
 }
 
 /**
@@ -107,4 +136,22 @@ export function mappingAsObject(mapping: Mapping | null): Record<string, string>
   for (const c of mapping?.columns ?? [])
     if (c.header) out[c.header] = c.field === 'custom' && c.key ? `custom:${c.key}` : c.field;
   return out;
+}
+
+/** The mapping column by column, as `crm preview --json` prints it beside `mapping`: where each field came from and,
+ *  for a guess by content, why. */
+export function mappingColumns(
+  mapping: Mapping | null,
+  locale: Locale,
+): Array<{ column: string; field: string; source: string; reason?: string }> {
+  return (mapping?.columns ?? []).map((c) => {
+    const field = c.field === 'custom' && c.key ? `custom:${c.key}` : c.field;
+    const out: { column: string; field: string; source: string; reason?: string } = {
+      column: c.header,
+      field,
+      source: c.source ?? 'header',
+    };
+    if (c.source === 'content' && c.guess) out.reason = guessReason(locale, c.guess);
+    return out;
+  });
 }

@@ -39,6 +39,9 @@ export interface SourceTable {
   headerRowNumber: number;
   headers: string[];
   rows: SourceRow[];
+  /** Set when the file has no header row (its first row is already a client): `headers` are generic names
+   *  ("Column 1"…), `headerRowNumber` is 0 and every row is in `rows`. */
+  headerless?: boolean;
   /** Things the reader noticed and the user should know (dropped photos, skipped empty sheets…). */
   warnings: string[];
 }
@@ -177,7 +180,14 @@ export interface MappingColumn {
   /** Role inside the group: `label` gives the type (or custom key) of the group's values, `value` holds them,
    *  an address part names the address field; `photo` marks a photo column (ignored, but the draft says it had one). */
   part?: 'label' | 'value' | 'photo' | AddressPart;
+  /** Where the field came from: the column's name, its content (mapping/content-guess.ts), the mapping remembered
+   *  for this layout, or the user's choice in the sidebar. Absent on mappings made before this was recorded. */
+  source?: MappingSource;
+  /** With source `content`: what the guess rests on, for the reason shown beside the column. */
+  guess?: import('./mapping/content-guess').ContentEvidence;
 }
+
+export type MappingSource = 'header' | 'content' | 'remembered' | 'user';
 
 export interface Mapping {
   layout: MappingLayout;

@@ -31,10 +31,10 @@ function readArgs(args: ParsedArgs) {
 /** A contact as the preview prints it: the Person exactly as batchCreateContacts will get it, plus its label names. */
 export function previewCommand(office: Office, args: ParsedArgs) {
   const { file, options } = readArgs(args);
-  const { opened, mapping, cleaned } = prepareImport(office, file, options);
+  const { opened, mapping, cleaned, setup } = prepareImport(office, file, options);
   const existing = office.workspace.people.allContacts();
   const plan = planImport(cleaned.contacts, existing, { importId: 'preview', phoneKey });
-  return previewOutput(opened, mapping, cleaned, plan);
+  return previewOutput(opened, mapping, cleaned, plan, setup.locale);
 }
 
 export function importCommand(office: Office, args: ParsedArgs) {

@@ -4,7 +4,7 @@
 // its journal in the next). The sidebar drives these steps through google.script.run (asynchronous), the CLI, the
 // bench and the tests through the emulated bundle (synchronous).
 
-import type { Mapping } from '../mapping';
+import { mappingToRemember, type Mapping } from '../mapping';
 import type { ImportProgress } from '../../../shared/import-dto';
 import type { ServerApi } from '../../../shared/rpc';
 import { asker, type Steps } from '../../ports/steps';
@@ -40,7 +40,7 @@ export function* stageSteps(staging: Staging): Steps<ImportServer, void> {
       chunks,
       contacts: contacts.slice(chunk * STAGE_CHUNK, (chunk + 1) * STAGE_CHUNK),
       problems: chunk === 0 ? staging.problems : [],
-      ...(chunk === 0 && mapping ? { fingerprint: staging.fingerprint, mapping } : {}),
+      ...(chunk === 0 && mapping ? { fingerprint: staging.fingerprint, mapping: mappingToRemember(mapping) } : {}),
     });
   }
 }

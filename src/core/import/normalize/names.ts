@@ -273,3 +273,39 @@ export class NameOrderVote {
     });
   }
 }
+
+/** What one word of a cell shows about it being part of a person's name. */
+export type NameWordKind = 'given' | 'family' | 'patronymic';
+
+const NAME_WORD = /^\p{L}[\p{L}'’-]*\.?$/u;
+
+/**
+ * The words of a cell that has the shape of a person's name (one to four words of letters, each capitalised in
+ * scripts that have capitals, or initials), each with what it shows: a known given name or an initial, a surname
+ * ending, a patronymic — the same knowledge splitFullName uses. Undefined when the cell is not name-shaped or is a
+ * company. For content-aware mapping (mapping/content-values.ts): a column of such cells is a column of names.
+ */
+export function nameWords(text: string): Array<NameWordKind | undefined> | undefined {
+  const t = collapseSpaces(text);
+  if (!t || t.length > 80 || looksLikeCompany(t)) return undefined;
+  const words: string[] = [];
+  for (const w of t.replace(/,/g, ' ').split(' ')) {
+    if (!w) continue;
+    if (w.includes('.') && INITIALS.test(w)) words.push(...(w.match(/\p{Lu}\./gu) ?? [w]));
+    else words.push(w);
+  }
+  if (words.length === 0 || words.length > 4) return undefined;
+  const out: Array<NameWordKind | undefined> = [];
+  for (const w of words) {
+    if (TURKIC_PATRONYMIC.test(w)) {
+      out.push('patronymic');
+      continue;
+    }
+    if (!NAME_WORD.test(w)) return undefined;
+    // Georgian and Armenian-in-lower-case have no capital to look at; in the other scripts a name is capitalised.
+    if (/^\p{Ll}/u.test(w) && !GEORGIAN.test(w)) return undefined;
+    if (w.endsWith('.') && !INITIAL.test(w)) return undefined;
+    out.push(isPatronymic(w) && w.length > 5 ? 'patronymic' : wordKind(w));
+  }
+  return out;
+}

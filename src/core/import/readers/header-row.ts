@@ -7,6 +7,7 @@
 // form one header and the names are joined: "Телефон / мобильный", "Телефон / рабочий".
 
 import type { SourceCell, SourceRow } from '../types';
+import { looksLikeData, loneRowIsData } from './headerless';
 import { ReadError } from './read-error';
 
 export interface GridRow extends SourceRow {
@@ -26,11 +27,13 @@ export interface TableShape {
   rows: SourceRow[];
   /** Non-empty rows above the header, skipped as a title or banner (a decision the preview states). */
   rowsAboveHeader: number;
+  /** No header row: the first rows are already clients (headerless.ts). `headers` are empty, for the caller to name. */
+  headerless?: boolean;
 }
 
 /** The preview's words for a header found below other rows; undefined when it is the first non-empty row. */
 export function headerDecision(shape: TableShape, fileName: string): string | undefined {
-  if (!shape.rowsAboveHeader) return undefined;
+  if (!shape.rowsAboveHeader || shape.headerless) return undefined;
   const n = shape.rowsAboveHeader;
   return `The column names were taken from row ${shape.headerRowNumber} of "${fileName}": the ${n} row${n === 1 ? '' : 's'} above it look${n === 1 ? 's' : ''} like a title, not column names, and ${n === 1 ? 'is' : 'are'} not imported.`;
 }
@@ -87,6 +90,8 @@ export function shapeTable(rows: GridRow[], merges: MergedRange[], fileName: str
     }
   }
   if (at < 0 && isHeaderLike(rows[scan - 1]) && scan === rows.length) at = scan - 1; // a header alone: no clients yet
+  const data = firstDataRow(rows, at, scan);
+  if (data !== undefined) return headerlessShape(rows, data);
   if (at < 0) {
     throw new ReadError(
       'no-header',
@@ -128,6 +133,38 @@ export function shapeTable(rows: GridRow[], merges: MergedRange[], fileName: str
   for (let i = dataFrom; i < rows.length; i++)
     body.push({ rowNumber: rows[i].rowNumber, cells: pad(rows[i].cells, width) });
   return { headerRowNumber: head.rowNumber, headers, rows: body, rowsAboveHeader: at };
+}
+
+/** Rows of a header-less file's sample that the decision looks at. */
+const SAMPLE_ROWS = 200;
+
+/**
+ * Where the clients start when the file has no header row: the row taken for the header (or, when none was, the
+ * first row) holds values of the kind its columns hold below it. Rows above it with one cell are a title; with
+ * several they are clients too.
+ */
+function firstDataRow(rows: GridRow[], at: number, scan: number): number | undefined {
+  let first = -1;
+  if (at >= 0) {
+    if (looksLikeData(rows[at], rows.slice(at + 1, at + 1 + SAMPLE_ROWS))) first = at;
+  } else {
+    for (let i = 0; i < scan && first < 0; i++) {
+      const below = rows.slice(i + 1, i + 1 + SAMPLE_ROWS);
+      if (below.length ? looksLikeData(rows[i], below) : loneRowIsData(rows[i])) first = i;
+    }
+  }
+  if (first < 0) return undefined;
+  for (let i = 0; i < first; i++) if (nonEmpty(rows[i]).length >= 2) return i;
+  return first;
+}
+
+function headerlessShape(rows: GridRow[], from: number): TableShape {
+  let width = 0;
+  for (let i = from; i < rows.length; i++) width = Math.max(width, lastFilled(rows[i].cells) + 1);
+  const body: SourceRow[] = [];
+  for (let i = from; i < rows.length; i++)
+    body.push({ rowNumber: rows[i].rowNumber, cells: pad(rows[i].cells, width) });
+  return { headerRowNumber: 0, headers: new Array<string>(width).fill(''), rows: body, rowsAboveHeader: from, headerless: true };
 }
 
 function lastFilled(cells: SourceCell[]): number {
