@@ -250,6 +250,8 @@ for (const [meaning, keys] of SYNONYMS) for (const k of keys) if (!EXACT.has(k))
 /** Stems, tried in order: the first that the header key contains wins. */
 const STEMS: Array<[RegExp, HeaderMeaning | ((key: string) => HeaderMeaning)]> = [
   [/фио/, { field: 'fullName' }],
+  // `Фамилия, имя и отчество клиента`, `Имя и фамилия`: the whole name, not its surname.
+  [/фамил.*им|им[яе].*фамил/, { field: 'fullName' }],
   [/рожд|birth|დაბად/, { field: 'birthday' }],
   [/(перв.*(визит|посещ))|(first.*visit)|(პირველ.*ვიზიტ)/, { field: 'firstVisit' }],
   [/почтовыйящик|абонентскийящик|pobox|postofficebox/, { field: 'address', part: 'poBox' }],

@@ -18,7 +18,7 @@ const en = {
   guessedColumn: 'Column "{column}" is read as "{field}" by its content: {reason}. Change it in the mapping if it is wrong.',
   headerless:
     'The first row of "{file}" is a client, not column names (it holds {values}): every row is imported and the columns are called "{first}", "{second}"… Check the mapping.',
-  headerlessValues: 'phone numbers, e-mails or dates like the rows below',
+  headerlessValues: 'values like those in the rows below: phone numbers, e-mails, dates or names',
   fieldPhone: 'Phone',
   fieldEmail: 'E-mail',
   fieldBirthday: 'Birthday',
@@ -47,7 +47,7 @@ const ru: Record<Key, string> = {
     'Столбец «{column}» прочитан как «{field}» по содержимому: {reason}. Если это не так, измените сопоставление.',
   headerless:
     'Первая строка файла «{file}» — клиент, а не названия столбцов (в ней {values}): импортируются все строки, столбцы названы «{first}», «{second}»… Проверьте сопоставление.',
-  headerlessValues: 'телефоны, e-mail или даты, как в строках ниже',
+  headerlessValues: 'такие же значения, как в строках ниже: телефоны, e-mail, даты или имена',
   fieldPhone: 'Телефон',
   fieldEmail: 'E-mail',
   fieldBirthday: 'День рождения',
@@ -74,7 +74,7 @@ const ka: Record<Key, string> = {
     'სვეტი „{column}“ შინაარსით წაკითხულია როგორც „{field}“: {reason}. თუ ეს ასე არ არის, შეცვალეთ შესაბამისობა.',
   headerless:
     'ფაილის „{file}“ პირველი სტრიქონი კლიენტია და არა სვეტების სახელები (მასშია {values}): დაიმპორტდება ყველა სტრიქონი, სვეტებს ჰქვია „{first}“, „{second}“… შეამოწმეთ შესაბამისობა.',
-  headerlessValues: 'ტელეფონები, ელ-ფოსტა ან თარიღები, როგორც ქვემოთ მოცემულ სტრიქონებში',
+  headerlessValues: 'ისეთივე მნიშვნელობები, როგორც ქვემოთ მოცემულ სტრიქონებში: ტელეფონები, ელ-ფოსტა, თარიღები ან სახელები',
   fieldPhone: 'ტელეფონი',
   fieldEmail: 'ელ-ფოსტა',
   fieldBirthday: 'დაბადების დღე',

@@ -7,7 +7,8 @@
 // form one header and the names are joined: "Телефон / мобильный", "Телефон / рабочий".
 
 import type { SourceCell, SourceRow } from '../types';
-import { looksLikeData, loneRowIsData } from './headerless';
+import { genericMeaning } from '../mapping/generic-headers';
+import { hasValueCell, looksLikeData, loneRowIsData } from './headerless';
 import { ReadError } from './read-error';
 
 export interface GridRow extends SourceRow {
@@ -40,12 +41,16 @@ export function headerDecision(shape: TableShape, fileName: string): string | un
 
 const SCAN_ROWS = 50;
 const MAX_HEADER_LENGTH = 60;
+const MAX_LONG_HEADER_LENGTH = 200;
 // Numbers, dates, times, phones: digits with separators. A header may hold a digit ("Телефон 2"), not be made of them.
 const VALUE_LIKE = /^[\s\d+\-–().,:/\\#№]*\d[\s\d+\-–().,:/\\#№]*$/;
 
 function looksLikeName(text: string): boolean {
   const t = text.trim();
-  if (t.length > MAX_HEADER_LENGTH) return false;
+  // A long cell is usually a note; a long column name ("Контактный телефон для связи с клиентом в рабочее время…")
+  // is one when it names a field we know. Without this, a row of such names lost the vote and the first data row
+  // that happened to hold only names was taken for the header.
+  if (t.length > MAX_HEADER_LENGTH) return t.length <= MAX_LONG_HEADER_LENGTH && genericMeaning(t) !== undefined;
   if (VALUE_LIKE.test(t)) return false;
   if (/\S@\S/.test(t) || /^(https?:\/\/|www\.)/i.test(t)) return false;
   return true;
@@ -140,8 +145,8 @@ const SAMPLE_ROWS = 200;
 
 /**
  * Where the clients start when the file has no header row: the row taken for the header (or, when none was, the
- * first row) holds values of the kind its columns hold below it. Rows above it with one cell are a title; with
- * several they are clients too.
+ * first row) holds values of the kind its columns hold below it. Rows above it with several cells and such values
+ * are clients too; the others (a title, a date line) are skipped.
  */
 function firstDataRow(rows: GridRow[], at: number, scan: number): number | undefined {
   let first = -1;
@@ -154,7 +159,7 @@ function firstDataRow(rows: GridRow[], at: number, scan: number): number | undef
     }
   }
   if (first < 0) return undefined;
-  for (let i = 0; i < first; i++) if (nonEmpty(rows[i]).length >= 2) return i;
+  for (let i = 0; i < first; i++) if (nonEmpty(rows[i]).length >= 2 && hasValueCell(rows[i])) return i;
   return first;
 }
 

@@ -61,3 +61,8 @@ export function looksLikeData(row: SourceRow, below: SourceRow[]): boolean {
 export function loneRowIsData(row: SourceRow): boolean {
   return !isKnownHeader(row) && valueCells(row).filter((c) => c.kinds.some((k) => k !== 'personName')).length >= 2;
 }
+
+/** Whether a row holds a phone, an e-mail, a date or a name that shows it is one. */
+export function hasValueCell(row: SourceRow): boolean {
+  return valueCells(row).length > 0;
+}
