@@ -116,3 +116,70 @@ test('Google CSV: system groups are never labels; Starred rows are starred in th
   expect(groups.filter((g) => g.groupType === 'USER_CONTACT_GROUP').map((g) => g.name)).toEqual(['VIP']);
   expect(groups.find((g) => g.resourceName === 'contactGroups/starred')?.memberCount).toBe(2);
 });
+
+test('a file without a header row: previewed with generic column names, each guess with its reason, counts add up', async () => {
+  const file = write(
+    'no-header.csv',
+    'Петрова Мария;+79161234501;maria@mail.ru;VIP\n' +
+      'Иванов Иван Иванович;8 916 123-45-02;ivan@ya.ru;VIP\n' +
+      'Сидорова Анна;+79161234503;anna@x.ru;Новый\n' +
+      'Ким Ли;+79161234504;;VIP\n' +
+      ';;;Новый\n',
+  );
+  const run = await runCli(dir, 'preview', file, '--json');
+  expect(run.code).toBe(0);
+  const p = run.json<
+    Preview & {
+      mapping: Record<string, string>;
+      columns: Array<{ column: string; field: string; source: string; reason?: string }>;
+    }
+  >();
+  // Every row counts, the first one included; the row with only a category is listed as not imported.
+  expectAddsUp(p, 5);
+  expect(p.summary).toMatchObject({ create: 4, rejected: 1 });
+  expect(p.contacts[0].names).toEqual([{ familyName: 'Петрова', givenName: 'Мария' }]);
+  // The sandbox office speaks Russian: the columns are named in it, and `mapping` keeps its old shape.
+  expect(p.mapping).toEqual({ 'Колонка 1': 'fullName', 'Колонка 2': 'phone', 'Колонка 3': 'email', 'Колонка 4': 'label' });
+  expect(p.columns).toEqual([
+    { column: 'Колонка 1', field: 'fullName', source: 'content', reason: '4 из 4 значений — имена людей' },
+    { column: 'Колонка 2', field: 'phone', source: 'content', reason: '4 из 4 значений — номера телефонов' },
+    { column: 'Колонка 3', field: 'email', source: 'content', reason: '3 из 3 значений — адреса e-mail' },
+    { column: 'Колонка 4', field: 'label', source: 'content', reason: '5 значений, всего 2 разных: категории' },
+  ]);
+  expect(p.warnings[0]).toMatch(/^Первая строка файла «no-header\.csv» — клиент, а не названия столбцов/);
+  expect(p.warnings.filter((w) => /^Столбец «Колонка \d» прочитан как/.test(w))).toHaveLength(4);
+});
+
+test('a known header row: every column says it came from its header, and nothing is guessed', async () => {
+  const file = write('known.csv', 'Имя,Телефон,Col3\nАнна Иванова,+79161234501,\n');
+  const run = await runCli(dir, 'preview', file, '--json');
+  const p = run.json<{ columns: Array<{ column: string; field: string; source: string; reason?: string }> }>();
+  expect(p.columns).toEqual([
+    { column: 'Имя', field: 'fullName', source: 'header' },
+    { column: 'Телефон', field: 'phone', source: 'header' },
+    { column: 'Col3', field: 'custom:Col3', source: 'header' },
+  ]);
+});
+
+test('after an import, a header-less file of the same shape gets the remembered mapping, without the guesses', async () => {
+  const rowsOf = (names: string[]) =>
+    names.map((n, i) => `${n};+7916123450${i};client${i}@mail.ru\n`).join('');
+  const first = write('first.csv', rowsOf(['Петрова Мария', 'Иванов Иван', 'Орлов Глеб']));
+  expect((await runCli(dir, 'import', first)).code).toBe(0);
+  // Remembered by the fields alone: where they came from, and why, belong to that one file.
+  const props = openOffice({ dir }).workspace.properties.entries('document:sheet');
+  const stored = Object.keys(props).filter((k) => k.startsWith('crm.mapping.'));
+  expect(stored).toHaveLength(1);
+  expect(JSON.parse(props[stored[0]]).columns[1]).toEqual({ index: 1, header: 'Колонка 2', field: 'phone' });
+  const next = write('next.csv', rowsOf(['Смирнова Ольга', 'Кузнецов Пётр', 'Беридзе Нино']));
+  const p = (await runCli(dir, 'preview', next, '--json')).json<{
+    columns: Array<{ column: string; field: string; source: string; reason?: string }>;
+    warnings: string[];
+  }>();
+  expect(p.columns.map((c) => [c.field, c.source, c.reason])).toEqual([
+    ['fullName', 'remembered', undefined],
+    ['phone', 'remembered', undefined],
+    ['email', 'remembered', undefined],
+  ]);
+  expect(p.warnings.some((w) => /прочитан как/.test(w))).toBe(false);
+});
