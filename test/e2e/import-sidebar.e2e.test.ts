@@ -57,6 +57,41 @@ test('import an Excel base: mapping, preview with problems, import, undo', async
   });
 });
 
+test('a file without a header row: columns guessed by content, each with its reason, and the user can change them', async () => {
+  const { page } = h;
+  await screenshotOnFailure(page, 'import-headerless', async () => {
+    await page.goto(h.url('/'));
+    const frame = await openSidebar(page, /Импорт/);
+    await frame
+      .locator('#title')
+      .filter({ hasText: /Импорт/ })
+      .waitFor();
+    const csv =
+      'Петрова Мария;+79161234501;VIP\nИванов Иван;+79161234502;VIP\nОрлов Глеб;+79161234503;Новый\n' +
+      'Смирнова Ольга;+79161234504;VIP\n';
+    await frame
+      .locator('#file')
+      .setInputFiles({ name: 'no-header.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const phone = frame.locator('#mapping-table select[data-column="Колонка 2"]');
+    await phone.waitFor();
+    expect(await phone.inputValue()).toBe('phone');
+    const reason = frame.locator('#mapping-table [data-reason="Колонка 2"]');
+    expect(await reason.innerText()).toBe('4 из 4 значений — номера телефонов');
+    expect(await frame.locator('#file-info').innerText()).toContain('Первая строка файла «no-header.csv» — клиент');
+
+    // The user disagrees about the categories: the guess's reason goes, and the preview follows the choice.
+    await frame.locator('#mapping-table select[data-column="Колонка 3"]').selectOption('ignore');
+    expect(await frame.locator('#mapping-table [data-reason="Колонка 3"]').innerText()).toBe('');
+    await frame.locator('#preview').click();
+    await frame.locator('#preview-result [data-count="created"]').waitFor();
+    expect(await frame.locator('#preview-result [data-count="created"]').innerText()).toContain('4');
+    expect(await frame.locator('#preview-result').innerText()).not.toContain('VIP');
+    const decisions = await frame.locator('#preview-result [data-count="decisions"]').innerText();
+    expect(decisions).toContain('Столбец «Колонка 2» прочитан как «Телефон» по содержимому');
+    expect(decisions).not.toContain('Колонка 3');
+  });
+});
+
 test('export the clients of one label as Google CSV and download it', async () => {
   const { page } = h;
   await screenshotOnFailure(page, 'export-sidebar', async () => {

@@ -6,7 +6,8 @@
 import type { Locale } from '../../../core/i18n/locale';
 import { EXPORT_FILE, ExportFormat } from '../../../core/export';
 import { exportFile } from '../../../core/export/export-file';
-import { cleanImportFile, openImportFile, OpenedFile } from '../../../core/import/pipeline';
+import { cleanImportFile, openImportFile, OpenedFile, rememberedMapping } from '../../../core/import/pipeline';
+import { guessReason } from '../../../core/import/mapping/guess-messages';
 import { runUntilDoneSteps, stageSteps } from '../../../core/import/execute/stage';
 import type { Mapping } from '../../../core/import/mapping';
 import type { ContactField, ImportProblem, NormalizedContact } from '../../../core/import/types';
@@ -73,17 +74,27 @@ function renderMapping(): void {
   box.hidden = false;
   byId('mapping-note').textContent = setup?.mapping ? importText(locale, 'mappingRemembered') : '';
   const rows = mapping.columns.map((column, i) => {
+    // Why a column was read by its content ("9 of 10 values are phone numbers"): beside it, as text, never as HTML.
+    const reason = element(
+      'div',
+      { class: 'muted reason', 'data-reason': column.header },
+      column.source === 'content' && column.guess ? guessReason(locale, column.guess) : '',
+    );
     const select = element(
       'select',
       {
         'data-column': column.header,
         change: (e: Event) => {
           const field = (e.target as HTMLSelectElement).value as ContactField;
+          // The user's choice: the guess and its reason no longer apply to this column.
+          const { guess: _guess, ...rest } = column;
           mapping!.columns[i] = {
-            ...column,
+            ...rest,
             field,
             key: field === 'custom' ? column.key || column.header : column.key,
+            source: 'user',
           };
+          reason.textContent = '';
           resetAfterFile();
         },
       },
@@ -94,7 +105,7 @@ function renderMapping(): void {
       'tr',
       {},
       element('td', { class: 'header' }, column.header || `#${column.index + 1}`),
-      element('td', {}, select),
+      element('td', {}, select, reason),
     );
   });
   replaceChildren(byId('mapping-table'), ...rows);
@@ -108,7 +119,8 @@ async function readFile(): Promise<void> {
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const encoding = byId<HTMLSelectElement>('encoding').value || undefined;
-    opened = openImportFile(bytes, file.name, { encoding });
+    // The office's language names a header-less file's columns; its country lets national phone numbers be told.
+    opened = openImportFile(bytes, file.name, { encoding, locale, defaultCountry: setup?.defaultCountry });
   } catch (e) {
     opened = undefined;
     byId<HTMLButtonElement>('preview').disabled = true;
@@ -120,14 +132,14 @@ async function readFile(): Promise<void> {
   }
   setup = await rpc.getImportSetup(opened.fingerprint);
   locale = setup.locale;
-  mapping = (setup.mapping as Mapping | null) ?? opened.proposed;
+  mapping = rememberedMapping(setup.mapping as Mapping | null) ?? opened.proposed;
   const rows = opened.table ? opened.table.rows.length : (opened.drafts?.length ?? 0);
   byId('file-info').textContent = [
     importText(locale, 'fileInfo', {
       format: opened.format,
       encoding: opened.encoding,
       rows,
-      header: opened.table?.headerRowNumber ?? '—',
+      header: opened.table?.headerRowNumber || '—',
     }),
     ...opened.warnings,
   ].join('\n');
