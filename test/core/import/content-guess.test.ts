@@ -70,7 +70,11 @@ describe('each kind of value', () => {
   });
 
   test('e-mails, several columns of them allowed', () => {
-    const m = guessed(['Column 1', 'Column 2'], EMAILS, EMAILS.map((e) => `work.${e}`));
+    const m = guessed(
+      ['Column 1', 'Column 2'],
+      EMAILS,
+      EMAILS.map((e) => `work.${e}`),
+    );
     expect([field(m, 0), field(m, 1)]).toEqual(['email', 'email']);
     expect(guessReason('en', col(m, 1).guess!)).toBe('10 of 10 values are e-mail addresses');
   });
@@ -103,7 +107,16 @@ describe('each kind of value', () => {
   test('companies by their legal form (ООО, ИП, LLC, შპს…)', () => {
     const m = guessed(
       ['Наименование клиента'],
-      ['ООО «Ромашка»', 'ИП Сидоров', 'Acme LLC', 'შპს ალფა', 'АО Вектор', 'ПАО Сбербанк', 'Northwind Ltd', 'Торговый дом'],
+      [
+        'ООО «Ромашка»',
+        'ИП Сидоров',
+        'Acme LLC',
+        'შპს ალფა',
+        'АО Вектор',
+        'ПАО Сбербанк',
+        'Northwind Ltd',
+        'Торговый дом',
+      ],
     );
     expect(col(m, 0)).toMatchObject({ field: 'company', source: 'content' });
     expect(guessReason('ru', col(m, 0).guess!)).toBe('7 из 8 значений — названия организаций (ООО, ИП, LLC…)');

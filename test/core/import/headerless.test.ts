@@ -79,7 +79,10 @@ describe('a CSV without a header row, through the whole preview', () => {
     const b = preview(utf8(HEADERLESS.replace(/Петрова Мария/, 'Смирнова Ольга')), 'b.csv', 'en').opened;
     expect(a.fingerprint).toBe(b.fingerprint);
     expect(a.fingerprint).not.toBe(mappingFingerprint(a.headers));
-    const other = preview(utf8('+79161234501;Петрова Мария\n+79161234502;Иванов Иван\n+79161234503;Орлов Глеб\n'), 'c.csv');
+    const other = preview(
+      utf8('+79161234501;Петрова Мария\n+79161234502;Иванов Иван\n+79161234503;Орлов Глеб\n'),
+      'c.csv',
+    );
     expect(other.opened.fingerprint).not.toBe(a.fingerprint);
   });
 

@@ -139,7 +139,12 @@ test('a file without a header row: previewed with generic column names, each gue
   expect(p.summary).toMatchObject({ create: 4, rejected: 1 });
   expect(p.contacts[0].names).toEqual([{ familyName: 'Петрова', givenName: 'Мария' }]);
   // The sandbox office speaks Russian: the columns are named in it, and `mapping` keeps its old shape.
-  expect(p.mapping).toEqual({ 'Колонка 1': 'fullName', 'Колонка 2': 'phone', 'Колонка 3': 'email', 'Колонка 4': 'label' });
+  expect(p.mapping).toEqual({
+    'Колонка 1': 'fullName',
+    'Колонка 2': 'phone',
+    'Колонка 3': 'email',
+    'Колонка 4': 'label',
+  });
   expect(p.columns).toEqual([
     { column: 'Колонка 1', field: 'fullName', source: 'content', reason: '4 из 4 значений — имена людей' },
     { column: 'Колонка 2', field: 'phone', source: 'content', reason: '4 из 4 значений — номера телефонов' },
@@ -162,8 +167,7 @@ test('a known header row: every column says it came from its header, and nothing
 });
 
 test('after an import, a header-less file of the same shape gets the remembered mapping, without the guesses', async () => {
-  const rowsOf = (names: string[]) =>
-    names.map((n, i) => `${n};+7916123450${i};client${i}@mail.ru\n`).join('');
+  const rowsOf = (names: string[]) => names.map((n, i) => `${n};+7916123450${i};client${i}@mail.ru\n`).join('');
   const first = write('first.csv', rowsOf(['Петрова Мария', 'Иванов Иван', 'Орлов Глеб']));
   expect((await runCli(dir, 'import', first)).code).toBe(0);
   // Remembered by the fields alone: where they came from, and why, belong to that one file.

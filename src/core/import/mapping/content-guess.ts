@@ -70,11 +70,7 @@ function emptyCounts(): Record<ValueKind, number> {
 }
 
 /** Looks at up to SAMPLE_SIZE non-empty values of each of the columns `indexes` of `rows`. */
-export function profileColumns(
-  rows: SourceRow[],
-  indexes: number[],
-  defaultCountry = '',
-): Map<number, ColumnProfile> {
+export function profileColumns(rows: SourceRow[], indexes: number[], defaultCountry = ''): Map<number, ColumnProfile> {
   const profiles = new Map<number, ColumnProfile>();
   for (const index of indexes) {
     const p: ColumnProfile = {
@@ -151,8 +147,7 @@ export function columnGuesses(p: ColumnProfile): ColumnGuess[] {
   const ev = (kind: ValueKind): ContentEvidence => ({ kind, matched: p.counts[kind], sampled: n });
   if (at('email')) out.push(guess(p.index, 'email', ev('email')));
   if (at('phone')) out.push(guess(p.index, 'phone', ev('phone')));
-  if (at('date'))
-    out.push(guess(p.index, birthdayLike(p.years, p.counts.date) ? 'birthday' : 'event', ev('date')));
+  if (at('date')) out.push(guess(p.index, birthdayLike(p.years, p.counts.date) ? 'birthday' : 'event', ev('date')));
   if (at('company')) out.push(guess(p.index, 'company', ev('company')));
   if (at('personName') && p.shownNames >= p.counts.personName * SHOWN_NAMES)
     out.push(guess(p.index, nameField(p), ev('personName')));
@@ -216,9 +211,7 @@ export function guessByContent(mapping: Mapping, rows: SourceRow[], defaultCount
     const g = guessesOf(column).find((x) => x.field === 'phone' || x.field === 'email');
     if (g && g.field !== column.field) put(column, g.field, g.evidence);
   }
-  const taken = new Set<string>(
-    columns.filter((c) => !unknown.includes(c) && SINGLE.has(c.field)).map((c) => c.field),
-  );
+  const taken = new Set<string>(columns.filter((c) => !unknown.includes(c) && SINGLE.has(c.field)).map((c) => c.field));
   const candidates = unknown
     .flatMap((c) => guessesOf(c).map((g) => ({ column: c, guess: g })))
     .sort((a, b) => b.guess.score - a.guess.score || a.column.index - b.column.index);

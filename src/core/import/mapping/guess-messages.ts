@@ -15,7 +15,8 @@ const en = {
   reasonNotes: '{matched} of {sampled} values are long free text',
   reasonLabel: '{sampled} values, only {distinct} different ones: categories',
   column: 'Column {n}',
-  guessedColumn: 'Column "{column}" is read as "{field}" by its content: {reason}. Change it in the mapping if it is wrong.',
+  guessedColumn:
+    'Column "{column}" is read as "{field}" by its content: {reason}. Change it in the mapping if it is wrong.',
   headerless:
     'The first row of "{file}" is a client, not column names (it holds {values}): every row is imported and the columns are called "{first}", "{second}"… Check the mapping.',
   headerlessValues: 'values like those in the rows below: phone numbers, e-mails, dates or names',
@@ -74,7 +75,8 @@ const ka: Record<Key, string> = {
     'სვეტი „{column}“ შინაარსით წაკითხულია როგორც „{field}“: {reason}. თუ ეს ასე არ არის, შეცვალეთ შესაბამისობა.',
   headerless:
     'ფაილის „{file}“ პირველი სტრიქონი კლიენტია და არა სვეტების სახელები (მასშია {values}): დაიმპორტდება ყველა სტრიქონი, სვეტებს ჰქვია „{first}“, „{second}“… შეამოწმეთ შესაბამისობა.',
-  headerlessValues: 'ისეთივე მნიშვნელობები, როგორც ქვემოთ მოცემულ სტრიქონებში: ტელეფონები, ელ-ფოსტა, თარიღები ან სახელები',
+  headerlessValues:
+    'ისეთივე მნიშვნელობები, როგორც ქვემოთ მოცემულ სტრიქონებში: ტელეფონები, ელ-ფოსტა, თარიღები ან სახელები',
   fieldPhone: 'ტელეფონი',
   fieldEmail: 'ელ-ფოსტა',
   fieldBirthday: 'დაბადების დღე',

@@ -169,7 +169,13 @@ function headerlessShape(rows: GridRow[], from: number): TableShape {
   const body: SourceRow[] = [];
   for (let i = from; i < rows.length; i++)
     body.push({ rowNumber: rows[i].rowNumber, cells: pad(rows[i].cells, width) });
-  return { headerRowNumber: 0, headers: new Array<string>(width).fill(''), rows: body, rowsAboveHeader: from, headerless: true };
+  return {
+    headerRowNumber: 0,
+    headers: new Array<string>(width).fill(''),
+    rows: body,
+    rowsAboveHeader: from,
+    headerless: true,
+  };
 }
 
 function lastFilled(cells: SourceCell[]): number {
