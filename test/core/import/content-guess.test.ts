@@ -159,8 +159,10 @@ describe('thresholds and mixed columns', () => {
     expect(field(m, 0)).toBe('custom');
   });
 
-  test('two values prove nothing', () => {
-    expect(field(guessed(['Col1'], PHONES.slice(0, 2)), 0)).toBe('custom');
+  test('a column of one or two values is guessed only when every value is of the kind', () => {
+    expect(field(guessed(['Col1'], PHONES.slice(0, 2)), 0)).toBe('phone');
+    expect(field(guessed(['Col1'], [PHONES[0], 'позже']), 0)).toBe('custom');
+    expect(field(guessed(['Col1'], ['Ким Ли']), 0)).toBe('custom');
   });
 
   test('capitalised words that show no name (cities) are not names', () => {

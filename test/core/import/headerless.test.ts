@@ -94,6 +94,13 @@ describe('a CSV without a header row, through the whole preview', () => {
     expect(r.summary.create).toBe(3);
   });
 
+  test('a file of one client without a header row is that client', () => {
+    const r = preview(utf8('Петрова Мария;+79161234501;maria@mail.ru\n'), 'one.csv');
+    expect(r.opened.proposed?.columns.map((c) => c.field)).toEqual(['fullName', 'phone', 'email']);
+    expectAddsUp(r.summary, 1);
+    expect(r.plan.creates[0].person.names).toEqual([{ familyName: 'Петрова', givenName: 'Мария' }]);
+  });
+
   test('a workbook: a title above clients without a header row; the title is not a client', () => {
     const sheet = XLSX.utils.aoa_to_sheet([
       ['Клиенты салона «Лотос»'],

@@ -47,7 +47,7 @@ const THRESHOLD: Record<ValueKind | 'label', number> = {
 };
 /** Of a name column's values, this share must show it is a name (not merely capitalised words: "Москва", "VIP"). */
 const SHOWN_NAMES = 0.5;
-/** Fewest values for a guess: two phones prove little. */
+/** Below this many values, a guess needs all of them. */
 const MIN_SAMPLE = 3;
 const LABEL_MAX_LENGTH = 40;
 const LABEL_MAX_DISTINCT = 20;
@@ -141,15 +141,17 @@ function nameField(p: ColumnProfile): ContactField {
 /** Every field the column's content supports above its threshold, surest first. */
 export function columnGuesses(p: ColumnProfile): ColumnGuess[] {
   const n = p.sampled;
-  if (n < MIN_SAMPLE) return [];
+  if (n === 0) return [];
   const out: ColumnGuess[] = [];
-  const at = (kind: ValueKind) => p.counts[kind] / n >= THRESHOLD[kind];
+  // A file of one or two clients is still mapped (a header-less file has nothing else to go by), but then every
+  // value must be of the kind: one phone of two proves nothing.
+  const at = (kind: ValueKind) => p.counts[kind] / n >= (n < MIN_SAMPLE ? 1 : THRESHOLD[kind]);
   const ev = (kind: ValueKind): ContentEvidence => ({ kind, matched: p.counts[kind], sampled: n });
   if (at('email')) out.push(guess(p.index, 'email', ev('email')));
   if (at('phone')) out.push(guess(p.index, 'phone', ev('phone')));
   if (at('date')) out.push(guess(p.index, birthdayLike(p.years, p.counts.date) ? 'birthday' : 'event', ev('date')));
   if (at('company')) out.push(guess(p.index, 'company', ev('company')));
-  if (at('personName') && p.shownNames >= p.counts.personName * SHOWN_NAMES)
+  if (at('personName') && p.shownNames >= p.counts.personName * (n < MIN_SAMPLE ? 1 : SHOWN_NAMES))
     out.push(guess(p.index, nameField(p), ev('personName')));
   if (at('notes')) out.push(guess(p.index, 'notes', ev('notes')));
   // Categories: a few short values, each repeated. Checked last: a column of one repeated phone is still phones.
