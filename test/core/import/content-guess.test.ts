@@ -128,6 +128,11 @@ describe('each kind of value', () => {
     expect(guessReason('en', col(m, 0).guess!)).toBe('9 values, only 3 different ones: categories');
   });
 
+  test('numbers and yes/no marks repeat too, but are not categories', () => {
+    const m = guessed(['Col1', 'Col2'], ['1', '2', '1', '1', '2', '1'], ['да', 'нет', 'да', 'да', 'нет', 'да']);
+    expect([field(m, 0), field(m, 1)]).toEqual(['custom', 'custom']);
+  });
+
   test('notes: long free text', () => {
     const m = guessed(
       ['Col1'],

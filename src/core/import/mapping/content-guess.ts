@@ -51,6 +51,24 @@ const SHOWN_NAMES = 0.5;
 const MIN_SAMPLE = 3;
 const LABEL_MAX_LENGTH = 40;
 const LABEL_MAX_DISTINCT = 20;
+/** Yes/no marks (a "newsletter" or "agreed" column): repeated short values, but not categories. */
+const FLAGS = new Set([
+  'да',
+  'нет',
+  'yes',
+  'no',
+  'true',
+  'false',
+  'истина',
+  'ложь',
+  'კი',
+  'არა',
+  'x',
+  'х',
+  'v',
+  '+',
+  '-',
+]);
 
 export interface ColumnProfile {
   index: number;
@@ -63,6 +81,9 @@ export interface ColumnProfile {
   years: number[];
   distinct: number;
   shortValues: number;
+  /** Values with a letter in them, and values that are a yes/no mark: neither numbers nor flags are categories. */
+  lettered: number;
+  flags: number;
 }
 
 function emptyCounts(): Record<ValueKind, number> {
@@ -83,6 +104,8 @@ export function profileColumns(rows: SourceRow[], indexes: number[], defaultCoun
       years: [],
       distinct: 0,
       shortValues: 0,
+      lettered: 0,
+      flags: 0,
     };
     const seen = new Set<string>();
     for (const row of rows) {
@@ -95,6 +118,8 @@ export function profileColumns(rows: SourceRow[], indexes: number[], defaultCoun
       const text = cell.text.trim().toLowerCase();
       seen.add(text);
       if (text.length <= LABEL_MAX_LENGTH) p.shortValues++;
+      if (/\p{L}/u.test(text)) p.lettered++;
+      if (FLAGS.has(text)) p.flags++;
     }
     p.distinct = seen.size;
     profiles.set(index, p);
@@ -156,7 +181,8 @@ export function columnGuesses(p: ColumnProfile): ColumnGuess[] {
   if (at('notes')) out.push(guess(p.index, 'notes', ev('notes')));
   // Categories: a few short values, each repeated. Checked last: a column of one repeated phone is still phones.
   const labelDistinct = Math.min(LABEL_MAX_DISTINCT, Math.max(2, Math.floor(n / 3)));
-  if (out.length === 0 && n >= 4 && p.distinct <= labelDistinct && p.shortValues === n && p.distinct < n)
+  const categoryLike = p.shortValues === n && p.lettered === n && p.flags < n;
+  if (out.length === 0 && n >= 4 && categoryLike && p.distinct <= labelDistinct && p.distinct < n)
     out.push({
       index: p.index,
       field: 'label',
