@@ -50,7 +50,12 @@ describe('a CSV without a header row, through the whole preview', () => {
       { column: 'Колонка 1', field: 'fullName', source: 'content', reason: '5 из 5 значений — имена людей' },
       { column: 'Колонка 2', field: 'phone', source: 'content', reason: '5 из 5 значений — номера телефонов' },
       { column: 'Колонка 3', field: 'email', source: 'content', reason: '5 из 5 значений — адреса e-mail' },
-      { column: 'Колонка 4', field: 'label', source: 'content', reason: '5 значений, всего 2 разных: категории' },
+      {
+        column: 'Колонка 4',
+        field: 'label',
+        source: 'content',
+        reason: 'значений — 5, разных из них — 2: это категории',
+      },
       { column: 'Колонка 5', field: 'birthday', source: 'content', reason: '4 из 4 значений — даты' },
     ]);
     expectAddsUp(r.summary, 5);

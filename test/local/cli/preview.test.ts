@@ -149,7 +149,12 @@ test('a file without a header row: previewed with generic column names, each gue
     { column: 'Колонка 1', field: 'fullName', source: 'content', reason: '4 из 4 значений — имена людей' },
     { column: 'Колонка 2', field: 'phone', source: 'content', reason: '4 из 4 значений — номера телефонов' },
     { column: 'Колонка 3', field: 'email', source: 'content', reason: '3 из 3 значений — адреса e-mail' },
-    { column: 'Колонка 4', field: 'label', source: 'content', reason: '5 значений, всего 2 разных: категории' },
+    {
+      column: 'Колонка 4',
+      field: 'label',
+      source: 'content',
+      reason: 'значений — 5, разных из них — 2: это категории',
+    },
   ]);
   expect(p.warnings[0]).toMatch(/^Первая строка файла «no-header\.csv» — клиент, а не названия столбцов/);
   expect(p.warnings.filter((w) => /^Столбец «Колонка \d» прочитан как/.test(w))).toHaveLength(4);

@@ -42,7 +42,7 @@ const ru: Record<Key, string> = {
   reasonPersonName: '{matched} из {sampled} значений — имена людей',
   reasonCompany: '{matched} из {sampled} значений — названия организаций (ООО, ИП, LLC…)',
   reasonNotes: '{matched} из {sampled} значений — длинный текст',
-  reasonLabel: '{sampled} значений, всего {distinct} разных: категории',
+  reasonLabel: 'значений — {sampled}, разных из них — {distinct}: это категории',
   column: 'Колонка {n}',
   guessedColumn:
     'Столбец «{column}» прочитан как «{field}» по содержимому: {reason}. Если это не так, измените сопоставление.',
