@@ -202,11 +202,6 @@ function renderPreview(preview: ImportPreview, problems: ImportProblem[], decisi
           ),
       element(
         'div',
-        { class: 'muted' },
-        importText(locale, 'calls', { planned: preview.plannedCalls, minimum: preview.minimumCalls }),
-      ),
-      element(
-        'div',
         { 'data-count': 'problems', class: problems.length ? 'error' : '' },
         importText(locale, 'problems', { n: problems.length }),
       ),

@@ -23,7 +23,6 @@ export const importText = catalog({
     problems: 'Problems: {n} (the values are kept in the client’s notes)',
     conflicts: 'Not overwritten (the contact already has a value):',
     newLabels: 'New labels: {labels}',
-    calls: 'People API calls: {planned} (the minimum is {minimum})',
     account: 'Google Contacts: {contacts} contacts now, {after} after the import (the limit is {limit})',
     accountFull:
       'This file would pass the limit of {limit} contacts by {over}: nothing will be imported. Remove clients from the file or from Google Contacts.',
@@ -61,7 +60,6 @@ export const importText = catalog({
     problems: 'Ошибок: {n} (значения сохранены в комментарии клиента)',
     conflicts: 'Не перезаписываем (у контакта уже есть значение):',
     newLabels: 'Новые категории: {labels}',
-    calls: 'Запросов к People API: {planned} (минимум — {minimum})',
     account: 'Google Контакты: сейчас {contacts} контактов, после импорта {after} (лимит — {limit})',
     accountFull:
       'Файл превысил бы лимит в {limit} контактов на {over}: импорт невозможен. Уберите часть клиентов из файла или из Google Контактов.',
@@ -99,7 +97,6 @@ export const importText = catalog({
     problems: 'შეცდომები: {n} (მნიშვნელობები შენახულია კლიენტის შენიშვნაში)',
     conflicts: 'არ გადაიწერება (კონტაქტს უკვე აქვს მნიშვნელობა):',
     newLabels: 'ახალი კატეგორიები: {labels}',
-    calls: 'People API მოთხოვნები: {planned} (მინიმუმი {minimum})',
     account: 'Google Contacts: ახლა {contacts} კონტაქტი, იმპორტის შემდეგ {after} (ლიმიტი {limit})',
     accountFull:
       'ფაილი {limit} კონტაქტის ლიმიტს {over}-ით გადააჭარბებდა: იმპორტი შეუძლებელია. ამოიღეთ კლიენტების ნაწილი ფაილიდან ან Google Contacts-იდან.',
