@@ -138,7 +138,7 @@ export function getDue(query: DueQuery = {}): DueView {
   const read = readDay(office, { refs: ['settings'], store: 'all' });
   const now = moment(query.at, office);
   const days = typeof query.days === 'number' && isFinite(query.days) ? Math.max(0, Math.min(31, query.days)) : 0;
-  const window = {
+  const span = {
     at: now,
     timeZone: office.timeZone,
     days,
@@ -148,14 +148,14 @@ export function getDue(query: DueQuery = {}): DueView {
     eventsEnd: read.store?.eventsEnd ?? 0,
   };
   const open = read.store?.open ?? [];
-  const first = dueWindow(open, new Map(), window);
+  const first = dueWindow(open, new Map(), span);
   const shown = new Set(first.groups.flatMap((g) => g.events.map((e) => e.id)));
   const rows = open.filter((e) => shown.has(e.id) && e.indexRow > 1).map((e) => e.indexRow);
   const lines = rows.length ? readDay(office, { index: [...new Set(rows)] }).index : undefined;
   const clients = new Map<string, ClientSummary>();
   for (const [row, r] of lines?.rows ?? [])
     clients.set(r.resourceName, { ...summaryOfEntry(r.resourceName, r.keys, r.entry), indexRow: row });
-  const view = clients.size ? dueWindow(open, clients, window) : first;
+  const view = clients.size ? dueWindow(open, clients, span) : first;
   return { ...view, problems: read.store?.problems ?? [] };
 }
 

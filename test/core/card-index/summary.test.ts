@@ -22,6 +22,26 @@ describe('the Card index list line (summary column)', () => {
       lastContact: '2026-02-01T09:00:00.000Z',
       nextPlanned: '2026-03-05T09:00:00.000Z',
       birthday: '--03-08',
+      lastKind: 'Звонок',
+      lastReason: 'Заказ',
+      missed: null,
+    });
+  });
+
+  it('counts the missed calls since the last real contact (the callback list reads it)', () => {
+    const base = emptyEntry('people/c3', 'Сидоров Олег', [], [], '');
+    const done = (id: string, at: string, kind: string) => ({ id, row: 0, at, kind, reason: '', result: '' });
+    const entry = {
+      ...base,
+      recent: [
+        done('e3', '2026-03-02T09:00:00.000Z', 'Пропущенный звонок'),
+        done('e2', '2026-03-01T09:00:00.000Z', 'Missed call'),
+        done('e1', '2026-02-20T09:00:00.000Z', 'Звонок'),
+      ],
+    };
+    expect(summaryFrom(',+79120000000,', 'people/c3', summaryCell(entry))?.missed).toEqual({
+      count: 2,
+      at: '2026-03-02T09:00:00.000Z',
     });
   });
 
