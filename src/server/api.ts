@@ -28,6 +28,7 @@ import { readSettings, uiLocale, writeSettings } from './sheets/settings';
 import { setupSpreadsheet, sheetStatuses } from './sheets/setup';
 import { setupDailyRoutine } from './triggers/routine';
 import { getClientSidebarSetup, openClientSidebar } from './ui/client-sidebar';
+import { addCrmMenu } from './ui/menu';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -51,8 +52,16 @@ function saveSettings(input: SettingsInput): SaveSettingsResult {
   if (!checked.ok)
     return { ok: false, errors: checked.refusals.map((r) => ({ field: r.key as SettingKey, message: r.message })) };
   writeSettings(checked.texts, ss, current);
-  // The Gmail add-on speaks the office's language: it learns a change with the next card (gmail/office-language.ts).
-  if (checked.texts.language !== undefined) announceIndexChange([], { language: checked.texts.language });
+  if (checked.texts.language !== undefined) {
+    // The menu speaks the new language at once (adding a menu of the same name replaces it), not after a reload.
+    try {
+      addCrmMenu(uiLocale(readSettings(ss)));
+    } catch (e) {
+      console.warn('The CRM menu was not redrawn in the new language; it will be on the next opening.');
+    }
+    // The Gmail add-on speaks the office's language: it learns a change with the next card (gmail/office-language.ts).
+    announceIndexChange([], { language: checked.texts.language });
+  }
   return { ok: true, view: settingsView(ss) };
 }
 

@@ -79,3 +79,15 @@ test("a planned event's calendar reminders follow the Settings", () => {
   const [event] = liveCalendarEvents(office);
   expect(event).toMatchObject({ popupReminders: [15], emailReminders: [1440] });
 });
+
+test('a changed language applies to the CRM menu at once, not after a reload', () => {
+  const { office } = eventsOffice();
+  office.sheet.invoke('onOpen', [{}], 'simple-trigger');
+  const captions = () =>
+    office.sheet.ui.menus.flatMap((m) => m.items.flatMap((i) => ('caption' in i ? [i.caption] : [])));
+  const russian = captions();
+  expect(office.rpc.saveSettings({ language: 'en' }).ok).toBe(true);
+  expect(office.sheet.ui.menus).toHaveLength(1);
+  expect(captions()).not.toEqual(russian);
+  expect(captions().join(' ')).toMatch(/Reminders/);
+});
