@@ -137,3 +137,14 @@ export function formatLocal(at: Date | number, timeZone: string): string {
 export function formatLocalInput(at: Date | number, timeZone: string): string {
   return `${localDayKey(at, timeZone)}T${formatLocalTime(at, timeZone)}`;
 }
+
+/**
+ * The next whole hour on the zone's clock (10:00 at 09:00 sharp and at 09:20), as an instant: what a date-time picker
+ * starts at. Stepped back to the local hour's start by the local minutes, so zones a half or three quarters of an
+ * hour off UTC get their own whole hour, and a DST jump gives the hour the wall clock shows next.
+ */
+export function nextRoundHour(now: Date | number, timeZone: string): Date {
+  const ms = typeof now === 'number' ? now : now.getTime();
+  const startOfHour = Math.floor(ms / 60_000) * 60_000 - localParts(ms, timeZone).minute * 60_000;
+  return new Date(startOfHour + 3_600_000);
+}

@@ -1,6 +1,6 @@
 // The two forms the client card opens: log the open e-mail, and plan a follow-up with a calendar reminder.
 
-import { localParts, zonedInstant, zoneOffsetMinutes } from '../../core/events/zone';
+import { nextRoundHour, zoneOffsetMinutes } from '../../core/events/zone';
 import { escapeHtml } from '../../core/html';
 import { Locale } from '../../core/i18n/locale';
 import { t } from '../../core/i18n/messages';
@@ -10,7 +10,6 @@ import { action, button, dropdown, line, textInput } from './widgets';
 export const FORM_FIELDS = { kind: 'kind', reason: 'reason', note: 'note', at: 'at', manager: 'manager' } as const;
 
 /** The hour a follow-up defaults to, the next working morning being the usual answer. */
-const DEFAULT_HOUR = 10;
 
 const options = (values: string[]) => values.map((v) => ({ text: v, value: v }));
 
@@ -43,10 +42,9 @@ export function logEmailCard(
     .build();
 }
 
-/** Tomorrow at DEFAULT_HOUR in the user's zone. */
+/** The card's time picker starts at the next round hour in the user's zone (the office's when the event has none). */
 export function defaultFollowUp(now: number, timeZone: string): Date {
-  const p = localParts(now + 86_400_000, timeZone);
-  return zonedInstant(p.year, p.month, p.day, DEFAULT_HOUR, 0, timeZone);
+  return nextRoundHour(now, timeZone);
 }
 
 export function planCard(

@@ -109,8 +109,11 @@ describe('plan a follow-up', () => {
       valueMsEpoch: number;
       timeZoneOffsetMins: number;
     };
-    // Tomorrow at 10:00 in the user's zone (Moscow, UTC+3).
-    expect(new Date(picker.valueMsEpoch).toISOString()).toBe('2026-03-03T07:00:00.000Z');
+    // The next round hour in the user's zone (Moscow, UTC+3): the office's clock stands at 09:00 and some seconds.
+    const hour = new Date(picker.valueMsEpoch);
+    expect(hour.getTime()).toBeGreaterThan(o.office.workspace.clock.now());
+    expect(hour.getTime() - o.office.workspace.clock.now()).toBeLessThanOrEqual(3_600_000);
+    expect(hour.getUTCMinutes()).toBe(0);
     expect(picker.timeZoneOffsetMins).toBe(180);
     const manager = widgets(form).find((w) => w.type === 'selectionInput' && w.fieldName === 'manager') as {
       items: Array<{ value: string; selected: boolean }>;

@@ -2,10 +2,9 @@
 // the user's format — "02.12.2026 15:30" in Russian and Georgian (how the offices write dates), "12/2/2026, 3:30 PM"
 // in English (Intl's own convention for the locale). Pure: no DOM, so the unit tests run it in Node.
 
-import { formatLocalInput, localDayKey, zonedInstant } from '../../../core/events/zone';
+import { formatLocalInput, localDayKey, nextRoundHour as nextRoundHourInstant, zonedInstant } from '../../../core/events/zone';
 import type { Locale } from '../../../core/i18n/locale';
 
-const HOUR_MS = 3_600_000;
 const formatters: Record<string, Intl.DateTimeFormat> = {};
 
 type Shape = 'date' | 'time' | 'both';
@@ -70,15 +69,7 @@ export function dayOf(iso: string, timeZone: string): string {
   return localDayKey(new Date(iso), timeZone);
 }
 
-/**
- * The value the log form's date-time picker starts with: the next whole hour on the office's clock (10:00 at 09:00
- * sharp and at 09:20). Hours are added as instants, so a DST jump gives the hour the wall clock shows next.
- */
+/** The value the log form's date-time picker starts with: the next whole hour on the office's clock (core). */
 export function nextRoundHour(now: Date | number, timeZone: string): string {
-  const ms = typeof now === 'number' ? now : now.getTime();
-  // Every zone in use has whole-hour or half-hour offsets; stepping back to the local hour's start works for both.
-  const local = formatLocalInput(ms, timeZone);
-  const minutes = Number(local.slice(14, 16));
-  const startOfHour = Math.floor(ms / 60_000) * 60_000 - minutes * 60_000;
-  return formatLocalInput(startOfHour + HOUR_MS, timeZone);
+  return formatLocalInput(nextRoundHourInstant(now, timeZone), timeZone);
 }
