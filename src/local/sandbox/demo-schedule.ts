@@ -89,14 +89,14 @@ function officeClock(now: number, zone: string) {
 }
 
 /**
- * Today's planned visits: on the half hours still ahead (from 10:00 at the earliest, up to 19:30), spread out; when
+ * Today's planned visits: on the whole hours still ahead (from 10:00 at the earliest, up to 19:00), spread out; when
  * the day is nearly over, every quarter of an hour from now, so "today" is never empty.
  */
 function todaySlots(now: number, zone: string, count: number): Date[] {
   const at = officeClock(now, zone);
   const ahead: Date[] = [];
-  for (let minutes = 10 * 60; minutes <= 19 * 60 + 30; minutes += 30) {
-    const slot = at(0, Math.floor(minutes / 60), minutes % 60);
+  for (let hour = 10; hour <= 19; hour++) {
+    const slot = at(0, hour);
     if (slot.getTime() > now) ahead.push(slot);
   }
   if (ahead.length >= count) {

@@ -129,7 +129,7 @@ test("just after midnight in Moscow (still yesterday in UTC): today is the offic
   expect(birthdays).toContainEqual({ year: 1988, month: 12, day: 2 });
 });
 
-test('seeded at 19:50, when no half hour of the day is left, today still has visits planned after now', () => {
+test('seeded at 19:50, when no office hour of the day is left, today still has visits planned after now', () => {
   const office = seeded('2026-12-02T16:50:00Z');
   const now = Date.parse('2026-12-02T16:50:00Z');
   const todays = rowsOf(office, 'events').filter(
