@@ -43,11 +43,16 @@ beforeEach(async () => {
     [
       {
         names: [{ familyName: 'Зайцева', givenName: 'Вера' }],
+        phoneNumbers: [{ value: '+7 912 100-00-01' }],
         birthdays: [{ date: { year: 1990, month: 12, day: 3 } }],
       },
-      { names: [{ familyName: 'Орлов', givenName: 'Илья' }], birthdays: [{ date: { month: 12, day: 20 } }] },
+      {
+        names: [{ familyName: 'Орлов', givenName: 'Илья' }],
+        phoneNumbers: [{ value: '+7 912 100-00-02' }],
+        birthdays: [{ date: { month: 12, day: 20 } }],
+      },
     ],
-    Date.parse('2026-11-01T00:00:00Z'),
+    ws.clock.now(),
   );
   const index = office.sheet.invoke('refreshIndexTrigger', [{}]);
   if (index.error) throw index.error;
