@@ -120,8 +120,9 @@ export function demoSchedule(clients: DemoClient[], masters: string[], now: numb
   clients.forEach((c, i) => {
     const quiet = isQuietDemoClient(i);
     const count = 4 + Math.floor(dice.random() * 6);
-    // The missed call is the client's latest event: nothing logged with them in the last days.
-    const recent = i === DEMO_ROLES.missedCall ? 4 : 1;
+    // The missed call and the interest are the client's latest events: nothing logged with them in the last days.
+    const storyteller = i === DEMO_ROLES.missedCall || (DEMO_ROLES.interested as readonly number[]).includes(i);
+    const recent = storyteller ? 12 : 1;
     for (let k = 0; k < count; k++) {
       const daysAgo = quiet ? 120 + Math.floor(dice.random() * 200) : recent + Math.floor(dice.random() * 100);
       const [kind, reason] = dice.pick(DONE_PAIRS);

@@ -111,7 +111,21 @@ describe("seeded on a Monday at 09:00 (the browser tests' clock)", () => {
     const interested = [...byClient.values()].filter(
       (list) => list.some((e) => e.reason === 'Интерес') && !list.some((e) => e.reason === 'Заказ'),
     );
-    expect(interested.length).toBeGreaterThanOrEqual(1);
+    expect(interested.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('the Reminders screen on the demo has every list filled', () => {
+    const view = office.rpc.getReminders({ manager: '' });
+    expect(view.timeZone).toBe(ZONE);
+    expect(view.due.total).toBeGreaterThanOrEqual(6);
+    expect(view.due.overdue).toBeGreaterThanOrEqual(2);
+    expect(view.ahead.tomorrow).toBeGreaterThanOrEqual(2);
+    expect(view.ahead.week).toBeGreaterThanOrEqual(view.ahead.tomorrow + 3);
+    expect(view.birthdays.items.map((b) => b.day)).toEqual([today, addDays(today, 2), addDays(today, 5)]);
+    expect(view.missedCalls.total).toBeGreaterThanOrEqual(1);
+    expect(view.quiet.total).toBeGreaterThanOrEqual(1);
+    expect(view.interested.total).toBeGreaterThanOrEqual(2);
+    expect(view.problems).toEqual([]);
   });
 });
 
