@@ -40,6 +40,26 @@ test('the CRM menu opens the Settings sidebar, which saves through google.script
       .get(h.office.spreadsheetId)
       .sheets.find((s) => s.name === 'Настройки');
     expect(settings?.values.some((row) => row.includes('GE'))).toBe(true);
+
+    // The office's zone: setup wrote the spreadsheet's; an unknown one is refused beside the field; a new one is
+    // saved and becomes the spreadsheet's zone too.
+    const zone = frame.locator('#setting-timeZone');
+    expect(await zone.inputValue()).toBe('Europe/Moscow');
+    expect(await frame.locator('label[for="setting-timeZone"]').innerText()).toBe('Часовой пояс офиса');
+    expect(await frame.locator('#setting-birthdayReason').inputValue()).toBe('Поздравление');
+    await zone.fill('Europe/Atlantis');
+    await frame.locator('#save').click();
+    await frame
+      .locator('#setting-timeZone-error')
+      .filter({ hasText: /Atlantis/ })
+      .waitFor();
+    await zone.fill('Asia/Tbilisi');
+    await frame.locator('#save').click();
+    const zoneOf = () => h.office.workspace.spreadsheets.get(h.office.spreadsheetId).timeZone;
+    // The save runs in the sandbox's process: wait for it there (the status line already says "saved" from before).
+    for (let i = 0; i < 100 && zoneOf() !== 'Asia/Tbilisi'; i++) await page.waitForTimeout(50);
+    expect(zoneOf()).toBe('Asia/Tbilisi');
+    expect(await frame.locator('#setting-timeZone-error').innerText()).toBe('');
   });
 });
 

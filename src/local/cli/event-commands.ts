@@ -1,4 +1,4 @@
-// log / due / quiet / card: the event log and the Gmail card from a terminal, through the built bundle's own entry
+// log / quiet / card: the event log and the Gmail card from a terminal, through the built bundle's own entry
 // points (the same functions the Reminders sidebar and the Gmail add-on call).
 
 import { cardToJson, messageEvent } from '../emulator/ui/card-service';
@@ -8,15 +8,7 @@ import { flag, ParsedArgs, UsageError } from './args';
 import { refusing } from './client-commands';
 import { invokeEntryPoint } from '../gas/server-rpc';
 import { resolveOne } from './find-commands';
-
-function isoOption(args: ParsedArgs, name: string): string | undefined {
-  const value = flag(args, name);
-  if (value === undefined) return undefined;
-  const t = Date.parse(value);
-  if (Number.isNaN(t))
-    throw new UsageError(`--${name} "${value}" is not a date-time: use ISO 8601, e.g. 2026-03-02T15:00:00+03:00`);
-  return new Date(t).toISOString();
-}
+import { atOption } from './office-zone';
 
 export function logCommand(office: Office, args: ParsedArgs): EventView {
   const required = (name: string) => {
@@ -32,12 +24,14 @@ export function logCommand(office: Office, args: ParsedArgs): EventView {
   // The one client found is passed on by its resourceName: the server then need not resolve the text again.
   const resolved =
     !args.flags['no-client'] && !args.flags['new-client'] ? resolveOne(office, client).resourceName : client;
+  // A time without an offset is the office's wall clock (office-zone.ts), as the sidebar reads its time picker.
+  const at = atOption(office, args);
   const input: LogEventInput = {
     client: resolved,
     ...(args.flags['no-client'] ? { noClient: true } : {}),
     kind: required('kind'),
     reason: required('reason'),
-    ...(isoOption(args, 'at') ? { at: isoOption(args, 'at') } : {}),
+    ...(at ? { at } : {}),
     ...(args.flags.planned ? { planned: true } : {}),
     ...(flag(args, 'manager') ? { manager: flag(args, 'manager') } : {}),
     ...(flag(args, 'note') ? { note: flag(args, 'note') } : {}),
@@ -49,25 +43,12 @@ export function logCommand(office: Office, args: ParsedArgs): EventView {
   return refusing(() => office.rpc.logEvent(input));
 }
 
-export function dueCommand(office: Office, args: ParsedArgs) {
-  const view = office.rpc.getDue({ at: isoOption(args, 'at'), limit: 100_000 });
-  const events = view.groups.flatMap((g) => g.events).sort((a, b) => a.at.localeCompare(b.at));
-  return {
-    at: view.at,
-    timeZone: view.timeZone,
-    count: events.length,
-    overdue: events.filter((e) => e.overdue).length,
-    events,
-    byManager: view.groups,
-  };
-}
-
 export function quietCommand(office: Office, args: ParsedArgs) {
   const daysText = flag(args, 'days');
   const days = daysText === undefined ? undefined : Number(daysText);
   if (days !== undefined && !(Number.isInteger(days) && days > 0))
     throw new UsageError('--days must be a whole number of days, e.g. --days 60');
-  const at = isoOption(args, 'at');
+  const at = atOption(office, args);
   const clients = office.rpc.getQuietClients(at, days);
   return { at: at ?? new Date(office.workspace.clock.now()).toISOString(), count: clients.length, clients };
 }

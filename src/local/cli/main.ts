@@ -5,7 +5,15 @@
 import { flag, parseArgs, Refusal, UsageError } from './args';
 import { addClientCommand, clientCommand, editCommand } from './client-commands';
 import { findCommand } from './find-commands';
-import { cardCommand, dueCommand, logCommand, quietCommand } from './event-commands';
+import {
+  birthdaysCommand,
+  cancelCommand,
+  doneCommand,
+  dueCommand,
+  rescheduleCommand,
+  undoLastCommand,
+} from './day-commands';
+import { cardCommand, logCommand, quietCommand } from './event-commands';
 import { connect, runOnGoogle } from './google-commands';
 import { contactsCommand, exportCommand, importCommand, previewCommand, undoCommand } from './import-commands';
 import { openCliOffice } from './office-state';
@@ -35,9 +43,19 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
                                    client (exit 2 with the candidates), or --no-client logs the text only, or
                                    --new-client creates the client from --client ("Name <e-mail>", an e-mail,
                                    a phone or a name), or finds the one with that e-mail or phone
-  due [--at ISO] --json            planned events due on or before that moment, overdue ones marked
+  due [--at ISO] [--days N] [--manager M] --json
+                                   planned events due today (N = 0, default) and overdue, or up to tomorrow
+                                   (N = 1) or the week ahead (N = 7); one manager's with --manager; by manager
+  birthdays [--at ISO] [--days N] --json
+                                   clients whose birthday is today or in the next days (default 7: this week)
+  done EVENT_ID [--result TEXT]    mark a planned event done (EVENT_ID: the id crm due prints)
+  cancel EVENT_ID                  cancel a planned event (its calendar event is deleted)
+  reschedule EVENT_ID --at ISO     move a planned event (and its calendar event)
+  undo-last                        revert the last done / cancel / reschedule made from this state folder
   quiet [--days N] [--at ISO] --json
                                    clients gone quiet, with their last event date
+  (ISO: 2026-12-02T10:00 is 10:00 office time — Settings → timeZone, else the spreadsheet's zone;
+   with Z or an offset, e.g. 2026-12-02T10:00+03:00, it is that instant)
   card --from "Name <e-mail>" --json
                                    the Gmail card for a message from that sender, and its service calls
 
@@ -84,6 +102,7 @@ const FLAGS = {
   limit: 'value',
   manager: 'value',
   note: 'value',
+  result: 'value',
   credentials: 'value',
   set: 'list',
   add: 'list',
@@ -155,6 +174,11 @@ export async function main(argv: string[]): Promise<number> {
       find: () => findCommand(office, args),
       log: () => logCommand(office, args),
       due: () => dueCommand(office, args),
+      birthdays: () => birthdaysCommand(office, args),
+      done: () => doneCommand(office, args),
+      cancel: () => cancelCommand(office, args),
+      reschedule: () => rescheduleCommand(office, args),
+      'undo-last': () => undoLastCommand(office, args),
       quiet: () => quietCommand(office, args),
       card: () => cardCommand(office, args),
       client: () => clientCommand(office, args),

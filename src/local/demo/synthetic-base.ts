@@ -1,4 +1,4 @@
-// A client base of any size for benchmarks: realistic Russian offices' columns and values, deterministic (row i is
+// A client base of any size for benchmarks: a Russian salon's columns and values (its categories and masters), deterministic (row i is
 // always the same client), every client distinct (unique phone and e-mail) so an import of n rows creates n contacts.
 
 import * as XLSX from '@e965/xlsx';
@@ -19,8 +19,9 @@ const FAMILY = [
 ];
 const GIVEN = ['Иван', 'Пётр', 'Алексей', 'Сергей', 'Андрей', 'Дмитрий', 'Михаил', 'Николай', 'Олег', 'Павел'];
 const MIDDLE = ['Иванович', 'Петрович', 'Сергеевич', 'Андреевич', 'Олегович', 'Павлович'];
-const LABELS = ['VIP', 'Новый', 'Постоянный', 'Опт', 'Розница'];
+const LABELS = ['VIP', 'Новый', 'Постоянный', 'Абонемент', 'Разовый'];
 const MANAGERS = ['Анна Смирнова', 'Олег Петров', 'Мария Козлова'];
+const COMMENTS = ['Постоянно опаздывает', 'Аллергия на аммиачные красители', 'Только к своему мастеру'];
 
 export const SYNTHETIC_HEADER = ['ФИО', 'Телефон', 'E-mail', 'Дата рождения', 'Категория', 'Менеджер', 'Комментарий'];
 
@@ -39,7 +40,7 @@ export function syntheticRows(n: number): string[][] {
       `${day}.${month}.${1950 + (i % 50)}`,
       LABELS[i % LABELS.length],
       MANAGERS[i % MANAGERS.length],
-      i % 10 === 0 ? 'Постоянно опаздывает' : '',
+      i % 10 === 0 ? COMMENTS[(i / 10) % COMMENTS.length] : '',
     ]);
   }
   return rows;

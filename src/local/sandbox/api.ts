@@ -30,8 +30,9 @@ export class SandboxApi {
   }
 
   spreadsheet(): SpreadsheetView {
-    const tz = this.ws.ctx.session.timeZone;
     const snap = this.ws.spreadsheets.get(this.office.spreadsheetId);
+    // Sheets shows a date cell in the spreadsheet's zone (the office's, once Settings set it), not the viewer's.
+    const tz = snap.timeZone;
     return {
       id: this.office.spreadsheetId,
       name: snap.name,

@@ -1,15 +1,27 @@
-// The demo office `npm start` creates on first start: a small salon-and-sales office with three managers, ~50 clients
-// across labels, a few hundred past events, planned ones due today and overdue, a few e-mails from clients and one
-// from a stranger, and a messy Excel base ready to import. Deterministic: the same office every time.
+// The demo office `npm start` creates on first start: a beauty salon with an administrator and two masters, ~50
+// clients across its categories, its own Lists (visits, calls, reminders; haircut, colouring, manicure…), months of
+// past visits and the day's work at office hours in the office's zone (demo-schedule.ts), three birthdays this week,
+// a few e-mails from clients and one from a stranger, and a messy Excel base ready to import. Deterministic: the same
+// office for the same clock.
 
 import * as path from 'node:path';
 import { locateColumns } from '../../core/sheets/template';
-import { template } from '../../core/sheets/templates';
+import { SheetKey, template } from '../../core/sheets/templates';
 import { createPeople } from '../emulator/people/service';
 import { createSpreadsheetApp, Spreadsheet, UiHost } from '../emulator/spreadsheet/service';
 import type { Office } from '../office';
 import { writeOfficeBase } from '../demo/office-base';
 import { invokeEntryPoint } from '../gas/server-rpc';
+import {
+  DEMO_KINDS,
+  DEMO_REASONS,
+  DEMO_ROLES,
+  demoBirthday,
+  DemoClient,
+  demoSchedule,
+  Dice,
+  outsideWeek,
+} from './demo-schedule';
 
 const FAMILY = [
   'Иванов',
@@ -37,21 +49,25 @@ const GIVEN_M = ['Иван', 'Сергей', 'Андрей', 'Алексей', '
 const GIVEN_F = ['Анна', 'Ольга', 'Елена', 'Мария', 'Наталья', 'Ирина', 'Татьяна', 'Светлана', 'Юлия', 'Екатерина'];
 const MIDDLE_M = ['Иванович', 'Сергеевич', 'Петрович', 'Алексеевич', 'Николаевич'];
 const MIDDLE_F = ['Ивановна', 'Сергеевна', 'Петровна', 'Алексеевна', 'Николаевна'];
-const LABELS = ['VIP', 'Новый', 'Постоянный', 'Опт', 'Розница'];
-const KINDS = ['Звонок', 'Встреча', 'E-mail', 'Визит', 'SMS'];
-const REASONS = [
-  'Предварительные переговоры',
-  'Заключение договора',
-  'Презентация',
-  'Заказ',
-  'Оплата',
-  'Интерес',
-  'Обучение',
+/** The salon's categories (contact labels) and after how many days without a visit each counts as gone quiet. */
+const LABELS: ReadonlyArray<readonly [string, number]> = [
+  ['VIP', 30],
+  ['Постоянный', 45],
+  ['Новый', 14],
+  ['Абонемент', 30],
+  ['Разовый', 120],
+];
+/** What the office wrote in some clients' notes. */
+const NOTES = [
+  'Аллергия на аммиачные красители.',
+  'Предпочитает утренние часы.',
+  'Всегда к одному мастеру.',
+  'Просит напоминать о записи сообщением.',
 ];
 export const DEMO_STAFF = [
-  ['Ольга Смирнова', 'olga@example.com', 'Руководитель', '', true],
-  ['Дмитрий Ковалёв', 'dmitry@example.com', 'Менеджер', 'olga@example.com', true],
-  ['Нино Беридзе', 'nino@example.com', 'Менеджер', 'olga@example.com', false],
+  ['Ольга Смирнова', 'olga@example.com', 'Администратор', '', true],
+  ['Дмитрий Ковалёв', 'dmitry@example.com', 'Мастер', 'olga@example.com', true],
+  ['Нино Беридзе', 'nino@example.com', 'Мастер', 'olga@example.com', false],
 ] as const;
 
 function generator(seed: number) {
@@ -64,20 +80,6 @@ function generator(seed: number) {
   };
 }
 
-export interface DemoClient {
-  resourceName: string;
-  name: string;
-  email: string;
-  phone: string;
-  manager: string;
-}
-
-/** The one deterministic source of the demo's variety: every choice below draws from it, in a fixed order. */
-interface Dice {
-  random: () => number;
-  pick: <T>(list: readonly T[]) => T;
-}
-
 type Workspace = Office['workspace'];
 
 export function seedDemoOffice(office: Office, dir: string): string {
@@ -87,14 +89,17 @@ export function seedDemoOffice(office: Office, dir: string): string {
 
   office.rpc.runSetup();
 
-  const clients = createDemoClients(ws, dice);
   const app = createSpreadsheetApp(ws.spreadsheets, ws.ctx, {
     activeSpreadsheetId: office.spreadsheetId,
     ui: new UiHost(),
   });
   const ss = app.openById(office.spreadsheetId);
+  // The office's zone (setup wrote it into Settings → timeZone): the demo's hours and birthdays are its wall clock.
+  const zone = ss.getSpreadsheetTimeZone();
+  const clients = createDemoClients(ws, dice, zone);
   writeDemoStaff(ss);
-  const eventCount = writeDemoEvents(ss, clients, ws.clock, dice);
+  writeDemoReference(ss);
+  const eventCount = writeDemoEvents(ss, clients, ws.clock, zone, dice);
   const mailCount = addDemoMail(ws, clients);
 
   const base = writeOfficeBase(path.join(dir, 'import'));
@@ -107,12 +112,22 @@ export function seedDemoOffice(office: Office, dir: string): string {
 }
 
 /** Fifty clients across the labels, each with a manager, created in one batch as the CRM's import would. */
-function createDemoClients(ws: Workspace, dice: Dice): DemoClient[] {
+function createDemoClients(ws: Workspace, dice: Dice, zone: string): DemoClient[] {
   const people = createPeople(ws.people, ws.ctx);
   const groups: Record<string, string> = {};
-  for (const name of LABELS)
+  for (const [name] of LABELS)
     groups[name] = String(people.ContactGroups!.create({ contactGroup: { name } }).resourceName);
-  const persons = Array.from({ length: 50 }, (_, i) => demoPerson(i, groups[LABELS[i % LABELS.length]], dice));
+  const now = ws.clock.now();
+  const persons = Array.from({ length: 50 }, (_, i) => {
+    const person = demoPerson(i, groups[LABELS[i % LABELS.length][0]], dice);
+    // Three birthdays this week (today, in two days, in five), everyone else's outside it.
+    const week = (DEMO_ROLES.birthdays as readonly number[]).indexOf(i);
+    const date =
+      week >= 0
+        ? demoBirthday(now, zone, [0, 2, 5][week], [1988, 1992, 1996][week])
+        : person.birthdays && outsideWeek(now, zone, person.birthdays[0].date);
+    return { ...person, birthdays: date ? [{ date }] : undefined };
+  });
   const created = people.People!.batchCreateContacts({
     contacts: persons.map((contactPerson) => ({ contactPerson })),
     readMask: 'names,emailAddresses,phoneNumbers,userDefined',
@@ -142,82 +157,108 @@ function demoPerson(i: number, group: string, dice: Dice) {
     phoneNumbers: [{ value: phone, type: 'mobile' }],
     emailAddresses: [{ value: `client${i + 1}@example.ru` }],
     birthdays: i % 3 === 0 ? [{ date: { year: 1970 + (i % 30), month: 1 + (i % 12), day: 1 + (i % 28) } }] : undefined,
-    organizations: i % 4 === 0 ? [{ name: `ООО «${family}»`, title: 'Директор' }] : undefined,
     userDefined: [{ key: 'Менеджер', value: manager }],
-    biographies: i % 5 === 0 ? [{ value: 'Предпочитает звонки после обеда.', contentType: 'TEXT_PLAIN' }] : undefined,
+    biographies: i % 5 === 0 ? [{ value: dice.pick(NOTES), contentType: 'TEXT_PLAIN' }] : undefined,
     memberships: [{ contactGroupMembership: { contactGroupResourceName: group } }],
     clientData: [{ key: 'crm.clientId', value: `c-demo-${i + 1}` }],
   };
 }
 
 function writeDemoStaff(ss: Spreadsheet): void {
-  const staffTpl = template('staff');
-  const staffSheet = ss.getSheets().find((s) => s.getName() === staffTpl.title.ru);
-  if (!staffSheet) return;
-  const at = locateColumns(staffTpl, staffSheet.getRange(1, 1, 1, staffSheet.getLastColumn()).getValues()[0]);
-  const rows = DEMO_STAFF.map((member) => {
-    const row: unknown[] = new Array(staffSheet.getLastColumn()).fill('');
-    staffTpl.columns.forEach((c, i) => (row[at[c.key]] = member[i]));
-    return row;
-  });
-  staffSheet.getRange(2, 1, rows.length, rows[0].length).setValues(rows as never);
+  const columns = template('staff').columns.map((c) => c.key);
+  replaceRows(
+    ss,
+    'staff',
+    DEMO_STAFF.map((member) => Object.fromEntries(columns.map((key, i) => [key, member[i]]))),
+  );
 }
 
-/** A few months of done events per client (some clients long quiet), and planned ones due today and overdue. */
-function writeDemoEvents(ss: Spreadsheet, clients: DemoClient[], clock: Workspace['clock'], dice: Dice): number {
-  const eventsTpl = template('events');
-  const events = ss.getSheets().find((s) => s.getName() === eventsTpl.title.ru);
-  if (!events) return 0;
-  const width = events.getLastColumn();
-  const at = locateColumns(eventsTpl, events.getRange(1, 1, 1, width).getValues()[0]);
+/** A CRM sheet of the demo spreadsheet and where its template's columns are in its header row. */
+function demoSheet(ss: Spreadsheet, key: SheetKey) {
+  const tpl = template(key);
+  const sheet = ss.getSheets().find((s) => s.getName() === tpl.title.ru);
+  if (!sheet) return undefined;
+  const width = sheet.getLastColumn();
+  return { sheet, width, at: locateColumns(tpl, sheet.getRange(1, 1, 1, width).getValues()[0]) };
+}
+
+/** Writes rows of { column key: value } below the header, over what setup put there (the template's rows). */
+function replaceRows(ss: Spreadsheet, key: SheetKey, records: Array<Record<string, unknown>>): void {
+  const found = demoSheet(ss, key);
+  if (!found) return;
+  const { sheet, width, at } = found;
+  const below = sheet.getLastRow() - 1;
+  if (below > 0) sheet.getRange(2, 1, below, width).clearContent();
+  const rows = records.map((record) => {
+    const row: unknown[] = new Array(width).fill('');
+    for (const [k, v] of Object.entries(record)) if (at[k] >= 0) row[at[k]] = v;
+    return row;
+  });
+  if (rows.length) sheet.getRange(2, 1, rows.length, width).setValues(rows as never);
+}
+
+/** The salon's own Lists (no fax, no contracts) and its categories' quiet periods. */
+function writeDemoReference(ss: Spreadsheet): void {
+  const statuses = ['план', 'сделано', 'отменено'];
+  const length = Math.max(DEMO_KINDS.length, DEMO_REASONS.length);
+  replaceRows(
+    ss,
+    'lists',
+    Array.from({ length }, (_, i) => ({
+      kinds: DEMO_KINDS[i] ?? '',
+      reasons: DEMO_REASONS[i] ?? '',
+      statuses: statuses[i] ?? '',
+    })),
+  );
+  replaceRows(
+    ss,
+    'labels',
+    LABELS.map(([label, quietDays]) => ({ label, quietDays })),
+  );
+}
+
+/** Months of visits per client (some long quiet), and the day's planned ones (demo-schedule.ts). */
+function writeDemoEvents(
+  ss: Spreadsheet,
+  clients: DemoClient[],
+  clock: Workspace['clock'],
+  zone: string,
+  dice: Dice,
+): number {
+  const found = demoSheet(ss, 'events');
+  if (!found) return 0;
+  const { sheet, width, at } = found;
   // Read after the header: the emulator's clock moves with each call, and the demo's dates follow it.
   const now = clock.now();
-  const day = 24 * 3600 * 1000;
-  const rows: unknown[][] = [];
-  const add = (c: DemoClient, when: number, status: string, result: string) => {
+  const masters = DEMO_STAFF.map((m) => m[0]);
+  const rows = demoSchedule(clients, masters, now, zone, dice).map((e, n) => {
     const row: unknown[] = new Array(width).fill('');
     const set = (key: string, v: unknown) => at[key] >= 0 && (row[at[key]] = v);
-    set('id', `e-demo-${rows.length + 1}`);
-    set('date', new Date(when));
-    set('kind', dice.pick(KINDS));
-    set('reason', dice.pick(REASONS));
-    set('client', c.name);
-    set('clientId', c.resourceName);
+    set('id', `e-demo-${n + 1}`);
+    set('date', e.at);
+    set('kind', e.kind);
+    set('reason', e.reason);
+    set('client', e.client.name);
+    set('clientId', e.client.resourceName);
     // Sheets would read a leading + as a formula: the apostrophe keeps the phone as text.
-    set('phone', `'${c.phone}`);
-    set('manager', c.manager);
-    set('result', result);
-    set('status', status);
+    set('phone', `'${e.client.phone}`);
+    set('manager', e.manager);
+    set('result', e.result);
+    set('nextStep', e.nextStep);
+    set('status', e.status);
     set('createdBy', 'office@example.com');
-    rows.push(row);
-  };
-  clients.forEach((c, i) => {
-    // Some clients have gone quiet: their last event is long ago.
-    const quiet = i % 9 === 0;
-    const count = 4 + Math.floor(dice.random() * 6);
-    for (let k = 0; k < count; k++) {
-      const ago = quiet ? 120 + Math.floor(dice.random() * 200) : Math.floor(dice.random() * 100) + 1;
-      add(
-        c,
-        now - ago * day - Math.floor(dice.random() * 8) * 3600 * 1000,
-        'сделано',
-        dice.pick(['Договорились о встрече', 'Отправлено КП', 'Клиент думает', 'Оплачено', 'Не дозвонились']),
-      );
-    }
+    return row;
   });
-  for (let i = 0; i < 8; i++) add(clients[(i * 5) % clients.length], now + (i % 3) * 3600 * 1000, 'план', '');
-  for (let i = 0; i < 6; i++) add(clients[(i * 7 + 3) % clients.length], now - (1 + i) * day, 'план', '');
-  rows.sort((a, b) => (a[at.date] as Date).getTime() - (b[at.date] as Date).getTime());
-  events.getRange(2, 1, rows.length, width).setValues(rows as never);
+  sheet.getRange(2, 1, rows.length, width).setValues(rows as never);
   return rows.length;
 }
 
 /** Three clients' messages and one stranger's, for the Gmail card. Returns how many. */
 function addDemoMail(ws: Workspace, clients: DemoClient[]): number {
   const mail = [
-    [clients[0], 'Вопрос по заказу', 'Добрый день! Когда будет готов наш заказ?'],
-    [clients[5], 'Счёт на оплату', 'Пришлите, пожалуйста, счёт на оплату за март.'],
-    [clients[12], 'Запись на приём', 'Можно записаться на четверг после обеда?'],
+    [clients[0], 'Вопрос по заказу', 'Добрый день! Пришёл ли уходовый набор, который я заказывала?'],
+    [clients[5], 'Оплата абонемента', 'Можно оплатить абонемент на маникюр переводом?'],
+    [clients[12], 'Запись на приём', 'Можно записаться на стрижку в четверг после обеда?'],
   ] as const;
   for (const [client, subject, body] of mail) {
     ws.gmail.addMessage({
@@ -232,7 +273,7 @@ function addDemoMail(ws: Workspace, clients: DemoClient[]): number {
     from: 'Георгий Мчедлишвили <giorgi@example.ge>',
     to: 'office@example.com',
     subject: 'Сотрудничество',
-    plainBody: 'Здравствуйте! Хотим обсудить оптовые поставки.',
+    plainBody: 'Здравствуйте! Мы поставляем профессиональную косметику для салонов, хотим предложить сотрудничество.',
     date: ws.clock.now() - 1800 * 1000,
   });
   return mail.length + 1;

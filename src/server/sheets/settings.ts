@@ -4,6 +4,8 @@
 import { Locale, toLocale } from '../../core/i18n/locale';
 import type { SettingKey } from '../../core/settings/definitions';
 import { OfficeSettings, parseSetting, readSettingsSheet, settingKey } from '../../core/settings/read';
+import { initialRows } from '../../core/sheets/template';
+import { template } from '../../core/sheets/templates';
 import { crmSheet, crmSpreadsheet } from './crm-spreadsheet';
 import { CrmTable } from './table';
 
@@ -31,12 +33,13 @@ export function readSettings(ss = crmSpreadsheet()): StoredSettings {
 
 /**
  * Writes the given keys in place (one read, unless `current` brings the rows this execution just read; one write per
- * changed key); adds rows for keys the sheet lacks.
+ * changed key); adds rows for keys the sheet lacks. A new time zone is the spreadsheet's too (one more call), so the
+ * date cells, which Sheets reads in the spreadsheet's zone, and what the office is shown are in the same zone.
  */
 export function writeSettings(
   changes: Partial<Record<SettingKey, string>>,
   ss = crmSpreadsheet(),
-  current?: StoredSettings,
+  current?: Pick<StoredSettings, 'rows'> & Partial<Pick<StoredSettings, 'sheet'>>,
 ): void {
   const table = CrmTable.open('settings', { ss, read: true, values: current?.rows });
   if (table.columns.key < 0 || table.columns.value < 0)
@@ -51,6 +54,36 @@ export function writeSettings(
     if (row) table.update(row.rowNumber, { value: cell });
     else table.append([{ key, value: cell }]);
   }
+  const zone = changes.timeZone?.trim();
+  // '' puts the setting back to "the spreadsheet's zone": the spreadsheet keeps the zone it has.
+  if (zone && zone !== current?.sheet?.written.timeZone) ss.setSpreadsheetTimeZone(zone);
+}
+
+/**
+ * Setup's part of the Settings sheet: a row for each setting of the template the sheet lacks (an office set up by an
+ * older version gets the new ones, with their notes), and the spreadsheet's zone in a blank timeZone row, so the office
+ * sees which zone its dates are in and can change it there. `values`: the sheet as this execution wrote or read it.
+ * A value the office typed is never changed, even one that is not allowed (the Settings sidebar reports it).
+ */
+export function completeSettingsRows(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  locale: Locale,
+  values?: unknown[][],
+) {
+  const table = CrmTable.open('settings', { ss, read: true, values });
+  if (table.columns.key < 0 || table.columns.value < 0) return;
+  const rows = table.rows();
+  const rowOf = (key: SettingKey) => rows.find((r) => settingKey(r.values.key) === key);
+  const missing = initialRows(template('settings'), locale).filter(([key]) => !rowOf(key as SettingKey));
+  const zoneRow = rowOf('timeZone');
+  const zoneBlank = zoneRow
+    ? String(zoneRow.values.value ?? '').trim() === ''
+    : missing.some(([k]) => k === 'timeZone');
+  const zone = zoneBlank ? ss.getSpreadsheetTimeZone() : '';
+  if (zoneRow && zoneBlank && zone) table.update(zoneRow.rowNumber, { value: zone });
+  table.append(
+    missing.map(([key, value, note]) => ({ key, value: key === 'timeZone' ? zone : value, note: String(note ?? '') })),
+  );
 }
 
 /** The language to speak: the office's choice, else the account's. */

@@ -9,6 +9,7 @@ import { ColumnTemplate, initialRows, repairPlan, SheetTemplate } from '../../co
 import { SheetKey, TEMPLATES } from '../../core/sheets/templates';
 import type { SetupResult, SheetStatus } from '../../shared/rpc';
 import { pickSheet, rememberedSheetIds, rememberSheetIds } from './crm-spreadsheet';
+import { completeSettingsRows } from './settings';
 import { CrmTable } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -37,7 +38,13 @@ function maxRowsMemo(): MaxRows {
   };
 }
 
-function createSheet(ss: Spreadsheet, tpl: SheetTemplate, locale: Locale, maxRows: MaxRows): Sheet {
+/** The new sheet, and the values written to it (what a later step of setup would otherwise read back). */
+function createSheet(
+  ss: Spreadsheet,
+  tpl: SheetTemplate,
+  locale: Locale,
+  maxRows: MaxRows,
+): { sheet: Sheet; values: unknown[][] } {
   const sheet = ss.insertSheet(tpl.title[locale]);
   const rows = initialRows(tpl, locale);
   const values = [
@@ -49,7 +56,7 @@ function createSheet(ss: Spreadsheet, tpl: SheetTemplate, locale: Locale, maxRow
   sheet.getRange(1, 1, 1, tpl.columns.length).setFontWeight('bold');
   if (tpl.frozenRows) sheet.setFrozenRows(tpl.frozenRows);
   if (tpl.hidden) sheet.hideSheet();
-  return sheet;
+  return { sheet, values };
 }
 
 /** Widths, and date formats on the rows below the header (`at`: the header's row and the first column's). */
@@ -103,10 +110,13 @@ export function setupSpreadsheet(ss: Spreadsheet, locale: Locale): SetupResult {
   const repaired: string[] = [];
   const byKey = new Map<string, Sheet>();
   const headers = new Map<string, HeaderAt>();
+  let settingsValues: unknown[][] | undefined;
   for (const tpl of TEMPLATES) {
     let sheet = pickSheet(existing, tpl, ids);
     if (!sheet) {
-      sheet = createSheet(ss, tpl, locale, maxRows);
+      const made = createSheet(ss, tpl, locale, maxRows);
+      sheet = made.sheet;
+      if (tpl.key === 'settings') settingsValues = made.values;
       created.push(tpl.title[locale]);
       headers.set(tpl.key, { row: 1, columns: Object.fromEntries(tpl.columns.map((c, i) => [c.key, i])) });
     } else {
@@ -126,6 +136,7 @@ export function setupSpreadsheet(ss: Spreadsheet, locale: Locale): SetupResult {
   }
   applyValidations(byKey, headers, maxRows);
   rememberSheetIds(ids);
+  completeSettingsRows(ss, locale, settingsValues);
   const message =
     created.length || repaired.length
       ? t(locale, 'setupDone', { created: created.length, repaired: repaired.length })

@@ -1,7 +1,7 @@
 // The Settings sidebar: is the CRM spreadsheet complete, and the office's basic settings.
 
 import { Locale } from '../../../core/i18n/locale';
-import { t } from '../../../core/i18n/messages';
+import { MessageKey, t } from '../../../core/i18n/messages';
 import type { SettingKey } from '../../../core/settings/definitions';
 import { checkSettingChanges } from '../../../core/settings/read';
 import type { SettingsView } from '../../../shared/rpc';
@@ -12,6 +12,59 @@ import { showStatus } from '../../lib/status';
 let locale: Locale = 'en';
 
 const setStatus = showStatus;
+
+/** The settings shown below country and language, each a labelled input filled from the view's entry for its key. */
+const MORE: Array<{ key: SettingKey; label: MessageKey; note?: MessageKey; input: Record<string, string> }> = [
+  {
+    key: 'timeZone',
+    label: 'settingTimeZone',
+    note: 'settingTimeZoneNote',
+    input: { list: 'time-zones', autocomplete: 'off', spellcheck: 'false', placeholder: 'Europe/Moscow' },
+  },
+  { key: 'birthdayKind', label: 'settingBirthdayKind', input: { autocomplete: 'off' } },
+  { key: 'birthdayReason', label: 'settingBirthdayReason', input: { autocomplete: 'off' } },
+  { key: 'birthdayHour', label: 'settingBirthdayHour', input: { type: 'number', min: '0', max: '23', step: '1' } },
+];
+
+/** What each of MORE held when the view was shown: only what the office changed is sent. */
+let shown: Partial<Record<SettingKey, string>> = {};
+
+/** The zones the browser knows, for the time zone field's suggestions (older browsers: none, typing still works). */
+function zoneNames(): string[] {
+  const supported = (Intl as { supportedValuesOf?: (key: 'timeZone') => string[] }).supportedValuesOf;
+  return supported ? supported('timeZone') : [];
+}
+
+function renderMore(view: SettingsView): void {
+  const values = new Map(view.settings.map((s) => [s.key, s]));
+  shown = {};
+  replaceChildren(
+    byId('more-settings'),
+    ...MORE.map(({ key, label, note, input }) => {
+      const value = String(values.get(key)?.value ?? '');
+      shown[key] = value;
+      const id = `setting-${key}`;
+      const field = element('input', { id, name: key, ...input });
+      field.value = value;
+      return element(
+        'div',
+        { class: 'setting', 'data-setting': key },
+        element('label', { for: id }, t(locale, label)),
+        field,
+        note ? element('div', { class: 'muted' }, t(locale, note)) : null,
+        element('div', { id: `${id}-error`, class: 'error' }),
+      );
+    }),
+  );
+  const list = byId('time-zones');
+  if (!list.firstChild) replaceChildren(list, ...zoneNames().map((zone) => element('option', { value: zone })));
+}
+
+function errorBox(field: SettingKey): HTMLElement {
+  if (field === 'defaultCountry') return byId('country-error');
+  if (field === 'language') return byId('language-error');
+  return document.getElementById(`setting-${field}-error`) ?? byId('language-error');
+}
 
 function render(view: SettingsView): void {
   locale = view.locale;
@@ -51,6 +104,7 @@ function render(view: SettingsView): void {
     element('option', { value: 'ka' }, 'ქართული'),
   );
   select.value = view.language;
+  renderMore(view);
   byId('save').textContent = t(locale, 'save');
   // A value the office typed into the Settings sheet that is not allowed: the CRM uses the default until it is fixed.
   const problems = view.settings.filter((s) => s.problem).map((s) => `${s.key}: ${s.problem}`);
@@ -58,8 +112,7 @@ function render(view: SettingsView): void {
 }
 
 function showErrors(errors: Array<{ field: SettingKey; message: string }>): void {
-  for (const error of errors)
-    byId(error.field === 'defaultCountry' ? 'country-error' : 'language-error').textContent = error.message;
+  for (const error of errors) errorBox(error.field).textContent = error.message;
 }
 
 async function load(): Promise<void> {
@@ -88,10 +141,15 @@ byId('settings-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   byId('country-error').textContent = '';
   byId('language-error').textContent = '';
-  const input = {
+  const input: Record<string, string> = {
     defaultCountry: byId<HTMLInputElement>('country').value,
     language: byId<HTMLSelectElement>('language').value,
   };
+  for (const { key } of MORE) {
+    errorBox(key).textContent = '';
+    const value = byId<HTMLInputElement>(`setting-${key}`).value.trim();
+    if (value !== shown[key]) input[key] = value;
+  }
   // The server's rules (core/settings), checked here first so a typo is answered without a round trip.
   const checked = checkSettingChanges(input, locale);
   if (!checked.ok) {

@@ -10,6 +10,7 @@ import { ServiceContext } from '../context';
 import { Emulated, signatureMismatch } from '../script/emulated';
 import { HandleContext, SheetRef } from './env';
 import { fail, LIMITS, MESSAGES, unsupported } from './rules';
+import { fromSerial, toSerial } from './number-format';
 import { Sheet } from './sheet';
 import { defaultSheetBase, requireCells, SpreadsheetRecord, SpreadsheetStore } from './store';
 import { Ui, UiHost } from './ui';
@@ -27,6 +28,7 @@ type SpreadsheetApi = Emulated<
   | 'getSheetByName'
   | 'insertSheet'
   | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
   | 'getSpreadsheetLocale'
   | 'toast'
 >;
@@ -118,6 +120,31 @@ class Spreadsheet implements SpreadsheetApi {
 
   getSpreadsheetTimeZone(): string {
     return this.#call('getSpreadsheetTimeZone', (ss) => ss.timeZone);
+  }
+
+  /**
+   * One call. Sheets keeps a date-time cell as a wall-clock serial number with no zone, and the spreadsheet's zone says
+   * which instant it is: a cell that showed 10:00 still shows 10:00, and getValues() now gives 10:00 in the new zone.
+   * The emulation keeps instants, so it moves each Date cell to keep its wall clock. An unknown zone is refused
+   * (UNVERIFIED: what Google does with one; refusing is the stricter choice).
+   */
+  setSpreadsheetTimeZone(timezone: string): Spreadsheet {
+    if (typeof timezone !== 'string') throw signatureMismatch('Spreadsheet.setSpreadsheetTimeZone', [timezone]);
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: timezone });
+    } catch {
+      throw fail(`Invalid argument: timezone`); // UNVERIFIED wording
+    }
+    return this.#call('setSpreadsheetTimeZone', (ss) => {
+      if (ss.timeZone !== timezone) {
+        for (const sheet of ss.sheets)
+          for (const row of sheet.rows)
+            for (const cell of row ?? [])
+              if (cell?.v instanceof Date) cell.v = fromSerial(toSerial(cell.v, ss.timeZone), timezone);
+        ss.timeZone = timezone;
+      }
+      return this;
+    });
   }
 
   getSpreadsheetLocale(): string {
