@@ -14,13 +14,7 @@ import { getClient, saveClient } from './clients/card';
 import { logEvent } from './events/log';
 import { changeEvent, undoChange } from './events/change';
 import { planCongratulation } from './events/birthday';
-import {
-  getBirthdays,
-  getDue,
-  getQuietClients,
-  getReminders,
-  rememberManagerFilter,
-} from './events/reminders';
+import { getBirthdays, getDue, getQuietClients, getReminders, rememberManagerFilter } from './events/reminders';
 import { findClients, resolveClient } from './clients/api';
 import { contactsCount } from './people/people';
 import { crmSpreadsheet } from './sheets/crm-spreadsheet';
@@ -29,6 +23,7 @@ import { setupSpreadsheet, sheetStatuses } from './sheets/setup';
 import { setupDailyRoutine } from './triggers/routine';
 import { getClientSidebarSetup, openClientSidebar } from './ui/client-sidebar';
 import { addCrmMenu } from './ui/menu';
+import { onEventsStructureChange } from './events/hand-edits';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -52,6 +47,8 @@ function saveSettings(input: SettingsInput): SaveSettingsResult {
   if (!checked.ok)
     return { ok: false, errors: checked.refusals.map((r) => ({ field: r.key as SettingKey, message: r.message })) };
   writeSettings(checked.texts, ss, current);
+  // A new zone moves what the date cells mean (Sheets keeps their wall-clock time): the store is read again from them.
+  if (checked.texts.timeZone) onEventsStructureChange({ changeType: 'OTHER', source: ss } as never);
   if (checked.texts.language !== undefined) {
     // The menu speaks the new language at once (adding a menu of the same name replaces it), not after a reload.
     try {

@@ -135,5 +135,6 @@ export function onEventsStructureChange(e?: GoogleAppsScript.Events.SheetsOnChan
     office.locale,
     (id) => indexRows.get(id) ?? 0,
     problems.map(storedProblem),
+    lastRow(events, problems),
   );
 }

@@ -1,25 +1,23 @@
-// Logging an event and changing one: the Reminders sidebar, the Gmail card and the CLI all come through here.
+// Logging an event: the Reminders sidebar, the Gmail card and the CLI all come through here (changes: change.ts).
 // Decisions:
-// - a new event is ONE appendRow (atomic in Sheets), so two people logging at the same moment both land; the row is
-//   written first, so a Calendar failure never loses the event itself;
-// - rows are found by id (TextFinder on the id column, or a fresh read), never by a position remembered from before;
-// - a retried logEvent with the same `id` returns the row it already wrote instead of writing a second one;
-// - changes run under the script lock: two people pressing Done on one event write one after the other.
+// - one batch read (reference sheets, the Events header, the client's index row where the caller saw it), at most one
+//   Calendar request, then ONE atomic batchUpdate appending the Events row (appendCells: two people logging at the
+//   same moment both land) with its store row and the client's index row — they cannot disagree;
+// - the calendar event is made first so the row is written whole, once; a Calendar failure leaves it without one;
+// - rows are found by id, never by a position remembered from before (positions are hints, checked);
+// - a call repeated after a lost answer (`retry`, or an id the client's index entry already lists) returns the row
+//   the first attempt wrote, and finds the calendar event it made, instead of writing a second one.
 
 import {
-  appliedChange,
-  changedCells,
-  changeTarget,
   checkLogInput,
   eventCells,
   EventRecord,
-  findEvent,
   newEventRecord,
   newEventTerms,
   ReferenceLists,
   RowProblem,
 } from '../../core/events';
-import type { EventChange, EventView, LogEventInput } from '../../shared/events-dto';
+import type { EventView, LogEventInput } from '../../shared/events-dto';
 import type { CellValue } from '../sheets/table';
 import { redactForLog } from '../../core/redact';
 import { announceIndexChange } from '../card-index/announce';
@@ -34,9 +32,9 @@ import { addClientContact, newClientOf } from '../clients/add-client';
 import { scriptClock } from '../clock';
 import { syncCalendar } from './calendar';
 import { ClientRef, eventClient } from '../clients/resolve';
-import { accepted, logText } from './messages';
+import { accepted } from './messages';
 import { OfficeContext } from './office';
-import { EventLog, eventsTable, readEvents } from './sheet';
+import { readEvents } from './sheet';
 import { eventView } from './views';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;

@@ -2,7 +2,12 @@
 // the user's format — "02.12.2026 15:30" in Russian and Georgian (how the offices write dates), "12/2/2026, 3:30 PM"
 // in English (Intl's own convention for the locale). Pure: no DOM, so the unit tests run it in Node.
 
-import { formatLocalInput, localDayKey, nextRoundHour as nextRoundHourInstant, zonedInstant } from '../../../core/events/zone';
+import {
+  formatLocalInput,
+  localDayKey,
+  nextRoundHour as nextRoundHourInstant,
+  zonedInstant,
+} from '../../../core/events/zone';
 import type { Locale } from '../../../core/i18n/locale';
 
 const formatters: Record<string, Intl.DateTimeFormat> = {};
