@@ -79,8 +79,8 @@ function app(office: Office) {
   }).openById(office.spreadsheetId);
 }
 
-/** Rows written straight into a CRM sheet (as the office would type them), by column key. */
-export function writeRows(office: Office, key: 'staff' | 'events', rows: Array<Record<string, unknown>>): void {
+/** Records by column key laid out as the sheet's rows, and where they go: below its last row. */
+function layout(office: Office, key: 'staff' | 'events', rows: Array<Record<string, unknown>>) {
   const tpl = template(key);
   const sheet = app(office)
     .getSheets()
@@ -92,7 +92,12 @@ export function writeRows(office: Office, key: 'staff' | 'events', rows: Array<R
     for (const [k, v] of Object.entries(r)) row[at[k]] = v;
     return row;
   });
-  const first = sheet.getLastRow() + 1;
+  return { sheet, name: tpl.title.ru, width, values, first: sheet.getLastRow() + 1 };
+}
+
+/** Rows written straight into a CRM sheet by a script (no trigger fires), by column key. */
+export function writeRows(office: Office, key: 'staff' | 'events', rows: Array<Record<string, unknown>>): void {
+  const { sheet, width, values, first } = layout(office, key, rows);
   if (first + values.length - 1 > sheet.getMaxRows())
     sheet.insertRowsAfter(sheet.getMaxRows(), first + values.length - 1 - sheet.getMaxRows());
   sheet.getRange(first, 1, values.length, width).setValues(values as never);
@@ -104,20 +109,9 @@ export function writeRows(office: Office, key: 'staff' | 'events', rows: Array<R
  * installed onChange), as Google does for a person's edit and never for a script's.
  */
 export function typeRows(office: Office, key: 'events', rows: Array<Record<string, unknown>>): void {
-  const tpl = template(key);
-  const sheet = app(office)
-    .getSheets()
-    .find((s) => s.getName() === tpl.title.ru)!;
-  const width = sheet.getLastColumn();
-  const at = locateColumns(tpl, sheet.getRange(1, 1, 1, width).getValues()[0]);
-  const values = rows.map((r) => {
-    const row: unknown[] = new Array(width).fill('');
-    for (const [k, v] of Object.entries(r)) row[at[k]] = v;
-    return row;
-  });
-  const first = sheet.getLastRow() + 1;
+  const { name, width, values, first } = layout(office, key, rows);
   const a1 = `A${first}:${String.fromCharCode(64 + width)}${first + values.length - 1}`;
-  const done = office.workspace.sheetsUser.edit(office.spreadsheetId, tpl.title.ru, a1, values);
+  const done = office.workspace.sheetsUser.edit(office.spreadsheetId, name, a1, values);
   for (const f of done.fired) if (f.error) throw new Error(`${f.handler}: ${f.error.name}: ${f.error.message}`);
   office.workspace.calls.reset();
 }

@@ -10,18 +10,8 @@ export const isObject = (v: unknown): v is Args => typeof v === 'object' && v !=
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** The query parameters of a call; undefined values are not sent (Apps Script drops them). */
-export function queryArgs(api: string, value: unknown, allowed: readonly string[]): Args {
-  if (value === undefined || value === null) return {};
-  if (!isObject(value)) throw HTTP.badRequest(api, SAY.unknownParam(String(value)));
-  const out: Args = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (v === undefined || v === null) continue;
-    if (!allowed.includes(k)) throw HTTP.badRequest(api, SAY.unknownParam(k));
-    out[k] = v;
-  }
-  return out;
-}
+/** The query parameters of a call, checked as every REST advanced service checks them (people/args.ts). */
+export { queryArgs } from '../people/args';
 
 /** An enum query parameter checked against its values; absent gives the default. */
 export function enumArg<T extends string>(api: string, name: string, value: unknown, values: readonly T[], def: T): T {
