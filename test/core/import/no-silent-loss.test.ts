@@ -140,6 +140,14 @@ describe('2. one bad byte in a UTF-8 file', () => {
     expect(r.opened.warnings).toEqual([expect.stringMatching(/^"excel\.csv" was read as Windows-1251 \(Cyrillic\)/)]);
   });
 
+  test("the decision is said in the office's language, not only in English", () => {
+    const bytes = new Uint8Array(iconv.encode(text.replace(/\n/g, '\r\n'), 'win1251'));
+    expect(openImportFile(bytes, 'excel.csv', { locale: 'ru' }).warnings).toEqual([
+      expect.stringMatching(/^Файл «excel\.csv» прочитан как Windows-1251 \(Cyrillic\): это не UTF-8/),
+    ]);
+    expect(openImportFile(bytes, 'excel.csv', { locale: 'ka' }).warnings[0]).toMatch(/^ფაილი „excel\.csv“/);
+  });
+
   test('valid UTF-8 needs no explanation', () => {
     expect(preview(good, 'clean.csv').opened.warnings).toEqual([]);
   });

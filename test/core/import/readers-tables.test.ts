@@ -57,7 +57,7 @@ describe('the messy office base (xlsx)', () => {
     expect(t.rows[39].rowNumber).toBe(43);
     // Skipping the banner is a decision taken for the user: the preview says so.
     expect(t.warnings).toEqual([
-      'The column names were taken from row 3 of "office-base.xlsx": the 1 row above it looks like a title, not column names, and is not imported.',
+      'The column names were taken from row 3 of "office-base.xlsx": the rows above it look like a title, not column names, and are not imported (rows: 1).',
     ]);
   });
 

@@ -54,7 +54,7 @@ describe('vCard 2.1 from an old phone', () => {
   test('the photo is dropped, flagged on the draft and counted in one warning; row numbers are BEGIN lines', () => {
     expect(stepanov.hadPhoto).toBe(true);
     expect(yakovlev.hadPhoto).toBeUndefined();
-    expect(r.warnings).toEqual(['1 contact has a photo: photos are not imported.']);
+    expect(r.warnings).toEqual(['Contacts with a photo: 1. Photos are not imported.']);
     expect(stepanov.rowNumber).toBe(1);
     expect(yakovlev.rowNumber).toBe(18);
     expect(values(yakovlev.emails)).toEqual(['denis.yakovlev@example.ru']);
@@ -190,7 +190,7 @@ describe('vCard details', () => {
       `BEGIN:VCARD\nVERSION:3.0\nFN:P${n}\nPHOTO;ENCODING=b;TYPE=JPEG:AAAA\n BBBB\nEND:VCARD\n`;
     const r = read('x.vcf', text(card(1) + card(2) + card(3)));
     expect(r.drafts.every((d) => d.hadPhoto)).toBe(true);
-    expect(r.warnings).toEqual(['3 contacts have photos: photos are not imported.']);
+    expect(r.warnings).toEqual(['Contacts with a photo: 3. Photos are not imported.']);
   });
 
   test('dates that are not dates stay text for the cleaner to report', () => {

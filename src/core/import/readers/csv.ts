@@ -5,6 +5,8 @@
 // Row numbers are the line the record starts on as a text editor shows it, counting the `sep=` line and every line
 // break inside quoted cells, so a message about "line 14" points at line 14.
 
+import type { Locale } from '../../i18n/locale';
+import { readerText } from './reader-messages';
 import Papa from 'papaparse/papaparse.js';
 import type { SourceCell, SourceTable } from '../types';
 import { GridRow, headerDecision, shapeTable, type TableShape } from './header-row';
@@ -14,6 +16,8 @@ import { decodeText, encodingDecision } from './text-decoding';
 export interface CsvOptions {
   encoding?: string;
   delimiter?: string;
+  /** The language of the warnings (English when absent). */
+  locale?: Locale;
 }
 
 const CANDIDATES = [',', ';', '\t'];
@@ -54,22 +58,29 @@ const REPLACED = '\uFFFD';
 const MAX_DAMAGE_LINES = 50;
 
 /** Each cell where a byte that is not UTF-8 was replaced, by line and column, so it can be fixed. */
-function damagedCells(shape: TableShape, fileName: string): string[] {
+function damagedCells(shape: TableShape, fileName: string, locale?: Locale): string[] {
   const out: string[] = [];
   let more = 0;
   const say = (line: string) => (out.length < MAX_DAMAGE_LINES ? out.push(line) : more++);
   shape.headers.forEach((h, c) => {
     if (h.includes(REPLACED))
-      say(`Line ${shape.headerRowNumber} (the header) of "${fileName}", column ${c + 1}: "${h}" has an invalid byte.`);
+      say(
+        readerText(locale, 'damagedHeader', { line: shape.headerRowNumber, file: fileName, column: c + 1, value: h }),
+      );
   });
   for (const row of shape.rows)
     row.cells.forEach((cell, c) => {
       if (cell.text.includes(REPLACED))
         say(
-          `Line ${row.rowNumber} of "${fileName}", column "${shape.headers[c] || c + 1}": "${cell.text}" has an invalid byte.`,
+          readerText(locale, 'damagedCell', {
+            line: row.rowNumber,
+            file: fileName,
+            column: shape.headers[c] || c + 1,
+            value: cell.text,
+          }),
         );
     });
-  if (more) out.push(`… and ${more} more cells of "${fileName}" with an invalid byte.`);
+  if (more) out.push(readerText(locale, 'moreDamaged', { file: fileName, count: more }));
   return out;
 }
 
@@ -116,17 +127,16 @@ export function readCsv(bytes: Uint8Array, fileName: string, options: CsvOptions
   for (const e of parsed.errors) {
     if (e.code === 'MissingQuotes') {
       const at = e.row !== undefined ? startLines[e.row] : undefined;
-      warnings.push(
-        `A quote opened${at ? ` on line ${at}` : ''} is never closed in "${fileName}": everything after it was read as one cell.`,
-      );
+      const where = at ? readerText(options.locale, 'onLine', { line: at }) : '';
+      warnings.push(readerText(options.locale, 'quoteNeverClosed', { where, file: fileName }));
     }
   }
   const shape = shapeTable(rows, [], fileName);
-  const decision = encodingDecision(decoded, fileName);
-  const header = headerDecision(shape, fileName);
+  const decision = encodingDecision(decoded, fileName, options.locale);
+  const header = headerDecision(shape, fileName, options.locale);
   if (header) warnings.unshift(header);
   if (decision) warnings.unshift(decision);
-  if (decoded.guess?.kind === 'utf-8-damaged') warnings.push(...damagedCells(shape, fileName));
+  if (decoded.guess?.kind === 'utf-8-damaged') warnings.push(...damagedCells(shape, fileName, options.locale));
   const { rowsAboveHeader: _above, ...table } = shape;
   return { format: 'csv', encoding: decoded.encoding, delimiter, ...table, warnings };
 }

@@ -6,6 +6,8 @@
 // header. When such a merged name has sub-names on the row below ("Телефон" over "мобильный" | "рабочий"), the two rows
 // form one header and the names are joined: "Телефон / мобильный", "Телефон / рабочий".
 
+import type { Locale } from '../../i18n/locale';
+import { readerText } from './reader-messages';
 import type { SourceCell, SourceRow } from '../types';
 import { genericMeaning } from '../mapping/generic-headers';
 import { hasValueCell, looksLikeData, loneRowIsData } from './headerless';
@@ -33,10 +35,9 @@ export interface TableShape {
 }
 
 /** The preview's words for a header found below other rows; undefined when it is the first non-empty row. */
-export function headerDecision(shape: TableShape, fileName: string): string | undefined {
+export function headerDecision(shape: TableShape, fileName: string, locale?: Locale): string | undefined {
   if (!shape.rowsAboveHeader || shape.headerless) return undefined;
-  const n = shape.rowsAboveHeader;
-  return `The column names were taken from row ${shape.headerRowNumber} of "${fileName}": the ${n} row${n === 1 ? '' : 's'} above it look${n === 1 ? 's' : ''} like a title, not column names, and ${n === 1 ? 'is' : 'are'} not imported.`;
+  return readerText(locale, 'titleRows', { row: shape.headerRowNumber, file: fileName, count: shape.rowsAboveHeader });
 }
 
 const SCAN_ROWS = 50;

@@ -2,6 +2,7 @@
 // file becomes contact drafts directly. The format is told by the bytes first (a renamed file still reads), then by the
 // file's extension. Problems with the whole file throw a ReadError the person can act on.
 
+import type { Locale } from '../../i18n/locale';
 import type { ContactDraft, SourceFormat, SourceTable } from '../types';
 import { readCsv } from './csv';
 import { ReadError } from './read-error';
@@ -18,6 +19,8 @@ export interface ReadOptions {
   delimiter?: string;
   /** The workbook sheet to read; the first one with data when absent. */
   sheetName?: string;
+  /** The language of the warnings: the office's (English when absent). */
+  locale?: Locale;
 }
 
 export type ReadResult =
@@ -71,15 +74,25 @@ export function readContactsFile(bytes: Uint8Array, fileName: string, options: R
     case 'xlsx':
     case 'xls':
     case 'ods':
-      return { kind: 'table', table: readWorkbook(bytes, fileName, format, { sheetName: options.sheetName }) };
+      return {
+        kind: 'table',
+        table: readWorkbook(bytes, fileName, format, { sheetName: options.sheetName, locale: options.locale }),
+      };
     case 'vcard': {
-      const { encoding, drafts, warnings } = readVcard(bytes, fileName, { encoding: options.encoding });
+      const { encoding, drafts, warnings } = readVcard(bytes, fileName, {
+        encoding: options.encoding,
+        locale: options.locale,
+      });
       return { kind: 'drafts', format: 'vcard', encoding, drafts, warnings };
     }
     case 'csv':
       return {
         kind: 'table',
-        table: readCsv(bytes, fileName, { encoding: options.encoding, delimiter: options.delimiter }),
+        table: readCsv(bytes, fileName, {
+          encoding: options.encoding,
+          delimiter: options.delimiter,
+          locale: options.locale,
+        }),
       };
     default:
       throw new ReadError(

@@ -2,6 +2,9 @@
 // BOM, UTF-16 (older Google exports), and Windows-1251/1252 from Russian and Western Windows. We decode with the WHATWG
 // TextDecoder, present in browsers and Node 20 alike (core has no DOM lib, so its shape is declared here).
 
+import type { Locale } from '../../i18n/locale';
+import { readerText } from './reader-messages';
+
 declare const TextDecoder: {
   new (
     label?: string,
@@ -158,23 +161,18 @@ const ENCODING_NAMES: Record<string, string> = {
 };
 
 /** The preview's words for a guessed encoding: which one and why; undefined when nothing was guessed. */
-export function encodingDecision(decoded: DecodedText, fileName: string): string | undefined {
+export function encodingDecision(decoded: DecodedText, fileName: string, locale?: Locale): string | undefined {
   const guess = decoded.guess;
   if (!guess) return undefined;
   const name = ENCODING_NAMES[decoded.encoding] ?? decoded.encoding;
+  const params = { file: fileName, name };
   switch (guess.kind) {
     case 'utf-8-damaged':
-      return (
-        `"${fileName}" was read as ${name}: it is UTF-8 apart from ${guess.invalidBytes} invalid ` +
-        `byte${guess.invalidBytes === 1 ? '' : 's'}, each shown as "\uFFFD" in the rows listed (read as Windows-1251 or ` +
-        `1252 instead, every other letter would be garbled). Fix those values in the file or after the import.`
-      );
+      return readerText(locale, 'encodingUtf8Damaged', { ...params, count: guess.invalidBytes });
     case 'utf-16-without-bom':
-      return `"${fileName}" was read as ${name}: it has no byte-order mark, but every other byte is zero as in UTF-16 text.`;
+      return readerText(locale, 'encodingUtf16', params);
     case 'single-byte':
-      return decoded.encoding === 'windows-1251'
-        ? `"${fileName}" was read as ${name}: it is not UTF-8, and its letters form Cyrillic words in Windows-1251. Choose another encoding if the names look wrong.`
-        : `"${fileName}" was read as ${name}: it is not UTF-8, and its accented letters stand between Latin ones as in Western European text. Choose another encoding if the names look wrong.`;
+      return readerText(locale, decoded.encoding === 'windows-1251' ? 'encoding1251' : 'encoding1252', params);
   }
 }
 

@@ -2,6 +2,8 @@
 // What a card carries that Google Contacts cannot take from an import is dropped knowingly: photos (one warning with
 // a count, `hadPhoto` on the draft), sounds, keys, revision stamps, app-internal X- properties.
 
+import type { Locale } from '../../i18n/locale';
+import { readerText } from './reader-messages';
 import { ContactDraft, emptyDraft } from '../types';
 import { ReadError, unknownEncoding } from './read-error';
 import { canonicalEncoding, decodeText, detectEncoding, encodingDecision } from './text-decoding';
@@ -10,6 +12,8 @@ import { logicalLines, parseProperty, VProperty } from './vcard-syntax';
 
 export interface VcardOptions {
   encoding?: string;
+  /** The language of the warnings (English when absent). */
+  locale?: Locale;
 }
 
 export interface VcardRead {
@@ -132,7 +136,7 @@ export function readVcard(bytes: Uint8Array, fileName: string, options: VcardOpt
   if (cards.length === 0)
     throw new ReadError('no-vcard', fileName, `"${fileName}" holds no contact: no BEGIN:VCARD line was found.`);
   const warnings: string[] = [];
-  const decision = encodingDecision(decoded, fileName);
+  const decision = encodingDecision(decoded, fileName, options.locale);
   if (decision) warnings.push(decision);
   const drafts: ContactDraft[] = [];
   let photos = 0;
@@ -140,21 +144,13 @@ export function readVcard(bytes: Uint8Array, fileName: string, options: VcardOpt
     const { draft, photo } = cardToDraft(card);
     if (photo) photos++;
     drafts.push(draft);
-    if (!card.closed)
-      warnings.push(
-        `The contact starting on line ${card.line} of "${fileName}" has no END:VCARD line; it was read up to the end of the file.`,
-      );
+    if (!card.closed) warnings.push(readerText(options.locale, 'vcardUnclosed', { line: card.line, file: fileName }));
   }
-  if (photos > 0)
-    warnings.push(
-      `${photos} ${photos === 1 ? 'contact has a photo' : 'contacts have photos'}: photos are not imported.`,
-    );
+  if (photos > 0) warnings.push(readerText(options.locale, 'vcardPhotos', { count: photos }));
   if (decoded.guess?.kind === 'utf-8-damaged') {
     const damaged = drafts.filter((d) => JSON.stringify(d).includes('\uFFFD')).map((d) => d.rowNumber);
     if (damaged.length)
-      warnings.push(
-        `Contacts starting on line${damaged.length === 1 ? '' : 's'} ${damaged.join(', ')} of "${fileName}" have an invalid byte.`,
-      );
+      warnings.push(readerText(options.locale, 'vcardDamaged', { file: fileName, lines: damaged.join(', ') }));
   }
   return { encoding: decoded.encoding, drafts, warnings };
 }

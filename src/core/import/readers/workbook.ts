@@ -2,6 +2,8 @@
 // cell array: the formatted text SheetJS computed at parse time (what Excel shows), full digits for long numbers Excel
 // would show as 7,91235E+10, and a calendar date for date-typed cells from the serial and the workbook's date system.
 
+import type { Locale } from '../../i18n/locale';
+import { readerText } from './reader-messages';
 import * as XLSX from '@e965/xlsx';
 import type { CalendarDate, SourceCell, SourceFormat, SourceTable } from '../types';
 import { installCodepages } from './codepages';
@@ -12,6 +14,8 @@ import { checkArchive, checkCells } from './zip-limits';
 
 export interface WorkbookOptions {
   sheetName?: string;
+  /** The language of the warnings (English when absent). */
+  locale?: Locale;
 }
 
 type Cell = { t?: string; v?: unknown; w?: string; z?: string | number; f?: string };
@@ -188,15 +192,14 @@ export function readWorkbook(
   const warnings: string[] = [];
   const others = filled.filter((n) => n !== chosen);
   if (options.sheetName === undefined && others.length > 0) {
-    warnings.push(
-      `Only the sheet "${chosen}" was read; "${fileName}" also has data on: ${others.map((n) => `"${n}"`).join(', ')}. Choose another sheet to import it.`,
-    );
+    const list = others.map((n) => `"${n}"`).join(', ');
+    warnings.push(readerText(options.locale, 'otherSheets', { sheet: chosen, file: fileName, others: list }));
   }
   const sheet = sheets[chosen];
   const rows = sheetRows(sheet, date1904, chosen, fileName);
   if (rows.length === 0) throw new ReadError('empty', fileName, `The sheet "${chosen}" of "${fileName}" is empty.`);
   const shaped = shapeTable(rows, sheet['!merges'] ?? [], fileName);
-  const header = headerDecision(shaped, fileName);
+  const header = headerDecision(shaped, fileName, options.locale);
   if (header) warnings.push(header);
   const { rowsAboveHeader: _above, ...shape } = shaped;
   return { format, sheetName: chosen, ...shape, warnings };
