@@ -2,7 +2,10 @@
 // only cleaned contacts cross google.script.run, in chunks, so spreadsheet parsing never enters the server bundle.
 
 import type { Locale } from '../core/i18n/locale';
+import type { PlanMerge } from '../core/import/plan/types';
 import type { ImportProblem, NormalizedContact, Person } from '../core/import/types';
+
+export type { PlanMerge };
 
 /** A column mapping as the user confirmed it (see src/core/import/mapping). */
 export interface SavedMapping {
@@ -56,6 +59,8 @@ export interface ImportPreview {
   updates: PreviewEntry[];
   skips: PreviewEntry[];
   duplicates: Array<{ rows: number[]; key: string; resourceName?: string }>;
+  /** File rows folded into one client ("rows 4 and 6: same phone"), spreadsheet row numbers as the user sees them. */
+  merges: PlanMerge[];
   labelsToCreate: string[];
   /** People API calls the import will make, and the fewest the API allows. */
   plannedCalls: number;

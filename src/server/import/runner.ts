@@ -79,6 +79,7 @@ export function previewImport(importId: string): ImportPreview {
       reason: s.reason,
     })),
     duplicates: cut(plan.duplicates).map((d) => ({ rows: d.rowNumbers, key: d.key, resourceName: d.resourceName })),
+    merges: cut(plan.merges),
     labelsToCreate: plan.labelsToCreate,
     // The listing of labels is the one read beyond what the API strictly needs.
     plannedCalls: budget.total,

@@ -16,7 +16,13 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 interface Preview {
   encoding: string;
-  contacts: Array<{ names?: Array<{ familyName?: string; givenName?: string }>; labels: string[] }>;
+  contacts: Array<{
+    rows: number[];
+    names?: Array<{ familyName?: string; givenName?: string }>;
+    phoneNumbers?: Array<{ value: string }>;
+    labels: string[];
+  }>;
+  merges: Array<{ rows: number[]; reason: string; value: string; into: number }>;
   errors: Array<{ row: number; column: string; severity?: string }>;
   summary: {
     rows: number;
@@ -47,6 +53,9 @@ function expectAddsUp(p: Preview, dataRows: number): void {
   const s = p.summary;
   expect(s.rows).toBe(dataRows);
   expect(s.create + s.update + s.skip + s.rejected + s.ignored).toBe(dataRows);
+  // `contacts` is what will be sent: one per create or update, each merged row folded into one of them.
+  expect(p.contacts).toHaveLength(s.create + s.update);
+  expect(p.merges.reduce((n, m) => n + m.rows.length - 1, 0)).toBe(s.merged);
 }
 
 test('mixed line endings: every row accounted for', async () => {
@@ -58,6 +67,10 @@ test('mixed line endings: every row accounted for', async () => {
   const p = await preview(file);
   expectAddsUp(p, 6);
   expect(p.summary).toEqual({ rows: 6, create: 4, update: 0, skip: 1, merged: 1, rejected: 1, ignored: 0 });
+  // Line 6 repeats line 2's client (the header is line 1): merged, and Анна is sent once with both rows.
+  expect(p.merges).toEqual([{ rows: [2, 6], reason: 'phone', value: '+79161234501', into: 2 }]);
+  expect(p.contacts.map((c) => c.rows)).toEqual([[2, 6], [3], [4], [5]]);
+  expect(p.contacts[0].phoneNumbers?.map((ph) => ph.value)).toEqual(['+79161234501']);
 });
 
 test('one bad byte in UTF-8, a title row above the header, Cyrillic names in an English office', async () => {

@@ -31,6 +31,7 @@ import type {
   PlannedCreate,
   PlannedSkip,
   PlannedUpdate,
+  PlanMerge,
   PlanOptions,
   SkipReason,
 } from './types';
@@ -81,12 +82,27 @@ interface FoldedGroup {
   rowHash: string;
 }
 
+/** Why a group of rows is one client, in the words the preview shows: the keys two of its rows share, or (rows
+ *  joined only because each matches the same account contact) that contact. */
+function mergeOf(group: FoldedGroup, matches: ReadonlyMap<string, number>): PlanMerge {
+  const phone = group.inFileKeys.some((k) => k.startsWith('tel:'));
+  const email = group.inFileKeys.some((k) => k.startsWith('mail:'));
+  const shared = [...matches.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  return {
+    rows: group.rowNumbers,
+    reason: phone && email ? 'both' : phone ? 'phone' : email ? 'email' : 'contact',
+    value: phone || email ? shownKeys(group.inFileKeys) : shared,
+    into: group.first.rowNumber,
+  };
+}
+
 /** The plan under construction: each group of rows becomes a create, an update or skips. */
 class Planner {
   readonly creates: PlannedCreate[] = [];
   readonly updates: PlannedUpdate[] = [];
   readonly skips: PlannedSkip[] = [];
   readonly duplicates: DuplicateGroup[] = [];
+  readonly merges: PlanMerge[] = [];
   /** Labels with no group yet, in first-use order. */
   readonly labelsToCreate: string[] = [];
   private readonly claimed = new Set<string>();
@@ -106,6 +122,7 @@ class Planner {
   plan(members: number[]): void {
     const group = this.fold(members);
     const matches = this.matchesOf(group.keys);
+    if (members.length > 1) this.merges.push(mergeOf(group, matches));
     const own = this.ownContact(group, matches);
     if (own) return this.alreadyImported(group, own);
     const ranked = [...matches.entries()].sort(
@@ -302,7 +319,7 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
   const readFields = new Set<string>(options.readFields ?? MERGE_FIELDS);
   const planner = new Planner(importId, phoneKey, index, readFields, labels, rows, rowKeys, matchesOf);
   for (const members of groupRows(rowKeys, matchesOf)) planner.plan(members);
-  const { creates, updates, skips, duplicates, labelsToCreate } = planner;
+  const { creates, updates, skips, duplicates, merges, labelsToCreate } = planner;
   skips.sort((a, b) => a.rowNumber - b.rowNumber);
   return {
     importId,
@@ -310,6 +327,7 @@ export function planImport(contacts: NormalizedContact[], existing: Person[], op
     updates,
     skips,
     duplicates,
+    merges,
     labelsToCreate,
     labels: labels.all,
     labelGroups: labels.labelGroups,

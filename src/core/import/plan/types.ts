@@ -82,6 +82,22 @@ export interface DuplicateGroup {
   otherResourceNames?: string[];
 }
 
+/** Why rows of the file were folded into one client: they share a phone, an e-mail, both, or each matches the same
+ *  account contact through different keys (`contact`). */
+export type MergeReason = 'phone' | 'email' | 'both' | 'contact';
+
+/** Rows of the file folded into one client, as the preview lists them. */
+export interface PlanMerge {
+  /** Spreadsheet row numbers as the user sees them (the header row counted), in order. */
+  rows: number[];
+  reason: MergeReason;
+  /** The shared key as the file gives it (`+79123456789`, `anna@example.com`; several comma-separated), or for
+   *  `contact` the account contact's resourceName. */
+  value: string;
+  /** The row the others were folded into (its values win). */
+  into: number;
+}
+
 export interface ImportPlan {
   importId: string;
   creates: PlannedCreate[];
@@ -89,6 +105,8 @@ export interface ImportPlan {
   /** Every row that does not produce its own write. */
   skips: PlannedSkip[];
   duplicates: DuplicateGroup[];
+  /** Every group of two or more file rows folded into one client, in the order of their first rows. */
+  merges: PlanMerge[];
   /** Labels with no contact group yet, in first-use order. */
   labelsToCreate: string[];
   /** Every label the file uses (group spelling when the group exists). */
