@@ -4,6 +4,8 @@
 // escapes the cells, src/server/import/journal.ts only moves rows between the two.
 
 import type { ImportRecord, ImportStatus } from '../../shared/import-dto';
+import type { Locale } from '../i18n/locale';
+import { importStatusWord, parseImportStatus } from './import-status';
 import type { ImportCounts, JournalAction, JournalEntry } from '../ports/journal';
 import type { RowRecord, TableRow } from '../ports/table';
 import { template } from '../sheets/templates';
@@ -21,13 +23,15 @@ function count(v: unknown): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-/** The Imports row of an import just staged: nothing written yet, the file's unreadable rows counted as errors. */
+/** The Imports row of an import just staged: nothing written yet, the file's unreadable rows counted as errors; the
+ *  status in `locale`, the language the office reads the sheet in. */
 export function stagedImportRow(start: {
   importId: string;
   file: string;
   by: string;
   errors: number;
   startedAt: Date;
+  locale?: Locale;
 }): RowRecord {
   return {
     id: start.importId,
@@ -38,7 +42,7 @@ export function stagedImportRow(start: {
     updated: 0,
     skipped: 0,
     errors: start.errors,
-    status: 'staged',
+    status: importStatusWord('staged', start.locale ?? 'en'),
     finishedAt: '',
   };
 }
@@ -47,11 +51,17 @@ export function stagedImportRow(start: {
  * Counts, status and finish time, written together (adjacent columns unless the office moved them): an import that
  * finished gets `now`, one still running an empty finish time.
  */
-export function importProgressRow(counts: Partial<ImportCounts>, status: ImportStatus, now: Date): RowRecord {
-  return { ...counts, status, finishedAt: FINISHED.includes(status) ? now : '' };
+export function importProgressRow(
+  counts: Partial<ImportCounts>,
+  status: ImportStatus,
+  now: Date,
+  locale: Locale = 'en',
+): RowRecord {
+  return { ...counts, status: importStatusWord(status, locale), finishedAt: FINISHED.includes(status) ? now : '' };
 }
 
-/** An Imports row as the sidebar lists it (dates as ISO text: no Date crosses google.script.run). */
+/** An Imports row as the sidebar lists it (dates as ISO text: no Date crosses google.script.run), its status the
+ *  machine word whatever language the cell is in (a word nobody knows is kept as it is). */
 export function importRecord(values: Record<string, unknown>): ImportRecord {
   return {
     id: String(values.id),
@@ -62,7 +72,7 @@ export function importRecord(values: Record<string, unknown>): ImportRecord {
     updated: count(values.updated),
     skipped: count(values.skipped),
     errors: count(values.errors),
-    status: String(values.status ?? ''),
+    status: parseImportStatus(values.status) ?? String(values.status ?? ''),
     finishedAt: isoText(values.finishedAt),
   };
 }

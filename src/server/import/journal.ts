@@ -10,7 +10,10 @@ import {
   journalEntry,
   stagedImportRow,
 } from '../../core/import/journal-rows';
+import { headerLanguage } from '../../core/import/import-status';
+import type { Locale } from '../../core/i18n/locale';
 import type { ImportCounts, ImportJournal, JournalEntry } from '../../core/ports/journal';
+import { template } from '../../core/sheets/templates';
 import type { ImportRecord, ImportStatus } from '../../shared/import-dto';
 import { CrmTable } from '../sheets/table';
 
@@ -34,16 +37,28 @@ export function allRecords(): ImportRecord[] {
     .reverse();
 }
 
+/** The language of the Imports sheet's header (read with its rows, so no Settings read): statuses are written in it. */
+function sheetLocale(table: CrmTable): Locale {
+  return headerLanguage(template('imports'), table.values()[table.headerRow - 1] ?? []) ?? 'en';
+}
+
 export function startRecord(importId: string, file: string, errors: number): void {
   const { table, found } = findRecord(importId);
   const by = Session.getEffectiveUser().getEmail();
-  const values = stagedImportRow({ importId, file, by, errors, startedAt: new Date() });
+  const locale = sheetLocale(table);
+  const values = stagedImportRow({ importId, file, by, errors, startedAt: new Date(), locale });
   if (found) table.update(found.rowNumber, values);
   else table.append([values]);
 }
 
-function updateRecord(table: CrmTable, rowNumber: number, counts: Partial<ImportCounts>, status: ImportStatus): void {
-  table.update(rowNumber, importProgressRow(counts, status, new Date()));
+function updateRecord(
+  table: CrmTable,
+  rowNumber: number,
+  counts: Partial<ImportCounts>,
+  status: ImportStatus,
+  locale: Locale,
+): void {
+  table.update(rowNumber, importProgressRow(counts, status, new Date(), locale));
 }
 
 // One execution writes one import's log: open the sheet once and append to it from then on (Apps Script starts each
@@ -68,9 +83,11 @@ export function readLog(importId: string): JournalEntry[] {
 
 /** The journal of one import whose Imports row is `rowNumber` of `table`. */
 export function sheetJournal(table: CrmTable, rowNumber: number): ImportJournal {
+  // Decided now, while the rows findRecord read are still in hand (a write drops them).
+  const locale = sheetLocale(table);
   return {
     read: readLog,
     append: writeLog,
-    progress: (counts, status) => updateRecord(table, rowNumber, counts, status),
+    progress: (counts, status) => updateRecord(table, rowNumber, counts, status, locale),
   };
 }

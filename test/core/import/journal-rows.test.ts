@@ -127,7 +127,7 @@ test('progress gets a finish time once the import is done, undone or failed, and
   expect(importProgressRow({ created: 2, updated: 1 }, 'running', now)).toEqual({
     created: 2,
     updated: 1,
-    status: 'running',
+    status: 'in progress',
     finishedAt: '',
   });
 });

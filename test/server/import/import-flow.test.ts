@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { syntheticXlsx } from '../../../src/local/demo/synthetic-base';
 import { importFile, prepareImport, runUntilDone, stagePrepared } from '../../../src/local/import-driver';
 import type { Office } from '../../../src/local/office';
+import { template } from '../../../src/core/sheets/templates';
 import { testOffice } from '../../support/office';
 
 const FIXTURES = path.join(__dirname, '../../fixtures');
@@ -77,6 +78,10 @@ test('the messy office base imports once; importing it again, or its Windows-125
   const imports = office.rpc.listImports();
   expect(imports.map((r) => r.status)).toEqual(['done', 'done', 'done']);
   expect(imports.find((r) => r.id === first.importId)?.created).toBe(first.created);
+  // …in the office's words: the sheet's header is Russian, so is its status column (listImports read it back above).
+  const sheet = office.workspace.spreadsheets.values(office.spreadsheetId, template('imports').title.ru);
+  const status = template('imports').columns.findIndex((c) => c.key === 'status');
+  expect(sheet.slice(1).map((r) => r[status])).toEqual(['готово', 'готово', 'готово']);
 });
 
 test('the preview writes nothing to Google Contacts and counts what the import will do', () => {
