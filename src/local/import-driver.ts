@@ -3,7 +3,14 @@
 // as the sidebar: core/import/execute/stage.ts) — so the CLI, the bench and the tests all exercise the built bundle's
 // real path.
 
-import { cleanImportFile, openImportFile, OpenedFile, ReadOptions, rememberedMapping } from '../core/import/pipeline';
+import {
+  cleanImportFile,
+  openImportFile,
+  OpenedFile,
+  ReadOptions,
+  rememberedMapping,
+  withImportLabel,
+} from '../core/import/pipeline';
 import { ImportServer, runUntilDoneSteps, stageSteps } from '../core/import/execute/stage';
 import type { Mapping } from '../core/import/mapping';
 import type { CleanedFile } from '../core/import/pipeline';
@@ -38,10 +45,7 @@ export function prepareImport(
     locale: setup.locale,
     importId: options.importId,
   });
-  const label = options.label;
-  if (label)
-    for (const c of cleaned.contacts)
-      if (!c.labels.some((l) => l.toLowerCase() === label.toLowerCase())) c.labels.push(label);
+  cleaned.contacts = withImportLabel(cleaned.contacts, options.label);
   return { opened, mapping, cleaned, setup, region };
 }
 

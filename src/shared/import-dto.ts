@@ -2,10 +2,10 @@
 // only cleaned contacts cross google.script.run, in chunks, so spreadsheet parsing never enters the server bundle.
 
 import type { Locale } from '../core/i18n/locale';
-import type { PlanMerge } from '../core/import/plan/types';
+import type { PlanMerge, UndoWarning } from '../core/import/plan/types';
 import type { ImportProblem, NormalizedContact, Person } from '../core/import/types';
 
-export type { PlanMerge };
+export type { PlanMerge, UndoWarning };
 
 /** A column mapping as the user confirmed it (see src/core/import/mapping). */
 export interface SavedMapping {
@@ -93,7 +93,10 @@ export interface UndoResult {
   importId: string;
   deleted: number;
   restored: number;
+  /** One line per contact undo could not simply put back (English, for the CLI and logs). */
   warnings: string[];
+  /** The same, as data: the sidebar says it in the office's words (field names included). */
+  details?: UndoWarning[];
 }
 
 export interface ImportRecord {

@@ -33,10 +33,21 @@ test('import an Excel base: mapping, preview with problems, import, undo', async
     expect(await frame.locator('#mapping-table select[data-column="Телефон"]').inputValue()).toBe('phone');
     expect(await frame.locator('#mapping-table select[data-column="ФИО"]').inputValue()).toBe('fullName');
 
+    // One label for the whole import: a new one, typed (the existing labels are offered too).
+    await frame.locator('#import-labels option[value="VIP"]').waitFor({ state: 'attached' });
+    await frame.locator('#import-label').fill('Весна 2026');
+
     await frame.locator('#preview').click();
     await frame.locator('#preview-result [data-count="created"]').waitFor();
     // The bad e-mail of row 6 is shown with its row and column.
     await frame.locator('ul.problems li[data-row="6"][data-column="E-mail"]').waitFor();
+    // Each merge in words, with the spreadsheet's row numbers (the header is row 1).
+    expect(await frame.locator('#preview-result ul.merges li[data-rows="4,6"]').innerText()).toBe(
+      'строки 4 и 6 — один клиент: одинаковый телефон +7 912 345 67 89',
+    );
+    expect(await frame.locator('#preview-result ul.merges li[data-rows="7,24"]').innerText()).toContain(
+      'одинаковые телефон и e-mail +7 912 111 22 33, kuznetsov.a@yandex.ru',
+    );
     expect(people.allContacts().length).toBe(before);
     // The account's room: how many contacts it has, how many after the import, and Google's limit.
     const account = await frame.locator('#preview-result [data-count="account"]').innerText();
@@ -46,13 +57,35 @@ test('import an Excel base: mapping, preview with problems, import, undo', async
     await frame.locator('#import').click();
     await frame.locator('#import-result.ok').waitFor();
     expect(await frame.locator('#progress').evaluate((el: HTMLProgressElement) => el.value === el.max)).toBe(true);
+    // "N of M" beside the bar, as the last answer left it.
+    const max = await frame.locator('#progress').evaluate((el: HTMLProgressElement) => el.max);
+    expect(await frame.locator('#progress-text').innerText()).toBe(
+      `Записываем в Google Контакты… пакет ${max} из ${max}`,
+    );
     const created = people.allContacts().length - before;
     expect(created).toBeGreaterThan(20);
     expect(await frame.locator('#import-result').innerText()).toContain(String(created));
     expect(account).toContain(`после импорта ${before + created}`);
+    // The typed label reached the server: every contact the import created is in it.
+    const spring = people.allGroups().find((g) => g.name === 'Весна 2026');
+    expect(spring?.memberCount).toBe(created);
 
+    // Undo asks first, with the number of contacts it will remove; "no" removes nothing.
     await frame.locator('#undo').click();
-    await frame.locator('#status.ok').waitFor();
+    expect(await frame.locator('#undo-question').innerText()).toBe(
+      `Удалить контакты, созданные этим импортом (${created})?`,
+    );
+    await frame.locator('#undo-no').click();
+    expect(await frame.locator('#undo-confirm').isHidden()).toBe(true);
+    expect(people.allContacts().length).toBe(before + created);
+    await frame.locator('#undo').click();
+    await frame.locator('#undo-yes').click();
+    // The answer is under the button pressed, not in the status line at the foot of the long preview.
+    await frame.locator('#undo-note.ok').waitFor();
+    expect(await frame.locator('#undo-note').innerText()).toContain(`удалено ${created}`);
+    expect(
+      await frame.locator('#undo-note').evaluate((el) => el.getBoundingClientRect().top < window.innerHeight),
+    ).toBe(true);
     expect(people.allContacts().length).toBe(before);
   });
 });

@@ -7,18 +7,26 @@ import { googleCsv } from './google-csv';
 import type { ExportFormat } from './index';
 import { outlookCsv } from './outlook-csv';
 import { vcard } from './vcard';
-import { xlsxWorkbook } from './xlsx';
+import { xlsxExport, type XlsxCut } from './xlsx';
 
-/** Text for the CSV and vCard formats, the workbook's bytes for Excel (its headers in `locale`). */
-export function exportFile(format: ExportFormat, contacts: ExportContact[], locale: Locale): string | Uint8Array {
+export interface ExportedFile {
+  /** Text for the CSV and vCard formats, the workbook's bytes for Excel (its headers in `locale`). */
+  content: string | Uint8Array;
+  /** Cells Excel could not hold whole, cut with a marker (only xlsx has a cell limit): the office is told. */
+  cut: XlsxCut[];
+}
+
+export function exportFile(format: ExportFormat, contacts: ExportContact[], locale: Locale): ExportedFile {
   switch (format) {
     case 'google-csv':
-      return googleCsv(contacts);
+      return { content: googleCsv(contacts), cut: [] };
     case 'outlook-csv':
-      return outlookCsv(contacts);
+      return { content: outlookCsv(contacts), cut: [] };
     case 'vcard':
-      return vcard(contacts);
-    case 'xlsx':
-      return xlsxWorkbook(contacts, locale);
+      return { content: vcard(contacts), cut: [] };
+    case 'xlsx': {
+      const { bytes, cut } = xlsxExport(contacts, locale);
+      return { content: bytes, cut };
+    }
   }
 }

@@ -97,6 +97,19 @@ export function cleanImportFile(file: OpenedFile, mapping: Mapping | null, optio
 }
 
 /**
+ * The label the user gave the whole import (the sidebar's Label box, the CLI's `--label`), added to every contact
+ * that does not already carry it (any case): it travels with the contacts, so the server needs nothing more.
+ */
+export function withImportLabel(contacts: NormalizedContact[], label: string | undefined): NormalizedContact[] {
+  const name = (label ?? '').trim();
+  if (!name) return contacts;
+  const key = name.toLowerCase();
+  return contacts.map((c) =>
+    c.labels.some((l) => l.toLowerCase() === key) ? c : { ...c, labels: [...c.labels, name] },
+  );
+}
+
+/**
  * Where every data row of the file went: created (one per contact, in-file duplicates folded in), an update of an
  * account contact, skipped (identical, already imported, or `merged` into an earlier row of the file), `rejected`
  * (nothing to make a client from; the problems list it) or `ignored` (content only in columns the mapping ignores by

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import { EXPORT_FORMATS, ExportFormat } from '../../core/export';
 import type { ExportContact } from '../../core/export/contact-view';
+import { cutMessages } from '../../core/export/cut-message';
 import { exportFile } from '../../core/export/export-file';
 import { flag, ParsedArgs, UsageError } from './args';
 
@@ -21,9 +22,12 @@ export function exportTarget(args: ParsedArgs): ExportTarget {
   return { format, out };
 }
 
-/** Writes the file; what the command prints. */
+/** Writes the file; what the command prints: with `cut`, the cells Excel could not hold whole (sheet, row, column,
+ *  length) and `warnings`, the same in words — also on stderr, where a person running the command looks. */
 export function writeExport({ format, out }: ExportTarget, contacts: ExportContact[]) {
-  const content = exportFile(format, contacts, 'ru');
+  const { content, cut } = exportFile(format, contacts, 'ru');
   fs.writeFileSync(out, typeof content === 'string' ? content : Buffer.from(content));
-  return { format, out, contacts: contacts.length };
+  const warnings = cutMessages(cut, 'ru');
+  for (const w of warnings) process.stderr.write(`${w}\n`);
+  return { format, out, contacts: contacts.length, cut, warnings };
 }

@@ -5,18 +5,26 @@
 
 import type { Locale } from '../../../core/i18n/locale';
 import { EXPORT_FILE, ExportFormat } from '../../../core/export';
+import { cutMessages } from '../../../core/export/cut-message';
 import { exportFile } from '../../../core/export/export-file';
-import { cleanImportFile, openImportFile, OpenedFile, rememberedMapping } from '../../../core/import/pipeline';
+import {
+  cleanImportFile,
+  openImportFile,
+  OpenedFile,
+  rememberedMapping,
+  withImportLabel,
+} from '../../../core/import/pipeline';
 import { guessReason } from '../../../core/import/mapping/guess-messages';
 import { runUntilDoneSteps, stageSteps } from '../../../core/import/execute/stage';
 import type { Mapping } from '../../../core/import/mapping';
 import type { ContactField, ImportProblem, NormalizedContact } from '../../../core/import/types';
+import { formatPhone } from '../../../core/phone';
 import { runStepsAsync } from '../../../core/ports/steps';
-import type { ImportPreview, ImportProgress, ImportSetup } from '../../../shared/import-dto';
+import type { ImportPreview, ImportProgress, ImportSetup, PlanMerge, UndoResult } from '../../../shared/import-dto';
 import { byId, element, fillTexts, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
 import { showStatus } from '../../lib/status';
-import { FIELD_NAMES, importText } from './strings';
+import { FIELD_NAMES, importText, personFieldName } from './strings';
 
 const FIELDS = Object.keys(FIELD_NAMES.en) as ContactField[];
 
@@ -25,11 +33,30 @@ let setup: ImportSetup | undefined;
 let opened: OpenedFile | undefined;
 let mapping: Mapping | null = null;
 let importId = '';
+/** What the finished import wrote, for Undo's question. */
+let written = { created: 0, updated: 0 };
 
 const status = showStatus;
 
-function fail(e: unknown): void {
-  status(importText(locale, 'error', { message: e instanceof Error ? e.message : String(e) }), 'error');
+/**
+ * A message where the user is looking: in the note under the button just pressed (`noteId`), scrolled into view —
+ * a long preview would otherwise push the sidebar's status line out of sight.
+ */
+function note(noteId: string, text: string, kind: 'ok' | 'error' | 'muted' = 'muted'): void {
+  const el = byId(noteId);
+  el.hidden = !text;
+  el.className = `note ${kind}`;
+  el.textContent = text;
+  if (text) el.scrollIntoView({ block: 'nearest' });
+}
+
+function errorMessage(e: unknown): string {
+  return importText(locale, 'error', { message: e instanceof Error ? e.message : String(e) });
+}
+
+function fail(e: unknown, noteId?: string): void {
+  if (noteId) note(noteId, errorMessage(e), 'error');
+  else status(errorMessage(e), 'error');
 }
 
 /** Element id → the words it shows. */
@@ -40,9 +67,12 @@ const TEXTS = {
   'encoding-label': 'encoding',
   'encoding-auto': 'auto',
   'mapping-heading': 'mapping',
+  'import-label-label': 'importLabel',
   preview: 'preview',
   import: 'import',
   undo: 'undo',
+  'undo-yes': 'undoYes',
+  'undo-no': 'undoNo',
   'export-heading': 'exportHeading',
   'format-label': 'format',
   'label-label': 'label',
@@ -51,18 +81,31 @@ const TEXTS = {
 
 function texts(): void {
   fillTexts(TEXTS, (key) => importText(locale, key));
+  byId<HTMLInputElement>('import-label').placeholder = importText(locale, 'importLabelHint');
 }
 
+/** The office's labels: the export's choice, and the import label's suggestions (a new name may be typed too). */
 function renderLabels(labels: string[]): void {
   replaceChildren(
     byId('label'),
     element('option', { value: '' }, importText(locale, 'allLabels')),
     ...labels.map((l) => element('option', { value: l }, l)),
   );
+  replaceChildren(byId('import-labels'), ...labels.map((l) => element('option', { value: l })));
 }
 
 function resetAfterFile(): void {
-  for (const id of ['preview-result', 'import', 'progress', 'import-result', 'undo']) byId(id).hidden = true;
+  for (const id of [
+    'preview-result',
+    'preview-note',
+    'import',
+    'progress-box',
+    'import-result',
+    'undo',
+    'undo-confirm',
+    'undo-note',
+  ])
+    byId(id).hidden = true;
 }
 
 function renderMapping(): void {
@@ -124,7 +167,9 @@ async function readFile(): Promise<void> {
   } catch (e) {
     opened = undefined;
     byId<HTMLButtonElement>('preview').disabled = true;
-    status(
+    // Under the file input, where the user just picked the file.
+    note(
+      'file-info',
       importText(locale, 'readError', { file: file.name, message: e instanceof Error ? e.message : String(e) }),
       'error',
     );
@@ -134,7 +179,10 @@ async function readFile(): Promise<void> {
   locale = setup.locale;
   mapping = rememberedMapping(setup.mapping as Mapping | null) ?? opened.proposed;
   const rows = opened.table ? opened.table.rows.length : (opened.drafts?.length ?? 0);
-  byId('file-info').textContent = [
+  const info = byId('file-info');
+  info.className = 'muted';
+  info.hidden = false;
+  info.textContent = [
     importText(locale, 'fileInfo', {
       format: opened.format,
       encoding: opened.encoding,
@@ -165,9 +213,52 @@ function problemList(problems: ImportProblem[], className = 'problems'): HTMLEle
   );
 }
 
+/** "+79123456789, anna@example.com" with each phone written the way people read it. */
+function shownValue(value: string): string {
+  return value
+    .split(', ')
+    .map((v) => (v.startsWith('+') ? formatPhone(v, '') : v))
+    .join(', ');
+}
+
+/** "rows 4 and 6 are one client: same phone +7 912 345 67 89", as text (the values come from the file). */
+function mergeText(m: PlanMerge): string {
+  const rows = importText(locale, 'mergeRows', {
+    list: m.rows.slice(0, -1).join(', '),
+    last: m.rows[m.rows.length - 1],
+  });
+  const reason =
+    m.reason === 'contact'
+      ? importText(locale, 'sameContact')
+      : importText(locale, m.reason === 'phone' ? 'samePhone' : m.reason === 'email' ? 'sameEmail' : 'sameBoth', {
+          value: shownValue(m.value),
+        });
+  return `${rows}: ${reason}`;
+}
+
+function mergeList(merges: PlanMerge[]): HTMLElement | null {
+  if (!merges.length) return null;
+  return element(
+    'div',
+    { 'data-count': 'merges' },
+    element('div', {}, importText(locale, 'merges')),
+    element(
+      'ul',
+      { class: 'problems merges' },
+      ...merges.map((m) => element('li', { 'data-rows': m.rows.join(',') }, mergeText(m))),
+    ),
+  );
+}
+
 function renderPreview(preview: ImportPreview, problems: ImportProblem[], decisions: string[]): void {
+  // Google's field names (`birthdays`) in the office's words ("День рождения").
   const conflicts = preview.updates.flatMap((u) =>
-    (u.conflicts ?? []).map((c) => ({ row: u.rows[0], column: c.field, value: c.incoming, message: c.existing })),
+    (u.conflicts ?? []).map((c) => ({
+      row: u.rows[0],
+      column: personFieldName(locale, c.field),
+      value: c.incoming,
+      message: c.existing,
+    })),
   );
   const account = preview.account;
   const box = byId('preview-result');
@@ -210,6 +301,7 @@ function renderPreview(preview: ImportPreview, problems: ImportProblem[], decisi
     decisions.length
       ? element('ul', { class: 'muted', 'data-count': 'decisions' }, ...decisions.map((d) => element('li', {}, d)))
       : null,
+    mergeList(preview.merges ?? []),
     problems.length ? problemList(problems) : null,
     conflicts.length ? element('div', {}, importText(locale, 'conflicts')) : null,
     conflicts.length ? problemList(conflicts, 'problems conflicts') : null,
@@ -222,16 +314,19 @@ async function preview(): Promise<void> {
   if (!opened || !setup) return;
   const button = byId<HTMLButtonElement>('preview');
   button.disabled = true;
-  status(importText(locale, 'previewing'));
+  resetAfterFile();
+  note('preview-note', importText(locale, 'previewing'));
   try {
     importId = `imp-${Date.now().toString(36)}`;
     const cleaned = cleanImportFile(opened, mapping, { defaultCountry: setup.defaultCountry, locale, importId });
-    await stage(cleaned.contacts, cleaned.problems);
+    // The label for the whole import rides on every contact, as the CLI's --label does.
+    const contacts = withImportLabel(cleaned.contacts, byId<HTMLInputElement>('import-label').value);
+    await stage(contacts, cleaned.problems);
     const result = await rpc.previewImport(importId);
+    note('preview-note', '');
     renderPreview(result, cleaned.problems, cleaned.warnings);
-    status('');
   } catch (e) {
-    fail(e);
+    fail(e, 'preview-note');
   } finally {
     button.disabled = false;
   }
@@ -242,47 +337,81 @@ async function stage(contacts: NormalizedContact[], problems: ImportProblem[]): 
   await runStepsAsync(stageSteps({ importId, fileName, contacts, problems, fingerprint, mapping }), { server: rpc });
 }
 
+/** The bar and "3 of 12 batches" beside it, from the first answer (each runImport call returns after a batch or a
+ *  few, so the bar moves while the import runs). */
 function showProgress(p: ImportProgress): void {
   const bar = byId<HTMLProgressElement>('progress');
-  bar.hidden = false;
   bar.max = Math.max(1, p.batchesTotal);
   bar.value = p.batchesDone;
-  status(importText(locale, 'importing', { done: p.batchesDone, total: p.batchesTotal }));
+  byId('progress-text').textContent = importText(locale, 'importing', { done: p.batchesDone, total: p.batchesTotal });
 }
 
 async function runImport(): Promise<void> {
   const button = byId<HTMLButtonElement>('import');
   button.disabled = true;
+  const box = byId('progress-box');
+  box.hidden = false;
+  // Until the first answer the bar has no value: an indeterminate bar, not a bar stuck at 0.
+  byId<HTMLProgressElement>('progress').removeAttribute('value');
+  byId('progress-text').textContent = importText(locale, 'importStarting');
+  box.scrollIntoView({ block: 'nearest' });
+  const result = byId('import-result');
+  result.hidden = true;
   try {
     // A long import stops before Apps Script's 6-minute limit and carries on in the next call, from its journal.
     const progress = await runStepsAsync(runUntilDoneSteps(importId, showProgress), { server: rpc });
-    const result = byId('import-result');
-    result.hidden = false;
     result.textContent = progress.status === 'done' ? importText(locale, 'done', progress) : progress.message;
     result.className = progress.status === 'done' ? 'ok' : 'error';
+    written = { created: progress.created, updated: progress.updated };
     byId('undo').hidden = progress.status !== 'done' || progress.created + progress.updated === 0;
     // A pause on People's quota is resumed with the same button, later.
     button.hidden = progress.status !== 'paused';
-    status('');
   } catch (e) {
-    fail(e);
+    result.textContent = errorMessage(e);
+    result.className = 'error';
   } finally {
+    result.hidden = false;
+    result.scrollIntoView({ block: 'nearest' });
     button.disabled = false;
   }
 }
 
+/** Undo asks first, with what it will do: how many contacts go and how many are put back. */
+function askUndo(): void {
+  const { created, updated } = written;
+  const key = created && updated ? 'undoAsk' : created ? 'undoAskCreated' : 'undoAskUpdated';
+  byId('undo-question').textContent = importText(locale, key, { created, updated });
+  byId('undo').hidden = true;
+  const box = byId('undo-confirm');
+  box.hidden = false;
+  box.scrollIntoView({ block: 'nearest' });
+}
+
+/** An undo warning in the office's words (the core's own text names resourceNames and Google's field names). */
+function undoWarning(w: NonNullable<UndoResult['details']>[number]): string {
+  if (w.reason === 'gone') return importText(locale, 'undoGone');
+  if (!w.fields?.length) return importText(locale, 'undoEditedCreated');
+  return importText(locale, 'undoEdited', { fields: w.fields.map((f) => personFieldName(locale, f)).join(', ') });
+}
+
 async function undo(): Promise<void> {
-  const button = byId<HTMLButtonElement>('undo');
-  button.disabled = true;
+  const yes = byId<HTMLButtonElement>('undo-yes');
+  yes.disabled = true;
   try {
     const result = await rpc.undoImport(importId);
-    status([importText(locale, 'undone', result), ...result.warnings].join('\n'), 'ok');
-    button.hidden = true;
+    byId('undo-confirm').hidden = true;
+    const warnings = result.details ? result.details.map(undoWarning) : result.warnings;
+    note('undo-note', [importText(locale, 'undone', result), ...warnings].join('\n'), 'ok');
   } catch (e) {
-    fail(e);
+    fail(e, 'undo-note');
   } finally {
-    button.disabled = false;
+    yes.disabled = false;
   }
+}
+
+function cancelUndo(): void {
+  byId('undo-confirm').hidden = true;
+  byId('undo').hidden = false;
 }
 
 function download(name: string, mime: string, content: string | Uint8Array): void {
@@ -308,12 +437,14 @@ async function exportContacts(): Promise<void> {
       contacts.push(...page.contacts);
       pageToken = page.nextPageToken ?? undefined;
     } while (pageToken);
-    const content = exportFile(format, contacts, locale);
+    const { content, cut } = exportFile(format, contacts, locale);
     const base = label ? `clients-${label}` : 'clients';
     download(`${base}.${EXPORT_FILE[format].extension}`, EXPORT_FILE[format].mime, content);
-    status(importText(locale, 'exported', { n: contacts.length }), 'ok');
+    // Cells Excel could not hold whole are said after the download, with their rows, beside the button.
+    const lines = [importText(locale, 'exported', { n: contacts.length }), ...cutMessages(cut, locale)];
+    note('export-note', lines.join('\n'), cut.length ? 'error' : 'ok');
   } catch (e) {
-    fail(e);
+    fail(e, 'export-note');
   } finally {
     button.disabled = false;
   }
@@ -323,7 +454,9 @@ byId('file').addEventListener('change', () => void readFile());
 byId('encoding').addEventListener('change', () => void readFile());
 byId('preview').addEventListener('click', () => void preview());
 byId('import').addEventListener('click', () => void runImport());
-byId('undo').addEventListener('click', () => void undo());
+byId('undo').addEventListener('click', askUndo);
+byId('undo-yes').addEventListener('click', () => void undo());
+byId('undo-no').addEventListener('click', cancelUndo);
 byId('export').addEventListener('click', () => void exportContacts());
 
 void (async () => {

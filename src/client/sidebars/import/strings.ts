@@ -41,6 +41,23 @@ export const importText = catalog({
     error: 'Something went wrong: {message}',
     readError: 'Cannot read {file}: {message}',
     recent: 'Recent imports',
+    importLabel: 'Label for every client of this file',
+    importLabelHint: 'none, or type a new one',
+    merges: 'Rows that are one client (merged before sending):',
+    mergeRows: 'rows {list} and {last} are one client',
+    samePhone: 'same phone {value}',
+    sameEmail: 'same e-mail {value}',
+    sameBoth: 'same phone and e-mail {value}',
+    sameContact: 'each matches the same contact in Google Contacts',
+    importStarting: 'Starting the import…',
+    undoAsk: 'Remove the {created} contacts this import created and restore {updated} it changed?',
+    undoAskCreated: 'Remove the {created} contacts this import created?',
+    undoAskUpdated: 'Restore the {updated} contacts this import changed?',
+    undoYes: 'Yes, undo',
+    undoNo: 'Cancel',
+    undoEdited: 'A contact was changed since the import ({fields}): left as it is.',
+    undoEditedCreated: 'A contact the import created was changed since; removed, as the import created it.',
+    undoGone: 'A contact the import wrote was deleted since.',
   },
   ru: {
     title: 'Импорт и экспорт клиентов',
@@ -78,6 +95,23 @@ export const importText = catalog({
     error: 'Что-то пошло не так: {message}',
     readError: 'Не удалось прочитать {file}: {message}',
     recent: 'Последние импорты',
+    importLabel: 'Категория для всех клиентов файла',
+    importLabelHint: 'без категории или впишите новую',
+    merges: 'Строки — один клиент (объединены до отправки):',
+    mergeRows: 'строки {list} и {last} — один клиент',
+    samePhone: 'одинаковый телефон {value}',
+    sameEmail: 'одинаковый e-mail {value}',
+    sameBoth: 'одинаковые телефон и e-mail {value}',
+    sameContact: 'обе совпали с одним контактом в Google Контактах',
+    importStarting: 'Начинаем импорт…',
+    undoAsk: 'Удалить контакты, созданные этим импортом ({created}), и восстановить изменённые им ({updated})?',
+    undoAskCreated: 'Удалить контакты, созданные этим импортом ({created})?',
+    undoAskUpdated: 'Восстановить контакты, изменённые этим импортом ({updated})?',
+    undoYes: 'Да, отменить',
+    undoNo: 'Не отменять',
+    undoEdited: 'Контакт изменили после импорта ({fields}): оставлен как есть.',
+    undoEditedCreated: 'Контакт, созданный импортом, изменили после него; удалён, так как его создал импорт.',
+    undoGone: 'Контакт, записанный импортом, с тех пор удалён.',
   },
   ka: {
     title: 'კლიენტების იმპორტი და ექსპორტი',
@@ -115,6 +149,23 @@ export const importText = catalog({
     error: 'შეცდომა: {message}',
     readError: '{file} ვერ წაიკითხა: {message}',
     recent: 'ბოლო იმპორტები',
+    importLabel: 'კატეგორია ფაილის ყველა კლიენტისთვის',
+    importLabelHint: 'კატეგორიის გარეშე, ან ჩაწერეთ ახალი',
+    merges: 'სტრიქონები — ერთი კლიენტი (გაერთიანდა გაგზავნამდე):',
+    mergeRows: 'სტრიქონები {list} და {last} ერთი კლიენტია',
+    samePhone: 'ერთი და იგივე ტელეფონი {value}',
+    sameEmail: 'ერთი და იგივე ელ-ფოსტა {value}',
+    sameBoth: 'ერთი და იგივე ტელეფონი და ელ-ფოსტა {value}',
+    sameContact: 'ორივე ემთხვევა ერთსა და იმავე კონტაქტს Google Contacts-ში',
+    importStarting: 'იმპორტი იწყება…',
+    undoAsk: 'წავშალოთ ამ იმპორტით შექმნილი {created} კონტაქტი და აღვადგინოთ {updated} შეცვლილი?',
+    undoAskCreated: 'წავშალოთ ამ იმპორტით შექმნილი {created} კონტაქტი?',
+    undoAskUpdated: 'აღვადგინოთ ამ იმპორტით შეცვლილი {updated} კონტაქტი?',
+    undoYes: 'დიახ, გაუქმება',
+    undoNo: 'არა',
+    undoEdited: 'კონტაქტი შეიცვალა იმპორტის შემდეგ ({fields}): დარჩა როგორც არის.',
+    undoEditedCreated: 'იმპორტით შექმნილი კონტაქტი შემდეგ შეიცვალა; წაიშალა, რადგან ის იმპორტმა შექმნა.',
+    undoGone: 'იმპორტით ჩაწერილი კონტაქტი შემდეგ წაიშალა.',
   },
 });
 
@@ -192,3 +243,32 @@ export const FIELD_NAMES: Record<Locale, Record<ContactField, string>> = {
     ignore: '— გამოტოვება —',
   },
 };
+
+/** Google's field names (`names`, `birthdays`… in conflicts and undo warnings) in the office's words: the same words
+ *  as the mapping's choices where there is one. A field not listed here is shown as Google names it. */
+const PERSON_FIELDS: Record<string, ContactField> = {
+  phoneNumbers: 'phone',
+  emailAddresses: 'email',
+  birthdays: 'birthday',
+  addresses: 'address',
+  organizations: 'company',
+  urls: 'url',
+  biographies: 'notes',
+  events: 'event',
+  nicknames: 'nickname',
+  userDefined: 'custom',
+  memberships: 'label',
+};
+
+const OWN_WORDS: Record<Locale, Record<string, string>> = {
+  en: { names: 'Name', clientData: 'CRM fields' },
+  ru: { names: 'Имя', clientData: 'Поля CRM' },
+  ka: { names: 'სახელი', clientData: 'CRM-ის ველები' },
+};
+
+export function personFieldName(locale: Locale, field: string): string {
+  const own = OWN_WORDS[locale][field];
+  if (own) return own;
+  const mapped = PERSON_FIELDS[field];
+  return mapped ? FIELD_NAMES[locale][mapped] : field;
+}

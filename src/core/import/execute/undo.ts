@@ -52,5 +52,6 @@ export function* undoImportSteps(importId: string, phoneKey: PhoneKey): ImportSt
     deleted: plan.deletes.length,
     restored: plan.restores.length,
     warnings: plan.warnings.map(undoWarningText),
+    details: plan.warnings,
   };
 }
