@@ -149,3 +149,28 @@ test('export the clients of one label as Google CSV and download it', async () =
     expect(text.trim().split('\r\n').length).toBe(vip.length + 1);
   });
 });
+
+test('an Excel export that cuts a long note says so beside the button, with the row', async () => {
+  const { page } = h;
+  await screenshotOnFailure(page, 'export-cut', async () => {
+    const ws = h.office.workspace;
+    // 40,000 characters: Google Contacts holds it, an Excel cell holds 32,767.
+    const story = 'Длинная история переписки. '.repeat(1500);
+    ws.people.seed(
+      [{ names: [{ familyName: 'Яковлев', givenName: 'Ян' }], biographies: [{ value: story }] }],
+      ws.clock.now(),
+    );
+    await page.goto(h.url('/'));
+    const frame = await openSidebar(page, /Импорт/);
+    await frame.locator('#label option[value=""]').waitFor({ state: 'attached' });
+    await frame.locator('#format').selectOption('xlsx');
+    await frame.locator('#label').selectOption('');
+    const [download] = await Promise.all([page.waitForEvent('download'), frame.locator('#export').click()]);
+    expect(download.suggestedFilename()).toBe('clients.xlsx');
+    const note = frame.locator('#export-note');
+    await note.waitFor();
+    const text = await note.innerText();
+    expect(text).toMatch(/в столбце «Комментарий»: 1 \(строка \d+\); полный текст остаётся в Google Контактах\./);
+    expect(await note.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+  });
+});

@@ -43,3 +43,33 @@ test('a 60,000-character note is refused at preview, as the import would, and th
   expect(result.created).toBe(1);
   expect(office.workspace.people.allContacts().map((c) => c.names?.[0]?.givenName)).toEqual(['Анна']);
 });
+
+test('`crm export --format xlsx` lists the notes it cut (JSON `cut` and `warnings`) and says so on stderr', async () => {
+  const dir = tempDir();
+  try {
+    // 40,000 characters: a card may hold it (the limit is 50,000), an Excel cell may not (32,767).
+    const story = 'Длинная история переписки. '.repeat(1500);
+    const file = path.join(dir, 'notes.csv');
+    fs.writeFileSync(
+      file,
+      ['Имя,Телефон,Заметка', 'Анна Иванова,+79161234501,коротко', `Борис Петров,+79161234502,${story}`].join('\r\n'),
+    );
+    expect((await runCli(dir, 'import', file)).code).toBe(0);
+    const out = path.join(dir, 'clients.xlsx');
+    const run = await runCli(dir, 'export', '--format', 'xlsx', '--out', out);
+    expect(run.code).toBe(0);
+    const result = run.json<{ contacts: number; cut: Array<{ row: number; column: string }>; warnings: string[] }>();
+    expect(result.contacts).toBe(2);
+    expect(result.cut).toHaveLength(1);
+    expect(result.cut[0].column).toBe('Комментарий');
+    const row = result.cut[0].row;
+    expect(result.warnings).toEqual([
+      `Обрезано до 32 767 символов (больше ячейка Excel не вмещает) в столбце «Комментарий»: 1 (строка ${row}); ` +
+        'полный текст остаётся в Google Контактах.',
+    ]);
+    expect(run.stderr).toBe(`${result.warnings[0]}\n`);
+    expect(fs.existsSync(out)).toBe(true);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
