@@ -174,3 +174,51 @@ test('an Excel export that cuts a long note says so beside the button, with the 
     expect(await note.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
   });
 });
+
+test('a client already in Google Contacts: the conflict names the field in the office words, Undo asks about both', async () => {
+  const { page } = h;
+  await screenshotOnFailure(page, 'import-conflict', async () => {
+    const ws = h.office.workspace;
+    // Row 4's Анна Иванова (8 912 345-67-89, born 15.03.1985) is in the account with another birthday.
+    ws.people.seed(
+      [
+        {
+          names: [{ familyName: 'Иванова', givenName: 'Анна' }],
+          phoneNumbers: [{ value: '+7 912 345-67-89' }],
+          birthdays: [{ date: { year: 1986, month: 4, day: 16 } }],
+        },
+      ],
+      ws.clock.now(),
+    );
+    const before = ws.people.allContacts().length;
+    await page.goto(h.url('/'));
+    const frame = await openSidebar(page, /Импорт/);
+    await frame
+      .locator('#title')
+      .filter({ hasText: /Импорт/ })
+      .waitFor();
+    await frame.locator('#file').setInputFiles(FIXTURE);
+    await frame.locator('#mapping-table select[data-column="Телефон"]').waitFor();
+    await frame.locator('#preview').click();
+    await frame.locator('#preview-result [data-count="created"]').waitFor();
+    const columns = await frame
+      .locator('ul.conflicts li[data-row="4"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-column')));
+    expect(columns).toContain('День рождения');
+    const text = await frame.locator('ul.conflicts').innerText();
+    expect(text).toContain('Строка 4, День рождения: ');
+    for (const apiName of ['birthdays', 'names', 'phoneNumbers', 'emailAddresses']) expect(text).not.toContain(apiName);
+
+    await frame.locator('#import').click();
+    await frame.locator('#import-result.ok').waitFor();
+    const created = ws.people.allContacts().length - before;
+    await frame.locator('#undo').click();
+    expect(await frame.locator('#undo-question').innerText()).toBe(
+      `Удалить контакты, созданные этим импортом (${created}), и восстановить изменённые им (1)?`,
+    );
+    await frame.locator('#undo-yes').click();
+    await frame.locator('#undo-note.ok').waitFor();
+    expect(await frame.locator('#undo-note').innerText()).toContain('восстановлено 1');
+    expect(ws.people.allContacts().length).toBe(before);
+  });
+});
