@@ -54,6 +54,13 @@ test('import an Excel base: mapping, preview with problems, import, undo', async
     expect(account).toContain(`сейчас ${before} контактов`);
     expect(account).toContain('лимит — 25000');
 
+    // The label travels with the staged contacts: changing it after the preview asks for a new preview.
+    await frame.locator('#import-label').fill('Весна');
+    expect(await frame.locator('#import').isHidden()).toBe(true);
+    await frame.locator('#import-label').fill('Весна 2026');
+    await frame.locator('#preview').click();
+    await frame.locator('#import:not([hidden])').waitFor();
+
     await frame.locator('#import').click();
     await frame.locator('#import-result.ok').waitFor();
     expect(await frame.locator('#progress').evaluate((el: HTMLProgressElement) => el.value === el.max)).toBe(true);

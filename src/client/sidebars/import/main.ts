@@ -452,6 +452,8 @@ async function exportContacts(): Promise<void> {
 
 byId('file').addEventListener('change', () => void readFile());
 byId('encoding').addEventListener('change', () => void readFile());
+// The label is staged with the contacts at preview: a new label needs a new preview before importing.
+byId('import-label').addEventListener('input', resetAfterFile);
 byId('preview').addEventListener('click', () => void preview());
 byId('import').addEventListener('click', () => void runImport());
 byId('undo').addEventListener('click', askUndo);
