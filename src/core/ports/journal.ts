@@ -33,4 +33,10 @@ export interface ImportJournal {
   append(entries: JournalEntry[]): void;
   /** The import's counts and status (the Imports sheet row; a journal without one keeps what it can). */
   progress(counts: Partial<ImportCounts>, status: ImportStatus): void;
+  /**
+   * Makes what was appended and reported so far durable. The executor commits before every People write (the
+   * write-ahead) and when a run ends; a store that writes at once does nothing here, one that gathers the entries
+   * (the Import log sheet) writes them all in one request, so a People batch costs one journal write, not three.
+   */
+  commit(): void;
 }

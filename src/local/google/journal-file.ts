@@ -44,5 +44,7 @@ export function fileJournal(file: string, importId: string): PromisedPort<Import
       store(file, checkpoint);
     },
     async progress() {},
+    // Every append is already on disk.
+    async commit() {},
   };
 }

@@ -11,9 +11,9 @@ import type {
 import { exportPage } from '../export/contacts';
 import { listUserGroups } from '../people/gateway';
 import { readSettings, uiLocale } from '../sheets/settings';
-import { allRecords, startRecord, writeLog } from './journal';
+import { allRecords } from './journal';
 import { rememberMapping, savedMapping } from './mappings';
-import { stageContacts } from './staging';
+import { stageFirst, stageMore } from './staging';
 
 export function getImportSetup(fingerprint: string): ImportSetup {
   const settings = readSettings();
@@ -36,17 +36,12 @@ export function stageImport(input: StageImportInput): StageImportResult {
   if (!/^[\w.-]{1,64}$/.test(importId))
     throw new Error('An import id is letters, digits, "-", "_" or "." (at most 64).');
   if (!Array.isArray(input.contacts)) throw new Error('stageImport: contacts must be a list.');
-  const first = input.chunk === 0;
-  if (first) {
-    // First: a mapping too large to remember is refused before the import writes anything.
-    if (input.fingerprint && input.mapping)
-      rememberMapping(input.fingerprint, input.mapping, String(input.fileName ?? ''));
-    startRecord(importId, String(input.fileName ?? ''), (input.problems ?? []).length);
-    writeLog(
-      (input.problems ?? []).map((p) => ({ importId, resourceName: '', action: 'problem' as const, before: p })),
-    );
-  }
-  return { importId, staged: stageContacts(importId, input.contacts, first) };
+  if (input.chunk !== 0) return { importId, staged: stageMore(importId, input.contacts) };
+  // First: a mapping too large to remember is refused before the import writes anything.
+  if (input.fingerprint && input.mapping)
+    rememberMapping(input.fingerprint, input.mapping, String(input.fileName ?? ''));
+  const start = { importId, file: String(input.fileName ?? ''), problems: input.problems ?? [] };
+  return { importId, staged: stageFirst(start, input.contacts) };
 }
 
 export function listImports(): ImportRecord[] {

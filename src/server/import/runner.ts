@@ -1,7 +1,10 @@
 // Preview and write an import, on Apps Script: the core executor (core/import/execute/run.ts) driven synchronously
 // over the People API (people/gateway.ts peopleDirectory) and the Imports / Import log sheets (journal.ts). Both
-// start from the same reads — the staged contacts (one sheet read), the account's contacts (one listing, 1000 a
-// page) and its labels — and the same pure plan, so what the preview shows is what gets written.
+// start from the same reads — the staged contacts, the import's journal and Settings (one batchGet, import-sheets.ts),
+// the account's contacts (one listing, 1000 a page) and its labels — and the same pure plan, so what the preview
+// shows is what gets written. The first runImport of an import answers after one batch of contacts (the sidebar
+// shows progress from the start); each later call goes on until the run budget and answers; callers call again
+// while the status is `running` (core/import/execute/stage.ts).
 
 import { RecordingDirectory } from '../../core/card-index';
 import { familyFirstName } from '../../core/export/contact-view';
@@ -21,19 +24,20 @@ import type { ImportPreview, ImportProgress, ImportStatus, PreviewEntry } from '
 import { scriptClock } from '../clock';
 import { noteContacts } from '../card-index/client-index';
 import { peopleDirectory, Person as IndexPerson } from '../people/gateway';
-import { readSettings, uiLocale } from '../sheets/settings';
-import { findRecord, readLog, sheetJournal } from './journal';
+import { uiLocale } from '../sheets/settings';
+import { readImportSheets, type ImportSheets } from './import-sheets';
+import { logEntries, recordIn, SheetJournal } from './journal';
 import { importMessage } from './messages';
-import { stagedContacts } from './staging';
+import { stagedIn } from './staging';
 
 /** Stop starting calls after this long, leaving room under Apps Script's 6-minute limit for the last one. */
 const RUN_BUDGET_MS = 5 * 60 * 1000;
 const PREVIEW_LIST_LIMIT = 500;
 
-function staged(importId: string) {
-  const contacts = stagedContacts(importId);
+function staged(importId: string, sheets: ImportSheets) {
+  const contacts = stagedIn(sheets.queue!, importId);
   if (!contacts.length) throw new Error(`Import ${importId} has nothing staged: read the file again.`);
-  const settings = readSettings();
+  const settings = sheets.settings;
   const region = settings.get('defaultCountry');
   // Stored numbers written the national way ("8 912 …") match the file's +7 numbers under the office's country.
   return { contacts, region, locale: uiLocale(settings), phoneKey: (raw: string) => parsePhoneKey(raw, region) };
@@ -45,10 +49,11 @@ function displayName(p: Person | undefined): string {
 }
 
 export function previewImport(importId: string): ImportPreview {
-  const { contacts, phoneKey } = staged(importId);
+  const sheets = readImportSheets({ queue: 'all', log: 'all' });
+  const { contacts, phoneKey } = staged(importId, sheets);
   const { existing, plan } = runSteps(planSteps(importId, contacts, phoneKey), { people: peopleDirectory });
   const counts = planCounts(plan);
-  const problems = journalProblems(readLog(importId)).length;
+  const problems = journalProblems(logEntries(sheets.log!.table, importId)).length;
   const cut = <T>(list: T[]) => list.slice(0, PREVIEW_LIST_LIMIT);
   const budget = callBudget(plan, existing.length, { labelsOnCreate: LABELS_ON_CREATE });
   const room = accountRoom(existing.length, plan);
@@ -91,12 +96,15 @@ export function previewImport(importId: string): ImportPreview {
 
 export function runImport(importId: string): ImportProgress {
   const startedAt = scriptClock.now();
-  const { table, found } = findRecord(importId);
+  // Everything this execution needs from the spreadsheet, in one request.
+  const sheets = readImportSheets({ imports: 'all', queue: 'all', log: 'all' });
+  const found = recordIn(sheets.imports!.table, importId);
   if (!found) throw new Error(`There is no import ${importId} in the Imports sheet.`);
   const status = found.record.status as ImportStatus;
+  const journal = new SheetJournal(sheets, importId, found.rowNumber);
   if (status === 'done' || status === 'undone')
-    return finishedProgress(importId, status, readLog(importId), found.record.skipped);
-  const { contacts, phoneKey, region, locale } = staged(importId);
+    return finishedProgress(importId, status, journal.read(importId), found.record.skipped);
+  const { contacts, phoneKey, region, locale } = staged(importId, sheets);
   // What this run writes to the account goes into the card index before the execution ends, whatever happens.
   const people = new RecordingDirectory(peopleDirectory);
   try {
@@ -108,8 +116,10 @@ export function runImport(importId: string): ImportProgress {
         clock: scriptClock,
         budgetMs: RUN_BUDGET_MS,
         startedAt,
+        // An import never run yet answers after its first batch: the sidebar's bar moves within seconds.
+        ...(status === 'staged' ? { contactBatches: 1 } : {}),
       }),
-      { people, journal: sheetJournal(table, found.rowNumber) },
+      { people, journal },
     );
     if (progress.status !== 'paused') return progress;
     return {

@@ -4,18 +4,31 @@
 // A new stage replaces only its own rows and drops those of imports that are over (done or undone), that were staged
 // and never started long ago, or that the Imports sheet no longer knows; an interrupted colleague's import keeps its
 // rows, so its resume still finds them.
+//
+// Each chunk is ONE spreadsheets.batchUpdate (appendCells, atomic). The first chunk of an import also reads the
+// Imports, Import queue and Import log sheets in one batchGet and writes, in its one batchUpdate, the import's Imports
+// row, the file's problems to the Import log and the queue's clean-up: the queue is then left in the template's
+// column order, so later chunks append without reading its header.
 
 import { CARD_LIMIT, cardFits } from '../../core/import/normalize/card-size';
-import type { NormalizedContact } from '../../core/import/types';
+import { importLogRow, stagedImportRow } from '../../core/import/journal-rows';
+import type { ImportProblem, NormalizedContact } from '../../core/import/types';
+import { template } from '../../core/sheets/templates';
 import type { ImportRecord } from '../../shared/import-dto';
-import { CrmTable } from '../sheets/table';
 import { scriptClock } from '../clock';
-import { allRecords } from './journal';
+import { crmSheet, crmSpreadsheet } from '../sheets/crm-spreadsheet';
+import { uiLocale } from '../sheets/settings';
+import { cellData, rowData, writeBatch } from '../sheets/values-batch';
+import { appendRecords, readImportSheets, updateRecord, type ImportSheets, type ReadSheet } from './import-sheets';
+import { allRecordsIn, recordIn } from './journal';
 
-/** Google's limit per cell; a contact bigger than this cannot be staged (and would not be a sane client card). */
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+type RowData = GoogleAppsScript.Sheets.Schema.RowData;
 
 /** A preview nobody went on with (the sidebar was closed) is dropped by the next stage after this long. */
 const ABANDONED_STAGE_MS = 24 * 60 * 60 * 1000;
+
+const QUEUE_KEYS = template('importStaging').columns.map((c) => c.key);
 
 /** Whether an import's staged rows are still needed: it may still be run or resumed. */
 function stillNeeded(record: ImportRecord | undefined, now: number): boolean {
@@ -25,48 +38,103 @@ function stillNeeded(record: ImportRecord | undefined, now: number): boolean {
   return true;
 }
 
-/** Empties the staging sheet of `importId`'s rows and of rows no import needs; keeps the rest in place. */
-function startOver(table: CrmTable, importId: string): void {
-  const all = table.rows();
-  if (!all.length) return;
-  const records = new Map(allRecords().map((r) => [r.id, r]));
+/** A queue row in the template's column order: the text of the JSON is stored exactly (a stringValue). */
+function queueRow(importId: string, row: number, contact: string): RowData {
+  return rowData([cellData(importId, 'UTC'), cellData(row, 'UTC'), cellData(contact, 'UTC')]);
+}
+
+function inTemplateOrder(queue: ReadSheet): boolean {
+  return queue.table.headerRow === 1 && QUEUE_KEYS.every((k, i) => queue.table.columns[k] === i);
+}
+
+/**
+ * The requests that empty the queue of `importId`'s rows and of rows no import needs, keeping the rest (and that put
+ * the header back in template order if the office moved it); none when there is nothing to change.
+ */
+function startOver(sheets: ImportSheets, importId: string): Request[] {
+  const queue = sheets.queue!;
+  const all = queue.table.rows();
+  const records = new Map(allRecordsIn(sheets.imports!.table).map((r) => [r.id, r]));
   const now = scriptClock.now();
   const kept = all.filter(
     (r) => String(r.values.importId) !== importId && stillNeeded(records.get(String(r.values.importId)), now),
   );
-  // Nothing to remove: the sheet stays as it is and this import's rows go under the others.
-  if (kept.length === all.length) return;
-  table.clearRows();
-  table.appendBlock(
-    kept.map((r) => ({
-      importId: String(r.values.importId),
-      row: Number(r.values.row),
-      contact: String(r.values.contact),
-    })),
+  if (kept.length === all.length && inTemplateOrder(queue)) return [];
+  const width = Math.max(QUEUE_KEYS.length, ...queue.table.values().map((r) => r.length));
+  const locale = uiLocale(sheets.settings);
+  const header = rowData(template('importStaging').columns.map((c) => cellData(c.title[locale], 'UTC')));
+  const rows = kept.map((r) =>
+    queueRow(String(r.values.importId), Number(r.values.row), String(r.values.contact)),
   );
+  return [
+    // Everything the read saw is cleared (a range with no rows clears it: the field mask names userEnteredValue)…
+    {
+      updateCells: {
+        range: { sheetId: queue.sheetId, startRowIndex: 0, endRowIndex: Math.max(1, queue.height), startColumnIndex: 0, endColumnIndex: width },
+        fields: 'userEnteredValue',
+      },
+    },
+    // …then the header and the kept rows are written from the top, and this import's rows are appended under them.
+    {
+      updateCells: {
+        start: { sheetId: queue.sheetId, rowIndex: 0, columnIndex: 0 },
+        rows: [header, ...rows],
+        fields: 'userEnteredValue',
+      },
+    },
+  ];
 }
 
-export function stageContacts(importId: string, contacts: NormalizedContact[], first: boolean): number {
-  const table = CrmTable.open('importStaging', { read: first });
-  if (first) startOver(table, importId);
-  const records = contacts.map((c) => {
-    const json = JSON.stringify(c);
+function stagedRows(importId: string, contacts: NormalizedContact[]): RowData[] {
+  return contacts.map((c) => {
     // The preview already refused such a row (core/import/normalize/card-size.ts): this is the same rule, kept as a
     // guard for a caller that staged without previewing.
     if (!cardFits(c))
       throw new Error(
         `Row ${c.rowNumber}: this client's card is over ${CARD_LIMIT} characters and cannot be imported.`,
       );
-    return { importId, row: c.rowNumber, contact: json };
+    return queueRow(importId, c.rowNumber, JSON.stringify(c));
   });
-  table.appendBlock(records);
-  return records.length;
 }
 
-export function stagedContacts(importId: string): NormalizedContact[] {
-  const table = CrmTable.open('importStaging', { read: true });
+/** The first chunk: the Imports row, the file's problems, the queue's clean-up and the rows, in one write. */
+export function stageFirst(
+  start: { importId: string; file: string; problems: ImportProblem[] },
+  contacts: NormalizedContact[],
+): number {
+  const { importId, file, problems } = start;
+  const sheets = readImportSheets({ imports: 'all', queue: 'all', log: 'header' });
+  const { ss, timeZone } = sheets;
+  const rows = stagedRows(importId, contacts);
+  const by = Session.getEffectiveUser().getEmail();
+  const record = stagedImportRow({ importId, file, by, errors: problems.length, startedAt: new Date() });
+  const found = recordIn(sheets.imports!.table, importId);
+  const log = problems.map((p) => importLogRow({ importId, resourceName: '', action: 'problem', before: p }));
+  writeBatch(ss, [
+    ...(found
+      ? updateRecord(sheets.imports!, found.rowNumber, record, timeZone)
+      : appendRecords(sheets.imports!, [record], timeZone)),
+    ...appendRecords(sheets.log!, log, timeZone),
+    ...startOver(sheets, importId),
+    ...(rows.length ? [{ appendCells: { sheetId: sheets.queue!.sheetId, rows, fields: 'userEnteredValue' } }] : []),
+  ]);
+  return rows.length;
+}
+
+/** A later chunk: its rows appended to the queue, which the first chunk left in template order. */
+export function stageMore(importId: string, contacts: NormalizedContact[]): number {
+  const ss = crmSpreadsheet();
+  const sheet = crmSheet('importStaging', ss);
+  if (!sheet) throw new Error(`The "${template('importStaging').title.en}" sheet is missing: run CRM → Set up.`);
+  const rows = stagedRows(importId, contacts);
+  if (rows.length) writeBatch(ss, [{ appendCells: { sheetId: sheet.getSheetId(), rows, fields: 'userEnteredValue' } }]);
+  return rows.length;
+}
+
+/** `importId`'s staged contacts among the queue rows the execution read. */
+export function stagedIn(queue: ReadSheet, importId: string): NormalizedContact[] {
   const out: NormalizedContact[] = [];
-  for (const row of table.rows()) {
+  for (const row of queue.table.rows()) {
     if (String(row.values.importId) !== importId) continue;
     out.push(JSON.parse(String(row.values.contact)) as NormalizedContact);
   }

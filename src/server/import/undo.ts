@@ -8,14 +8,15 @@ import type { UndoResult } from '../../shared/import-dto';
 import { RecordingDirectory } from '../../core/card-index';
 import { peopleDirectory } from '../people/gateway';
 import { indexChanges } from './runner';
-import { readSettings } from '../sheets/settings';
-import { findRecord, sheetJournal } from './journal';
+import { readImportSheets } from './import-sheets';
+import { recordIn, SheetJournal } from './journal';
 
 export function undoImport(importId: string): UndoResult {
-  const { table, found } = findRecord(importId);
+  const sheets = readImportSheets({ imports: 'all', log: 'all' });
+  const found = recordIn(sheets.imports!.table, importId);
   if (!found) throw new Error(`There is no import ${importId} in the Imports sheet.`);
   if (found.record.status === 'undone') return { importId, deleted: 0, restored: 0, warnings: [] };
-  const region = readSettings().get('defaultCountry');
+  const region = sheets.settings.get('defaultCountry');
   // Deleted contacts leave the card index, restored ones are rewritten, in this execution.
   const people = new RecordingDirectory(peopleDirectory);
   try {
@@ -23,7 +24,7 @@ export function undoImport(importId: string): UndoResult {
       undoImportSteps(importId, (raw: string) => parsePhoneKey(raw, region)),
       {
         people,
-        journal: sheetJournal(table, found.rowNumber),
+        journal: new SheetJournal(sheets, importId, found.rowNumber),
       },
     );
   } finally {

@@ -54,11 +54,17 @@ export class CrmTable implements RowTable {
   }
 
   /** A sheet the caller already found (with its own wording for a missing one). */
-  static onSheet(key: SheetKey, sheet: Sheet, options: { read?: boolean; values?: unknown[][] } = {}): CrmTable {
+  static onSheet(
+    key: SheetKey,
+    sheet: Sheet,
+    options: { read?: boolean; values?: unknown[][]; partial?: boolean } = {},
+  ): CrmTable {
     const values = options.values ?? (options.read ? sheet.getDataRange().getValues() : topRows(sheet));
     const found = findTable(values, template(key));
     const layout = found ?? { headerIndex: 0, columns: noColumns(key) };
-    const whole = options.read || options.values !== undefined || values.length < HEADER_SEARCH_ROWS;
+    // `partial`: the values are the top rows only (read with others in one request), not the sheet's contents.
+    const whole =
+      !options.partial && (options.read || options.values !== undefined || values.length < HEADER_SEARCH_ROWS);
     return new CrmTable(key, sheet, layout, whole ? values : undefined);
   }
 

@@ -72,6 +72,7 @@ class MemoryJournal implements ImportJournal {
   progress(_counts: unknown, status: ImportStatus) {
     this.statuses.push(status);
   }
+  commit() {}
 }
 
 function promised<T extends object>(port: T): Promised<{ port: T }>['port'] {

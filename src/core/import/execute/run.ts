@@ -53,6 +53,12 @@ export interface ImportRun {
   budgetMs: number;
   /** When the execution began (its reads before the run count against the budget too); default: now. */
   startedAt?: number;
+  /**
+   * Return (status `running`) after this many batches of contacts (creates, updates, label changes; the label
+   * creations before them do not count): the first call of an import answers after one batch, so the sidebar shows
+   * progress from the start. Default: no limit.
+   */
+  contactBatches?: number;
 }
 
 /** One listing of the account and its labels, and the plan against them: what the preview and the run share. */
@@ -177,6 +183,8 @@ function* send(call: ImportCall, state: RunState): ImportSteps<CallResult> {
 function* step(importId: string, call: ImportCall, state: RunState, phoneKey: PhoneKey): ImportSteps<void> {
   const group = call.kind === 'modifyMembers' ? modifyGroup(call, state) : undefined;
   yield* journal(entriesBeforeCall(importId, call, group, phoneKey));
+  // Write-ahead: the entries before this call (and the previous call's, still gathered) are stored before it is sent.
+  yield* ask('journal', 'commit');
   const result = yield* send(call, state);
   yield* journal(entriesAfterCall(importId, call, result));
 }
@@ -194,6 +202,7 @@ export function* runImportSteps(run: ImportRun): ImportSteps<ImportProgress> {
   const problems = journalProblems(entries);
   function* report(status: ImportStatus, message = ''): ImportSteps<ImportProgress> {
     yield* ask('journal', 'progress', { ...state.counts }, status);
+    yield* ask('journal', 'commit');
     const { created, updated, skipped } = state.counts;
     const total = run.contacts.length;
     return {
@@ -210,11 +219,15 @@ export function* runImportSteps(run: ImportRun): ImportSteps<ImportProgress> {
     };
   }
   yield* ask('journal', 'progress', { ...state.counts }, 'running');
+  const contactBatches = run.contactBatches ?? Infinity;
+  let contactBatchesDone = 0;
   try {
     for (const call of calls) {
-      if (run.clock.now() - started > run.budgetMs) return yield* report('running');
+      if (run.clock.now() - started > run.budgetMs || contactBatchesDone >= contactBatches)
+        return yield* report('running');
       yield* step(run.importId, call, state, run.phoneKey);
       state.batchesDone++;
+      if (call.kind !== 'createGroup') contactBatchesDone++;
       if (state.batchesDone < calls.length) yield* ask('journal', 'progress', { ...state.counts }, 'running');
     }
   } catch (e) {

@@ -47,6 +47,7 @@ export function* undoImportSteps(importId: string, phoneKey: PhoneKey): ImportSt
     })),
   ]);
   yield* ask('journal', 'progress', {}, 'undone');
+  yield* ask('journal', 'commit');
   return {
     importId,
     deleted: plan.deletes.length,
