@@ -88,7 +88,9 @@ export function readImportSheets(want: { imports?: Want; log?: Want; queue?: Wan
     return sheet;
   });
   const settingsSheet = crmSheet('settings', ss);
-  const ranges = sheets.map((s, i) => a1(s.getName(), want[parts[i]] === 'all' ? undefined : `1:${HEADER_SEARCH_ROWS}`));
+  const ranges = sheets.map((s, i) =>
+    a1(s.getName(), want[parts[i]] === 'all' ? undefined : `1:${HEADER_SEARCH_ROWS}`),
+  );
   if (settingsSheet) ranges.push(a1(settingsSheet.getName()));
   const values = readRanges(ss, ranges);
   const settingsRows = settingsSheet ? (values[values.length - 1] as unknown[][]) : undefined;
@@ -121,7 +123,12 @@ export function appendRecords(sheet: ReadSheet, records: RowRecord[], timeZone: 
   const missing = Object.keys(sheet.table.columns).filter((k) => sheet.table.columns[k] < 0);
   if (missing.length)
     throw new Error(`An import sheet has lost columns (${missing.join(', ')}): run CRM → Set up to repair it.`);
-  return [appendRows(sheet.sheetId, records.map((r) => rowData(rowCells(sheet.table, r, timeZone))))];
+  return [
+    appendRows(
+      sheet.sheetId,
+      records.map((r) => rowData(rowCells(sheet.table, r, timeZone))),
+    ),
+  ];
 }
 
 /** Some cells of one row (only the named columns the sheet has), as few updateCells as their runs allow. */

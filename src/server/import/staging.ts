@@ -63,14 +63,18 @@ function startOver(sheets: ImportSheets, importId: string): Request[] {
   const width = Math.max(QUEUE_KEYS.length, ...queue.table.values().map((r) => r.length));
   const locale = uiLocale(sheets.settings);
   const header = rowData(template('importStaging').columns.map((c) => cellData(c.title[locale], 'UTC')));
-  const rows = kept.map((r) =>
-    queueRow(String(r.values.importId), Number(r.values.row), String(r.values.contact)),
-  );
+  const rows = kept.map((r) => queueRow(String(r.values.importId), Number(r.values.row), String(r.values.contact)));
   return [
     // Everything the read saw is cleared (a range with no rows clears it: the field mask names userEnteredValue)…
     {
       updateCells: {
-        range: { sheetId: queue.sheetId, startRowIndex: 0, endRowIndex: Math.max(1, queue.height), startColumnIndex: 0, endColumnIndex: width },
+        range: {
+          sheetId: queue.sheetId,
+          startRowIndex: 0,
+          endRowIndex: Math.max(1, queue.height),
+          startColumnIndex: 0,
+          endColumnIndex: width,
+        },
         fields: 'userEnteredValue',
       },
     },
