@@ -58,7 +58,11 @@ export function stagePrepared(office: Office, importId: string, prepared: Prepar
   const { opened, mapping, cleaned } = prepared;
   const { fileName, fingerprint } = opened;
   const { contacts, problems } = cleaned;
-  runSteps(stageSteps({ importId, fileName, contacts, problems, fingerprint, mapping }), importServer(office));
+  const remembered = prepared.setup.mapping;
+  runSteps(
+    stageSteps({ importId, fileName, contacts, problems, fingerprint, mapping, remembered }),
+    importServer(office),
+  );
 }
 
 /** Calls runImport until the import is no longer running (each call is one Apps Script execution). */

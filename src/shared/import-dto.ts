@@ -33,11 +33,18 @@ export interface StageImportInput {
   /** With chunk 0: the header fingerprint and the mapping to remember for files like this one. */
   fingerprint?: string;
   mapping?: SavedMapping;
+  /**
+   * With chunk 0: the digest of every contact this import stages (core/import/execute/stage-digest.ts), so the
+   * server can take over rows an earlier import of the same file left in the queue.
+   */
+  digest?: string;
 }
 
 export interface StageImportResult {
   importId: string;
   staged: number;
+  /** Every contact of the import is staged already (rows of an earlier import of the same file): send no more. */
+  complete?: boolean;
 }
 
 export interface PreviewEntry {

@@ -40,8 +40,13 @@ export function stageImport(input: StageImportInput): StageImportResult {
   // First: a mapping too large to remember is refused before the import writes anything.
   if (input.fingerprint && input.mapping)
     rememberMapping(input.fingerprint, input.mapping, String(input.fileName ?? ''));
-  const start = { importId, file: String(input.fileName ?? ''), problems: input.problems ?? [] };
-  return { importId, staged: stageFirst(start, input.contacts) };
+  const start = {
+    importId,
+    file: String(input.fileName ?? ''),
+    problems: input.problems ?? [],
+    digest: typeof input.digest === 'string' ? input.digest : undefined,
+  };
+  return { importId, ...stageFirst(start, input.contacts) };
 }
 
 export function listImports(): ImportRecord[] {

@@ -10,14 +10,17 @@
 // row, the file's problems to the Import log and the queue's clean-up: the queue is then left in the template's
 // column order, so later chunks append without reading its header.
 
+import { contactsDigest } from '../../core/import/execute/stage-digest';
 import { CARD_LIMIT, cardFits } from '../../core/import/normalize/card-size';
 import { importLogRow, stagedImportRow } from '../../core/import/journal-rows';
 import type { ImportProblem, NormalizedContact } from '../../core/import/types';
 import { template } from '../../core/sheets/templates';
 import type { ImportRecord } from '../../shared/import-dto';
+import type { TableRow } from '../../core/ports/table';
 import { scriptClock } from '../clock';
 import { crmSheet, crmSpreadsheet } from '../sheets/crm-spreadsheet';
 import { uiLocale } from '../sheets/settings';
+import { contiguousRuns } from '../sheets/grid-rows';
 import { cellData, rowData, writeBatch } from '../sheets/values-batch';
 import { appendRecords, readImportSheets, updateRecord, type ImportSheets, type ReadSheet } from './import-sheets';
 import { allRecordsIn, recordIn } from './journal';
@@ -51,15 +54,18 @@ function inTemplateOrder(queue: ReadSheet): boolean {
  * The requests that empty the queue of `importId`'s rows and of rows no import needs, keeping the rest (and that put
  * the header back in template order if the office moved it); none when there is nothing to change.
  */
-function startOver(sheets: ImportSheets, importId: string): Request[] {
+function startOver(sheets: ImportSheets, importId: string, reuse: Reuse | undefined): Request[] {
   const queue = sheets.queue!;
   const all = queue.table.rows();
   const records = new Map(allRecordsIn(sheets.imports!.table).map((r) => [r.id, r]));
   const now = scriptClock.now();
+  const reused = new Set(reuse?.rows.map((r) => r.rowNumber));
   const kept = all.filter(
-    (r) => String(r.values.importId) !== importId && stillNeeded(records.get(String(r.values.importId)), now),
+    (r) =>
+      reused.has(r.rowNumber) ||
+      (String(r.values.importId) !== importId && stillNeeded(records.get(String(r.values.importId)), now)),
   );
-  if (kept.length === all.length && inTemplateOrder(queue)) return [];
+  if (kept.length === all.length && inTemplateOrder(queue)) return retag(queue, reuse, importId);
   const width = Math.max(QUEUE_KEYS.length, ...queue.table.values().map((r) => r.length));
   const locale = uiLocale(sheets.settings);
   const header = rowData(template('importStaging').columns.map((c) => cellData(c.title[locale], 'UTC')));
@@ -89,6 +95,54 @@ function startOver(sheets: ImportSheets, importId: string): Request[] {
   ];
 }
 
+/** Rows an earlier import of the same contacts left in the queue, which this import takes over. */
+interface Reuse {
+  rows: TableRow[];
+}
+
+/**
+ * The queue rows of one import whose contacts have `digest`: this import's own (staged again) or those of an import
+ * that is over (its rows are no longer needed by it). Undefined when there are none.
+ */
+function reusable(sheets: ImportSheets, importId: string, digest: string | undefined): Reuse | undefined {
+  if (!digest) return undefined;
+  const count = Number(digest.split(':')[0]);
+  const records = new Map(allRecordsIn(sheets.imports!.table).map((r) => [r.id, r]));
+  const byImport = new Map<string, TableRow[]>();
+  for (const r of sheets.queue!.table.rows()) {
+    const id = String(r.values.importId);
+    const list = byImport.get(id);
+    if (list) list.push(r);
+    else byImport.set(id, [r]);
+  }
+  for (const [id, rows] of byImport) {
+    if (rows.length !== count) continue;
+    const status = records.get(id)?.status;
+    if (id !== importId && status !== 'done' && status !== 'undone') continue;
+    try {
+      const contacts = rows.map((r) => JSON.parse(String(r.values.contact)) as NormalizedContact);
+      if (contactsDigest(contacts) === digest) return { rows };
+    } catch {
+      // A damaged row: these rows cannot serve; the chunks are sent again.
+    }
+  }
+  return undefined;
+}
+
+/** The import-id cells of the reused rows set to this import's id, one updateCells per run of adjacent rows. */
+function retag(queue: ReadSheet, reuse: Reuse | undefined, importId: string): Request[] {
+  if (!reuse) return [];
+  const column = queue.table.columns.importId;
+  const todo = reuse.rows.filter((r) => String(r.values.importId) !== importId);
+  return contiguousRuns(todo).map((run) => ({
+    updateCells: {
+      start: { sheetId: queue.sheetId, rowIndex: run[0].rowNumber - 1, columnIndex: column },
+      rows: run.map(() => rowData([cellData(importId, 'UTC')])),
+      fields: 'userEnteredValue',
+    },
+  }));
+}
+
 function stagedRows(importId: string, contacts: NormalizedContact[]): RowData[] {
   return contacts.map((c) => {
     // The preview already refused such a row (core/import/normalize/card-size.ts): this is the same rule, kept as a
@@ -101,15 +155,20 @@ function stagedRows(importId: string, contacts: NormalizedContact[]): RowData[] 
   });
 }
 
-/** The first chunk: the Imports row, the file's problems, the queue's clean-up and the rows, in one write. */
+/**
+ * The first chunk: the Imports row, the file's problems, the queue's clean-up and the rows, in one write. With the
+ * `digest` of rows still in the queue (the same file imported before), those rows become this import's and the
+ * answer says every contact is staged.
+ */
 export function stageFirst(
-  start: { importId: string; file: string; problems: ImportProblem[] },
+  start: { importId: string; file: string; problems: ImportProblem[]; digest?: string },
   contacts: NormalizedContact[],
-): number {
+): { staged: number; complete?: boolean } {
   const { importId, file, problems } = start;
   const sheets = readImportSheets({ imports: 'all', queue: 'all', log: 'header' });
   const { ss, timeZone } = sheets;
-  const rows = stagedRows(importId, contacts);
+  const reuse = reusable(sheets, importId, start.digest);
+  const rows = reuse ? [] : stagedRows(importId, contacts);
   const by = Session.getEffectiveUser().getEmail();
   const record = stagedImportRow({ importId, file, by, errors: problems.length, startedAt: new Date() });
   const found = recordIn(sheets.imports!.table, importId);
@@ -119,10 +178,10 @@ export function stageFirst(
       ? updateRecord(sheets.imports!, found.rowNumber, record, timeZone)
       : appendRecords(sheets.imports!, [record], timeZone)),
     ...appendRecords(sheets.log!, log, timeZone),
-    ...startOver(sheets, importId),
+    ...startOver(sheets, importId, reuse),
     ...(rows.length ? [{ appendCells: { sheetId: sheets.queue!.sheetId, rows, fields: 'userEnteredValue' } }] : []),
   ]);
-  return rows.length;
+  return reuse ? { staged: reuse.rows.length, complete: true } : { staged: rows.length };
 }
 
 /** A later chunk: its rows appended to the queue, which the first chunk left in template order. */

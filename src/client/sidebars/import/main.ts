@@ -334,7 +334,10 @@ async function preview(): Promise<void> {
 
 async function stage(contacts: NormalizedContact[], problems: ImportProblem[]): Promise<void> {
   const { fileName, fingerprint } = opened!;
-  await runStepsAsync(stageSteps({ importId, fileName, contacts, problems, fingerprint, mapping }), { server: rpc });
+  const remembered = setup?.mapping ?? null;
+  await runStepsAsync(stageSteps({ importId, fileName, contacts, problems, fingerprint, mapping, remembered }), {
+    server: rpc,
+  });
 }
 
 /** The bar and "3 of 12 batches" beside it, from the first answer (each runImport call returns after a batch or a

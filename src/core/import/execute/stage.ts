@@ -5,10 +5,11 @@
 // bench and the tests through the emulated bundle (synchronous).
 
 import { mappingToRemember, type Mapping } from '../mapping';
-import type { ImportProgress } from '../../../shared/import-dto';
+import type { ImportProgress, SavedMapping } from '../../../shared/import-dto';
 import type { ServerApi } from '../../../shared/rpc';
 import { asker, type Steps } from '../../ports/steps';
 import type { ImportProblem, NormalizedContact } from '../types';
+import { contactsDigest } from './stage-digest';
 
 export const STAGE_CHUNK = 500;
 
@@ -27,21 +28,32 @@ export interface Staging {
   /** The header fingerprint and the confirmed mapping, remembered for files like this one. */
   fingerprint: string;
   mapping: Mapping | null;
+  /** The mapping the server already remembers for this header (ImportSetup.mapping): the same is not sent again. */
+  remembered?: SavedMapping | null;
 }
 
 export function* stageSteps(staging: Staging): Steps<ImportServer, void> {
-  const { importId, fileName, contacts, mapping } = staging;
+  const { importId, fileName, contacts } = staging;
+  const toRemember = staging.mapping && mappingToRemember(staging.mapping);
+  // Remembering what is remembered writes nothing but still costs the server a read of its property store.
+  const mapping =
+    toRemember && JSON.stringify(toRemember) !== JSON.stringify(staging.remembered ?? null) ? toRemember : null;
   const chunks = Math.max(1, Math.ceil(contacts.length / STAGE_CHUNK));
+  // The server digests the rows it holds the same way: the same file staged before is recognised by it.
+  const digest = contactsDigest(contacts);
   for (let chunk = 0; chunk < chunks; chunk++) {
-    yield* ask('server', 'stageImport', {
+    const answer = yield* ask('server', 'stageImport', {
       importId,
       fileName,
       chunk,
       chunks,
       contacts: contacts.slice(chunk * STAGE_CHUNK, (chunk + 1) * STAGE_CHUNK),
       problems: chunk === 0 ? staging.problems : [],
-      ...(chunk === 0 && mapping ? { fingerprint: staging.fingerprint, mapping: mappingToRemember(mapping) } : {}),
+      ...(chunk === 0 && mapping ? { fingerprint: staging.fingerprint, mapping } : {}),
+      ...(chunk === 0 ? { digest } : {}),
     });
+    // An unchanged file: the server took over the rows its last import staged.
+    if (answer.complete) return;
   }
 }
 
