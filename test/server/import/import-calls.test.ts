@@ -43,7 +43,8 @@ test('a 1,000-row import writes the staging area and the Import log in one reque
   const office = freshOffice();
   const answers = importAll(office, syntheticXlsx(1000), 'imp-1k');
   expect(answers[answers.length - 1]).toMatchObject({ status: 'done', created: 1000 });
-  const peopleWrites = calls(office, 'People.People.batchCreateContacts') + calls(office, 'People.ContactGroups.create');
+  const peopleWrites =
+    calls(office, 'People.People.batchCreateContacts') + calls(office, 'People.ContactGroups.create');
   expect(peopleWrites).toBe(5 + 5);
   // Two staged chunks, one journal write before each People write, one read and one final write per runImport, and
   // the card index's own upkeep: the old import made 55 spreadsheet calls here (a getLastRow, a getMaxRows and a
