@@ -80,12 +80,17 @@ export class SheetJournal implements ImportJournal {
 
   commit(): void {
     const { ss, timeZone } = this.sheets;
-    const requests = [
-      ...appendRecords(this.sheets.log!, this.rows, timeZone),
-      ...(this.status ? updateRecord(this.sheets.imports!, this.rowNumber, this.status, timeZone) : []),
-    ];
-    writeBatch(ss, requests);
+    const rows = this.rows;
+    const status = this.status;
+    // Taken out before the write: a write that fails after it was applied (its answer lost) must not be sent again
+    // by the failed run's last commit, or the log would hold its entries twice. A write that failed unapplied loses
+    // nothing undo needs: the People call it was to precede is never sent, and created contacts carry the import's
+    // id in the account.
     this.rows = [];
     this.status = undefined;
+    writeBatch(ss, [
+      ...appendRecords(this.sheets.log!, rows, timeZone),
+      ...(status ? updateRecord(this.sheets.imports!, this.rowNumber, status, timeZone) : []),
+    ]);
   }
 }

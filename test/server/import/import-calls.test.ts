@@ -84,27 +84,39 @@ test('importing the same 3,000 rows again sends no chunk twice, lists the accoun
   expect(office.workspace.people.allContacts()).toHaveLength(3000);
 });
 
-test('an import killed between a People batch and its journal write resumes with nothing twice, and undo removes it all', () => {
-  const office = freshOffice();
-  const rows = 700;
-  const prepared = prepareImport(office, { bytes: syntheticXlsx(rows), fileName: 'base.xlsx' }, { importId: 'imp-k' });
-  stagePrepared(office, 'imp-k', prepared);
-  // The first run: 5 label creates and one batch. In the second, the journal write after its first batch of 200
-  // (which also carries that batch's created contacts) is where the platform kills the execution.
-  expect(office.rpc.runImport('imp-k')).toMatchObject({ status: 'running', created: 200 });
-  office.workspace.calls.reset();
-  office.workspace.faults.add({ service: 'Sheets.Spreadsheets.batchUpdate', kind: 'kill', nth: [2] });
-  expect(() => office.rpc.runImport('imp-k')).toThrow();
-  office.workspace.faults.clear();
-  expect(office.workspace.people.allContacts()).toHaveLength(400);
+test.each([
+  ['killed by the platform', 'kill' as const],
+  ['answered with an error after it was applied', 'lost-response' as const],
+])(
+  'a journal write %s after a People batch: the resume creates nothing twice, and undo removes it all',
+  (_what, kind) => {
+    const office = freshOffice();
+    const rows = 700;
+    const prepared = prepareImport(
+      office,
+      { bytes: syntheticXlsx(rows), fileName: 'base.xlsx' },
+      { importId: 'imp-k' },
+    );
+    stagePrepared(office, 'imp-k', prepared);
+    // The first run: 5 label creates and one batch. In the second, the journal write after its first batch of 200
+    // (which also carries that batch's created contacts) is where the platform kills the execution.
+    expect(office.rpc.runImport('imp-k')).toMatchObject({ status: 'running', created: 200 });
+    office.workspace.calls.reset();
+    office.workspace.faults.add({ service: 'Sheets.Spreadsheets.batchUpdate', kind, nth: [2] });
+    expect(() => office.rpc.runImport('imp-k')).toThrow();
+    office.workspace.faults.clear();
+    expect(office.workspace.people.allContacts()).toHaveLength(400);
 
-  const resumed = runUntilDone(office, 'imp-k');
-  expect(resumed).toMatchObject({ status: 'done', created: rows });
-  const contacts = office.workspace.people.allContacts();
-  expect(contacts).toHaveLength(rows);
-  expect(new Set(contacts.map((p) => p.emailAddresses?.[0]?.value)).size).toBe(rows);
+    const resumed = runUntilDone(office, 'imp-k');
+    expect(resumed).toMatchObject({ status: 'done', created: rows });
+    const contacts = office.workspace.people.allContacts();
+    expect(contacts).toHaveLength(rows);
+    expect(new Set(contacts.map((p) => p.emailAddresses?.[0]?.value)).size).toBe(rows);
 
-  const undo = office.rpc.undoImport('imp-k');
-  expect(undo.deleted).toBe(rows);
-  expect(office.workspace.people.allContacts()).toHaveLength(0);
-});
+    // The log names each created contact once, however the write failed.
+    expect(office.rpc.listImports().find((r) => r.id === 'imp-k')).toMatchObject({ created: rows, status: 'done' });
+    const undo = office.rpc.undoImport('imp-k');
+    expect(undo.deleted).toBe(rows);
+    expect(office.workspace.people.allContacts()).toHaveLength(0);
+  },
+);
