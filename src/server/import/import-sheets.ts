@@ -49,7 +49,8 @@ export type Want = 'all' | 'header';
  * back into Dates in the office's zone.
  */
 function asGetValues(key: SheetKey, values: unknown[][], timeZone: string): unknown[][] {
-  const width = Math.max(1, ...values.map((r) => r.length));
+  // A reduce, not Math.max(...rows): a log of 100,000 rows would pass the engine's limit on arguments.
+  const width = values.reduce((w, r) => Math.max(w, r.length), 1);
   const rows = values.map((r) => {
     const out = r.slice();
     for (let i = out.length; i < width; i++) out.push('');

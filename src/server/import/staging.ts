@@ -66,7 +66,7 @@ function startOver(sheets: ImportSheets, importId: string, reuse: Reuse | undefi
       (String(r.values.importId) !== importId && stillNeeded(records.get(String(r.values.importId)), now)),
   );
   if (kept.length === all.length && inTemplateOrder(queue)) return retag(queue, reuse, importId);
-  const width = Math.max(QUEUE_KEYS.length, ...queue.table.values().map((r) => r.length));
+  const width = queue.table.values().reduce((w, r) => Math.max(w, r.length), QUEUE_KEYS.length);
   const locale = uiLocale(sheets.settings);
   const header = rowData(template('importStaging').columns.map((c) => cellData(c.title[locale], 'UTC')));
   const rows = kept.map((r) => queueRow(String(r.values.importId), Number(r.values.row), String(r.values.contact)));
