@@ -3,7 +3,10 @@
 // written around every batch so an interrupted import can be resumed and any import undone. The rows themselves are
 // core/import/journal-rows.ts; this file reads them (with the other import sheets, import-sheets.ts) and writes them.
 
+import { headerLanguage } from '../../core/import/import-status';
 import { importLogRow, importProgressRow, importRecord, journalEntry } from '../../core/import/journal-rows';
+import type { Locale } from '../../core/i18n/locale';
+import { template } from '../../core/sheets/templates';
 import type { ImportCounts, ImportJournal, JournalEntry } from '../../core/ports/journal';
 import type { RowRecord } from '../../core/ports/table';
 import type { ImportRecord, ImportStatus } from '../../shared/import-dto';
@@ -30,6 +33,11 @@ export function allRecordsIn(table: CrmTable): ImportRecord[] {
     .reverse();
 }
 
+/** The language of the Imports sheet's header (read with its rows, so no Settings read): statuses are written in it. */
+export function sheetLocale(table: CrmTable): Locale {
+  return headerLanguage(template('imports'), table.values()[table.headerRow - 1] ?? []) ?? 'en';
+}
+
 /** The Imports row of `importId` among the rows the execution read. */
 export function recordIn(table: CrmTable, importId: string): FoundImport | undefined {
   const row = table.rows().find((r) => String(r.values.id) === importId);
@@ -54,6 +62,7 @@ export class SheetJournal implements ImportJournal {
   private rows: RowRecord[] = [];
   private status: RowRecord | undefined;
   private readonly entries: JournalEntry[];
+  private readonly locale: Locale;
 
   constructor(
     private readonly sheets: ImportSheets,
@@ -62,6 +71,7 @@ export class SheetJournal implements ImportJournal {
   ) {
     // Read once, here: a damaged cell is an error before anything is written.
     this.entries = logEntries(sheets.log!.table, importId);
+    this.locale = sheetLocale(sheets.imports!.table);
   }
 
   read(importId: string): JournalEntry[] {
@@ -75,7 +85,7 @@ export class SheetJournal implements ImportJournal {
   }
 
   progress(counts: Partial<ImportCounts>, status: ImportStatus): void {
-    this.status = { ...this.status, ...importProgressRow(counts, status, new Date()) };
+    this.status = { ...this.status, ...importProgressRow(counts, status, new Date(), this.locale) };
   }
 
   commit(): void {

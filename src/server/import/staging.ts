@@ -23,7 +23,7 @@ import { uiLocale } from '../sheets/settings';
 import { contiguousRuns } from '../sheets/grid-rows';
 import { cellData, rowData, writeBatch } from '../sheets/values-batch';
 import { appendRecords, readImportSheets, updateRecord, type ImportSheets, type ReadSheet } from './import-sheets';
-import { allRecordsIn, recordIn } from './journal';
+import { allRecordsIn, recordIn, sheetLocale } from './journal';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 type RowData = GoogleAppsScript.Sheets.Schema.RowData;
@@ -170,7 +170,8 @@ export function stageFirst(
   const reuse = reusable(sheets, importId, start.digest);
   const rows = reuse ? [] : stagedRows(importId, contacts);
   const by = Session.getEffectiveUser().getEmail();
-  const record = stagedImportRow({ importId, file, by, errors: problems.length, startedAt: new Date() });
+  const locale = sheetLocale(sheets.imports!.table);
+  const record = stagedImportRow({ importId, file, by, errors: problems.length, startedAt: new Date(), locale });
   const found = recordIn(sheets.imports!.table, importId);
   const log = problems.map((p) => importLogRow({ importId, resourceName: '', action: 'problem', before: p }));
   writeBatch(ss, [
