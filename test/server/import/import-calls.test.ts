@@ -62,6 +62,12 @@ test('the first runImport answers after one batch of contacts, and the next call
   expect(answers[0].batchesDone).toBeGreaterThan(0);
   expect(answers[answers.length - 1]).toMatchObject({ status: 'done', created: 700 });
   expect(office.workspace.people.allContacts()).toHaveLength(700);
+  // "Batch N of M" counts from the import's start in every answer: one M, N only growing, ending at M.
+  const total = answers[0].batchesTotal;
+  expect(answers.every((a) => a.batchesTotal === total)).toBe(true);
+  const done = answers.map((a) => a.batchesDone);
+  expect(done).toEqual([...done].sort((a, b) => a - b));
+  expect(done[done.length - 1]).toBe(total);
 });
 
 test('importing the same 3,000 rows again sends no chunk twice, lists the account once, and makes at most 30 calls', () => {

@@ -14,6 +14,7 @@ import {
   accountRoom,
   batchPlan,
   entriesAfterCall,
+  PEOPLE_LIMITS,
   entriesBeforeCall,
   personForCreate,
   planImport,
@@ -79,6 +80,18 @@ export function journalProblems(entries: JournalEntry[]): ImportProblem[] {
 /** Contacts updated by earlier runs: a resumed run may update one again (its answer was lost), counted once. */
 function updatedBefore(entries: JournalEntry[]): number {
   return new Set(entries.filter((e) => e.action === 'updated').map((e) => e.resourceName)).size;
+}
+
+/**
+ * The batches earlier runs of this import sent, as the journal and the account say (labels created, contacts this
+ * import created in batches of 200, contacts it updated in batches of 200): each run's progress then counts from the
+ * import's start, so the sidebar's "batch N of M" keeps one M from the first answer to the last. A label given to
+ * existing contacts by an earlier run is not counted (its batch is small and rare): M may shrink by one.
+ */
+function batchesBefore(plan: ImportPlan, entries: JournalEntry[]): number {
+  const groups = entries.filter((e) => e.action === 'group').length;
+  const created = plan.skips.filter((s) => s.reason === 'already-imported').length;
+  return groups + Math.ceil(created / PEOPLE_LIMITS.create) + Math.ceil(updatedBefore(entries) / PEOPLE_LIMITS.update);
 }
 
 /** The progress of an import that is over: what its journal says it did. */
@@ -199,6 +212,7 @@ export function* runImportSteps(run: ImportRun): ImportSteps<ImportProgress> {
   if (!room.fits) throw new AccountLimitError(room);
   const calls = batchPlan(plan, { labelsOnCreate: LABELS_ON_CREATE });
   const state = new RunState(plan, entries);
+  const before = batchesBefore(plan, entries);
   const problems = journalProblems(entries);
   function* report(status: ImportStatus, message = ''): ImportSteps<ImportProgress> {
     yield* ask('journal', 'progress', { ...state.counts }, status);
@@ -214,8 +228,8 @@ export function* runImportSteps(run: ImportRun): ImportSteps<ImportProgress> {
       skipped,
       errors: problems,
       message,
-      batchesDone: state.batchesDone,
-      batchesTotal: calls.length,
+      batchesDone: before + state.batchesDone,
+      batchesTotal: before + calls.length,
     };
   }
   yield* ask('journal', 'progress', { ...state.counts }, 'running');
@@ -234,7 +248,8 @@ export function* runImportSteps(run: ImportRun): ImportSteps<ImportProgress> {
     if (isQuotaError(e))
       return yield* report(
         'paused',
-        `Google's People quota is used up for now: the import paused after ${state.batchesDone} of ${calls.length} ` +
+        `Google's People quota is used up for now: the import paused after ${before + state.batchesDone} of ` +
+          `${before + calls.length} ` +
           'batches. Run it again later (in a minute, or tomorrow for the daily quota); it carries on where it stopped.',
       );
     yield* report('failed', e instanceof Error ? e.message : String(e));
