@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Harness, openHarness, openSidebar, screenshotOnFailure } from './support/browser';
+import type { Page } from 'playwright-core';
 
 const FIXTURE = path.join(__dirname, '../fixtures/office-base.xlsx');
 let h: Harness;
@@ -16,17 +17,23 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** The spreadsheet page with the Import / export sidebar open, its title shown. */
+async function openImport(page: Page) {
+  await page.goto(h.url('/'));
+  const frame = await openSidebar(page, /Импорт/);
+  await frame
+    .locator('#title')
+    .filter({ hasText: /Импорт/ })
+    .waitFor();
+  return frame;
+}
+
 test('import an Excel base: mapping, preview with problems, import, undo', async () => {
   const { page } = h;
   await screenshotOnFailure(page, 'import-sidebar', async () => {
     const people = h.office.workspace.people;
     const before = people.allContacts().length;
-    await page.goto(h.url('/'));
-    const frame = await openSidebar(page, /Импорт/);
-    await frame
-      .locator('#title')
-      .filter({ hasText: /Импорт/ })
-      .waitFor();
+    const frame = await openImport(page);
 
     await frame.locator('#file').setInputFiles(FIXTURE);
     await frame.locator('#mapping-table select[data-column="Телефон"]').waitFor();
@@ -100,12 +107,7 @@ test('import an Excel base: mapping, preview with problems, import, undo', async
 test('a file without a header row: columns guessed by content, each with its reason, and the user can change them', async () => {
   const { page } = h;
   await screenshotOnFailure(page, 'import-headerless', async () => {
-    await page.goto(h.url('/'));
-    const frame = await openSidebar(page, /Импорт/);
-    await frame
-      .locator('#title')
-      .filter({ hasText: /Импорт/ })
-      .waitFor();
+    const frame = await openImport(page);
     const csv =
       'Петрова Мария;+79161234501;VIP\nИванов Иван;+79161234502;VIP\nОрлов Глеб;+79161234503;Новый\n' +
       'Смирнова Ольга;+79161234504;VIP\n';
@@ -198,12 +200,7 @@ test('a client already in Google Contacts: the conflict names the field in the o
       ws.clock.now(),
     );
     const before = ws.people.allContacts().length;
-    await page.goto(h.url('/'));
-    const frame = await openSidebar(page, /Импорт/);
-    await frame
-      .locator('#title')
-      .filter({ hasText: /Импорт/ })
-      .waitFor();
+    const frame = await openImport(page);
     await frame.locator('#file').setInputFiles(FIXTURE);
     await frame.locator('#mapping-table select[data-column="Телефон"]').waitFor();
     await frame.locator('#preview').click();
