@@ -15,7 +15,7 @@ import type {
   Page,
 } from '../../shared/events-dto';
 import type { OpenEvent } from './open-events';
-import { quietClientsFrom, QuietClient, QuietOptions } from './reminders';
+import { groupByManager, quietClientsFrom, QuietClient, QuietOptions } from './reminders';
 import { addDays, dayNumber, localDayKey, localParts } from './zone';
 import { eventViewOf } from './view';
 
@@ -62,16 +62,14 @@ export function dueWindow(open: OpenEvent[], clients: Map<string, ClientSummary>
   const totals = new Map<string, number>();
   for (const { event } of inWindow)
     totals.set(headerKey(event.manager), (totals.get(headerKey(event.manager)) ?? 0) + 1);
-  const groups = new Map<string, DueGroup>();
-  for (const { event, day } of page) {
-    const key = headerKey(event.manager);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { manager: event.manager.trim(), events: [], total: totals.get(key) ?? 0 }));
-    g.events.push(dueEventView(event, day, dayNumber(day) < fromN, clients.get(event.clientId), w.eventsEnd));
-  }
-  const sorted = [...groups.entries()]
-    .sort(([a, ga], [b, gb]) => (a === '' ? 1 : b === '' ? -1 : ga.manager.localeCompare(gb.manager)))
-    .map(([, g]) => g);
+  // The one grouping rule of the due list (core/events/reminders.ts): alphabetical, unassigned last.
+  const sorted: DueGroup[] = groupByManager(page).map((g) => ({
+    manager: g.manager,
+    events: g.items.map(({ event, day }) =>
+      dueEventView(event, day, dayNumber(day) < fromN, clients.get(event.clientId), w.eventsEnd),
+    ),
+    total: totals.get(headerKey(g.manager)) ?? 0,
+  }));
   return {
     at: w.at.toISOString(),
     timeZone: w.timeZone,

@@ -1,10 +1,11 @@
-// What the Reminders sidebar shows: what is due, who has gone quiet, who showed interest but did not order, and
-// missed calls waiting for a callback. Days are the office's local days (the spreadsheet's zone), never the host's.
+// The follow-up rules over events: what is due (the morning digest), how it is grouped by manager, who has gone quiet
+// (the quiet rule itself, which the Reminders screen applies to the Card index: day-screen.ts). Days are the office's
+// local days, never the host's.
 
 import { fnv1a } from '../hash';
 import { headerKey } from '../sheets/template';
 import { newEventId } from './ids';
-import { isMissedCallKind, MISSED_CALL_KINDS } from './missed-kinds';
+import { MISSED_CALL_KINDS } from './missed-kinds';
 import { clientKey, EventRecord } from './row';
 import { addDays, dayNumber, endOfLocalDay, localDayKey, startOfLocalDay } from './zone';
 
@@ -247,80 +248,7 @@ export function quietClientsFrom(clients: QuietCandidate[], options: QuietOption
     .map(({ cross: _c, hash: _h, ...q }) => q);
 }
 
-export interface InterestedClient {
-  clientKey: string;
-  clientId: string;
-  client: string;
-  /** The event that showed the interest. */
-  event: EventRecord;
-}
-
-const sameReason = (reason: string, names: string[]) =>
-  names.some((n) => headerKey(n) !== '' && headerKey(n) === headerKey(reason));
-
-/**
- * Clients whose latest done event has the interest reason and no order event (done or planned) after it: interest
- * that nobody turned into an order. Oldest interest first — it has waited longest.
- */
-export function interestedNoOrder(
-  events: EventRecord[],
-  interestReason: string | string[],
-  orderReason: string | string[],
-): InterestedClient[] {
-  const interest = ([] as string[]).concat(interestReason);
-  const order = ([] as string[]).concat(orderReason);
-  const byClient = groupByClient(events.filter((e) => e.status !== 'cancelled'));
-  const out: InterestedClient[] = [];
-  for (const [key, list] of byClient) {
-    const done = list.filter((e) => e.status === 'done');
-    const lastDone = done[done.length - 1];
-    if (!lastDone || !sameReason(lastDone.reason, interest)) continue;
-    if (list.some((e) => sameReason(e.reason, order) && e.at.getTime() >= lastDone.at.getTime() && e !== lastDone))
-      continue;
-    out.push({ clientKey: key, clientId: lastDone.clientId, client: lastDone.client, event: lastDone });
-  }
-  return out.sort((a, b) => byTime(a.event, b.event));
-}
-
 export { MISSED_CALL_KINDS };
-
-export interface MissedCall {
-  /** The latest missed call of the client. */
-  event: EventRecord;
-  /** Missed calls since the last real contact. */
-  count: number;
-}
-
-/**
- * Missed calls not followed by a done event of another kind for the same client (a callback, a meeting, a letter).
- * A caller we cannot tie to a client (no contact, no name) is listed call by call. Oldest first: callback order.
- */
-export function missedCalls(events: EventRecord[], missedKinds: string[] = MISSED_CALL_KINDS): MissedCall[] {
-  const isMissed = (e: EventRecord) => isMissedCallKind(e.kind, missedKinds);
-  const out: MissedCall[] = [];
-  for (const [key, list] of groupByClient(events.filter((e) => e.status !== 'cancelled'))) {
-    if (key.startsWith('row:')) {
-      if (isMissed(list[0])) out.push({ event: list[0], count: 1 });
-      continue;
-    }
-    let lastContact = -Infinity;
-    for (const e of list) if (e.status === 'done' && !isMissed(e)) lastContact = Math.max(lastContact, e.at.getTime());
-    const pending = list.filter((e) => isMissed(e) && e.at.getTime() > lastContact);
-    if (pending.length) out.push({ event: pending[pending.length - 1], count: pending.length });
-  }
-  return out.sort((a, b) => byTime(a.event, b.event));
-}
-
-function groupByClient(events: EventRecord[]): Map<string, EventRecord[]> {
-  const out = new Map<string, EventRecord[]>();
-  for (const e of [...events].sort(byTime)) {
-    const key = clientKey(e) || `row:${e.rowNumber}:${e.id}`;
-    const list = out.get(key) ?? [];
-    list.push(e);
-    out.set(key, list);
-  }
-  return out;
-}
 
 /**
  * Ids for the listed rows typed by hand (they have none, and the sidebar's buttons need one). The id is made from the

@@ -11,8 +11,8 @@
 // - who writes it, always in the execution that made the change:
 //   rebuildClientIndex() — the whole index from one People listing, one ContactGroups listing and one Events read,
 //   written in one setValues — from the time-driven trigger and from setup;
-//   noteEvent(event) after each logged or changed event (either project) — the client's row (the one the lookup of
-//   the client already read, else found by one TextFinder request and read) rewritten;
+//   an event logged or changed (either project) — the client's row rewritten in the same atomic batchUpdate as the
+//   Events row and the open-events store (events/log.ts, events/change.ts), then rememberWritten;
 //   noteContact(person, labels) after the card or a sidebar created or edited a contact — its row upserted, the
 //   events it had kept; noteContacts(...) for many at once: import (each run: what it created and updated, and the
 //   labels it added) and undo (deleted contacts' rows emptied, restored ones rewritten), reading the sheet once and
@@ -35,7 +35,6 @@
 import { redactForLog } from '../../core/redact';
 import {
   applyContact,
-  applyEvent,
   cacheKey,
   ClientIndexEntry,
   contactKeys,
@@ -43,7 +42,6 @@ import {
   indexKeyOf,
   readCachedKey,
 } from '../../core/card-index';
-import type { EventRecord } from '../../core/events';
 import { OfficeContext } from '../events/office';
 import { readEvents } from '../events/sheet';
 import type { Person } from '../people/gateway';
@@ -128,40 +126,6 @@ export function rebuildClientIndex(): RebuildStats {
     events: events.length,
     builtAt: now.toISOString(),
   };
-}
-
-/**
- * Folds one logged or changed event into its client's index row and announces the change to the add-on. Called
- * after the event is safely in the Events sheet, so it never fails the logging: a problem here only leaves the card
- * behind until the next rebuild.
- */
-export function noteEvent(event: EventRecord, known?: IndexedRow): void {
-  if (!event.clientId) return;
-  try {
-    const sheet = indexSheet(crmSpreadsheet());
-    if (!sheet) return;
-    const changed: IndexRow[] = [];
-    for (const { rowNumber, ...row } of rowsToNote(sheet, event.clientId, known)) {
-      const next = { ...row, entry: applyEvent(row.entry, event) };
-      writeRow(sheet, rowNumber, next);
-      remember(next, rowNumber);
-      changed.push(next);
-    }
-    if (changed.length) announceIndexChange(changed);
-  } catch (e) {
-    console.warn(`The client index was not updated after an event: ${redactForLog(e)}`);
-  }
-}
-
-/** The client's index rows: the one this execution's lookup already read, else found (one TextFinder) and read. */
-function rowsToNote(sheet: GoogleAppsScript.Spreadsheet.Sheet, clientId: string, known?: IndexedRow): IndexedRow[] {
-  if (known && known.resourceName === clientId) return [known];
-  const out: IndexedRow[] = [];
-  for (const rowNumber of rowsOfContact(sheet, clientId)) {
-    const row = readRow(sheet, rowNumber);
-    if (row) out.push({ ...row, rowNumber });
-  }
-  return out;
 }
 
 /** The row a contact gets, from the row it had: its own fields from the contact, the history kept. */
@@ -250,7 +214,7 @@ export function lookupClient(emailOrPhone: string, defaultCountry?: string): Cli
   return lookupIndexed(emailOrPhone, defaultCountry)?.entry;
 }
 
-/** lookupClient, with the sheet row when the sheet answered, for a noteEvent that follows. */
+/** lookupClient, with the sheet row (or its number, cached with the key) for the card's actions to pass on. */
 export function lookupIndexed(
   emailOrPhone: string,
   defaultCountry?: string,

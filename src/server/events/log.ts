@@ -8,15 +8,7 @@
 // - a call repeated after a lost answer (`retry`, or an id the client's index entry already lists) returns the row
 //   the first attempt wrote, and finds the calendar event it made, instead of writing a second one.
 
-import {
-  checkLogInput,
-  eventCells,
-  EventRecord,
-  newEventRecord,
-  newEventTerms,
-  ReferenceLists,
-  RowProblem,
-} from '../../core/events';
+import { checkLogInput, eventCells, EventRecord, newEventRecord, newEventTerms } from '../../core/events';
 import type { EventView, LogEventInput } from '../../shared/events-dto';
 import type { CellValue } from '../sheets/table';
 import { redactForLog } from '../../core/redact';
@@ -34,7 +26,6 @@ import { syncCalendar } from './calendar';
 import { ClientRef, eventClient } from '../clients/resolve';
 import { accepted } from './messages';
 import { OfficeContext } from './office';
-import { readEvents } from './sheet';
 import { eventView } from './views';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -172,19 +163,5 @@ function retried(read: DayRead, id: string, office: OfficeContext): EventView | 
 }
 
 export { changeEvent } from './change';
-
-export interface EventLogRead {
-  events: EventRecord[];
-  problems: RowProblem[];
-  timeZone: string;
-  lists: ReferenceLists;
-}
-
-/** The whole log for adapters that need every event (the index, the daily routine): one read of Events and Lists. */
-export function readEventLog(now: Date = new Date()): EventLogRead {
-  const office = new OfficeContext();
-  const log = readEvents(office, { now, locale: office.locale });
-  return { events: log.events, problems: log.problems, timeZone: office.timeZone, lists: office.lists };
-}
 
 export type { EventRecord };

@@ -1,9 +1,7 @@
 import {
   dueList,
   groupByManager,
-  interestedNoOrder,
   lastContactByClient,
-  missedCalls,
   quietClients,
   quietDailyCap,
   EventRecord,
@@ -161,48 +159,5 @@ describe('gone quiet', () => {
     const events = clients.map((c) => ev(daysAgo(400), { clientId: c.resourceName, client: c.name }));
     const list = quietClients(clients, events, { ...options, startDay: at, perDay: 5 });
     expect(list).toHaveLength(5);
-  });
-});
-
-describe('interested, no order', () => {
-  test('the last done event is interest and no order follows', () => {
-    const events = [
-      ev('2025-03-01T10:00:00Z', { clientId: 'people/a', reason: 'Интерес' }),
-      ev('2025-03-01T10:00:00Z', { clientId: 'people/b', reason: 'Интерес' }),
-      ev('2025-03-02T10:00:00Z', { clientId: 'people/b', reason: 'заказ' }),
-      ev('2025-03-01T10:00:00Z', { clientId: 'people/c', reason: 'Интерес' }),
-      ev('2025-03-05T10:00:00Z', { clientId: 'people/c', reason: 'Заказ', status: 'planned' }),
-      ev('2025-03-01T10:00:00Z', { clientId: 'people/d', reason: 'Заказ' }),
-      ev('2025-03-04T10:00:00Z', { clientId: 'people/d', reason: 'интерес' }),
-      ev('2025-03-01T10:00:00Z', { clientId: 'people/e', reason: 'Интерес' }),
-      ev('2025-03-02T10:00:00Z', { clientId: 'people/e', reason: 'Презентация' }),
-      ev('2025-03-03T10:00:00Z', { clientId: 'people/f', reason: 'Интерес' }),
-      ev('2025-03-04T10:00:00Z', { clientId: 'people/f', reason: 'Заказ', status: 'cancelled' }),
-    ];
-    expect(interestedNoOrder(events, 'Интерес', 'Заказ').map((i) => i.clientId)).toEqual([
-      'people/a',
-      'people/f',
-      'people/d',
-    ]);
-  });
-});
-
-describe('missed calls', () => {
-  test('waiting until a later done contact of another kind', () => {
-    const events = [
-      ev('2025-03-01T10:00:00Z', { clientId: 'people/a', kind: 'Пропущенный звонок' }),
-      ev('2025-03-01T12:00:00Z', { clientId: 'people/a', kind: 'missed call' }),
-      ev('2025-03-01T09:00:00Z', { clientId: 'people/b', kind: 'Пропущенный звонок' }),
-      ev('2025-03-01T11:00:00Z', { clientId: 'people/b', kind: 'Звонок' }),
-      ev('2025-03-01T08:00:00Z', { clientId: 'people/c', kind: 'Звонок' }),
-      ev('2025-03-01T13:00:00Z', { clientId: 'people/c', kind: 'გამოტოვებული ზარი' }),
-      ev('2025-03-01T14:00:00Z', { clientId: 'people/c', kind: 'Звонок', status: 'planned' }),
-      ev('2025-03-01T07:00:00Z', { clientId: '', client: '', kind: 'Missed call', result: '+7 900 111' }),
-    ];
-    expect(missedCalls(events).map((m) => [m.event.clientId || m.event.result, m.count])).toEqual([
-      ['+7 900 111', 1],
-      ['people/a', 2],
-      ['people/c', 1],
-    ]);
   });
 });

@@ -165,7 +165,7 @@ describe('lookupClient in the Gmail add-on', () => {
   });
 });
 
-describe('noteEvent: events logged after the rebuild', () => {
+describe('events logged after the rebuild', () => {
   test('an event logged from the add-on updates its cached card at once, and the sheet row', () => {
     lookup(office.gmail, 'client7@example.ru');
     lookup(office.gmail, phoneOf(7));
