@@ -4,8 +4,8 @@
 
 import type { ClientSummary } from '../card-index/summary';
 import type { FindClientsInput, FindClientsResult } from '../../shared/clients-dto';
-import { quietPeriod } from '../events/reminders';
-import { addDays, dayNumber, localDayKey } from '../events/zone';
+import { quietClientsFrom } from '../events/reminders';
+import { addDays, localDayKey } from '../events/zone';
 import { toE164 } from '../phone';
 import { digitsOf, isPhoneLike, nameTokens, normalizeText, sameTokens, tokensMatch } from './normalize';
 
@@ -24,18 +24,28 @@ export interface FindContext {
 }
 
 /**
- * Gone quiet, by the Reminders rule (core/events/reminders.ts quietClients): no planned event (someone is on it) and
- * no done event for the client's period (the shortest of its labels', else the default) in whole local days; a client
- * never contacted is quiet.
+ * Gone quiet, by the Reminders rule itself (core/events/reminders.ts quietClientsFrom, without spreading: the filter
+ * is a question, answered whole): no planned event (someone is on it) and no done event for the client's period;
+ * a client never contacted is quiet.
  */
 export function isQuietClient(c: ClientSummary, context: FindContext): boolean {
-  if (c.nextPlanned) return false;
-  if (!c.lastContact) return true;
-  const last = new Date(c.lastContact);
-  if (isNaN(last.getTime())) return true;
-  const period = quietPeriod(c.labels, context.quietDays, context.quietDaysByLabel);
-  const days = dayNumber(localDayKey(context.now, context.timeZone)) - dayNumber(localDayKey(last, context.timeZone));
-  return days >= period;
+  const last = c.lastContact ? new Date(c.lastContact) : null;
+  const candidate = {
+    resourceName: c.resourceName,
+    name: c.name,
+    labels: c.labels,
+    lastAt: last && !isNaN(last.getTime()) ? last : null,
+    busy: c.nextPlanned !== null,
+  };
+  const options = {
+    at: context.now,
+    timeZone: context.timeZone,
+    defaultDays: context.quietDays,
+    daysByLabel: context.quietDaysByLabel,
+    spread: false,
+    perDay: 1,
+  };
+  return quietClientsFrom([candidate], options).length > 0;
 }
 
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
