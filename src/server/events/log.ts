@@ -35,10 +35,20 @@ function rowCells(event: EventRecord, office: OfficeContext): Record<string, Cel
 }
 
 export function logEvent(input: LogEventInput): EventView {
-  const office = new OfficeContext();
+  return logEventIn(new OfficeContext(), input);
+}
+
+/**
+ * What an event's fields may still need once its client is known (a congratulation's day comes from the client's
+ * birthday, its kind and reason from Settings): filled in after the one read, before anything is checked or written.
+ */
+export type CompleteEvent = (client: ClientRef, office: OfficeContext) => Partial<LogEventInput>;
+
+export function logEventIn(office: OfficeContext, input: LogEventInput, complete?: CompleteEvent): EventView {
   // "New client": created, or found by its e-mail or phone; the event then names that contact.
   if (input?.newClient) input = withNewClient(input, office);
-  const checked = accepted(checkLogInput(input), office);
+  // Refused before any read when the request itself says too little (unless it is completed after the read).
+  if (!complete) accepted(checkLogInput(input), office);
   // One read: the reference sheets, the Events header, and the client's index row where the caller saw it.
   const read = readDay(office, {
     refs: ['settings', 'lists', 'staff'],
@@ -48,6 +58,8 @@ export function logEvent(input: LogEventInput): EventView {
     ...(input.eventsEnd ? { eventsAfter: input.eventsEnd } : {}),
   });
   const client = clientOf(input, read, office);
+  if (complete) input = { ...input, ...complete(client, office) };
+  const checked = accepted(checkLogInput(input), office);
   // A call repeating one whose answer was lost: the row the first attempt wrote is found, never written twice. The
   // client's index entry lists its latest events, which catches a second click on the card for free.
   const known = client.indexed?.entry;
