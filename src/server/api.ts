@@ -23,7 +23,8 @@ import { setupSpreadsheet, sheetStatuses } from './sheets/setup';
 import { setupDailyRoutine } from './triggers/routine';
 import { getClientSidebarSetup, openClientSidebar } from './ui/client-sidebar';
 import { addCrmMenu } from './ui/menu';
-import { onEventsStructureChange } from './events/hand-edits';
+import { rereadOpenStore } from './events/hand-edits';
+import { OfficeContext } from './events/office';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -48,7 +49,7 @@ function saveSettings(input: SettingsInput): SaveSettingsResult {
     return { ok: false, errors: checked.refusals.map((r) => ({ field: r.key as SettingKey, message: r.message })) };
   writeSettings(checked.texts, ss, current);
   // A new zone moves what the date cells mean (Sheets keeps their wall-clock time): the store is read again from them.
-  if (checked.texts.timeZone) onEventsStructureChange({ changeType: 'OTHER', source: ss } as never);
+  if (checked.texts.timeZone) rereadOpenStore(new OfficeContext(ss));
   if (checked.texts.language !== undefined) {
     // The menu speaks the new language at once (adding a menu of the same name replaces it), not after a reload.
     try {

@@ -67,7 +67,7 @@ export function syncEditedRows(sheet: Sheet, first: number, last: number, office
   const store = openStoreSheet(office.ss);
   if (!store) return 0;
   // A pasted block: one rewrite of the store from the sheet costs less than a write per row (and fits the 30 s).
-  if (events.length > BIG_PASTE) return onEventsStructureChange({ changeType: 'OTHER', source: office.ss } as never);
+  if (events.length > BIG_PASTE) return rereadOpenStore(office);
   // A repeated id is a whole-sheet question: the rebuild answers it; the edited rows answer for themselves.
   const fresh = problems.filter((p) => p.code !== 'duplicate-id' && p.row >= from).map(storedProblem);
   const stored = problemsFromCell(store.getRange(PROBLEMS_CELL).getValue());
@@ -120,7 +120,11 @@ export function onEventsEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 export function onEventsStructureChange(e?: GoogleAppsScript.Events.SheetsOnChange): number {
   const type = String(e?.changeType ?? 'OTHER');
   if (!['REMOVE_ROW', 'INSERT_ROW', 'OTHER'].includes(type)) return 0;
-  const office = new OfficeContext(e?.source as GoogleAppsScript.Spreadsheet.Spreadsheet | undefined);
+  return rereadOpenStore(new OfficeContext(e?.source as GoogleAppsScript.Spreadsheet.Spreadsheet | undefined));
+}
+
+/** The store rewritten from one read of the Events sheet, keeping the index-row hints it had. */
+export function rereadOpenStore(office: OfficeContext): number {
   const store = openStoreSheet(office.ss);
   const hints = store ? storeRows(store) : new Map();
   const { events, problems } = readEvents(office, { now: new Date(), locale: office.locale });
