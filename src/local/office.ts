@@ -3,9 +3,9 @@
 
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
-import { Workspace, WorkspaceOptions } from './emulator/workspace';
-import { WebAppOptions } from './emulator/urlfetch/network';
-import { LoadedProject, loadProject } from './gas/load-bundle';
+import { Workspace, WorkspaceOptions } from 'workspace-emulator';
+import { WebAppOptions } from 'workspace-emulator';
+import { LoadedProject, loadProject } from 'workspace-emulator';
 import { NodeRpc, serverRpc } from './gas/server-rpc';
 
 export const ROOT = path.resolve(__dirname, '../..');

@@ -1,7 +1,7 @@
 // How the bench measures an operation: the service calls the built bundle made (counted by the emulator, which is
 // what a user waits for in Apps Script), the virtual time those calls would take, and the Node CPU time spent.
 
-import type { InvokeResult } from '../gas/load-bundle';
+import type { InvokeResult } from 'workspace-emulator';
 import { EntryPointName, NodeRpc, serverRpc } from '../gas/server-rpc';
 import type { Office } from '../office';
 

@@ -1,7 +1,7 @@
 // A manifest that names a function the bundle does not define fails only when a user clicks it in Google, so the
 // build refuses it here.
 
-import { SHEETS_SCOPES } from '../emulator/sheets/scopes';
+import { SHEETS_SCOPES } from 'workspace-emulator';
 
 const LOCALE_SCOPE = 'https://www.googleapis.com/auth/script.locale';
 /**

@@ -1,7 +1,7 @@
 // log / quiet / card: the event log and the Gmail card from a terminal, through the built bundle's own entry
 // points (the same functions the Reminders sidebar and the Gmail add-on call).
 
-import { cardToJson, messageEvent } from '../emulator/ui/card-service';
+import { cardToJson, messageEvent } from 'workspace-emulator';
 import type { EventView, LogEventInput } from '../../shared/events-dto';
 import type { Office } from '../office';
 import { flag, ParsedArgs, UsageError } from './args';

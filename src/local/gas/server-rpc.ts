@@ -4,8 +4,8 @@
 
 import type * as Main from '../../server/main';
 import { SERVER_FUNCTIONS, ServerApi, ServerFunctionName } from '../../shared/rpc';
-import type { ExecutionKind } from '../emulator/execution';
-import type { InvokeResult, LoadedProject } from './load-bundle';
+import type { ExecutionKind } from 'workspace-emulator';
+import type { InvokeResult, LoadedProject } from 'workspace-emulator';
 
 export type NodeRpc = { [K in keyof ServerApi]: (...args: Parameters<ServerApi[K]>) => ReturnType<ServerApi[K]> };
 

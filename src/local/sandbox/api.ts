@@ -2,10 +2,10 @@
 // functions with the platform's rules (google.script.run for sidebars, add-on event objects for the card). Every
 // change is saved to the state folder at once, so a restart keeps it.
 
-import { checkScriptRunResult, copyForScriptRun } from '../gas/script-run-rules';
-import type { InvokeResult } from '../gas/load-bundle';
+import { checkScriptRunResult, copyForScriptRun } from 'workspace-emulator';
+import type { InvokeResult } from 'workspace-emulator';
 import type { Office } from '../office';
-import { cardToJson, actionEvent, messageEvent, responseToJson } from '../emulator/ui/card-service';
+import { cardToJson, actionEvent, messageEvent, responseToJson } from 'workspace-emulator';
 import type {
   CellEditResponse,
   ContactsView,

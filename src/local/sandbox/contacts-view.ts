@@ -9,7 +9,7 @@ import { formatPhone } from '../../core/phone';
 import { OfficeSettings, readSettingsSheet } from '../../core/settings/read';
 import { sheetTitleMatches } from '../../core/sheets/template';
 import { template } from '../../core/sheets/templates';
-import type { Workspace } from '../emulator/workspace';
+import type { Workspace } from 'workspace-emulator';
 import type { ContactsView, ContactView } from './web/types';
 
 type Person = people_v1.Schema$Person;

@@ -7,8 +7,8 @@
 import * as path from 'node:path';
 import { locateColumns } from '../../core/sheets/template';
 import { SheetKey, template } from '../../core/sheets/templates';
-import { createPeople } from '../emulator/people/service';
-import { createSpreadsheetApp, Spreadsheet, UiHost } from '../emulator/spreadsheet/service';
+import { createPeople } from 'workspace-emulator';
+import { createSpreadsheetApp, Spreadsheet, UiHost } from 'workspace-emulator';
 import type { Office } from '../office';
 import { writeOfficeBase } from '../demo/office-base';
 import { invokeEntryPoint } from '../gas/server-rpc';

@@ -30,6 +30,9 @@ export async function webBundle(): Promise<Record<string, { type: string; conten
       format: 'iife',
       target: 'es2020',
       platform: 'browser',
+      // The pages take two browser-safe helpers from the emulator's one entry (google.script.run's rules, A1
+      // letters); the package is free of side effects, so the Node-only modules behind that entry are dropped.
+      external: ['node:*', 'better-sqlite3', 'gas-local'],
       charset: 'utf8',
       logLevel: 'silent',
     });

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import { locateColumns } from '../../../src/core/sheets/template';
 import { template } from '../../../src/core/sheets/templates';
-import { createSpreadsheetApp, UiHost } from '../../../src/local/emulator/spreadsheet/service';
+import { createSpreadsheetApp, UiHost } from 'workspace-emulator';
 import { openOffice } from '../../../src/local/office';
 import type { BirthdayView, DueEventView, DueGroup, EventPatch } from '../../../src/shared/events-dto';
 import { runCli, tempDir } from './run-cli';

@@ -2,7 +2,7 @@
 
 import * as fs from 'node:fs';
 import { template } from '../../../src/core/sheets/templates';
-import { createSpreadsheetApp, UiHost } from '../../../src/local/emulator/spreadsheet/service';
+import { createSpreadsheetApp, UiHost } from 'workspace-emulator';
 import { openOffice } from '../../../src/local/office';
 import { runCli, tempDir } from './run-cli';
 

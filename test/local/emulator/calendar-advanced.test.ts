@@ -1,7 +1,7 @@
-import { Workspace } from '../../../src/local/emulator/workspace';
-import { UiHost } from '../../../src/local/emulator/spreadsheet/service';
-import { GoogleJsonResponseException } from '../../../src/local/emulator/errors';
-import type { CalendarAdvancedService } from '../../../src/local/emulator/calendar/advanced-service';
+import { Workspace } from 'workspace-emulator';
+import { UiHost } from 'workspace-emulator';
+import { GoogleJsonResponseException } from 'workspace-emulator';
+import type { CalendarAdvancedService } from 'workspace-emulator';
 import { checkManifest } from '../../../src/local/build/manifests';
 import { messageOf } from './support';
 

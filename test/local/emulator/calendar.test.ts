@@ -1,11 +1,11 @@
 import * as vm from 'node:vm';
-import { CallLog } from '../../../src/local/emulator/call-log';
-import { VirtualClock } from '../../../src/local/emulator/clock';
-import { ServiceContext } from '../../../src/local/emulator/context';
-import { FaultInjector } from '../../../src/local/emulator/faults';
-import { createCalendarApp } from '../../../src/local/emulator/calendar/service';
-import { CalendarStore } from '../../../src/local/emulator/calendar/store';
-import { Membrane, Realm } from '../../../src/local/gas/membrane';
+import { CallLog } from 'workspace-emulator';
+import { VirtualClock } from 'workspace-emulator';
+import { ServiceContext } from 'workspace-emulator';
+import { FaultInjector } from 'workspace-emulator';
+import { createCalendarApp } from 'workspace-emulator';
+import { CalendarStore } from 'workspace-emulator';
+import { Membrane, Realm } from 'workspace-emulator';
 import { messageOf } from './support';
 
 const EMAIL = 'office@example.com';

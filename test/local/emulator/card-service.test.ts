@@ -1,16 +1,10 @@
-import { CallLog } from '../../../src/local/emulator/call-log';
-import { VirtualClock } from '../../../src/local/emulator/clock';
-import { ServiceContext } from '../../../src/local/emulator/context';
-import { FaultInjector } from '../../../src/local/emulator/faults';
-import { GmailStore } from '../../../src/local/emulator/gmail/service';
-import {
-  actionEvent,
-  cardToJson,
-  createCardService,
-  messageEvent,
-  responseToJson,
-} from '../../../src/local/emulator/ui/card-service';
-import type { ProjectManifest, Workspace } from '../../../src/local/emulator/workspace';
+import { CallLog } from 'workspace-emulator';
+import { VirtualClock } from 'workspace-emulator';
+import { ServiceContext } from 'workspace-emulator';
+import { FaultInjector } from 'workspace-emulator';
+import { GmailStore } from 'workspace-emulator';
+import { actionEvent, cardToJson, createCardService, messageEvent, responseToJson } from 'workspace-emulator';
+import type { ProjectManifest, Workspace } from 'workspace-emulator';
 
 const CardService = createCardService();
 

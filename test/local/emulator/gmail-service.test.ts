@@ -1,14 +1,9 @@
-import { CallLog } from '../../../src/local/emulator/call-log';
-import { VirtualClock } from '../../../src/local/emulator/clock';
-import { ServiceContext } from '../../../src/local/emulator/context';
-import { Execution } from '../../../src/local/emulator/execution';
-import { FaultInjector } from '../../../src/local/emulator/faults';
-import {
-  GmailStore,
-  MISSING_MESSAGE_TOKEN,
-  createGmailApp,
-  createMailApp,
-} from '../../../src/local/emulator/gmail/service';
+import { CallLog } from 'workspace-emulator';
+import { VirtualClock } from 'workspace-emulator';
+import { ServiceContext } from 'workspace-emulator';
+import { Execution } from 'workspace-emulator';
+import { FaultInjector } from 'workspace-emulator';
+import { GmailStore, MISSING_MESSAGE_TOKEN, createGmailApp, createMailApp } from 'workspace-emulator';
 
 function setup() {
   const clock = new VirtualClock('2024-03-01T09:00:00Z');

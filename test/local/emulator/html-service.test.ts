@@ -1,8 +1,8 @@
-import { CallLog } from '../../../src/local/emulator/call-log';
-import { VirtualClock } from '../../../src/local/emulator/clock';
-import { ServiceContext } from '../../../src/local/emulator/context';
-import { FaultInjector } from '../../../src/local/emulator/faults';
-import { createHtmlService } from '../../../src/local/emulator/ui/html-service';
+import { CallLog } from 'workspace-emulator';
+import { VirtualClock } from 'workspace-emulator';
+import { ServiceContext } from 'workspace-emulator';
+import { FaultInjector } from 'workspace-emulator';
+import { createHtmlService } from 'workspace-emulator';
 
 function setup(
   files: Record<string, string> = { settings: '<!DOCTYPE html><html><head></head><body>Settings</body></html>' },

@@ -1,17 +1,17 @@
 // The emulator's price of a call (latency.ts through ServiceContext.call): what a script waits for grows with what the
 // call moved, failed calls cost their round trip, and the run's budget is spent by those prices.
 
-import { CallLog } from '../../../src/local/emulator/call-log';
-import { VirtualClock } from '../../../src/local/emulator/clock';
-import { ServiceContext } from '../../../src/local/emulator/context';
-import { Execution } from '../../../src/local/emulator/execution';
-import { FaultInjector } from '../../../src/local/emulator/faults';
-import { baseMs, costMs } from '../../../src/local/emulator/latency';
-import { createPeople } from '../../../src/local/emulator/people/service';
-import { PeopleStore } from '../../../src/local/emulator/people/store';
-import { createSpreadsheetApp, UiHost } from '../../../src/local/emulator/spreadsheet/service';
-import { SpreadsheetStore } from '../../../src/local/emulator/spreadsheet/store';
-import { Workspace } from '../../../src/local/emulator/workspace';
+import { CallLog } from 'workspace-emulator';
+import { VirtualClock } from 'workspace-emulator';
+import { ServiceContext } from 'workspace-emulator';
+import { Execution } from 'workspace-emulator';
+import { FaultInjector } from 'workspace-emulator';
+import { baseMs, costMs } from 'workspace-emulator';
+import { createPeople } from 'workspace-emulator';
+import { PeopleStore } from 'workspace-emulator';
+import { createSpreadsheetApp, UiHost } from 'workspace-emulator';
+import { SpreadsheetStore } from 'workspace-emulator';
+import { Workspace } from 'workspace-emulator';
 import { messageOf } from './support';
 
 function context(faults = new FaultInjector(1)) {

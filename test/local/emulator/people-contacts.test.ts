@@ -1,7 +1,7 @@
 import * as vm from 'node:vm';
-import { Membrane, Realm } from '../../../src/local/gas/membrane';
-import { createPeople } from '../../../src/local/emulator/people/service';
-import { PeopleStore } from '../../../src/local/emulator/people/store';
+import { Membrane, Realm } from 'workspace-emulator';
+import { createPeople } from 'workspace-emulator';
+import { PeopleStore } from 'workspace-emulator';
 import { failure, person, setup } from './people-helpers';
 
 const API = (m: string) => `API call to people.people.${m} failed with error: `;

@@ -1,9 +1,9 @@
-import { CallLog } from '../../../src/local/emulator/call-log';
-import { VirtualClock } from '../../../src/local/emulator/clock';
-import { ServiceContext } from '../../../src/local/emulator/context';
-import { FaultInjector } from '../../../src/local/emulator/faults';
-import { createPeople } from '../../../src/local/emulator/people/service';
-import { PeopleStore } from '../../../src/local/emulator/people/store';
+import { CallLog } from 'workspace-emulator';
+import { VirtualClock } from 'workspace-emulator';
+import { ServiceContext } from 'workspace-emulator';
+import { FaultInjector } from 'workspace-emulator';
+import { createPeople } from 'workspace-emulator';
+import { PeopleStore } from 'workspace-emulator';
 
 export const EMAIL = 'office@example.com';
 

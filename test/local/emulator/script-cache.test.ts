@@ -1,8 +1,8 @@
-import { CallLog } from '../../../src/local/emulator/call-log';
-import { VirtualClock } from '../../../src/local/emulator/clock';
-import { ServiceContext } from '../../../src/local/emulator/context';
-import { FaultInjector } from '../../../src/local/emulator/faults';
-import { CacheStore, createCacheService } from '../../../src/local/emulator/script/cache';
+import { CallLog } from 'workspace-emulator';
+import { VirtualClock } from 'workspace-emulator';
+import { ServiceContext } from 'workspace-emulator';
+import { FaultInjector } from 'workspace-emulator';
+import { CacheStore, createCacheService } from 'workspace-emulator';
 
 function setup() {
   const clock = new VirtualClock('2024-03-01T09:00:00Z');
@@ -106,7 +106,7 @@ describe('CacheService', () => {
 
   it('scopes caches per project and user; the Gmail add-on has no document cache', () => {
     const { ctx, store } = setup();
-    const sheet = createCacheService(store, ctx, 'sheet');
+    const sheet = createCacheService(store, ctx, 'sheet', true);
     const gmail = createCacheService(store, ctx, 'gmail');
     sheet.getScriptCache().put('k', 'sheet');
     sheet.getUserCache().put('k', 'user');

@@ -1,8 +1,8 @@
-import { CallLog } from '../../../src/local/emulator/call-log';
-import { VirtualClock } from '../../../src/local/emulator/clock';
-import { ServiceContext } from '../../../src/local/emulator/context';
-import { FaultInjector } from '../../../src/local/emulator/faults';
-import { PropertiesStore, createPropertiesService } from '../../../src/local/emulator/script/properties';
+import { CallLog } from 'workspace-emulator';
+import { VirtualClock } from 'workspace-emulator';
+import { ServiceContext } from 'workspace-emulator';
+import { FaultInjector } from 'workspace-emulator';
+import { PropertiesStore, createPropertiesService } from 'workspace-emulator';
 
 const FULL = 'You have exceeded the property storage quota. Please remove some properties and try again.';
 
@@ -21,7 +21,7 @@ function setup(email = 'office@example.com') {
 describe('PropertiesService', () => {
   it('keeps script, user and document stores apart, per project and per user', () => {
     const { ctx, store, calls } = setup();
-    const sheet = createPropertiesService(store, ctx, 'sheet');
+    const sheet = createPropertiesService(store, ctx, 'sheet', true);
     const gmail = createPropertiesService(store, ctx, 'gmail');
     sheet.getScriptProperties().setProperty('crm.spreadsheetId', 'abc');
     sheet.getUserProperties().setProperty('lang', 'ka');

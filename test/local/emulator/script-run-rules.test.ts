@@ -1,10 +1,5 @@
 import * as vm from 'node:vm';
-import {
-  checkScriptRunArgs,
-  checkScriptRunResult,
-  copyForScriptRun,
-  ScriptRunValueError,
-} from '../../../src/local/gas/script-run-rules';
+import { checkScriptRunArgs, checkScriptRunResult, copyForScriptRun, ScriptRunValueError } from 'workspace-emulator';
 
 function thrown(fn: () => void): ScriptRunValueError {
   try {

@@ -1,9 +1,9 @@
-import { CallLog } from '../../../src/local/emulator/call-log';
-import { VirtualClock } from '../../../src/local/emulator/clock';
-import { ServiceContext } from '../../../src/local/emulator/context';
-import { FaultInjector } from '../../../src/local/emulator/faults';
-import { LogEntry, LogSink, createLogger } from '../../../src/local/emulator/script/logger';
-import { createSession } from '../../../src/local/emulator/script/session';
+import { CallLog } from 'workspace-emulator';
+import { VirtualClock } from 'workspace-emulator';
+import { ServiceContext } from 'workspace-emulator';
+import { FaultInjector } from 'workspace-emulator';
+import { LogEntry, LogSink, createLogger } from 'workspace-emulator';
+import { createSession } from 'workspace-emulator';
 
 function setup(session: { email?: string; locale?: string; timeZone?: string } = {}) {
   const clock = new VirtualClock('2024-03-01T09:00:00Z');

@@ -1,16 +1,10 @@
 import * as vm from 'node:vm';
-import { CallLog } from '../../../src/local/emulator/call-log';
-import { VirtualClock } from '../../../src/local/emulator/clock';
-import { ServiceContext } from '../../../src/local/emulator/context';
-import { FaultInjector } from '../../../src/local/emulator/faults';
-import { Membrane, Realm } from '../../../src/local/gas/membrane';
-import {
-  TOO_MANY_TRIGGERS,
-  TriggerStore,
-  clockTriggerEvent,
-  createScriptApp,
-  dueTriggers,
-} from '../../../src/local/emulator/script/script-app';
+import { CallLog } from 'workspace-emulator';
+import { VirtualClock } from 'workspace-emulator';
+import { ServiceContext } from 'workspace-emulator';
+import { FaultInjector } from 'workspace-emulator';
+import { Membrane, Realm } from 'workspace-emulator';
+import { TOO_MANY_TRIGGERS, TriggerStore, clockTriggerEvent, createScriptApp, dueTriggers } from 'workspace-emulator';
 import { messageOf } from './support';
 
 const MINUTE = 60_000;

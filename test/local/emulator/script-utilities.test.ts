@@ -1,9 +1,9 @@
-import { CallLog } from '../../../src/local/emulator/call-log';
-import { VirtualClock } from '../../../src/local/emulator/clock';
-import { ServiceContext } from '../../../src/local/emulator/context';
-import { Execution } from '../../../src/local/emulator/execution';
-import { FaultInjector } from '../../../src/local/emulator/faults';
-import { createUtilities } from '../../../src/local/emulator/script/utilities';
+import { CallLog } from 'workspace-emulator';
+import { VirtualClock } from 'workspace-emulator';
+import { ServiceContext } from 'workspace-emulator';
+import { Execution } from 'workspace-emulator';
+import { FaultInjector } from 'workspace-emulator';
+import { createUtilities } from 'workspace-emulator';
 
 function setup(start = '2024-03-01T09:00:00Z') {
   const clock = new VirtualClock(start);

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GoogleJsonResponseException } from '../../../src/local/emulator/errors';
-import { loadProject } from '../../../src/local/gas/load-bundle';
-import { UiHost } from '../../../src/local/emulator/spreadsheet/service';
-import { Workspace } from '../../../src/local/emulator/workspace';
+import { GoogleJsonResponseException } from 'workspace-emulator';
+import { loadProject } from 'workspace-emulator';
+import { UiHost } from 'workspace-emulator';
+import { Workspace } from 'workspace-emulator';
 import { messageOf } from './support';
 
 const SHEETS_V4 = { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' };

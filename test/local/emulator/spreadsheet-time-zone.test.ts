@@ -1,12 +1,12 @@
 // Spreadsheet.setSpreadsheetTimeZone: one call; date-time cells keep the wall clock they show (Sheets stores them as
 // zone-less serial numbers), so getValues gives that wall clock in the new zone; an unknown zone is refused.
 
-import { CallLog } from '../../../src/local/emulator/call-log';
-import { VirtualClock } from '../../../src/local/emulator/clock';
-import { ServiceContext } from '../../../src/local/emulator/context';
-import { FaultInjector } from '../../../src/local/emulator/faults';
-import { createSpreadsheetApp, UiHost } from '../../../src/local/emulator/spreadsheet/service';
-import { SpreadsheetStore } from '../../../src/local/emulator/spreadsheet/store';
+import { CallLog } from 'workspace-emulator';
+import { VirtualClock } from 'workspace-emulator';
+import { ServiceContext } from 'workspace-emulator';
+import { FaultInjector } from 'workspace-emulator';
+import { createSpreadsheetApp, UiHost } from 'workspace-emulator';
+import { SpreadsheetStore } from 'workspace-emulator';
 
 function setup() {
   const store = SpreadsheetStore.fromJSON(undefined);

@@ -1,11 +1,11 @@
 import * as vm from 'node:vm';
-import { CallLog } from '../../../src/local/emulator/call-log';
-import { VirtualClock } from '../../../src/local/emulator/clock';
-import { ServiceContext } from '../../../src/local/emulator/context';
-import { FaultInjector } from '../../../src/local/emulator/faults';
-import { createSpreadsheetApp, UiHost } from '../../../src/local/emulator/spreadsheet/service';
-import { SpreadsheetStore } from '../../../src/local/emulator/spreadsheet/store';
-import { Membrane, Realm } from '../../../src/local/gas/membrane';
+import { CallLog } from 'workspace-emulator';
+import { VirtualClock } from 'workspace-emulator';
+import { ServiceContext } from 'workspace-emulator';
+import { FaultInjector } from 'workspace-emulator';
+import { createSpreadsheetApp, UiHost } from 'workspace-emulator';
+import { SpreadsheetStore } from 'workspace-emulator';
+import { Membrane, Realm } from 'workspace-emulator';
 import { messageOf } from './support';
 
 function setup(store = SpreadsheetStore.fromJSON(undefined)) {

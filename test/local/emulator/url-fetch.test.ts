@@ -1,9 +1,9 @@
 import * as path from 'node:path';
-import { Workspace } from '../../../src/local/emulator/workspace';
-import { loadProject } from '../../../src/local/gas/load-bundle';
-import { CacheStore } from '../../../src/local/emulator/script/cache';
-import { HttpRequest, URL_FETCH_LIMITS } from '../../../src/local/emulator/urlfetch/network';
-import { URL_FETCH_QUOTA } from '../../../src/local/emulator/urlfetch/service';
+import { Workspace } from 'workspace-emulator';
+import { loadProject } from 'workspace-emulator';
+import { CacheStore } from 'workspace-emulator';
+import { HttpRequest, URL_FETCH_LIMITS } from 'workspace-emulator';
+import { URL_FETCH_QUOTA } from 'workspace-emulator';
 import { testOffice } from '../../support/office';
 
 // A two-function project (doPost, fetchOut, fetchMany) loaded twice: as the caller (a script doing UrlFetch) and as

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import { Workspace } from '../../../src/local/emulator/workspace';
-import { loadProject } from '../../../src/local/gas/load-bundle';
-import { UiHost } from '../../../src/local/emulator/spreadsheet/service';
-import { dueTriggers } from '../../../src/local/emulator/script/script-app';
+import { Workspace } from 'workspace-emulator';
+import { loadProject } from 'workspace-emulator';
+import { UiHost } from 'workspace-emulator';
+import { dueTriggers } from 'workspace-emulator';
 import { messageOf } from './support';
 
 // A spreadsheet with a "Data" and a "Log" sheet, and the edit-triggers fixture bound to it.

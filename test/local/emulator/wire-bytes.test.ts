@@ -1,6 +1,6 @@
-import { Workspace } from '../../../src/local/emulator/workspace';
-import { UiHost } from '../../../src/local/emulator/spreadsheet/service';
-import { jsonBytes, utf8Bytes } from '../../../src/local/emulator/wire-size';
+import { Workspace } from 'workspace-emulator';
+import { UiHost } from 'workspace-emulator';
+import { jsonBytes, utf8Bytes } from 'workspace-emulator';
 
 /** What the JSON of `v` weighs in UTF-8: the reference the emulator's streaming measure must agree with. */
 const json = (v: unknown) => Buffer.byteLength(JSON.stringify(v), 'utf8');

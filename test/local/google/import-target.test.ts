@@ -10,8 +10,8 @@ import type { Person } from '../../../src/core/import/types';
 import { phoneKey } from '../../../src/core/phone';
 import { importToGoogle, undoOnGoogle } from '../../../src/local/google/import-runner';
 import { LISTED_PERSON_FIELDS, type AsyncPeopleDirectory } from '../../../src/core/ports/people';
-import { Workspace } from '../../../src/local/emulator/workspace';
-import { UiHost } from '../../../src/local/emulator/spreadsheet/service';
+import { Workspace } from 'workspace-emulator';
+import { UiHost } from 'workspace-emulator';
 
 function emulatorPort(ws: Workspace): AsyncPeopleDirectory {
   const api = ws.globals({ project: 'sheet', htmlFiles: {}, ui: new UiHost() }).People as GoogleAppsScript.People;

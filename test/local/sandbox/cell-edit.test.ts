@@ -2,8 +2,8 @@
 // project's onEdit runs as it would in Sheets.
 
 import * as path from 'node:path';
-import { Workspace } from '../../../src/local/emulator/workspace';
-import { loadProject } from '../../../src/local/gas/load-bundle';
+import { Workspace } from 'workspace-emulator';
+import { loadProject } from 'workspace-emulator';
 import type { Office } from '../../../src/local/office';
 import { SandboxApi } from '../../../src/local/sandbox/api';
 

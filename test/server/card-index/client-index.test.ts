@@ -3,7 +3,7 @@
 // the events the add-on logs.
 
 import type { ClientIndexEntry } from '../../../src/core/card-index';
-import { CacheStore } from '../../../src/local/emulator/script/cache';
+import { CacheStore } from 'workspace-emulator';
 import { invokeEntryPoint, serverRpc } from '../../../src/local/gas/server-rpc';
 import type { Office } from '../../../src/local/office';
 import { call, testOffice } from '../../support/office';

@@ -1,7 +1,7 @@
 // The daily routine: setup installs two time-driven triggers once and only once; the refresh trigger rebuilds the
 // card index; the morning trigger mails each opted-in manager their own due list, in the office's language.
 
-import { clockTriggerEvent, dueTriggers } from '../../../src/local/emulator/script/script-app';
+import { clockTriggerEvent, dueTriggers } from 'workspace-emulator';
 import type { Office } from '../../../src/local/office';
 import { call, testOffice } from '../../support/office';
 import { locateColumns } from '../../../src/core/sheets/template';

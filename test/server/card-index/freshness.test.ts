@@ -5,13 +5,13 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CacheStore } from '../../../src/local/emulator/script/cache';
+import { CacheStore } from 'workspace-emulator';
 import { importFile, prepareImport } from '../../../src/local/import-driver';
 import { invokeEntryPoint } from '../../../src/local/gas/server-rpc';
 import type { Office } from '../../../src/local/office';
 import { call, testOffice } from '../../support/office';
-import { cardToJson, messageEvent } from '../../../src/local/emulator/ui/card-service';
-import type { CardJson } from '../../../src/local/emulator/ui/card-service';
+import { cardToJson, messageEvent } from 'workspace-emulator';
+import type { CardJson } from 'workspace-emulator';
 import { appendRows, DAY } from './support';
 
 const FIXTURE = path.join(__dirname, '../../fixtures/office-base.xlsx');

@@ -1,7 +1,7 @@
 // An office with namesakes for the resolver's bundle tests: two "Петрова Мария", one "Козлова Елена Петровна", an
 // "Ёлкина", on top of the event-log office; the Card index rebuilt by its trigger, as the nightly refresh leaves it.
 
-import { createPeople } from '../../../src/local/emulator/people/service';
+import { createPeople } from 'workspace-emulator';
 import { call } from '../../support/office';
 import { eventsOffice, EventsOffice } from '../events/office';
 

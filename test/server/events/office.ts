@@ -3,8 +3,8 @@
 
 import { locateColumns } from '../../../src/core/sheets/template';
 import { template } from '../../../src/core/sheets/templates';
-import { createPeople } from '../../../src/local/emulator/people/service';
-import { createSpreadsheetApp, UiHost } from '../../../src/local/emulator/spreadsheet/service';
+import { createPeople } from 'workspace-emulator';
+import { createSpreadsheetApp, UiHost } from 'workspace-emulator';
 import type { Office } from '../../../src/local/office';
 import type { EventView, LogEventInput } from '../../../src/shared/events-dto';
 import { testOffice } from '../../support/office';

@@ -5,9 +5,9 @@
 
 import { t } from '../../../src/core/i18n/messages';
 import { Locale } from '../../../src/core/i18n/locale';
-import { CacheStore } from '../../../src/local/emulator/script/cache';
-import { cardToJson, messageEvent } from '../../../src/local/emulator/ui/card-service';
-import type { CardJson } from '../../../src/local/emulator/ui/card-service';
+import { CacheStore } from 'workspace-emulator';
+import { cardToJson, messageEvent } from 'workspace-emulator';
+import type { CardJson } from 'workspace-emulator';
 import { invokeEntryPoint } from '../../../src/local/gas/server-rpc';
 import { sheetValues } from '../card-index/support';
 import {

@@ -4,7 +4,7 @@
 // stays at ≤ 4 service calls whether or not a record waits for someone else.
 
 import { t } from '../../../src/core/i18n/messages';
-import { CacheStore } from '../../../src/local/emulator/script/cache';
+import { CacheStore } from 'workspace-emulator';
 import { invokeEntryPoint } from '../../../src/local/gas/server-rpc';
 import { sheetValues } from '../card-index/support';
 import { actionsOf, gmailOffice, GmailOffice, KNOWN, openCard, runAction } from './support';

@@ -1,7 +1,7 @@
 // The sender's client card in the Gmail add-on, through the built bundle: what it shows, what it costs (three service
 // calls on the warm path whatever the size of the base), and that client-supplied text cannot inject card markup.
 
-import { CacheStore } from '../../../src/local/emulator/script/cache';
+import { CacheStore } from 'workspace-emulator';
 import {
   actionsOf,
   DAY,

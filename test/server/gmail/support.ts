@@ -2,9 +2,9 @@
 // one whose name is hostile markup, the client index built by the sheet project, and messages in the inbox.
 
 import type { people_v1 } from '@googleapis/people';
-import { actionEvent, cardToJson, messageEvent, responseToJson } from '../../../src/local/emulator/ui/card-service';
-import type { CardJson, ResponseJson, WidgetJson } from '../../../src/local/emulator/ui/card-service';
-import type { InvokeResult } from '../../../src/local/gas/load-bundle';
+import { actionEvent, cardToJson, messageEvent, responseToJson } from 'workspace-emulator';
+import type { CardJson, ResponseJson, WidgetJson } from 'workspace-emulator';
+import type { InvokeResult } from 'workspace-emulator';
 import type { Office } from '../../../src/local/office';
 import { appendRows, DAY, HOUR, seedClients } from '../card-index/support';
 import { call, testOffice } from '../../support/office';

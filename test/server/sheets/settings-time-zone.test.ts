@@ -2,7 +2,7 @@
 // Settings sheet lacks), so the office sees and can change it; saving a new zone sets the spreadsheet's too, so the
 // date cells and what the office is shown agree.
 
-import { createSpreadsheetApp, UiHost } from '../../../src/local/emulator/spreadsheet/service';
+import { createSpreadsheetApp, UiHost } from 'workspace-emulator';
 import type { Office } from '../../../src/local/office';
 import { testOffice } from '../../support/office';
 

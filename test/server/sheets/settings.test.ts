@@ -1,8 +1,8 @@
 // The Settings sheet as offices really edit it — keys typed in another case, a title row above the header, a value
 // that is not allowed — read by the one reader wherever the server needs a setting.
 
-import { createPeople } from '../../../src/local/emulator/people/service';
-import { createSpreadsheetApp, UiHost } from '../../../src/local/emulator/spreadsheet/service';
+import { createPeople } from 'workspace-emulator';
+import { createSpreadsheetApp, UiHost } from 'workspace-emulator';
 import type { Office } from '../../../src/local/office';
 import { eventsOffice, liveCalendarEvents, logEvent } from '../events/office';
 

@@ -1,7 +1,7 @@
 // The event log at scale: 25,000 contacts and 100,000 events. Service calls and CPU for the Gmail card (cold and
 // warm index), the due list and the quiet list, finding a client (client.find), and the calls to log k events.
 
-import { actionEvent, cardToJson, messageEvent, responseToJson } from '../../emulator/ui/card-service';
+import { actionEvent, cardToJson, messageEvent, responseToJson } from 'workspace-emulator';
 import type { DueEventView, RemindersView } from '../../../shared/events-dto';
 import { openOffice, Office } from '../../office';
 import { serverRpc } from '../../gas/server-rpc';

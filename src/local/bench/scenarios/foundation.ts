@@ -1,7 +1,7 @@
 // Foundation operations: opening the spreadsheet, setup on an empty spreadsheet, the Settings sidebar's view, and the
 // Gmail card for a known and an unknown sender.
 
-import { messageEvent } from '../../emulator/ui/card-service';
+import { messageEvent } from 'workspace-emulator';
 import { openOffice } from '../../office';
 import { Measurement, measureInvoke, measureRpc } from '../measure';
 

@@ -3,7 +3,7 @@
 // before anything is sent); at most 10 calls run at once and the rest wait; every call is asynchronous and reports
 // through withSuccessHandler / withFailureHandler with the optional user object.
 
-import { checkScriptRunArgs, copyForScriptRun } from '../../gas/script-run-rules';
+import { checkScriptRunArgs, copyForScriptRun } from 'workspace-emulator';
 
 declare global {
   interface Window {

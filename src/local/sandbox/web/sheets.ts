@@ -1,7 +1,7 @@
 // The sandbox's "Google Sheets": the CRM spreadsheet's tabs and rows, the CRM menu built by the bundle's onOpen, and
 // the real built sidebar in a 300-px iframe at the side, as Sheets shows it.
 
-import { columnLetters } from '../../emulator/spreadsheet/a1';
+import { columnLetters } from 'workspace-emulator';
 import { element, getJson, postJson, toast } from './dom';
 import type { CellEditResponse, MenuView, RunResponse, SpreadsheetView, UiView } from './types';
 

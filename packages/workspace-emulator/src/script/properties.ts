@@ -251,10 +251,13 @@ class PropertiesServiceEmulation implements PropertiesServiceApi {
   readonly #ctx: ServiceContext;
   readonly #project: ScriptProject;
 
-  constructor(store: PropertiesStore, ctx: ServiceContext, project: ScriptProject) {
+  readonly #bound: boolean;
+
+  constructor(store: PropertiesStore, ctx: ServiceContext, project: ScriptProject, bound: boolean) {
     this.#store = store;
     this.#ctx = ctx;
     this.#project = project;
+    this.#bound = bound;
   }
 
   getScriptProperties(): Properties {
@@ -271,7 +274,7 @@ class PropertiesServiceEmulation implements PropertiesServiceApi {
   }
 
   #open(kind: ScopeKind): Properties | null {
-    const scope = scopeFor(kind, this.#project, this.#ctx.session.email);
+    const scope = scopeFor(kind, this.#project, this.#ctx.session.email, this.#bound);
     return scope === null ? null : new Properties(this.#store, this.#ctx, scope);
   }
 }
@@ -280,6 +283,8 @@ export function createPropertiesService(
   store: PropertiesStore,
   ctx: ServiceContext,
   project: ScriptProject,
+  /** Container-bound (has a document): only then getDocumentProperties/getDocumentCache answer. */
+  bound = false,
 ): PropertiesServiceEmulation {
-  return new PropertiesServiceEmulation(store, ctx, project);
+  return new PropertiesServiceEmulation(store, ctx, project, bound);
 }

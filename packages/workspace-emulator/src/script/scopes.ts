@@ -10,7 +10,7 @@ export function scopeKey(kind: ScopeKind, project: ScriptProject, email = ''): s
 }
 
 /** The store key a service's getXxx() opens, or null where Apps Script returns null. */
-export function scopeFor(kind: ScopeKind, project: ScriptProject, email: string): string | null {
-  if (kind === 'document' && project !== 'sheet') return null;
+export function scopeFor(kind: ScopeKind, project: ScriptProject, email: string, bound: boolean): string | null {
+  if (kind === 'document' && !bound) return null;
   return scopeKey(kind, project, email);
 }

@@ -6,9 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { ExecutionKind, ExecutionReport } from '../emulator/execution';
-import { ProjectBinding, ProjectId, ProjectManifest, Workspace } from '../emulator/workspace';
-import { SpreadsheetAppEmulation, UiHost } from '../emulator/spreadsheet/service';
+import { ExecutionKind, ExecutionReport } from '../execution';
+import { ProjectBinding, ProjectId, ProjectManifest, Workspace } from '../workspace';
+import { SpreadsheetAppEmulation, UiHost } from '../spreadsheet/service';
 import { Membrane, Realm } from './membrane';
 
 export interface InvokeResult {

@@ -251,10 +251,13 @@ class CacheServiceEmulation implements CacheServiceApi {
   readonly #ctx: ServiceContext;
   readonly #project: ScriptProject;
 
-  constructor(store: CacheStore, ctx: ServiceContext, project: ScriptProject) {
+  readonly #bound: boolean;
+
+  constructor(store: CacheStore, ctx: ServiceContext, project: ScriptProject, bound: boolean) {
     this.#store = store;
     this.#ctx = ctx;
     this.#project = project;
+    this.#bound = bound;
   }
 
   getScriptCache(): Cache {
@@ -271,7 +274,7 @@ class CacheServiceEmulation implements CacheServiceApi {
   }
 
   #open(kind: ScopeKind): Cache | null {
-    const scope = scopeFor(kind, this.#project, this.#ctx.session.email);
+    const scope = scopeFor(kind, this.#project, this.#ctx.session.email, this.#bound);
     return scope === null ? null : new Cache(this.#store, this.#ctx, scope);
   }
 }
@@ -280,6 +283,8 @@ export function createCacheService(
   store: CacheStore,
   ctx: ServiceContext,
   project: ScriptProject,
+  /** Container-bound (has a document): only then getDocumentProperties/getDocumentCache answer. */
+  bound = false,
 ): CacheServiceEmulation {
-  return new CacheServiceEmulation(store, ctx, project);
+  return new CacheServiceEmulation(store, ctx, project, bound);
 }

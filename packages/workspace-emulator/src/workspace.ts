@@ -33,8 +33,9 @@ import { createUrlFetchApp } from './urlfetch/service';
 import { AdvancedServiceEntry, createSheets, sheetsSymbol } from './sheets/service';
 import { SheetsUser } from './sheets-user';
 import type { TriggerHost } from './trigger-host';
+import type { ScriptProject } from './script/project';
 
-export type ProjectId = 'sheet' | 'gmail';
+export type ProjectId = ScriptProject;
 
 /** What the emulator reads from a project's appsscript.json (the loader registers it when it loads the project). */
 export interface ProjectManifest {
@@ -207,8 +208,8 @@ export class Workspace {
         ui: binding.ui,
       }),
       CalendarApp: createCalendarApp(this.calendar, ctx),
-      PropertiesService: createPropertiesService(this.properties, ctx, binding.project),
-      CacheService: createCacheService(this.cache, ctx, binding.project),
+      PropertiesService: createPropertiesService(this.properties, ctx, binding.project, !!binding.boundSpreadsheetId),
+      CacheService: createCacheService(this.cache, ctx, binding.project, !!binding.boundSpreadsheetId),
       LockService: createLockService(this.locks, ctx, binding.project, binding.boundSpreadsheetId),
       ScriptApp: createScriptApp(this.triggers, ctx, binding.project, (id) => this.spreadsheets.has(id)),
       Session: createSession(ctx, binding.project),
