@@ -3,7 +3,7 @@
 // change is saved to the state folder at once, so a restart keeps it.
 
 import { checkScriptRunResult, copyForScriptRun } from 'workspace-emulator';
-import type { InvokeResult } from 'workspace-emulator';
+import type { CardJson, InvokeResult, PickedValues } from 'workspace-emulator';
 import type { Office } from '../office';
 import { cardToJson, actionEvent, messageEvent, responseToJson } from 'workspace-emulator';
 import type {
@@ -152,9 +152,18 @@ export class SandboxApi {
     messageId?: string;
     functionName: string;
     parameters: Array<{ key: string; value: string }> | Record<string, string>;
-    formInputs: Record<string, string[]>;
+    /** What the person typed and picked, by field name: strings, item values, {date, time} for a picker, null. */
+    formInputs: PickedValues;
+    /** The card the action was clicked on: the emulator shapes the values per its widgets. */
+    card?: CardJson;
   }): CardResponse {
-    const event = actionEvent(this.ws, input.messageId, input.parameters, input.formInputs);
+    let event;
+    try {
+      event = actionEvent(this.ws, input.messageId, input.parameters, input.formInputs ?? {}, input.card);
+    } catch (err) {
+      const e = err instanceof Error ? err : new Error(String(err));
+      return { ok: false, error: { name: e.name, message: e.message }, calls: 0, elapsedMs: 0 };
+    }
     const run = this.office.gmail.invoke(input.functionName, [event], 'card');
     this.ws.save();
     if (run.error) return this.card(run);

@@ -1,10 +1,10 @@
 // What a Gmail add-on callback receives: the user's locale and time zone, the open message, the action's parameters
 // and the card's form values. https://developers.google.com/workspace/add-ons/concepts/event-objects
 // Current events carry form values in commonEventObject.formInputs ({field: {stringInputs: {value: [...]}}} for text
-// and selections, {dateTimeInput: {msSinceEpoch}} for a date-time picker); the legacy `formInput` is the fallback.
+// and selections, {dateTimeInput: {msSinceEpoch, hasDate, hasTime}} for a date-time picker); the legacy `formInput`
+// (strings only) is the fallback for text and selections.
 
 import { Locale, localeOf, toLocale } from '../../core/i18n/locale';
-import { zonedInstant } from '../../core/events/zone';
 import { scriptCache } from '../card-index/script-cache';
 import { officeLanguage } from './office-language';
 
@@ -15,8 +15,8 @@ export const LANG_PARAM = 'lang';
 
 interface FormValue {
   stringInputs?: { value?: string[] };
-  dateTimeInput?: { msSinceEpoch?: number | string };
-  dateInput?: { msSinceEpoch?: number | string };
+  /** msSinceEpoch: Google's reference says an int64 string; accept a number as well. */
+  dateTimeInput?: { msSinceEpoch?: number | string; hasDate?: boolean; hasTime?: boolean };
 }
 
 interface Common {
@@ -75,27 +75,13 @@ export function input(e: AddonEvent, field: string): string {
   return legacy === undefined || legacy === null || typeof legacy === 'object' ? '' : String(legacy).trim();
 }
 
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/;
-
 /**
- * A date-time picker's value as an instant. Gmail sends milliseconds since the epoch; a host that sends the picker's
- * wall-clock text ("2026-03-03T10:00") means that time in the user's zone.
+ * A date-time picker's value as an instant: Gmail sends {dateTimeInput: {msSinceEpoch, hasDate, hasTime}}, never a
+ * string. A picked day with no time is no follow-up time yet (undefined); so is a cleared picker (no field at all).
  */
 export function dateTimeInput(e: AddonEvent, field: string): Date | undefined {
-  const v = formValue(e, field);
-  const ms = v?.dateTimeInput?.msSinceEpoch ?? v?.dateInput?.msSinceEpoch;
-  if (ms !== undefined && ms !== '' && isFinite(Number(ms))) return new Date(Number(ms));
-  const text = input(e, field);
-  if (/^\d{9,}$/.test(text)) return new Date(Number(text));
-  const m = LOCAL_DATE_TIME.exec(text);
-  if (!m) return undefined;
-  const at = zonedInstant(
-    Number(m[1]),
-    Number(m[2]),
-    Number(m[3]),
-    Number(m[4] ?? 9),
-    Number(m[5] ?? 0),
-    eventTimeZone(e),
-  );
-  return isNaN(at.getTime()) ? undefined : at;
+  const picked = formValue(e, field)?.dateTimeInput;
+  if (!picked || picked.hasDate === false || picked.hasTime === false) return undefined;
+  const ms = Number(picked.msSinceEpoch);
+  return picked.msSinceEpoch !== '' && Number.isFinite(ms) ? new Date(ms) : undefined;
 }

@@ -16,6 +16,7 @@ import {
   runAction,
   updatedCard,
   widgets,
+  withoutItems,
 } from './support';
 
 /** "Well inside" the 30 s add-on limit: a third of it, simulated service latency included. */
@@ -54,7 +55,8 @@ describe('log this e-mail', () => {
 
     const before = eventRows().length;
     const save = actionsOf(form).gmailLogEmail;
-    const { run, response } = runAction(o, o.messages.known, save, { reason: ['Заказ'], note: ['Спросил про сроки'] });
+    const picked = { reason: 'Заказ', note: 'Спросил про сроки' };
+    const { run, response } = runAction(o, o.messages.known, save, picked, form);
     expect(run.report.elapsedMs).toBeLessThan(WELL_INSIDE_MS);
     const rows = eventRows();
     expect(rows).toHaveLength(before + 1);
@@ -72,14 +74,14 @@ describe('log this e-mail', () => {
     expect(last.text).toContain('E-mail · Заказ');
 
     // The same e-mail saved again (a lost response, a second click) is still one event.
-    runAction(o, o.messages.known, save, { reason: ['Заказ'], note: ['Спросил про сроки'] });
+    runAction(o, o.messages.known, save, picked, form);
     expect(eventRows()).toHaveLength(before + 1);
   });
 
-  test('without a reason, says so and writes nothing', () => {
-    const form = formOf(o.messages.known, 'gmailLogEmailForm');
+  test('without a reason (an office with no reasons listed), says so and writes nothing', () => {
+    const form = withoutItems(formOf(o.messages.known, 'gmailLogEmailForm'), 'reason');
     const before = eventRows().length;
-    const { response } = runAction(o, o.messages.known, actionsOf(form).gmailLogEmail, { reason: [''], note: [''] });
+    const { response } = runAction(o, o.messages.known, actionsOf(form).gmailLogEmail, { note: '' }, form);
     expect(response).toEqual({ notification: 'Выберите повод.' });
     expect(eventRows()).toHaveLength(before);
   });
@@ -89,10 +91,13 @@ describe('log this e-mail', () => {
     expect(widgets(form).find((w) => w.type === 'textInput' && w.fieldName === 'note')).toMatchObject({
       value: '=SUM(A1)',
     });
-    const { response } = runAction(o, o.messages.hostile, actionsOf(form).gmailLogEmail, {
-      reason: ['Интерес'],
-      note: ['=SUM(A1)'],
-    });
+    const { response } = runAction(
+      o,
+      o.messages.hostile,
+      actionsOf(form).gmailLogEmail,
+      { reason: 'Интерес', note: '=SUM(A1)' },
+      form,
+    );
     const row = eventRows().pop()!;
     expect(row).toEqual(expect.arrayContaining([HOSTILE_NAME, '=SUM(A1)']));
     const html = htmlTexts(updatedCard(response)!).join('\n');
@@ -124,42 +129,60 @@ describe('plan a follow-up', () => {
     const calendar = o.office.workspace.calendar;
     const eventsBefore = calendar.allEvents().length;
     const rowsBefore = eventRows().length;
-    const at = o.office.workspace.clock.now() + 3 * DAY;
+    // The person picks 15:30 three days on, on the picker's Moscow clock: Gmail sends that instant in msSinceEpoch.
+    const day = moscowDay(o.office.workspace.clock.now() + 3 * DAY);
     const save = actionsOf(form).gmailPlanFollowUp;
-    const inputs = {
-      at: [String(at)],
-      kind: ['Звонок'],
-      reason: ['Оплата'],
-      manager: ['Анна'],
-      note: ['Напомнить про счёт'],
+    const picked = {
+      at: { date: day, time: '15:30' },
+      kind: 'Звонок',
+      reason: 'Оплата',
+      manager: 'Анна',
+      note: 'Напомнить про счёт',
     };
-    const { run, response } = runAction(o, o.messages.known, save, inputs);
+    const { run, response } = runAction(o, o.messages.known, save, picked, form);
     expect(run.report.elapsedMs).toBeLessThan(WELL_INSIDE_MS);
     expect(eventRows()).toHaveLength(rowsBefore + 1);
     expect(eventRows().pop()).toEqual(expect.arrayContaining(['Звонок', 'Оплата', 'Анна', 'Напомнить про счёт']));
     const created = calendar.allEvents().slice(eventsBefore);
     expect(created).toHaveLength(1);
     expect(JSON.stringify(created[0])).toContain('anna@example.com');
-    expect(response.notification).toMatch(/^Запланировано на \d\d\.\d\d\.2026 \d\d:\d\d: Звонок, Оплата\./);
+    const [y, m, d] = day.split('-');
+    expect((created[0] as { start: number }).start).toBe(Date.UTC(Number(y), Number(m) - 1, Number(d), 12, 30));
+    expect(response.notification).toMatch(new RegExp(`^Запланировано на ${d}\\.${m}\\.${y} 15:30: Звонок, Оплата\\.`));
     const planned = updatedCard(response)!.sections.find((s) => s.header === 'Запланировано')!;
     expect(JSON.stringify(planned)).toContain('Звонок · Оплата');
 
     // The same form submitted twice plans one follow-up.
-    runAction(o, o.messages.known, save, inputs);
+    runAction(o, o.messages.known, save, picked, form);
     expect(eventRows()).toHaveLength(rowsBefore + 1);
     expect(calendar.allEvents()).toHaveLength(eventsBefore + 1);
   });
 
-  test('without a date, says so', () => {
+  test('an untouched picker plans at the time it showed: the next round hour', () => {
     const form = formOf(o.messages.known, 'gmailPlanForm');
-    const { response } = runAction(o, o.messages.known, actionsOf(form).gmailPlanFollowUp, {
-      at: [''],
-      kind: ['Звонок'],
-      reason: ['Оплата'],
-    });
-    expect(response).toEqual({ notification: 'Выберите дату и время следующего шага.' });
+    const picker = widgets(form).find((w) => w.type === 'dateTimePicker') as { valueMsEpoch: number };
+    const { response } = runAction(o, o.messages.known, actionsOf(form).gmailPlanFollowUp, {}, form);
+    const shown = new Date(picker.valueMsEpoch + 3 * 3_600_000).toISOString();
+    const [date, time] = [shown.slice(0, 10).split('-').reverse().join('.'), shown.slice(11, 16)];
+    expect(response.notification).toMatch(new RegExp(`^Запланировано на ${date.replace(/\./g, '\\.')} ${time}: `));
+  });
+
+  test('a cleared picker, or a day with no time, asks for the date and time and plans nothing', () => {
+    const form = formOf(o.messages.known, 'gmailPlanForm');
+    const before = eventRows().length;
+    const save = actionsOf(form).gmailPlanFollowUp;
+    const ask = { notification: 'Выберите дату и время следующего шага.' };
+    expect(runAction(o, o.messages.known, save, { at: null }, form).response).toEqual(ask);
+    const day = moscowDay(o.office.workspace.clock.now() + DAY);
+    expect(runAction(o, o.messages.known, save, { at: { date: day } }, form).response).toEqual(ask);
+    expect(eventRows()).toHaveLength(before);
   });
 });
+
+/** The calendar day in Moscow (UTC+3, no DST) of an instant, as YYYY-MM-DD. */
+function moscowDay(ms: number): string {
+  return new Date(ms + 3 * 3_600_000).toISOString().slice(0, 10);
+}
 
 describe('add as a new client', () => {
   test('creates the contact from the prefilled form, shows the client card, and the next card knows the sender', () => {
@@ -171,14 +194,14 @@ describe('add as a new client', () => {
       widgets(card).find((w) => w.type === 'selectionInput') as { items: Array<{ text: string; value: string }> }
     ).items.find((i) => i.text === 'VIP')!;
     const form = {
-      givenName: ['Георгий'],
-      middleName: [''],
-      familyName: ['Мчедлишвили'],
-      email: ['giorgi@example.ge'],
-      phone: ['+995 555 12 34 56'],
-      label: [vip.value],
+      givenName: 'Георгий',
+      middleName: '',
+      familyName: 'Мчедлишвили',
+      email: 'giorgi@example.ge',
+      phone: '+995 555 12 34 56',
+      label: vip.value,
     };
-    const { run, response } = runAction(o, o.messages.stranger, actionsOf(card).gmailAddClient, form);
+    const { run, response } = runAction(o, o.messages.stranger, actionsOf(card).gmailAddClient, form, card);
     expect(run.report.elapsedMs).toBeLessThan(WELL_INSIDE_MS);
     expect(people.allContacts()).toHaveLength(before + 1);
     const created = people.allContacts().find((p) => p.emailAddresses?.some((e) => e.value === 'giorgi@example.ge'))!;
@@ -193,7 +216,7 @@ describe('add as a new client', () => {
     expect(again.run.report.serviceCalls).toBeLessThanOrEqual(3);
 
     // A second click finds the client instead of creating a duplicate.
-    runAction(o, o.messages.stranger, actionsOf(card).gmailAddClient, form);
+    runAction(o, o.messages.stranger, actionsOf(card).gmailAddClient, form, card);
     expect(people.allContacts()).toHaveLength(before + 1);
   });
 
@@ -211,15 +234,15 @@ describe('add as a new client', () => {
     const people = ws.people;
     const before = people.allContacts().length;
     const form = {
-      givenName: ['Иван'],
-      middleName: [''],
-      familyName: ['Другой'],
-      email: ['ivan.other@example.ge'],
+      givenName: 'Иван',
+      middleName: '',
+      familyName: 'Другой',
+      email: 'ivan.other@example.ge',
       // Client 125's number, written the Russian way.
-      phone: ['8 (912) 100-01-25'],
-      label: [''],
+      phone: '8 (912) 100-01-25',
+      label: '',
     };
-    const { response } = runAction(o, message, actionsOf(card).gmailAddClient, form);
+    const { response } = runAction(o, message, actionsOf(card).gmailAddClient, form, card);
     expect(people.allContacts()).toHaveLength(before);
     expect(response.notification).toBe(
       `Не добавлено: телефон 8 (912) 100-01-25 уже есть у клиента Клиент${KNOWN} Иван. Вот его карточка.`,
@@ -228,21 +251,21 @@ describe('add as a new client', () => {
   });
 
   test('refuses a form with neither a name nor an e-mail', () => {
-    const { card } = openCard(o, o.messages.stranger);
-    const { response } = runAction(
-      o,
-      o.messages.stranger,
-      actionsOf(card).gmailAddClient ?? { functionName: 'gmailAddClient', parameters: {} },
-      {
-        givenName: [''],
-        middleName: [''],
-        familyName: [''],
-        email: [''],
-        phone: [''],
-        label: [''],
-      },
-    );
+    const ws = o.office.workspace;
+    const message = ws.gmail.addMessage({
+      from: 'Нино <nino@example.ge>',
+      to: 'office@example.com',
+      subject: 'Привет',
+      plainBody: '…',
+      date: ws.clock.now(),
+    });
+    const first = openCard(o, message).card;
+    const card = pushedCard(runAction(o, message, actionsOf(first).gmailAddClientForm).response)!;
+    const before = ws.people.allContacts().length;
+    const empty = { givenName: '', middleName: '', familyName: '', email: '', phone: '' };
+    const { response } = runAction(o, message, actionsOf(card).gmailAddClient, empty, card);
     expect(response.notification).toBeDefined();
+    expect(ws.people.allContacts()).toHaveLength(before);
   });
 });
 

@@ -20,6 +20,7 @@ import {
   runAction,
   updatedCard,
   widgets,
+  withoutItems,
 } from './support';
 
 let o: GmailOffice;
@@ -78,18 +79,24 @@ describe('the Settings language', () => {
 
       const planForm = pushedCard(runAction(o, o.messages.known, actionsOf(known).gmailPlanForm).response)!;
       expect(planForm.header?.title).toBe(t(lang, 'cardPlanFollowUp'));
-      const refused = runAction(o, o.messages.known, actionsOf(planForm).gmailPlanFollowUp, {
-        at: [String(o.office.workspace.clock.now() + DAY)],
-        kind: ['Звонок'],
-        reason: [''],
-      });
+      // An office with no reasons configured: the reason dropdown has nothing to select.
+      const refused = runAction(
+        o,
+        o.messages.known,
+        actionsOf(planForm).gmailPlanFollowUp,
+        { at: new Date(o.office.workspace.clock.now() + DAY), kind: 'Звонок' },
+        withoutItems(planForm, 'reason'),
+      );
       expect(refused.response.notification).toBe(t(lang, 'cardNeedReason'));
 
       const logForm = pushedCard(runAction(o, o.messages.known, actionsOf(known).gmailLogEmailForm).response)!;
-      const logged = runAction(o, o.messages.known, actionsOf(logForm).gmailLogEmail, {
-        reason: ['Интерес'],
-        note: [''],
-      });
+      const logged = runAction(
+        o,
+        o.messages.known,
+        actionsOf(logForm).gmailLogEmail,
+        { reason: 'Интерес', note: '' },
+        logForm,
+      );
       const kind = actionsOf(logForm).gmailLogEmail.parameters.kind;
       expect(logged.response.notification).toBe(t(lang, 'cardLogged', { kind, reason: 'Интерес' }));
       expect(headers(updatedCard(logged.response)!)).toEqual([t(lang, 'cardPlanned'), t(lang, 'cardRecent')]);

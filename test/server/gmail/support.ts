@@ -3,7 +3,7 @@
 
 import type { people_v1 } from '@googleapis/people';
 import { actionEvent, cardToJson, messageEvent, responseToJson } from 'workspace-emulator';
-import type { CardJson, ResponseJson, WidgetJson } from 'workspace-emulator';
+import type { CardJson, PickedValues, ResponseJson, WidgetJson } from 'workspace-emulator';
 import type { InvokeResult } from 'workspace-emulator';
 import type { Office } from '../../../src/local/office';
 import { appendRows, DAY, HOUR, seedClients } from '../card-index/support';
@@ -116,17 +116,28 @@ export function openCard(o: GmailOffice, messageId: string, locale?: string): { 
   return { run, card: cardToJson(run.result) };
 }
 
-/** Runs a card action the way Gmail does: the action's function with the message, its parameters and the form. */
+/**
+ * Runs a card action the way Gmail does: the action's function with the message, its parameters and the form of the
+ * card it was clicked on, `picked` over the values the card was built with (the emulator shapes them per widget).
+ */
 export function runAction(
   o: GmailOffice,
   messageId: string,
   action: { functionName: string; parameters: Record<string, string> },
-  formInputs: Record<string, string[]> = {},
+  picked: PickedValues = {},
+  card?: CardJson,
 ): { run: InvokeResult; response: ResponseJson } {
-  const event = actionEvent(o.office.workspace, messageId, action.parameters, formInputs);
+  const event = actionEvent(o.office.workspace, messageId, action.parameters, picked, card);
   const run = o.office.gmail.invoke(action.functionName, [event], 'card');
   if (run.error) throw run.error;
   return { run, response: responseToJson(run.result) };
+}
+
+/** The card as an office with an empty list would draw it: the dropdown `field` without items. */
+export function withoutItems(card: CardJson, field: string): CardJson {
+  const copy = structuredClone(card);
+  for (const w of widgets(copy)) if (w.type === 'selectionInput' && w.fieldName === field) w.items = [];
+  return copy;
 }
 
 export function widgets(card: CardJson): WidgetJson[] {

@@ -4,7 +4,7 @@
 //
 // commonEventObject carries hostApp, platform, userLocale and timeZone {id, offset in ms from UTC}; a message adds
 // `gmail` {messageId, threadId, accessToken}; an action adds commonEventObject.parameters and .formInputs
-// ({field: {stringInputs: {value: [...]}}}). The homepage event "omits" the contextual and widget fields. The legacy
+// (shaped per widget: form-inputs.ts). The homepage event "omits" the contextual and widget fields. The legacy
 // Gmail add-on fields (messageMetadata, formInput, formInputs, parameters) are still delivered, so old-style code
 // reading them keeps working; we fill them too.
 //
@@ -16,6 +16,8 @@
 
 import type { ProjectManifest, Workspace } from '../workspace';
 import { offsetMinutes } from '../script/time-zone';
+import type { CardJson } from './card-json';
+import { formInputsOf, legacyFormInputs, PickedValues } from './form-inputs';
 
 type Parameters = Array<{ key: string; value: string }> | Record<string, string>;
 
@@ -32,9 +34,14 @@ export function sharesUserLocale(manifest: ProjectManifest | undefined): boolean
   return !!manifest?.addOns?.common?.useLocaleFromApp && !!manifest.oauthScopes?.includes(LOCALE_SCOPE);
 }
 
+/** The user's zone in Gmail's settings (the account's, when the user set none). */
+function userZone(ws: Workspace): string {
+  return ws.ctx.session.userTimeZone ?? ws.ctx.session.timeZone;
+}
+
 function withUserLocale(ws: Workspace, event: Record<string, unknown>): void {
   if (!sharesUserLocale(ws.manifests.gmail)) return;
-  const zone = ws.ctx.session.userTimeZone ?? ws.ctx.session.timeZone;
+  const zone = userZone(ws);
   const offset = offsetMinutes(zone, ws.clock.now()) * 60_000;
   Object.assign(event.commonEventObject as Record<string, unknown>, {
     userLocale: ws.ctx.session.locale,
@@ -64,25 +71,24 @@ export function messageEvent(
   return event as GoogleAppsScript.Addons.EventObject & Record<string, unknown>;
 }
 
-/** The event of a widget action: the message context (if any), the action's parameters and the card's form values. */
+/**
+ * The event of a widget action of `card`: the message context (if any), the action's parameters and the card's form
+ * values: what the person picked (`picked`, shaped per widget by form-inputs.ts) over what the card was built with.
+ */
 export function actionEvent(
   ws: Workspace,
   messageId: string | undefined,
   parameters: Parameters,
-  formInputs: Record<string, string[]>,
+  picked: PickedValues,
+  card?: CardJson,
 ): GoogleAppsScript.Addons.EventObject & Record<string, unknown> {
   const event = messageEvent(ws, messageId);
   const params = parametersOf(parameters);
-  const inputs: Record<string, string[]> = {};
-  for (const [field, values] of Object.entries(formInputs ?? {}))
-    inputs[field] = (Array.isArray(values) ? values : [values]).map(String);
+  const inputs = formInputsOf(card, picked, userZone(ws));
   const commonEvent = event.commonEventObject as unknown as Record<string, unknown>;
   commonEvent.parameters = params;
-  commonEvent.formInputs = Object.fromEntries(
-    Object.entries(inputs).map(([field, value]) => [field, { stringInputs: { value } }]),
-  );
+  commonEvent.formInputs = inputs;
   event.parameters = { ...params };
-  event.formInput = Object.fromEntries(Object.entries(inputs).map(([field, value]) => [field, value[0]]));
-  event.formInputs = Object.fromEntries(Object.entries(inputs).map(([field, value]) => [field, value.slice()]));
+  Object.assign(event, legacyFormInputs(inputs));
   return event;
 }

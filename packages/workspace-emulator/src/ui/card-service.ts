@@ -48,6 +48,7 @@ import {
 
 export { actionEvent, messageEvent } from './addon-events';
 export type * from './card-json';
+export type { FormInput, PickedValue, PickedValues } from './form-inputs';
 
 export const CARD_LIMITS = { sectionsPerCard: 100, widgetsPerSection: 100 };
 

@@ -2,6 +2,7 @@
 // warm index), the due list and the quiet list, finding a client (client.find), and the calls to log k events.
 
 import { actionEvent, cardToJson, messageEvent, responseToJson } from 'workspace-emulator';
+import type { CardJson } from 'workspace-emulator';
 import type { DueEventView, RemindersView } from '../../../shared/events-dto';
 import { openOffice, Office } from '../../office';
 import { serverRpc } from '../../gas/server-rpc';
@@ -171,13 +172,14 @@ function logBenches(office: Office, names: string[], add: AddMeasurement): void 
   const card = cardToJson(office.gmail.invoke('onGmailMessage', [messageEvent(ws, messageId)], 'card').result);
   const form = findAction(card, 'gmailLogEmailForm');
   const formCard = office.gmail.invoke('gmailLogEmailForm', [actionEvent(ws, messageId, form.parameters, {})], 'card');
-  const log = findAction(pushedCard(formCard.result), 'gmailLogEmail');
+  const logCard = pushedCard(formCard.result);
+  const log = findAction(logCard, 'gmailLogEmail');
   const m = measureInvoke(
     office,
     'gmail',
     'log this e-mail from the Gmail card',
     'gmailLogEmail',
-    [actionEvent(ws, messageId, log.parameters, { reason: ['Заказ'] })],
+    [actionEvent(ws, messageId, log.parameters, { reason: 'Заказ' }, logCard)],
     'card',
   );
   add({ ...m, id: 'event.log.card' }, 5);
@@ -199,8 +201,10 @@ function findAction(card: unknown, name: string): ActionJson {
 }
 
 /** The card an action response pushes (the log form). */
-function pushedCard(response: unknown): unknown {
-  return responseToJson(response);
+/** The card an ActionResponse pushed. */
+function pushedCard(response: unknown): CardJson {
+  for (const step of responseToJson(response).navigation ?? []) if ('pushCard' in step) return step.pushCard;
+  throw new Error('The action pushed no card');
 }
 
 /** Search as you type in the Client sidebar / the log form: a name prefix over the whole index (findClients). */

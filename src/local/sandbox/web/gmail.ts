@@ -14,16 +14,27 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 let openMessageId: string | null = null;
 const stack: Json[] = [];
 
-/** Values of the card's inputs, by field name, as Gmail puts them in the action's event object. */
-function formInputs(): Record<string, string[]> {
-  const inputs: Record<string, string[]> = {};
+type Picked = string | string[] | { date: string; time?: string } | null;
+
+/**
+ * What the person typed and picked, by field name; the emulator shapes it as Gmail does (per widget type: strings,
+ * {dateTimeInput}, {dateInput}). A picker gives its wall clock ({date, time}) or null when cleared.
+ */
+function formInputs(): Record<string, Picked> {
+  const inputs: Record<string, Picked> = {};
   addon
     .querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('[data-field]')
     .forEach((input) => {
       const name = input.dataset.field as string;
-      if (input instanceof HTMLInputElement && (input.type === 'checkbox' || input.type === 'radio') && !input.checked)
-        return;
-      (inputs[name] ??= []).push(input.value);
+      if (input instanceof HTMLInputElement && input.type === 'checkbox') {
+        const checked = (inputs[name] ??= []) as string[];
+        if (input.checked) checked.push(input.value);
+      } else if (input instanceof HTMLInputElement && input.type === 'datetime-local') {
+        const [date, time] = input.value.split('T');
+        inputs[name] = input.value ? { date, time } : null;
+      } else if (input instanceof HTMLInputElement && input.type === 'date') {
+        inputs[name] = input.value ? { date: input.value } : null;
+      } else inputs[name] = input.value;
     });
   return inputs;
 }
@@ -34,6 +45,7 @@ async function runAction(action: Json): Promise<void> {
     functionName: action.functionName,
     parameters: action.parameters ?? {},
     formInputs: formInputs(),
+    card: stack[stack.length - 1],
   });
   applyResponse(response);
 }
@@ -58,6 +70,17 @@ function button(b: Json): HTMLElement {
     },
     String(b.text ?? ''),
   );
+}
+
+/**
+ * The wall clock a picker shows: a date picker's day is its UTC day; a date-time picker shows its instant at its
+ * offset (setTimeZoneOffsetInMins), else in the user's zone, for which the browser's zone stands in here.
+ */
+function pickerText(w: Json, withTime: boolean): string {
+  const ms = Number(w.valueMsEpoch);
+  if (!withTime) return new Date(ms).toISOString().slice(0, 10);
+  const offset = w.timeZoneOffsetMins ?? -new Date(ms).getTimezoneOffset();
+  return new Date(ms + Number(offset) * 60_000).toISOString().slice(0, 16);
 }
 
 function widget(w: Json): HTMLElement | null {
@@ -90,21 +113,30 @@ function widget(w: Json): HTMLElement | null {
       return element('div', { class: 'widget' }, element('label', {}, String(w.title ?? '')), input);
     }
     case 'selectionInput': {
+      const items: Json[] = w.items ?? [];
+      const label = element('label', {}, String(w.title ?? ''));
+      if (['CHECK_BOX', 'SWITCH', 'MULTI_SELECT'].includes(String(w.selectionType))) {
+        const boxes = items.map((i) => {
+          const box = element('input', { type: 'checkbox', 'data-field': w.fieldName, value: String(i.value) });
+          box.checked = !!i.selected;
+          return element('label', {}, box, String(i.text));
+        });
+        return element('div', { class: 'widget' }, label, ...boxes);
+      }
       const select = element(
         'select',
         { 'data-field': w.fieldName },
-        ...(w.items ?? []).map((i: Json) => element('option', { value: String(i.value) }, String(i.text))),
+        ...items.map((i) => element('option', { value: String(i.value) }, String(i.text))),
       );
-      const selected = (w.items ?? []).find((i: Json) => i.selected);
+      const selected = items.find((i) => i.selected);
       if (selected) select.value = String(selected.value);
-      return element('div', { class: 'widget' }, element('label', {}, String(w.title ?? '')), select);
+      return element('div', { class: 'widget' }, label, select);
     }
     case 'datePicker':
     case 'dateTimePicker': {
       const withTime = w.type === 'dateTimePicker';
       const input = element('input', { 'data-field': w.fieldName, type: withTime ? 'datetime-local' : 'date' });
-      if (w.valueMsEpoch !== undefined)
-        input.value = new Date(Number(w.valueMsEpoch)).toISOString().slice(0, withTime ? 16 : 10);
+      if (w.valueMsEpoch !== undefined) input.value = pickerText(w, withTime);
       return element('div', { class: 'widget' }, element('label', {}, String(w.title ?? '')), input);
     }
     case 'image': {
