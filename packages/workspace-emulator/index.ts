@@ -34,3 +34,4 @@ export * from './src/sheets/scopes';
 export * from './src/loader/load-bundle';
 export * from './src/loader/membrane';
 export * from './src/loader/script-run-rules';
+export * from './src/limits';

@@ -4,6 +4,7 @@
 
 import type * as Main from '../../server/main';
 import { SERVER_FUNCTIONS, ServerApi, ServerFunctionName } from '../../shared/rpc';
+import { checkScriptRunSize } from 'workspace-emulator';
 import type { ExecutionKind } from 'workspace-emulator';
 import type { InvokeResult, LoadedProject } from 'workspace-emulator';
 
@@ -21,10 +22,13 @@ export interface RpcOptions {
 }
 
 export function serverRpc(project: LoadedProject, options: RpcOptions = {}): NodeRpc {
+  // What google.script.run could not carry fails here too, so every test of a server function checks its size.
   const call = (name: ServerFunctionName, args: unknown[]) => {
+    checkScriptRunSize(args, 'args');
     const run = project.invoke(name, args);
     options.afterRun?.(run, name);
     if (run.error) throw run.error;
+    checkScriptRunSize(run.result, 'result');
     return run.result;
   };
   return Object.fromEntries(

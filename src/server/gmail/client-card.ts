@@ -35,6 +35,16 @@ function eventLine(at: string, kind: string, reason: string, timeZone: string): 
   return [formatLocal(new Date(at), timeZone), escapeHtml(kind), escapeHtml(reason)].filter(Boolean).join(' · ');
 }
 
+/**
+ * The rows the "open in the sheet" action carries: the first and the last, all the link needs (it selects the rows
+ * between them). Not every row: an action's parameters travel inside the card, and a client with thousands of events
+ * would make them too big to send (the emulator's UNVERIFIED limit, workspace-emulator limits.ts).
+ */
+export function rowsHint(rows: number[]): string {
+  const valid = rows.filter((r) => Number.isInteger(r) && r > 1);
+  return valid.length ? `${Math.min(...valid)},${Math.max(...valid)}` : '';
+}
+
 export function rowsText(rows: number[]): string {
   const shown = rows.slice(0, ROWS_SHOWN).join(', ');
   return rows.length > ROWS_SHOWN ? `${shown}…` : shown;
@@ -89,7 +99,7 @@ export function clientCard(email: string, entry: ClientIndexEntry, c: CardContex
   const open = CardService.newTextButton()
     .setText(rows.length ? t(lang, 'cardOpenSheetRows', { rows: rowsText(rows) }) : t(lang, 'cardOpenSheet'))
     .setOnClickOpenLinkAction(
-      action('gmailOpenSheet', { client: entry.resourceName, rows: rows.join(','), [LANG_PARAM]: lang }),
+      action('gmailOpenSheet', { client: entry.resourceName, rows: rowsHint(rows), [LANG_PARAM]: lang }),
     );
   // The Client sidebar on this client, with the whole history (the spreadsheet's onOpen shows it); the rows as well.
   const crm = CardService.newTextButton()

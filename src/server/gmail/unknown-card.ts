@@ -3,6 +3,7 @@
 import type { MailAddress } from '../../core/email-address';
 import { escapeHtml } from '../../core/html';
 import { splitFullName } from '../../core/import/normalize';
+import { utf8Bytes } from '../../core/card-index/fit-entry';
 import { Locale } from '../../core/i18n/locale';
 import { t } from '../../core/i18n/messages';
 import { LANG_PARAM } from './event';
@@ -42,6 +43,25 @@ export function unknownSenderCard(sender: MailAddress, lang: Locale): GoogleApps
   return CardService.newCardBuilder().setName('client').setHeader(header).addSection(about).build();
 }
 
+/** What the label names may take of the add action's parameters, which travel inside the card (see rowsHint). */
+const LABEL_NAMES_BYTES = 4000;
+
+/**
+ * The label names ride along, so that the saved contact's card can show its label without another request: as many
+ * as fit LABEL_NAMES_BYTES. A label left out is still added to the contact, by its resource name (add-client.ts).
+ */
+export function labelNamesParam(labels: LabelOption[]): string {
+  const names: Record<string, string> = {};
+  for (const l of labels) {
+    names[l.resourceName] = l.name;
+    if (utf8Bytes(JSON.stringify(names)) > LABEL_NAMES_BYTES) {
+      delete names[l.resourceName];
+      break;
+    }
+  }
+  return JSON.stringify(names);
+}
+
 export function addClientFormCard(
   sender: MailAddress,
   labels: LabelOption[],
@@ -67,8 +87,7 @@ export function addClientFormCard(
     ...labels.map((l) => ({ text: l.name, value: l.resourceName })),
   ];
   form.addWidget(dropdown(ADD_FIELDS.label, t(lang, 'cardLabels'), items));
-  // The label names ride along, so that the saved contact's card can show its label without another request.
-  const labelNames = JSON.stringify(Object.fromEntries(labels.map((l) => [l.resourceName, l.name])));
+  const labelNames = labelNamesParam(labels);
   form.addWidget(
     button(
       t(lang, 'cardAddClient'),

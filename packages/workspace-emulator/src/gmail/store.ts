@@ -6,6 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import { DailyQuota } from '../script/daily-quota';
+import { PAYLOAD_LIMITS } from '../limits';
 
 export interface MessageRecord {
   /** Gmail message id: 16 hex digits. */
@@ -36,9 +37,9 @@ export const MAIL_LIMITS = {
    */
   recipientsPerDay: 100,
   /** "Email recipients per message: 50 / 50" (same page). */
-  recipientsPerMessage: 50,
+  recipientsPerMessage: PAYLOAD_LIMITS.mailRecipientsPerMessage.value,
   /** "Email body size: 200 KB / message" (same page); counted as 200,000 UTF-8 bytes, the stricter reading. */
-  bodyBytes: 200_000,
+  bodyBytes: PAYLOAD_LIMITS.mailBodyBytes.value,
 };
 
 interface GmailJSON {

@@ -1,6 +1,6 @@
 // google.script.run's rules for what may cross between a sidebar and the server, shared by the sandbox's browser shim
 // (arguments, checked before anything is sent) and the sandbox API (arguments copied in, results checked and copied
-// out). Runs in the browser too, so it imports nothing.
+// out). Runs in the browser too, so it imports only plain modules (the limits and the JSON size walk).
 //
 // The documented rules (https://developers.google.com/apps-script/guides/html/reference/run , "Parameters"): legal
 // values are primitives (Number, Boolean, String, null) and objects and arrays made of them; a form element is legal
@@ -16,6 +16,12 @@
 //
 // Values are checked realm-independently (tags and prototypes, not instanceof): results come from the script's own
 // V8 context and arguments may be DOM objects.
+//
+// Size: the JSON of one call's arguments and of a return value are capped (limits.ts, scriptRunArgumentBytes and
+// scriptRunResultBytes). Google publishes no figure and no sentence: both are UNVERIFIED, the figure low on purpose.
+
+import { PAYLOAD_LIMITS } from '../limits';
+import { jsonBytes } from '../wire-size';
 
 export class ScriptRunValueError extends TypeError {
   /** Where the offending value sits, e.g. `args[0].when` or `result.rows[3].date`. */
@@ -103,6 +109,18 @@ function argumentError(bad: Bad): ScriptRunValueError {
   return new ScriptRunValueError(`Failed due to illegal value in property: ${bad.key}`, bad.path);
 }
 
+/** Refuses a call whose arguments (`which` = 'args') or return value ('result') are too big to carry. */
+export function checkScriptRunSize(value: unknown, which: 'args' | 'result'): void {
+  const limit = which === 'args' ? PAYLOAD_LIMITS.scriptRunArgumentBytes : PAYLOAD_LIMITS.scriptRunResultBytes;
+  const bytes = jsonBytes(value);
+  if (bytes <= limit.value) return;
+  const what = which === 'args' ? 'arguments' : 'return value';
+  throw new ScriptRunValueError(
+    `google.script.run cannot carry ${bytes} bytes of ${what}; the emulator allows ${limit.value} (page or chunk it).`,
+    which,
+  );
+}
+
 /**
  * What a sidebar may pass to `google.script.run.fn(...args)`. Throws at the call, as Google's client does, before
  * anything is sent.
@@ -116,6 +134,10 @@ export function checkScriptRunArgs(args: unknown[]): void {
     const bad = findBad(arg, `args[${i}]`, String(i), []);
     if (bad) throw argumentError(bad);
   });
+  checkScriptRunSize(
+    args.filter((a) => !isForm(a)),
+    'args',
+  );
 }
 
 /**
@@ -126,7 +148,7 @@ export function checkScriptRunArgs(args: unknown[]): void {
  */
 export function checkScriptRunResult(value: unknown): void {
   const bad = findBad(value, 'result', '', []);
-  if (!bad) return;
+  if (!bad) return checkScriptRunSize(value, 'result');
   if ('circular' in bad) {
     throw new ScriptRunValueError(
       `google.script.run cannot return ${bad.path}: it refers back to itself (circular reference).`,

@@ -14,11 +14,12 @@ import { ServiceContext } from '../context';
 import { GasException } from '../errors';
 import { Emulated } from './emulated';
 import { ScriptProject } from './project';
+import { PAYLOAD_LIMITS } from '../limits';
 
 export const CACHE_LIMITS = {
-  keyChars: 250,
-  valueBytes: 100 * 1024,
-  items: 1000,
+  keyChars: PAYLOAD_LIMITS.cacheKeyChars.value,
+  valueBytes: PAYLOAD_LIMITS.cacheValueBytes.value,
+  items: PAYLOAD_LIMITS.cacheItems.value,
   defaultTtlSeconds: 600,
   maxTtlSeconds: 21600,
 };

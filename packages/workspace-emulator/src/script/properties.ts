@@ -17,12 +17,13 @@ import { GasException } from '../errors';
 import { DailyQuota } from './daily-quota';
 import { Emulated } from './emulated';
 import { ScriptProject } from './project';
+import { PAYLOAD_LIMITS } from '../limits';
 
 export type PropertyStoreKind = 'script' | 'user' | 'document';
 
 export const PROPERTY_LIMITS = {
-  entryBytes: 9_000,
-  storeBytes: 500_000,
+  entryBytes: PAYLOAD_LIMITS.propertyEntryBytes.value,
+  storeBytes: PAYLOAD_LIMITS.propertyStoreBytes.value,
   /** Reads and writes per rolling day, consumer account. Workspace accounts: 500,000. */
   readsWritesPerDay: 50_000,
 };

@@ -10,8 +10,12 @@
 
 import { GoogleJsonResponseException } from '../errors';
 import { jsonBytes } from '../wire-size';
+import { PAYLOAD_LIMITS } from '../limits';
 
-export const SHEETS_LIMITS = { urlChars: 8192, payloadBytes: 2 * 1024 * 1024 };
+export const SHEETS_LIMITS = {
+  urlChars: PAYLOAD_LIMITS.sheetsApiUrlChars.value,
+  payloadBytes: PAYLOAD_LIMITS.sheetsApiPayloadBytes.value,
+};
 
 /** RFC 3986 strict: everything but unreserved characters escaped (' and ! too), the longest a client would send. */
 const encode = (s: string) =>

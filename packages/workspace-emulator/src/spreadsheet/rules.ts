@@ -7,10 +7,11 @@
 //   (found by exact-string code search: GitHub fakes and execution-log excerpts), unless marked UNVERIFIED.
 
 import { GasException } from '../errors';
+import { PAYLOAD_LIMITS } from '../limits';
 
 export const LIMITS = {
-  cellsPerSpreadsheet: 10_000_000,
-  charactersPerCell: 50_000,
+  cellsPerSpreadsheet: PAYLOAD_LIMITS.sheetsCells.value,
+  charactersPerCell: PAYLOAD_LIMITS.sheetsCellChars.value,
   /** A new spreadsheet's and a new sheet's grid. */
   defaultRows: 1000,
   defaultColumns: 26,

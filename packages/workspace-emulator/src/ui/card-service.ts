@@ -45,12 +45,18 @@ import {
   member,
   stringArgument,
 } from './card-widgets';
+import { PAYLOAD_LIMITS } from '../limits';
+import { jsonBytes } from '../wire-size';
 
 export { actionEvent, messageEvent } from './addon-events';
 export type * from './card-json';
 export type { FormInput, PickedValue, PickedValues } from './form-inputs';
 
-export const CARD_LIMITS = { sectionsPerCard: 100, widgetsPerSection: 100 };
+export const CARD_LIMITS = {
+  sectionsPerCard: PAYLOAD_LIMITS.cardSections.value,
+  widgetsPerSection: PAYLOAD_LIMITS.cardWidgetsPerSection.value,
+  cardBytes: PAYLOAD_LIMITS.cardBytes.value,
+};
 
 export class CardHeader {
   title?: string;
@@ -229,6 +235,12 @@ export class CardBuilder {
       ...(this.footer && { fixedFooter: this.footer.toJson() }),
       ...(this.cardActions.length > 0 && { cardActions: this.cardActions.map((a, i) => a.toJson(i + 1)) }),
     };
+    // UNVERIFIED figure and wording (limits.ts, cardBytes): a card travels to Gmail whole on every action.
+    const bytes = jsonBytes(json);
+    if (bytes > CARD_LIMITS.cardBytes)
+      throw invalidCard(
+        `The card is ${bytes} bytes as JSON; the emulator allows no more than ${CARD_LIMITS.cardBytes}.`,
+      );
     return new Card(json);
   }
 }

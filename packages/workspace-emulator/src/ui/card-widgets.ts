@@ -8,6 +8,8 @@
 
 import { GasException } from '../errors';
 import { signatureMismatch } from '../script/emulated';
+import { PAYLOAD_LIMITS } from '../limits';
+import { utf8Bytes } from '../wire-size';
 import {
   ActionJson,
   CardActionJson,
@@ -117,16 +119,23 @@ export class Action {
 
   /**
    * "Both keys and values must be strings" (Action.setParameters reference). UNVERIFIED wording of the refusal; the
-   * "Invalid argument: <name>" shape is Apps Script's usual one.
+   * "Invalid argument: <name>" shape is Apps Script's usual one. Their total size is capped (limits.ts).
    */
   setParameters(parameters: { [key: string]: string }): this {
     if (!parameters || typeof parameters !== 'object' || Array.isArray(parameters))
       throw signatureMismatch('CardService.Action.setParameters', [parameters]);
     const out: Record<string, string> = {};
+    let bytes = 0;
     for (const [k, v] of Object.entries(parameters)) {
       if (typeof v !== 'string') throw new GasException('Invalid argument: parameters');
       out[k] = v;
+      bytes += utf8Bytes(k) + utf8Bytes(v);
     }
+    // UNVERIFIED figure and wording (limits.ts, cardActionParameterBytes): parameters ride inside the card.
+    if (bytes > PAYLOAD_LIMITS.cardActionParameterBytes.value)
+      throw new GasException(
+        `Invalid argument: parameters (${bytes} bytes; the emulator allows ${PAYLOAD_LIMITS.cardActionParameterBytes.value} per action)`,
+      );
     this.parameters = out;
     return this;
   }

@@ -31,6 +31,7 @@ import { DailyQuota } from '../script/daily-quota';
 import { TextOutput } from '../script/content-service';
 import { HtmlOutput } from '../ui/html-service';
 import { decodeText, encodeText } from '../script/blob';
+import { PAYLOAD_LIMITS } from '../limits';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -104,11 +105,11 @@ export interface Dispatched {
 /** Limits of https://developers.google.com/apps-script/guides/services/quotas (consumer account). */
 export const URL_FETCH_LIMITS = {
   callsPerDay: 20_000,
-  urlBytes: 2 * 1024,
-  payloadBytes: 50 * 1024 * 1024,
-  responseBytes: 50 * 1024 * 1024,
-  headers: 100,
-  headerBytes: 8 * 1024,
+  urlBytes: PAYLOAD_LIMITS.urlFetchUrlBytes.value,
+  payloadBytes: PAYLOAD_LIMITS.urlFetchPayloadBytes.value,
+  responseBytes: PAYLOAD_LIMITS.urlFetchResponseBytes.value,
+  headers: PAYLOAD_LIMITS.urlFetchHeaders.value,
+  headerBytes: PAYLOAD_LIMITS.urlFetchHeaderBytes.value,
   /** UNVERIFIED: how many redirects UrlFetchApp follows before giving up. */
   maxRedirects: 10,
 };
