@@ -85,9 +85,37 @@ export interface CallIo<T> {
   costMs?: number;
 }
 
+/**
+ * Another execution let in while one is suspended between two of its service calls (Workspace.interleave): the model
+ * of two executions running at once. Executions here are synchronous, so concurrency is modelled at service-call
+ * granularity: `run` (which starts executions of any loaded project) runs just before the chosen call of the first
+ * execution `of` matches goes out; that execution waits meanwhile, keeping the locks it holds.
+ */
+export interface InterleavePlan {
+  /** Which execution is suspended: by default any run that is not itself an interleaved one. */
+  of?: (exec: Execution) => boolean;
+  /** Before its Nth service call (1-based)… */
+  beforeCall?: number;
+  /** …or before its first call to a service whose name starts with this (e.g. `Sheets.Spreadsheets.batchUpdate`). */
+  beforeService?: string;
+  run: () => void;
+}
+
+/** What became of a plan: whether it fired, before which call, and what `run` threw, if anything. */
+export interface Interleaving {
+  fired: boolean;
+  /** The suspended execution's function and the service it was about to call. */
+  suspended?: { functionName: string; call: number; service: string };
+  error?: unknown;
+}
+
 export class ServiceContext {
   /** The run in progress, if any. Service calls outside a run (test setup, seeding) have no budget. */
   execution: Execution | undefined;
+  #plan: { plan: InterleavePlan; outcome: Interleaving } | undefined;
+  /** The executions an interleaved `run` started: they are never the ones suspended. */
+  readonly #interleaved = new Set<Execution>();
+  #interleaving = false;
 
   constructor(
     readonly clock: VirtualClock,
@@ -108,6 +136,7 @@ export class ServiceContext {
   call<T>(service: string, fn: (fault?: ActiveFault) => T, io: CallIo<T> = {}): T {
     const exec = this.execution;
     if (exec?.killed) throw new ExecutionKilled(exec.killed);
+    if (exec) this.#maybeInterleave(exec, service);
     // Refused before any request leaves, like a scope missing from the manifest: not a call, nothing moved.
     const refused = exec?.authMode === 'LIMITED' ? scopeRefusedInLimited(service) : undefined;
     if (refused) throw new GasException(permissionMessage(service, refused));
@@ -160,6 +189,48 @@ export class ServiceContext {
     exec?.move(bytes, units.cells ?? 0);
     return result;
   }
+
+  /** Schedules one interleaving (replacing any not yet fired); the returned record fills in when it fires. */
+  interleave(plan: InterleavePlan): Interleaving {
+    if (!plan.beforeCall && !plan.beforeService) throw new Error('interleave: say beforeCall or beforeService');
+    const outcome: Interleaving = { fired: false };
+    this.#plan = { plan, outcome };
+    return outcome;
+  }
+
+  /** Whether `exec` was started by an interleaved run (so it is never itself suspended). */
+  isInterleaved(exec: Execution): boolean {
+    return this.#interleaved.has(exec);
+  }
+
+  /** Runs the scheduled executions if `exec` is the one to suspend and is about to make the chosen call. */
+  #maybeInterleave(exec: Execution, service: string): void {
+    const scheduled = this.#plan;
+    if (!scheduled || this.#interleaving || this.#interleaved.has(exec)) return;
+    const { plan, outcome } = scheduled;
+    if (plan.of && !plan.of(exec)) return;
+    const call = exec.serviceCalls + 1;
+    const due = plan.beforeCall ? call === plan.beforeCall : service.startsWith(plan.beforeService!);
+    if (!due) return;
+    this.#plan = undefined;
+    outcome.fired = true;
+    outcome.suspended = { functionName: exec.functionName, call, service };
+    this.#interleaving = true;
+    const track = (e: Execution | undefined) => e && e !== exec && this.#interleaved.add(e);
+    this.onRunStart = track;
+    try {
+      plan.run();
+    } catch (e) {
+      outcome.error = e;
+    } finally {
+      this.onRunStart = undefined;
+      this.#interleaving = false;
+      this.execution = exec;
+    }
+  }
+
+  /** @internal Workspace.run reports each execution it starts (to mark the interleaved ones). */
+  onRunStart: ((exec: Execution) => void) | undefined;
 
   /**
    * A read of what the execution itself knows — Session's user, locale and zones. Apps Script starts each execution

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CallLog } from './call-log';
 import { VirtualClock } from './clock';
-import { ServiceContext, SessionInfo } from './context';
+import { InterleavePlan, Interleaving, ServiceContext, SessionInfo } from './context';
 import { ExecutionKilled } from './errors';
 import { Execution, ExecutionKind, ExecutionReport } from './execution';
 import { FaultInjector } from './faults';
@@ -258,6 +258,17 @@ export class Workspace {
   }
 
   /**
+   * Two executions at once, at service-call granularity: `plan.run` (starting executions of any loaded project) runs
+   * just before the chosen service call of the execution `plan.of` picks, which is suspended meanwhile. Its locks stay
+   * held, so an interleaved waitLock on them times out with Google's lock-timeout message (the suspended run cannot
+   * let go: what contention looks like from the waiting side); the interleaved writes land between its reads and its
+   * writes. One-shot; the returned record says whether and where it fired.
+   */
+  interleave(plan: InterleavePlan): Interleaving {
+    return this.ctx.interleave(plan);
+  }
+
+  /**
    * Runs `fn` as one Apps Script execution of `kind`, with its run-time budget. A run the platform killed reports
    * `killed`, whatever the code did with the error.
    */
@@ -268,6 +279,7 @@ export class Workspace {
   ): { result?: T; error?: unknown; report: ExecutionReport } {
     const outer = this.ctx.execution;
     const exec = new Execution(kind, functionName);
+    this.ctx.onRunStart?.(exec);
     this.ctx.execution = exec;
     try {
       const result = fn();
