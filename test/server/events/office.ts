@@ -34,8 +34,9 @@ const CLIENTS = {
   sleepy: ['Сидоров', 'Олег', '+7 912 777-88-99', 'sidorov@example.ru', 'Постоянный'],
 } as const;
 
-export function eventsOffice(options: { session?: { email?: string } } = {}): EventsOffice {
-  const office = testOffice({ session: options.session });
+/** `dir`: the office kept in a folder (a test copies it to start many runs from the same state). */
+export function eventsOffice(options: { session?: { email?: string }; dir?: string } = {}): EventsOffice {
+  const office = testOffice({ session: options.session, ...(options.dir ? { dir: options.dir } : {}) });
   office.rpc.runSetup();
   const ws = office.workspace;
   const people = createPeople(ws.people, ws.ctx);
