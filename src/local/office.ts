@@ -39,17 +39,21 @@ const SPREADSHEET_KEY = 'crm.spreadsheetId';
 /** The card index push (src/server/card-index/announce.ts CARD_PUSH_PROPERTIES): the sheet project's URL + secret. */
 const PUSH_URL_KEY = 'crm.cardIndex.pushUrl';
 const PUSH_SECRET_KEY = 'crm.cardIndex.pushSecret';
+/** The add-on's writes go through the sheet project's web app (src/server/gmail/sheet-writes.ts SHEET_WRITE_PROPERTY). */
+const SHEET_WRITE_URL_KEY = 'crm.sheet.writeUrl';
 
 /**
- * The wiring a real deployment does by hand (README): one shared secret in both projects' script properties, and the
- * add-on's web app URL in the sheet project's. A workspace kept in a folder keeps its secret across runs.
+ * The wiring a real deployment does by hand (README): one shared secret in both projects' script properties, the
+ * add-on's web app URL in the sheet project's (the card index push), and the sheet project's web app URL in the
+ * add-on's (the add-on's writes). A workspace kept in a folder keeps its secret across runs.
  */
-export function wireCardPush(workspace: Workspace, webAppUrl: string | undefined): void {
+export function wireCardPush(workspace: Workspace, webAppUrl: string | undefined, sheetWebAppUrl?: string): void {
   const props = workspace.properties;
   const secret = props.peek('gmail', 'script', PUSH_SECRET_KEY) || randomBytes(24).toString('hex');
   props.poke('gmail', 'script', PUSH_SECRET_KEY, secret);
   props.poke('sheet', 'script', PUSH_SECRET_KEY, secret);
   if (webAppUrl) props.poke('sheet', 'script', PUSH_URL_KEY, webAppUrl);
+  if (sheetWebAppUrl) props.poke('gmail', 'script', SHEET_WRITE_URL_KEY, sheetWebAppUrl);
 }
 
 export function openOffice(options: OfficeOptions = {}): Office {
@@ -77,7 +81,8 @@ export function openOffice(options: OfficeOptions = {}): Office {
       access: 'ANYONE_ANONYMOUS',
       ...options,
     });
-  // The add-on as the web app the sheet project tells of card index changes, wired as a real deployment is (README).
-  wireCardPush(workspace, deployWebApp('gmail'));
+  // Both projects as web apps, wired as a real deployment is (README): the add-on is told of card index changes, the
+  // sheet project makes the add-on's writes under its lock.
+  wireCardPush(workspace, deployWebApp('gmail'), deployWebApp('sheet'));
   return { workspace, sheet, gmail, rpc, spreadsheetId, deployWebApp };
 }

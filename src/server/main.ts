@@ -9,6 +9,7 @@ import { logEmail, logEmailForm, openInCrm, openSheet, planFollowUp, planForm } 
 import { addClient } from './gmail/add-client';
 import { addClientForm, homepageCard, senderCard } from './gmail/card';
 import { indexChanged } from './gmail/web-app';
+import { isWriteRequest, sheetWrite } from './events/write-service';
 import { readSettings, StoredSettings, uiLocale } from './sheets/settings';
 import { takePendingOpen } from './sheets/pending-open';
 import { SheetContents, sheetContents } from './sheets/sheet-contents';
@@ -120,11 +121,12 @@ export function sheetContents_(title: string): SheetContents {
 }
 
 /**
- * The Gmail add-on's web app (manifest `webapp`): the sheet project POSTs here, with the shared secret, after it
- * changed the card index, so the add-on's next card reads the changed row (card-index/announce.ts).
+ * Both projects' web apps (manifest `webapp`), each POST carrying the shared secret: the Gmail add-on's is told of
+ * card index changes by the sheet project (card-index/announce.ts); the sheet project's makes the add-on's writes
+ * under its write lock (events/write-service.ts). Each project's copy refuses what is the other's.
  */
 export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
-  return indexChanged(e);
+  return isWriteRequest(e) ? sheetWrite(e) : indexChanged(e);
 }
 
 /** Gmail add-on: contextual trigger for an opened message (manifest addOns.gmail.contextualTriggers). */

@@ -30,18 +30,48 @@ export function isAddon(): boolean {
   return SpreadsheetApp.getActiveSpreadsheet() === null;
 }
 
-export type PushOutcome = 'pushed' | 'bumped' | 'not-configured' | 'refused' | `http-${number}` | 'quota' | 'error';
+export type PushOutcome =
+  | 'pushed'
+  | 'bumped'
+  | 'handed-back'
+  | 'not-configured'
+  | 'refused'
+  | `http-${number}`
+  | 'quota'
+  | 'error';
+
+export type AnnouncedRow = { keys: string[]; entry: ClientIndexEntry; rowNumber?: number };
+
+/** Rows changed by a write the add-on asked for: handed back in its answer instead of pushed (handingBack). */
+let handedBack: AnnouncedRow[] | undefined;
+
+/**
+ * Runs a write the add-on asked the sheet project for (events/write-service.ts), collecting the index rows it changed
+ * instead of pushing them to the add-on: the add-on is waiting for the answer and announces them itself, one cache
+ * write, as if it had written them (one UrlFetch the fewer, and its redrawn card needs no read).
+ */
+export function handingBack<T>(write: () => T): { result: T; rows: AnnouncedRow[] } {
+  const outer = handedBack;
+  handedBack = [];
+  try {
+    const result = write();
+    return { result, rows: handedBack };
+  } finally {
+    handedBack = outer;
+  }
+}
 
 /**
  * After this execution changed index rows (`rows`: what they now hold, when the caller has them): the add-on learns
  * of it. Never throws: the change itself is saved.
  */
-export function announceIndexChange(
-  rows: Array<{ keys: string[]; entry: ClientIndexEntry; rowNumber?: number }> = [],
-  news: { language?: string } = {},
-): PushOutcome {
+export function announceIndexChange(rows: AnnouncedRow[] = [], news: { language?: string } = {}): PushOutcome {
   try {
     SpreadsheetApp.flush();
+    if (handedBack && news.language === undefined) {
+      handedBack.push(...rows);
+      return 'handed-back';
+    }
     if (isAddon()) {
       const cache = scriptCache();
       const generation = newGeneration(Date.now(), Math.random);

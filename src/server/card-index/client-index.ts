@@ -66,6 +66,8 @@ import {
   writeRow,
 } from './index-sheet';
 import { scriptCache } from './script-cache';
+import { writeThroughSheet } from '../gmail/sheet-writes';
+import { underWriteLock } from '../sheets/write-lock';
 import { rewriteOpenStore } from '../events/open-store';
 import { storedProblem } from '../events/views';
 import { lastRow } from '../events/open-store';
@@ -103,21 +105,26 @@ export function rebuildClientIndex(): RebuildStats {
   const now = new Date();
   const persons = allIndexedContacts();
   const groups = labelNames();
-  const { events, problems } = readEvents(office, { now, locale: office.locale });
-  const rows = buildRows(persons, groups, events, office.settings.get('defaultCountry'), now);
-  const sheet = indexSheet(office.ss) ?? createIndexSheet(office.ss, office.locale);
-  writeIndex(sheet, rows, office.locale);
-  writtenHere.clear();
-  // The open-events store is rewritten from the same read, with each event's client's new index row as its hint.
-  const rowOf = new Map(rows.map((r, i) => [r.resourceName, i + 2] as const));
-  rewriteOpenStore(
-    office.ss,
-    events,
-    office.locale,
-    (id) => rowOf.get(id) ?? 0,
-    problems.map(storedProblem),
-    lastRow(events, problems),
-  );
+  // From the Events read to the last write under the write lock: an event logged meanwhile waits, then lands in
+  // the rebuilt index and store instead of being overwritten by them (contacts are read before: they are slow).
+  const { rows, events } = underWriteLock(() => {
+    const { events, problems } = readEvents(office, { now, locale: office.locale });
+    const rows = buildRows(persons, groups, events, office.settings.get('defaultCountry'), now);
+    const sheet = indexSheet(office.ss) ?? createIndexSheet(office.ss, office.locale);
+    writeIndex(sheet, rows, office.locale);
+    writtenHere.clear();
+    // The open-events store is rewritten from the same read, with each event's client's new index row as its hint.
+    const rowOf = new Map(rows.map((r, i) => [r.resourceName, i + 2] as const));
+    rewriteOpenStore(
+      office.ss,
+      events,
+      office.locale,
+      (id) => rowOf.get(id) ?? 0,
+      problems.map(storedProblem),
+      lastRow(events, problems),
+    );
+    return { rows, events };
+  });
   // The add-on also learns the office's language here (setup and every refresh), so even a missed Settings push heals.
   announceIndexChange([], { language: office.settings.get('language') });
   return {
@@ -147,23 +154,30 @@ export function noteContact(person: Person, labels: string[] = [], defaultCountr
   const resourceName = String(person.resourceName ?? '');
   if (!resourceName) return;
   try {
-    const sheet = indexSheet(crmSpreadsheet());
-    if (!sheet) return;
-    const build = contactRow(person, labels, defaultCountry);
-    const [rowNumber, ...others] = rowsOfContact(sheet, resourceName);
-    const row = build(rowNumber ? readRow(sheet, rowNumber) : undefined);
-    if (!row) {
-      // No e-mail or phone left: nothing finds the contact by them any more.
-      if (rowNumber) writeEmpty(sheet, [rowNumber, ...others]);
-    } else if (rowNumber) {
-      writeRow(sheet, rowNumber, row);
-      if (others.length) writeEmpty(sheet, others);
-    } else appendIndexRow(sheet, row);
-    if (row) remember(row, rowNumber);
-    if (row || rowNumber) announceIndexChange(row ? [row] : []);
+    // Read and written by the sheet project under its write lock (sheets/write-lock.ts); the add-on asks it to.
+    if (isAddon()) return writeThroughSheet<void>('noteContact', [person, labels, defaultCountry]);
+    underWriteLock(() => noteContactNow(person, labels, defaultCountry));
   } catch (e) {
     console.warn(`The client index was not updated for a contact: ${redactForLog(e)}`);
   }
+}
+
+function noteContactNow(person: Person, labels: string[], defaultCountry?: string): void {
+  const resourceName = String(person.resourceName ?? '');
+  const sheet = indexSheet(crmSpreadsheet());
+  if (!sheet) return;
+  const build = contactRow(person, labels, defaultCountry);
+  const [rowNumber, ...others] = rowsOfContact(sheet, resourceName);
+  const row = build(rowNumber ? readRow(sheet, rowNumber) : undefined);
+  if (!row) {
+    // No e-mail or phone left: nothing finds the contact by them any more.
+    if (rowNumber) writeEmpty(sheet, [rowNumber, ...others]);
+  } else if (rowNumber) {
+    writeRow(sheet, rowNumber, row);
+    if (others.length) writeEmpty(sheet, others);
+  } else appendIndexRow(sheet, row);
+  if (row) remember(row, rowNumber);
+  if (row || rowNumber) announceIndexChange(row ? [row] : []);
 }
 
 function writeEmpty(sheet: GoogleAppsScript.Spreadsheet.Sheet, rowNumbers: number[]): void {
@@ -197,7 +211,7 @@ export function noteContacts(changes: ContactChanges): void {
         resourceName: String(person.resourceName),
         row: contactRow(person, indexContactOf(person, changes.groups).labels, changes.defaultCountry),
       }));
-    for (const row of upsertIndex(sheet, rowChanges, removed)) remember(row);
+    for (const row of underWriteLock(() => upsertIndex(sheet, rowChanges, removed))) remember(row);
     for (const [key, written] of writtenHere) if (removed.includes(written.entry.resourceName)) writtenHere.delete(key);
     announceIndexChange();
   } catch (e) {

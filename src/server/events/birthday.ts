@@ -9,8 +9,13 @@ import { patchMessage, patchOf } from './change';
 import { logEventIn } from './log';
 import { logText } from './messages';
 import { OfficeContext } from './office';
+import { underWriteLock } from '../sheets/write-lock';
 
 export function planCongratulation(input: { client: string; indexRow?: number; at?: string }): EventPatch {
+  return underWriteLock(() => planCongratulationNow(input));
+}
+
+function planCongratulationNow(input: { client: string; indexRow?: number; at?: string }): EventPatch {
   const office = new OfficeContext();
   const now = input?.at ? new Date(input.at) : new Date(scriptClock.now());
   // Logged like any planned event, in its one read: the day, kind and reason are filled in once the client is known.

@@ -16,6 +16,7 @@ import { accepted, logText } from './messages';
 import { OfficeContext } from './office';
 import { appendOpen, emptyOpen, eventsEndAt, replaceOpen } from './open-store';
 import { scriptClock } from '../clock';
+import { underWriteLock } from '../sheets/write-lock';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 type Action = UndoToken['action'] | 'assign' | 'undo' | 'plan';
@@ -115,7 +116,12 @@ export function patchOf(
   };
 }
 
+/** Done, Result, Reschedule, Cancel, Assign: read and written under the write lock (sheets/write-lock.ts). */
 export function changeEvent(change: EventChange): EventPatch {
+  return underWriteLock(() => changeEventNow(change));
+}
+
+function changeEventNow(change: EventChange): EventPatch {
   const office = new OfficeContext();
   const id = accepted(changeTarget(change), office);
   const target = locateEvent(office, id, change.hints);
@@ -147,6 +153,10 @@ function sameState(a: EventRecord, b: EventView): boolean {
 }
 
 export function undoChange(token: UndoToken): EventPatch {
+  return underWriteLock(() => undoChangeNow(token));
+}
+
+function undoChangeNow(token: UndoToken): EventPatch {
   const office = new OfficeContext();
   const id = accepted(changeTarget({ id: token?.id, action: 'cancel' }), office);
   if (!token.before || !token.after || token.before.id !== id || token.after.id !== id)

@@ -24,6 +24,7 @@ import { OfficeContext } from './office';
 import { lastRow, openStoreSheet, PROBLEMS_CELL, rewriteOpenStore, writeProblems } from './open-store';
 import { storedProblem } from './views';
 import { readEvents } from './sheet';
+import { underWriteLock } from '../sheets/write-lock';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -113,7 +114,8 @@ export function onEventsEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheet = range.getSheet();
   const office = new OfficeContext(e.source);
   if (!isEventsSheet(sheet, office)) return;
-  syncEditedRows(sheet, range.getRow(), range.getLastRow(), office);
+  // The store is brought in line under the write lock, so no other writer's store row or E1 is overwritten meanwhile.
+  underWriteLock(() => syncEditedRows(sheet, range.getRow(), range.getLastRow(), office));
 }
 
 /** Rows deleted, inserted or sorted: the store rewritten from the sheet, keeping its index-row hints. */
@@ -125,6 +127,10 @@ export function onEventsStructureChange(e?: GoogleAppsScript.Events.SheetsOnChan
 
 /** The store rewritten from one read of the Events sheet, keeping the index-row hints it had. */
 export function rereadOpenStore(office: OfficeContext): number {
+  return underWriteLock(() => rereadNow(office));
+}
+
+function rereadNow(office: OfficeContext): number {
   const store = openStoreSheet(office.ss);
   const hints = store ? storeRows(store) : new Map();
   const { events, problems } = readEvents(office, { now: new Date(), locale: office.locale });

@@ -25,6 +25,9 @@ import { scriptClock } from '../clock';
 import { syncCalendar } from './calendar';
 import { ClientRef, eventClient } from '../clients/resolve';
 import { accepted } from './messages';
+import { isAddon } from '../card-index/announce';
+import { writeThroughSheet } from '../gmail/sheet-writes';
+import { underWriteLock } from '../sheets/write-lock';
 import { OfficeContext } from './office';
 import { eventView } from './views';
 
@@ -34,8 +37,10 @@ function rowCells(event: EventRecord, office: OfficeContext): Record<string, Cel
   return eventCells(event, office.locale, office.lists.statuses);
 }
 
+/** Logs an event: in the sheet project under the write lock; the add-on has the sheet project do it (write-lock.ts). */
 export function logEvent(input: LogEventInput): EventView {
-  return logEventIn(new OfficeContext(), input);
+  if (isAddon()) return writeThroughSheet<EventView>('logEvent', [input]);
+  return underWriteLock(() => logEventIn(new OfficeContext(), input));
 }
 
 /**

@@ -16,6 +16,7 @@ import { emailKind, formLists } from './reference';
 import { writePendingOpen } from '../sheets/pending-open';
 import { clientRowsUrl } from './sheet-link';
 import { doneWith, notify, pushed } from './widgets';
+import { NotSaved } from './sheet-writes';
 
 type Response = GoogleAppsScript.Card_Service.ActionResponse;
 
@@ -24,6 +25,7 @@ export function guarded(e: AddonEvent, fn: () => Response): Response {
   try {
     return fn();
   } catch (err) {
+    if (err instanceof NotSaved) return notify(t(eventLocale(e), err.reason));
     return notify(t(eventLocale(e), 'error', { message: err instanceof Error ? err.message : String(err) }));
   }
 }

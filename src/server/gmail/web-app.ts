@@ -10,7 +10,7 @@ import { CARD_PUSH_PROPERTIES, isAddon } from '../card-index/announce';
 import { scriptCache } from '../card-index/script-cache';
 import { storeOfficeLanguage } from './office-language';
 
-function json(body: { ok: boolean }): GoogleAppsScript.Content.TextOutput {
+export function json(body: { ok: boolean }): GoogleAppsScript.Content.TextOutput {
   return ContentService.createTextOutput(JSON.stringify(body)).setMimeType(ContentService.MimeType.JSON);
 }
 
@@ -20,9 +20,10 @@ interface PushBody {
   language?: unknown;
 }
 
-function bodyOf(e: GoogleAppsScript.Events.DoPost | undefined): PushBody {
+/** The JSON body of a POST ({} when it is none). */
+export function bodyOf(e: GoogleAppsScript.Events.DoPost | undefined): PushBody & Record<string, unknown> {
   try {
-    const body = JSON.parse(String(e?.postData?.contents ?? '')) as PushBody;
+    const body = JSON.parse(String(e?.postData?.contents ?? '')) as PushBody & Record<string, unknown>;
     return body && typeof body === 'object' ? body : {};
   } catch {
     return {};

@@ -10,6 +10,7 @@ import { Locale } from '../../core/i18n/locale';
 import { SheetKey, template } from '../../core/sheets/templates';
 import { crmSheet, crmSpreadsheet } from './crm-spreadsheet';
 import { contiguousRuns, GridRows } from './grid-rows';
+import { underWriteLock } from './write-lock';
 
 export type { CellValue, RowRecord, TableRow };
 
@@ -159,7 +160,7 @@ export class CrmTable implements RowTable {
 
   /**
    * Adds rows after the last one. One row goes through appendRow, which Google documents as atomic; several go in
-   * one write under the script lock, so two people logging at once lose nothing.
+   * one write under the CRM's write lock (write-lock.ts), so two people logging at once lose nothing.
    */
   append(records: RowRecord[]): void {
     if (!records.length) return;
@@ -168,14 +169,7 @@ export class CrmTable implements RowTable {
       this.sheet.appendRow(cells[0]);
       return;
     }
-    const lock = LockService.getScriptLock();
-    lock.waitLock(20000);
-    try {
-      this.grid.write(this.sheet.getLastRow() + 1, cells);
-      SpreadsheetApp.flush();
-    } finally {
-      lock.releaseLock();
-    }
+    underWriteLock(() => this.grid.write(this.sheet.getLastRow() + 1, cells));
   }
 
   /**

@@ -87,6 +87,11 @@ interface Step {
   run(office: Office): { failed: boolean };
   /** Event ids this step leaves in the Events sheet once it succeeded. */
   ids: string[];
+  /**
+   * A person's edit: nobody is told when its trigger fails, so nobody does it again — the open-events store then
+   * waits for the next rebuild (hand-edits.ts). The Card index learns of hand edits only from the rebuild anyway.
+   */
+  byHand?: boolean;
 }
 
 const mailId = () => `mail-${base.messageId}`;
@@ -135,20 +140,31 @@ const sheetRebuilds: Step = {
 };
 
 const handEdit: Step = {
-  name: 'a person types a note into the planned event’s row',
+  name: 'a person marks the planned event done by hand',
   functions: ['onEdit'],
   ids: [],
+  byHand: true,
   run(office) {
+    const events = template('events').title.ru;
     const row = eventRows(office).find((r) => r.id === base.plannedId)!.row;
-    const done = office.workspace.sheetsUser.edit(office.spreadsheetId, template('events').title.ru, `A${row}`, [
-      [base.plannedId],
-    ]);
-    return { failed: done.fired.some((f) => f.error) };
+    const header = office.workspace.spreadsheets.values(office.spreadsheetId, events)[0];
+    const column = header.findIndex((h) => /статус/i.test(String(h)));
+    const a1 = `${String.fromCharCode(65 + column)}${row}`;
+    const done = office.workspace.sheetsUser.edit(office.spreadsheetId, events, a1, [['сделано']]);
+    const errors = done.fired.filter((f) => f.error);
+    // The only way the store may fall behind: the trigger could not have the write lock (another writer held it).
+    for (const f of errors) expect(f.error!.message).toMatch(/^Lock timeout/);
+    return { failed: errors.length > 0 };
   },
 };
 
 /** Runs `a`, with `b` let in before `a`'s execution `fn` makes its `n`th call; false when `fn` made fewer. */
-function interleaved(a: Step, b: Step, fn: string, n: number): { office: Office; fired: boolean } {
+function interleaved(
+  a: Step,
+  b: Step,
+  fn: string,
+  n: number,
+): { office: Office; fired: boolean; waited: boolean; behind: boolean } {
   const office = freshOffice();
   let bResult = { failed: false };
   const plan = office.workspace.interleave({
@@ -160,8 +176,9 @@ function interleaved(a: Step, b: Step, fn: string, n: number): { office: Office;
   if (plan.error) throw plan.error;
   // Whoever was told "it failed" does it again (a lock timeout is such a failure, never a silent loss).
   if (aResult.failed) expect(a.run(office).failed).toBe(false);
-  if (plan.fired && bResult.failed) expect(b.run(office).failed).toBe(false);
-  return { office, fired: plan.fired };
+  const behind = plan.fired && bResult.failed && !!b.byHand;
+  if (plan.fired && bResult.failed && !b.byHand) expect(b.run(office).failed).toBe(false);
+  return { office, fired: plan.fired, waited: aResult.failed || bResult.failed, behind };
 }
 
 /** Index entry ids (planned and recent) and store ids, as the CRM keeps them incrementally. */
@@ -183,7 +200,7 @@ function derived(office: Office) {
   };
 }
 
-function expectConsistent(office: Office, steps: Step[], context: string): void {
+function expectConsistent(office: Office, steps: Step[], context: string, behind: boolean): void {
   const rows = eventRows(office);
   for (const id of steps.flatMap((s) => s.ids)) {
     const mine = rows.filter((r) => r.id === id);
@@ -198,30 +215,47 @@ function expectConsistent(office: Office, steps: Step[], context: string): void 
   const kept = derived(office);
   const rebuilt = office.sheet.invoke('refreshIndexTrigger', [{}]);
   if (rebuilt.error) throw rebuilt.error;
-  expect({ context, ...kept }).toEqual({ context, ...derived(office) });
+  const fresh = derived(office);
+  if (steps.some((s) => s.byHand)) {
+    // The hand edit reaches the index with the rebuild; the store follows it at once unless its trigger was refused.
+    if (!behind) expect({ context, store: kept.store }).toEqual({ context, store: fresh.store });
+    expect(fresh.store).not.toContain(base.plannedId);
+    return;
+  }
+  expect({ context, ...kept }).toEqual({ context, ...fresh });
 }
 
-/** Every call of every execution of `a`, each with `b` let in before it. */
-function everyInterleaving(a: Step, b: Step): number {
+/**
+ * Every call of every execution of `a`, each with `b` let in before it: how many interleavings ran, and in how many
+ * one side had to wait for the other's lock (and was told so, and did it again).
+ */
+function everyInterleaving(a: Step, b: Step): { runs: number; waited: number } {
   let runs = 0;
+  let waited = 0;
   for (const fn of a.functions)
     for (let n = 1; ; n++) {
-      const { office, fired } = interleaved(a, b, fn, n);
-      if (!fired) break;
+      const run = interleaved(a, b, fn, n);
+      if (!run.fired) break;
       runs++;
-      expectConsistent(office, [a, b], `${b.name} before call ${n} of ${fn} while ${a.name}`);
+      if (run.waited) waited++;
+      expectConsistent(run.office, [a, b], `${b.name} before call ${n} of ${fn} while ${a.name}`, run.behind);
     }
-  return runs;
+  return { runs, waited };
 }
 
 describe('the add-on and the sheet project write the spreadsheet at once', () => {
   for (const b of [sheetLogs, sheetMarksDone, handEdit, sheetRebuilds])
     test(`${b.name} at every service call of the add-on logging an e-mail`, () => {
-      expect(everyInterleaving(addonLogs, b)).toBeGreaterThan(3);
+      const { runs, waited } = everyInterleaving(addonLogs, b);
+      expect(runs).toBeGreaterThan(3);
+      // Let in while the sheet project writes for the add-on, B meets the lock the add-on's write holds.
+      expect(waited).toBeGreaterThan(0);
     });
 
   for (const a of [sheetLogs, sheetMarksDone, sheetRebuilds])
     test(`the add-on logs an e-mail at every service call of: ${a.name}`, () => {
-      expect(everyInterleaving(a, addonLogs)).toBeGreaterThan(2);
+      const { runs, waited } = everyInterleaving(a, addonLogs);
+      expect(runs).toBeGreaterThan(2);
+      expect(waited).toBeGreaterThan(0);
     });
 });
