@@ -17,6 +17,8 @@ import { OfficeContext } from './office';
 import { appendOpen, emptyOpen, eventsEndAt, replaceOpen } from './open-store';
 import { scriptClock } from '../clock';
 import { underWriteLock } from '../sheets/write-lock';
+import { isAddon } from '../card-index/announce';
+import { writeThroughSheet } from '../gmail/sheet-writes';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 type Action = UndoToken['action'] | 'assign' | 'undo' | 'plan';
@@ -116,8 +118,12 @@ export function patchOf(
   };
 }
 
-/** Done, Result, Reschedule, Cancel, Assign: read and written under the write lock (sheets/write-lock.ts). */
+/**
+ * Done, Result, Reschedule, Cancel, Assign: read and written under the write lock (sheets/write-lock.ts); the add-on
+ * has the sheet project do it.
+ */
 export function changeEvent(change: EventChange): EventPatch {
+  if (isAddon()) return writeThroughSheet<EventPatch>('changeEvent', [change]);
   return underWriteLock(() => changeEventNow(change));
 }
 
@@ -153,6 +159,7 @@ function sameState(a: EventRecord, b: EventView): boolean {
 }
 
 export function undoChange(token: UndoToken): EventPatch {
+  if (isAddon()) return writeThroughSheet<EventPatch>('undoChange', [token]);
   return underWriteLock(() => undoChangeNow(token));
 }
 

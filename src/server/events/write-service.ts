@@ -5,12 +5,13 @@
 // A lock that stays taken past its wait answers `busy`: the add-on tells the user nothing was saved.
 
 import { sameSecret } from '../../core/secret';
-import type { LogEventInput } from '../../shared/events-dto';
+import type { EventChange, LogEventInput, UndoToken } from '../../shared/events-dto';
 import { CARD_PUSH_PROPERTIES, handingBack, isAddon } from '../card-index/announce';
 import { noteContact } from '../card-index/client-index';
 import type { SheetWrite, SheetWriteReply } from '../gmail/sheet-writes';
 import { bodyOf } from '../gmail/web-app';
 import type { Person } from '../people/gateway';
+import { changeEvent, undoChange } from './change';
 import { logEvent } from './log';
 
 type TextOutput = GoogleAppsScript.Content.TextOutput;
@@ -18,6 +19,8 @@ type TextOutput = GoogleAppsScript.Content.TextOutput;
 /** Each write the add-on may ask for; each takes the write lock itself. */
 const WRITES: Record<SheetWrite, (args: unknown[]) => unknown> = {
   logEvent: ([input]) => logEvent(input as LogEventInput),
+  changeEvent: ([change]) => changeEvent(change as EventChange),
+  undoChange: ([token]) => undoChange(token as UndoToken),
   noteContact: ([person, labels, country]) =>
     noteContact(person as Person, (labels as string[]) ?? [], (country as string | undefined) ?? undefined),
 };

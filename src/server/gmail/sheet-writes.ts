@@ -18,7 +18,7 @@ import { rememberWritten } from '../card-index/client-index';
 export const SHEET_WRITE_PROPERTY = 'crm.sheet.writeUrl';
 
 /** The writes the sheet project makes for the add-on, by name (the web app refuses any other). */
-export type SheetWrite = 'logEvent' | 'noteContact';
+export type SheetWrite = 'logEvent' | 'changeEvent' | 'undoChange' | 'noteContact';
 
 /** What the add-on sends. */
 export interface SheetWriteRequest {

@@ -1,7 +1,6 @@
 // Logging events through the built bundle: one appended row per event, the client resolved from Google Contacts, text
 // that looks like a formula kept as text, and two people logging at the same moment losing nothing.
 
-import type { EventView } from '../../../src/shared/events-dto';
 import { DAY, eventRows, eventsOffice, logEvent } from './office';
 
 test('logging an event appends one row with the client found in Contacts and returns the event', () => {
@@ -79,24 +78,23 @@ test('the default manager is the staff member logging; refusals are worded for p
   expect(eventRows(office)).toHaveLength(1);
 });
 
-test('two people logging at the same moment both land: the second runs between the first one’s reads and its append', () => {
+test('two people logging at the same moment both land: the second, let in between the first one’s reads and its append, waits for the write lock and is told', () => {
   const { office, clients } = eventsOffice();
-  const ctx = office.workspace.ctx;
-  const original = ctx.call.bind(ctx);
-  let second: EventView | undefined;
-  ctx.call = ((service: string, fn: never, io?: never) => {
-    if (service === 'Sheets.Spreadsheets.batchUpdate' && !second) {
-      second = {} as EventView;
-      second = logEvent(office, { client: clients.regular.email, kind: 'Встреча', reason: 'Заказ' });
-    }
-    return original(service, fn, io);
-  }) as typeof ctx.call;
+  let second: ReturnType<typeof office.sheet.invoke> | undefined;
+  const input = { id: 'E-second', client: clients.regular.email, kind: 'Встреча', reason: 'Заказ' };
+  office.workspace.interleave({
+    of: (e) => e.functionName === 'logEvent',
+    beforeService: 'Sheets.Spreadsheets.batchUpdate',
+    run: () => (second = office.sheet.invoke('logEvent', [input])),
+  });
   const first = logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: 'Заказ' });
-  ctx.call = original;
-  expect(second?.id).toBeTruthy();
-  expect(first.id).not.toBe(second?.id);
+  // The first still held the lock (suspended): the second gave up waiting, wrote nothing, and said so.
+  expect((second?.error as Error)?.message).toMatch(/^Lock timeout/);
+  expect(eventRows(office).map((r) => r.id)).toEqual([first.id]);
+  // Done again, it lands; nothing is lost or doubled.
+  const again = logEvent(office, input);
   const rows = eventRows(office);
-  expect(rows.map((r) => r.id).sort()).toEqual([first.id, second!.id].sort());
+  expect(rows.map((r) => r.id).sort()).toEqual([first.id, again.id].sort());
   expect(rows.map((r) => r.clientId).sort()).toEqual([clients.vip.resourceName, clients.regular.resourceName].sort());
 });
 

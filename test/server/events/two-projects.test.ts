@@ -132,6 +132,14 @@ const sheetMarksDone: Step = {
     failedRun(office.sheet.invoke('changeEvent', [{ id: base.plannedId, action: 'done', result: 'Оплатил' }])),
 };
 
+const addonMarksDone: Step = {
+  name: 'the add-on marks the planned event done',
+  functions: ['changeEvent', 'doPost'],
+  ids: [],
+  run: (office) =>
+    failedRun(office.gmail.invoke('changeEvent', [{ id: base.plannedId, action: 'done', result: 'Оплатил' }])),
+};
+
 const sheetRebuilds: Step = {
   name: 'the sheet project rebuilds the index',
   functions: ['refreshIndexTrigger'],
@@ -251,6 +259,19 @@ describe('the add-on and the sheet project write the spreadsheet at once', () =>
       // Let in while the sheet project writes for the add-on, B meets the lock the add-on's write holds.
       expect(waited).toBeGreaterThan(0);
     });
+
+  for (const b of [sheetLogs, sheetRebuilds])
+    test(`${b.name} at every service call of the add-on marking an event done`, () => {
+      const { runs, waited } = everyInterleaving(addonMarksDone, b);
+      expect(runs).toBeGreaterThan(3);
+      expect(waited).toBeGreaterThan(0);
+    });
+
+  test('the add-on marks an event done at every service call of the sheet project logging one', () => {
+    const { runs, waited } = everyInterleaving(sheetLogs, addonMarksDone);
+    expect(runs).toBeGreaterThan(2);
+    expect(waited).toBeGreaterThan(0);
+  });
 
   for (const a of [sheetLogs, sheetMarksDone, sheetRebuilds])
     test(`the add-on logs an e-mail at every service call of: ${a.name}`, () => {
