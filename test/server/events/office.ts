@@ -139,3 +139,6 @@ export function logEvent(office: Office, input: LogEventInput): EventView {
 }
 
 export const DAY = 86_400_000;
+
+/** What the write lock both projects honour adds to each write: waitLock and releaseLock (sheets/write-lock.ts). */
+export const WRITE_LOCK_CALLS = 2;

@@ -4,7 +4,7 @@
 
 import type { DueEventView, RemindersView } from '../../../src/shared/events-dto';
 import { serverRpc } from '../../../src/local/gas/server-rpc';
-import { DAY, eventRows, eventsOffice, liveCalendarEvents, logEvent, typeRows } from './office';
+import { DAY, eventRows, eventsOffice, liveCalendarEvents, logEvent, typeRows, WRITE_LOCK_CALLS } from './office';
 
 const minute = (ms: number) => Math.floor(ms / 60_000) * 60_000;
 const dueOf = (view: RemindersView): DueEventView[] => view.due.groups.flatMap((g) => g.events);
@@ -82,9 +82,6 @@ test('rows deleted by hand leave the screen (onChange), and an action on one say
   expect(() => office.rpc.changeEvent({ id: a.id, action: 'done', hints: item.hints })).toThrow(/нет события с ID/);
 });
 
-/** What the write lock both projects honour costs each write. */
-const LOCK_CALLS = 2;
-
 test('Done, Undo, Reschedule, Cancel: each a patch for the list, each in a handful of requests', () => {
   const { office, clients } = eventsOffice();
   const now = minute(office.workspace.clock.now());
@@ -101,14 +98,14 @@ test('Done, Undo, Reschedule, Cancel: each a patch for the list, each in a handf
 
   ws.calls.reset();
   const done = rpc.changeEvent({ id: first.id, action: 'done', result: 'Пришла', hints: first.hints });
-  expect(roundTrips()).toBeLessThanOrEqual(5 + LOCK_CALLS);
+  expect(roundTrips()).toBeLessThanOrEqual(5 + WRITE_LOCK_CALLS);
   expect(done).toMatchObject({ open: false, message: expect.stringContaining('Выполнено') });
   expect(done.undo).toBeDefined();
 
   ws.calls.reset();
   const undone = rpc.undoChange(done.undo!);
   expect(undone).toMatchObject({ open: true, event: { status: 'planned', result: '' } });
-  expect(roundTrips()).toBeLessThanOrEqual(5 + LOCK_CALLS);
+  expect(roundTrips()).toBeLessThanOrEqual(5 + WRITE_LOCK_CALLS);
   expect(dueOf(office.rpc.getReminders()).map((e) => e.id)).toContain(first.id);
   // An undo whose event changed again since is refused, saying so.
   expect(() => office.rpc.undoChange(done.undo!)).toThrow(/изменили/);
@@ -125,14 +122,14 @@ test('Done, Undo, Reschedule, Cancel: each a patch for the list, each in a handf
     day: '2026-03-03',
     message: 'Перенесено на 03.03.2026 15:30: Стрижка — Петрова Анна.',
   });
-  expect(roundTrips()).toBeLessThanOrEqual(5 + LOCK_CALLS);
+  expect(roundTrips()).toBeLessThanOrEqual(5 + WRITE_LOCK_CALLS);
 
   const [again] = dueOf(office.rpc.getReminders());
   const calendarBefore = liveCalendarEvents(office).length;
   ws.calls.reset();
   const cancelled = rpc.changeEvent({ id: again.id, action: 'cancel', hints: again.hints });
   expect(cancelled.open).toBe(false);
-  expect(roundTrips()).toBeLessThanOrEqual(5 + LOCK_CALLS);
+  expect(roundTrips()).toBeLessThanOrEqual(5 + WRITE_LOCK_CALLS);
   expect(liveCalendarEvents(office)).toHaveLength(calendarBefore - 1);
   const back = office.rpc.undoChange(cancelled.undo!);
   expect(back.event.calendarEventId).not.toBe('');
