@@ -31,14 +31,7 @@ export function isAddon(): boolean {
 }
 
 export type PushOutcome =
-  | 'pushed'
-  | 'bumped'
-  | 'handed-back'
-  | 'not-configured'
-  | 'refused'
-  | `http-${number}`
-  | 'quota'
-  | 'error';
+  'pushed' | 'bumped' | 'handed-back' | 'not-configured' | 'refused' | `http-${number}` | 'quota' | 'error';
 
 export type AnnouncedRow = { keys: string[]; entry: ClientIndexEntry; rowNumber?: number };
 

@@ -11,7 +11,8 @@
 // - who writes it, always in the execution that made the change:
 //   rebuildClientIndex() — the whole index from one People listing, one ContactGroups listing and one Events read,
 //   written in one setValues — from the time-driven trigger and from setup;
-//   an event logged or changed (either project) — the client's row rewritten in the same atomic batchUpdate as the
+//   an event logged or changed (from either project; the sheet project writes the add-on's, under the write lock
+//   every writer takes: sheets/write-lock.ts) — the client's row rewritten in the same atomic batchUpdate as the
 //   Events row and the open-events store (events/log.ts, events/change.ts), then rememberWritten;
 //   noteContact(person, labels) after the card or a sidebar created or edited a contact — its row upserted, the
 //   events it had kept; noteContacts(...) for many at once: import (each run: what it created and updated, and the
@@ -27,10 +28,10 @@
 //   sheet project by one UrlFetchApp POST to the add-on's web app (gmail/web-app.ts, a shared secret), which writes
 //   it. A push that fails is recorded (indexStats().push) and the add-on's cached keys expire after KEY_TTL_SECONDS
 //   (ten minutes): the bound on how late a card can be. Nothing the sheet holds is lost either way.
-// Known gaps, healed by the next rebuild: events logged while a rebuild or an import's bulk write runs (between its
-// read and its write of the sheet) are overwritten; two events of the same client noted at the same instant may keep
-// only one in the index; events that name the client only by text (no contact id) and contacts created outside the
-// CRM wait for it; emptied rows stay until it compacts the sheet.
+// Every read-modify-write of a row (an event's, a contact's, the rebuild's Events read and rewrite) runs under the
+// write lock, so no two of them overlap and none is lost. Known gaps, healed by the next rebuild: events that name
+// the client only by text (no contact id), hand edits of the Events sheet and contacts created outside the CRM wait
+// for it; emptied rows stay until it compacts the sheet.
 
 import { redactForLog } from '../../core/redact';
 import {

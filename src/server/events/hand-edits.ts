@@ -4,7 +4,10 @@
 //   service only) re-reads the edited rows and brings their store rows in line; a row typed by hand gets its id here;
 // - rows deleted or sorted do not come to onEdit: the installed onChange trigger (REMOVE_ROW, INSERT_ROW, OTHER)
 //   rewrites the store from one read of the Events sheet, keeping the index-row hints it had;
-// - the periodic rebuild rewrites it anyway, which heals anything both missed (changes made through the API).
+// - the periodic rebuild rewrites it anyway, which heals anything both missed (changes made through the API);
+// - both handlers write under the write lock every writer takes (sheets/write-lock.ts): a store row they found is
+//   not moved by a rewrite meanwhile. A handler that cannot have it in time writes nothing (Google logs the lock
+//   timeout; a person is not told of a trigger's failure), and the store follows that edit with the next rebuild.
 
 import {
   EventRecord,

@@ -29,8 +29,7 @@ export interface SheetWriteRequest {
 
 /** What the sheet project answers: the write's result and the index rows it changed, or why it refused. */
 export type SheetWriteReply =
-  | { ok: true; result: unknown; rows: AnnouncedRow[] }
-  | { ok: false; error?: string; busy?: boolean };
+  { ok: true; result: unknown; rows: AnnouncedRow[] } | { ok: false; error?: string; busy?: boolean };
 
 /** A write the add-on could not have made: the card tells the user in their language (gmail/actions.ts guarded). */
 export class NotSaved extends Error {

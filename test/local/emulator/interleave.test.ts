@@ -33,7 +33,10 @@ describe('Workspace.interleave', () => {
       run: () => ws.run('script', 'B', () => increment(addon, cell)),
     });
     ws.run('script', 'A', () => increment(bound, cell));
-    expect(plan).toMatchObject({ fired: true, suspended: { functionName: 'A', service: 'SpreadsheetApp.Range.setValue' } });
+    expect(plan).toMatchObject({
+      fired: true,
+      suspended: { functionName: 'A', service: 'SpreadsheetApp.Range.setValue' },
+    });
     // Both executions added one; the cell says one: B's write landed between A's read and A's write.
     expect(ws.run('script', 'read', () => cell(bound).getValue()).result).toBe(1);
   });
