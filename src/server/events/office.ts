@@ -17,6 +17,25 @@ import {
 import { crmSheet, crmSpreadsheet } from '../sheets/crm-spreadsheet';
 import { officeSettings } from '../sheets/settings';
 
+/** Who a write made for the Gmail add-on is made for (events/write-service.ts): the add-on's user, not the web app's. */
+let actingFor: string | undefined;
+
+/**
+ * Runs `write` on behalf of `email`: the sheet project's web app executes as the account that deployed it, and
+ * Session.getActiveUser() there is that account or blank for a caller with no Google session (UNVERIFIED which: the
+ * Session docs say the user's identity may be withheld, https://developers.google.com/apps-script/reference/base/session),
+ * so the add-on, authenticated by the shared secret, says who is acting.
+ */
+export function actingAs<T>(email: string, write: () => T): T {
+  const outer = actingFor;
+  actingFor = email.trim().toLowerCase() || undefined;
+  try {
+    return write();
+  } finally {
+    actingFor = outer;
+  }
+}
+
 export class OfficeContext {
   private readonly memo: Record<string, unknown> = {};
   private spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | undefined;
@@ -83,10 +102,13 @@ export class OfficeContext {
 
   /** Lower-case e-mail of the person running the script. */
   get actorEmail(): string {
-    return this.once('actor', () =>
-      String(Session.getActiveUser().getEmail() ?? '')
-        .trim()
-        .toLowerCase(),
+    return this.once(
+      'actor',
+      () =>
+        actingFor ??
+        String(Session.getActiveUser().getEmail() ?? '')
+          .trim()
+          .toLowerCase(),
     );
   }
 

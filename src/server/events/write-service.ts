@@ -13,6 +13,7 @@ import { bodyOf } from '../gmail/web-app';
 import type { Person } from '../people/gateway';
 import { changeEvent, undoChange } from './change';
 import { logEvent } from './log';
+import { actingAs } from './office';
 
 type TextOutput = GoogleAppsScript.Content.TextOutput;
 
@@ -45,7 +46,8 @@ export function sheetWrite(e: GoogleAppsScript.Events.DoPost): TextOutput {
     : undefined;
   if (!write || !Array.isArray(body.args)) return reply({ ok: false });
   try {
-    const { result, rows } = handingBack(() => write(body.args as unknown[]));
+    const actor = typeof body.actor === 'string' ? body.actor : '';
+    const { result, rows } = handingBack(() => actingAs(actor, () => write(body.args as unknown[])));
     return reply({ ok: true, result: result ?? null, rows });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

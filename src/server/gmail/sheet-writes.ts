@@ -23,6 +23,8 @@ export type SheetWrite = 'logEvent' | 'changeEvent' | 'undoChange' | 'noteContac
 /** What the add-on sends. */
 export interface SheetWriteRequest {
   secret: string;
+  /** The add-on's user (what the event records as its author; the web app runs as the account that deployed it). */
+  actor: string;
   write: SheetWrite;
   args: unknown[];
 }
@@ -47,7 +49,8 @@ export function writeThroughSheet<T>(write: SheetWrite, args: unknown[]): T {
   const url = all[SHEET_WRITE_PROPERTY] ?? '';
   const secret = all[CARD_PUSH_PROPERTIES.secret] ?? '';
   if (!/^https:\/\//.test(url) || secret.length < MIN_SECRET_CHARS) throw new NotSaved('cardNotConnected');
-  const reply = post(url, { secret, write, args });
+  const actor = String(Session.getActiveUser().getEmail() ?? '');
+  const reply = post(url, { secret, actor, write, args });
   if (!reply.ok) {
     if (reply.error && !reply.busy) throw new Error(reply.error);
     throw new NotSaved(reply.busy ? 'cardSheetBusy' : 'cardNotConnected');
