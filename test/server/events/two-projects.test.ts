@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { actionEvent, cardToJson, messageEvent, responseToJson } from 'workspace-emulator';
-import type { Execution, InvokeResult } from 'workspace-emulator';
+import type { CardJson, Execution, InvokeResult } from 'workspace-emulator';
 import { template } from '../../../src/core/sheets/templates';
 import type { Office } from '../../../src/local/office';
 import { testOffice } from '../../support/office';
@@ -22,6 +22,8 @@ interface Base {
   email: string;
   messageId: string;
   logAction: Action;
+  /** The "log this e-mail" form the action is on (what Gmail sends the form's values from). */
+  logForm: CardJson;
   plannedId: string;
 }
 
@@ -66,9 +68,11 @@ beforeAll(() => {
   const form = findAction(cardToJson(card.result), 'gmailLogEmailForm');
   const formRun = office.gmail.invoke('gmailLogEmailForm', [actionEvent(ws, messageId, form.parameters, {})], 'card');
   if (formRun.error) throw formRun.error;
-  const logAction = findAction(responseToJson(formRun.result), 'gmailLogEmail');
+  const pushed = responseToJson(formRun.result).navigation?.find((n) => 'pushCard' in n);
+  const logForm = (pushed as { pushCard: CardJson }).pushCard;
+  const logAction = findAction(logForm, 'gmailLogEmail');
   ws.save();
-  base = { dir, client: vip.resourceName, email: vip.email, messageId, logAction, plannedId: planned.id };
+  base = { dir, client: vip.resourceName, email: vip.email, messageId, logAction, logForm, plannedId: planned.id };
 });
 
 afterAll(() => fs.rmSync(base.dir, { recursive: true, force: true }));
@@ -103,7 +107,13 @@ const addonLogs: Step = {
     return [mailId()];
   },
   run(office) {
-    const event = actionEvent(office.workspace, base.messageId, base.logAction.parameters, { reason: ['Заказ'] });
+    const event = actionEvent(
+      office.workspace,
+      base.messageId,
+      base.logAction.parameters,
+      { reason: 'Заказ' },
+      base.logForm,
+    );
     const run = office.gmail.invoke('gmailLogEmail', [event], 'card');
     const note = run.error ? '' : String(responseToJson(run.result).notification ?? '');
     return { failed: !note.startsWith('Записано') };
