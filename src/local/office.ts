@@ -45,11 +45,14 @@ const PUSH_SECRET_KEY = 'crm.cardIndex.pushSecret';
  * add-on's web app URL in the sheet project's. A workspace kept in a folder keeps its secret across runs.
  */
 export function wireCardPush(workspace: Workspace, webAppUrl: string | undefined): void {
-  const props = workspace.properties;
-  const secret = props.peek('gmail', 'script', PUSH_SECRET_KEY) || randomBytes(24).toString('hex');
-  props.poke('gmail', 'script', PUSH_SECRET_KEY, secret);
-  props.poke('sheet', 'script', PUSH_SECRET_KEY, secret);
-  if (webAppUrl) props.poke('sheet', 'script', PUSH_URL_KEY, webAppUrl);
+  // Read and written in one transaction: two processes wiring at once agree on one secret.
+  workspace.transaction(() => {
+    const props = workspace.properties;
+    const secret = props.peek('gmail', 'script', PUSH_SECRET_KEY) || randomBytes(24).toString('hex');
+    props.poke('gmail', 'script', PUSH_SECRET_KEY, secret);
+    props.poke('sheet', 'script', PUSH_SECRET_KEY, secret);
+    if (webAppUrl) props.poke('sheet', 'script', PUSH_URL_KEY, webAppUrl);
+  });
 }
 
 export function openOffice(options: OfficeOptions = {}): Office {

@@ -14,14 +14,15 @@ import * as path from 'node:path';
 import { VirtualClock } from '../clock';
 import { holdsLegacyState, importLegacyJson, retireLegacyFiles } from './legacy-json';
 import { StateDb } from './state-db';
-import { loadInPlace, serialize, STORE_NAMES, StoreName, StoreTable } from './stores';
+import { fingerprint, loadInPlace, serialize, STORE_NAMES, StoreName, StoreTable } from './stores';
 
 /** The latest instant a committed transaction's clock showed (ms), so no process's clock runs behind it. */
 const CLOCK_KEY = 'clock-high-water';
 
 interface Loaded {
   version: number;
-  json: string;
+  /** The store's fingerprint as this process read or wrote it: a store whose fingerprint is unchanged is not written. */
+  print: string;
 }
 
 /** Host code changed a store outside any transaction while another process wrote the same store. */
@@ -37,7 +38,7 @@ export class StateConflictError extends Error {
 
 export class PersistentState {
   private readonly db: StateDb;
-  /** What this process last read or wrote of each store: its version and its JSON text. */
+  /** What this process last read or wrote of each store. */
   private readonly loaded = new Map<StoreName, Loaded>();
   private depth = 0;
 
@@ -72,7 +73,7 @@ export class PersistentState {
     // What no row holds yet is compared with its empty form: written only once something is put in it.
     const table = stores();
     for (const name of STORE_NAMES)
-      if (!state.loaded.has(name)) state.loaded.set(name, { version: 0, json: serialize(table[name]) });
+      if (!state.loaded.has(name)) state.loaded.set(name, { version: 0, print: fingerprint(name, table[name]) });
     return state;
   }
 
@@ -117,10 +118,9 @@ export class PersistentState {
       const store = name as StoreName;
       const mine = this.loaded.get(store);
       if (!(store in table) || mine?.version === version) continue;
-      if (mine && serialize(table[store]) !== mine.json) throw new StateConflictError(store, this.dir);
-      const json = this.db.json(store)!;
-      loadInPlace(store, table[store], JSON.parse(json));
-      this.loaded.set(store, { version, json });
+      if (mine && fingerprint(store, table[store]) !== mine.print) throw new StateConflictError(store, this.dir);
+      loadInPlace(store, table[store], JSON.parse(this.db.json(store)!));
+      this.loaded.set(store, { version, print: fingerprint(store, table[store]) });
     }
     const highWater = Number(this.db.meta(CLOCK_KEY) ?? 0);
     this.clock.catchUp(highWater);
@@ -131,10 +131,9 @@ export class PersistentState {
     try {
       const table = this.stores();
       for (const name of STORE_NAMES) {
-        const json = serialize(table[name]);
-        const mine = this.loaded.get(name);
-        if (mine?.json === json) continue;
-        this.loaded.set(name, { version: this.db.write(name, json), json });
+        const print = fingerprint(name, table[name]);
+        if (this.loaded.get(name)?.print === print) continue;
+        this.loaded.set(name, { version: this.db.write(name, serialize(table[name])), print });
       }
       const now = this.clock.now();
       if (now > Number(this.db.meta(CLOCK_KEY) ?? 0)) this.db.setMeta(CLOCK_KEY, String(now));

@@ -44,7 +44,24 @@ export function loadInPlace(name: StoreName, store: PersistentStore, json: unkno
   for (const key of Object.keys(fresh)) if (!keep.has(key)) target[key] = fresh[key];
 }
 
-/** The text a store is compared and written as. */
+/** The text a store is written as. */
 export function serialize(store: PersistentStore): string {
   return JSON.stringify(store.toJSON());
+}
+
+/** Maps and Sets as their entries, so a fingerprint sees what they hold. */
+const entries = (_key: string, value: unknown): unknown =>
+  value instanceof Map || value instanceof Set ? [...value] : value;
+
+/**
+ * An exact picture of what a store holds (every field but the process-local ones), to tell whether it changed
+ * without building its JSON: toJSON copies every record (a 25k-contact People store: over a second), this only reads
+ * them (a third of that). Two fingerprints are equal only when the contents are.
+ */
+export function fingerprint(name: StoreName, store: PersistentStore): string {
+  const keep = PROCESS_LOCAL[name] ?? [];
+  return JSON.stringify(
+    Object.entries(store).filter(([key]) => !keep.includes(key)),
+    entries,
+  );
 }
