@@ -2,6 +2,7 @@
 // benchmark) needs is exported from here; nothing else in the package is a public path.
 
 export * from './src/workspace';
+export { StateConflictError } from './src/state/persistent-state';
 export * from './src/context';
 export * from './src/execution';
 export * from './src/call-log';

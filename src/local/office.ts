@@ -17,7 +17,7 @@ export interface Office {
   sheet: LoadedProject;
   /** The standalone Gmail add-on. */
   gmail: LoadedProject;
-  /** The sheet project's google.script.run functions, typed; the workspace is saved after each (when it has a dir). */
+  /** The sheet project's google.script.run functions, typed; each is one execution (in a folder, one transaction). */
   rpc: NodeRpc;
   spreadsheetId: string;
   /**
@@ -48,16 +48,24 @@ const SHEET_WRITE_URL_KEY = 'crm.sheet.writeUrl';
  * add-on's (the add-on's writes). A workspace kept in a folder keeps its secret across runs.
  */
 export function wireCardPush(workspace: Workspace, webAppUrl: string | undefined, sheetWebAppUrl?: string): void {
-  const props = workspace.properties;
-  const secret = props.peek('gmail', 'script', PUSH_SECRET_KEY) || randomBytes(24).toString('hex');
-  props.poke('gmail', 'script', PUSH_SECRET_KEY, secret);
-  props.poke('sheet', 'script', PUSH_SECRET_KEY, secret);
-  if (webAppUrl) props.poke('sheet', 'script', PUSH_URL_KEY, webAppUrl);
-  if (sheetWebAppUrl) props.poke('gmail', 'script', SHEET_WRITE_URL_KEY, sheetWebAppUrl);
+  // Read and written in one transaction: two processes wiring at once agree on one secret.
+  workspace.transaction(() => {
+    const props = workspace.properties;
+    const secret = props.peek('gmail', 'script', PUSH_SECRET_KEY) || randomBytes(24).toString('hex');
+    props.poke('gmail', 'script', PUSH_SECRET_KEY, secret);
+    props.poke('sheet', 'script', PUSH_SECRET_KEY, secret);
+    if (webAppUrl) props.poke('sheet', 'script', PUSH_URL_KEY, webAppUrl);
+    if (sheetWebAppUrl) props.poke('gmail', 'script', SHEET_WRITE_URL_KEY, sheetWebAppUrl);
+  });
 }
 
 export function openOffice(options: OfficeOptions = {}): Office {
   const workspace = options.dir ? Workspace.open(options.dir, options) : Workspace.inMemory(options);
+  // One transaction: two processes opening a fresh folder at once make one spreadsheet, one deployment, one secret.
+  return workspace.transaction(() => wireOffice(workspace, options));
+}
+
+function wireOffice(workspace: Workspace, options: OfficeOptions): Office {
   const distDir = options.distDir ?? DIST;
   // The Gmail add-on finds the spreadsheet through its script properties, as after a real deployment (README).
   const gmailProps = workspace.properties;
@@ -74,7 +82,7 @@ export function openOffice(options: OfficeOptions = {}): Office {
     boundSpreadsheetId: spreadsheetId,
   });
   const gmail = loadProject(workspace, path.join(distDir, 'gmail'), { project: 'gmail' });
-  const rpc = serverRpc(sheet, { afterRun: () => workspace.save() });
+  const rpc = serverRpc(sheet);
   const deployWebApp = (project: 'gmail' | 'sheet', options: WebAppOptions = {}) =>
     workspace.deployWebApp(project === 'gmail' ? gmail : sheet, {
       executeAs: 'USER_DEPLOYING',

@@ -18,6 +18,15 @@ export class VirtualClock {
     this.offsetMs += ms;
   }
 
+  /**
+   * Another process of a shared Workspace already reached `instant` (its runs' simulated latency moved its clock on):
+   * a clock that follows real time never runs behind it, so executions keep their order in time across processes. A
+   * frozen clock is the host's choice (tests, `clockStart`) and stays where it was put.
+   */
+  catchUp(instant: number): void {
+    if (this.frozenAt === undefined && instant > this.now()) this.offsetMs += instant - this.now();
+  }
+
   set(iso: string | number): void {
     this.frozenAt = typeof iso === 'number' ? iso : Date.parse(iso);
     this.offsetMs = 0;

@@ -58,32 +58,42 @@ export class SheetsUser {
       triggers: TriggerStore;
       ctx: ServiceContext;
       hosts: () => TriggerHost[];
+      /** The Workspace's transaction: a person's change and the handlers it fires are written together. */
+      transaction<T>(fn: () => T): T;
     },
   ) {}
 
   /** Typing or pasting `values` (rows × columns matching `a1`) into cells: fires onEdit and onChange (EDIT). */
   edit(spreadsheetId: string, sheetName: string, a1: string, values: unknown[][]): UserActionResult {
-    return this.fire(editCells(this.deps.spreadsheets, spreadsheetId, sheetName, a1, values));
+    return this.deps.transaction(() =>
+      this.fire(editCells(this.deps.spreadsheets, spreadsheetId, sheetName, a1, values)),
+    );
   }
 
   /** Data → Sort range on `a1` by sheet column `column` (1 = A): onChange (OTHER) only. */
   sort(spreadsheetId: string, sheetName: string, a1: string, column: number, ascending = true): UserActionResult {
-    return this.fire(sortRange(this.deps.spreadsheets, spreadsheetId, sheetName, a1, column, ascending));
+    return this.deps.transaction(() =>
+      this.fire(sortRange(this.deps.spreadsheets, spreadsheetId, sheetName, a1, column, ascending)),
+    );
   }
 
   /** Deleting rows startRow..startRow+count-1: onChange (REMOVE_ROW). */
   deleteRows(spreadsheetId: string, sheetName: string, startRow: number, count = 1): UserActionResult {
-    return this.fire(deleteRows(this.deps.spreadsheets, spreadsheetId, sheetName, startRow, count));
+    return this.deps.transaction(() =>
+      this.fire(deleteRows(this.deps.spreadsheets, spreadsheetId, sheetName, startRow, count)),
+    );
   }
 
   /** Inserting `count` rows after `afterRow` (0 = above row 1): onChange (INSERT_ROW). */
   insertRows(spreadsheetId: string, sheetName: string, afterRow: number, count = 1): UserActionResult {
-    return this.fire(insertRows(this.deps.spreadsheets, spreadsheetId, sheetName, afterRow, count));
+    return this.deps.transaction(() =>
+      this.fire(insertRows(this.deps.spreadsheets, spreadsheetId, sheetName, afterRow, count)),
+    );
   }
 
   /** Adding a sheet tab: onChange (INSERT_GRID). */
   insertSheet(spreadsheetId: string, sheetName: string): UserActionResult {
-    return this.fire(insertSheet(this.deps.spreadsheets, spreadsheetId, sheetName));
+    return this.deps.transaction(() => this.fire(insertSheet(this.deps.spreadsheets, spreadsheetId, sheetName)));
   }
 
   private fire(change: SheetChange): UserActionResult {

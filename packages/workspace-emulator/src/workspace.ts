@@ -1,9 +1,8 @@
 // The emulated Google Workspace of one office: the shared account's contacts, its spreadsheets, calendars, mail, and
-// each Apps Script project's properties, cache, locks and triggers. State lives in memory, or in a folder so a local
-// session survives a restart. `globals()` gives the Apps Script globals one project sees.
+// each Apps Script project's properties, cache, locks and triggers. State lives in memory, or in a folder's state
+// database (state/persistent-state.ts) that every process opening the folder shares, one transaction per execution.
+// `globals()` gives the Apps Script globals one project sees.
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { CallLog } from './call-log';
 import { VirtualClock } from './clock';
 import { InterleavePlan, Interleaving, ServiceContext, SessionInfo } from './context';
@@ -34,6 +33,8 @@ import { AdvancedServiceEntry, createSheets, sheetsSymbol } from './sheets/servi
 import { SheetsUser } from './sheets-user';
 import type { TriggerHost } from './trigger-host';
 import type { ScriptProject } from './script/project';
+import { PersistentState } from './state/persistent-state';
+import type { StoreTable } from './state/stores';
 
 export type ProjectId = ScriptProject;
 
@@ -85,17 +86,6 @@ export interface WorkspaceOptions {
   session?: Partial<SessionInfo>;
 }
 
-const STORE_FILES = [
-  'people',
-  'spreadsheets',
-  'calendar',
-  'properties',
-  'cache',
-  'triggers',
-  'gmail',
-  'urlfetch',
-] as const;
-
 export class Workspace {
   readonly clock: VirtualClock;
   readonly calls = new CallLog();
@@ -112,8 +102,10 @@ export class Workspace {
   gmail: GmailStore;
   /** The network UrlFetchApp reaches: deployed web apps and the fake endpoints tests `route()`; no internet. */
   urlFetch: UrlFetchNetwork;
-  /** The folder the state is saved to, when it is persistent. */
+  /** The folder the state is kept in, when it is persistent. */
   readonly dir: string | undefined;
+  /** The folder's state database; none in memory. */
+  private readonly state: PersistentState | undefined;
   /** Each loaded project's manifest: what Google decides from it (e.g. the add-on's event objects) is decided here. */
   readonly manifests: Partial<Record<ProjectId, ProjectManifest>> = {};
   /** Each loaded project, as the platform runs its triggers (registered by the loader). */
@@ -134,40 +126,27 @@ export class Workspace {
       timeZone: 'Europe/Moscow',
       ...options.session,
     });
-    const read = (name: (typeof STORE_FILES)[number]): unknown => {
-      if (!dir) return undefined;
-      const file = path.join(dir, `${name}.json`);
-      return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
-    };
-    this.people = PeopleStore.fromJSON(read('people'));
-    this.spreadsheets = SpreadsheetStore.fromJSON(read('spreadsheets'));
-    this.calendar = CalendarStore.fromJSON(read('calendar'));
-    this.properties = PropertiesStore.fromJSON(read('properties'));
-    this.cache = CacheStore.fromJSON(read('cache'));
-    this.triggers = TriggerStore.fromJSON(read('triggers'));
-    this.gmail = GmailStore.fromJSON(read('gmail'));
-    this.urlFetch = UrlFetchNetwork.fromJSON(read('urlfetch'));
+    this.people = PeopleStore.fromJSON(undefined);
+    this.spreadsheets = SpreadsheetStore.fromJSON(undefined);
+    this.calendar = CalendarStore.fromJSON(undefined);
+    this.properties = PropertiesStore.fromJSON(undefined);
+    this.cache = CacheStore.fromJSON(undefined);
+    this.triggers = TriggerStore.fromJSON(undefined);
+    this.gmail = GmailStore.fromJSON(undefined);
+    this.urlFetch = UrlFetchNetwork.fromJSON(undefined);
+    // The stores are loaded in place (the objects above stay), so everything holding one sees the folder's state.
+    this.state = dir ? PersistentState.open(dir, () => this.storeTable(), this.clock) : undefined;
     this.sheetsUser = new SheetsUser({
       spreadsheets: this.spreadsheets,
       triggers: this.triggers,
       ctx: this.ctx,
       hosts: () => Object.values(this.triggerHosts).filter((h): h is TriggerHost => !!h),
+      transaction: (fn) => this.transaction(fn),
     });
   }
 
-  static inMemory(options: WorkspaceOptions = {}): Workspace {
-    return new Workspace(options);
-  }
-
-  /** State kept in `dir` (created if missing); call `save()` to write it back. */
-  static open(dir: string, options: WorkspaceOptions = {}): Workspace {
-    fs.mkdirSync(dir, { recursive: true });
-    return new Workspace(options, dir);
-  }
-
-  save(): void {
-    if (!this.dir) return;
-    const stores: Record<(typeof STORE_FILES)[number], { toJSON(): unknown }> = {
+  private storeTable(): StoreTable {
+    return {
       people: this.people,
       spreadsheets: this.spreadsheets,
       calendar: this.calendar,
@@ -177,11 +156,43 @@ export class Workspace {
       gmail: this.gmail,
       urlfetch: this.urlFetch,
     };
-    for (const name of STORE_FILES) {
-      const file = path.join(this.dir, `${name}.json`);
-      fs.writeFileSync(`${file}.tmp`, JSON.stringify(stores[name].toJSON()));
-      fs.renameSync(`${file}.tmp`, file);
-    }
+  }
+
+  static inMemory(options: WorkspaceOptions = {}): Workspace {
+    return new Workspace(options);
+  }
+
+  /**
+   * State kept in `dir` (created if missing; a folder of the old `*.json` files is imported once), shared with every
+   * other process that opens it: each execution and each `transaction()` reads what the others committed and writes
+   * what it changed.
+   */
+  static open(dir: string, options: WorkspaceOptions = {}): Workspace {
+    return new Workspace(options, dir);
+  }
+
+  /** Whether `dir` already holds a Workspace's state (a folder `open()` would not start empty). */
+  static hasState(dir: string): boolean {
+    return PersistentState.exists(dir);
+  }
+
+  /**
+   * Runs host code (seeding, a sandbox request, a person's edit) as one transaction of the state database: it sees
+   * what other processes committed, and what it changes is written when it ends, also when it throws. Executions it
+   * starts join it; inside one, it simply runs. In memory it simply runs.
+   */
+  transaction<T>(fn: () => T): T {
+    return this.state ? this.state.transaction(fn) : fn();
+  }
+
+  /** Writes what host code changed outside a transaction (an empty transaction: it writes every changed store). */
+  save(): void {
+    this.transaction(() => undefined);
+  }
+
+  /** Lets go of the state database (a process that opens many Workspaces, e.g. a test). */
+  close(): void {
+    this.state?.close();
   }
 
   /** The Apps Script globals one project sees, all backed by this Workspace. */
@@ -246,6 +257,15 @@ export class Workspace {
   };
 
   private exchange(method: 'GET' | 'POST', url: string, body: string, headers: Record<string, string>): WebAppExchange {
+    return this.transaction(() => this.exchangeNow(method, url, body, headers));
+  }
+
+  private exchangeNow(
+    method: 'GET' | 'POST',
+    url: string,
+    body: string,
+    headers: Record<string, string>,
+  ): WebAppExchange {
     const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
     const bytes = new Uint8Array(Buffer.from(body, 'utf8'));
     const { reply } = this.urlFetch.dispatch({ url, method, headers: lower, body: bytes, text: body }, true);
@@ -270,9 +290,20 @@ export class Workspace {
 
   /**
    * Runs `fn` as one Apps Script execution of `kind`, with its run-time budget. A run the platform killed reports
-   * `killed`, whatever the code did with the error.
+   * `killed`, whatever the code did with the error. In a folder the outermost run is one transaction (nested runs,
+   * e.g. triggers it fires or web apps it fetches, join it), committed also when the run failed.
    */
   run<T>(
+    kind: ExecutionKind,
+    functionName: string,
+    fn: () => T,
+  ): { result?: T; error?: unknown; report: ExecutionReport } {
+    return this.state
+      ? this.state.transaction(() => this.execute(kind, functionName, fn))
+      : this.execute(kind, functionName, fn);
+  }
+
+  private execute<T>(
     kind: ExecutionKind,
     functionName: string,
     fn: () => T,

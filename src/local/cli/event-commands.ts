@@ -57,6 +57,11 @@ export function quietCommand(office: Office, args: ParsedArgs) {
 export function cardCommand(office: Office, args: ParsedArgs) {
   const from = flag(args, 'from');
   if (!from) throw new UsageError('--from "Name <e-mail>" is required');
+  // One transaction: the stand-in message never reaches the shared state, what the add-on cached does.
+  return office.workspace.transaction(() => showCard(office, from));
+}
+
+function showCard(office: Office, from: string) {
   const ws = office.workspace;
   // A message from that sender, as Gmail would hold it, for the length of this command.
   ws.calls.reset();
@@ -67,12 +72,15 @@ export function cardCommand(office: Office, args: ParsedArgs) {
     plainBody: '',
     date: ws.clock.now(),
   });
-  const run = invokeEntryPoint(office.gmail, 'onGmailMessage', [messageEvent(ws, messageId)], 'card');
+  let run;
+  try {
+    run = invokeEntryPoint(office.gmail, 'onGmailMessage', [messageEvent(ws, messageId)], 'card');
+  } finally {
+    // Keep what the add-on cached (its copy of the index), as a real add-on keeps its cache between cards, but not the
+    // stand-in message: the sandbox's inbox stays as it was.
+    ws.gmail.removeMessage(messageId);
+  }
   if (run.error) throw run.error;
-  // Keep what the add-on cached (its copy of the index), as a real add-on keeps its cache between cards, but not the
-  // stand-in message: the sandbox's inbox stays as it was.
-  ws.gmail.removeMessage(messageId);
-  ws.save();
   return {
     from,
     card: cardToJson(run.result),

@@ -31,10 +31,11 @@ export async function openCliOffice(dir: string | undefined): Promise<Office> {
   await ensureBuilt();
   const folder = path.resolve(dir ?? process.env.SANDBOX_DIR ?? path.join(ROOT, '.sandbox'));
   const office = openOffice({ dir: folder });
-  // A fresh folder gets a set-up CRM spreadsheet (no demo data: `npm start` seeds that).
-  const snap = office.workspace.spreadsheets.get(office.spreadsheetId);
-  if (snap.sheets.length <= 1) {
-    office.rpc.runSetup();
-  }
+  // A fresh folder gets a set-up CRM spreadsheet (no demo data: `npm start` seeds that). Looked at and set up in one
+  // transaction, so commands started together on a fresh folder set it up once.
+  office.workspace.transaction(() => {
+    const snap = office.workspace.spreadsheets.get(office.spreadsheetId);
+    if (snap.sheets.length <= 1) office.rpc.runSetup();
+  });
   return office;
 }

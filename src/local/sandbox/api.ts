@@ -1,6 +1,7 @@
 // What the sandbox pages can ask: snapshots of the emulated Sheets/Contacts/Gmail, and runs of the bundle's global
 // functions with the platform's rules (google.script.run for sidebars, add-on event objects for the card). Every
-// change is saved to the state folder at once, so a restart keeps it.
+// execution and every edit is its own transaction of the state folder (the server wraps each request in one too),
+// so a restart keeps it and CLI commands working on the same folder meanwhile are seen, never overwritten.
 
 import { checkScriptRunResult, copyForScriptRun } from 'workspace-emulator';
 import type { CardJson, InvokeResult, PickedValues } from 'workspace-emulator';
@@ -83,8 +84,6 @@ export class SandboxApi {
       fired = this.ws.sheetsUser.edit(this.office.spreadsheetId, sheetName, a1, [[text]]).fired;
     } catch (e) {
       return { ok: false, error: { name: (e as Error).name, message: (e as Error).message }, fired: [] };
-    } finally {
-      this.ws.save();
     }
     return {
       ok: true,
@@ -165,7 +164,6 @@ export class SandboxApi {
       return { ok: false, error: { name: e.name, message: e.message }, calls: 0, elapsedMs: 0 };
     }
     const run = this.office.gmail.invoke(input.functionName, [event], 'card');
-    this.ws.save();
     if (run.error) return this.card(run);
     const isCard = !!cardToJson(run.result, true);
     return isCard
@@ -183,7 +181,6 @@ export class SandboxApi {
   }
 
   private card(run: InvokeResult): CardResponse {
-    this.ws.save();
     if (run.error)
       return {
         ok: false,
@@ -195,7 +192,6 @@ export class SandboxApi {
   }
 
   private finish(run: InvokeResult): RunResponse {
-    this.ws.save();
     const base = { calls: run.report.serviceCalls, elapsedMs: run.report.elapsedMs };
     if (run.error) return { ok: false, error: { name: run.error.name, message: run.error.message }, ...base };
     return { ok: true, result: run.result, ...base };

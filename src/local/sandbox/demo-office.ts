@@ -83,6 +83,11 @@ function generator(seed: number) {
 type Workspace = Office['workspace'];
 
 export function seedDemoOffice(office: Office, dir: string): string {
+  // One transaction: any other process opening the folder sees the demo office whole, never half seeded.
+  return office.workspace.transaction(() => seed(office, dir));
+}
+
+function seed(office: Office, dir: string): string {
   const ws = office.workspace;
   const random = generator(7);
   const dice: Dice = { random, pick: (list) => list[Math.floor(random() * list.length)] };
@@ -107,7 +112,6 @@ export function seedDemoOffice(office: Office, dir: string): string {
   const index = invokeEntryPoint(office.sheet, 'refreshIndexTrigger', [{}]);
   if (index.error) throw index.error;
   ws.calls.reset();
-  ws.save();
   return `${clients.length} clients, ${eventCount} events, ${mailCount} e-mails, an Excel base to import at ${path.relative(process.cwd(), base.xlsx)}`;
 }
 

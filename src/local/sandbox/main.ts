@@ -3,6 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Workspace } from 'workspace-emulator';
 import { openOffice, ROOT } from '../office';
 import { seedDemoOffice } from './demo-office';
 import { startSandbox } from './server';
@@ -15,7 +16,7 @@ function option(name: string): string | undefined {
 async function main(): Promise<void> {
   const dir = path.resolve(option('--dir') ?? process.env.SANDBOX_DIR ?? path.join(ROOT, '.sandbox'));
   if (process.argv.includes('--reset')) fs.rmSync(dir, { recursive: true, force: true });
-  const fresh = !fs.existsSync(path.join(dir, 'spreadsheets.json'));
+  const fresh = !Workspace.hasState(dir);
   const office = openOffice({ dir });
   if (fresh) {
     const summary = seedDemoOffice(office, dir);
@@ -25,8 +26,8 @@ async function main(): Promise<void> {
   const server = await startSandbox(office, port);
   console.log(`CRM sandbox: http://localhost:${server.port}  (Sheets: /  Gmail: /gmail  Contacts: /contacts)`);
   const stop = () => {
-    office.workspace.save();
     server.close();
+    office.workspace.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -66,7 +66,9 @@ export async function startSandbox(office: Office, port = 8080): Promise<Running
         const handler = routes[`${req.method} ${url.pathname}`];
         if (!handler) return send(res, 404, 'application/json', JSON.stringify({ error: 'not found' }));
         const input = req.method === 'POST' ? ((await body(req)) as Record<string, unknown>) : {};
-        const result = handler(input, url);
+        // One transaction per request: the screen shows what CLI commands committed meanwhile, and what the request
+        // changes is written at once, beside theirs (never over them).
+        const result = office.workspace.transaction(() => handler(input, url));
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
       } catch (e) {
         const error = e instanceof Error ? { name: e.name, message: e.message } : { name: 'Error', message: String(e) };
