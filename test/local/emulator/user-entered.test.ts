@@ -121,6 +121,15 @@ describe('setValue reads text as typed', () => {
     expect(sheet.getRange('A1:A2').getValues()).toEqual([['text'], ['']]);
   });
 
+  test('a long cell of spaces and digits is text, entered at once', () => {
+    const { sheet } = sheetIn('ru');
+    const long = `1${' '.repeat(49_000)}1:00`;
+    const started = Date.now();
+    sheet.getRange('A1').setValue(long);
+    expect(sheet.getRange('A1').getValue()).toBe(long);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   test('formulas survive the store saved and loaded', () => {
     const { ws, id, sheet } = sheetIn('ru');
     sheet.getRange('A1').setValue('=1+2');

@@ -60,7 +60,8 @@ export function enterText(text: string, cx: EntryContext): Entered {
   const style = localeStyle(cx.locale);
   const n = parseNumber(trimmed, style);
   if (n !== undefined) return { value: n };
-  const d = parseDateTime(trimmed, style, cx);
+  // No date is longer; the bound keeps the date patterns linear on a 50,000-character cell.
+  const d = trimmed.length <= 64 ? parseDateTime(trimmed, style, cx) : undefined;
   if (d) return d;
   const b = parseBoolean(trimmed, style);
   if (b !== undefined) return { value: b };
@@ -114,8 +115,9 @@ function numberRe(style: LocaleStyle): RegExp {
     const g = `[${style.groups.map(escapeRe).join('')}]`;
     const d = escapeRe(style.decimal);
     const int = `(?:\\d{1,3}(?:${g}\\d{3})+|\\d+)`;
+    // Each optional sign takes its own spaces: two runs of \s* side by side backtrack quadratically on a long cell.
     re = new RegExp(
-      `^([+-])?\\s*([$€£¥₽])?\\s*(${int}(?:${d}\\d*)?|${d}\\d+)(?:[eE]([+-]?\\d+))?\\s*([$€£¥₽])?\\s*(%)?$`,
+      `^([+-])?(?:\\s*([$€£¥₽]))?\\s*(${int}(?:${d}\\d*)?|${d}\\d+)(?:[eE]([+-]?\\d+))?(?:\\s*([$€£¥₽]))?(?:\\s*(%))?$`,
     );
     numberRes.set(style, re);
   }
