@@ -5,6 +5,7 @@
 // office for the same clock.
 
 import * as path from 'node:path';
+import { CellValue, sheetCell } from '../../core/sheets/cell-text';
 import { locateColumns } from '../../core/sheets/template';
 import { SheetKey, template } from '../../core/sheets/templates';
 import { createPeople } from 'workspace-emulator';
@@ -195,7 +196,7 @@ function replaceRows(ss: Spreadsheet, key: SheetKey, records: Array<Record<strin
   if (below > 0) sheet.getRange(2, 1, below, width).clearContent();
   const rows = records.map((record) => {
     const row: unknown[] = new Array(width).fill('');
-    for (const [k, v] of Object.entries(record)) if (at[k] >= 0) row[at[k]] = v;
+    for (const [k, v] of Object.entries(record)) if (at[k] >= 0) row[at[k]] = sheetCell(v as CellValue);
     return row;
   });
   if (rows.length) sheet.getRange(2, 1, rows.length, width).setValues(rows as never);
@@ -237,15 +238,14 @@ function writeDemoEvents(
   const masters = DEMO_STAFF.map((m) => m[0]);
   const rows = demoSchedule(clients, masters, now, zone, dice).map((e, n) => {
     const row: unknown[] = new Array(width).fill('');
-    const set = (key: string, v: unknown) => at[key] >= 0 && (row[at[key]] = v);
+    const set = (key: string, v: CellValue) => at[key] >= 0 && (row[at[key]] = sheetCell(v));
     set('id', `e-demo-${n + 1}`);
     set('date', e.at);
     set('kind', e.kind);
     set('reason', e.reason);
     set('client', e.client.name);
     set('clientId', e.client.resourceName);
-    // Sheets would read a leading + as a formula: the apostrophe keeps the phone as text.
-    set('phone', `'${e.client.phone}`);
+    set('phone', e.client.phone);
     set('manager', e.manager);
     set('result', e.result);
     set('nextStep', e.nextStep);

@@ -20,6 +20,7 @@ import {
   replaceProblems,
 } from '../../core/events';
 import { findTable, HEADER_SEARCH_ROWS } from '../../core/events/table';
+import { sheetCell } from '../../core/sheets/cell-text';
 import { sheetTitleMatches } from '../../core/sheets/template';
 import { template } from '../../core/sheets/templates';
 import { crmSheet } from '../sheets/crm-spreadsheet';
@@ -82,7 +83,7 @@ export function syncEditedRows(sheet: Sheet, first: number, last: number, office
   for (const e of events) {
     const at = known.get(e.id);
     if (e.status === 'planned') {
-      const cells = openEventCells(e, at?.indexRow ?? 0);
+      const cells = openEventCells(e, at?.indexRow ?? 0).map(sheetCell);
       if (at) store.getRange(at.row, 1, 1, 3).setValues([cells]);
       else store.appendRow(cells);
       changed++;
@@ -105,7 +106,7 @@ function giveIds(sheet: Sheet, events: EventRecord[], idColumn: number | undefin
     let j = i;
     while (j + 1 < fresh.length && fresh[j + 1].event.rowNumber === fresh[j].event.rowNumber + 1) j++;
     const run = fresh.slice(i, j + 1);
-    sheet.getRange(run[0].event.rowNumber, idColumn + 1, run.length, 1).setValues(run.map((f) => [f.id]));
+    sheet.getRange(run[0].event.rowNumber, idColumn + 1, run.length, 1).setValues(run.map((f) => [sheetCell(f.id)]));
     for (const f of run) f.event.id = f.id;
     i = j + 1;
   }

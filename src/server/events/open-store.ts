@@ -4,6 +4,7 @@
 
 import { EMPTY_OPEN_ROW, EventRecord, openEventCells, problemsCell, StoredProblem } from '../../core/events';
 import { Locale } from '../../core/i18n/locale';
+import { sheetCell } from '../../core/sheets/cell-text';
 import { template } from '../../core/sheets/templates';
 import { crmSheet } from '../sheets/crm-spreadsheet';
 import { CrmTable } from '../sheets/table';
@@ -38,7 +39,7 @@ export function rewriteOpenStore(
   });
   CrmTable.fixed('openEvents', sheet).rewrite(records, locale);
   writeProblems(sheet, problems);
-  sheet.getRange(EVENTS_END_CELL).setValue(eventsEnd > 0 ? eventsEnd : '');
+  sheet.getRange(EVENTS_END_CELL).setValue(sheetCell(eventsEnd > 0 ? eventsEnd : ''));
   return planned.length;
 }
 
@@ -69,9 +70,7 @@ export const PROBLEMS_CELL = 'D1';
 
 export function writeProblems(sheet: Sheet, problems: StoredProblem[]): void {
   const cell = problemsCell(problems);
-  const range = sheet.getRange(PROBLEMS_CELL);
-  // Written as text exactly (a JSON list starts with "[": nothing Sheets would parse).
-  range.setValue(cell);
+  sheet.getRange(PROBLEMS_CELL).setValue(sheetCell(cell));
 }
 
 /** The last Events row the store knows of, beside its header (E1): where appended events are looked for first. */

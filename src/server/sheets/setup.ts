@@ -1,9 +1,11 @@
 // Creates the CRM's sheets from sheets-templates/ or repairs them. Repair only adds: a hand-edited sheet keeps every
 // row and column the office made; missing columns are appended after the last used one, in the header's row (found
 // among the top rows as the table layer finds it, so title lines above it stay). What this file writes is ours alone
-// (template titles, initial rows, formats, dropdowns): no text a person or a file supplied, so it writes directly.
+// (template titles, initial rows, formats, dropdowns): no text a person or a file supplied, but a template's text is
+// text all the same (a translated reason could be "1/2 оплаты"), so it goes through the one rule, core sheetCell.
 
 import { Locale } from '../../core/i18n/locale';
+import { sheetCell } from '../../core/sheets/cell-text';
 import { t } from '../../core/i18n/messages';
 import { ColumnTemplate, initialRows, repairPlan, SheetTemplate } from '../../core/sheets/template';
 import { SheetKey, TEMPLATES } from '../../core/sheets/templates';
@@ -51,7 +53,7 @@ function createSheet(
     tpl.columns.map((c) => c.title[locale]),
     ...rows.map((r) => tpl.columns.map((_, i) => (r[i] ?? '') as string | number | boolean)),
   ];
-  sheet.getRange(1, 1, values.length, tpl.columns.length).setValues(values);
+  sheet.getRange(1, 1, values.length, tpl.columns.length).setValues(values.map((r) => r.map(sheetCell)));
   formatColumns(sheet, tpl.columns, { row: 1, column: 1 }, maxRows);
   sheet.getRange(1, 1, 1, tpl.columns.length).setFontWeight('bold');
   if (tpl.frozenRows) sheet.setFrozenRows(tpl.frozenRows);
@@ -124,7 +126,9 @@ export function setupSpreadsheet(ss: Spreadsheet, locale: Locale): SetupResult {
       const missing = repairPlan(tpl, header.columns).missing;
       if (missing.length) {
         const first = sheet.getLastColumn() + 1;
-        sheet.getRange(header.row, first, 1, missing.length).setValues([missing.map((c) => c.title[locale])]);
+        sheet
+          .getRange(header.row, first, 1, missing.length)
+          .setValues([missing.map((c) => sheetCell(c.title[locale]))]);
         formatColumns(sheet, missing, { row: header.row, column: first }, maxRows);
         repaired.push(sheet.getName());
         missing.forEach((c, i) => (header.columns[c.key] = first - 1 + i));

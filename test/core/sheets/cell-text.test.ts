@@ -28,8 +28,14 @@ describe('sheetText', () => {
     ['1e5'],
     ['TRUE'],
     ['false'],
+    ['ИСТИНА'],
+    ['ложь'],
+    ['Jan 2'],
+    ['2 января 2026 г.'],
+    ['9:30 pm'],
+    ['2026-12-01T10:00:00.000Z'],
     [' 42 '],
-  ])('number-, date-, phone-shaped text and boolean words are quoted: %s', (text) => {
+  ])('number-, date-, phone-shaped text, month-name dates and boolean words (ru too) are quoted: %s', (text) => {
     expect(sheetsWouldParse(text)).toBe(true);
     expect(sheetText(text)).toBe(`'${text}`);
   });

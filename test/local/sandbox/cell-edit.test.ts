@@ -24,7 +24,10 @@ test('typing into a cell stores Sheets’ reading of the text and runs onEdit', 
   const { workspace, spreadsheetId, api } = sandbox();
   expect(api.editCell('Data', 'B3', '42')).toEqual({ ok: true, fired: [{ handler: 'onEdit' }] });
   expect(workspace.spreadsheets.values(spreadsheetId, 'Data')[2][1]).toBe(42);
-  expect(workspace.spreadsheets.values(spreadsheetId, 'Log')).toEqual([['edited B3']]);
+  // A formula is kept as one (the emulation evaluates none and shows #ERROR!).
+  expect(api.editCell('Data', 'C3', '=1+1').ok).toBe(true);
+  expect(workspace.spreadsheets.values(spreadsheetId, 'Data')[2][2]).toBe('#ERROR!');
+  expect(workspace.spreadsheets.values(spreadsheetId, 'Log')).toEqual([['edited B3'], ['edited C3']]);
 });
 
 test('a trigger that fails is reported with the edit; a refused edit fires nothing', () => {
@@ -33,8 +36,8 @@ test('a trigger that fails is reported with the edit; a refused edit fires nothi
   expect(slow.fired).toEqual([
     { handler: 'onEdit', error: { name: 'Exception', message: 'Exceeded maximum execution time' } },
   ]);
-  const formula = api.editCell('Data', 'A2', '=1+1');
-  expect(formula.ok).toBe(false);
-  expect(formula.fired).toEqual([]);
+  const outside = api.editCell('Data', 'A2000', 'x');
+  expect(outside.ok).toBe(false);
+  expect(outside.fired).toEqual([]);
   expect(workspace.spreadsheets.values(spreadsheetId, 'Log')).toEqual([['edited A1']]);
 });

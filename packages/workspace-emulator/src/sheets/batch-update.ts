@@ -116,7 +116,11 @@ function put(w: Working, sheet: SheetRecord, row: number, column: number, c: Par
     delete rec.bold;
     delete rec.dv;
   }
-  if (mask.value) rec.v = value;
+  if (mask.value) {
+    // Typed data is stored as it is (a stringValue is text), replacing any formula the cell held.
+    rec.v = value;
+    delete rec.fx;
+  }
   if (mask.format) {
     if (format === undefined) delete rec.f;
     else rec.f = format;

@@ -7,7 +7,8 @@
 // FORMATTED_VALUE is the text the cell shows, the same text SpreadsheetApp's getDisplayValues gives (number-format.ts:
 // only the formats the emulation understands exist in its cells). UNFORMATTED_VALUE gives numbers, booleans and
 // strings; a date-time cell (a Date, or a number under a date format) is its serial number in the spreadsheet's zone
-// (SERIAL_NUMBER) or its shown text (FORMATTED_STRING). FORMULA is refused: the emulation stores no formulas.
+// (SERIAL_NUMBER) or its shown text (FORMATTED_STRING); a formula cell gives what it shows (#ERROR!, user-entered.ts).
+// FORMULA is refused: not modelled (the product reads no formulas).
 
 import { GridBox } from '../spreadsheet/a1';
 import { displayText, parseFormat, toSerial } from '../spreadsheet/number-format';

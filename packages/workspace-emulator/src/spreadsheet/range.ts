@@ -7,7 +7,17 @@ import { boxA1, GridBox } from './a1';
 import { HandleContext, SheetRef } from './env';
 import { displayText, requireFormat, typedValue } from './number-format';
 import { fail, MESSAGES, unsupported } from './rules';
-import { cellAt, cellFor, lastColumnOf, lastRowOf, SheetRecord, SpreadsheetRecord } from './store';
+import {
+  applyEntered,
+  cellAt,
+  cellFor,
+  enteredValue,
+  lastColumnOf,
+  lastRowOf,
+  SheetRecord,
+  SpreadsheetRecord,
+} from './store';
+import type { Entered } from './user-entered';
 import { TextFinder } from './text-finder';
 import { checkWrite, DataValidation, RangeSource, RULE, SOURCE } from './validation';
 import { CellValue, toCell } from './values';
@@ -30,7 +40,10 @@ export function requireShape(data: unknown, box: GridBox, method: string): unkno
   return data as unknown[][];
 }
 
-/** Writes typed values into the sheet after the validation rules of the target cells allow them. */
+/**
+ * Writes values into the sheet after the validation rules of the target cells allow what they become: a string is
+ * entered as if typed (user-entered.ts), so a rule sees 7 for "007", as in Sheets.
+ */
 export function writeCells(
   ss: SpreadsheetRecord,
   sheet: SheetRecord,
@@ -38,16 +51,19 @@ export function writeCells(
   column: number,
   values: CellValue[][],
 ): void {
-  const cells: Array<{ row: number; column: number; dv: number | undefined; value: CellValue }> = [];
+  const cells: Array<{ row: number; column: number; dv: number | undefined; value: CellValue; entered: Entered }> = [];
+  const now = Date.now();
   values.forEach((vals, i) =>
-    vals.forEach((value, j) =>
-      cells.push({ row: row + i, column: column + j, dv: cellAt(sheet, row + i, column + j)?.dv, value }),
-    ),
+    vals.forEach((written, j) => {
+      const cell = cellAt(sheet, row + i, column + j);
+      const entered = enteredValue(ss, cell, written, now);
+      cells.push({ row: row + i, column: column + j, dv: cell?.dv, value: entered.value, entered });
+    }),
   );
   checkWrite(ss, cells);
   for (const c of cells) {
     if (c.value === '' && !cellAt(sheet, c.row, c.column)) continue;
-    cellFor(sheet, c.row, c.column).v = c.value;
+    applyEntered(cellFor(sheet, c.row, c.column), c.entered);
   }
 }
 
@@ -215,12 +231,14 @@ export class Range implements RangeApi, RangeSource {
     );
   }
 
-  /**
-   * The formula of each cell, '' for a cell without one. The emulation stores no formulas (toCell refuses to write
-   * one), so every cell answers '': a product bug that would have written a formula fails at the write instead.
-   */
+  /** The formula of each cell ("=…" as entered, user-entered.ts), '' for a cell without one. */
   getFormulas(): string[][] {
-    return this.#call('getFormulas', (_ss, sheet, box) => this.#each(sheet, box, () => ''), undefined, true);
+    return this.#call(
+      'getFormulas',
+      (_ss, sheet, box) => this.#each(sheet, box, (r, c) => cellAt(sheet, r, c)?.fx ?? ''),
+      undefined,
+      true,
+    );
   }
 
   getDisplayValue(): string {
@@ -230,9 +248,9 @@ export class Range implements RangeApi, RangeSource {
     });
   }
 
-  /** The top-left cell's formula: '' always, as getFormulas says why. */
+  /** The top-left cell's formula, '' for a value. */
   getFormula(): string {
-    return this.#call('getFormula', () => '');
+    return this.#call('getFormula', (_ss, sheet, box) => cellAt(sheet, box.row, box.column)?.fx ?? '');
   }
 
   setValues(values: unknown[][]): this {
@@ -359,7 +377,10 @@ export class Range implements RangeApi, RangeSource {
     this.#call('clearContent', (_ss, sheet, box) =>
       this.#each(sheet, box, (r, c) => {
         const cell = cellAt(sheet, r, c);
-        if (cell) cell.v = '';
+        if (cell) {
+          cell.v = '';
+          delete cell.fx;
+        }
       }),
     );
     return this;

@@ -276,7 +276,10 @@ export class Sheet implements SheetApi {
       for (const row of sheet.rows)
         row?.forEach((cell) => {
           if (!cell) return;
-          if (contents) cell.v = '';
+          if (contents) {
+            cell.v = '';
+            delete cell.fx;
+          }
           if (formats) {
             delete cell.f;
             delete cell.bold;

@@ -4,10 +4,14 @@
 
 import { createHash } from 'node:crypto';
 import { fail, LIMITS, MESSAGES } from './rules';
+import { Entered, enterText } from './user-entered';
 import { CellJSON, CellValue, cellFromJSON, cellToJSON, copyCell, toCell } from './values';
 
 export interface CellRecord {
+  /** The value; for a formula, what it shows (user-entered.ts). */
   v: CellValue;
+  /** The formula a script or a person entered ("=…"); absent for a value. */
+  fx?: string;
   /** Number format, e.g. 'dd.mm.yyyy'; absent = Automatic. */
   f?: string;
   bold?: boolean;
@@ -72,7 +76,7 @@ export interface SpreadsheetSnapshot {
   sheets: SheetSnapshot[];
 }
 
-type CellRecordJSON = { v?: CellJSON; f?: string; b?: true; dv?: number } | null;
+type CellRecordJSON = { v?: CellJSON; fx?: string; f?: string; b?: true; dv?: number } | null;
 type SheetJSON = Omit<SheetRecord, 'rows'> & { rows: Array<CellRecordJSON[] | null> };
 type SpreadsheetJSON = Omit<SpreadsheetRecord, 'sheets'> & { sheets: SheetJSON[] };
 interface StoreJSON {
@@ -122,6 +126,30 @@ export function cellFor(sheet: SheetRecord, row: number, column: number): CellRe
   return c;
 }
 
+/** Sets a cell to a written value: a string is entered as typed (user-entered.ts); a value replaces any formula. */
+export function putEntered(ss: SpreadsheetRecord, cell: CellRecord, value: CellValue, now = Date.now()): void {
+  applyEntered(cell, enteredValue(ss, cell, value, now));
+}
+
+/** Stores what entering a value made: the value, the formula (or none), and a date's format on an Automatic cell. */
+export function applyEntered(cell: CellRecord, entered: Entered): void {
+  cell.v = entered.value;
+  if (entered.formula === undefined) delete cell.fx;
+  else cell.fx = entered.formula;
+  if (entered.format !== undefined && cell.f === undefined) cell.f = entered.format;
+}
+
+/** What a written value becomes in this cell (without changing it). */
+export function enteredValue(
+  ss: SpreadsheetRecord,
+  cell: CellRecord | undefined,
+  value: CellValue,
+  now = Date.now(),
+): Entered {
+  if (typeof value !== 'string' || value === '') return { value };
+  return enterText(value, { locale: ss.locale, timeZone: ss.timeZone, format: cell?.f, now });
+}
+
 export function gridCells(ss: SpreadsheetRecord): number {
   return ss.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
 }
@@ -135,6 +163,7 @@ function cellRecordToJSON(c: CellRecord | undefined): CellRecordJSON {
   if (!c) return null;
   const out: Exclude<CellRecordJSON, null> = {};
   if (c.v !== '') out.v = cellToJSON(c.v);
+  if (c.fx !== undefined) out.fx = c.fx;
   if (c.f !== undefined) out.f = c.f;
   if (c.bold) out.b = true;
   if (c.dv !== undefined) out.dv = c.dv;
@@ -144,6 +173,7 @@ function cellRecordToJSON(c: CellRecord | undefined): CellRecordJSON {
 function cellRecordFromJSON(j: CellRecordJSON): CellRecord | undefined {
   if (!j) return undefined;
   const c: CellRecord = { v: j.v === undefined ? '' : cellFromJSON(j.v) };
+  if (typeof j.fx === 'string') c.fx = j.fx;
   if (typeof j.f === 'string') c.f = j.f;
   if (j.b) c.bold = true;
   if (typeof j.dv === 'number') c.dv = j.dv;
@@ -263,7 +293,8 @@ export class SpreadsheetStore {
     if (!sheet) throw new Error(`No sheet "${sheetName}" in ${id}`);
     if (row > sheet.maxRows || column > sheet.maxColumns)
       throw new Error(`${sheetName}!R${row}C${column} is outside the grid`);
-    cellFor(sheet, row, column).v = toCell(value, 'editByUser');
+    const ss = this.record(id)!;
+    putEntered(ss, cellFor(sheet, row, column), toCell(value, 'editByUser'));
   }
 
   /** A person renaming a sheet tab (uncounted). */

@@ -70,7 +70,7 @@ export function editCells(
     changeType: 'EDIT',
     box,
     firesOnEdit: true,
-    ...(single && { oldValue, value: copyCell(typed[0][0]) }),
+    ...(single && { oldValue, value: copyCell(cellAt(sheet, box.row, box.column)?.v ?? '') }),
   };
 }
 

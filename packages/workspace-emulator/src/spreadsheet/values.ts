@@ -1,25 +1,20 @@
 // What a cell holds and how a value a script writes becomes one.
 //
-// Values are kept typed, as written: number, string, boolean, Date, and '' for an empty cell. Sheets reads a string a
-// script writes as if it were typed into the cell. What it does with it in every locale is done here too: a leading
-// apostrophe marks text and is not part of the value; "007" or "+79123456789" become numbers; "true"/"FALSE" become
-// booleans; a leading = + - starts a formula, which the emulation refuses (it has no formula engine, and the product
-// must escape such text: core/sheets/cell-text.ts). What depends on the spreadsheet's locale is NOT done: "01.02.2024"
-// is a date in ru and text in en, "1,5" a number in ru; those strings are kept as written.
+// Values are kept typed: number, string, boolean, Date, and '' for an empty cell. A string a script writes is checked
+// here and then entered into its cell as if typed there (user-entered.ts: in the spreadsheet's locale and the cell's
+// number format, so "007" becomes 7 and "+7 912 …" a formula), which writeCells does once it knows the cell.
 
 import { signatureMismatch } from '../script/emulated';
 import { fail, LIMITS, MESSAGES, unsupported } from './rules';
 
 export type CellValue = string | number | boolean | Date;
 
-/** A value a script passes to setValue(s)/appendRow, checked and stored the way Sheets keeps it. */
+/** A value a script passes to setValue(s)/appendRow, checked; a string is still to be entered (user-entered.ts). */
 export function toCell(value: unknown, method: string): CellValue {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') {
     if (value.length > LIMITS.charactersPerCell) throw fail(MESSAGES.cellTooLong);
-    // A leading apostrophe forces text in Sheets and is not part of the value.
-    if (value.startsWith("'")) return value.slice(1);
-    return typedText(value);
+    return value;
   }
   if (typeof value === 'number') {
     // UNVERIFIED what Sheets makes of NaN/Infinity; refusing them is the stricter choice.
@@ -33,21 +28,6 @@ export function toCell(value: unknown, method: string): CellValue {
   }
   // Apps Script writes some objects as their Java string form; nothing good comes of it, so we refuse.
   throw signatureMismatch(method, [value]);
-}
-
-const INTEGER = /^\s*[+-]?\d+\s*$/;
-const BOOLEAN = /^\s*(true|false)\s*$/i;
-
-/** A string as Sheets stores it when typed: a number, a boolean, or text; a formula is refused. */
-function typedText(value: string): CellValue {
-  if (INTEGER.test(value)) return Number(value);
-  const bool = BOOLEAN.exec(value);
-  if (bool) return bool[1].toLowerCase() === 'true';
-  // Sheets would store a formula ("+7 912 …" is one, and shows #ERROR!); the emulation has no formula engine and the
-  // product must never write one, so this fails loudly instead of storing something untrue.
-  if (value.length > 1 && /^[=+-]/.test(value))
-    throw unsupported(`writing a formula (${JSON.stringify(value.slice(0, 40))})`);
-  return value;
 }
 
 export function copyCell(v: CellValue): CellValue {
