@@ -32,6 +32,7 @@ export * from './src/urlfetch/network';
 export * from './src/urlfetch/service';
 export * from './src/sheets/scopes';
 export * from './src/loader/load-bundle';
+export * from './src/loader/project-files';
 export * from './src/loader/membrane';
 export * from './src/loader/script-run-rules';
 export * from './src/limits';
