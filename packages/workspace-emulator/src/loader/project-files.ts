@@ -31,7 +31,8 @@ function fileType(localPath: string): ProjectFileType | undefined {
   if (EXTENSIONS.HTML.includes(ext)) return 'HTML';
   // Only a manifest is pushed of the JSON files; clasp matches its base name in any folder, Apps Script reads the
   // root one. A nested one would clash with it under the one remote name 'appsscript': refused below.
-  if (EXTENSIONS.JSON.includes(ext) && path.basename(localPath, path.extname(localPath)) === 'appsscript') return 'JSON';
+  if (EXTENSIONS.JSON.includes(ext) && path.basename(localPath, path.extname(localPath)) === 'appsscript')
+    return 'JSON';
   return undefined;
 }
 
