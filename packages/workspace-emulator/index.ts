@@ -18,6 +18,7 @@ export * from './src/spreadsheet/a1';
 export * from './src/calendar/service';
 export * from './src/calendar/store';
 export * from './src/calendar/advanced-service';
+export * from './src/calendar/notifications';
 export * from './src/gmail/service';
 export * from './src/script/cache';
 export * from './src/script/lock';
