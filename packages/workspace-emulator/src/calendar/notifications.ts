@@ -34,7 +34,7 @@ export const NEW_CALENDAR_DEFAULT_REMINDERS: readonly Reminder[] = [{ method: 'p
 
 /**
  * A new calendar's default reminders for all-day events. UNVERIFIED; none is assumed, so a test never counts on a
- * guest being reminded of an all-day event the office created.
+ * guest being reminded of an all-day event someone else created.
  */
 export const NEW_CALENDAR_ALL_DAY_DEFAULT_REMINDERS: readonly Reminder[] = [];
 

@@ -2,7 +2,7 @@
 // all-day event is a date range, not a time range, and its instants depend on the calendar's zone.
 //
 // Uncounted accessors (`allEvents`, `eventsOf`, `event`...) are for tests and the sandbox; they return copies. Hooks
-// that stand for what people do in the Calendar UI (`respond`, `deleteByUser`) let tests check that the product
+// that stand for what people do in the Calendar UI (`respond`, `deleteByUser`) let tests check that a project
 // copes with it.
 
 import { createHash } from 'node:crypto';
@@ -82,7 +82,7 @@ export interface CalendarLimits {
   burst?: { count: number; windowMs: number };
   /**
    * UNVERIFIED Google behaviour, off by default: getEventById may return an event that was deleted (the Calendar API
-   * keeps it as "cancelled"). Turn on to check the product does not rely on getting null.
+   * keeps it as "cancelled"). Turn on to check a project does not rely on getting null.
    */
   deletedEventsFoundById?: boolean;
 }

@@ -89,7 +89,7 @@ export function readProjectFiles(dir: string, filePushOrder?: string[]): Project
   const files = projectFiles(dir, filePushOrder);
   const manifest = files.find((f) => f.type === 'JSON');
   if (!manifest || manifest.localPath !== MANIFEST_FILE)
-    throw new Error(`${dir} has no ${MANIFEST_FILE} at its root: run npm run build`);
+    throw new Error(`${dir} has no ${MANIFEST_FILE} at its root: not a built Apps Script project`);
   const html: Record<string, string> = {};
   for (const f of files.filter((f) => f.type === 'HTML'))
     html[f.remotePath] = fs.readFileSync(path.join(dir, f.localPath), 'utf8');

@@ -3,8 +3,8 @@
 // Values are kept typed, as written: number, string, boolean, Date, and '' for an empty cell. Sheets reads a string a
 // script writes as if it were typed into the cell. What it does with it in every locale is done here too: a leading
 // apostrophe marks text and is not part of the value; "007" or "+79123456789" become numbers; "true"/"FALSE" become
-// booleans; a leading = + - starts a formula, which the emulation refuses (it has no formula engine, and the product
-// must escape such text: core/sheets/cell-text.ts). What depends on the spreadsheet's locale is NOT done: "01.02.2024"
+// booleans; a leading = + - starts a formula, which the emulation refuses (it has no formula engine, and the project
+// must escape such text itself). What depends on the spreadsheet's locale is NOT done: "01.02.2024"
 // is a date in ru and text in en, "1,5" a number in ru; those strings are kept as written.
 
 import { signatureMismatch } from '../script/emulated';
