@@ -7,7 +7,7 @@
 //
 // UNVERIFIED: the exact list. We are stricter than Google where unsure: every service that needs a scope beyond the
 // bound document is refused; SpreadsheetApp on the bound spreadsheet, PropertiesService, CacheService, LockService,
-// Session, Utilities, HtmlService and the menu/UI calls stay available (onOpen builds the CRM menu that way).
+// Session, Utilities, HtmlService and the menu/UI calls stay available (an onOpen trigger builds its menu that way).
 
 export type AuthMode = 'FULL' | 'LIMITED';
 

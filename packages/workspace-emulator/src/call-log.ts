@@ -1,4 +1,4 @@
-// Every round trip the product makes to a Google service, in order. Benchmarks and tests read it to compare what an
+// Every round trip a project makes to a Google service, in order. Benchmarks and tests read it to compare what an
 // operation costs with the minimum the API allows.
 
 export interface CallRecord {

@@ -3,7 +3,7 @@
 // - the simple trigger `onEdit(e)` of every project bound to the spreadsheet, for typing into cells only, LIMITED
 //   auth, 30 s (https://developers.google.com/apps-script/guides/triggers#onedite);
 // - installable triggers made with ScriptApp.newTrigger(fn).forSpreadsheet(ss).onEdit()/.onChange(), FULL auth, run
-//   as their owner (here always the office account: the only one the emulator has).
+//   as their owner (here always the Workspace's account: the only one the emulator has).
 // Changes a script makes never come through here, so they fire nothing, as in Google ("Script executions and API
 // requests do not cause triggers to run", triggers guide, Restrictions).
 //

@@ -1,5 +1,5 @@
 // What a loaded Apps Script project offers the platform so it can run the project's triggers: the loader
-// (src/local/gas/load-bundle.ts) registers one per project with the Workspace; sheets-user.ts runs handlers through it.
+// (loader/load-bundle.ts) registers one per project with the Workspace; sheets-user.ts runs handlers through it.
 
 import type { ExecutionKind, ExecutionReport } from './execution';
 import type { SpreadsheetAppEmulation } from './spreadsheet/service';

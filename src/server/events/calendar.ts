@@ -59,6 +59,9 @@ function resource(plan: CalendarPlan, timeZone: string, eventId: string, withGue
     summary: plan.title,
     description: plan.description,
     ...when,
+    // Reminders are per person: these reach only the account whose calendar holds the event (the office's, or the
+    // signed-in staff member's). The manager is a guest: the invitation puts the event on their own calendar, where
+    // their own default notifications remind them; nothing set here can (support.google.com/calendar/answer/83117).
     reminders: {
       useDefault: false,
       overrides: plan.reminders

@@ -302,8 +302,8 @@ export class CalendarEventsCollection implements EventsApi {
         updated: new Date(updated || this.#ctx.clock.now()).toISOString(),
         timeZone: calendar.timeZone,
         accessRole: 'owner',
-        // UNVERIFIED: a new Google calendar's default reminder (one popup, 30 minutes before).
-        defaultReminders: [{ method: 'popup', minutes: 30 }],
+        // The authenticated user's own defaults for the calendar (notifications.ts: a new calendar's unless set).
+        defaultReminders: this.#store.defaultRemindersOf(this.#ctx.session.email).timed,
         items: page.map((e) => toResource(e, calendar)),
         ...(next !== undefined && { nextPageToken: Buffer.from(`offset:${next}`).toString('base64url') }),
       };

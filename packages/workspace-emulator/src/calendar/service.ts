@@ -1,4 +1,4 @@
-// CalendarApp and Calendar for the office's shared account. Every call that reaches Google's servers is a counted
+// CalendarApp and Calendar for the Workspace's account. Every call that reaches Google's servers is a counted
 // round trip (`CalendarApp.<method>`, `CalendarApp.Calendar.<method>`); limits and wording are in rules.ts.
 // https://developers.google.com/apps-script/reference/calendar/calendar-app
 

@@ -2,11 +2,19 @@
 // all-day event is a date range, not a time range, and its instants depend on the calendar's zone.
 //
 // Uncounted accessors (`allEvents`, `eventsOf`, `event`...) are for tests and the sandbox; they return copies. Hooks
-// that stand for what people do in the Calendar UI (`respond`, `deleteByUser`) let tests check that the product
+// that stand for what people do in the Calendar UI (`respond`, `deleteByUser`) let tests check that a project
 // copes with it.
 
 import { createHash } from 'node:crypto';
 import { DailyQuota } from '../script/daily-quota';
+import {
+  NEW_CALENDAR_ALL_DAY_DEFAULT_REMINDERS,
+  NEW_CALENDAR_DEFAULT_REMINDERS,
+  CalendarNotification,
+  notificationsOf,
+  PersonDefaults,
+  Reminder,
+} from './notifications';
 
 export type GuestStatusName = 'INVITED' | 'YES' | 'NO' | 'MAYBE' | 'OWNER';
 
@@ -74,7 +82,7 @@ export interface CalendarLimits {
   burst?: { count: number; windowMs: number };
   /**
    * UNVERIFIED Google behaviour, off by default: getEventById may return an event that was deleted (the Calendar API
-   * keeps it as "cancelled"). Turn on to check the product does not rely on getting null.
+   * keeps it as "cancelled"). Turn on to check a project does not rely on getting null.
    */
   deletedEventsFoundById?: boolean;
 }
@@ -85,6 +93,7 @@ interface CalendarJSON {
   events?: EventRecord[];
   created?: unknown;
   limits?: Partial<CalendarLimits>;
+  defaultReminders?: Record<string, PersonDefaults>;
 }
 
 const copyEvent = (e: EventRecord): EventRecord => ({
@@ -103,6 +112,8 @@ export class CalendarStore {
   readonly limits: CalendarLimits;
   readonly createdQuota: DailyQuota;
   private recentChanges: number[] = [];
+  /** People's own calendar defaults (lower-cased e-mail); anyone not here has a new calendar's. */
+  private readonly defaults = new Map<string, PersonDefaults>();
 
   private constructor(json: CalendarJSON) {
     this.seq = json.seq ?? 0;
@@ -110,6 +121,7 @@ export class CalendarStore {
     for (const e of json.events ?? []) this.events.set(e.id, copyEvent(e));
     this.limits = { eventsCreatedPerDay: 5000, ...json.limits };
     this.createdQuota = new DailyQuota(this.limits.eventsCreatedPerDay, json.created);
+    for (const [email, d] of Object.entries(json.defaultReminders ?? {})) this.defaults.set(email, d);
   }
 
   static fromJSON(json: unknown): CalendarStore {
@@ -123,7 +135,36 @@ export class CalendarStore {
       events: this.allEvents({ includeDeleted: true }),
       created: this.createdQuota.toJSON(),
       limits: { ...this.limits },
+      defaultReminders: Object.fromEntries(this.defaults),
     };
+  }
+
+  /** A person set their calendar's default notifications (Calendar settings → Event notifications). */
+  setDefaultReminders(email: string, timed: Reminder[], allDay: Reminder[] = []): void {
+    this.defaults.set(email.toLowerCase(), {
+      timed: timed.map((r) => ({ ...r })),
+      allDay: allDay.map((r) => ({ ...r })),
+    });
+  }
+
+  /** A person's calendar defaults: theirs if set, else a new calendar's. */
+  defaultRemindersOf(email: string): PersonDefaults {
+    const d = this.defaults.get(email.toLowerCase());
+    return {
+      timed: (d?.timed ?? NEW_CALENDAR_DEFAULT_REMINDERS).map((r) => ({ ...r })),
+      allDay: (d?.allDay ?? NEW_CALENDAR_ALL_DAY_DEFAULT_REMINDERS).map((r) => ({ ...r })),
+    };
+  }
+
+  /**
+   * Who will be reminded of an event and how (notifications.ts): the event's own reminders go to the account that
+   * owns its calendar, each guest who has not declined gets their own defaults. Takes the iCalUID or the Calendar
+   * API's id (the iCalUID without `@google.com`). E-mailed invitations are the event's `invited`.
+   */
+  notificationsFor(eventId: string): CalendarNotification[] {
+    const e = this.events.get(eventId) ?? this.events.get(`${eventId}@google.com`);
+    if (!e) throw new Error(`no event ${eventId}`);
+    return notificationsOf(e, e.creator, (email) => this.defaultRemindersOf(email));
   }
 
   /** Workspace accounts may create 10,000 events a day; consumer accounts 5,000. */

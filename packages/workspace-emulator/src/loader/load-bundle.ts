@@ -1,15 +1,34 @@
-// Loads a built Apps Script project (a dist/<project> folder, exactly what clasp pushes) into a bare V8 context that
-// holds only the emulated Apps Script globals, the way Apps Script itself runs a project: every .js file evaluated
-// in one global scope, top-level function declarations callable by name. The idea is gas-local's; this version adds
-// the realm membrane, a virtual clock and the run-time budgets.
+// Loads a built Apps Script project (a folder holding exactly what clasp pushes) the way Apps Script runs one: every
+// script file evaluated in one global scope of a bare V8 context, top-level function declarations callable by name.
+//
+// gas-local (https://github.com/mzagorny/gas-local, 1.3.1) is the loader: `require(folder, context, {filter})` reads
+// each matching file and runs it in the context. It is wrapped only where it lacks what Apps Script does:
+// - a fresh context per execution: Apps Script loads the project afresh for every run, so nothing a script keeps in
+//   a global survives into the next one. gas-local evaluates into whatever context it is given, so we create one
+//   (its name shows in stack traces; `codeGeneration` matches V8 in Apps Script: eval yes, WebAssembly no — the
+//   latter UNVERIFIED) per execution and hand it over already contextified (vm.createContext returns it unchanged).
+// - realm-native values: services live in Node's realm; the membrane (membrane.ts) copies data into the script's
+//   realm and wraps service objects, so `value instanceof Date` and Array.isArray hold in the script as they do on
+//   Google's servers. gas-local would install Node-realm objects as they are.
+// - a virtual clock: `new Date()` and `Date.now()` in the script read the Workspace's clock (the CLOCK_PRELUDE below),
+//   so tests and the sandbox control time; gas-local leaves the host's clock.
+// - the run budget: every execution, loading included, runs inside Workspace.run, which counts service calls and
+//   stops the run at the platform's time limit (execution.ts); gas-local has no notion of an execution.
+// - file selection and order: gas-local walks folders depth-first in readdir order and evaluates what its filter
+//   keeps, in walk order. Apps Script runs the files in the project's order, which clasp sets (filePushOrder, then
+//   localeCompare of the whole path: clasp runs `b.js, B2.js, lib.js, lib/a.js` where gas-local's walk runs
+//   `B2.js, b.js, lib/a.js, lib.js`). So the
+//   file list comes from project-files.ts and gas-local is called once per script file, in that order.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import * as gasLocal from 'gas-local';
 import { ExecutionKind, ExecutionReport } from '../execution';
 import { ProjectBinding, ProjectId, ProjectManifest, Workspace } from '../workspace';
 import { SpreadsheetAppEmulation, UiHost } from '../spreadsheet/service';
 import { Membrane, Realm } from './membrane';
+import { MANIFEST_FILE, ProjectFile, projectFiles } from './project-files';
 
 export interface InvokeResult {
   /** The function's return value, copied out of the script realm. */
@@ -58,29 +77,46 @@ const CLOCK_PRELUDE = `(function (now) {
   globalThis.Date = ClockDate;
 })`;
 
-export function readProjectFiles(dir: string): {
-  scripts: Array<{ name: string; code: string }>;
+export interface ProjectSources {
+  /** The script files in the order the project runs them. */
+  scripts: ProjectFile[];
+  /** HTML files by project name (the path without `.html`, as HtmlService.createHtmlOutputFromFile names them). */
   html: Record<string, string>;
   manifest: AppsScriptManifest;
-} {
-  const names = fs.readdirSync(dir).sort();
-  const scripts = names
-    .filter((n) => n.endsWith('.js') || n.endsWith('.gs'))
-    .map((name) => ({ name, code: fs.readFileSync(path.join(dir, name), 'utf8') }));
+}
+
+export function readProjectFiles(dir: string, filePushOrder?: string[]): ProjectSources {
+  const files = projectFiles(dir, filePushOrder);
+  const manifest = files.find((f) => f.type === 'JSON');
+  if (!manifest || manifest.localPath !== MANIFEST_FILE)
+    throw new Error(`${dir} has no ${MANIFEST_FILE} at its root: not a built Apps Script project`);
   const html: Record<string, string> = {};
-  for (const n of names.filter((n) => n.endsWith('.html')))
-    html[n.slice(0, -'.html'.length)] = fs.readFileSync(path.join(dir, n), 'utf8');
-  const manifestFile = path.join(dir, 'appsscript.json');
-  if (!fs.existsSync(manifestFile)) throw new Error(`${dir} has no appsscript.json: run npm run build`);
-  return { scripts, html, manifest: JSON.parse(fs.readFileSync(manifestFile, 'utf8')) };
+  for (const f of files.filter((f) => f.type === 'HTML'))
+    html[f.remotePath] = fs.readFileSync(path.join(dir, f.localPath), 'utf8');
+  return {
+    scripts: files.filter((f) => f.type === 'SERVER_JS'),
+    html,
+    manifest: JSON.parse(fs.readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as AppsScriptManifest,
+  };
+}
+
+/**
+ * Evaluates the scripts in the context through gas-local, one call per file so the order is the project's (see the
+ * header). gas-local reads the file at each call: like Apps Script, an execution runs the code as it is now.
+ */
+function evaluateScripts(dir: string, scripts: ProjectFile[], context: vm.Context): void {
+  for (const script of scripts) {
+    const wanted = path.resolve(dir, script.localPath);
+    gasLocal.require(dir, context, { filter: (file) => path.resolve(file) === wanted });
+  }
 }
 
 export function loadProject(
   workspace: Workspace,
   dir: string,
-  binding: Omit<ProjectBinding, 'htmlFiles' | 'ui'> & { ui?: UiHost },
+  binding: Omit<ProjectBinding, 'htmlFiles' | 'ui'> & { ui?: UiHost; filePushOrder?: string[] },
 ): LoadedProject {
-  const files = readProjectFiles(dir);
+  const files = readProjectFiles(dir, binding.filePushOrder);
   workspace.manifests[binding.project] = files.manifest as ProjectManifest;
   const ui: UiHost = binding.ui ?? new UiHost();
   const globals = workspace.globals({
@@ -90,8 +126,7 @@ export function loadProject(
     oauthScopes: binding.oauthScopes ?? files.manifest.oauthScopes,
     advancedServices: binding.advancedServices ?? files.manifest.dependencies?.enabledAdvancedServices,
   });
-  // Apps Script loads the project afresh for every execution: nothing a script keeps in a global survives into the
-  // next run. Each invoke therefore gets a new context, so code that caches in module state is tested as it will run.
+  // A new context per execution (see the header): code that caches in module state is tested as it will run.
   const load = () => {
     const context = vm.createContext(
       {},
@@ -101,7 +136,7 @@ export function loadProject(
     const membrane = new Membrane(realm);
     (vm.runInContext(CLOCK_PRELUDE, context) as (now: () => number) => void)(() => workspace.clock.now());
     for (const [name, service] of Object.entries(globals)) context[name] = membrane.inward(service);
-    for (const f of files.scripts) vm.runInContext(f.code, context, { filename: `${binding.project}/${f.name}` });
+    evaluateScripts(dir, files.scripts, context);
     return { context, membrane };
   };
   let loaded!: ReturnType<typeof load>;

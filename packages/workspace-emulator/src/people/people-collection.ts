@@ -96,7 +96,7 @@ class PeopleCore {
     return project(this.store.view(c), mask);
   }
 
-  /** `people/me`: the account's own profile (PROFILE source), which the product has no business writing to. */
+  /** `people/me`: the account's own profile (PROFILE source), which a contacts tool has no business writing to. */
   me(mask: Mask | undefined): Person {
     const email = this.ctx.session.email;
     const id = BigInt(`0x${Buffer.from(email).toString('hex').slice(0, 15) || '1'}`).toString();

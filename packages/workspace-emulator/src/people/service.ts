@@ -7,7 +7,7 @@ import { ContactGroupsCollection } from './contact-groups';
 import { PeopleCollection } from './people-collection';
 import { PeopleStore } from './store';
 
-/** The subset of GoogleAppsScript.People the product uses, with Google's method names and parameter types. */
+/** The subset of GoogleAppsScript.People the project uses, with Google's method names and parameter types. */
 export class PeopleService {
   readonly People: PeopleCollection;
   readonly ContactGroups: ContactGroupsCollection;

@@ -1,4 +1,4 @@
-// The office account's Google Contacts: contacts, contact groups (labels), the revision counter behind etags and sync
+// The account's Google Contacts: contacts, contact groups (labels), the revision counter behind etags and sync
 // tokens, and the search cache that searchContacts reads. Rules and Google's errors live in service.ts; this file
 // only keeps state consistent and persistent.
 //
@@ -182,7 +182,7 @@ export class PeopleStore {
     return this.revision;
   }
 
-  // ---- what a person does in Google Contacts, outside the product ----
+  // ---- what a person does in Google Contacts, outside the project ----
 
   /** Fills the account (test setup, sandbox demo data): no call is counted, limits still hold. */
   seed(persons: Person[], now = Date.now()): string[] {

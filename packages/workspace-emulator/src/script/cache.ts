@@ -1,6 +1,6 @@
 // CacheService: script, user and (bound project only) document caches with Google's limits, expiry on the virtual
 // clock, and the one property product code must respect: entries "are not guaranteed to persist". Tests call
-// `CacheStore.evictAll()` (or `evict(scope)`) to prove the product falls back to the real data when the cache is empty.
+// `CacheStore.evictAll()` (or `evict(scope)`) to prove a project falls back to the real data when the cache is empty.
 //
 // Limits (https://developers.google.com/apps-script/reference/cache/cache): keys up to 250 characters, values up to
 // 100 KB, "up to 1000 items", expiration default 600 s, maximum 21600 s (6 hours).

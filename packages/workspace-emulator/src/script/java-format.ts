@@ -26,7 +26,7 @@ const MONTHS = [
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
- * Java's names for the zones the product's users live in (approximate: they differ between Java versions); other zones
+ * Java's names for the zones a project's users live in (approximate: they differ between Java versions); other zones
  * take Intl's abbreviation when it has a real one (CET, CEST, BST...) and Java's GMT+hh:mm form otherwise.
  */
 const SHORT_ZONE_NAMES: Record<string, [string, string]> = {

@@ -1,5 +1,5 @@
-// Session: who the script runs as, their locale and the script's time zone. The product runs everything as the
-// office's shared account, so the active and the effective user are the same account.
+// Session: who the script runs as, their locale and the script's time zone. The emulated Workspace is one account,
+// so the active and the effective user are the same account.
 // https://developers.google.com/apps-script/reference/base/session
 
 import { createHash } from 'node:crypto';

@@ -1,4 +1,4 @@
-// spreadsheets.batchUpdate with the three requests the product needs: appendCells, updateCells, deleteDimension (rows).
+// spreadsheets.batchUpdate with the three requests a project needs: appendCells, updateCells, deleteDimension (rows).
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request
 //
 // Atomic, as Google documents it: the requests run in order on a working copy of the sheets (each checked against what

@@ -4,7 +4,7 @@
 //
 // A stringValue is text, whatever it looks like: "=1+1" stays the text "=1+1" (never a formula), "007" stays "007".
 // That is the API's documented difference from typing into a cell (USER_ENTERED parsing belongs to values.update), and
-// the product's protection against formula injection relies on it.
+// a project's protection against formula injection relies on it.
 
 import { HTTP } from '../errors';
 import { parseFormat } from '../spreadsheet/number-format';

@@ -1,7 +1,7 @@
 // The Sheets API's per-minute quotas: "Read requests: per minute per user per project 60", the same for writes, each
 // refilled every minute (https://developers.google.com/sheets/api/limits). Counted on the virtual clock, per clock
-// minute, per project and account. The per-project limit (300/min over all users) cannot bite first for the one
-// shared office account the product runs as, so it is not modelled.
+// minute, per project and account. The per-project limit (300/min over all users) cannot bite first for the
+// one account a project runs as, so it is not modelled.
 
 import { ServiceContext } from '../context';
 import { HTTP, sheetsQuotaSentence } from '../errors';

@@ -1,6 +1,6 @@
 // The `Sheets` advanced service (Sheets API v4) as an Apps Script project sees it once the manifest enables it
 // (`{"userSymbol":"Sheets","serviceId":"sheets","version":"v4"}`), over the same SpreadsheetStore SpreadsheetApp uses.
-// Only what the product needs: Spreadsheets.Values.batchGet (many ranges, one round trip) and Spreadsheets.batchUpdate
+// Only what a project needs: Spreadsheets.Values.batchGet (many ranges, one round trip) and Spreadsheets.batchUpdate
 // with appendCells / updateCells / deleteDimension (atomic writes, one round trip). Every method is one counted call
 // `Sheets.Spreadsheets.<...>`; errors are the GoogleJsonResponseException Apps Script throws for a REST failure.
 // https://developers.google.com/apps-script/advanced/sheets
@@ -163,7 +163,7 @@ export class SpreadsheetsCollection implements SpreadsheetsApi {
   }
 }
 
-/** The subset of GoogleAppsScript.Sheets the product uses, with Google's method names and parameter types. */
+/** The subset of GoogleAppsScript.Sheets the project uses, with Google's method names and parameter types. */
 export class SheetsService {
   readonly Spreadsheets: SpreadsheetsCollection;
 

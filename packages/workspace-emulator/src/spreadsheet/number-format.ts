@@ -1,4 +1,4 @@
-// Sheets number formats, for getDisplayValues and for the type getValues returns. Only the formats the product uses
+// Sheets number formats, for getDisplayValues and for the type getValues returns. Only the formats the project uses
 // (and close relatives) are understood: dates like 'dd.mm.yyyy' / 'dd.mm.yyyy hh:mm', plain text '@', numbers like
 // '0', '0.00', '#,##0'. Any other format is refused when it is set, so nothing is displayed by guesswork.
 // Format syntax: https://developers.google.com/sheets/api/guides/formats
@@ -203,7 +203,7 @@ function formatDate(d: Date, tokens: Token[], zone: string): string {
 
 /**
  * The date-time format Sheets gives a cell a script writes a Date into, by locale. UNVERIFIED beyond ru and en (the
- * two the product is used in), where these are what Sheets shows for a script-written date-time.
+ * two the emulator is tested in), where these are what Sheets shows for a script-written date-time.
  */
 function defaultDateFormat(locale: string): string {
   const lang = locale.toLowerCase().split(/[-_]/)[0];

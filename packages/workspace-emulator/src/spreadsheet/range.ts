@@ -1,6 +1,6 @@
 // Range: a box on a sheet. Its coordinates are local (free); reading or writing its cells, formats or rules is a
 // round trip `SpreadsheetApp.Range.<method>`. A data range (Sheet.getDataRange) learns its size from the server on
-// first use: getDataRange().getValues() is one round trip, as the product expects.
+// first use: getDataRange().getValues() is one round trip, as a project expects.
 
 import { Emulated, signatureMismatch } from '../script/emulated';
 import { boxA1, GridBox } from './a1';

@@ -172,7 +172,7 @@ class Spreadsheet implements SpreadsheetApi {
 }
 
 // getUi is left out of the type check: Google's Ui carries enum members, so its return type is not loosened, and our
-// Ui has only the methods the product uses.
+// Ui has only the methods the project uses.
 type SpreadsheetAppApi = Emulated<
   GoogleAppsScript.Spreadsheet.SpreadsheetApp,
   'getActiveSpreadsheet' | 'getActive' | 'openById' | 'flush' | 'newDataValidation'

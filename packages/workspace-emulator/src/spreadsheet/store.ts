@@ -286,7 +286,7 @@ export class SpreadsheetStore {
 
   /**
    * A person typing into a cell in the Sheets UI (uncounted), bypassing validation warnings as the UI's "show a
-   * warning" mode allows. Lets tests check the product copes with hand edits.
+   * warning" mode allows. Lets tests check the project copes with hand edits.
    */
   editByUser(id: string, sheetName: string, row: number, column: number, value: unknown): void {
     const sheet = this.record(id)?.sheets.find((s) => s.name === sheetName);

@@ -109,7 +109,7 @@ export function sortRange(
     line.forEach((cell, j) => (target[box.column - 1 + j] = cell));
   });
   // UNVERIFIED: Google's changeType for a sort (not documented; OTHER is our choice). Whether a sort fires onEdit is
-  // not documented either; it does not here (stricter: the product must not rely on it and listens to onChange).
+  // not documented either; it does not here (stricter: a project must not rely on it and listens to onChange).
   return { spreadsheetId: id, sheetName, changeType: 'OTHER', box, firesOnEdit: false };
 }
 

@@ -1,5 +1,5 @@
 // Data validation rules: the builder (local, free, as in Apps Script) and the check a write goes through. Only the two
-// criteria the product uses are modelled: a value from a list, a value from a range. A rule with allowInvalid=false
+// criteria the project uses are modelled: a value from a list, a value from a range. A rule with allowInvalid=false
 // ("Reject the input") makes a script's write of any other value fail, with nothing written; allowInvalid=true ("Show a
 // warning", Google's default) accepts it.
 // https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder

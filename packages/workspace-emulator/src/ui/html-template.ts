@@ -6,7 +6,7 @@
 // in the emulator's realm, not the script's; such a name fails loudly with a ReferenceError saying so. Google escapes
 // `<?= ?>` contextually (HTML text, attribute, script); we always escape for HTML, which is the strictest of the three
 // for text and attributes. Product code serves static HTML and loads its data through google.script.run, so this is
-// a convenience for tests, not a path the product relies on.
+// a convenience for tests, not a path the project relies on.
 
 /** Text as HTML that shows it literally, safe in element content and quoted attributes. */
 export function escapeHtml(text: string): string {

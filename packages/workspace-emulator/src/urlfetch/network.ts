@@ -63,7 +63,7 @@ export interface RouteReply {
 
 export type RouteHandler = (request: HttpRequest) => RouteReply;
 
-/** What a deployed web app runs: a loaded project (src/local/gas/load-bundle.ts `LoadedProject` fits). */
+/** What a deployed web app runs: a loaded project (loader/load-bundle.ts `LoadedProject` fits). */
 export interface WebAppTarget {
   readonly project: string;
   hasFunction(name: string): boolean;
