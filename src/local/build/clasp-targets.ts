@@ -51,7 +51,15 @@ export interface InspectedTarget extends ClaspTarget {
   files?: ProjectFile[];
   /** What to fix, one clear sentence each. */
   problems: string[];
+  /**
+   * What only a real push needs: the templates' placeholder script ids. A dry run of the repository as it ships lists
+   * the files and says these, and succeeds; `npm run deploy` refuses them.
+   */
+  beforePush: string[];
 }
+
+/** The repository's template script id: the office's real id goes here before the first push. */
+class PlaceholderScriptId extends Error {}
 
 interface ClaspConfig {
   scriptId?: unknown;
@@ -82,7 +90,7 @@ function checkScriptId(target: ClaspTarget, scriptId: unknown): string {
   if (typeof scriptId !== 'string' || scriptId === '')
     throw new Error(`${target.claspFile} has no scriptId (Apps Script editor → Project Settings → IDs)`);
   if (PLACEHOLDER.test(scriptId))
-    throw new Error(`${target.claspFile}: scriptId is still the template's placeholder "${scriptId}"`);
+    throw new PlaceholderScriptId(`${target.claspFile}: scriptId is still the template's placeholder "${scriptId}"`);
   if (!SCRIPT_ID.test(scriptId))
     throw new Error(
       `${target.claspFile}: scriptId "${scriptId}" is not a script id (letters, digits, - and _, 25 or more)`,
@@ -125,20 +133,21 @@ export const CLASP = path.resolve(__dirname, '../../../node_modules/.bin/clasp')
  */
 export function inspectTarget(root: string, target: ClaspTarget): InspectedTarget {
   const problems: string[] = [];
+  const beforePush: string[] = [];
   const attempt = <T>(step: () => T): T | undefined => {
     try {
       return step();
     } catch (e) {
       if (!(e instanceof Error)) throw e;
-      problems.push(e.message);
+      (e instanceof PlaceholderScriptId ? beforePush : problems).push(e.message);
       return undefined;
     }
   };
   const config = attempt(() => readConfig(root, target));
-  if (!config) return { ...target, problems };
+  if (!config) return { ...target, problems, beforePush };
   attempt(() => checkScriptId(target, config.scriptId));
   const files = attempt(() => checkFiles(root, target, config));
-  return { ...target, files, problems };
+  return { ...target, files, problems, beforePush };
 }
 
 /** The project's files in push order, provided clasp would push exactly those. */

@@ -3,8 +3,9 @@
 // on most pushes and a non-interactive push would otherwise skip it). Both are checked before either is pushed, so
 // a bad second file never leaves the office with half a deployment.
 // `npm run deploy -- --dry-run`: the same build and checks, then prints per project the files clasp would push with
-// their sizes, without touching the network; it exits 0 when both projects are deployable, else 1 with what to fix
-// (the repository's templates hold placeholder script ids, so a fresh checkout says so).
+// their sizes, without touching the network; it exits 1 when a clasp file or a project folder is wrong, and 0
+// otherwise — the repository's templates hold placeholder script ids, which a dry run names as what to set before
+// the first push (a real deploy refuses them).
 
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -20,11 +21,15 @@ export function inspectAll(repoRoot: string): InspectedTarget[] {
 /** Per target the files clasp would push, then every problem (or that the deploy would go ahead). */
 export function dryRunReport(targets: InspectedTarget[]): string {
   const problems = targets.flatMap((t) => t.problems);
+  const beforePush = targets.flatMap((t) => t.beforePush);
+  const list = (items: string[]) => items.map((p) => `  - ${p}`).join('\n');
   return [
     ...targets.flatMap((t) => (t.files ? [describeFiles(t, t.files)] : [])),
     problems.length
-      ? `Dry run: nothing was pushed. Fix before deploying:\n${problems.map((p) => `  - ${p}`).join('\n')}`
-      : 'Dry run: nothing was pushed; npm run deploy would push the above.',
+      ? `Dry run: nothing was pushed. Fix before deploying:\n${list([...problems, ...beforePush])}`
+      : beforePush.length
+        ? `Dry run: nothing was pushed. The files above are what would be pushed once you set:\n${list(beforePush)}`
+        : 'Dry run: nothing was pushed; npm run deploy would push the above.',
   ].join('\n');
 }
 
@@ -40,8 +45,9 @@ async function main(args: string[]): Promise<void> {
   if (unknown.length) throw new Error(`unknown option ${unknown.join(' ')} (only --dry-run)`);
   await build();
   const targets = inspectAll(root);
-  const problems = targets.flatMap((t) => t.problems);
-  if (args.includes('--dry-run') || problems.length) {
+  const dryRun = args.includes('--dry-run');
+  const problems = targets.flatMap((t) => (dryRun ? t.problems : [...t.problems, ...t.beforePush]));
+  if (dryRun || problems.length) {
     console.log(dryRunReport(targets));
     if (problems.length) process.exitCode = 1;
     return;

@@ -59,14 +59,18 @@ describe('npm run deploy -- --dry-run', () => {
     expect(targets[1].files?.map((f) => f.localPath).sort()).toEqual(fs.readdirSync(path.join(DIST, 'gmail')).sort());
   });
 
-  it('refuses the templates’ placeholder script id, and still lists the files', () => {
+  it('names the templates’ placeholder script id as what to set before a push, and still lists the files', () => {
     const root = repo({ ...GOOD, '.clasp.json': clasp('REPLACE_WITH_THE_SPREADSHEET_BOUND_SCRIPT_ID', 'dist/sheet') });
     const sheet = inspectTarget(root, SHEET);
-    expect(sheet.problems).toEqual([
+    // Not a problem of the files: a dry run of the repository as it ships succeeds; a real deploy refuses it.
+    expect(sheet.problems).toEqual([]);
+    expect(sheet.beforePush).toEqual([
       '.clasp.json: scriptId is still the template\'s placeholder "REPLACE_WITH_THE_SPREADSHEET_BOUND_SCRIPT_ID"',
     ]);
     expect(sheet.files).toHaveLength(3);
-    expect(dryRunReport([sheet])).toMatch(/Fix before deploying:\n {2}- \.clasp\.json: scriptId is still/);
+    expect(dryRunReport([sheet])).toMatch(/once you set:\n {2}- \.clasp\.json: scriptId is still/);
+    const broken = inspectTarget(repo({ ...GOOD, '.clasp.json': clasp('REPLACE_ME_PLEASE_000000000', 'dist') }), SHEET);
+    expect(dryRunReport([broken])).toMatch(/Fix before deploying:\n {2}- \.clasp\.json: rootDir is "dist"/);
   });
 
   it('refuses a missing file, a rootDir that is not the project’s dist folder, a typo and a short id', () => {
