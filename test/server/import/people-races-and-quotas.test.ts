@@ -111,3 +111,18 @@ test("Google's daily creation limit pauses the import until the next day, in the
   expect(resumed.created).toBe(700);
   expect(office.workspace.people.allContacts()).toHaveLength(700);
 });
+
+test('undo meeting a contact edited on the phone since its listing leaves that contact as it is, with a warning', () => {
+  const office = freshOffice();
+  const [rn] = office.workspace.people.seed(
+    [{ names: [{ familyName: 'Клиентова', givenName: 'Анна 0' }], phoneNumbers: [{ value: '+7 999 3000000' }] }],
+    office.workspace.clock.now(),
+  );
+  expect(importFile(office, file(1), { importId: 'imp-undo' }).updated).toBe(1);
+  office.workspace.faults.add({ service: 'People.People.batchUpdateContacts', kind: 'concurrent-edit', nth: [1] });
+  const undo = office.rpc.undoImport('imp-undo');
+  expect(undo.restored).toBe(0);
+  expect(undo.details).toEqual([expect.objectContaining({ resourceName: rn, reason: 'edited-after-import' })]);
+  // The phone's edit stays; undo did not write over it.
+  expect(office.workspace.people.contact(rn)!.biographies?.[0]?.value).toContain(PHONE_NOTE);
+});

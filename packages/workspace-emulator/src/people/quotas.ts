@@ -104,6 +104,20 @@ const CONSUMER = '000000000000';
 
 const dayOf = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: QUOTA_DAY_ZONE }).format(ms);
 
+/** How long until the quota day of `now` ends (the office presses Import again "tomorrow": benches, tests). */
+export function msUntilQuotaDayEnds(now: number): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: QUOTA_DAY_ZONE,
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const into = ((part('hour') * 60 + part('minute')) * 60 + part('second')) * 1000 + (now % 1000);
+  return 24 * 3600 * 1000 - into;
+}
+
 /** Google's 429 for a spent limit: RESOURCE_EXHAUSTED with ErrorInfo RATE_LIMIT_EXCEEDED and the quota metadata. */
 export function quotaExceeded(api: string, bucket: Bucket, limitValue: number): GoogleJsonResponseException {
   const n = NAMES[bucket];
