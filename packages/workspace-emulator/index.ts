@@ -13,6 +13,7 @@ export * from './src/latency';
 export * from './src/wire-size';
 export * from './src/people/service';
 export * from './src/people/store';
+export * from './src/people/quotas';
 export * from './src/spreadsheet/service';
 export * from './src/spreadsheet/store';
 export * from './src/spreadsheet/a1';

@@ -94,6 +94,9 @@ export interface ImportProgress {
   batchesDone: number;
   batchesTotal: number;
   message: string;
+  /** Which People quota stopped this run: `minute` (status running: the next execution waits it out), `day`
+   *  (status paused until tomorrow). */
+  quota?: 'minute' | 'day';
 }
 
 export interface UndoResult {

@@ -8,6 +8,8 @@ export class GoogleJsonResponseException extends Error {
     message: string;
     status: string;
     errors: Array<{ reason: string; message: string; domain: string }>;
+    /** google.rpc details of the JSON error (ErrorInfo for a quota); UNVERIFIED that Apps Script exposes them. */
+    details?: unknown[];
   };
 
   constructor(apiMethod: string, code: number, status: string, message: string, reason = status) {

@@ -11,7 +11,14 @@ export type FaultKind =
   /** Only the first `applyFirst` items of a batch are applied, then 500. */
   | 'partial'
   /** The platform ends the whole execution at this call (run-time limit); nothing after it runs. */
-  | 'kill';
+  | 'kill'
+  /**
+   * Another client (the office's phone) edits the first contact a People write names just before the write arrives
+   * (PeopleStore.editFromPhone): its etag moves on, so the write carries a stale one and is refused as Google refuses
+   * it (400 FAILED_PRECONDITION). On Google an etag read moments ago can be stale already
+   * (googleapis/google-api-python-client#2417, google-api-go-client#1904).
+   */
+  | 'concurrent-edit';
 
 export interface FaultRule {
   /** A service method name (`People.People.batchCreateContacts`) or a prefix ending in `*` (`People.*`). */

@@ -11,6 +11,7 @@ import { Execution, ExecutionKind, ExecutionReport } from './execution';
 import { FaultInjector } from './faults';
 import { PeopleStore } from './people/store';
 import { createPeople } from './people/service';
+import { PEOPLE_QUOTAS, PeopleQuota, PeopleQuotaSettings } from './people/quotas';
 import { SpreadsheetStore } from './spreadsheet/store';
 import { createSpreadsheetApp, UiHost } from './spreadsheet/service';
 import { CalendarStore } from './calendar/store';
@@ -84,6 +85,16 @@ export interface WorkspaceOptions {
   /** Seed for fault injection. */
   seed?: number;
   session?: Partial<SessionInfo>;
+  /**
+   * People API quotas to enforce (people/quotas.ts): PEOPLE_QUOTAS by default, any figure overridden, or `false` for
+   * none (a host measuring something else).
+   */
+  peopleQuotas?: Partial<PeopleQuotaSettings> | false;
+  /**
+   * The probability (drawn from `seed`) that another client edits a contact between the product's read and its
+   * People write (the `concurrent-edit` fault on updateContact and batchUpdateContacts). Default 0.
+   */
+  concurrentEditRate?: number;
 }
 
 export class Workspace {
@@ -93,6 +104,8 @@ export class Workspace {
   readonly ctx: ServiceContext;
   readonly log = new LogSink();
   readonly locks = new LockTable();
+  /** The account's use of its People quotas, on the virtual clock. */
+  readonly peopleQuota: PeopleQuota;
   people: PeopleStore;
   spreadsheets: SpreadsheetStore;
   calendar: CalendarStore;
@@ -120,6 +133,12 @@ export class Workspace {
     this.dir = dir;
     this.clock = new VirtualClock(options.clockStart);
     this.faults = new FaultInjector(options.seed ?? 1);
+    const rate = options.concurrentEditRate ?? 0;
+    if (rate > 0)
+      for (const service of ['People.People.updateContact', 'People.People.batchUpdateContacts'])
+        this.faults.add({ service, kind: 'concurrent-edit', probability: rate });
+    const quotas = options.peopleQuotas === false ? undefined : { ...PEOPLE_QUOTAS, ...options.peopleQuotas };
+    this.peopleQuota = new PeopleQuota(quotas, () => this.clock.now());
     this.ctx = new ServiceContext(this.clock, this.calls, this.faults, {
       email: 'office@example.com',
       locale: 'ru',
@@ -213,7 +232,7 @@ export class Workspace {
       });
     return {
       ...advanced,
-      People: createPeople(this.people, ctx),
+      People: createPeople(this.people, ctx, this.peopleQuota),
       SpreadsheetApp: createSpreadsheetApp(this.spreadsheets, ctx, {
         activeSpreadsheetId: binding.boundSpreadsheetId,
         ui: binding.ui,

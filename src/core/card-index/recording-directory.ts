@@ -97,6 +97,13 @@ export class RecordingDirectory implements PeopleDirectory {
     }
   }
 
+  /** Contacts read again (an update refused for a stale etag): what the account holds now is what the run knows. */
+  getContacts(resourceNames: string[]): Person[] {
+    const fresh = this.inner.getContacts(resourceNames);
+    for (const p of fresh) if (p.resourceName) this.listed.set(String(p.resourceName), p);
+    return fresh;
+  }
+
   batchDelete(resourceNames: string[]): void {
     this.inner.batchDelete(resourceNames);
     for (const name of resourceNames) {

@@ -77,6 +77,10 @@ export function googlePeople(auth: OAuth2Client): AsyncPeopleDirectory {
     async batchDelete(resourceNames) {
       await withRetry(() => api.people.batchDeleteContacts({ requestBody: { resourceNames } }));
     },
+    async getContacts(resourceNames) {
+      const r = await withRetry(() => api.people.getBatchGet({ resourceNames, personFields: LISTED_PERSON_FIELDS }));
+      return (r.data.responses ?? []).map((x) => x.person ?? {}).filter((p) => p.resourceName);
+    },
     async modifyMembers(group, add, remove) {
       await withRetry(() =>
         api.contactGroups.members.modify({

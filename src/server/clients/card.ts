@@ -27,6 +27,7 @@ import { noteContact } from '../card-index/client-index';
 import { OfficeContext } from '../events/office';
 import { eventView } from '../events/views';
 import { Person, withRetry } from '../people/gateway';
+import { isStaleEtag } from '../../core/ports/people-errors';
 import { labelGroups, labelNames, labelsOf } from '../people/labels';
 import { peopleApi } from '../people/people';
 import { clientEvents, splitHistory } from './history';
@@ -43,15 +44,6 @@ const SAVE_ATTEMPTS = 3;
 
 function code(e: unknown): number | undefined {
   return (e as { details?: { code?: number } })?.details?.code;
-}
-
-function isStaleEtag(e: unknown): boolean {
-  const details = (e as { details?: { code?: number; status?: string; errors?: Array<{ reason?: string }> } })?.details;
-  return (
-    code(e) === 412 ||
-    (code(e) === 400 &&
-      (details?.status === 'FAILED_PRECONDITION' || !!details?.errors?.some((x) => x.reason === 'failedPrecondition')))
-  );
 }
 
 /** The contact with every card field; a contact deleted since is said so in the office's words. */

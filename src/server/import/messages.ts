@@ -12,6 +12,12 @@ export const importMessage = catalog({
     quotaPaused:
       "Google Contacts' request quota is used up for now: the import paused after {done} of {total} batches. Press " +
       'Import again in a minute (or tomorrow, if the daily quota is spent): it carries on where it stopped.',
+    quotaWaiting:
+      "Google Contacts' per-minute request quota is used up: {done} of {total} batches are written; the import " +
+      'carries on by itself in a moment.',
+    dailyQuotaPaused:
+      "Google Contacts' daily limit on new contacts is reached: the import paused after {done} of {total} batches. " +
+      'Press Import again tomorrow: it carries on where it stopped.',
   },
   ru: {
     accountLimit:
@@ -22,6 +28,12 @@ export const importMessage = catalog({
       'Квота запросов Google Контактов пока исчерпана: импорт приостановлен после {done} из {total} пакетов. ' +
       'Нажмите «Импорт» ещё раз через минуту (или завтра, если исчерпана дневная квота) — он продолжится с того ' +
       'места, где остановился.',
+    quotaWaiting:
+      'Поминутная квота запросов Google Контактов исчерпана: записано {done} из {total} пакетов, импорт сам ' +
+      'продолжится через минуту.',
+    dailyQuotaPaused:
+      'Дневной лимит Google Контактов на новые контакты исчерпан: импорт приостановлен после {done} из {total} ' +
+      'пакетов. Нажмите «Импорт» завтра — он продолжится с того места, где остановился.',
   },
   ka: {
     accountLimit:
@@ -32,5 +44,11 @@ export const importMessage = catalog({
       'Google Contacts-ის მოთხოვნების კვოტა ამჟამად ამოწურულია: იმპორტი შეჩერდა {done} პაკეტის შემდეგ ({total}-დან). ' +
       'დააჭირეთ „იმპორტს“ ხელახლა ერთ წუთში (ან ხვალ, თუ დღიური კვოტაა ამოწურული) — ის გაგრძელდება იქიდან, ' +
       'სადაც შეჩერდა.',
+    quotaWaiting:
+      'Google Contacts-ის წუთობრივი მოთხოვნების კვოტა ამოწურულია: ჩაწერილია {done} პაკეტი ({total}-დან), ' +
+      'იმპორტი თავად გაგრძელდება ერთ წუთში.',
+    dailyQuotaPaused:
+      'Google Contacts-ის ახალი კონტაქტების დღიური ლიმიტი ამოწურულია: იმპორტი შეჩერდა {done} პაკეტის შემდეგ ' +
+      '({total}-დან). დააჭირეთ „იმპორტს“ ხვალ — ის გაგრძელდება იქიდან, სადაც შეჩერდა.',
   },
 });

@@ -23,7 +23,7 @@ import { runSteps } from '../../core/ports/steps';
 import type { ImportPreview, ImportProgress, ImportStatus, PreviewEntry } from '../../shared/import-dto';
 import { scriptClock } from '../clock';
 import { noteContacts } from '../card-index/client-index';
-import { peopleDirectory, Person as IndexPerson } from '../people/gateway';
+import { peopleDirectory, Person as IndexPerson, withQuotaDeadline } from '../people/gateway';
 import { uiLocale } from '../sheets/settings';
 import { readImportSheets, type ImportSheets } from './import-sheets';
 import { logEntries, recordIn, SheetJournal } from './journal';
@@ -33,6 +33,8 @@ import { stagedIn } from './staging';
 /** Stop starting calls after this long, leaving room under Apps Script's 6-minute limit for the last one. */
 const RUN_BUDGET_MS = 5 * 60 * 1000;
 const PREVIEW_LIST_LIMIT = 500;
+/** Waits on a per-minute quota end by then: room for the call after the wait before the 6-minute limit. */
+const QUOTA_WAIT_DEADLINE_MS = 5.5 * 60 * 1000;
 
 function staged(importId: string, sheets: ImportSheets) {
   const contacts = stagedIn(sheets.queue!, importId);
@@ -108,24 +110,22 @@ export function runImport(importId: string): ImportProgress {
   // What this run writes to the account goes into the card index before the execution ends, whatever happens.
   const people = new RecordingDirectory(peopleDirectory);
   try {
-    const progress = runSteps(
-      runImportSteps({
-        importId,
-        contacts,
-        phoneKey,
-        clock: scriptClock,
-        budgetMs: RUN_BUDGET_MS,
-        startedAt,
-        // An import never run yet answers after its first batch: the sidebar's bar moves within seconds.
-        ...(status === 'staged' ? { contactBatches: 1 } : {}),
-      }),
-      { people, journal },
+    const progress = withQuotaDeadline(startedAt + QUOTA_WAIT_DEADLINE_MS, () =>
+      runSteps(
+        runImportSteps({
+          importId,
+          contacts,
+          phoneKey,
+          clock: scriptClock,
+          budgetMs: RUN_BUDGET_MS,
+          startedAt,
+          // An import never run yet answers after its first batch: the sidebar's bar moves within seconds.
+          ...(status === 'staged' ? { contactBatches: 1 } : {}),
+        }),
+        { people, journal },
+      ),
     );
-    if (progress.status !== 'paused') return progress;
-    return {
-      ...progress,
-      message: importMessage(locale, 'quotaPaused', { done: progress.batchesDone, total: progress.batchesTotal }),
-    };
+    return quotaWords(progress, locale);
   } catch (e) {
     // The same refusal, in the office's language (the numbers are the core's).
     if (e instanceof AccountLimitError) e.message = limitMessage(locale, e.room);
@@ -133,6 +133,15 @@ export function runImport(importId: string): ImportProgress {
   } finally {
     indexChanges(people, region);
   }
+}
+
+/** A run a People quota stopped, said in the office's language. */
+function quotaWords(progress: ImportProgress, locale: Locale): ImportProgress {
+  const numbers = { done: progress.batchesDone, total: progress.batchesTotal };
+  if (progress.quota === 'minute') return { ...progress, message: importMessage(locale, 'quotaWaiting', numbers) };
+  if (progress.quota === 'day') return { ...progress, message: importMessage(locale, 'dailyQuotaPaused', numbers) };
+  if (progress.status === 'paused') return { ...progress, message: importMessage(locale, 'quotaPaused', numbers) };
+  return progress;
 }
 
 /** The account's limit in the office's language, with the numbers. */

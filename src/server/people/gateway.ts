@@ -9,6 +9,7 @@
 
 import type { PeopleDirectory } from '../../core/ports/people';
 import { LISTED_PERSON_FIELDS } from '../../core/ports/people';
+import { isDailyQuotaError, markResumeLater } from '../../core/ports/people-errors';
 import { peopleApi } from './people';
 
 export type Person = GoogleAppsScript.People.Schema.Person;
@@ -30,14 +31,46 @@ function status(e: unknown): number | undefined {
   return (e as { details?: { code?: number } })?.details?.code;
 }
 
+/** Short backoffs (1 s, 2 s, 4 s) for a 503, and for a quota answer where no budget was given (a card's 30 s). */
+const SHORT_BACKOFF_MS = [1000, 2000, 4000];
+/**
+ * A per-minute quota refills within a minute: waits that add up past one window (16 s, 32 s, 64 s; GAM backs off
+ * 16 s a retry on the same answer, taers232c/GAMADV-XTD3#315). Google sends People no Retry-After or RetryInfo
+ * (a captured 429 carries only ErrorInfo), and Apps Script shows no headers anyway.
+ */
+const QUOTA_BACKOFF_MS = [16_000, 32_000, 64_000];
+
+/** Until when the current execution may wait on a quota (set by a long run such as the import); none by default. */
+let waitDeadline: number | undefined;
+
+/** Runs `fn` allowing quota waits until `deadline` (epoch ms); the import's run sets its own budget's end. */
+export function withQuotaDeadline<T>(deadline: number, fn: () => T): T {
+  const outer = waitDeadline;
+  waitDeadline = deadline;
+  try {
+    return fn();
+  } finally {
+    waitDeadline = outer;
+  }
+}
+
+/**
+ * Requests the API refused before applying them are sent again after a wait: a 503, or a quota answer. A daily
+ * quota is not waited on (it refills tomorrow); a wait that would pass the execution's deadline is not started: the
+ * error goes up marked `resumeLater` (core/ports/people-errors.ts), so the import stops cleanly and a later
+ * execution carries on.
+ */
 export function withRetry<T>(fn: () => T, attempts = 4): T {
   for (let i = 1; ; i++) {
     try {
       return fn();
     } catch (e) {
       const code = status(e);
-      if (i >= attempts || (code !== 429 && code !== 503)) throw e;
-      Utilities.sleep(1000 * 2 ** (i - 1));
+      if (i >= attempts || (code !== 429 && code !== 503) || isDailyQuotaError(e)) throw e;
+      const long = code === 429 && waitDeadline !== undefined;
+      const wait = (long ? QUOTA_BACKOFF_MS : SHORT_BACKOFF_MS)[Math.min(i, 3) - 1];
+      if (long && Date.now() + wait > waitDeadline!) throw markResumeLater(e);
+      Utilities.sleep(wait);
     }
   }
 }
@@ -146,4 +179,5 @@ export const peopleDirectory: PeopleDirectory = {
   batchUpdate: (contacts, updateMask) => void batchUpdate(contacts as Record<string, Person>, updateMask),
   batchDelete,
   modifyMembers,
+  getContacts: (resourceNames) => getBatch(resourceNames),
 };

@@ -18,6 +18,7 @@ function fakeDirectory(listed: Person[]): PeopleDirectory & { calls: string[] } 
     batchUpdate: () => void calls.push('update'),
     batchDelete: () => void calls.push('delete'),
     modifyMembers: () => void calls.push('members'),
+    getContacts: (names) => (calls.push('get'), listed.filter((p) => names.includes(String(p.resourceName)))),
   };
 }
 

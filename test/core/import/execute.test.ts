@@ -58,6 +58,11 @@ class Directory implements PeopleDirectory {
   modifyMembers(group: string, add: string[], remove: string[]) {
     return this.call('modifyMembers', [group, add, remove], () => this.account.modifyMembers(group, add, remove));
   }
+  getContacts(resourceNames: string[]) {
+    return this.call('getContacts', [resourceNames], () =>
+      this.account.list().filter((p) => resourceNames.includes(String(p.resourceName))),
+    );
+  }
 }
 
 class MemoryJournal implements ImportJournal {

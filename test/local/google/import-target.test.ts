@@ -59,6 +59,10 @@ function emulatorPort(ws: Workspace): AsyncPeopleDirectory {
     async modifyMembers(group, add, remove) {
       G.Members!.modify({ resourceNamesToAdd: add, resourceNamesToRemove: remove }, group);
     },
+    async getContacts(resourceNames) {
+      const r = P.getBatchGet({ resourceNames, personFields: LISTED_PERSON_FIELDS });
+      return (r.responses ?? []).map((x) => x.person as Person).filter((p) => p?.resourceName);
+    },
   };
 }
 

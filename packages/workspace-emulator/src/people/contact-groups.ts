@@ -10,6 +10,7 @@ import { Emulated } from '../script/emulated';
 import { Args, bodyArgs, boolArg, intArg, listArg, pageSizeArg, queryArgs, stringArg } from './args';
 import { Mask, parseMask } from './fields';
 import { applied, isGroupName, isPersonName } from './rules';
+import { PeopleQuota } from './quotas';
 import { GroupRecord, MY_CONTACTS, PeopleStore, STARRED } from './store';
 import { pageToken, syncToken } from './tokens';
 import { GROUP_FIELDS_URL, SAY } from './wording';
@@ -67,6 +68,7 @@ class GroupsCore {
   constructor(
     readonly store: PeopleStore,
     readonly ctx: ServiceContext,
+    readonly quota: PeopleQuota,
   ) {}
 
   /** One request; `sent` is its body and query (for CallRecord.bytes; the response is measured as returned). */
@@ -77,7 +79,14 @@ class GroupsCore {
     restName = service,
   ): T {
     const api = apiMethodName(restName);
-    return this.ctx.call(service, (fault) => fn(api, fault), { sent });
+    return this.ctx.call(
+      service,
+      (fault) => {
+        this.quota.admit(service, api);
+        return fn(api, fault);
+      },
+      { sent },
+    );
   }
 
   existing(api: string, name: unknown): GroupRecord {
@@ -193,8 +202,8 @@ export class ContactGroupsCollection implements ContactGroupsApi {
   readonly Members: MembersCollection;
   readonly #core: GroupsCore;
 
-  constructor(store: PeopleStore, ctx: ServiceContext) {
-    this.#core = new GroupsCore(store, ctx);
+  constructor(store: PeopleStore, ctx: ServiceContext, quota: PeopleQuota) {
+    this.#core = new GroupsCore(store, ctx, quota);
     this.Members = new MembersCollection(this.#core);
   }
 

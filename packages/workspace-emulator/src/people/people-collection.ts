@@ -10,6 +10,7 @@ import { Emulated } from '../script/emulated';
 import { bodyArgs, boolArg, enumArg, listArg, pageSizeArg, queryArgs, stringArg } from './args';
 import { CleanPerson, Mask, Person, READ_FIELDS, UPDATE_FIELDS, cleanPerson, parseMask, project } from './fields';
 import { applied, checkEtag, checkRoom, isPersonName, newContactGroups, updated } from './rules';
+import { PeopleQuota } from './quotas';
 import { matchesQuery } from './search';
 import { ContactRecord, PeopleStore } from './store';
 import { PageState, SYNC_TOKEN_TTL_MS, pageToken, syncToken } from './tokens';
@@ -62,6 +63,7 @@ class PeopleCore {
   constructor(
     readonly store: PeopleStore,
     readonly ctx: ServiceContext,
+    readonly quota: PeopleQuota,
   ) {}
 
   /**
@@ -76,14 +78,29 @@ class PeopleCore {
   ): T {
     const service = `People.People.${method}`;
     const api = apiMethodName(service);
-    return this.ctx.call(service, (fault) => fn(api, fault), {
-      sent,
-      units: contacts && ((result) => ({ items: contacts(result) })),
-    });
+    // A batch with a readMask reads what it wrote ("post-mutate-get"): counted as a read too (quotas.ts).
+    const postMutateRead =
+      /^batch(Create|Update)Contacts$/.test(method) && !!(sent as { readMask?: unknown })?.readMask;
+    return this.ctx.call(
+      service,
+      (fault) => {
+        this.quota.admit(service, api, postMutateRead);
+        return fn(api, fault);
+      },
+      {
+        sent,
+        units: contacts && ((result) => ({ items: contacts(result) })),
+      },
+    );
   }
 
   now(): number {
     return this.ctx.clock.now();
+  }
+
+  /** The `concurrent-edit` fault: the phone edits the contact just before this write (nothing if it is unknown). */
+  editedMeanwhile(name: string): void {
+    if (this.store.record(name)) this.store.editFromPhone(name, this.now());
   }
 
   existing(api: string, name: string): ContactRecord {
@@ -283,8 +300,8 @@ export class PeopleCollection implements PeopleApi {
   readonly Connections: ConnectionsCollection;
   readonly #core: PeopleCore;
 
-  constructor(store: PeopleStore, ctx: ServiceContext) {
-    this.#core = new PeopleCore(store, ctx);
+  constructor(store: PeopleStore, ctx: ServiceContext, quota: PeopleQuota) {
+    this.#core = new PeopleCore(store, ctx, quota);
     this.Connections = new ConnectionsCollection(this.#core);
   }
 
@@ -305,6 +322,7 @@ export class PeopleCollection implements PeopleApi {
         const clean = cleanPerson(api, resource);
         const groups = newContactGroups(this.#core.store, api, clean.groups);
         checkRoom(this.#core.store, api, 1);
+        this.#core.quota.admitCreates(api, 1);
         return gas<S>(this.#core.show(this.#core.store.insertContact(clean.data, groups, this.#core.now()), mask));
       },
       [resource, optionalArgs],
@@ -336,6 +354,7 @@ export class PeopleCollection implements PeopleApi {
           return { clean, groups: newContactGroups(this.#core.store, api, clean.groups) };
         });
         checkRoom(this.#core.store, api, cleaned.length);
+        this.#core.quota.admitCreates(api, cleaned.length);
         const now = this.#core.now();
         const created = cleaned
           .slice(0, applied(fault, cleaned.length))
@@ -378,6 +397,9 @@ export class PeopleCollection implements PeopleApi {
         const entries = Object.entries(map as Record<string, unknown>);
         if (entries.length > PEOPLE_LIMITS.batchUpdate)
           throw HTTP.badRequest(api, SAY.tooMany('contacts', PEOPLE_LIMITS.batchUpdate));
+        if (fault?.kind === 'concurrent-edit' && entries.length) this.#core.editedMeanwhile(entries[0][0]);
+        // One stale etag refuses the whole batch, nothing applied: Google documents no per-contact result for an
+        // update (UNVERIFIED whether it applies the others; the stricter reading).
         const plan = entries.map(([name, person]) => {
           const c = this.#core.existing(api, personName(api, name));
           checkEtag(this.#core.store, api, person, c);
@@ -439,7 +461,7 @@ export class PeopleCollection implements PeopleApi {
   ): GoogleAppsScript.People.Schema.Person {
     return this.#core.call(
       'updateContact',
-      (api) => {
+      (api, fault) => {
         const args = queryArgs(api, optionalArgs, ['updatePersonFields', 'personFields', 'sources']);
         const c = this.#core.existing(api, personName(api, resourceName));
         const updateMask = parseMask(api, 'updatePersonFields', args.updatePersonFields, UPDATE_FIELDS, {
@@ -448,6 +470,7 @@ export class PeopleCollection implements PeopleApi {
         })!;
         const mask = parseMask(api, 'personFields', args.personFields, READ_FIELDS, { required: false });
         checkSources(api, args.sources);
+        if (fault?.kind === 'concurrent-edit') this.#core.editedMeanwhile(c.resourceName);
         checkEtag(this.#core.store, api, resource, c);
         const next = updated(this.#core.store, api, c, cleanPerson(api, resource), updateMask);
         this.#core.store.writeContact(c, next.data, next.groups, this.#core.now());

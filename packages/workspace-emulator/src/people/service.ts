@@ -5,6 +5,7 @@
 import { ServiceContext } from '../context';
 import { ContactGroupsCollection } from './contact-groups';
 import { PeopleCollection } from './people-collection';
+import { PeopleQuota } from './quotas';
 import { PeopleStore } from './store';
 
 /** The subset of GoogleAppsScript.People the project uses, with Google's method names and parameter types. */
@@ -12,12 +13,17 @@ export class PeopleService {
   readonly People: PeopleCollection;
   readonly ContactGroups: ContactGroupsCollection;
 
-  constructor(store: PeopleStore, ctx: ServiceContext) {
-    this.People = new PeopleCollection(store, ctx);
-    this.ContactGroups = new ContactGroupsCollection(store, ctx);
+  constructor(store: PeopleStore, ctx: ServiceContext, quota: PeopleQuota) {
+    this.People = new PeopleCollection(store, ctx, quota);
+    this.ContactGroups = new ContactGroupsCollection(store, ctx, quota);
   }
 }
 
-export function createPeople(store: PeopleStore, ctx: ServiceContext): PeopleService {
-  return new PeopleService(store, ctx);
+/** `quota` is the account's (Workspace.peopleQuota); without one, nothing is limited (unit tests of the service). */
+export function createPeople(
+  store: PeopleStore,
+  ctx: ServiceContext,
+  quota = new PeopleQuota(undefined, () => ctx.clock.now()),
+): PeopleService {
+  return new PeopleService(store, ctx, quota);
 }

@@ -82,6 +82,9 @@ export const SYSTEM_GROUPS: ReadonlyArray<[id: string, formattedName: string]> =
 export const MY_CONTACTS = 'contactGroups/myContacts';
 export const STARRED = 'contactGroups/starred';
 
+/** The note line editFromPhone adds, so a test can look for it. */
+export const PHONE_NOTE = 'Called back from the phone.';
+
 const digest = (text: string) => createHash('sha1').update(text).digest();
 
 const copyContact = (c: ContactRecord): ContactRecord => ({
@@ -203,6 +206,26 @@ export class PeopleStore {
     for (const key of Object.keys(patch))
       if (key !== 'memberships') merged[key] = (data as Record<string, unknown>)[key];
     this.writeContact(c, merged as Person, groups ?? c.groups, now);
+  }
+
+  /**
+   * The office's phone edits the contact (Google Contacts on Android syncing back): the first phone number without a
+   * type gets one, and a line is added to the notes. The etag moves on; a write the product re-applies after
+   * re-reading must keep both.
+   */
+  editFromPhone(resourceName: string, now = Date.now()): void {
+    const c = this.record(resourceName);
+    if (!c) throw new Error(`no contact ${resourceName}`);
+    const patch: Person = {};
+    const phones = structuredClone(c.data.phoneNumbers ?? []);
+    const untyped = phones.find((p) => !p.type);
+    if (untyped) {
+      untyped.type = 'mobile';
+      patch.phoneNumbers = phones;
+    }
+    const note = c.data.biographies?.[0]?.value;
+    patch.biographies = [{ value: note ? `${note}\n${PHONE_NOTE}` : PHONE_NOTE, contentType: 'TEXT_PLAIN' }];
+    this.editByUser(resourceName, patch, now);
   }
 
   deleteByUser(resourceName: string, now = Date.now()): void {

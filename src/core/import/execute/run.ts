@@ -18,29 +18,19 @@ import {
   entriesBeforeCall,
   personForCreate,
   planImport,
+  reapplyUpdate,
+  updateMaskOf,
   type CallResult,
   type ImportCall,
   type ImportPlan,
   type PhoneKey,
+  type PlannedUpdate,
 } from '../plan';
 import type { ImportProblem, NormalizedContact, Person } from '../types';
+import { isDailyQuotaError, isQuotaError, isResumeLater, isStaleEtag } from '../../ports/people-errors';
 import { ask, askPeople, journal, type ImportSteps, type PeopleSteps } from './ports';
 
-/**
- * A People quota error (429 RESOURCE_EXHAUSTED, per minute or per day) that outlasted the adapter's retries: the
- * request was refused before it was applied, so the import pauses and a later run carries on from its journal.
- * Apps Script's advanced service carries the status in `details.code`, googleapis in `code` or `response.status`.
- */
-export function isQuotaError(e: unknown): boolean {
-  const x = e as {
-    details?: { code?: number; status?: string };
-    code?: unknown;
-    status?: unknown;
-    response?: { status?: number };
-  };
-  const codes = [x?.details?.code, x?.code, x?.status, x?.response?.status].map(Number);
-  return codes.includes(429) || x?.details?.status === 'RESOURCE_EXHAUSTED';
-}
+export { isQuotaError };
 
 /** Labels ride on batchCreate as memberships: no modifyMembers call for new contacts. */
 export const LABELS_ON_CREATE = true;
@@ -144,6 +134,14 @@ class RunState {
     this.groups.set(label.toLowerCase(), group);
   }
 
+  /** Problems this run found (contacts it could not update), listed with the journal's. */
+  readonly problems: ImportProblem[] = [];
+
+  problemsFound(problems: ImportProblem[]): void {
+    this.problems.push(...problems);
+    this.counts.errors += problems.length;
+  }
+
   contactsCreated(call: Extract<ImportCall, { kind: 'batchCreate' }>, resourceNames: string[]): void {
     resourceNames.forEach((rn, i) => this.created.set(call.items[i].clientId, rn));
     this.counts.created += resourceNames.length;
@@ -162,8 +160,76 @@ function modifyGroup(call: Extract<ImportCall, { kind: 'modifyMembers' }>, state
   return group;
 }
 
+/** A batch refused for a stale etag is read again and re-applied this many times; after that, the contacts still
+ *  changing under us are set aside as problems and the rest of the batch is written. */
+export const STALE_ATTEMPTS = 3;
+
+/** A contact the import could not update because another client kept changing it (or deleted it) meanwhile. */
+function staleProblem(u: PlannedUpdate, deleted: boolean): ImportProblem {
+  return {
+    row: u.rowNumbers[0] ?? 0,
+    column: '',
+    value: u.resourceName,
+    message: deleted
+      ? 'The contact was deleted in Google Contacts during the import: this row was not written to it.'
+      : 'The contact kept changing in Google Contacts (another device) during the import: this row was not ' +
+        'written to it. Import the file again to add it.',
+  };
+}
+
+/**
+ * One batchUpdate, re-read and re-applied when People refuses it for a stale etag (another client edited a contact
+ * after our listing; the whole batch is refused, so all of it is read again: one getBatchGet, the minimum). Each
+ * retry is journaled ahead like the first send.
+ */
+function* sendUpdates(
+  importId: string,
+  call: Extract<ImportCall, { kind: 'batchUpdate' }>,
+  state: RunState,
+  phoneKey: PhoneKey,
+): ImportSteps<void> {
+  let items = call.items;
+  for (let attempt = 1; items.length; attempt++) {
+    try {
+      const request: Record<string, Person> = {};
+      for (const u of items) request[u.resourceName] = { ...u.after, etag: u.etag };
+      yield* ask('people', 'batchUpdate', request, updateMaskOf(items));
+      state.counts.updated += items.length;
+      return;
+    } catch (e) {
+      if (!isStaleEtag(e)) throw e;
+    }
+    const fresh = new Map(
+      (yield* ask(
+        'people',
+        'getContacts',
+        items.map((u) => u.resourceName),
+      )).map((p) => [String(p.resourceName), p]),
+    );
+    const next: PlannedUpdate[] = [];
+    const problems: ImportProblem[] = [];
+    for (const u of items) {
+      const now = fresh.get(u.resourceName);
+      if (!now) problems.push(staleProblem(u, true));
+      else if (attempt >= STALE_ATTEMPTS && now.etag !== u.etag) problems.push(staleProblem(u, false));
+      else {
+        const again = reapplyUpdate(u, now, phoneKey);
+        if (again) next.push(again);
+      }
+    }
+    // A refusal no changed etag explains, past the attempts: nothing left to try, every contact is a problem.
+    if (attempt >= STALE_ATTEMPTS && !problems.length)
+      problems.push(...next.splice(0).map((u) => staleProblem(u, false)));
+    state.problemsFound(problems);
+    yield* journal(problems.map((p) => ({ importId, resourceName: p.value, action: 'problem' as const, before: p })));
+    if (next.length) yield* journal(entriesBeforeCall(importId, { ...call, items: next }, undefined, phoneKey));
+    yield* ask('journal', 'commit');
+    items = next;
+  }
+}
+
 /** Sends one planned call; returns what it created. */
-function* send(call: ImportCall, state: RunState): ImportSteps<CallResult> {
+function* send(call: ImportCall, state: RunState, importId: string, phoneKey: PhoneKey): ImportSteps<CallResult> {
   switch (call.kind) {
     case 'createGroup': {
       const groupResourceName = yield* ask('people', 'createGroup', call.name);
@@ -179,13 +245,9 @@ function* send(call: ImportCall, state: RunState): ImportSteps<CallResult> {
       state.contactsCreated(call, createdResourceNames);
       return { createdResourceNames };
     }
-    case 'batchUpdate': {
-      const request: Record<string, Person> = {};
-      for (const u of call.items) request[u.resourceName] = { ...u.after, etag: u.etag };
-      yield* ask('people', 'batchUpdate', request, call.updateMask);
-      state.counts.updated += call.items.length;
+    case 'batchUpdate':
+      yield* sendUpdates(importId, call, state, phoneKey);
       return {};
-    }
     case 'modifyMembers':
       yield* ask('people', 'modifyMembers', modifyGroup(call, state), state.members(call), []);
       return {};
@@ -198,7 +260,7 @@ function* step(importId: string, call: ImportCall, state: RunState, phoneKey: Ph
   yield* journal(entriesBeforeCall(importId, call, group, phoneKey));
   // Write-ahead: the entries before this call (and the previous call's, still gathered) are stored before it is sent.
   yield* ask('journal', 'commit');
-  const result = yield* send(call, state);
+  const result = yield* send(call, state, importId, phoneKey);
   yield* journal(entriesAfterCall(importId, call, result));
 }
 
@@ -214,7 +276,7 @@ export function* runImportSteps(run: ImportRun): ImportSteps<ImportProgress> {
   const state = new RunState(plan, entries);
   const before = batchesBefore(plan, entries);
   const problems = journalProblems(entries);
-  function* report(status: ImportStatus, message = ''): ImportSteps<ImportProgress> {
+  function* report(status: ImportStatus, message = '', quota?: ImportProgress['quota']): ImportSteps<ImportProgress> {
     yield* ask('journal', 'progress', { ...state.counts }, status);
     yield* ask('journal', 'commit');
     const { created, updated, skipped } = state.counts;
@@ -226,10 +288,11 @@ export function* runImportSteps(run: ImportRun): ImportSteps<ImportProgress> {
       created,
       updated,
       skipped,
-      errors: problems,
+      errors: [...problems, ...state.problems],
       message,
       batchesDone: before + state.batchesDone,
       batchesTotal: before + calls.length,
+      ...(quota ? { quota } : {}),
     };
   }
   yield* ask('journal', 'progress', { ...state.counts }, 'running');
@@ -245,12 +308,22 @@ export function* runImportSteps(run: ImportRun): ImportSteps<ImportProgress> {
       if (state.batchesDone < calls.length) yield* ask('journal', 'progress', { ...state.counts }, 'running');
     }
   } catch (e) {
+    const done = `${before + state.batchesDone} of ${before + calls.length} batches`;
+    // A per-minute quota whose wait did not fit this execution: the next one carries on (the caller calls again).
+    if (isQuotaError(e) && isResumeLater(e) && !isDailyQuotaError(e))
+      return yield* report('running', `Waiting for Google's per-minute People quota after ${done}.`, 'minute');
+    if (isDailyQuotaError(e))
+      return yield* report(
+        'paused',
+        `Google's daily limit on new contacts is reached: the import paused after ${done}. Run it again tomorrow; ` +
+          'it carries on where it stopped.',
+        'day',
+      );
     if (isQuotaError(e))
       return yield* report(
         'paused',
-        `Google's People quota is used up for now: the import paused after ${before + state.batchesDone} of ` +
-          `${before + calls.length} ` +
-          'batches. Run it again later (in a minute, or tomorrow for the daily quota); it carries on where it stopped.',
+        `Google's People quota is used up for now: the import paused after ${done}. ` +
+          'Run it again later (in a minute, or tomorrow for the daily quota); it carries on where it stopped.',
       );
     yield* report('failed', e instanceof Error ? e.message : String(e));
     throw e;

@@ -4,23 +4,56 @@
 // plans it from the journal and a fresh listing). The same steps serve Apps Script and `--target google`.
 
 import type { UndoResult } from '../../../shared/import-dto';
-import { checkpointOf, undoPlan, type PhoneKey, type UndoCall, type UndoWarning } from '../plan';
+import { isStaleEtag } from '../../ports/people-errors';
+import { checkpointOf, undoPlan, type PhoneKey, type RestoreItem, type UndoCall, type UndoWarning } from '../plan';
 import type { Person } from '../types';
 import { ask, journal, type ImportSteps } from './ports';
 
-function* send(call: UndoCall): ImportSteps<void> {
+/**
+ * One batch of restores. Refused for a stale etag (another client edited a contact after undo's listing; the whole
+ * batch is refused), the batch's contacts are read again (one getBatchGet) and undo's own rule applies: a contact
+ * changed since is left as it is, with a warning; the others are sent again. Returns the restores not sent.
+ */
+function* sendRestores(call: Extract<UndoCall, { kind: 'batchUpdate' }>): ImportSteps<RestoreItem[]> {
+  let items = call.items;
+  const skipped: RestoreItem[] = [];
+  while (items.length) {
+    try {
+      const request: Record<string, Person> = {};
+      for (const r of items) request[r.resourceName] = { ...r.person, etag: r.etag };
+      yield* ask('people', 'batchUpdate', request, call.updateMask);
+      return skipped;
+    } catch (e) {
+      if (!isStaleEtag(e)) throw e;
+    }
+    const fresh = new Map(
+      (yield* ask(
+        'people',
+        'getContacts',
+        items.map((r) => r.resourceName),
+      )).map((p) => [String(p.resourceName), p]),
+    );
+    const moved = items.filter((r) => fresh.get(r.resourceName)?.etag !== r.etag);
+    // A refusal no changed etag explains: nothing is sent again.
+    skipped.push(...(moved.length ? moved : items));
+    items = moved.length ? items.filter((r) => !moved.includes(r)) : [];
+  }
+  return skipped;
+}
+
+function* send(call: UndoCall): ImportSteps<RestoreItem[]> {
   switch (call.kind) {
     case 'batchDelete':
-      return yield* ask('people', 'batchDelete', call.resourceNames);
-    case 'batchUpdate': {
-      const request: Record<string, Person> = {};
-      for (const r of call.items) request[r.resourceName] = { ...r.person, etag: r.etag };
-      return yield* ask('people', 'batchUpdate', request, call.updateMask);
-    }
+      yield* ask('people', 'batchDelete', call.resourceNames);
+      return [];
+    case 'batchUpdate':
+      return yield* sendRestores(call);
     case 'modifyMembers':
-      return yield* ask('people', 'modifyMembers', call.group, [], call.remove);
+      yield* ask('people', 'modifyMembers', call.group, [], call.remove);
+      return [];
     case 'deleteGroup':
-      return yield* ask('people', 'deleteGroup', call.resourceName);
+      yield* ask('people', 'deleteGroup', call.resourceName);
+      return [];
   }
 }
 
@@ -36,10 +69,20 @@ export function* undoImportSteps(importId: string, phoneKey: PhoneKey): ImportSt
   const current = yield* ask('people', 'listContacts');
   const groups = yield* ask('people', 'listUserGroups');
   const plan = undoPlan(importId, checkpointOf(importId, entries), current, { phoneKey, groups });
-  for (const call of plan.calls) yield* send(call);
+  const notRestored: RestoreItem[] = [];
+  for (const call of plan.calls) notRestored.push(...(yield* send(call)));
+  const restores = plan.restores.filter((r) => !notRestored.some((n) => n.resourceName === r.resourceName));
+  const warnings: UndoWarning[] = [
+    ...plan.warnings,
+    ...notRestored.map((r) => ({
+      resourceName: r.resourceName,
+      reason: 'edited-after-import' as const,
+      fields: r.updatePersonFields.split(',').filter(Boolean),
+    })),
+  ];
   yield* journal([
     ...plan.deletes.map((resourceName) => ({ importId, resourceName, action: 'deleted' as const })),
-    ...plan.restores.map((r) => ({
+    ...restores.map((r) => ({
       importId,
       resourceName: r.resourceName,
       action: 'restored' as const,
@@ -51,8 +94,8 @@ export function* undoImportSteps(importId: string, phoneKey: PhoneKey): ImportSt
   return {
     importId,
     deleted: plan.deletes.length,
-    restored: plan.restores.length,
-    warnings: plan.warnings.map(undoWarningText),
-    details: plan.warnings,
+    restored: restores.length,
+    warnings: warnings.map(undoWarningText),
+    details: warnings,
   };
 }

@@ -10,7 +10,7 @@
 
 import type { Person } from '../types';
 import { orderFields } from './merge';
-import type { BatchOptions, ImportCall, ImportPlan, MemberRef, PlannedCreate } from './types';
+import type { BatchOptions, ImportCall, ImportPlan, MemberRef, PlannedCreate, PlannedUpdate } from './types';
 
 export const PEOPLE_LIMITS = { create: 200, update: 200, members: 1000, delete: 500, listPage: 1000 } as const;
 
@@ -46,6 +46,11 @@ export function labelMembers(plan: ImportPlan, labelsOnCreate = false): Array<{ 
     .map(([label, members]) => ({ label, members }));
 }
 
+/** One batchUpdateContacts mask for its items: the union of their changed fields. */
+export function updateMaskOf(items: readonly PlannedUpdate[]): string {
+  return orderFields(items.flatMap((u) => u.updatePersonFields.split(',').filter(Boolean))).join(',');
+}
+
 export function batchPlan(plan: ImportPlan, options: Partial<BatchOptions> = {}): ImportCall[] {
   const o = { ...DEFAULTS, ...options };
   if (o.create > PEOPLE_LIMITS.create || o.update > PEOPLE_LIMITS.update || o.members > PEOPLE_LIMITS.members)
@@ -55,11 +60,7 @@ export function batchPlan(plan: ImportPlan, options: Partial<BatchOptions> = {})
     calls.push({ kind: 'batchCreate', items, withLabels: o.labelsOnCreate });
   const writes = plan.updates.filter((u) => u.updatePersonFields);
   for (const items of chunks(writes, o.update)) {
-    calls.push({
-      kind: 'batchUpdate',
-      items,
-      updateMask: orderFields(items.flatMap((u) => u.updatePersonFields.split(','))).join(','),
-    });
+    calls.push({ kind: 'batchUpdate', items, updateMask: updateMaskOf(items) });
   }
   for (const { label, members } of labelMembers(plan, o.labelsOnCreate)) {
     for (const part of chunks(members, o.members)) {

@@ -17,8 +17,10 @@ export {
   minimumCalls,
   personForCreate,
   planCounts,
+  updateMaskOf,
   type CallBudget,
 } from './batches';
+export { reapplyUpdate } from './reapply';
 export {
   SHEET_CELL_LIMIT,
   afterCall,

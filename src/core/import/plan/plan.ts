@@ -63,6 +63,13 @@ function clone<T>(v: T): T {
   return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
+/** The changed fields as the contact had them (absent ones as []), for undo. */
+export function fieldsBefore(target: Person, changed: readonly string[]): Person {
+  const before: Record<string, unknown> = {};
+  for (const f of changed) before[f] = clone((target as Record<string, unknown>)[f]) ?? [];
+  return before as Person;
+}
+
 /** One group of rows folded into its first row. */
 interface FoldedGroup {
   /** Indexes into the sorted rows, first row first. */
@@ -288,14 +295,13 @@ class Planner {
       return;
     }
     addedLabels.forEach((l) => this.useLabel(l));
-    const before: Record<string, unknown> = {};
-    for (const f of m.changed) before[f] = clone((target as Record<string, unknown>)[f]) ?? [];
     this.updates.push({
       resourceName: rn,
       etag: String(target.etag ?? ''),
       rowNumbers: group.rowNumbers,
-      before: before as Person,
+      before: fieldsBefore(target, m.changed),
       after: m.person,
+      incoming: group.person,
       updatePersonFields: m.changed.join(','),
       addedLabels,
       conflicts,

@@ -50,6 +50,9 @@ export interface PlannedUpdate {
   before: Person;
   /** The existing contact with the merge applied (all fields it was listed with), ready for batchUpdateContacts. */
   after: Person;
+  /** What the file's rows bring (the folded group), merged onto `after`'s contact: merged again onto the contact as
+   *  it is now when another client changed it after the listing (reapply.ts). */
+  incoming?: Person;
   /** Exactly the changed top-level fields, comma-separated (empty when only labels are added). */
   updatePersonFields: string;
   addedLabels: string[];
