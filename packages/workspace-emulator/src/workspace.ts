@@ -174,6 +174,7 @@ export class Workspace {
       triggers: this.triggers,
       gmail: this.gmail,
       urlfetch: this.urlFetch,
+      peopleQuota: this.peopleQuota,
     };
   }
 

@@ -196,3 +196,17 @@ test('an empty folder holds no state until something is written', () => {
   makeSheet(a);
   expect(Workspace.hasState(dir)).toBe(true);
 });
+
+test('a People quota spent by one process is spent for every process on the folder', () => {
+  const start = '2026-12-01T10:00:00Z';
+  const quotas = { contactCreatesPerDay: 3 };
+  const a = open({ clockStart: start, peopleQuotas: quotas });
+  const b = open({ clockStart: start, peopleQuotas: quotas });
+  a.run('script', 'creates', () => a.peopleQuota.admitCreates('people.people.batchCreateContacts', 2));
+  // The second process has the same day's limit and sees the first's two creations: one more fits, two do not.
+  const refused = b.run('script', 'creates', () => b.peopleQuota.admitCreates('people.people.batchCreateContacts', 2));
+  expect(String(refused.error)).toMatch(/RESOURCE_EXHAUSTED|Quota exceeded|quota/i);
+  expect(b.run('script', 'one', () => b.peopleQuota.admitCreates('people.people.batchCreateContacts', 1)).error).toBe(
+    undefined,
+  );
+});

@@ -158,6 +158,19 @@ export class PeopleQuota {
     private readonly now: () => number,
   ) {}
 
+  /** What the account has used, kept with the rest of the state: a quota spent in one process is spent in all. */
+  toJSON(): unknown {
+    return { minute: this.minute, day: this.day, used: this.used };
+  }
+
+  /** Usage only: the settings and the clock are the process's own (state/stores.ts keeps them on reload). */
+  static fromJSON(json: unknown): PeopleQuota {
+    const quota = new PeopleQuota(undefined, () => 0);
+    const saved = json as { minute?: number; day?: string; used?: Record<Bucket, number> } | undefined;
+    if (saved?.used) Object.assign(quota, { minute: saved.minute ?? -1, day: saved.day ?? '', used: saved.used });
+    return quota;
+  }
+
   private limitOf(bucket: Bucket): number {
     const s = this.settings!;
     return {

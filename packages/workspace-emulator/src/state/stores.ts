@@ -12,6 +12,7 @@ export const STORE_NAMES = [
   'triggers',
   'gmail',
   'urlfetch',
+  'peopleQuota',
 ] as const;
 
 export type StoreName = (typeof STORE_NAMES)[number];
@@ -32,6 +33,8 @@ const PROCESS_LOCAL: Partial<Record<StoreName, readonly string[]>> = {
   calendar: ['recentChanges'],
   gmail: ['tokens'],
   urlfetch: ['runs', 'routes', 'targets', 'echoes', 'echoSeq'],
+  // The figures a process was opened with and its clock; the usage is shared.
+  peopleQuota: ['settings', 'now'],
 };
 
 type StoreClass = { fromJSON(json: unknown): object };
