@@ -59,7 +59,23 @@ export function wireCardPush(workspace: Workspace, webAppUrl: string | undefined
   });
 }
 
+/**
+ * The emulated account's People quotas for the sandbox and the CLI: the emulator's conservative defaults
+ * (PEOPLE_QUOTAS, README), unless `EMULATOR_PEOPLE_QUOTAS` says otherwise — a JSON object of figures, e.g.
+ * `{"contactCreatesPerDay": 2000}` for a Workspace account, or `off`. A real account's limits are Google's.
+ */
+export function peopleQuotasFromEnv(env = process.env): WorkspaceOptions['peopleQuotas'] {
+  const text = env.EMULATOR_PEOPLE_QUOTAS?.trim();
+  if (!text) return undefined;
+  if (text === 'off') return false;
+  const parsed: unknown = JSON.parse(text);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error('EMULATOR_PEOPLE_QUOTAS must be "off" or a JSON object such as {"contactCreatesPerDay": 2000}');
+  return parsed as WorkspaceOptions['peopleQuotas'];
+}
+
 export function openOffice(options: OfficeOptions = {}): Office {
+  options = { ...options, peopleQuotas: options.peopleQuotas ?? peopleQuotasFromEnv() };
   const workspace = options.dir ? Workspace.open(options.dir, options) : Workspace.inMemory(options);
   // One transaction: two processes opening a fresh folder at once make one spreadsheet, one deployment, one secret.
   return workspace.transaction(() => wireOffice(workspace, options));
