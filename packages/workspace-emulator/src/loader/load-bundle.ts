@@ -81,13 +81,15 @@ export function loadProject(
   binding: Omit<ProjectBinding, 'htmlFiles' | 'ui'> & { ui?: UiHost },
 ): LoadedProject {
   const files = readProjectFiles(dir);
-  workspace.manifests[binding.project] = files.manifest as ProjectManifest;
+  // What the platform decides from the manifest (scopes, event objects) reads this copy, binding overrides applied.
+  const oauthScopes = binding.oauthScopes ?? files.manifest.oauthScopes;
+  workspace.manifests[binding.project] = { ...files.manifest, oauthScopes } as ProjectManifest;
   const ui: UiHost = binding.ui ?? new UiHost();
   const globals = workspace.globals({
     ...binding,
     htmlFiles: files.html,
     ui,
-    oauthScopes: binding.oauthScopes ?? files.manifest.oauthScopes,
+    oauthScopes,
     advancedServices: binding.advancedServices ?? files.manifest.dependencies?.enabledAdvancedServices,
   });
   // Apps Script loads the project afresh for every execution: nothing a script keeps in a global survives into the
@@ -145,7 +147,7 @@ export function loadProject(
         membrane = fresh.membrane;
         const fn = fresh.context[name] as (...a: unknown[]) => unknown;
         return fresh.membrane.outward(fn(...args.map((a) => fresh.membrane.inward(a))));
-      });
+      }, binding.project);
       const error =
         run.error === undefined ? undefined : ((membrane ? membrane.outward(run.error) : run.error) as Error);
       return { result: run.result, error, report: run.report };
