@@ -6,7 +6,9 @@
 // - Simple triggers run LIMITED: "they cannot access services that require authorization", though they may change the
 //   file they are bound to (https://developers.google.com/apps-script/guides/triggers#restrictions). A LIMITED run may
 //   call what needs no scope, what the bound file's spreadsheets.currentonly covers, and Session's user (who is then
-//   blank: active-user.ts). UNVERIFIED: the exact LIMITED list; we are stricter where unsure (no Ui dialogs).
+//   blank: active-user.ts). UNVERIFIED: the exact LIMITED list. The bound file's Ui (script.container.ui: menus, and
+//   the sidebar the CRM's onOpen shows) stays allowed as before; whether Google lets a simple onOpen show a sidebar
+//   is UNVERIFIED (community answers disagree), a known risk for the "open in the CRM" flow.
 //
 // Wording: a built-in service answers Apps Script's sentence, "You do not have permission to call UrlFetchApp.fetch.
 // Required permissions: https://www.googleapis.com/auth/script.external_request" (quoted from real executions), the
@@ -23,7 +25,7 @@ import { SCOPE, scopesFor } from './member-scopes';
 export type AuthMode = 'FULL' | 'LIMITED';
 
 /** What a LIMITED run holds without anyone's authorisation. */
-const LIMITED_GRANTS: readonly string[] = [SCOPE.currentOnly, SCOPE.userEmail];
+const LIMITED_GRANTS: readonly string[] = [SCOPE.currentOnly, SCOPE.userEmail, SCOPE.containerUi];
 
 const ADVANCED = /^(People|Sheets|Calendar)\./;
 

@@ -2,9 +2,9 @@
 // Google's reference pages say it per method: "Scripts that use this method require authorization with one or more of
 // the following scopes" (built-in services), "Requires one of the following OAuth scopes" (REST APIs behind the
 // advanced services). A call is named as ServiceContext.call names it (`SpreadsheetApp.Sheet.getRange`,
-// `People.People.Connections.list`); the longest matching rule wins, so a class rule covers its methods unless a
-// method has its own. An empty list: the member needs no scope. A member no rule covers needs no scope either, so each
-// service below has a catch-all rule and a new member is refused until it is listed (stricter than unknown).
+// `People.People.Connections.list`). A rule ending in "." covers every member under it, any other rule one member
+// exactly; the exact rule, else the longest covering one, wins. An empty list: the member needs no scope. Each
+// service has a catch-all rule, so a member added to the emulator needs its service's usual scopes until listed.
 //
 // Sources (checked with Google's pages where marked; UNVERIFIED where we only know the method's neighbours):
 //   SpreadsheetApp  https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app : getActive*, Range,
@@ -99,8 +99,20 @@ export const MEMBER_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'Calendar.Events.get': EVENTS_READ,
   'Calendar.Events.list': EVENTS_READ,
   'CalendarApp.': CALENDAR_APP_WRITE,
-  'CalendarApp.get': CALENDAR_APP_READ,
-  'CalendarApp.Calendar.get': CALENDAR_APP_READ,
+  ...Object.fromEntries(
+    [
+      'getCalendarById',
+      'getDefaultCalendar',
+      'getOwnedCalendarById',
+      'getTimeZone',
+      'getEvents',
+      'getEventsForDay',
+      'getEventById',
+      'Calendar.getEvents',
+      'Calendar.getEventsForDay',
+      'Calendar.getEventById',
+    ].map((m) => [`CalendarApp.${m}`, CALENDAR_APP_READ]),
+  ),
   'GmailApp.': s('https://mail.google.com/'),
   'GmailApp.getMessageById': GMAIL_METADATA,
   'GmailApp.GmailMessage.': GMAIL_METADATA,
@@ -123,9 +135,10 @@ export const MEMBER_SCOPES: Readonly<Record<string, readonly string[]>> = {
 
 /** The scopes any one of which authorises `member` (empty: none needed). */
 export function scopesFor(member: string): readonly string[] {
+  if (Object.hasOwn(MEMBER_SCOPES, member)) return MEMBER_SCOPES[member];
   let best = '';
   for (const rule of Object.keys(MEMBER_SCOPES))
-    if (member.startsWith(rule) && rule.length > best.length) best = rule;
+    if (rule.endsWith('.') && member.startsWith(rule) && rule.length > best.length) best = rule;
   return best ? MEMBER_SCOPES[best] : NONE;
 }
 
