@@ -215,8 +215,7 @@ export class Workspace {
     for (const s of services ?? [])
       if (s.serviceId === 'calendar' && s.version === 'v3')
         advanced[s.userSymbol] = createCalendarAdvanced(this.calendar, ctx);
-    if (sheets)
-      advanced[sheets] = createSheets(this.spreadsheets, ctx, { project: binding.project });
+    if (sheets) advanced[sheets] = createSheets(this.spreadsheets, ctx, { project: binding.project });
     return {
       ...advanced,
       People: createPeople(this.people, ctx),

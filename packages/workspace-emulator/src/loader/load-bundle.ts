@@ -142,12 +142,17 @@ export function loadProject(
         };
       }
       let membrane: Membrane | undefined;
-      const run = workspace.run(kind, name, () => {
-        const fresh = load();
-        membrane = fresh.membrane;
-        const fn = fresh.context[name] as (...a: unknown[]) => unknown;
-        return fresh.membrane.outward(fn(...args.map((a) => fresh.membrane.inward(a))));
-      }, binding.project);
+      const run = workspace.run(
+        kind,
+        name,
+        () => {
+          const fresh = load();
+          membrane = fresh.membrane;
+          const fn = fresh.context[name] as (...a: unknown[]) => unknown;
+          return fresh.membrane.outward(fn(...args.map((a) => fresh.membrane.inward(a))));
+        },
+        binding.project,
+      );
       const error =
         run.error === undefined ? undefined : ((membrane ? membrane.outward(run.error) : run.error) as Error);
       return { result: run.result, error, report: run.report };
