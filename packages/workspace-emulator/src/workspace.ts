@@ -247,7 +247,25 @@ export class Workspace {
    * each as a separate execution. Defaults: execute as the deploying user, access "Only myself".
    */
   deployWebApp(project: WebAppTarget, options: WebAppOptions = {}): string {
-    return this.urlFetch.deploy(project, options);
+    return this.urlFetch.deploy(this.#executedAsMe(project, options), options);
+  }
+
+  /**
+   * "Execute as me": each request runs as the deploying account (the office's), without the visitor's authorisation,
+   * so Session names the visitor only when they are that account (auth/active-user.ts).
+   */
+  #executedAsMe(project: WebAppTarget, options: WebAppOptions): WebAppTarget {
+    if ((options.executeAs ?? 'USER_DEPLOYING') !== 'USER_DEPLOYING') return project;
+    const identity = (): ExecutionIdentity => ({
+      user: this.#identity?.user,
+      account: this.ctx.session.email,
+      userAuthorized: false,
+    });
+    return {
+      project: project.project,
+      hasFunction: (name) => project.hasFunction(name),
+      invoke: (name, args, kind) => this.#as(identity(), () => project.invoke(name, args, kind)),
+    };
   }
 
   /** A browser or an outside client calling a web app (or a routed endpoint): no script, no quota, redirects followed. */

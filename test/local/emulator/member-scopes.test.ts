@@ -119,4 +119,25 @@ describe('who Session names', () => {
     expect(seen.onEdit).toEqual(['', '']);
     expect(seen.edited).toEqual(['anna@example.com', OWNER]);
   });
+
+  it('a web app executing as me names no visitor but the owner; it runs as the owner', () => {
+    const p = project();
+    const seen: string[][] = [];
+    const url = p.ws.deployWebApp(
+      {
+        project: 'gmail',
+        hasFunction: (n) => n === 'doGet',
+        invoke: (n, _a, kind = 'script') => p.ws.run(kind, n, () => void seen.push(who(p)!)) as never,
+      },
+      { executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' },
+    );
+    p.ws.runAs({ email: 'anna@example.com' }, () => p.ws.webApp.get(url));
+    p.ws.webApp.get(url);
+    p.ws.runAs({ email: OWNER }, () => p.ws.webApp.get(url));
+    expect(seen).toEqual([
+      ['', OWNER],
+      ['', OWNER],
+      [OWNER, OWNER],
+    ]);
+  });
 });
