@@ -8,7 +8,7 @@ import { Execution } from './execution';
 import { ActiveFault, FaultInjector } from './faults';
 import { baseMs, CallUnits, costMs as costOf } from './latency';
 import { jsonBytes } from './wire-size';
-import { permissionMessage, scopeRefusedInLimited } from './auth-mode';
+import { authorize } from './auth/authorize';
 
 export interface SessionInfo {
   /** The account the scripts run as (the office's shared Google account). */
@@ -137,9 +137,7 @@ export class ServiceContext {
     const exec = this.execution;
     if (exec?.killed) throw new ExecutionKilled(exec.killed);
     if (exec) this.#maybeInterleave(exec, service);
-    // Refused before any request leaves, like a scope missing from the manifest: not a call, nothing moved.
-    const refused = exec?.authMode === 'LIMITED' ? scopeRefusedInLimited(service) : undefined;
-    if (refused) throw new GasException(permissionMessage(service, refused));
+    authorize(exec, service); // A scope the run lacks: refused before any request leaves, nothing moved.
     const at = this.clock.now();
     const sent = io.sent === undefined ? 0 : jsonBytes(io.sent);
     const upfront = io.costMs ?? baseMs(service);
@@ -241,6 +239,7 @@ export class ServiceContext {
   local<T>(service: string, fn: () => T): T {
     const exec = this.execution;
     if (exec?.killed) throw new ExecutionKilled(exec.killed);
+    authorize(exec, service);
     const result = fn();
     this.calls.record({ service, at: this.clock.now(), costMs: 0, bytes: 0, local: true });
     return result;

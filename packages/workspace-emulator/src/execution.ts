@@ -1,7 +1,8 @@
 // One run of script code, with the platform's run-time budget. Apps Script stops a run at 6 minutes, and a Workspace
 // add-on callback (card builder or action) at 30 seconds; see ../shared/notes/platform.md §3.
 
-import type { AuthMode } from './auth-mode';
+import type { AuthMode } from './auth/authorize';
+import type { ExecutionIdentity } from './auth/active-user';
 
 export type ExecutionKind = 'script' | 'card' | 'simple-trigger';
 
@@ -31,9 +32,19 @@ export interface ExecutionReport {
   killed?: string;
 }
 
+/** Who runs an execution and what its project's manifest grants. */
+export interface ExecutionSetup {
+  /** The project's explicit manifest `oauthScopes`; absent, Apps Script detects them (every member allowed). */
+  grants?: readonly string[];
+  /** Absent: the script's owner runs it themselves. */
+  identity?: ExecutionIdentity;
+}
+
 export class Execution {
   killed: string | undefined;
   readonly authMode: AuthMode;
+  readonly grants: readonly string[] | undefined;
+  readonly identity: ExecutionIdentity | undefined;
   serviceCalls = 0;
   bytes = 0;
   cells = 0;
@@ -44,8 +55,11 @@ export class Execution {
     readonly kind: ExecutionKind,
     readonly functionName: string,
     readonly budgetMs = RUNTIME_BUDGET_MS[kind],
+    setup: ExecutionSetup = {},
   ) {
     this.authMode = AUTH_MODE[kind];
+    this.grants = setup.grants;
+    this.identity = setup.identity;
   }
 
   charge(ms: number): void {

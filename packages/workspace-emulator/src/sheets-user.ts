@@ -22,6 +22,7 @@ import { User } from './script/session';
 import { SpreadsheetEvent, TriggerRecord, TriggerStore } from './script/triggers';
 import { spreadsheetHandle } from './spreadsheet/service';
 import { SpreadsheetStore } from './spreadsheet/store';
+import { activeUserEmail, ExecutionIdentity, ownerRuns } from './auth/active-user';
 import { SheetChange, deleteRows, editCells, insertRows, insertSheet, sortRange } from './spreadsheet/user-edits';
 import { CellValue } from './spreadsheet/values';
 
@@ -60,6 +61,11 @@ export class SheetsUser {
       hosts: () => TriggerHost[];
       /** The Workspace's transaction: a person's change and the handlers it fires are written together. */
       transaction<T>(fn: () => T): T;
+      /** Runs `fn` as the account that created an installable trigger ("installable triggers always run under the
+       * account of the person who created them": https://developers.google.com/apps-script/guides/triggers/installable). */
+      executeAs: <T>(account: string, fn: () => T) => T;
+      /** Who is editing now (Workspace.runAs); absent, the office account. */
+      identity: () => ExecutionIdentity | undefined;
     },
   ) {}
 
@@ -127,7 +133,8 @@ export class SheetsUser {
   ): FiredTrigger {
     const authMode = kind === 'simple-trigger' ? 'LIMITED' : 'FULL';
     const event = this.eventFor(host, trigger, change, authMode);
-    const run: InvokeResultLike = host.invoke(handler, [event], kind);
+    const invoke = () => host.invoke(handler, [event], kind);
+    const run: InvokeResultLike = trigger ? this.deps.executeAs(trigger.owner, invoke) : invoke();
     return {
       project: host.project,
       handler,
@@ -145,7 +152,10 @@ export class SheetsUser {
     authMode: 'LIMITED' | 'FULL',
   ): Record<string, unknown> {
     const source = spreadsheetHandle(host.spreadsheetApp, change.spreadsheetId);
-    const user = new User(this.deps.ctx.session.email);
+    // The event's user is Session's active user, blank by the same rules (the Edit event's `user` field).
+    const owner = this.deps.ctx.session.email;
+    const identity = this.deps.identity() ?? ownerRuns(owner);
+    const user = new User(activeUserEmail(identity, authMode === 'LIMITED', owner));
     const uid = trigger ? { triggerUid: trigger.id } : {};
     if (trigger?.spreadsheet?.event === 'ON_CHANGE')
       return { authMode, changeType: change.changeType, source, user, ...uid };

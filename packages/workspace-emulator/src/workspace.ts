@@ -36,6 +36,7 @@ import type { TriggerHost } from './trigger-host';
 import type { ScriptProject } from './script/project';
 import { PersistentState } from './state/persistent-state';
 import type { StoreTable } from './state/stores';
+import type { ExecutionIdentity, ScriptUser } from './auth/active-user';
 
 export type ProjectId = ScriptProject;
 
@@ -58,7 +59,8 @@ export interface ProjectBinding {
   ui: UiHost;
   /**
    * The manifest's explicit `oauthScopes`. Absent means Apps Script detects the scopes itself (every service allowed);
-   * present, a service needing a scope not in the list refuses the call (UrlFetchApp: `script.external_request`).
+   * present, a member none of whose scopes is listed refuses the call (auth/authorize.ts). The loader registers them
+   * with the project's manifest (Workspace.manifests), which each execution of the project reads.
    */
   oauthScopes?: string[];
   /**
@@ -128,6 +130,8 @@ export class Workspace {
    * onEdit/onChange triggers (sheets-user.ts). What scripts change fires nothing, as in Google.
    */
   readonly sheetsUser: SheetsUser;
+  /** Who starts the executions begun now (runAs); by default the office account itself. */
+  #identity: ExecutionIdentity | undefined;
 
   private constructor(options: WorkspaceOptions, dir?: string) {
     this.dir = dir;
@@ -159,6 +163,8 @@ export class Workspace {
       spreadsheets: this.spreadsheets,
       triggers: this.triggers,
       ctx: this.ctx,
+      executeAs: (account, fn) => this.#as({ ...this.#identity, account }, fn),
+      identity: () => this.#identity,
       hosts: () => Object.values(this.triggerHosts).filter((h): h is TriggerHost => !!h),
       transaction: (fn) => this.transaction(fn),
     });
@@ -218,6 +224,9 @@ export class Workspace {
   /** The Apps Script globals one project sees, all backed by this Workspace. */
   globals(binding: ProjectBinding): Record<string, unknown> {
     const ctx = this.ctx;
+    // The project's executions check their calls against these (Workspace.run).
+    if (binding.oauthScopes)
+      this.manifests[binding.project] = { ...this.manifests[binding.project], oauthScopes: binding.oauthScopes };
     const services = binding.advancedServices ?? this.manifests[binding.project]?.dependencies?.enabledAdvancedServices;
     const sheets = sheetsSymbol(services);
     // An advanced service is a global only once the manifest enables it, under the symbol the manifest names (the
@@ -226,11 +235,7 @@ export class Workspace {
     for (const s of services ?? [])
       if (s.serviceId === 'calendar' && s.version === 'v3')
         advanced[s.userSymbol] = createCalendarAdvanced(this.calendar, ctx);
-    if (sheets)
-      advanced[sheets] = createSheets(this.spreadsheets, ctx, {
-        project: binding.project,
-        oauthScopes: binding.oauthScopes,
-      });
+    if (sheets) advanced[sheets] = createSheets(this.spreadsheets, ctx, { project: binding.project });
     return {
       ...advanced,
       People: createPeople(this.people, ctx, this.peopleQuota),
@@ -249,7 +254,7 @@ export class Workspace {
       CardService: createCardService(ctx),
       GmailApp: createGmailApp(this.gmail, ctx),
       MailApp: createMailApp(this.gmail, ctx),
-      UrlFetchApp: createUrlFetchApp(this.urlFetch, ctx, binding.oauthScopes),
+      UrlFetchApp: createUrlFetchApp(this.urlFetch, ctx),
       ContentService: createContentService(),
       Logger: createLogger(this.log),
       console: this.log.console(),
@@ -262,7 +267,25 @@ export class Workspace {
    * each as a separate execution. Defaults: execute as the deploying user, access "Only myself".
    */
   deployWebApp(project: WebAppTarget, options: WebAppOptions = {}): string {
-    return this.urlFetch.deploy(project, options);
+    return this.urlFetch.deploy(this.#executedAsMe(project, options), options);
+  }
+
+  /**
+   * "Execute as me": each request runs as the deploying account (the office's), without the visitor's authorisation,
+   * so Session names the visitor only when they are that account (auth/active-user.ts).
+   */
+  #executedAsMe(project: WebAppTarget, options: WebAppOptions): WebAppTarget {
+    if ((options.executeAs ?? 'USER_DEPLOYING') !== 'USER_DEPLOYING') return project;
+    const identity = (): ExecutionIdentity => ({
+      user: this.#identity?.user,
+      account: this.ctx.session.email,
+      userAuthorized: false,
+    });
+    return {
+      project: project.project,
+      hasFunction: (name) => project.hasFunction(name),
+      invoke: (name, args, kind) => this.#as(identity(), () => project.invoke(name, args, kind)),
+    };
   }
 
   /** A browser or an outside client calling a web app (or a routed endpoint): no script, no quota, redirects followed. */
@@ -309,27 +332,49 @@ export class Workspace {
   }
 
   /**
-   * Runs `fn` as one Apps Script execution of `kind`, with its run-time budget. A run the platform killed reports
-   * `killed`, whatever the code did with the error. In a folder the outermost run is one transaction (nested runs,
-   * e.g. triggers it fires or web apps it fetches, join it), committed also when the run failed.
+   * Runs `fn` with `user` at the keyboard: every execution `fn` starts (a menu item, a sidebar call, a card, an edit
+   * firing onEdit) is that user's, and Session answers for them by Google's rules (auth/active-user.ts).
+   */
+  runAs<T>(user: ScriptUser, fn: () => T): T {
+    return this.#as({ user }, fn);
+  }
+
+  #as<T>(identity: ExecutionIdentity, fn: () => T): T {
+    const outer = this.#identity;
+    this.#identity = identity;
+    try {
+      return fn();
+    } finally {
+      this.#identity = outer;
+    }
+  }
+
+  /**
+   * Runs `fn` as one Apps Script execution of `kind`, with its run-time budget, under `project`'s manifest scopes
+   * when given. A run the platform killed reports `killed`, whatever the code did with the error. In a folder the
+   * outermost run is one transaction (nested runs, e.g. triggers it fires or web apps it fetches, join it), committed
+   * also when the run failed.
    */
   run<T>(
     kind: ExecutionKind,
     functionName: string,
     fn: () => T,
+    project?: ProjectId,
   ): { result?: T; error?: unknown; report: ExecutionReport } {
     return this.state
-      ? this.state.transaction(() => this.execute(kind, functionName, fn))
-      : this.execute(kind, functionName, fn);
+      ? this.state.transaction(() => this.execute(kind, functionName, fn, project))
+      : this.execute(kind, functionName, fn, project);
   }
 
   private execute<T>(
     kind: ExecutionKind,
     functionName: string,
     fn: () => T,
+    project: ProjectId | undefined,
   ): { result?: T; error?: unknown; report: ExecutionReport } {
     const outer = this.ctx.execution;
-    const exec = new Execution(kind, functionName);
+    const grants = project === undefined ? undefined : this.manifests[project]?.oauthScopes;
+    const exec = new Execution(kind, functionName, undefined, { grants, identity: this.#identity });
     this.ctx.onRunStart?.(exec);
     this.ctx.execution = exec;
     try {

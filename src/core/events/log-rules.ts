@@ -84,7 +84,8 @@ export interface NewEventTerms {
 /**
  * When a new event is and who is responsible: the given date (else now) and the given manager (else the person
  * logging, when on the staff). The office's shared account is not on the staff: it stands for the whole office, so it
- * may name anyone; a staff member may name themselves or, as a head, someone below them.
+ * may name anyone; a staff member may name themselves or, as a head, someone below them; a user Google leaves blank
+ * may name no one (the event stays unassigned) unless the Staff sheet is empty.
  */
 export function newEventTerms(input: LogEventInput, office: ActingOffice, clock: Clock): Checked<NewEventTerms> {
   let when = { at: new Date(clock.now()), allDay: false };
@@ -94,7 +95,10 @@ export function newEventTerms(input: LogEventInput, office: ActingOffice, clock:
     when = read.value;
   }
   const manager = String(input.manager ?? '').trim() || office.actor?.name || '';
-  if (input.manager && office.actor && !mayAssign(office, manager)) return refuse('cannotAssign', { manager });
+  // A blank e-mail (Google does not name the user: a simple trigger, a consumer account, another domain) is neither
+  // the shared account nor a staff member: the Staff sheet's rules apply to it, and they let it name nobody.
+  const bound = !office.actorEmail || office.actor;
+  if (input.manager && bound && !mayAssign(office, manager)) return refuse('cannotAssign', { manager });
   return accept({ ...when, manager });
 }
 

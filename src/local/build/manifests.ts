@@ -1,19 +1,12 @@
 // A manifest that names a function the bundle does not define fails only when a user clicks it in Google, so the
 // build refuses it here.
 
-import { SHEETS_SCOPES } from 'workspace-emulator';
+import { ADVANCED_SERVICE_SCOPES, SCOPE } from 'workspace-emulator';
 
-const LOCALE_SCOPE = 'https://www.googleapis.com/auth/script.locale';
-/**
- * The scope each advanced service the product enables needs; with explicit oauthScopes, Google does not add it, and
- * the first call fails with a permission error in production only.
- */
-const ADVANCED_SCOPES: Record<string, string[]> = {
-  peopleapi: ['https://www.googleapis.com/auth/contacts'],
-  calendar: ['https://www.googleapis.com/auth/calendar', 'https://www.googleapis.com/auth/calendar.events'],
-  // The Sheets REST API refuses a token without one of its scopes (spreadsheets.currentonly is not one).
-  sheets: SHEETS_SCOPES.write,
-};
+// The scope each advanced service the product enables needs comes from the emulator's one table of member scopes
+// (with explicit oauthScopes Google adds none, and the first call fails with a permission error in production only).
+// The tests that run the bundle in the emulator refuse any other call the manifest does not cover.
+const LOCALE_SCOPE = SCOPE.locale;
 
 interface Manifest {
   runtimeVersion?: string;
@@ -45,7 +38,7 @@ export function checkManifest(project: string, manifest: Manifest, entryPoints: 
   if (manifest.addOns?.common?.useLocaleFromApp && !manifest.oauthScopes?.includes(LOCALE_SCOPE))
     problems.push(`useLocaleFromApp needs the ${LOCALE_SCOPE} scope`);
   for (const service of manifest.dependencies?.enabledAdvancedServices ?? []) {
-    const needs = ADVANCED_SCOPES[service.serviceId ?? ''];
+    const needs = ADVANCED_SERVICE_SCOPES[service.serviceId ?? ''];
     if (!needs) problems.push(`enables advanced service ${service.serviceId}, whose scope the build does not know`);
     else if (!needs.some((s) => manifest.oauthScopes?.includes(s)))
       problems.push(`the ${service.userSymbol} advanced service needs one of ${needs.join(', ')}`);

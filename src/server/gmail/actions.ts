@@ -95,8 +95,9 @@ export function logEmail(e: AddonEvent): Response {
 export function planForm(e: AddonEvent): Response {
   return guarded(e, () => {
     const lists = formLists();
-    const me = Session.getActiveUser().getEmail().toLowerCase();
-    const manager = lists.staff.find((s) => s.email === me)?.name || param(e, 'manager');
+    // Blank where Google does not name the user (a consumer account, another domain): never a staff row's.
+    const me = Session.getActiveUser().getEmail().trim().toLowerCase();
+    const manager = (me && lists.staff.find((s) => s.email === me)?.name) || param(e, 'manager');
     const timeZone = eventTimeZone(e);
     const form = {
       ...target(e),

@@ -31,7 +31,8 @@ export function installTriggers(): TriggersResult {
   const me = String(Session.getEffectiveUser().getEmail() ?? '').toLowerCase();
   const props = PropertiesService.getScriptProperties();
   const owner = String(props.getProperty(OWNER_PROPERTY) ?? '').toLowerCase();
-  if (owner && me && owner !== me) return { installed: [], owner, ownedByOther: true };
+  // A blank effective user (Google did not name the account) is not the recorded owner: it changes nothing.
+  if (owner && owner !== me) return { installed: [], owner, ownedByOther: true };
   const have = new Set(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()));
   const installed: string[] = [];
   if (!have.has(REFRESH_HANDLER)) {

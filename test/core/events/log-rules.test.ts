@@ -125,10 +125,18 @@ describe('when a new event is and who is responsible', () => {
       get staff(): StaffMember[] {
         throw new Error('Staff read');
       },
-      actorEmail: '',
+      actorEmail: 'office@example.com',
       actor: undefined,
     };
     expect(value(newEventTerms({ ...base, manager: 'Ольга Смирнова' }, office, clock)).manager).toBe('Ольга Смирнова');
+  });
+
+  test('a user Google leaves blank is not the shared account: naming a manager is refused, none leaves it empty', () => {
+    expect(refusal(newEventTerms({ ...base, manager: 'Ольга Смирнова' }, actingAs(''), clock))).toEqual({
+      key: 'cannotAssign',
+      params: { manager: 'Ольга Смирнова' },
+    });
+    expect(value(newEventTerms(base, actingAs(''), clock)).manager).toBe('');
   });
 
   test('the office’s shared account, on no Staff row, may name anyone', () => {

@@ -11,7 +11,11 @@ const CardService = createCardService();
 /** The parts of a Workspace the event builders read. */
 const LOCALE_SCOPE = 'https://www.googleapis.com/auth/script.locale';
 const ADDON: ProjectManifest = {
-  oauthScopes: ['https://www.googleapis.com/auth/gmail.addons.execute', LOCALE_SCOPE],
+  oauthScopes: [
+    'https://www.googleapis.com/auth/gmail.addons.execute',
+    'https://www.googleapis.com/auth/gmail.addons.current.message.metadata',
+    LOCALE_SCOPE,
+  ],
   addOns: { common: { useLocaleFromApp: true } },
 };
 
@@ -215,6 +219,23 @@ describe('add-on event objects', () => {
     expect((messageEvent(ws, id) as Record<string, Record<string, string>>).gmail.accessToken).not.toBe(
       e.gmail.accessToken,
     );
+  });
+
+  it('without a gmail.addons.current.message scope the event carries no message', () => {
+    const { ws, gmail, clock } = fakeWorkspace({
+      ...ADDON,
+      oauthScopes: ['https://www.googleapis.com/auth/gmail.addons.execute', LOCALE_SCOPE],
+    });
+    const id = gmail.addMessage({
+      from: 'a@example.ru',
+      to: 'office@example.com',
+      subject: 'Hi',
+      plainBody: '…',
+      date: clock.now(),
+    });
+    const e = messageEvent(ws, id) as Record<string, unknown>;
+    expect(e).not.toHaveProperty('gmail');
+    expect(e).not.toHaveProperty('messageMetadata');
   });
 
   it('action: the parameters, in the current and the legacy places (form inputs: form-inputs.test.ts)', () => {

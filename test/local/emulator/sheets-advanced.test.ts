@@ -493,18 +493,29 @@ describe('Sheets: enabling and scopes', () => {
   });
 
   it('spreadsheets.currentonly does not reach the REST API: 403; readonly reads but cannot write', () => {
+    // The manifest's scopes bind the project's executions.
+    const inRun = <T>(o: { ws: Workspace }, fn: () => T): T => {
+      const run = o.ws.run('script', 'test', fn, 'sheet');
+      if (run.error) throw run.error;
+      return run.result as T;
+    };
     const denied = setup({ oauthScopes: [CURRENT_ONLY] });
-    const e = googleError(() => denied.Sheets.Spreadsheets!.Values!.batchGet(denied.id, { ranges: ['A1'] }));
+    const e = googleError(() =>
+      inRun(denied, () => denied.Sheets.Spreadsheets!.Values!.batchGet(denied.id, { ranges: ['A1'] })),
+    );
     expect(e.message).toBe(
       'API call to sheets.spreadsheets.values.batchGet failed with error: Request had insufficient authentication scopes.',
     );
     expect(e.details).toMatchObject({ code: 403, status: 'PERMISSION_DENIED' });
     const readonly = setup({ oauthScopes: [`${SPREADSHEETS}.readonly`] });
-    expect(readonly.Sheets.Spreadsheets!.Values!.batchGet(readonly.id, { ranges: ['A1'] }).valueRanges).toHaveLength(1);
+    const read = inRun(readonly, () => readonly.Sheets.Spreadsheets!.Values!.batchGet(readonly.id, { ranges: ['A1'] }));
+    expect(read.valueRanges).toHaveLength(1);
     const write = () =>
-      readonly.Sheets.Spreadsheets!.batchUpdate(
-        { requests: [{ appendCells: { sheetId: 0, rows: [{ values: [text('x')] }], fields: '*' } }] },
-        readonly.id,
+      inRun(readonly, () =>
+        readonly.Sheets.Spreadsheets!.batchUpdate(
+          { requests: [{ appendCells: { sheetId: 0, rows: [{ values: [text('x')] }], fields: '*' } }] },
+          readonly.id,
+        ),
       );
     expect(googleError(write).details.code).toBe(403);
     const full = setup({ oauthScopes: [SPREADSHEETS] });

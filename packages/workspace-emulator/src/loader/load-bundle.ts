@@ -117,13 +117,15 @@ export function loadProject(
   binding: Omit<ProjectBinding, 'htmlFiles' | 'ui'> & { ui?: UiHost; filePushOrder?: string[] },
 ): LoadedProject {
   const files = readProjectFiles(dir, binding.filePushOrder);
-  workspace.manifests[binding.project] = files.manifest as ProjectManifest;
+  // What the platform decides from the manifest (scopes, event objects) reads this copy, binding overrides applied.
+  const oauthScopes = binding.oauthScopes ?? files.manifest.oauthScopes;
+  workspace.manifests[binding.project] = { ...files.manifest, oauthScopes } as ProjectManifest;
   const ui: UiHost = binding.ui ?? new UiHost();
   const globals = workspace.globals({
     ...binding,
     htmlFiles: files.html,
     ui,
-    oauthScopes: binding.oauthScopes ?? files.manifest.oauthScopes,
+    oauthScopes,
     advancedServices: binding.advancedServices ?? files.manifest.dependencies?.enabledAdvancedServices,
   });
   // A new context per execution (see the header): code that caches in module state is tested as it will run.
@@ -175,12 +177,17 @@ export function loadProject(
         };
       }
       let membrane: Membrane | undefined;
-      const run = workspace.run(kind, name, () => {
-        const fresh = load();
-        membrane = fresh.membrane;
-        const fn = fresh.context[name] as (...a: unknown[]) => unknown;
-        return fresh.membrane.outward(fn(...args.map((a) => fresh.membrane.inward(a))));
-      });
+      const run = workspace.run(
+        kind,
+        name,
+        () => {
+          const fresh = load();
+          membrane = fresh.membrane;
+          const fn = fresh.context[name] as (...a: unknown[]) => unknown;
+          return fresh.membrane.outward(fn(...args.map((a) => fresh.membrane.inward(a))));
+        },
+        binding.project,
+      );
       const error =
         run.error === undefined ? undefined : ((membrane ? membrane.outward(run.error) : run.error) as Error);
       return { result: run.result, error, report: run.report };

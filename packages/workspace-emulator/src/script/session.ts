@@ -1,9 +1,10 @@
-// Session: who the script runs as, their locale and the script's time zone. The emulated Workspace is one account,
-// so the active and the effective user are the same account.
+// Session: who the script runs as, their locale and the script's time zone. Who the active and the effective user
+// are, and when Google blanks them, is auth/active-user.ts; outside an execution the account answers.
 // https://developers.google.com/apps-script/reference/base/session
 
 import { createHash } from 'node:crypto';
 import { ServiceContext } from '../context';
+import { activeUserEmail, effectiveUserEmail, ownerRuns } from '../auth/active-user';
 import { Emulated } from './emulated';
 import { ScriptProject } from './project';
 
@@ -39,11 +40,17 @@ class SessionEmulation implements SessionApi {
   }
 
   getActiveUser(): User {
-    return this.#ctx.local('Session.getActiveUser', () => new User(this.#ctx.session.email));
+    return this.#ctx.local('Session.getActiveUser', () => new User(this.#email(activeUserEmail)));
   }
 
   getEffectiveUser(): User {
-    return this.#ctx.local('Session.getEffectiveUser', () => new User(this.#ctx.session.email));
+    return this.#ctx.local('Session.getEffectiveUser', () => new User(this.#email(effectiveUserEmail)));
+  }
+
+  #email(rule: typeof activeUserEmail): string {
+    const exec = this.#ctx.execution;
+    const owner = this.#ctx.session.email;
+    return rule(exec?.identity ?? ownerRuns(owner), exec?.authMode === 'LIMITED', owner);
   }
 
   getActiveUserLocale(): string {
@@ -58,7 +65,9 @@ class SessionEmulation implements SessionApi {
   getTemporaryActiveUserKey(): string {
     return this.#ctx.local('Session.getTemporaryActiveUserKey', () => {
       const period = Math.floor(this.#ctx.clock.now() / KEY_PERIOD_MS);
-      const seed = `${this.#project ?? ''}\n${this.#ctx.session.email}\n${period}`;
+      // Unique to the person even where their e-mail is blank.
+      const person = this.#ctx.execution?.identity?.user?.email ?? this.#ctx.session.email;
+      const seed = `${this.#project ?? ''}\n${person}\n${period}`;
       return createHash('sha256').update(seed).digest('base64url').slice(0, 43);
     });
   }

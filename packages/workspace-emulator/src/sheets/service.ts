@@ -17,7 +17,6 @@ import { batchGetUrl, requirePayload, requireUrl } from './limits';
 import { useQuota } from './quota';
 import { ApiValue, DATE_RENDER, DIMENSIONS, readBox, VALUE_RENDER } from './read';
 import { resolveRange } from './ranges';
-import { requireScope } from './scopes';
 import { SAY } from './wording';
 
 /** One manifest entry of `dependencies.enabledAdvancedServices`. */
@@ -34,8 +33,6 @@ export function sheetsSymbol(services: readonly AdvancedServiceEntry[] | undefin
 
 export interface SheetsBinding {
   project: ScriptProject;
-  /** The manifest's explicit scopes; absent = detected by Apps Script (everything the code uses is granted). */
-  oauthScopes?: readonly string[];
 }
 
 type ValueRange = GoogleAppsScript.Sheets.Schema.ValueRange;
@@ -65,7 +62,6 @@ class SheetsCore {
     return this.ctx.call(
       service,
       (fault) => {
-        requireScope(api, this.binding.oauthScopes, kind);
         useQuota(this.ctx, api, kind, this.binding.project);
         const ss = typeof spreadsheetId === 'string' ? this.store.record(spreadsheetId) : undefined;
         if (!ss) throw HTTP.notFound(api, SAY.notFound);

@@ -18,6 +18,7 @@ import type { ProjectManifest, Workspace } from '../workspace';
 import { offsetMinutes } from '../script/time-zone';
 import type { CardJson } from './card-json';
 import { formInputsOf, legacyFormInputs, PickedValues } from './form-inputs';
+import { SCOPE } from '../auth/member-scopes';
 
 type Parameters = Array<{ key: string; value: string }> | Record<string, string>;
 
@@ -27,7 +28,20 @@ function parametersOf(p: Parameters | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, String(v)]));
 }
 
-export const LOCALE_SCOPE = 'https://www.googleapis.com/auth/script.locale';
+export const LOCALE_SCOPE = SCOPE.locale;
+const MESSAGE_SCOPE_PREFIX = 'https://www.googleapis.com/auth/gmail.addons.current.message.';
+
+/**
+ * Whether Gmail hands this add-on the open message (gmail.messageId, threadId, accessToken; legacy messageMetadata):
+ * only with a gmail.addons.current.message.* scope, the scopes that let the token read it
+ * (https://developers.google.com/workspace/add-ons/concepts/workspace-scopes). UNVERIFIED: the event-objects page
+ * says this of Calendar's event fields (calendar.addons.current.event.read), not of Gmail's; we are strict. A
+ * manifest without explicit scopes (detected by Apps Script) or none loaded gets them.
+ */
+export function sharesMessage(manifest: ProjectManifest | undefined): boolean {
+  const scopes = manifest?.oauthScopes;
+  return !scopes || scopes.some((s) => s.startsWith(MESSAGE_SCOPE_PREFIX));
+}
 
 /** Whether Google hands this add-on the user's locale and time zone. */
 export function sharesUserLocale(manifest: ProjectManifest | undefined): boolean {
@@ -61,7 +75,7 @@ export function messageEvent(
 ): GoogleAppsScript.Addons.EventObject & Record<string, unknown> {
   const event: Record<string, unknown> = { commonEventObject: { hostApp: 'GMAIL', platform: 'WEB' } };
   withUserLocale(ws, event);
-  if (messageId) {
+  if (messageId && sharesMessage(ws.manifests.gmail)) {
     const message = ws.gmail.message(messageId);
     if (!message) throw new Error(`No message ${messageId} in the emulated Gmail`);
     const accessToken = ws.gmail.issueAccessToken(messageId);

@@ -1,9 +1,7 @@
 // UrlFetchApp over the emulated network (./network.ts). https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app
 //
-// - Needs the `https://www.googleapis.com/auth/script.external_request` scope. A project whose manifest lists its
-//   scopes explicitly and omits it is refused with "You do not have permission to call UrlFetchApp.fetch. Required
-//   permissions: https://www.googleapis.com/auth/script.external_request" (the sentence users quote); a manifest
-//   without `oauthScopes` gets the scopes auto-detected, so the call is allowed.
+// - Needs the `https://www.googleapis.com/auth/script.external_request` scope: checked with every member's scopes
+//   where every call passes (auth/authorize.ts, auth/member-scopes.ts).
 // - Every fetch is one counted call `UrlFetchApp.fetch` (fetchAll: one `UrlFetchApp.fetchAll`, its requests run in
 //   parallel) and uses the daily quota "URL Fetch calls: 20,000 / day" (consumer), one per request; past it:
 //   "Service invoked too many times for one day: urlfetch." (widely quoted).
@@ -33,7 +31,6 @@ import {
   replyText,
 } from './network';
 
-export const EXTERNAL_REQUEST_SCOPE = 'https://www.googleapis.com/auth/script.external_request';
 export const URL_FETCH_QUOTA = 'Service invoked too many times for one day: urlfetch.';
 const TRUNCATED_CHARS = 100;
 let boundarySeq = 0;
@@ -252,19 +249,10 @@ function requestFailed(url: string, reply: HttpReply): GasException {
 class UrlFetchAppEmulation implements UrlFetchAppApi {
   readonly #network: UrlFetchNetwork;
   readonly #ctx: ServiceContext;
-  readonly #scopes: readonly string[] | undefined;
 
-  constructor(network: UrlFetchNetwork, ctx: ServiceContext, scopes: readonly string[] | undefined) {
+  constructor(network: UrlFetchNetwork, ctx: ServiceContext) {
     this.#network = network;
     this.#ctx = ctx;
-    this.#scopes = scopes;
-  }
-
-  #authorize(method: string): void {
-    if (this.#scopes && !this.#scopes.includes(EXTERNAL_REQUEST_SCOPE))
-      throw new GasException(
-        `You do not have permission to call ${method}. Required permissions: ${EXTERNAL_REQUEST_SCOPE}`,
-      );
   }
 
   #send(prepared: Prepared): HTTPResponse {
@@ -287,7 +275,6 @@ class UrlFetchAppEmulation implements UrlFetchAppApi {
   }
 
   fetch(url: string, params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions): HTTPResponse {
-    this.#authorize('UrlFetchApp.fetch');
     const prepared = prepare('UrlFetchApp.fetch', url, params);
     return this.#ctx.call(
       'UrlFetchApp.fetch',
@@ -300,7 +287,6 @@ class UrlFetchAppEmulation implements UrlFetchAppApi {
   }
 
   fetchAll(requests: Array<GoogleAppsScript.URL_Fetch.URLFetchRequest | string>): HTTPResponse[] {
-    this.#authorize('UrlFetchApp.fetchAll');
     if (!Array.isArray(requests)) throw signatureMismatch('UrlFetchApp.fetchAll', [requests]);
     const prepared = requests.map((r) => {
       if (typeof r === 'string') return prepare('UrlFetchApp.fetchAll', r, undefined);
@@ -319,10 +305,6 @@ class UrlFetchAppEmulation implements UrlFetchAppApi {
   }
 }
 
-export function createUrlFetchApp(
-  network: UrlFetchNetwork,
-  ctx: ServiceContext,
-  scopes: readonly string[] | undefined,
-): UrlFetchAppEmulation {
-  return new UrlFetchAppEmulation(network, ctx, scopes);
+export function createUrlFetchApp(network: UrlFetchNetwork, ctx: ServiceContext): UrlFetchAppEmulation {
+  return new UrlFetchAppEmulation(network, ctx);
 }
