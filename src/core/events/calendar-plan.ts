@@ -72,7 +72,9 @@ export function calendarEventFor(event: EventRecord, options: CalendarPlanOption
     end,
     allDay: event.allDay,
     description: lines.join('\n'),
-    guests: guest && guest !== owner ? [guest] : [],
+    // A done event invites nobody: a guest's reminders are their own calendar's defaults, which the organiser cannot
+    // turn off, so the only way a call finished early stops reminding its manager is to take them off the guests.
+    guests: guest && guest !== owner && event.status !== 'done' ? [guest] : [],
     reminders: event.status === 'done' ? null : reminders,
   };
 }

@@ -139,9 +139,13 @@ function patch(
   office: OfficeContext,
 ): string | undefined {
   const managerChanged = !!before && before.manager !== after.manager;
+  // Finished before it starts: the manager's own default reminder would still fire (Google reminds each guest by
+  // their calendar's defaults), so the manager comes off the guests. One read more, only then.
+  const finishedEarly =
+    !!before && before.status === 'planned' && after.status === 'done' && plan.start.getTime() > Date.now();
   try {
     const body = resource(plan, office.timeZone, after.id, false);
-    if (managerChanged) {
+    if (managerChanged || finishedEarly) {
       const present = (Calendar!.Events!.get(CALENDAR, id).attendees ?? []).map((a) => String(a.email ?? ''));
       const change = guestChanges(plan, present, [office.managerEmail(before.manager)]);
       const kept = present.filter((g) => !change.remove.includes(g.toLowerCase()));

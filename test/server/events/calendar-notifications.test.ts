@@ -83,12 +83,27 @@ test('rescheduling moves every reminder with it; giving the event to another man
   expect(liveCalendarEvents(setup.office)[0].invited).toEqual([DMITRY, NINO]);
 });
 
-test('done drops the office’s reminders; a manager invited as a guest keeps their own calendar’s popup', () => {
+test('done before the call drops the office’s reminders and takes the manager off the guests: nobody is reminded', () => {
   const setup = eventsOffice();
   const { event } = plan(setup);
+  setup.office.workspace.calls.reset();
   change(setup, { id: event.id, action: 'done', result: 'Заказал' });
-  // Google gives the organiser no say over a guest's notifications: the README says so.
-  expect(whoIsReminded(setup, event.calendarEventId)).toEqual([`${DMITRY} popup 30`]);
+  // Google gives the organiser no say over a guest's own notifications: only taking the guest off silences them.
+  expect(whoIsReminded(setup, event.calendarEventId)).toEqual([]);
+  expect(liveCalendarEvents(setup.office)[0].invited).toEqual([DMITRY]);
+  expect(liveCalendarEvents(setup.office)[0].guests).toEqual([]);
+  // Knowing who else is a guest (people the office added by hand stay) costs one read of the event.
+  expect(setup.office.workspace.calls.count('Calendar.Events.get')).toBe(1);
+});
+
+test('done after the call has started changes no guest and reads nothing more', () => {
+  const setup = eventsOffice();
+  const { event } = plan(setup);
+  setup.office.workspace.clock.advance(DAY + 60_000);
+  setup.office.workspace.calls.reset();
+  change(setup, { id: event.id, action: 'done', result: 'Заказал' });
+  expect(setup.office.workspace.calls.count('Calendar.Events.get')).toBe(0);
+  expect(liveCalendarEvents(setup.office)[0].guests.map((g) => g.email)).toEqual([DMITRY]);
 });
 
 test('an event of the office account itself has no guest: only the office is reminded', () => {
