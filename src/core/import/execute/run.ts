@@ -27,7 +27,8 @@ import {
   type PlannedUpdate,
 } from '../plan';
 import type { ImportProblem, NormalizedContact, Person } from '../types';
-import { isDailyQuotaError, isQuotaError, isResumeLater, isStaleEtag } from '../../ports/people-errors';
+import { isDailyQuotaError, isQuotaError, isResumeLater } from '../../ports/people-errors';
+import { sendOrReread } from './stale-batch';
 import { ask, askPeople, journal, type ImportSteps, type PeopleSteps } from './ports';
 
 export { isQuotaError };
@@ -190,22 +191,13 @@ function* sendUpdates(
 ): ImportSteps<void> {
   let items = call.items;
   for (let attempt = 1; items.length; attempt++) {
-    try {
-      const request: Record<string, Person> = {};
-      for (const u of items) request[u.resourceName] = { ...u.after, etag: u.etag };
-      yield* ask('people', 'batchUpdate', request, updateMaskOf(items));
+    const request: Record<string, Person> = {};
+    for (const u of items) request[u.resourceName] = { ...u.after, etag: u.etag };
+    const fresh = yield* sendOrReread(request, updateMaskOf(items));
+    if (!fresh) {
       state.counts.updated += items.length;
       return;
-    } catch (e) {
-      if (!isStaleEtag(e)) throw e;
     }
-    const fresh = new Map(
-      (yield* ask(
-        'people',
-        'getContacts',
-        items.map((u) => u.resourceName),
-      )).map((p) => [String(p.resourceName), p]),
-    );
     const next: PlannedUpdate[] = [];
     const problems: ImportProblem[] = [];
     for (const u of items) {

@@ -4,10 +4,10 @@
 // plans it from the journal and a fresh listing). The same steps serve Apps Script and `--target google`.
 
 import type { UndoResult } from '../../../shared/import-dto';
-import { isStaleEtag } from '../../ports/people-errors';
 import { checkpointOf, undoPlan, type PhoneKey, type RestoreItem, type UndoCall, type UndoWarning } from '../plan';
 import type { Person } from '../types';
 import { ask, journal, type ImportSteps } from './ports';
+import { sendOrReread } from './stale-batch';
 
 /**
  * One batch of restores. Refused for a stale etag (another client edited a contact after undo's listing; the whole
@@ -18,21 +18,10 @@ function* sendRestores(call: Extract<UndoCall, { kind: 'batchUpdate' }>): Import
   let items = call.items;
   const skipped: RestoreItem[] = [];
   while (items.length) {
-    try {
-      const request: Record<string, Person> = {};
-      for (const r of items) request[r.resourceName] = { ...r.person, etag: r.etag };
-      yield* ask('people', 'batchUpdate', request, call.updateMask);
-      return skipped;
-    } catch (e) {
-      if (!isStaleEtag(e)) throw e;
-    }
-    const fresh = new Map(
-      (yield* ask(
-        'people',
-        'getContacts',
-        items.map((r) => r.resourceName),
-      )).map((p) => [String(p.resourceName), p]),
-    );
+    const request: Record<string, Person> = {};
+    for (const r of items) request[r.resourceName] = { ...r.person, etag: r.etag };
+    const fresh = yield* sendOrReread(request, call.updateMask);
+    if (!fresh) return skipped;
     const moved = items.filter((r) => fresh.get(r.resourceName)?.etag !== r.etag);
     // A refusal no changed etag explains: nothing is sent again.
     skipped.push(...(moved.length ? moved : items));
