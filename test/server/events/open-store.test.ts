@@ -98,7 +98,9 @@ test('Done, Undo, Reschedule, Cancel: each a patch for the list, each in a handf
 
   ws.calls.reset();
   const done = rpc.changeEvent({ id: first.id, action: 'done', result: 'Пришла', hints: first.hints });
-  expect(roundTrips()).toBeLessThanOrEqual(5 + WRITE_LOCK_CALLS);
+  // Done an hour before the call: one read more, of the calendar event's guests, so its manager comes off them (their
+  // own calendar's reminder would still fire: calendar.ts).
+  expect(roundTrips()).toBeLessThanOrEqual(5 + WRITE_LOCK_CALLS + 1);
   expect(done).toMatchObject({ open: false, message: expect.stringContaining('Выполнено') });
   expect(done.undo).toBeDefined();
 
