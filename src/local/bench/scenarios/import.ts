@@ -109,8 +109,16 @@ function importMinimum(rows: number, runs: number): number {
   return people + staging + journal + mapping;
 }
 
-function importBench(rows: number): { measurement: Measurement; office: Office; bytes: Uint8Array } {
-  const office = openOffice({ clockStart: CLOCK });
+/**
+ * `daily`: under the emulator's default People quotas, the daily limit on new contacts included (1,000: the import
+ * spans days, id `import.<n>.daily`); otherwise the per-minute quotas only, the day's limit lifted (an account Google
+ * lets create that many, id `import.<n>`), so the call count shows the import's own overhead.
+ */
+function importBench(rows: number, daily = false): { measurement: Measurement; office: Office; bytes: Uint8Array } {
+  const office = openOffice({
+    clockStart: CLOCK,
+    peopleQuotas: daily ? undefined : { contactCreatesPerDay: Number.MAX_SAFE_INTEGER },
+  });
   office.rpc.runSetup();
   const bytes = syntheticXlsx(rows);
   const run = importRun(office, bytes, `imp-${rows}`);
@@ -120,8 +128,10 @@ function importBench(rows: number): { measurement: Measurement; office: Office; 
   const minimum = importMinimum(rows, run.runs);
   const peopleMinimum = 1 + 1 + LABELS + Math.ceil(rows / 200);
   const measurement: Measurement = {
-    id: `import.${rows >= 1000 ? `${rows / 1000}k` : rows}`,
-    operation: `import ${rows} new rows (xlsx) into an empty account: stage, then runImport until done`,
+    id: `import.${rows >= 1000 ? `${rows / 1000}k` : rows}${daily ? '.daily' : ''}`,
+    operation: `import ${rows} new rows (xlsx) into an empty account: stage, then runImport until done${
+      daily ? ' (the daily limit on new contacts: Import pressed again each next day)' : ''
+    }`,
     calls: run.calls,
     minimum,
     ratioToMinimum: Math.round((run.calls / minimum) * 1000) / 1000,
@@ -273,7 +283,7 @@ function previewBench(rows: number): Measurement {
 export function importBenches(): Measurement[] {
   const out = [previewBench(25000), importBench(1000).measurement];
   const big = importBench(25000);
-  out.push(big.measurement, reimportBench(big.office, big.bytes, 25000));
+  out.push(big.measurement, reimportBench(big.office, big.bytes, 25000), importBench(25000, true).measurement);
   out.push({
     operation: 'peak memory of this bench process',
     calls: 0,
