@@ -99,6 +99,10 @@ const en = {
   problemDateYearOnly: 'Only a year is given: the day and month are missing.',
   problemCardTooLong:
     "This client's card is {length} characters (the note alone {note}); a card holds at most {limit}: the row was not imported. Shorten the note in the file and import it again.",
+  problemContactDeleted:
+    'The contact was deleted in Google Contacts during the import: this row was not written to it.',
+  problemContactKeptChanging:
+    'The contact kept changing in Google Contacts (another device) during the import: this row was not written to it. Import the file again to add it.',
   problemEmptyRow: 'No name, company, phone or e-mail: the row was not imported.',
   problemFormulaShown: 'This cell is a formula: the text it shows was imported, not the formula.',
   problemFormulaKept:
@@ -216,6 +220,9 @@ const ru: Record<MessageKey, string> = {
   problemDateYearOnly: 'Указан только год: нет дня и месяца.',
   problemCardTooLong:
     'Карточка клиента — {length} символов (одна заметка — {note}); карточка вмещает не больше {limit}: строка не импортирована. Сократите заметку в файле и импортируйте его снова.',
+  problemContactDeleted: 'Контакт удалили в Google Контактах во время импорта: эта строка в него не записана.',
+  problemContactKeptChanging:
+    'Контакт всё время меняли в Google Контактах (с другого устройства) во время импорта: эта строка в него не записана. Импортируйте файл ещё раз, чтобы добавить её.',
   problemEmptyRow: 'Нет ни имени, ни компании, ни телефона, ни e-mail: строка не импортирована.',
   problemFormulaShown: 'В ячейке формула: импортирован показанный ею текст, а не формула.',
   problemFormulaKept:
@@ -331,6 +338,9 @@ const ka: Record<MessageKey, string> = {
   problemDateYearOnly: 'მითითებულია მხოლოდ წელი: აკლია დღე და თვე.',
   problemCardTooLong:
     'კლიენტის ბარათი {length} სიმბოლოა (მხოლოდ შენიშვნა — {note}); ბარათი იტევს არაუმეტეს {limit}: სტრიქონი არ დაიმპორტდა. შეამოკლეთ შენიშვნა ფაილში და კვლავ დააიმპორტეთ.',
+  problemContactDeleted: 'კონტაქტი Google Contacts-ში იმპორტის დროს წაიშალა: ეს სტრიქონი მასში არ ჩაიწერა.',
+  problemContactKeptChanging:
+    'კონტაქტი იმპორტის დროს Google Contacts-ში გამუდმებით იცვლებოდა (სხვა მოწყობილობიდან): ეს სტრიქონი მასში არ ჩაიწერა. დასამატებლად ფაილი კვლავ დააიმპორტეთ.',
   problemEmptyRow: 'არც სახელი, არც კომპანია, არც ტელეფონი, არც ელ-ფოსტა: სტრიქონი არ დაიმპორტდა.',
   problemFormulaShown: 'უჯრაში ფორმულაა: დაიმპორტდა ის ტექსტი, რომელსაც ის აჩვენებს, და არა ფორმულა.',
   problemFormulaKept:

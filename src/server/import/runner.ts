@@ -119,6 +119,7 @@ export function runImport(importId: string): ImportProgress {
           clock: scriptClock,
           budgetMs: RUN_BUDGET_MS,
           startedAt,
+          locale,
           // An import never run yet answers after its first batch: the sidebar's bar moves within seconds.
           ...(status === 'staged' ? { contactBatches: 1 } : {}),
         }),

@@ -29,6 +29,8 @@ import {
 import type { ImportProblem, NormalizedContact, Person } from '../types';
 import { isDailyQuotaError, isQuotaError, isResumeLater } from '../../ports/people-errors';
 import { sendOrReread } from './stale-batch';
+import type { Locale } from '../../i18n/locale';
+import { t } from '../../i18n/messages';
 import { ask, askPeople, journal, type ImportSteps, type PeopleSteps } from './ports';
 
 export { isQuotaError };
@@ -51,6 +53,8 @@ export interface ImportRun {
    * progress from the start. Default: no limit.
    */
   contactBatches?: number;
+  /** The office's language, for the problems the run itself finds (a contact deleted or changing meanwhile). */
+  locale?: Locale;
 }
 
 /** One listing of the account and its labels, and the plan against them: what the preview and the run share. */
@@ -113,7 +117,12 @@ class RunState {
   private readonly groups = new Map<string, string>();
   private readonly created = new Map<string, string>();
 
-  constructor(plan: ImportPlan, entries: JournalEntry[]) {
+  constructor(
+    plan: ImportPlan,
+    entries: JournalEntry[],
+    /** The office's language, for the problems the run finds itself. */
+    readonly locale: Locale = 'en',
+  ) {
     for (const [label, group] of Object.entries(plan.labelGroups)) this.groups.set(label.toLowerCase(), group);
     for (const e of entries)
       if (e.action === 'group' && e.labels) this.groups.set(e.labels.toLowerCase(), e.resourceName);
@@ -166,15 +175,12 @@ function modifyGroup(call: Extract<ImportCall, { kind: 'modifyMembers' }>, state
 export const STALE_ATTEMPTS = 3;
 
 /** A contact the import could not update because another client kept changing it (or deleted it) meanwhile. */
-function staleProblem(u: PlannedUpdate, deleted: boolean): ImportProblem {
+function staleProblem(u: PlannedUpdate, deleted: boolean, locale: Locale): ImportProblem {
   return {
     row: u.rowNumbers[0] ?? 0,
     column: '',
     value: u.resourceName,
-    message: deleted
-      ? 'The contact was deleted in Google Contacts during the import: this row was not written to it.'
-      : 'The contact kept changing in Google Contacts (another device) during the import: this row was not ' +
-        'written to it. Import the file again to add it.',
+    message: t(locale, deleted ? 'problemContactDeleted' : 'problemContactKeptChanging'),
   };
 }
 
@@ -202,8 +208,8 @@ function* sendUpdates(
     const problems: ImportProblem[] = [];
     for (const u of items) {
       const now = fresh.get(u.resourceName);
-      if (!now) problems.push(staleProblem(u, true));
-      else if (attempt >= STALE_ATTEMPTS && now.etag !== u.etag) problems.push(staleProblem(u, false));
+      if (!now) problems.push(staleProblem(u, true, state.locale));
+      else if (attempt >= STALE_ATTEMPTS && now.etag !== u.etag) problems.push(staleProblem(u, false, state.locale));
       else {
         const again = reapplyUpdate(u, now, phoneKey);
         if (again) next.push(again);
@@ -211,7 +217,7 @@ function* sendUpdates(
     }
     // A refusal no changed etag explains, past the attempts: nothing left to try, every contact is a problem.
     if (attempt >= STALE_ATTEMPTS && !problems.length)
-      problems.push(...next.splice(0).map((u) => staleProblem(u, false)));
+      problems.push(...next.splice(0).map((u) => staleProblem(u, false, state.locale)));
     state.problemsFound(problems);
     yield* journal(problems.map((p) => ({ importId, resourceName: p.value, action: 'problem' as const, before: p })));
     if (next.length) yield* journal(entriesBeforeCall(importId, { ...call, items: next }, undefined, phoneKey));
@@ -265,7 +271,7 @@ export function* runImportSteps(run: ImportRun): ImportSteps<ImportProgress> {
   const room = accountRoom(existing.length, plan);
   if (!room.fits) throw new AccountLimitError(room);
   const calls = batchPlan(plan, { labelsOnCreate: LABELS_ON_CREATE });
-  const state = new RunState(plan, entries);
+  const state = new RunState(plan, entries, run.locale);
   const before = batchesBefore(plan, entries);
   const problems = journalProblems(entries);
   function* report(status: ImportStatus, message = '', quota?: ImportProgress['quota']): ImportSteps<ImportProgress> {
