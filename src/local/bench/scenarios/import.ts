@@ -87,6 +87,26 @@ function importRun(
 
 const LABELS = 5;
 
+/** `25k` for 25,000 rows, the scenario ids' spelling. */
+const sizeId = (rows: number) => (rows >= 1000 ? `${rows / 1000}k` : `${rows}`);
+
+/** What every import measurement reports of its run, against the fewest calls it could have made. */
+function runFigures(run: ReturnType<typeof importRun>, minimum: number) {
+  return {
+    calls: run.calls,
+    minimum,
+    ratioToMinimum: Math.round((run.calls / minimum) * 1000) / 1000,
+    runs: run.runs,
+    days: run.days,
+    virtualMs: run.virtualMs,
+    bytes: run.bytes,
+    byService: run.byService,
+    created: run.progress.created,
+    serviceMs: run.serviceMs,
+    cpuMs: run.cpuMs,
+  };
+}
+
 /**
  * The fewest calls a checkpointed import of `rows` new contacts into an empty account needs:
  * - People: the account listed once (one page when empty), its labels listed once, one create per new label (there
@@ -128,23 +148,13 @@ function importBench(rows: number, daily = false): { measurement: Measurement; o
   const minimum = importMinimum(rows, run.runs);
   const peopleMinimum = 1 + 1 + LABELS + Math.ceil(rows / 200);
   const measurement: Measurement = {
-    id: `import.${rows >= 1000 ? `${rows / 1000}k` : rows}${daily ? '.daily' : ''}`,
+    id: `import.${sizeId(rows)}${daily ? '.daily' : ''}`,
     operation: `import ${rows} new rows (xlsx) into an empty account: stage, then runImport until done${
       daily ? ' (the daily limit on new contacts: Import pressed again each next day)' : ''
     }`,
-    calls: run.calls,
-    minimum,
-    ratioToMinimum: Math.round((run.calls / minimum) * 1000) / 1000,
-    runs: run.runs,
-    days: run.days,
-    virtualMs: run.virtualMs,
+    ...runFigures(run, minimum),
     peopleCalls,
     peopleMinimum,
-    bytes: run.bytes,
-    byService: run.byService,
-    created: run.progress.created,
-    serviceMs: run.serviceMs,
-    cpuMs: run.cpuMs,
   };
   return { measurement, office, bytes };
 }
@@ -158,20 +168,10 @@ function reimportBench(office: Office, bytes: Uint8Array, rows: number): Measure
   const run = importRun(office, bytes, `reimp-${rows}`);
   const minimum = Math.ceil(rows / 1000) + 1;
   return {
-    id: `reimport.${rows >= 1000 ? `${rows / 1000}k` : rows}`,
+    id: `reimport.${sizeId(rows)}`,
     operation: `import the same ${rows} rows again (unchanged file): every row a skip`,
-    calls: run.calls,
-    minimum,
-    ratioToMinimum: Math.round((run.calls / minimum) * 1000) / 1000,
-    runs: run.runs,
-    days: run.days,
-    virtualMs: run.virtualMs,
-    bytes: run.bytes,
-    byService: run.byService,
+    ...runFigures(run, minimum),
     skipped: run.progress.skipped,
-    created: run.progress.created,
-    serviceMs: run.serviceMs,
-    cpuMs: run.cpuMs,
   };
 }
 
