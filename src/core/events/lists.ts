@@ -30,6 +30,37 @@ export function parseLists(values: unknown[][]): ReferenceLists {
   return { kinds: list('kinds'), reasons: list('reasons'), statuses };
 }
 
+/**
+ * A funnel stage as the office marks it in the Lists sheet: a number in the "funnel stage" column beside a reason
+ * gives that reason's place in the funnel (1 = first). A rename keeps history counting: the office writes the
+ * reason's old words in "former names" (separated by ';', ',' or new lines) and events logged under them still match
+ * the row. Rows sharing one number are one stage (two words for the same step); its name is the first row's reason.
+ */
+export interface FunnelStage {
+  order: number;
+  name: string;
+  /** The reason and its former names, every word an event's reason may be written in. */
+  names: string[];
+}
+
+export function parseFunnelStages(values: unknown[][]): FunnelStage[] {
+  const { rows, text } = column(values, 'lists');
+  const byOrder = new Map<number, FunnelStage>();
+  for (const r of rows) {
+    const reason = text(r, 'reasons');
+    const order = Number(text(r, 'funnelStage').replace(',', '.'));
+    if (reason === '' || !Number.isInteger(order) || order < 1) continue;
+    const former = text(r, 'formerNames')
+      .split(/[;,\n]/)
+      .map((w) => w.trim())
+      .filter((w) => w !== '');
+    const stage = byOrder.get(order) ?? { order, name: reason, names: [] };
+    stage.names.push(reason, ...former);
+    byOrder.set(order, stage);
+  }
+  return [...byOrder.values()].sort((a, b) => a.order - b.order);
+}
+
 export interface LabelPeriod {
   label: string;
   /** Days without an event after which the client is "gone quiet"; null when the cell is empty or not a number. */

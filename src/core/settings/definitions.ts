@@ -28,6 +28,8 @@ export interface SettingValues {
   birthdayKind: string;
   birthdayReason: string;
   birthdayHour: number;
+  /** The office-clock hour the evening shift starts (the morning shift is before it): the reports' shift grouping. */
+  shiftSplitHour: number;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -106,6 +108,7 @@ export const SETTINGS: { [K in SettingKey]: SettingDefinition<SettingValues[K]> 
   birthdayKind: { fallback: (locale) => REASONS[locale()].birthdayKind, ...anyText },
   birthdayReason: { fallback: (locale) => REASONS[locale()].birthday, ...anyText },
   birthdayHour: { fallback: () => 10, ...wholeNumber(0, 23) },
+  shiftSplitHour: { fallback: () => 14, ...wholeNumber(1, 23) },
 };
 
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];

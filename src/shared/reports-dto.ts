@@ -1,0 +1,65 @@
+// What the Reports sheet, the Dashboard and `crm report` / `crm dashboard --json` exchange: counts as rows of
+// `{ group, count }`, the funnel as stages with the conversion from the stage before. Instants travel as ISO strings.
+
+export type PeriodKind = 'day' | 'week' | 'month' | 'quarter' | 'custom';
+
+/** A report's period: office-local days, first and last inclusive, and the instants that bound them. */
+export interface ReportPeriod {
+  kind: PeriodKind;
+  /** 'yyyy-mm-dd', the first local day. */
+  firstDay: string;
+  /** 'yyyy-mm-dd', the last local day (inclusive). */
+  lastDay: string;
+  /** ISO instant of the first day's local midnight (inclusive). */
+  start: string;
+  /** ISO instant of the local midnight after the last day (exclusive). */
+  end: string;
+  timeZone: string;
+}
+
+/** What a row is grouped by. `week`/`month`/`day` are the local period keys of the event's instant. */
+export type ReportDimension = 'manager' | 'kind' | 'reason' | 'label' | 'shift' | 'day' | 'week' | 'month';
+
+export type Shift = 'morning' | 'evening' | 'all-day';
+
+export interface CountRow {
+  group: Partial<Record<ReportDimension, string>>;
+  count: number;
+}
+
+export interface FunnelStageRow {
+  /** The stage's reason as the Lists sheet names it now. */
+  stage: string;
+  /** Distinct clients with a done event of this stage in the period. */
+  count: number;
+  /** count / the previous stage's count, rounded to 3 decimals; null for the first stage or after an empty one. */
+  conversion: number | null;
+}
+
+/** Follow-ups (events that were planned first) of one manager whose planned instant falls in the period. */
+export interface FollowUpRow {
+  manager: string;
+  /** All of them: still to do, done on time, done late, overdue. */
+  planned: number;
+  onTime: number;
+  late: number;
+  overdue: number;
+}
+
+export interface KpiCells {
+  /** The local month the cells are for, 'yyyy-mm'. */
+  month: string;
+  /** Distinct clients with a done event this month. */
+  activeClients: number;
+  newClients: number;
+  calls: number;
+  meetings: number;
+  /** onTime / (onTime + late + overdue) × 100, rounded; null when no follow-up was due yet. */
+  followUpsOnTimePercent: number | null;
+}
+
+export interface ReportDto {
+  period: ReportPeriod;
+  rows: CountRow[];
+  funnel: FunnelStageRow[];
+}
