@@ -63,3 +63,30 @@ export interface ReportDto {
   rows: CountRow[];
   funnel: FunnelStageRow[];
 }
+
+/** Every section of the Reports sheet for one period, computed in one call so the server writes it in few. */
+export interface ReportsSheetData {
+  period: ReportPeriod;
+  byManagerKind: CountRow[];
+  byManagerReason: CountRow[];
+  byKindReason: CountRow[];
+  byLabel: CountRow[];
+  byManagerShift: CountRow[];
+  followUps: FollowUpRow[];
+  newClients: { total: number; byLabel: CountRow[] };
+  /** Today's quiet clients, whatever the period: quiet is a state, not an event. */
+  quietByLabel: CountRow[];
+  funnel: FunnelStageRow[];
+}
+
+/** The Dashboard's chart ranges and KPI cells. */
+export interface DashboardData {
+  kpi: KpiCells;
+  /** Done events per week (Monday key) × manager × kind over the chosen span: the stacked column chart. */
+  eventsPerWeek: CountRow[];
+  /** New clients per month over the span. */
+  newClientsPerMonth: CountRow[];
+  funnel: FunnelStageRow[];
+  /** Overdue follow-ups per manager, today. */
+  overdueByManager: CountRow[];
+}

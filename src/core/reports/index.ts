@@ -16,6 +16,8 @@ export { firstDays, newClients, newClientsPerMonth, quietByLabel } from './clien
 export { funnel } from './funnel';
 export { kpiCells, CALL_KINDS, MEETING_KINDS } from './kpi';
 export { reportContext } from './inputs';
+export { dashboardData, reportsSheetData } from './sheets';
+export type { ReportSources } from './sheets';
 export type { ReportClient, ReportContext, ReportEvent } from './inputs';
 
 /** The groupings `crm report --by` accepts and the Reports sheet offers. */
