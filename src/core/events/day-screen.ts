@@ -28,6 +28,14 @@ export function byClient(summaries: ClientSummary[]): Map<string, ClientSummary>
   return new Map(summaries.map((s) => [s.resourceName, s]));
 }
 
+/**
+ * The due list's overdue rule: a planned event is overdue once its office-local day ('yyyy-mm-dd') is before today's —
+ * today's events are not overdue yet, whatever the hour. The reports count follow-ups by it too.
+ */
+export function isOverdueDay(day: string, today: string): boolean {
+  return dayNumber(day) < dayNumber(today);
+}
+
 export interface DueWindow {
   at: Date;
   timeZone: string;
@@ -48,7 +56,6 @@ export interface DueWindow {
 export function dueWindow(open: OpenEvent[], clients: Map<string, ClientSummary>, w: DueWindow): DueView {
   const from = localDayKey(w.at, w.timeZone);
   const to = addDays(from, Math.max(0, Math.floor(w.days)));
-  const fromN = dayNumber(from);
   const toN = dayNumber(to);
   const manager = (w.manager ?? '').trim();
   const inWindow = open
@@ -66,7 +73,7 @@ export function dueWindow(open: OpenEvent[], clients: Map<string, ClientSummary>
   const sorted: DueGroup[] = groupByManager(page).map((g) => ({
     manager: g.manager,
     events: g.items.map(({ event, day }) =>
-      dueEventView(event, day, dayNumber(day) < fromN, clients.get(event.clientId), w.eventsEnd),
+      dueEventView(event, day, isOverdueDay(day, from), clients.get(event.clientId), w.eventsEnd),
     ),
     total: totals.get(headerKey(g.manager)) ?? 0,
   }));
@@ -77,7 +84,7 @@ export function dueWindow(open: OpenEvent[], clients: Map<string, ClientSummary>
     to,
     groups: sorted,
     total: inWindow.length,
-    overdue: inWindow.filter(({ day }) => dayNumber(day) < fromN).length,
+    overdue: inWindow.filter(({ day }) => isOverdueDay(day, from)).length,
     offset,
   };
 }

@@ -3,9 +3,10 @@
 //
 // "On time" means done no later than the office-local day of its planned instant: a call planned for 10:00 and made
 // at 18:00 the same day is on time, one made the next morning is late. Overdue: still planned and its local day is
-// before today's (the due list's rule: today's events are not overdue yet). Cancelled events are not follow-ups.
+// before today's (the due list's rule, core/events/day-screen.ts isOverdueDay). Cancelled events are not follow-ups.
 
 import type { FollowUpRow } from '../../shared/reports-dto';
+import { isOverdueDay } from '../events/day-screen';
 import { headerKey } from '../sheets/template';
 import { inContext, ReportContext, ReportEvent } from './inputs';
 
@@ -13,7 +14,7 @@ export type FollowUpState = 'pending' | 'onTime' | 'late' | 'overdue' | null;
 
 /** Where one event stands; null when it is no follow-up (cancelled, or done with no done instant: logged directly). */
 export function followUpState(event: ReportEvent, ctx: ReportContext, today: string): FollowUpState {
-  if (event.status === 'planned') return ctx.clock.day(event.at) < today ? 'overdue' : 'pending';
+  if (event.status === 'planned') return isOverdueDay(ctx.clock.day(event.at), today) ? 'overdue' : 'pending';
   if (event.status === 'done' && event.doneAt) {
     return ctx.clock.day(event.doneAt) <= ctx.clock.day(event.at) ? 'onTime' : 'late';
   }
