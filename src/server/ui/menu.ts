@@ -1,15 +1,18 @@
-// The CRM menu in the spreadsheet. Item function names are entry points exported by ../main.ts.
+// The CRM menu in the spreadsheet. Item function names are entry points exported by ../main.ts; `needs` is the
+// capability (core/roles/roles.ts) an item is for — the entry point checks it again when chosen.
 
 import { t } from '../../core/i18n/messages';
 import { Locale } from '../../core/i18n/locale';
+import type { Capability } from '../../core/roles/roles';
+import type { MessageKey } from '../../core/i18n/messages';
 
-export const MENU_ITEMS = [
+export const MENU_ITEMS: ReadonlyArray<{ key: MessageKey; functionName: string; needs?: Capability }> = [
   { key: 'menuReminders', functionName: 'openRemindersSidebar' },
   { key: 'menuClients', functionName: 'openClientsSidebar' },
-  { key: 'menuImportExport', functionName: 'openImportSidebar' },
-  { key: 'menuSettings', functionName: 'openSettingsSidebar' },
-  { key: 'menuSetup', functionName: 'setupCrm' },
-] as const;
+  { key: 'menuImportExport', functionName: 'openImportSidebar', needs: 'import' },
+  { key: 'menuSettings', functionName: 'openSettingsSidebar', needs: 'settingsView' },
+  { key: 'menuSetup', functionName: 'setupCrm', needs: 'settingsEdit' },
+];
 
 export function addCrmMenu(locale: Locale): void {
   const menu = SpreadsheetApp.getUi().createMenu(t(locale, 'menuTitle'));
