@@ -14,6 +14,7 @@ import {
   StaffMember,
   staffMemberNamed,
 } from '../../core/events';
+import { identify, Identity } from '../../core/roles/identity';
 import { crmSheet, crmSpreadsheet } from '../sheets/crm-spreadsheet';
 import { officeSettings } from '../sheets/settings';
 
@@ -116,6 +117,31 @@ export class OfficeContext {
   get actor(): StaffMember | undefined {
     const email = this.actorEmail;
     return email ? this.staff.find((s) => s.email === email) : undefined;
+  }
+
+  /**
+   * The office's shared account: the spreadsheet's owner (one call, only when a decision needs it). Blank for a
+   * spreadsheet in a shared drive, which has no owner: then nobody is the office account.
+   */
+  get ownerEmail(): string {
+    return this.once('owner', () =>
+      String(this.ss.getOwner()?.getEmail() ?? '')
+        .trim()
+        .toLowerCase(),
+    );
+  }
+
+  /**
+   * Who is acting and with which role (core/roles/identity.ts). `chosen` is the staff member a shared-account browser
+   * says it is ("who am I"); it is ignored for anyone but the office account. A staff member never costs the owner
+   * lookup.
+   */
+  identity(chosen?: string): Identity {
+    return this.once(`identity:${chosen ?? ''}`, () => {
+      // A blank actor or a staff member is decided without knowing the owner.
+      const needOwner = this.actorEmail !== '' && !this.actor;
+      return identify(this.actorEmail, needOwner ? this.ownerEmail : '', this.staff, chosen);
+    });
   }
 
   /** A manager's e-mail from the Staff sheet, by the name the Events sheet uses (or by the e-mail itself). */

@@ -15,6 +15,7 @@ import { Sheet } from './sheet';
 import { defaultSheetBase, requireCells, SpreadsheetRecord, SpreadsheetStore } from './store';
 import { Ui, UiHost } from './ui';
 import { DataValidationBuilder } from './validation';
+import { User } from '../script/session';
 
 export { UiHost } from './ui';
 export type { MenuEntry, MenuRecord } from './ui';
@@ -30,6 +31,7 @@ type SpreadsheetApi = Emulated<
   | 'getSpreadsheetTimeZone'
   | 'setSpreadsheetTimeZone'
   | 'getSpreadsheetLocale'
+  | 'getOwner'
   | 'toast'
 >;
 
@@ -149,6 +151,16 @@ class Spreadsheet implements SpreadsheetApi {
 
   getSpreadsheetLocale(): string {
     return this.#call('getSpreadsheetLocale', (ss) => ss.locale);
+  }
+
+  /**
+   * One call. "Returns the owner of the document, or null for a document in a shared drive."
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getOwner()). Every emulated
+   * spreadsheet is in the account's own Drive, so its owner is the account (the workspace's session e-mail), whoever
+   * runs the script. UNVERIFIED: whether Google blanks the owner's e-mail for a collaborator from another domain.
+   */
+  getOwner(): User {
+    return this.#call('getOwner', () => new User(this.#env.ctx.session.email));
   }
 
   /**
