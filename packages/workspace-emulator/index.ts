@@ -17,6 +17,8 @@ export * from './src/people/quotas';
 export * from './src/spreadsheet/service';
 export * from './src/spreadsheet/store';
 export * from './src/spreadsheet/a1';
+export { PROTECTION_SAY, ProtectedEditRefused } from './src/spreadsheet/protection-rules';
+export type { By, UserActionResult, FiredTrigger } from './src/sheets-user';
 export * from './src/calendar/service';
 export * from './src/calendar/store';
 export * from './src/calendar/advanced-service';

@@ -22,7 +22,8 @@ import { User } from './script/session';
 import { SpreadsheetEvent, TriggerRecord, TriggerStore } from './script/triggers';
 import { spreadsheetHandle } from './spreadsheet/service';
 import { SpreadsheetStore } from './spreadsheet/store';
-import { activeUserEmail, ExecutionIdentity, ownerRuns } from './auth/active-user';
+import { activeUserEmail, ExecutionIdentity, ownerRuns, ScriptUser } from './auth/active-user';
+import { Writer } from './spreadsheet/protection-rules';
 import { SheetChange, deleteRows, editCells, insertRows, insertSheet, sortRange } from './spreadsheet/user-edits';
 import { CellValue } from './spreadsheet/values';
 
@@ -34,6 +35,11 @@ export interface FiredTrigger {
   authMode: 'LIMITED' | 'FULL';
   error?: { name: string; message: string };
   report: ExecutionReport;
+}
+
+/** Who makes a change in the Sheets UI: `as` an e-mail address (default: whoever is at the keyboard). */
+export interface By {
+  as?: string;
 }
 
 export interface UserActionResult {
@@ -66,35 +72,54 @@ export class SheetsUser {
       executeAs: <T>(account: string, fn: () => T) => T;
       /** Who is editing now (Workspace.runAs); absent, the office account. */
       identity: () => ExecutionIdentity | undefined;
+      /** Workspace.runAs: `fn` with `user` at the keyboard. */
+      runAs: <T>(user: ScriptUser, fn: () => T) => T;
     },
   ) {}
 
   /** Typing or pasting `values` (rows × columns matching `a1`) into cells: fires onEdit and onChange (EDIT). */
-  edit(spreadsheetId: string, sheetName: string, a1: string, values: unknown[][]): UserActionResult {
-    return this.deps.transaction(() =>
-      this.fire(editCells(this.deps.spreadsheets, spreadsheetId, sheetName, a1, values)),
-    );
+  edit(spreadsheetId: string, sheetName: string, a1: string, values: unknown[][], by: By = {}): UserActionResult {
+    return this.act(by, (writer) => editCells(this.deps.spreadsheets, spreadsheetId, sheetName, a1, values, writer));
   }
 
   /** Data → Sort range on `a1` by sheet column `column` (1 = A): onChange (OTHER) only. */
-  sort(spreadsheetId: string, sheetName: string, a1: string, column: number, ascending = true): UserActionResult {
-    return this.deps.transaction(() =>
-      this.fire(sortRange(this.deps.spreadsheets, spreadsheetId, sheetName, a1, column, ascending)),
+  sort(
+    spreadsheetId: string,
+    sheetName: string,
+    a1: string,
+    column: number,
+    ascending = true,
+    by: By = {},
+  ): UserActionResult {
+    return this.act(by, (writer) =>
+      sortRange(this.deps.spreadsheets, spreadsheetId, sheetName, a1, column, ascending, writer),
     );
   }
 
   /** Deleting rows startRow..startRow+count-1: onChange (REMOVE_ROW). */
-  deleteRows(spreadsheetId: string, sheetName: string, startRow: number, count = 1): UserActionResult {
-    return this.deps.transaction(() =>
-      this.fire(deleteRows(this.deps.spreadsheets, spreadsheetId, sheetName, startRow, count)),
+  deleteRows(spreadsheetId: string, sheetName: string, startRow: number, count = 1, by: By = {}): UserActionResult {
+    return this.act(by, (writer) =>
+      deleteRows(this.deps.spreadsheets, spreadsheetId, sheetName, startRow, count, writer),
     );
   }
 
   /** Inserting `count` rows after `afterRow` (0 = above row 1): onChange (INSERT_ROW). */
-  insertRows(spreadsheetId: string, sheetName: string, afterRow: number, count = 1): UserActionResult {
-    return this.deps.transaction(() =>
-      this.fire(insertRows(this.deps.spreadsheets, spreadsheetId, sheetName, afterRow, count)),
+  insertRows(spreadsheetId: string, sheetName: string, afterRow: number, count = 1, by: By = {}): UserActionResult {
+    return this.act(by, (writer) =>
+      insertRows(this.deps.spreadsheets, spreadsheetId, sheetName, afterRow, count, writer),
     );
+  }
+
+  /**
+   * One change by a person: `by.as`, else the one at the keyboard (Workspace.runAs), else the office account. A
+   * protection that bars them refuses it (ProtectedEditRefused is thrown: nothing changed, nothing fired); otherwise
+   * the triggers it fires see that person as the event's user.
+   */
+  private act(by: By, change: (writer: Writer) => SheetChange): UserActionResult {
+    const owner = this.deps.ctx.session.email;
+    const email = by.as ?? this.deps.identity()?.user?.email ?? owner;
+    const go = () => this.deps.transaction(() => this.fire(change({ email, owner })));
+    return by.as === undefined ? go() : this.deps.runAs({ email: by.as }, go);
   }
 
   /** Adding a sheet tab: onChange (INSERT_GRID). */

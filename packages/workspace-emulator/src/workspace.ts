@@ -165,6 +165,7 @@ export class Workspace {
       ctx: this.ctx,
       executeAs: (account, fn) => this.#as({ ...this.#identity, account }, fn),
       identity: () => this.#identity,
+      runAs: (user, fn) => this.runAs(user, fn),
       hosts: () => Object.values(this.triggerHosts).filter((h): h is TriggerHost => !!h),
       transaction: (fn) => this.transaction(fn),
     });

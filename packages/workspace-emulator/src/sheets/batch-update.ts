@@ -4,9 +4,20 @@
 // Atomic, as Google documents it: the requests run in order on a working copy of the sheets (each checked against what
 // the earlier ones left), and the copy replaces the spreadsheet's sheets only when every request passed. The copy is
 // cheap: row lists are copied, a row's cells only when a request writes into that row.
+//
+// Protected sheets and ranges hold for the API as for SpreadsheetApp (spreadsheet/protection-rules.ts): a request that
+// changes cells the caller may not edit fails the whole batch with a 400 and Google's sentence; deleted rows carry the
+// protected ranges with them.
 
 import { HTTP } from '../errors';
-import { boxA1 } from '../spreadsheet/a1';
+import { boxA1, GridBox } from '../spreadsheet/a1';
+import {
+  copyProtection,
+  ProtectionRecord,
+  requireEditable,
+  shiftForDelete,
+  Writer,
+} from '../spreadsheet/protection-rules';
 import { LIMITS, MESSAGES } from '../spreadsheet/rules';
 import { CellRecord, lastRowOf, SheetRecord, SpreadsheetRecord } from '../spreadsheet/store';
 import { checkWrite } from '../spreadsheet/validation';
@@ -21,15 +32,29 @@ type Kind = (typeof KINDS)[number];
 
 type Row = Array<CellRecord | undefined>;
 
-/** The sheets as the batch has changed them so far. */
+/** The sheets (and their protected ranges, which follow deleted rows) as the batch has changed them so far. */
 class Working {
   readonly sheets: SheetRecord[];
+  readonly protections: ProtectionRecord[];
   /** Rows already copied for writing. */
   readonly #own = new WeakSet<Row>();
   cells = 0;
 
-  constructor(readonly ss: SpreadsheetRecord) {
+  constructor(
+    readonly ss: SpreadsheetRecord,
+    readonly api: string,
+    readonly writer: Writer,
+  ) {
     this.sheets = ss.sheets.map((s) => ({ ...s, rows: s.rows.slice() }));
+    this.protections = ss.protections.map(copyProtection);
+  }
+
+  /**
+   * Refuses a request that changes cells a protection bars the caller from, with Google's sentence as the whole
+   * message (a 400; UNVERIFIED whether Google prefixes it with the request's index, as it does other problems).
+   */
+  guard(sheet: SheetRecord, box: GridBox): void {
+    requireEditable(this.protections, sheet.sheetId, box, this.writer, (m) => HTTP.badRequest(this.api, m));
   }
 
   sheet(sheetId: unknown): SheetRecord {
@@ -84,6 +109,7 @@ function writeBlock(
     const box = { row, column, numRows: Math.max(1, cells.length), numColumns: Math.max(1, width) };
     throw new Problem(SAY.exceedsGrid(`${quoteTitle(sheet.name)}!${boxA1(box)}`, sheet.maxRows, sheet.maxColumns));
   }
+  if (cells.length && width) w.guard(sheet, { row, column, numRows: cells.length, numColumns: width });
   // Rejecting validation rules hold for API writes too (UNVERIFIED; the stricter choice). `*` replaces the rule.
   if (mask.value && !mask.all) {
     const checks: Array<{ row: number; column: number; dv: number | undefined; value: CellValue }> = [];
@@ -176,6 +202,8 @@ function updateCells(api: string, w: Working, req: Record<string, unknown>, at: 
     throw new Problem(SAY.exceedsGrid(`${quoteTitle(sheet.name)}!${boxA1(box)}`, sheet.maxRows, sheet.maxColumns));
   }
   if (rows.length > r1 - r0 || rows.some((r) => r.length > c1 - c0)) throw new Problem(SAY.dataOutsideRange);
+  // The cells the rows do not cover are cleared: the whole range changes.
+  w.guard(sheet, { row: r0 + 1, column: c0 + 1, numRows: r1 - r0, numColumns: c1 - c0 });
   writeBlock(w, sheet, r0 + 1, c0 + 1, rows, mask);
   // "If the data in rows does not cover the entire requested range, the fields matching those set in fields will be
   // cleared" (UpdateCellsRequest.range). Only stored rows can hold anything to clear.
@@ -202,8 +230,10 @@ function deleteDimension(api: string, w: Working, req: Record<string, unknown>, 
     throw new Problem(SAY.exceedsGrid(`${quoteTitle(sheet.name)}!${boxA1(box)}`, sheet.maxRows, sheet.maxColumns));
   }
   if (sheet.maxRows - (end - start) <= sheet.frozenRows) throw new Problem(SAY.deleteAllRows);
+  w.guard(sheet, { row: start + 1, column: 1, numRows: end - start, numColumns: sheet.maxColumns });
   sheet.rows.splice(start, end - start);
   sheet.maxRows -= end - start;
+  shiftForDelete(w.protections, sheet.sheetId, start + 1, end - start);
   w.cells += (end - start) * sheet.maxColumns;
 }
 
@@ -223,6 +253,7 @@ export function applyBatch(
   api: string,
   ss: SpreadsheetRecord,
   resource: unknown,
+  writer: Writer,
 ): { replies: Array<Record<string, never>>; commit: () => void; cells: number } {
   if (!isObject(resource)) throw HTTP.badRequest(api, SAY.unknownField(String(resource)));
   checkKeys(api, resource, '', BODY);
@@ -232,7 +263,7 @@ export function applyBatch(
     throw HTTP.badRequest(api, SAY.unsupported('responseRanges'));
   const requests = resource.requests;
   if (!Array.isArray(requests) || !requests.length) throw HTTP.badRequest(api, SAY.noRequests);
-  const w = new Working(ss);
+  const w = new Working(ss, api, writer);
   requests.forEach((req: unknown, i) => {
     const at = `requests[${i}]`;
     if (!isObject(req)) throw HTTP.badRequest(api, SAY.unknownField(String(req), at));
@@ -256,6 +287,7 @@ export function applyBatch(
     cells: w.cells,
     commit: () => {
       ss.sheets.splice(0, ss.sheets.length, ...w.sheets);
+      ss.protections.splice(0, ss.protections.length, ...w.protections);
     },
   };
 }

@@ -10,6 +10,7 @@ import { HTTP } from '../errors';
 import { ActiveFault } from '../faults';
 import { Emulated } from '../script/emulated';
 import type { ScriptProject } from '../script/project';
+import { writerOf } from '../spreadsheet/protection';
 import { SpreadsheetRecord, SpreadsheetStore } from '../spreadsheet/store';
 import { queryArgs, enumArg, listArg } from './args';
 import { applyBatch } from './batch-update';
@@ -150,7 +151,7 @@ export class SpreadsheetsCollection implements SpreadsheetsApi {
       { spreadsheetId, ...resource },
       (api, ss, count, fault) => {
         requirePayload(api, resource);
-        const { replies, commit, cells } = applyBatch(api, ss, resource);
+        const { replies, commit, cells } = applyBatch(api, ss, resource, writerOf(this.#core.ctx));
         count(cells);
         if (fault?.kind !== 'partial') commit();
         return { spreadsheetId: ss.id, replies } as BatchUpdateResponse;

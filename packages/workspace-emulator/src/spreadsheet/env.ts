@@ -3,6 +3,7 @@
 
 import { ServiceContext } from '../context';
 import { GasException } from '../errors';
+import { GridBox } from './a1';
 import { SheetRecord, SpreadsheetRecord, SpreadsheetStore } from './store';
 import { UiHost } from './ui';
 
@@ -15,6 +16,7 @@ export interface HandleContext {
   /** Handle factories, so the classes do not import one another. */
   spreadsheet(id: string): object;
   sheet(ref: SheetRef): object;
+  range(ref: SheetRef, box: GridBox): object;
 }
 
 export class SheetRef {

@@ -7,11 +7,13 @@
 // on a write applies it whole (a Sheets write is not split) and then loses the response.
 
 import { ServiceContext } from '../context';
-import { Emulated, signatureMismatch } from '../script/emulated';
+import { Emulated, enumOf, signatureMismatch } from '../script/emulated';
 import { HandleContext, SheetRef } from './env';
 import { fail, LIMITS, MESSAGES, unsupported } from './rules';
 import { fromSerial, toSerial } from './number-format';
-import { Sheet } from './sheet';
+import { Protection } from './protection';
+import { Range } from './range';
+import { protectionKind, Sheet } from './sheet';
 import { defaultSheetBase, requireCells, SpreadsheetRecord, SpreadsheetStore } from './store';
 import { Ui, UiHost } from './ui';
 import { DataValidationBuilder } from './validation';
@@ -33,6 +35,7 @@ type SpreadsheetApi = Emulated<
   | 'getSpreadsheetLocale'
   | 'getOwner'
   | 'toast'
+  | 'getProtections'
 >;
 
 /** Sheet names are unique ignoring case in Sheets. */
@@ -149,6 +152,14 @@ class Spreadsheet implements SpreadsheetApi {
     });
   }
 
+  /** Every protection of that type on every sheet, also those the user cannot edit (Protection.canEdit tells). */
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): Protection[] {
+    const kind = protectionKind(type, 'Spreadsheet.getProtections');
+    return this.#call('getProtections', (ss) =>
+      ss.protections.filter((p) => p.type === kind).map((p) => new Protection(this.#env, ss.id, p.id)),
+    );
+  }
+
   getSpreadsheetLocale(): string {
     return this.#call('getSpreadsheetLocale', (ss) => ss.locale);
   }
@@ -192,6 +203,7 @@ type SpreadsheetAppApi = Emulated<
 
 class SpreadsheetAppEmulation implements SpreadsheetAppApi {
   readonly #env: HandleContext;
+  readonly ProtectionType = enumOf<typeof GoogleAppsScript.Spreadsheet.ProtectionType>(['RANGE', 'SHEET']);
 
   constructor(env: HandleContext) {
     this.#env = env;
@@ -255,6 +267,7 @@ export function createSpreadsheetApp(
     activeSpreadsheetId: options.activeSpreadsheetId,
     spreadsheet: (id) => new Spreadsheet(env, id),
     sheet: (ref) => new Sheet(ref),
+    range: (ref, box) => new Range(ref, box),
   };
   return new SpreadsheetAppEmulation(env);
 }

@@ -7,6 +7,8 @@ import { HandleContext, SheetRef } from './env';
 import { Range, requireInside, writeCells } from './range';
 import { fail, MESSAGES } from './rules';
 import { CellRecord, lastColumnOf, lastRowOf, requireCells, SheetRecord, SpreadsheetRecord } from './store';
+import { guardCells, newProtection, Protection, writerOf } from './protection';
+import { requireRowsInsertable, shiftForDelete, shiftForInsert } from './protection-rules';
 import { TextFinder } from './text-finder';
 import { CellValue, toCell } from './values';
 
@@ -37,6 +39,8 @@ type SheetApi = Emulated<
   | 'clear'
   | 'sort'
   | 'createTextFinder'
+  | 'protect'
+  | 'getProtections'
 >;
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -152,6 +156,7 @@ export class Sheet implements SheetApi {
         if (rowContents.length === 0) throw fail(MESSAGES.columnsAtLeastOne);
         const values = rowContents.map((v) => toCell(v, 'Sheet.appendRow'));
         const row = lastRowOf(sheet) + 1;
+        guardCells(this.#env, ss, sheet.sheetId, { row, column: 1, numRows: 1, numColumns: values.length });
         const addRows = row > sheet.maxRows ? 1 : 0;
         const addColumns = Math.max(0, values.length - sheet.maxColumns);
         requireCells(ss, addRows * (sheet.maxColumns + addColumns) + addColumns * sheet.maxRows);
@@ -171,6 +176,7 @@ export class Sheet implements SheetApi {
       if (afterPosition < 1 || afterPosition > sheet.maxRows) throw fail(MESSAGES.rowsOutOfBounds);
       // UNVERIFIED wording for a count below 1.
       if (howMany < 1) throw fail(MESSAGES.rowsAtLeastOne);
+      requireRowsInsertable(ss.protections, sheet.sheetId, afterPosition, writerOf(this.#env.ctx), fail);
       requireCells(ss, howMany * sheet.maxColumns);
       // New rows take the formatting (and validation) of the row above, as in Sheets.
       const above = sheet.rows[afterPosition - 1];
@@ -183,6 +189,7 @@ export class Sheet implements SheetApi {
       while (sheet.rows.length < afterPosition) sheet.rows.push(undefined);
       sheet.rows.splice(afterPosition, 0, ...Array.from({ length: howMany }, template));
       sheet.maxRows += howMany;
+      shiftForInsert(ss.protections, sheet.sheetId, afterPosition, howMany);
     });
     return this;
   }
@@ -197,12 +204,20 @@ export class Sheet implements SheetApi {
 
   #deleteRows(method: string, rowPosition: unknown, howMany: unknown): void {
     if (!isInt(rowPosition) || !isInt(howMany)) throw signatureMismatch(`Sheet.${method}`, [rowPosition, howMany]);
-    this.#call(method, (_ss, sheet) => {
+    this.#call(method, (ss, sheet) => {
       if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > sheet.maxRows)
         throw fail(MESSAGES.rowsOutOfBounds);
       if (sheet.maxRows - howMany <= sheet.frozenRows) throw fail(MESSAGES.deleteAllRows);
+      // Deleting rows changes every cell of them, the full width.
+      guardCells(this.#env, ss, sheet.sheetId, {
+        row: rowPosition,
+        column: 1,
+        numRows: howMany,
+        numColumns: sheet.maxColumns,
+      });
       sheet.rows.splice(rowPosition - 1, howMany);
       sheet.maxRows -= howMany;
+      shiftForDelete(ss.protections, sheet.sheetId, rowPosition, howMany);
     });
   }
 
@@ -272,7 +287,14 @@ export class Sheet implements SheetApi {
       throw signatureMismatch('Sheet.clear', [options]);
     const contents = !options?.formatOnly || !!options?.contentsOnly;
     const formats = !options?.contentsOnly || !!options?.formatOnly;
-    this.#call('clear', (_ss, sheet) => {
+    this.#call('clear', (ss, sheet) => {
+      // Formats may lie beyond the data: the whole grid changes.
+      guardCells(this.#env, ss, sheet.sheetId, {
+        row: 1,
+        column: 1,
+        numRows: sheet.maxRows,
+        numColumns: sheet.maxColumns,
+      });
       for (const row of sheet.rows)
         row?.forEach((cell) => {
           if (!cell) return;
@@ -293,11 +315,18 @@ export class Sheet implements SheetApi {
   sort(columnPosition: number, ascending = true): this {
     if (!isInt(columnPosition) || typeof ascending !== 'boolean')
       throw signatureMismatch('Sheet.sort', [columnPosition, ascending]);
-    this.#call('sort', (_ss, sheet) => {
+    this.#call('sort', (ss, sheet) => {
       if (columnPosition < 1 || columnPosition > sheet.maxColumns) throw fail(MESSAGES.columnsOutOfBounds);
       const first = sheet.frozenRows + 1;
       const last = lastRowOf(sheet);
       if (last < first) return;
+      // Whole rows move: every cell of the sorted rows changes.
+      guardCells(this.#env, ss, sheet.sheetId, {
+        row: first,
+        column: 1,
+        numRows: last - first + 1,
+        numColumns: sheet.maxColumns,
+      });
       while (sheet.rows.length < last) sheet.rows.push(undefined);
       const block = sheet.rows.slice(first - 1, last);
       const key = (r: Array<CellRecord | undefined> | undefined): CellValue => r?.[columnPosition - 1]?.v ?? '';
@@ -316,4 +345,30 @@ export class Sheet implements SheetApi {
     if (typeof findText !== 'string') throw signatureMismatch('Sheet.createTextFinder', [findText]);
     return new TextFinder(this.#ref, undefined, findText);
   }
+
+  /** "If the sheet is already protected, this method returns an object representing its existing protection". */
+  protect(): Protection {
+    return this.#call('protect', (ss, sheet) => {
+      const existing = ss.protections.find((p) => p.type === 'SHEET' && p.sheetId === sheet.sheetId);
+      const record = existing ?? newProtection(ss, 'SHEET', sheet.sheetId, undefined, writerOf(this.#env.ctx));
+      return new Protection(this.#env, ss.id, record.id);
+    });
+  }
+
+  /** "All protected ranges in the sheet, or a single-element array representing the protection on the sheet itself." */
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): Protection[] {
+    const kind = protectionKind(type, 'Sheet.getProtections');
+    return this.#call('getProtections', (ss, sheet) =>
+      ss.protections
+        .filter((p) => p.type === kind && p.sheetId === sheet.sheetId)
+        .map((p) => new Protection(this.#env, ss.id, p.id)),
+    );
+  }
+}
+
+/** The ProtectionType a script passed, as the record names it. */
+export function protectionKind(type: unknown, method: string): 'SHEET' | 'RANGE' {
+  const name = String(type);
+  if (name !== 'SHEET' && name !== 'RANGE') throw signatureMismatch(method, [type]);
+  return name;
 }

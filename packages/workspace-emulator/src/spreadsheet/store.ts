@@ -3,7 +3,9 @@
 // `create`, `editByUser`...) are for setup, the sandbox and tests, and return copies.
 
 import { createHash } from 'node:crypto';
+import { copyProtection, ProtectionKind, ProtectionRecord, SharingRecord } from './protection-rules';
 import { fail, LIMITS, MESSAGES } from './rules';
+import { boxA1 } from './a1';
 import { Entered, enterText } from './user-entered';
 import { CellJSON, CellValue, cellFromJSON, cellToJSON, copyCell, toCell } from './values';
 
@@ -55,6 +57,26 @@ export interface SpreadsheetRecord {
   rules: ValidationRecord[];
   /** Sequence for new sheet ids. */
   sheetSeq: number;
+  /** Protected sheets and ranges (protection-rules.ts). */
+  protections: ProtectionRecord[];
+  /** Sequence for new protection ids. */
+  protectionSeq: number;
+  /** Who the spreadsheet is shared with; absent: never shared by the host (protection-rules.ts sharingOf). */
+  sharing?: SharingRecord;
+}
+
+/** What the host reads of one protection (uncounted). */
+export interface ProtectionSnapshot {
+  sheet: string;
+  /** A RANGE protection's cells, in A1 notation. */
+  range?: string;
+  type: ProtectionKind;
+  editors: string[];
+  domainEdit: boolean;
+  description: string;
+  warningOnly: boolean;
+  /** A SHEET protection's open ranges, in A1 notation. */
+  unprotected: string[];
 }
 
 export interface SheetSnapshot {
@@ -190,6 +212,8 @@ export class SpreadsheetStore {
       this.spreadsheets.set(s.id, {
         ...s,
         rules: s.rules ?? [],
+        protections: (s.protections ?? []).map(copyProtection),
+        protectionSeq: s.protectionSeq ?? 0,
         sheets: (s.sheets ?? []).map((sh) => ({
           ...sh,
           columnWidths: sh.columnWidths ?? {},
@@ -234,6 +258,8 @@ export class SpreadsheetStore {
       sheets: [],
       rules: [],
       sheetSeq: 0,
+      protections: [],
+      protectionSeq: 0,
     };
     ss.sheets.push(this.newSheet(ss, `${defaultSheetBase(opts.locale)}1`));
     this.spreadsheets.set(id, ss);
@@ -295,6 +321,40 @@ export class SpreadsheetStore {
       throw new Error(`${sheetName}!R${row}C${column} is outside the grid`);
     const ss = this.record(id)!;
     putEntered(ss, cellFor(sheet, row, column), toCell(value, 'editByUser'));
+  }
+
+  /**
+   * The spreadsheet's protected sheets and ranges (uncounted; tests and the sandbox), with the editors each lists (the
+   * owner may always edit besides).
+   */
+  protections(id: string): ProtectionSnapshot[] {
+    const ss = this.record(id);
+    if (!ss) throw new Error(`No spreadsheet ${id}`);
+    return ss.protections.map((p) => ({
+      sheet: ss.sheets.find((s) => s.sheetId === p.sheetId)?.name ?? '',
+      ...(p.box && { range: boxA1(p.box) }),
+      type: p.type,
+      editors: [...p.editors],
+      domainEdit: p.domainEdit,
+      description: p.description,
+      warningOnly: p.warningOnly,
+      unprotected: p.unprotected.map(boxA1),
+    }));
+  }
+
+  /**
+   * Drive sharing (uncounted): who may edit the spreadsheet besides its owner, and whether everyone in the owner's
+   * Workspace domain may. A protection made later starts from these permissions (protection-rules.ts). Never called,
+   * a Workspace owner's spreadsheet counts as shared with the domain (UNVERIFIED; the stricter default).
+   */
+  share(id: string, sharing: { editors?: string[]; domain?: boolean }): void {
+    const ss = this.record(id);
+    if (!ss) throw new Error(`No spreadsheet ${id}`);
+    const domain = sharing.domain ?? ss.sharing?.domain;
+    ss.sharing = {
+      editors: [...(sharing.editors ?? ss.sharing?.editors ?? [])],
+      ...(domain !== undefined && { domain }),
+    };
   }
 
   /** A person renaming a sheet tab (uncounted). */

@@ -3,9 +3,19 @@
 // bound project's onEdit and the installed onEdit/onChange triggers, as Google does for a user's edits only.
 //
 // A user's input meets the cells' validation rules as in the UI: a rule that rejects invalid data refuses the edit
-// (Sheets shows an error and keeps the old value); a warning-only rule lets it through.
+// (Sheets shows an error and keeps the old value); a warning-only rule lets it through. A protected sheet or range
+// the person may not edit refuses the change the same way (ProtectedEditRefused, Google's sentence); a warning-only
+// protection lets it through (Sheets asks the person to confirm: the emulated person always does).
 
 import { GridBox, parseA1 } from './a1';
+import {
+  ProtectedEditRefused,
+  requireEditable,
+  requireRowsInsertable,
+  shiftForDelete,
+  shiftForInsert,
+  Writer,
+} from './protection-rules';
 import { writeCells } from './range';
 import { fail, MESSAGES } from './rules';
 import { compareCells } from './sheet';
@@ -48,6 +58,9 @@ function boxOf(sheet: SheetRecord, a1: string): GridBox {
   return box;
 }
 
+/** Sheets' refusal of a person's change to cells a protection bars them from (nothing changes). */
+const refuse = (writer: Writer) => () => new ProtectedEditRefused(writer.email);
+
 /** Typing (or pasting) `values` into the cells of `a1`; the shape must match the range. */
 export function editCells(
   store: SpreadsheetStore,
@@ -55,11 +68,13 @@ export function editCells(
   sheetName: string,
   a1: string,
   values: unknown[][],
+  writer: Writer,
 ): SheetChange {
   const { ss, sheet } = sheetOf(store, id, sheetName);
   const box = boxOf(sheet, a1);
   if (values.length !== box.numRows || values.some((r) => r.length !== box.numColumns))
     throw new Error(`${values.length} rows of values for ${box.numRows}×${box.numColumns} cells at ${a1}`);
+  requireEditable(ss.protections, sheet.sheetId, box, writer, refuse(writer));
   const typed = values.map((r) => r.map((v) => toCell(v, 'edit')));
   const single = box.numRows === 1 && box.numColumns === 1;
   const oldValue = single ? copyCell(cellAt(sheet, box.row, box.column)?.v ?? '') : undefined;
@@ -82,11 +97,13 @@ export function sortRange(
   a1: string,
   column: number,
   ascending: boolean,
+  writer: Writer,
 ): SheetChange {
-  const { sheet } = sheetOf(store, id, sheetName);
+  const { ss, sheet } = sheetOf(store, id, sheetName);
   const box = boxOf(sheet, a1);
   if (column < box.column || column >= box.column + box.numColumns)
     throw new Error(`Column ${column} is outside the sorted range ${a1}`);
+  requireEditable(ss.protections, sheet.sheetId, box, writer, refuse(writer));
   const rows: Array<Array<CellRecord | undefined>> = [];
   for (let r = box.row; r < box.row + box.numRows; r++) {
     const line: Array<CellRecord | undefined> = [];
@@ -120,10 +137,12 @@ export function insertRows(
   sheetName: string,
   afterRow: number,
   count: number,
+  writer: Writer,
 ): SheetChange {
   const { ss, sheet } = sheetOf(store, id, sheetName);
   if (!Number.isInteger(afterRow) || afterRow < 0 || afterRow > sheet.maxRows) throw fail(MESSAGES.rowsOutOfBounds);
   if (!Number.isInteger(count) || count < 1) throw fail(MESSAGES.rowsAtLeastOne);
+  requireRowsInsertable(ss.protections, sheet.sheetId, afterRow, writer, refuse(writer));
   requireCells(ss, count * sheet.maxColumns);
   const above = afterRow > 0 ? sheet.rows[afterRow - 1] : undefined;
   const template = (): Array<CellRecord | undefined> | undefined =>
@@ -133,6 +152,7 @@ export function insertRows(
   while (sheet.rows.length < afterRow) sheet.rows.push(undefined);
   sheet.rows.splice(afterRow, 0, ...Array.from({ length: count }, template));
   sheet.maxRows += count;
+  shiftForInsert(ss.protections, sheet.sheetId, afterRow, count);
   return { spreadsheetId: id, sheetName, changeType: 'INSERT_ROW', firesOnEdit: false };
 }
 
@@ -143,14 +163,18 @@ export function deleteRows(
   sheetName: string,
   startRow: number,
   count: number,
+  writer: Writer,
 ): SheetChange {
-  const { sheet } = sheetOf(store, id, sheetName);
+  const { ss, sheet } = sheetOf(store, id, sheetName);
   if (!Number.isInteger(startRow) || !Number.isInteger(count) || startRow < 1 || count < 1)
     throw fail(MESSAGES.rowsOutOfBounds);
   if (startRow + count - 1 > sheet.maxRows) throw fail(MESSAGES.rowsOutOfBounds);
   if (sheet.maxRows - count <= sheet.frozenRows) throw fail(MESSAGES.deleteAllRows);
+  const rows = { row: startRow, column: 1, numRows: count, numColumns: sheet.maxColumns };
+  requireEditable(ss.protections, sheet.sheetId, rows, writer, refuse(writer));
   sheet.rows.splice(startRow - 1, count);
   sheet.maxRows -= count;
+  shiftForDelete(ss.protections, sheet.sheetId, startRow, count);
   return { spreadsheetId: id, sheetName, changeType: 'REMOVE_ROW', firesOnEdit: false };
 }
 
