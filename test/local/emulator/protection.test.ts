@@ -55,6 +55,28 @@ const CODE = `
     p.removeEditors([${JSON.stringify(OFFICE)}, ${JSON.stringify(DIRECTOR)}]);
     return p.getEditors().map(function (u) { return u.getEmail(); });
   }
+  function settle() {
+    var sheet = staff();
+    return [attempt(function () { sheet.setFrozenRows(1); }), attempt(function () { sheet.setColumnWidth(1, 200); }),
+      attempt(function () { sheet.hideSheet(); }), attempt(function () { sheet.showSheet(); }),
+      attempt(function () { SpreadsheetApp.getActiveSpreadsheet().setSpreadsheetTimeZone('Asia/Tbilisi'); }),
+      attempt(function () { SpreadsheetApp.getActiveSpreadsheet().insertSheet('Mine'); })];
+  }
+  function openNotes() {
+    var p = staff().protect();
+    p.setUnprotectedRanges([staff().getRange('C1:C1000')]);
+    return p.getUnprotectedRanges().map(function (r) { return r.getA1Notation(); });
+  }
+  function note(row, text) { return attempt(function () { staff().getRange(row, 3).setValue(text); }); }
+  function noteAndRole(row) { return attempt(function () { staff().getRange(row, 2, 1, 2).setValues([['x', 'y']]); }); }
+  function installRelay() {
+    ScriptApp.newTrigger('relay').forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onEdit().create();
+  }
+  // An installable trigger runs as its creator (the office account): it may write where the typist may not.
+  function relay(e) {
+    if (e.range.getSheet().getName() !== 'Events') return;
+    staff().getRange(3, 3).setValue('seen ' + e.value);
+  }
   function onEdit(e) {
     var seen = JSON.parse(PropertiesService.getScriptProperties().getProperty('edits') || '[]');
     seen.push(e.range.getA1Notation());
@@ -230,6 +252,65 @@ describe('what a protection leaves open', () => {
     expect(ws.spreadsheets.protections(id)[0].range).toBe('A2:B2');
     expect(as(MANAGER, 'promote', 1, 'free')).toBe('ok');
     expect(as(MANAGER, 'promote', 2, 'Job')).toBe(PROTECTED);
+  });
+});
+
+describe('what else a protected sheet keeps from non-editors (phase 2 review)', () => {
+  it('its settings: frozen rows, column widths, hiding and showing; the spreadsheet’s own settings stay anyone’s', () => {
+    const { ws, id, as } = setup();
+    as(OFFICE, 'protectStaff', DIRECTOR);
+    expect(as(MANAGER, 'settle')).toEqual([PROTECTED, PROTECTED, PROTECTED, PROTECTED, 'ok', 'ok']);
+    expect(ws.spreadsheets.get(id).sheets[0]).toMatchObject({ name: 'Staff', frozenRows: 0, hidden: false });
+    expect(as(DIRECTOR, 'settle')).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'A sheet with the name "Mine" already exists. Please enter another name.',
+    ]);
+  });
+
+  it('a range protection does not keep the sheet’s settings', () => {
+    const { as } = setup();
+    as(OFFICE, 'protectHeader');
+    expect((as(MANAGER, 'settle') as string[]).slice(0, 4)).toEqual(['ok', 'ok', 'ok', 'ok']);
+  });
+
+  it('open ranges inside a protected sheet are anyone’s; a write that also touches protected cells is refused', () => {
+    const { ws, id, as, staff } = setup();
+    as(OFFICE, 'protectStaff', DIRECTOR);
+    expect(as(OFFICE, 'openNotes')).toEqual(['C1:C1000']);
+    expect(ws.spreadsheets.protections(id)[0].unprotected).toEqual(['C1:C1000']);
+    expect(as(MANAGER, 'note', 3, 'called twice')).toBe('ok');
+    expect(as(MANAGER, 'noteAndRole', 3)).toBe(PROTECTED);
+    ws.sheetsUser.edit(id, 'Staff', 'C2', [['on leave']], { as: MANAGER });
+    expect(staff().slice(1)).toEqual([
+      ['Dina', 'director', 'on leave'],
+      ['Max', 'manager', 'called twice'],
+    ]);
+    // Deleting a row touches its protected cells too.
+    expect(as(MANAGER, 'dropStaff', 3)).toBe(PROTECTED);
+  });
+
+  it('a manager cannot open the sheet for themselves: setUnprotectedRanges is an editor’s change', () => {
+    const { ws, project, as } = setup();
+    as(OFFICE, 'protectStaff', DIRECTOR);
+    const run = ws.runAs({ email: MANAGER }, () => project.invoke('openNotes', []));
+    expect((run.error as Error).message).toBe(PROTECTION_SAY.notAnEditor);
+    expect(as(MANAGER, 'note', 3, 'x')).toBe(PROTECTED);
+  });
+
+  it('an installable trigger the office account made writes for a non-editor (it runs as its creator)', () => {
+    const { ws, id, as, staff } = setup();
+    as(OFFICE, 'protectStaff', DIRECTOR);
+    as(OFFICE, 'installRelay');
+    const done = ws.sheetsUser.edit(id, 'Events', 'A1', [['call']], { as: MANAGER });
+    expect(done.fired.map((f) => [f.handler, f.error])).toEqual([
+      ['onEdit', undefined],
+      ['relay', undefined],
+    ]);
+    expect(staff()[2]).toEqual(['Max', 'manager', 'seen call']);
   });
 });
 

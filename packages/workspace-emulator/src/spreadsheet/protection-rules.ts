@@ -202,6 +202,23 @@ export function requireRowsInsertable(
   if (bars) throw fail(PROTECTION_SAY.protectedCell);
 }
 
+/**
+ * Refuses a change to the sheet itself (frozen rows, column widths, hiding or showing it) when its SHEET protection
+ * bars `writer`, open ranges or not. UNVERIFIED: Google does not document which sheet settings a protected sheet
+ * keeps from non-editors; refusing them all is the stricter choice. Range protections do not bar these.
+ */
+export function requireSheetChangeable(
+  protections: readonly ProtectionRecord[],
+  sheetId: number,
+  writer: Writer,
+  fail: (message: string) => Error,
+): void {
+  const bars = protections.some(
+    (p) => p.type === 'SHEET' && p.sheetId === sheetId && !p.warningOnly && !canEditProtection(p, writer),
+  );
+  if (bars) throw fail(PROTECTION_SAY.protectedCell);
+}
+
 /** Moves a box down for `count` rows inserted after `afterRow`; a box the new rows land inside grows. */
 function boxAfterInsert(b: GridBox, afterRow: number, count: number): GridBox {
   if (b.row > afterRow) return { ...b, row: b.row + count };

@@ -21,6 +21,7 @@ import {
   ProtectionKind,
   ProtectionRecord,
   requireEditable,
+  requireSheetChangeable,
   sharingOf,
   withEmails,
   Writer,
@@ -40,6 +41,11 @@ export function writerOf(ctx: ServiceContext): Writer {
 /** Refuses a script's change of `box` on sheet `sheetId` that a protection bars its effective user from. */
 export function guardCells(env: HandleContext, ss: SpreadsheetRecord, sheetId: number, box: GridBox): void {
   requireEditable(ss.protections, sheetId, box, writerOf(env.ctx), fail);
+}
+
+/** Refuses a script's change of the sheet's own settings that its SHEET protection bars the effective user from. */
+export function guardSheet(env: HandleContext, ss: SpreadsheetRecord, sheetId: number): void {
+  requireSheetChangeable(ss.protections, sheetId, writerOf(env.ctx), fail);
 }
 
 /** A new protection, starting from the spreadsheet's own permissions (protection-rules.ts, "mirror"). */

@@ -7,7 +7,7 @@ import { HandleContext, SheetRef } from './env';
 import { Range, requireInside, writeCells } from './range';
 import { fail, MESSAGES } from './rules';
 import { CellRecord, lastColumnOf, lastRowOf, requireCells, SheetRecord, SpreadsheetRecord } from './store';
-import { guardCells, newProtection, Protection, writerOf } from './protection';
+import { guardCells, guardSheet, newProtection, Protection, writerOf } from './protection';
 import { requireRowsInsertable, shiftForDelete, shiftForInsert } from './protection-rules';
 import { TextFinder } from './text-finder';
 import { CellValue, toCell } from './values';
@@ -232,9 +232,10 @@ export class Sheet implements SheetApi {
 
   setFrozenRows(rows: number): void {
     if (!isInt(rows) || rows < 0) throw signatureMismatch('Sheet.setFrozenRows', [rows]);
-    this.#call('setFrozenRows', (_ss, sheet) => {
+    this.#call('setFrozenRows', (ss, sheet) => {
       // UNVERIFIED wording; Sheets refuses to freeze every row of a sheet.
       if (rows >= sheet.maxRows) throw fail(MESSAGES.rowsOutOfBounds);
+      guardSheet(this.#env, ss, sheet.sheetId);
       sheet.frozenRows = rows;
     });
   }
@@ -246,8 +247,9 @@ export class Sheet implements SheetApi {
   setColumnWidth(columnPosition: number, width: number): this {
     if (!isInt(columnPosition) || !isInt(width) || width < 0)
       throw signatureMismatch('Sheet.setColumnWidth', [columnPosition, width]);
-    this.#call('setColumnWidth', (_ss, sheet) => {
+    this.#call('setColumnWidth', (ss, sheet) => {
       if (columnPosition < 1 || columnPosition > sheet.maxColumns) throw fail(MESSAGES.columnsOutOfBounds);
+      guardSheet(this.#env, ss, sheet.sheetId);
       sheet.columnWidths[String(columnPosition)] = width;
     });
     return this;
@@ -265,13 +267,15 @@ export class Sheet implements SheetApi {
   hideSheet(): this {
     this.#call('hideSheet', (ss, sheet) => {
       if (!sheet.hidden && ss.sheets.filter((s) => !s.hidden).length <= 1) throw fail(MESSAGES.hideAll);
+      guardSheet(this.#env, ss, sheet.sheetId);
       sheet.hidden = true;
     });
     return this;
   }
 
   showSheet(): this {
-    this.#call('showSheet', (_ss, sheet) => {
+    this.#call('showSheet', (ss, sheet) => {
+      guardSheet(this.#env, ss, sheet.sheetId);
       sheet.hidden = false;
     });
     return this;
