@@ -16,6 +16,7 @@ export * from './src/people/store';
 export * from './src/people/quotas';
 export * from './src/spreadsheet/service';
 export * from './src/spreadsheet/store';
+export type { ChartOptionValue, ChartPositionRecord, ChartSnapshot, ChartTable } from './src/spreadsheet/chart-record';
 export * from './src/spreadsheet/a1';
 export { PROTECTION_SAY, ProtectedEditRefused } from './src/spreadsheet/protection-rules';
 export type { By, UserActionResult, FiredTrigger } from './src/sheets-user';

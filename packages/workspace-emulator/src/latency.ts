@@ -73,6 +73,12 @@ export const LATENCY: Record<string, Rate> = {
   'SpreadsheetApp.Range.setValues': { baseMs: 200, perCellMs: 0.1 },
   'SpreadsheetApp.Range.setValue': { perCellMs: 0.1 },
   'SpreadsheetApp.Sheet.appendRow': { baseMs: 150, perCellMs: 0.1 },
+  // Embedded charts: inserting or changing one makes Sheets lay it out and re-render it for every viewer, a heavier
+  // write than a cell's; 400 ms, removing 200 ms, reading them as a small read. UNVERIFIED: no published timing.
+  'SpreadsheetApp.Sheet.insertChart': { baseMs: 400 },
+  'SpreadsheetApp.Sheet.updateChart': { baseMs: 400 },
+  'SpreadsheetApp.Sheet.removeChart': { baseMs: 200 },
+  'SpreadsheetApp.Sheet.getCharts': { baseMs: 120 },
   // TextFinder scans the cells on Google's side and returns only the matches; priced per cell scanned like a read
   // (UNVERIFIED: it is reported faster than getValues plus a search in script, but no figure is published).
 

@@ -14,6 +14,7 @@ import { createPeople } from './people/service';
 import { PEOPLE_QUOTAS, PeopleQuota, PeopleQuotaSettings } from './people/quotas';
 import { SpreadsheetStore } from './spreadsheet/store';
 import { createSpreadsheetApp, UiHost } from './spreadsheet/service';
+import { createCharts } from './spreadsheet/charts';
 import { CalendarStore } from './calendar/store';
 import { createCalendarApp } from './calendar/service';
 import { createCalendarAdvanced } from './calendar/advanced-service';
@@ -240,6 +241,8 @@ export class Workspace {
     return {
       ...advanced,
       People: createPeople(this.people, ctx, this.peopleQuota),
+      // Only its enums (Charts.ChartType...), for embedded charts' builders; it makes no calls.
+      Charts: createCharts(),
       SpreadsheetApp: createSpreadsheetApp(this.spreadsheets, ctx, {
         activeSpreadsheetId: binding.boundSpreadsheetId,
         ui: binding.ui,

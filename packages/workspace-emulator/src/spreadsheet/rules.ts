@@ -35,6 +35,8 @@ export const MESSAGES = {
   tooManyCells: `This action would increase the number of cells in the workbook above the limit of ${LIMITS.cellsPerSpreadsheet} cells.`,
   openById: 'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
   noUi: 'Cannot call SpreadsheetApp.getUi() from this context.',
+  /** UNVERIFIED wording: deleting the only sheet. */
+  deleteLastSheet: 'Sorry, it is not possible to delete all sheets in a document.',
   /** UNVERIFIED wording: hiding the last visible sheet. */
   hideAll: 'Sorry, it is not possible to hide all the sheets in a document.',
   sheetExists: (name: string) => `A sheet with the name "${name}" already exists. Please enter another name.`,

@@ -11,7 +11,7 @@ import { Emulated, enumOf, signatureMismatch } from '../script/emulated';
 import { HandleContext, SheetRef } from './env';
 import { fail, LIMITS, MESSAGES, unsupported } from './rules';
 import { fromSerial, toSerial } from './number-format';
-import { Protection } from './protection';
+import { guardSheet, Protection } from './protection';
 import { Range } from './range';
 import { protectionKind, Sheet } from './sheet';
 import { defaultSheetBase, requireCells, SpreadsheetRecord, SpreadsheetStore } from './store';
@@ -30,6 +30,7 @@ type SpreadsheetApi = Emulated<
   | 'getSheets'
   | 'getSheetByName'
   | 'insertSheet'
+  | 'deleteSheet'
   | 'getSpreadsheetTimeZone'
   | 'setSpreadsheetTimeZone'
   | 'getSpreadsheetLocale'
@@ -120,6 +121,26 @@ class Spreadsheet implements SpreadsheetApi {
       const record = this.#env.store.newSheet(ss, title);
       ss.sheets.splice(index ?? ss.sheets.length, 0, record);
       return this.#sheet(record.sheetId);
+    });
+  }
+
+  /**
+   * One call. The sheet goes with what it holds, its embedded charts included; charts on other sheets that read it
+   * keep their ranges (Sheets shows #REF! there: the host read API says '#REF!' too). The last sheet cannot go
+   * (UNVERIFIED wording).
+   */
+  deleteSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+    if (!(sheet instanceof Sheet)) throw signatureMismatch('Spreadsheet.deleteSheet', [sheet]);
+    const sheetId = sheet.getSheetId();
+    this.#call('deleteSheet', (ss) => {
+      const at = ss.sheets.findIndex((s) => s.sheetId === sheetId);
+      if (at < 0) throw fail(`The sheet has been deleted.`); // UNVERIFIED wording
+      if (ss.sheets.length <= 1) throw fail(MESSAGES.deleteLastSheet);
+      // A protected sheet cannot be deleted by those its protection bars (UNVERIFIED wording: the protected-cell one).
+      guardSheet(this.#env, ss, sheetId);
+      ss.sheets.splice(at, 1);
+      // Its protections go with it.
+      ss.protections = ss.protections.filter((p) => p.sheetId !== sheetId);
     });
   }
 

@@ -11,6 +11,9 @@ import { guardCells, guardSheet, newProtection, Protection, writerOf } from './p
 import { requireRowsInsertable, shiftForDelete, shiftForInsert } from './protection-rules';
 import { TextFinder } from './text-finder';
 import { CellValue, toCell } from './values';
+import { ChartRecord, chartsOf, copySpec, newChartId, shiftForDeletedRows, shiftForInsertedRows } from './chart-record';
+import { CHART_MESSAGES, chartState, ChartState, defaultSpec, EmbeddedChart, EmbeddedChartBuilder } from './charts';
+import { jsonBytes } from '../wire-size';
 
 type SheetApi = Emulated<
   GoogleAppsScript.Spreadsheet.Sheet,
@@ -41,6 +44,11 @@ type SheetApi = Emulated<
   | 'createTextFinder'
   | 'protect'
   | 'getProtections'
+  | 'newChart'
+  | 'insertChart'
+  | 'getCharts'
+  | 'updateChart'
+  | 'removeChart'
 >;
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -190,6 +198,7 @@ export class Sheet implements SheetApi {
       sheet.rows.splice(afterPosition, 0, ...Array.from({ length: howMany }, template));
       sheet.maxRows += howMany;
       shiftForInsert(ss.protections, sheet.sheetId, afterPosition, howMany);
+      shiftForInsertedRows(ss, sheet.sheetId, afterPosition, howMany);
     });
     return this;
   }
@@ -218,6 +227,7 @@ export class Sheet implements SheetApi {
       sheet.rows.splice(rowPosition - 1, howMany);
       sheet.maxRows -= howMany;
       shiftForDelete(ss.protections, sheet.sheetId, rowPosition, howMany);
+      shiftForDeletedRows(ss, sheet.sheetId, rowPosition, howMany);
     });
   }
 
@@ -366,6 +376,109 @@ export class Sheet implements SheetApi {
       ss.protections
         .filter((p) => p.type === kind && p.sheetId === sheet.sheetId)
         .map((p) => new Protection(this.#env, ss.id, p.id)),
+    );
+  }
+
+  // Charts (charts.ts). newChart is local: a builder holds no server state until insertChart sends the chart.
+
+  newChart(): EmbeddedChartBuilder {
+    this.#ref.sheet();
+    return new EmbeddedChartBuilder({ origin: this.#ref, spec: defaultSpec(), chartId: null, inserted: false });
+  }
+
+  /** The chart's object, checked: a chart this emulation made (a script cannot forge one). */
+  #chartOf(method: string, chart: unknown): ChartState {
+    const state = chartState(chart);
+    if (!state || !(chart instanceof EmbeddedChart)) throw signatureMismatch(`Sheet.${method}`, [chart]);
+    return state;
+  }
+
+  /** Its ranges still name sheets of this spreadsheet, inside their grids; its anchor lies on this sheet's grid. */
+  #requirePlaceable(ss: SpreadsheetRecord, sheet: SheetRecord, state: ChartState): void {
+    for (const r of state.spec.ranges) {
+      const source = ss.sheets.find((s) => s.sheetId === r.sheetId);
+      if (!source) throw fail(CHART_MESSAGES.sourceGone);
+      requireInside(source, r);
+    }
+    const p = state.spec.position;
+    if (p.anchorRow > sheet.maxRows || p.anchorColumn > sheet.maxColumns) throw fail(CHART_MESSAGES.anchorOutside);
+  }
+
+  /**
+   * One round trip: the chart goes on this sheet with a new id. Strict (UNVERIFIED what Google does): a chart built
+   * from another sheet's newChart(), a chart read from a sheet (use updateChart), or the same built object twice.
+   */
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const state = this.#chartOf('insertChart', chart);
+    this.#env.ctx.call(
+      'SpreadsheetApp.Sheet.insertChart',
+      () => {
+        const ss = this.#ref.ss();
+        const sheet = this.#ref.sheet();
+        // A chart is part of its sheet: a protected sheet keeps it from non-editors (UNVERIFIED; stricter).
+        guardSheet(this.#env, ss, sheet.sheetId);
+        if (state.inserted || state.chartId !== null) throw fail(CHART_MESSAGES.alreadyInserted);
+        if (state.origin.spreadsheetId !== this.#ref.spreadsheetId || state.origin.sheetId !== this.#ref.sheetId)
+          throw fail(CHART_MESSAGES.otherSheet);
+        this.#requirePlaceable(ss, sheet, state);
+        chartsOf(sheet).push({ chartId: newChartId(ss), ...copySpec(state.spec) });
+        state.inserted = true;
+      },
+      { sent: state.spec },
+    );
+  }
+
+  /** One round trip: this sheet's charts as they are now, in the order they were inserted. */
+  getCharts(): EmbeddedChart[] {
+    let records: ChartRecord[] = [];
+    return this.#env.ctx.call(
+      'SpreadsheetApp.Sheet.getCharts',
+      () => {
+        records = (this.#ref.sheet().charts ?? []).map(copySpec);
+        return records.map(
+          ({ chartId, ...spec }) => new EmbeddedChart({ origin: this.#ref, spec, chartId, inserted: true }),
+        );
+      },
+      { received: () => jsonBytes(records) },
+    );
+  }
+
+  /** The chart with this id on this sheet (a chart of another sheet, removed, or never inserted: refused). */
+  #placed(sheet: SheetRecord, state: ChartState): number {
+    const at = state.chartId === null ? -1 : (sheet.charts ?? []).findIndex((c) => c.chartId === state.chartId);
+    if (at < 0 || state.origin.spreadsheetId !== this.#ref.spreadsheetId) throw fail(CHART_MESSAGES.notOnSheet);
+    return at;
+  }
+
+  /** One round trip: the chart (from getCharts().modify()...build()) replaces the one with its id. */
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const state = this.#chartOf('updateChart', chart);
+    this.#env.ctx.call(
+      'SpreadsheetApp.Sheet.updateChart',
+      () => {
+        const ss = this.#ref.ss();
+        const sheet = this.#ref.sheet();
+        const at = this.#placed(sheet, state);
+        guardSheet(this.#env, ss, sheet.sheetId);
+        this.#requirePlaceable(ss, sheet, state);
+        chartsOf(sheet)[at] = { chartId: state.chartId as number, ...copySpec(state.spec) };
+      },
+      { sent: state.spec },
+    );
+  }
+
+  /** One round trip: the chart leaves the sheet. */
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const state = this.#chartOf('removeChart', chart);
+    this.#env.ctx.call(
+      'SpreadsheetApp.Sheet.removeChart',
+      () => {
+        const sheet = this.#ref.sheet();
+        const at = this.#placed(sheet, state);
+        guardSheet(this.#env, this.#ref.ss(), sheet.sheetId);
+        chartsOf(sheet).splice(at, 1);
+      },
+      { sent: { chartId: state.chartId } },
     );
   }
 }

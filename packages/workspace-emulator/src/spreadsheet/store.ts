@@ -7,6 +7,8 @@ import { copyProtection, ProtectionKind, ProtectionRecord, SharingRecord } from 
 import { fail, LIMITS, MESSAGES } from './rules';
 import { boxA1 } from './a1';
 import { Entered, enterText } from './user-entered';
+import type { ChartRecord, ChartSnapshot, ChartTable } from './chart-record';
+import { chartTable, findChart, snapshotOf } from './chart-record';
 import { CellJSON, CellValue, cellFromJSON, cellToJSON, copyCell, toCell } from './values';
 
 export interface CellRecord {
@@ -46,6 +48,8 @@ export interface SheetRecord {
   columnWidths: Record<string, number>;
   /** rows[r-1][c-1]; missing rows/cells are empty with no formatting. */
   rows: Array<Array<CellRecord | undefined> | undefined>;
+  /** Embedded charts on this sheet (chart-record.ts); absent in state written before charts. */
+  charts?: ChartRecord[];
 }
 
 export interface SpreadsheetRecord {
@@ -63,6 +67,8 @@ export interface SpreadsheetRecord {
   protectionSeq: number;
   /** Who the spreadsheet is shared with; absent: never shared by the host (protection-rules.ts sharingOf). */
   sharing?: SharingRecord;
+  /** Sequence for new chart ids (chart-record.ts). */
+  chartSeq?: number;
 }
 
 /** What the host reads of one protection (uncounted). */
@@ -362,6 +368,28 @@ export class SpreadsheetStore {
     const sheet = this.record(id)?.sheets.find((s) => s.name === oldName);
     if (!sheet) throw new Error(`No sheet "${oldName}" in ${id}`);
     sheet.name = newName;
+  }
+
+  /**
+   * The embedded charts of a spreadsheet, or of one sheet by name (uncounted; the sandbox and tests), in sheet order
+   * and in the order they were inserted.
+   */
+  charts(id: string, sheetName?: string): ChartSnapshot[] {
+    const ss = this.record(id);
+    if (!ss) throw new Error(`No spreadsheet ${id}`);
+    if (sheetName !== undefined && !ss.sheets.some((s) => s.name === sheetName))
+      throw new Error(`No sheet "${sheetName}" in ${id}`);
+    return ss.sheets
+      .filter((s) => sheetName === undefined || s.name === sheetName)
+      .flatMap((s) => (s.charts ?? []).map((c) => snapshotOf(ss, s, c)));
+  }
+
+  /** What one chart draws now: its ranges' current values as a header row and data rows (uncounted). */
+  chartData(id: string, chartId: number): ChartTable {
+    const ss = this.record(id);
+    const found = ss && findChart(ss, chartId);
+    if (!ss || !found) throw new Error(`No chart ${chartId} in ${id}`);
+    return chartTable(ss, found.chart);
   }
 
   /** @internal The live record, for the service. */
