@@ -16,6 +16,7 @@ import type {
   UiView,
   CardResponse,
 } from './web/types';
+import { chartsView } from './charts-view';
 import { contactsView } from './contacts-view';
 import { displayValue } from './display';
 import { invokeEntryPoint } from '../gas/server-rpc';
@@ -42,6 +43,7 @@ export class SandboxApi {
         hidden: !!s.hidden,
         frozenRows: s.frozenRows ?? 0,
         rows: s.values.map((row) => row.map((v) => displayValue(v, tz))),
+        charts: chartsView(this.ws, this.office.spreadsheetId, s.name, tz),
       })),
     };
   }

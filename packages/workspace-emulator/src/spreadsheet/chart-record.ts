@@ -56,12 +56,12 @@ export interface ChartSnapshot {
 
 /**
  * The table a chart draws, as Sheets reads it from its ranges: the header row (series names; the first column's
- * header names the categories) and the data rows (category, then one value per series). Dates as ISO strings, so the
- * table is JSON for a browser.
+ * header names the categories) and the data rows (category, then one value per series): cell values as typed (a
+ * Date a copy), null for an empty cell. Header cells as text (a Date header as its ISO form).
  */
 export interface ChartTable {
   headers: string[];
-  rows: Array<Array<string | number | boolean | null>>;
+  rows: Array<Array<CellValue | null>>;
 }
 
 /** Google quotes the range with its sheet name when the name is not a plain word (Sheets' own A1 rule). */
@@ -170,10 +170,8 @@ export function shiftForDeletedRows(ss: SpreadsheetRecord, sheetId: number, firs
     }
 }
 
-function jsonCell(v: CellValue): string | number | boolean | null {
-  if (v === '') return null;
-  return v instanceof Date ? v.toISOString() : v;
-}
+const tableCell = (v: CellValue): CellValue | null => (v === '' ? null : v);
+const headerText = (v: CellValue): string => (v instanceof Date ? v.toISOString() : String(v));
 
 function rangeValues(ss: SpreadsheetRecord, r: ChartRangeRecord): CellValue[][] {
   const sheet = ss.sheets.find((s) => s.sheetId === r.sheetId);
@@ -214,7 +212,7 @@ export function chartTable(ss: SpreadsheetRecord, c: ChartSpecRecord): ChartTabl
   const width = table[0]?.length ?? 0;
   const headers =
     heads > 0
-      ? table[heads - 1].map((v) => String(jsonCell(v) ?? ''))
+      ? table[heads - 1].map(headerText)
       : Array.from({ length: width }, (_, j) => (j === 0 ? '' : `Series ${j}`));
-  return { headers, rows: table.slice(heads).map((row) => row.map(jsonCell)) };
+  return { headers, rows: table.slice(heads).map((row) => row.map(tableCell)) };
 }

@@ -408,7 +408,7 @@ export class Sheet implements SheetApi {
    * One round trip: the chart goes on this sheet with a new id. Strict (UNVERIFIED what Google does): a chart built
    * from another sheet's newChart(), a chart read from a sheet (use updateChart), or the same built object twice.
    */
-  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart | EmbeddedChart): void {
     const state = this.#chartOf('insertChart', chart);
     this.#env.ctx.call(
       'SpreadsheetApp.Sheet.insertChart',
@@ -451,7 +451,7 @@ export class Sheet implements SheetApi {
   }
 
   /** One round trip: the chart (from getCharts().modify()...build()) replaces the one with its id. */
-  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart | EmbeddedChart): void {
     const state = this.#chartOf('updateChart', chart);
     this.#env.ctx.call(
       'SpreadsheetApp.Sheet.updateChart',
@@ -468,7 +468,7 @@ export class Sheet implements SheetApi {
   }
 
   /** One round trip: the chart leaves the sheet. */
-  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart | EmbeddedChart): void {
     const state = this.#chartOf('removeChart', chart);
     this.#env.ctx.call(
       'SpreadsheetApp.Sheet.removeChart',

@@ -2,6 +2,7 @@
 // the real built sidebar in a 300-px iframe at the side, as Sheets shows it.
 
 import { columnLetters } from 'workspace-emulator';
+import { renderCharts } from './charts';
 import { element, getJson, postJson, toast } from './dom';
 import type { CellEditResponse, MenuView, RunResponse, SpreadsheetView, UiView } from './types';
 
@@ -112,7 +113,8 @@ function renderGrid(view: SpreadsheetView): HTMLElement {
     );
   });
   table.append(tbody);
-  return element('div', { class: 'grid-wrap' }, table);
+  // The sheet's embedded charts under its cells, drawn from their ranges (charts.ts).
+  return element('div', { class: 'grid-wrap' }, table, renderCharts(sheet.charts ?? []));
 }
 
 function renderTabs(view: SpreadsheetView): HTMLElement {

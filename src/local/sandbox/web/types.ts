@@ -6,6 +6,28 @@ export interface SheetView {
   frozenRows: number;
   /** Display strings, as the cells show them. */
   rows: string[][];
+  /** The sheet's embedded charts, each with what it draws now (charts-view.ts). */
+  charts: ChartView[];
+}
+
+/**
+ * One embedded chart as the page draws it: its type and options as the script set them, where it is anchored, and
+ * the table read from its ranges now (the categories as the cells show them; one series per column after the first).
+ */
+export interface ChartView {
+  chartId: number;
+  /** A Charts.ChartType name: COLUMN, BAR, LINE, AREA, PIE, COMBO... */
+  type: string;
+  /** Gviz options by path: 'title', 'isStacked', 'legend.position', 'hAxis.title', 'vAxis.title', 'colors'... */
+  options: Record<string, unknown>;
+  /** The anchor cell in A1 and the offset from it, px. */
+  anchor: { a1: string; offsetX: number; offsetY: number };
+  /** Its source ranges, sheet-qualified A1. */
+  ranges: string[];
+  /** Category labels (the first column), as the cells show them. */
+  labels: string[];
+  /** Each series: its name (the header row) and its values (null where a cell is empty or not a number). */
+  series: Array<{ name: string; values: Array<number | null> }>;
 }
 
 export interface SpreadsheetView {
