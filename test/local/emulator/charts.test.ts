@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadProject, Workspace } from 'workspace-emulator';
+import { loadProject, PROTECTION_SAY, Workspace } from 'workspace-emulator';
 
 const MANIFEST = JSON.stringify({ timeZone: 'Europe/Moscow', runtimeVersion: 'V8' });
 
@@ -106,6 +106,27 @@ function deleteRowsTwoThree() {
 function deleteDashboard() {
   var ss = SpreadsheetApp.getActiveSpreadsheet();
   ss.deleteSheet(ss.getSheetByName('Dashboard'));
+}
+
+function protectDashboard(editor) {
+  var p = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Dashboard').protect();
+  p.removeEditors(p.getEditors());
+  if (p.canDomainEdit()) p.setDomainEdit(false);
+  p.addEditor(editor);
+}
+
+function meddleWithCharts() {
+  var ss = SpreadsheetApp.getActiveSpreadsheet();
+  var dash = ss.getSheetByName('Dashboard');
+  var chart = dash.getCharts()[0];
+  return [
+    tryIt(function () { dash.updateChart(chart.modify().setOption('title', 'Mine').build()); }),
+    tryIt(function () { dash.removeChart(chart); }),
+    tryIt(function () {
+      dash.insertChart(dash.newChart().asLineChart().addRange(ss.getSheetByName('Data').getRange('A1:B2')).build());
+    }),
+    tryIt(function () { ss.deleteSheet(dash); }),
+  ];
 }
 
 function tryIt(fn) {
@@ -258,5 +279,30 @@ describe('embedded charts: inserted by one execution, read, changed and removed 
     a.run('insertStacked');
     expect(a.run('deleteDashboard').calls).toEqual(['SpreadsheetApp.Spreadsheet.deleteSheet']);
     expect(open(a.id).ws.spreadsheets.charts(a.id)).toEqual([]);
+  });
+
+  it('a protected Dashboard keeps its charts from those its protection bars; its editor changes them', () => {
+    const ws = Workspace.inMemory({ clockStart: '2026-03-02T09:00:00Z', session: { email: 'office@example.com' } });
+    const id = ws.spreadsheets.create('CRM', { timeZone: 'Europe/Moscow', locale: 'en' });
+    const project = loadProject(ws, projectDir, { project: 'crm', boundSpreadsheetId: id });
+    const as = (email: string, fn: string, ...args: unknown[]) => {
+      const r = ws.runAs({ email }, () => project.invoke(fn, args));
+      if (r.error) throw r.error;
+      return r.result;
+    };
+    as('office@example.com', 'seed');
+    as('office@example.com', 'insertStacked');
+    as('office@example.com', 'protectDashboard', 'director@example.com');
+    const refused = PROTECTION_SAY.protectedCell;
+    expect(as('manager@example.com', 'meddleWithCharts')).toEqual([refused, refused, refused, refused]);
+    expect(ws.spreadsheets.charts(id, 'Dashboard').map((c) => c.options.title)).toEqual(['Events per week']);
+    expect(as('director@example.com', 'meddleWithCharts')).toEqual([
+      '(no error)',
+      '(no error)',
+      '(no error)',
+      '(no error)',
+    ]);
+    expect(ws.spreadsheets.charts(id)).toEqual([]);
+    expect(ws.spreadsheets.protections(id)).toEqual([]);
   });
 });
