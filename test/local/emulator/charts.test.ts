@@ -7,7 +7,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadProject, PROTECTION_SAY, Workspace } from 'workspace-emulator';
 
-const MANIFEST = JSON.stringify({ timeZone: 'Europe/Moscow', runtimeVersion: 'V8' });
+const MANIFEST = JSON.stringify({
+  timeZone: 'Europe/Moscow',
+  runtimeVersion: 'V8',
+  dependencies: { enabledAdvancedServices: [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }] },
+});
 
 const SCRIPT = `
 function seed() {
@@ -101,6 +105,12 @@ function insertRowsAbove() {
 
 function deleteRowsTwoThree() {
   SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Data').deleteRows(2, 2);
+}
+
+function deleteRowTwoViaApi() {
+  var ss = SpreadsheetApp.getActiveSpreadsheet();
+  Sheets.Spreadsheets.batchUpdate({ requests: [{ deleteDimension: { range: {
+    sheetId: ss.getSheetByName('Data').getSheetId(), dimension: 'ROWS', startIndex: 1, endIndex: 2 } } }] }, ss.getId());
 }
 
 function deleteDashboard() {
@@ -271,6 +281,9 @@ describe('embedded charts: inserted by one execution, read, changed and removed 
     ]);
     a.run('deleteRowsTwoThree');
     expect(a.ws.spreadsheets.charts(a.id)[0].ranges).toEqual(['Data!A1:C4']);
+    // Through the Sheets API too.
+    a.run('deleteRowTwoViaApi');
+    expect(a.ws.spreadsheets.charts(a.id)[0].ranges).toEqual(['Data!A1:C3']);
   });
 
   it('deleting a sheet deletes its charts', () => {

@@ -26,13 +26,14 @@ import { isObject } from './args';
 import { checkKeys, FieldMask, ParsedCell, parseFields, parseRows, Problem, snake } from './cell-data';
 import { quoteTitle } from './ranges';
 import { SAY } from './wording';
+import { copySpec, shiftForDeletedRows } from '../spreadsheet/chart-record';
 
 const KINDS = ['appendCells', 'updateCells', 'deleteDimension'] as const;
 type Kind = (typeof KINDS)[number];
 
 type Row = Array<CellRecord | undefined>;
 
-/** The sheets (and their protected ranges, which follow deleted rows) as the batch has changed them so far. */
+/** The sheets (their charts and protected ranges, which follow deleted rows) as the batch has changed them so far. */
 class Working {
   readonly sheets: SheetRecord[];
   readonly protections: ProtectionRecord[];
@@ -45,7 +46,8 @@ class Working {
     readonly api: string,
     readonly writer: Writer,
   ) {
-    this.sheets = ss.sheets.map((s) => ({ ...s, rows: s.rows.slice() }));
+    // Charts are copied too: their ranges follow deleted rows, and a failing batch must leave them as they were.
+    this.sheets = ss.sheets.map((s) => ({ ...s, rows: s.rows.slice(), charts: s.charts?.map(copySpec) }));
     this.protections = ss.protections.map(copyProtection);
   }
 
@@ -234,6 +236,7 @@ function deleteDimension(api: string, w: Working, req: Record<string, unknown>, 
   sheet.rows.splice(start, end - start);
   sheet.maxRows -= end - start;
   shiftForDelete(w.protections, sheet.sheetId, start + 1, end - start);
+  shiftForDeletedRows({ ...w.ss, sheets: w.sheets }, sheet.sheetId, start + 1, end - start);
   w.cells += (end - start) * sheet.maxColumns;
 }
 
