@@ -68,6 +68,8 @@ export interface EventFields {
 export interface EventView extends EventFields {
   /** ISO 8601 instant. */
   at: string;
+  /** ISO 8601 instant a planned event was marked done (the Events sheet's "Done at"), when known. */
+  doneAt?: string;
 }
 
 export interface LastContactView {

@@ -163,13 +163,22 @@ export function findEvent(events: EventRecord[], id: string): Checked<EventRecor
 
 /**
  * The record after a change. Done keeps the date and takes the result and next step given; reschedule moves the
- * event and makes it planned again, even one already done or cancelled (it is happening after all); cancel keeps
+ * event and makes it planned again, even one already done or cancelled (it is happening after all), forgetting when it
+ * was done; done records `now` as the done instant of an event that was planned; cancel keeps
  * everything but the status; assign is refused unless the person acting may make that manager responsible.
  */
-export function appliedChange(before: EventRecord, change: EventChange, office: ActingOffice): Checked<EventRecord> {
+export function appliedChange(
+  before: EventRecord,
+  change: EventChange,
+  office: ActingOffice,
+  now: Date = new Date(),
+): Checked<EventRecord> {
   const after: EventRecord = { ...before };
   switch (change.action) {
     case 'done':
+      // The instant it was done, for "done on time vs late": set when a planned event is closed, kept when one already
+      // done is marked again (a second click, a result added), never invented for an event logged as done.
+      if (before.status === 'planned') after.doneAt = new Date(now.getTime());
       after.status = 'done';
       if (change.result !== undefined) after.result = String(change.result).trim();
       if (change.nextStep !== undefined) after.nextStep = String(change.nextStep).trim();
@@ -181,7 +190,9 @@ export function appliedChange(before: EventRecord, change: EventChange, office: 
     case 'reschedule': {
       const when = readEventDate(change.at, office.timeZone);
       if (!when.ok) return when;
-      return accept({ ...after, at: when.value.at, allDay: when.value.allDay, status: 'planned' });
+      // Planned again: whenever it was done before no longer says when this follow-up is done.
+      const { doneAt: _done, ...open } = after;
+      return accept({ ...open, at: when.value.at, allDay: when.value.allDay, status: 'planned' });
     }
     case 'cancel':
       return accept({ ...after, status: 'cancelled' });
@@ -195,7 +206,7 @@ export function appliedChange(before: EventRecord, change: EventChange, office: 
 }
 
 /** The cells a change may rewrite: the id, client and who logged it stay as first written. */
-const CHANGEABLE = ['date', 'manager', 'result', 'nextStep', 'status', 'calendarEventId'] as const;
+const CHANGEABLE = ['date', 'manager', 'result', 'nextStep', 'status', 'calendarEventId', 'doneAt'] as const;
 
 /** The changeable cells whose value differs (dates by instant), so a change writes only what it changed. */
 export function changedCells(

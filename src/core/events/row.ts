@@ -16,6 +16,11 @@ import { localParts, zonedInstant } from './zone';
 export interface EventRecord extends EventFields {
   /** The instant. A date without a time is local midnight with allDay set. */
   at: Date;
+  /**
+   * When a planned event was marked done (the "Done at" column), for the reports' on-time follow-ups. Absent for an
+   * event logged as done, one still open, and in an office whose Events sheet has no such column yet.
+   */
+  doneAt?: Date;
 }
 
 export interface RowProblem {
@@ -144,6 +149,8 @@ function readEventRow(
     }
     status = options.now && when.at.getTime() > options.now.getTime() ? 'planned' : 'done';
   }
+  const doneAt =
+    c.doneAt >= 0 && cellText(row, c.doneAt) !== '' ? parseEventDate(row[c.doneAt], options.timeZone) : undefined;
   return {
     id: cellText(row, c.id),
     at: when.at,
@@ -160,6 +167,8 @@ function readEventRow(
     calendarEventId: cellText(row, c.calendarEventId),
     createdBy: cellText(row, c.createdBy),
     rowNumber,
+    // A "Done at" cell that cannot be read is left out rather than refusing the row: it only serves the reports.
+    ...(doneAt ? { doneAt: doneAt.at } : {}),
   };
 }
 
@@ -272,6 +281,7 @@ export function eventCells(
     status: statusLabel(event.status, locale, statusNames),
     calendarEventId: event.calendarEventId,
     createdBy: event.createdBy,
+    doneAt: event.doneAt ? new Date(event.doneAt.getTime()) : '',
   };
 }
 

@@ -5,6 +5,6 @@ import type { EventRecord } from './row';
 
 /** The record's fields (a store row's position left out: hints carry it), the instant as ISO. */
 export function eventViewOf(event: EventRecord & { storeRow?: number; indexRow?: number }): EventView {
-  const { at, storeRow: _s, indexRow: _i, ...fields } = event;
-  return { ...fields, at: at.toISOString() };
+  const { at, doneAt, storeRow: _s, indexRow: _i, ...fields } = event;
+  return { ...fields, at: at.toISOString(), ...(doneAt ? { doneAt: doneAt.toISOString() } : {}) };
 }

@@ -35,6 +35,7 @@ function planCongratulationNow(input: { client: string; indexRow?: number; at?: 
       };
     },
   );
-  const record = { ...view, at: new Date(view.at) };
+  const { doneAt: _planned, ...fields } = view;
+  const record = { ...fields, at: new Date(view.at) };
   return patchOf(record, { storeRow: 0, indexRow: input?.indexRow ?? 0 }, patchMessage('plan', record, office), office);
 }

@@ -132,7 +132,7 @@ function changeEventNow(change: EventChange): EventPatch {
   const id = accepted(changeTarget(change), office);
   const target = locateEvent(office, id, change.hints);
   const before = target.before;
-  const after = accepted(appliedChange(before, change, office), office);
+  const after = accepted(appliedChange(before, change, office, new Date(scriptClock.now())), office);
   after.calendarEventId = syncCalendar(before, after, office);
   const rows = commitChange(target, after, office);
   const undoable = change.action !== 'assign';
@@ -173,14 +173,17 @@ function undoChangeNow(token: UndoToken): EventPatch {
   if (!sameState(now, token.after)) throw new Error(logText(office.locale, 'changedSince', { what: what(now) }));
   const b = token.before;
   // Back to the fields it had; the row, the client and who logged it are the row's own.
+  const { doneAt: _doneAt, ...rest } = now;
   const restored: EventRecord = {
-    ...now,
+    ...rest,
     at: new Date(b.at),
     allDay: b.allDay,
     status: b.status,
     result: b.result,
     nextStep: b.nextStep,
     manager: b.manager,
+    // Undoing "done" makes it planned again (no done instant); undoing a reschedule of a done event restores it.
+    ...(b.doneAt ? { doneAt: new Date(b.doneAt) } : {}),
   };
   restored.calendarEventId = syncCalendar(now, restored, office);
   const rows = commitChange(target, restored, office);

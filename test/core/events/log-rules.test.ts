@@ -241,6 +241,21 @@ describe('changing an event', () => {
     });
   });
 
+  test('done records when a planned event was done; a reschedule forgets it; an event logged as done gets none', () => {
+    const at = new Date('2026-03-07T15:30:00Z');
+    const planned = event({ status: 'planned' });
+    const done = value(appliedChange(planned, { id: planned.id, action: 'done' }, actingAs('dmitry@example.com'), at));
+    expect(done.doneAt).toEqual(at);
+    // Marked again later (a result added by a second click): the first instant stays.
+    const again = value(
+      appliedChange(done, { id: done.id, action: 'done', result: 'ok' }, actingAs('dmitry@example.com'), new Date()),
+    );
+    expect(again.doneAt).toEqual(at);
+    expect(value(change({ action: 'reschedule', at: '09.03.2026' }, done)).doneAt).toBeUndefined();
+    const logged = event({ status: 'done' });
+    expect(value(change({ action: 'done', result: 'x' }, logged)).doneAt).toBeUndefined();
+  });
+
   test('cancel changes only the status', () => {
     expect(value(change({ action: 'cancel' }))).toEqual({ ...event(), status: 'cancelled' });
   });
