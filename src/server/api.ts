@@ -25,6 +25,7 @@ import { getClientSidebarSetup, openClientSidebar } from './ui/client-sidebar';
 import { addCrmMenu } from './ui/menu';
 import { rereadOpenStore } from './events/hand-edits';
 import { OfficeContext } from './events/office';
+import { getReport, refreshDashboard, refreshReports } from './reports/refresh';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -99,4 +100,7 @@ export const api: ServerApi = {
   resolveClient,
   getClientSidebarSetup,
   openClientSidebar,
+  refreshReports,
+  getReport,
+  refreshDashboard,
 };

@@ -15,7 +15,7 @@ import { takePendingOpen } from './sheets/pending-open';
 import { SheetContents, sheetContents } from './sheets/sheet-contents';
 import { addCrmMenu } from './ui/menu';
 import { showClientSidebar, showSidebar } from './ui/sidebars';
-import { morningDigest, refreshIndex } from './triggers/routine';
+import { morningDigest, refreshIndex, refreshReportsAtNight } from './triggers/routine';
 import { onEventsEdit, onEventsStructureChange } from './events/hand-edits';
 import { ClientIndexEntry, indexStats, IndexStats, lookupClient } from './card-index/client-index';
 
@@ -70,6 +70,18 @@ export function openImportSidebar(): void {
   showSidebar('import', t(safeLocale(), 'menuImportExport'));
 }
 
+/** Menu: CRM → Reports → Refresh: the Reports sheet for the period chosen in its top cells. */
+export function refreshReportsSheet(): void {
+  const result = api.refreshReports();
+  SpreadsheetApp.getActiveSpreadsheet().toast(t(safeLocale(), 'reportsRefreshed', { rows: result.rows }));
+}
+
+/** Menu: CRM → Dashboard → Refresh: the KPI cells and the four charts' data. */
+export function refreshDashboardSheet(): void {
+  api.refreshDashboard();
+  SpreadsheetApp.getActiveSpreadsheet().toast(t(safeLocale(), 'dashboardRefreshed'));
+}
+
 /** Menu: CRM → Set up / repair. */
 export function setupCrm(): void {
   const result = api.runSetup();
@@ -104,6 +116,11 @@ export function refreshIndexTrigger(_e?: GoogleAppsScript.Events.TimeDriven): vo
 /** Time-driven trigger (installed by setup, each morning): e-mails each opted-in manager their due list. */
 export function morningDigestTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
   morningDigest();
+}
+
+/** Time-driven trigger (installed by setup, each night at 2:00 office time): the Reports sheet and the Dashboard. */
+export function refreshReportsTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  refreshReportsAtNight();
 }
 
 /** The card index as the running project sees it (CLI, tests). The trailing underscore keeps it from google.script.run. */

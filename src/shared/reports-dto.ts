@@ -90,3 +90,36 @@ export interface DashboardData {
   /** Overdue follow-ups per manager, today. */
   overdueByManager: CountRow[];
 }
+
+/** What the Reports sheet is refreshed for; absent fields keep the office's choice in the sheet's top cells. */
+export interface RefreshReportsInput {
+  kind?: PeriodKind;
+  /** A day of the period (ISO 'yyyy-mm-dd' or a date-time; office zone); '' = today. */
+  from?: string;
+  /** The last day of a custom period. */
+  to?: string;
+}
+
+export interface RefreshReportsResult {
+  /** The sheet's title. */
+  sheet: string;
+  /** Rows written below the choice cells. */
+  rows: number;
+  /** Events sheet rows that could not be read and were left out. */
+  skippedRows: number;
+  data: ReportsSheetData;
+}
+
+/** `crm report` / getReport: a custom period from..to (ISO, office zone), grouped by `by` (default manager,kind). */
+export interface ReportQuery {
+  from: string;
+  to: string;
+  /** 'manager,kind' | 'manager,reason' | 'kind,reason' | 'label' | 'manager,shift'. */
+  by?: string;
+}
+
+export interface DashboardRefresh extends DashboardData {
+  sheet: string;
+  /** The charts made now (first refresh) and those whose range moved; the rest were not touched. */
+  charts: { created: string[]; updated: string[] };
+}

@@ -43,6 +43,13 @@ import type {
   SaveClientInput,
   SaveClientResult,
 } from './clients-dto';
+import type {
+  DashboardRefresh,
+  RefreshReportsInput,
+  RefreshReportsResult,
+  ReportDto,
+  ReportQuery,
+} from './reports-dto';
 
 export type SheetState = 'ok' | 'missing' | 'repair';
 
@@ -117,6 +124,13 @@ export interface ServerApi {
   getClientSidebarSetup(): ClientSidebarSetup;
   /** Shows the Client sidebar opened on one client (a resourceName, or any text the resolver takes). */
   openClientSidebar(client: string): void;
+  // Reports (src/shared/reports-dto.ts): the Reports sheet and the Dashboard rewritten from one read each; a report
+  // computed from the sheets without writing anything (`crm report`). Callers need the `reports` capability.
+  /** Rewrites the Reports sheet for the office's choice (its top cells), or for `input`, which is then kept there. */
+  refreshReports(input?: RefreshReportsInput): RefreshReportsResult;
+  getReport(query: ReportQuery): ReportDto;
+  /** Rewrites the Dashboard's KPI cells and chart blocks; creates its four charts once, re-points moved ones. */
+  refreshDashboard(): DashboardRefresh;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -135,6 +149,9 @@ export type _ImportDtosAreJson = ProveJson<
     | ExportPageInput
     | ExportPage
   >
+>;
+export type _ReportDtosAreJson = ProveJson<
+  IsJson<RefreshReportsInput | RefreshReportsResult | ReportQuery | ReportDto | DashboardRefresh>
 >;
 export type _ClientSidebarDtosAreJson = ProveJson<IsJson<ClientSidebarSetup>>;
 export type _EventDtosAreJson = ProveJson<
@@ -195,5 +212,8 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   resolveClient: true,
   getClientSidebarSetup: true,
   openClientSidebar: true,
+  refreshReports: true,
+  getReport: true,
+  refreshDashboard: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

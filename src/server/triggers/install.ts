@@ -15,6 +15,9 @@ export const REFRESH_EVERY_HOURS = 4;
 export const DIGEST_HOUR = 8;
 /** Rows deleted, inserted or sorted by hand in the Events sheet: the open-events store follows (events/hand-edits.ts). */
 export const CHANGE_HANDLER = 'onEventsChange';
+/** The Reports sheet and the Dashboard, refreshed each night in the office's zone (reports/refresh.ts). */
+export const REPORTS_HANDLER = 'refreshReportsTrigger';
+export const REPORTS_HOUR = 2;
 
 const OWNER_PROPERTY = 'crm.triggers.owner';
 
@@ -45,6 +48,12 @@ export function installTriggers(): TriggersResult {
     const builder = ScriptApp.newTrigger(DIGEST_HANDLER).timeBased().atHour(DIGEST_HOUR).everyDays(1);
     (zone ? builder.inTimezone(zone) : builder).create();
     installed.push(DIGEST_HANDLER);
+  }
+  if (!have.has(REPORTS_HANDLER)) {
+    const zone = crmSpreadsheet().getSpreadsheetTimeZone();
+    const builder = ScriptApp.newTrigger(REPORTS_HANDLER).timeBased().atHour(REPORTS_HOUR).everyDays(1);
+    (zone ? builder.inTimezone(zone) : builder).create();
+    installed.push(REPORTS_HANDLER);
   }
   if (!have.has(CHANGE_HANDLER)) {
     ScriptApp.newTrigger(CHANGE_HANDLER).forSpreadsheet(crmSpreadsheet()).onChange().create();

@@ -3,6 +3,7 @@
 import { rebuildClientIndex, RebuildStats } from '../card-index/client-index';
 import { DigestResult, sendMorningDigest } from './digest';
 import { installTriggers, TriggersResult } from './install';
+import { refreshReportsNightly } from '../reports/refresh';
 
 /** Setup: the triggers, then a first index so the Gmail card knows the clients before the first refresh. */
 export function setupDailyRoutine(): { triggers: TriggersResult; index: RebuildStats } {
@@ -18,4 +19,9 @@ export function refreshIndex(): RebuildStats {
 /** Time-driven, each morning in the office's zone. */
 export function morningDigest(): DigestResult {
   return sendMorningDigest(new Date());
+}
+
+/** Time-driven, each night: the Reports sheet (for the office's chosen period) and the Dashboard, from one read. */
+export function refreshReportsAtNight() {
+  return refreshReportsNightly();
 }

@@ -10,6 +10,8 @@ export const MENU_ITEMS: ReadonlyArray<{ key: MessageKey; functionName: string; 
   { key: 'menuReminders', functionName: 'openRemindersSidebar' },
   { key: 'menuClients', functionName: 'openClientsSidebar' },
   { key: 'menuImportExport', functionName: 'openImportSidebar', needs: 'import' },
+  { key: 'menuReportsRefresh', functionName: 'refreshReportsSheet', needs: 'reports' },
+  { key: 'menuDashboardRefresh', functionName: 'refreshDashboardSheet', needs: 'reports' },
   { key: 'menuSettings', functionName: 'openSettingsSidebar', needs: 'settingsView' },
   { key: 'menuSetup', functionName: 'setupCrm', needs: 'settingsEdit' },
 ];

@@ -35,6 +35,7 @@ describe('installing the triggers', () => {
       'morningDigestTrigger',
       'onEventsChange',
       'refreshIndexTrigger',
+      'refreshReportsTrigger',
     ]);
     // Hand edits of the Events sheet: an installable onChange on the CRM spreadsheet (events/hand-edits.ts).
     expect(triggers.find((t) => t.handler === 'onEventsChange')?.spreadsheet).toEqual({
@@ -48,6 +49,10 @@ describe('installing the triggers', () => {
     const digest = triggers.find((t) => t.handler === 'morningDigestTrigger')!;
     expect(digest.schedule).toMatchObject({ kind: 'days', every: 1, atHour: 8 });
     expect(digest.timeZone).toBe('Europe/Moscow');
+    // The Reports sheet and the Dashboard each night, in the office's zone.
+    const reports = triggers.find((t) => t.handler === 'refreshReportsTrigger')!;
+    expect(reports.schedule).toMatchObject({ kind: 'days', every: 1, atHour: 2 });
+    expect(reports.timeZone).toBe('Europe/Moscow');
     expect(office.workspace.triggers.of('gmail', SHARED)).toEqual([]);
   });
 
