@@ -5,12 +5,14 @@
 import { foundationBench } from './scenarios/foundation';
 import { eventBenches } from './scenarios/events';
 import { importBenches } from './scenarios/import';
+import { reportBenches } from './scenarios/reports';
 import type { Measurement } from './measure';
 
 const SCENARIOS: Record<string, () => Measurement[]> = {
   foundation: foundationBench,
   import: importBenches,
   events: eventBenches,
+  reports: reportBenches,
 };
 
 function main(): void {

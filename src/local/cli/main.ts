@@ -18,6 +18,7 @@ import { connect, runOnGoogle } from './google-commands';
 import { contactsCommand, exportCommand, importCommand, previewCommand, undoCommand } from './import-commands';
 import { openCliOffice } from './office-state';
 import { settingsCommand, sheetCommand } from './sheet-commands';
+import { dashboardCommand, reportCommand } from './report-commands';
 
 /** A refusal says what was refused and what is allowed; a malformed command also gets the usage text. */
 function usageText(e: UsageError): string {
@@ -69,7 +70,15 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
   (QUERY: what the resolver takes — a resourceName, an e-mail, a phone or its last 6+ digits, a name in any
    word order; exit 2 with the candidates when it names several clients or none)
 
-  sheet TITLE --json               a CRM sheet (hidden ones too, title in any language or its key): its header,
+  report --from ISO --to ISO [--by manager,kind|manager,reason|kind,reason|label|manager,shift] --json
+                                   done events from..to (office days, both inclusive) counted by the grouping
+                                   (default manager,kind): {"rows": [{"group", "count"}], "funnel": [{"stage",
+                                   "count", "conversion"}], "period"}; computed from the sheets, nothing written
+  dashboard --json                 refresh the Dashboard sheet (KPI cells, chart data, its four charts) and print
+                                   the KPI cells: active clients, new clients, calls, meetings, on-time %
+
+  sheet TITLE --json               a CRM sheet (hidden ones too, Reports and Dashboard too; title in any language
+                                   or its key): its header,
                                    the rows below it as displayed, and each cell's formula
   settings [--set KEY=VALUE]... --json
                                    every setting with its value and default; --set changes one (checked first)
@@ -92,6 +101,8 @@ const FLAGS = {
   at: 'value',
   days: 'value',
   from: 'value',
+  to: 'value',
+  by: 'value',
   client: 'value',
   kind: 'value',
   reason: 'value',
@@ -186,6 +197,8 @@ export async function main(argv: string[]): Promise<number> {
       'add-client': () => addClientCommand(office, args),
       sheet: () => sheetCommand(office, args),
       settings: () => settingsCommand(office, args),
+      report: () => reportCommand(office, args),
+      dashboard: () => dashboardCommand(office),
     });
     const run = commands[args.command];
     if (!run) throw new UsageError(`Unknown command "${args.command}"`);

@@ -112,6 +112,9 @@ function seed(office: Office, dir: string): string {
   // The daily routine would build the Gmail card's index overnight; the demo builds it now, over the demo clients.
   const index = invokeEntryPoint(office.sheet, 'refreshIndexTrigger', [{}]);
   if (index.error) throw index.error;
+  // And the nightly refresh of the Reports sheet and the Dashboard (with its charts), so `npm start` shows them.
+  const reports = invokeEntryPoint(office.sheet, 'refreshReportsTrigger', [{}]);
+  if (reports.error) throw reports.error;
   ws.calls.reset();
   return `${clients.length} clients, ${eventCount} events, ${mailCount} e-mails, an Excel base to import at ${path.relative(process.cwd(), base.xlsx)}`;
 }

@@ -46,10 +46,13 @@ function newChart(sheet: Sheet, spec: ChartSpec): EmbeddedChart {
   return (spec.stacked ? builder.setOption('isStacked', true) : builder).build();
 }
 
-/** Creates the charts the sheet lacks and re-points those whose block moved; the rest are not touched. */
-export function syncCharts(sheet: Sheet, specs: ChartSpec[]): ChartsResult {
+/**
+ * Creates the charts the sheet lacks and re-points those whose block moved; the rest are not touched. A sheet made in
+ * this execution has no charts yet: it is not asked.
+ */
+export function syncCharts(sheet: Sheet, specs: ChartSpec[], newSheet = false): ChartsResult {
   const found = new Map<ChartKey, EmbeddedChart>();
-  for (const chart of sheet.getCharts()) {
+  for (const chart of newSheet ? [] : sheet.getCharts()) {
     const info = chart.getContainerInfo();
     const key = chartAt(info.getAnchorRow(), info.getAnchorColumn());
     if (key && !found.has(key)) found.set(key, chart);

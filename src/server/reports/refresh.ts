@@ -37,10 +37,16 @@ import type {
 import { scriptClock } from '../clock';
 import { accepted } from '../events/messages';
 import { OfficeContext } from '../events/office';
-import { writeBatch } from '../sheets/values-batch';
+import { DATE_PATTERN, writeBatch } from '../sheets/values-batch';
 import { syncCharts } from './charts';
 import { labelQuietDays, ReportRead, readForReports } from './read';
-import { createDashboardSheet, createReportsSheet, findReportSheet } from './report-sheets';
+import {
+  createDashboardSheet,
+  createReportsSheet,
+  findReportSheet,
+  lookUpReportSheet,
+  SheetLookup,
+} from './report-sheets';
 import { writeBox } from './write-box';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -65,9 +71,21 @@ function sources(office: OfficeContext, read: ReportRead, now: Date): ReportSour
   };
 }
 
+/**
+ * A sheet insertSheet just made has Google's default grid, 1000 rows by 26 columns (what Sheets → "+" makes;
+ * UNVERIFIED for insertSheet in the reference, which states no size): no need to ask.
+ */
+const NEW_SHEET_ROWS = 1000;
+
+/** A sheet and whether this execution made it (then its grid and its charts are known without asking). */
+interface Target {
+  sheet: Sheet;
+  created: boolean;
+}
+
 /** Rows enough for `needed`: one insertRowsAfter only when the grid is too small (a write past it is refused). */
-function gridRows(sheet: Sheet, needed: number): number {
-  const max = sheet.getMaxRows();
+function gridRows({ sheet, created }: Target, needed: number): number {
+  const max = created ? NEW_SHEET_ROWS : sheet.getMaxRows();
   if (needed <= max) return max;
   sheet.insertRowsAfter(max, needed - max);
   return needed;
@@ -124,12 +142,28 @@ function choiceRequests(sheetId: number, office: OfficeContext, choice: ReportCh
     requests.push(writeBox(sheetId, { row: CHOICE.from, column: 2, rows: 1, columns: 1 }, day(choice.from), tz, 'day'));
     requests.push(writeBox(sheetId, { row: CHOICE.to, column: 2, rows: 1, columns: 1 }, day(choice.to), tz, 'day'));
   }
+  // The choice's days show as dates, whatever was typed there (only the format: the values are the office's).
+  requests.push({
+    updateCells: {
+      range: {
+        sheetId,
+        startRowIndex: CHOICE.from - 1,
+        endRowIndex: CHOICE.to,
+        startColumnIndex: 1,
+        endColumnIndex: 2,
+      },
+      rows: [CHOICE.from, CHOICE.to].map(() => ({
+        values: [{ userEnteredFormat: { numberFormat: { type: 'DATE', pattern: DATE_PATTERN } } }],
+      })),
+      fields: 'userEnteredFormat.numberFormat',
+    },
+  });
   return requests;
 }
 
 function writeReports(
   office: OfficeContext,
-  sheet: Sheet,
+  target: Target,
   read: ReportRead,
   input: RefreshReportsInput | undefined,
   now: Date,
@@ -141,7 +175,8 @@ function writeReports(
   const period = choicePeriod(choice, now, tz);
   const data = reportsSheetData(period, sources(office, read, now));
   const rows: LayoutRows = reportRows({ data, locale: office.locale, now });
-  const max = gridRows(sheet, CHOICE_END + rows.length);
+  const max = gridRows(target, CHOICE_END + rows.length);
+  const sheet = target.sheet;
   const sheetId = sheet.getSheetId();
   const given = choice !== inSheet;
   writeBatch(office.ss, [
@@ -155,10 +190,25 @@ function writeReports(
 export function refreshReports(input?: RefreshReportsInput): RefreshReportsResult {
   const office = new OfficeContext();
   const now = new Date(scriptClock.now());
-  const existing = findReportSheet(office.ss, 'reports');
-  const read = readForReports(office, existing ? { top: { sheet: existing, range: `A1:C${CHOICE_END}` } } : {});
-  const sheet = existing ?? createReportsSheet(office.ss, office.locale);
-  return writeReports(office, sheet, read, input, now);
+  const found = lookUpReportSheet(office.ss, 'reports');
+  const read = readForReports(office, topOf(found.sheet));
+  return writeReports(office, reportsTarget(office, found), read, input, now);
+}
+
+/** The Reports sheet's choice block, read in the same batch as everything else. */
+function topOf(sheet: Sheet | undefined): Record<string, { sheet: Sheet; range?: string }> {
+  return sheet ? { top: { sheet, range: `A1:C${CHOICE_END}` } } : {};
+}
+
+function reportsTarget(office: OfficeContext, found: SheetLookup): Target {
+  return found.sheet
+    ? { sheet: found.sheet, created: false }
+    : { sheet: createReportsSheet(office.ss, office.locale, found.ids), created: true };
+}
+
+function dashboardTarget(office: OfficeContext): Target {
+  const sheet = findReportSheet(office.ss, 'dashboard');
+  return sheet ? { sheet, created: false } : { sheet: createDashboardSheet(office.ss, office.locale), created: true };
 }
 
 /** The months the Dashboard covers: this one and the eleven before it. */
@@ -171,18 +221,19 @@ function dashboardSpan(now: Date, timeZone: string) {
   return { today, span: periodOf('custom', first, thisMonth.lastDay, timeZone) };
 }
 
-function writeDashboard(office: OfficeContext, sheet: Sheet, read: ReportRead, now: Date): DashboardRefresh {
+function writeDashboard(office: OfficeContext, target: Target, read: ReportRead, now: Date): DashboardRefresh {
   const tz = office.timeZone;
   const { today, span } = dashboardSpan(now, tz);
   const data = dashboardData(span, sources(office, read, now));
   const layout = dashboardLayout(data, { locale: office.locale, now, today, span });
-  const max = gridRows(sheet, Math.max(KPI_ROWS, layout.data.length));
+  const max = gridRows(target, Math.max(KPI_ROWS, layout.data.length));
+  const sheet = target.sheet;
   const sheetId = sheet.getSheetId();
   writeBatch(office.ss, [
     writeBox(sheetId, { row: 1, column: 1, rows: KPI_ROWS, columns: 2 }, layout.kpi, tz),
     writeBox(sheetId, { row: 1, column: DATA_COLUMN, rows: max, columns: DATA_WIDTH }, layout.data, tz),
   ]);
-  const charts = syncCharts(sheet, layout.charts);
+  const charts = syncCharts(sheet, layout.charts, target.created);
   return { ...data, sheet: sheet.getName(), charts };
 }
 
@@ -191,19 +242,17 @@ export function refreshDashboard(): DashboardRefresh {
   const office = new OfficeContext();
   const now = new Date(scriptClock.now());
   const read = readForReports(office);
-  const sheet = findReportSheet(office.ss, 'dashboard') ?? createDashboardSheet(office.ss, office.locale);
-  return writeDashboard(office, sheet, read, now);
+  return writeDashboard(office, dashboardTarget(office), read, now);
 }
 
 /** Nightly (time-driven, installed by setup): both sheets from one read. */
 export function refreshReportsNightly(): { reports: RefreshReportsResult; dashboard: DashboardRefresh } {
   const office = new OfficeContext();
   const now = new Date(scriptClock.now());
-  const existing = findReportSheet(office.ss, 'reports');
-  const read = readForReports(office, existing ? { top: { sheet: existing, range: `A1:C${CHOICE_END}` } } : {});
-  const reports = writeReports(office, existing ?? createReportsSheet(office.ss, office.locale), read, undefined, now);
-  const board = findReportSheet(office.ss, 'dashboard') ?? createDashboardSheet(office.ss, office.locale);
-  return { reports, dashboard: writeDashboard(office, board, read, now) };
+  const found = lookUpReportSheet(office.ss, 'reports');
+  const read = readForReports(office, topOf(found.sheet));
+  const reports = writeReports(office, reportsTarget(office, found), read, undefined, now);
+  return { reports, dashboard: writeDashboard(office, dashboardTarget(office), read, now) };
 }
 
 /** `crm report`: counts of done events from..to (office days, inclusive) by a grouping, and the funnel; no writes. */

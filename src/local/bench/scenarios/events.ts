@@ -8,14 +8,14 @@ import { openOffice, Office } from '../../office';
 import { serverRpc } from '../../gas/server-rpc';
 import { Measurement, measureInvoke, measureRpc } from '../measure';
 
-const CLOCK = '2026-03-02T09:00:00+03:00';
+export const CLOCK = '2026-03-02T09:00:00+03:00';
 const CONTACTS = 25000;
 const EVENTS = 100000;
 const KINDS = ['Звонок', 'Встреча', 'E-mail', 'Визит'];
 const REASONS = ['Предварительные переговоры', 'Заказ', 'Оплата', 'Интерес'];
 const MANAGERS = ['Анна Смирнова', 'Олег Петров', 'Мария Козлова'];
 
-function seed(office: Office): string[] {
+export function seed(office: Office): string[] {
   const ws = office.workspace;
   const names = ws.people.seed(
     Array.from({ length: CONTACTS }, (_, i) => ({
