@@ -42,7 +42,7 @@ function newChart(sheet: Sheet, spec: ChartSpec): EmbeddedChart {
     .setOption('title', spec.title)
     .setOption('width', CHART_SIZE.width)
     .setOption('height', CHART_SIZE.height)
-    .setOption('legend', { position: spec.key === 'eventsPerWeek' ? 'right' : 'none' });
+    .setOption('legend.position', spec.key === 'eventsPerWeek' ? 'right' : 'none');
   return (spec.stacked ? builder.setOption('isStacked', true) : builder).build();
 }
 
