@@ -65,7 +65,7 @@ describe('installing the triggers', () => {
     } finally {
       office.workspace.ctx.session.email = SHARED;
     }
-    expect(office.workspace.triggers.all().map((t) => t.owner)).toEqual([SHARED, SHARED, SHARED]);
+    expect(office.workspace.triggers.all().map((t) => t.owner)).toEqual([SHARED, SHARED, SHARED, SHARED]);
   });
 });
 
