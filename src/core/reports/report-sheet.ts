@@ -115,7 +115,7 @@ export function reportRows({ data, locale, now }: ReportRowsInput): LayoutRows {
   );
   rows.push([w('newClients')], [w('newTotal'), data.newClients.total], [w('label'), w('newClients')]);
   rows.push(...counts(data.newClients.byLabel, ['label']), []);
-  section('quiet', [w('label'), w('quietCount')], counts(data.quietByLabel, ['label']));
+  section('quiet', [w('label'), w('quietCount')], counts(data.quietByLabel, ['label']), 'nobodyQuiet');
   section(
     'funnel',
     [w('stage'), w('clients'), w('conversion')],

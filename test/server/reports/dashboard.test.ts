@@ -113,6 +113,7 @@ test('a refresh after new events moves the ranges of the same four charts, in at
   logEvent(office, {
     client: 'sidorov@example.ru',
     kind: 'Звонок',
+    reason: '',
     planned: true,
     at: new Date(now - DAY).toISOString(),
     manager: NINO,

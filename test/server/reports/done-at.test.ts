@@ -12,6 +12,7 @@ test('done records the instant; undo clears it; reschedule forgets it', () => {
   const planned = logEvent(office, {
     client: clients.vip.email,
     kind: 'Звонок',
+    reason: '',
     planned: true,
     at: new Date(now + DAY).toISOString(),
   });
@@ -52,7 +53,7 @@ test('an Events sheet without the column: done still works, and nothing is writt
   const column = header.indexOf('Когда сделано') + 1;
   expect(column).toBeGreaterThan(0);
   sheet.getRange(1, column).setValue('');
-  const planned = logEvent(office, { client: clients.vip.email, kind: 'Звонок', planned: true });
+  const planned = logEvent(office, { client: clients.vip.email, kind: 'Звонок', reason: '', planned: true });
   const done = office.rpc.changeEvent({ id: planned.id, action: 'done' });
   expect(done.event.status).toBe('done');
   const row = eventRows(office).find((r) => r.id === planned.id)!;
