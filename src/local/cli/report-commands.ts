@@ -20,8 +20,12 @@ export function reportCommand(office: Office, args: ParsedArgs) {
   return { period: report.period, by: parseGrouping(by), rows: report.rows, funnel: report.funnel };
 }
 
-/** `crm dashboard`: refreshes the Dashboard sheet and prints its KPI cells (and what happened to its charts). */
+/**
+ * `crm dashboard`: refreshes the Dashboard sheet and prints its KPI cells — `{ month, activeClients, newClients,
+ * calls, meetings, followUpsOnTimePercent }` at the top level, as the issue names the output — with the sheet's title
+ * and what happened to its charts beside them.
+ */
 export function dashboardCommand(office: Office) {
   const board = office.rpc.refreshDashboard();
-  return { sheet: board.sheet, kpi: board.kpi, charts: board.charts };
+  return { ...board.kpi, sheet: board.sheet, charts: board.charts };
 }

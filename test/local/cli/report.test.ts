@@ -77,13 +77,13 @@ test('crm report refuses an unknown grouping and a missing --to, with the usage'
 test('crm dashboard: refreshes the Dashboard and prints its KPI cells', async () => {
   const run = await runCli(dir, 'dashboard', '--json');
   expect(run.code).toBe(0);
-  const out = run.json<{ sheet: string; kpi: Record<string, unknown>; charts: { created: string[] } }>();
-  expect(Object.keys(out.kpi).sort()).toEqual(
-    ['activeClients', 'calls', 'followUpsOnTimePercent', 'meetings', 'month', 'newClients'].sort(),
+  const out = run.json<Record<string, unknown> & { sheet: string; charts: { created: string[] } }>();
+  expect(Object.keys(out).sort()).toEqual(
+    ['activeClients', 'calls', 'charts', 'followUpsOnTimePercent', 'meetings', 'month', 'newClients', 'sheet'].sort(),
   );
   expect(out.charts.created).toHaveLength(4);
   // `crm sheet dashboard` finds it by its key, as any CRM sheet.
   const sheet = (await runCli(dir, 'sheet', 'dashboard', '--json')).json<{ title: string; rows: string[][] }>();
   expect(sheet.title).toBe(out.sheet);
-  expect(sheet.rows[2].slice(0, 2)).toEqual(['Активных клиентов за месяц', String(out.kpi.activeClients)]);
+  expect(sheet.rows[2].slice(0, 2)).toEqual(['Активных клиентов за месяц', String(out.activeClients)]);
 });
