@@ -37,6 +37,12 @@ export interface LogEventInput {
   indexRow?: number;
   /** Where the Events sheet ended when the caller read the screen (RemindersView.eventsEnd): the new row's place. */
   eventsEnd?: number;
+  /**
+   * "Who am I" in a browser of the office's shared account: the Staff e-mail chosen there (AccessView.staff). It makes
+   * that person the author and the default manager and applies their rules — a convenience, since Google cannot tell
+   * who holds a shared account; ignored for anyone Google names (their own Staff row decides).
+   */
+  as?: string;
 }
 
 /** What an event says, as the Events sheet holds it: the fields the core record and the view share. */
@@ -121,6 +127,8 @@ export interface DueQuery {
   offset?: number;
   /** At most this many events (default 50). */
   limit?: number;
+  /** "Who am I" in a shared-account browser (LogEventInput.as): Settings → onlyOwn applies to that person. */
+  as?: string;
 }
 
 export interface DueView {
@@ -228,6 +236,8 @@ export interface ReminderQuery {
   at?: string;
   /** Only this manager's events (a Staff name); '' = everyone's; absent = the signed-in staff member's remembered choice. */
   manager?: string;
+  /** "Who am I" in a shared-account browser (LogEventInput.as): whose tasks come first, and Settings → onlyOwn. */
+  as?: string;
 }
 
 export type EventChange = (
@@ -236,7 +246,11 @@ export type EventChange = (
   | { id: string; action: 'reschedule'; at: string }
   | { id: string; action: 'cancel' }
   | { id: string; action: 'assign'; manager: string }
-) & { hints?: RowHints };
+) & {
+  hints?: RowHints;
+  /** "Who am I" in a shared-account browser (LogEventInput.as). */
+  as?: string;
+};
 
 /**
  * What an undo needs: the event's fields before and after the change it reverts. Returned with the change and given
@@ -249,6 +263,8 @@ export interface UndoToken {
   after: EventView;
   /** Where the event's rows were right after the change. */
   hints?: RowHints;
+  /** "Who am I" in a shared-account browser (LogEventInput.as), for the undo as for the change. */
+  as?: string;
 }
 
 /** The answer to an action: what to patch in the list the sidebar shows, without reloading it. */

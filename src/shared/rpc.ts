@@ -110,7 +110,7 @@ export interface ServerApi {
   /** Birthdays from today over `days` days (default 7). */
   getBirthdays(query: { at?: string; days?: number }): Page<BirthdayView>;
   /** "Plan a congratulation": a planned event of Settings' birthday kind and reason on the client's next birthday. */
-  planCongratulation(input: { client: string; indexRow?: number; at?: string }): EventPatch;
+  planCongratulation(input: { client: string; indexRow?: number; at?: string; as?: string }): EventPatch;
   /** The Reminders sidebar's manager filter, remembered per user ('' = everyone). */
   rememberManagerFilter(manager: string): void;
   // Clients (src/shared/clients-dto.ts): search as you type, what a typed text names (core/clients), one client's

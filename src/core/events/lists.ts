@@ -1,7 +1,6 @@
 // The reference sheets the event log leans on — Lists, Labels, Staff (Settings: core/settings) — read from
-// getValues() arrays, wherever the office moved their columns; and who may give an event to whom.
+// getValues() arrays, wherever the office moved their columns (who may give an event to whom: core/roles).
 
-import { headerKey } from '../sheets/template';
 import { template } from '../sheets/templates';
 import { StatusNames } from './status';
 import { cellText, findTable, isBlankRow, sameText } from './table';
@@ -134,53 +133,4 @@ export function staffMemberNamed(staff: StaffMember[], managerText: string): Sta
 /** Who gets the morning digest: the members the office opted in who have an address to send it to. */
 export function digestRecipients(staff: StaffMember[]): StaffMember[] {
   return staff.filter((s) => s.dailyDigest && s.email !== '');
-}
-
-/** Roles that see and assign everyone's events. A department head is not one: heads are found through the head column. */
-const ALL_POWER_ROLES = [
-  'owner',
-  'admin',
-  'administrator',
-  'director',
-  'ceo',
-  'владелец',
-  'администратор',
-  'админ',
-  'руководитель',
-  'директор',
-  'генеральный директор',
-  'მფლობელი',
-  'ადმინისტრატორი',
-  'დირექტორი',
-  'ხელმძღვანელი',
-].map(headerKey);
-
-export function isAllPowerRole(role: string): boolean {
-  return ALL_POWER_ROLES.includes(headerKey(role));
-}
-
-/**
- * Whether `actorEmail` may make `managerName` responsible for an event (the Events sheet names managers by name; an
- * e-mail is accepted too). Anyone may take an event themselves; a head may give it to anyone below them, however many
- * levels down; an owner/admin/director to anyone on the staff. An empty Staff sheet means no hierarchy is set up yet,
- * so nobody is stopped.
- */
-export function canAssign(staff: StaffMember[], actorEmail: string, managerName: string): boolean {
-  if (staff.length === 0) return true;
-  const actor = actorEmail.trim().toLowerCase();
-  const target = staffMemberNamed(staff, managerName);
-  const me = staff.find((s) => s.email === actor);
-  if (!target) return managerName.trim().toLowerCase() === actor || (!!me && sameText(me.name, managerName));
-  if (target.email === actor) return true;
-  if (!me) return false;
-  if (me === target || isAllPowerRole(me.role)) return true;
-  // Walk up from the target; the visited set stops a head column that loops.
-  const visited = new Set<string>();
-  let head = target.head;
-  while (head && !visited.has(head)) {
-    if (head === actor) return true;
-    visited.add(head);
-    head = staff.find((s) => s.email === head)?.head ?? '';
-  }
-  return false;
 }

@@ -6,13 +6,24 @@
 import type { EventChange, LogEventInput } from '../../shared/events-dto';
 import type { CellValue } from '../sheets/cell-text';
 import type { Clock } from '../ports/clock';
-import { canAssign, StaffMember } from './lists';
+import type { Identity } from '../roles/identity';
+import { mayAssign, mayChange } from '../roles/event-rights';
+import { StaffMember } from './lists';
 import { freshEventId } from './ids';
 import { EventRecord, parseEventDate } from './row';
 
 /** Why a log or change was refused: a key of the event log's messages and what fills its placeholders. */
 export interface Refusal {
-  key: 'noKind' | 'noClient' | 'badId' | 'badDate' | 'cannotAssign' | 'unknownAction' | 'notFound';
+  key:
+    | 'noKind'
+    | 'noClient'
+    | 'badId'
+    | 'badDate'
+    | 'cannotAssign'
+    | 'cannotChange'
+    | 'notOnStaff'
+    | 'unknownAction'
+    | 'notFound';
   params: Record<string, string>;
 }
 
@@ -36,6 +47,11 @@ export interface ActingOffice {
   /** Their Staff row; undefined for the office's shared account, which stands for the whole office. */
   readonly actor: StaffMember | undefined;
   readonly staff: StaffMember[];
+  /**
+   * Who is acting and with which role (core/roles/identity.ts); `chosen` is the staff member a shared-account browser
+   * says it is. Asked only when a rule needs it: telling the office account from a stranger costs the owner lookup.
+   */
+  identity(chosen?: string): Identity;
 }
 
 /** Ids people and scripts may choose: they go into cells, calendar descriptions and CLI arguments. */
@@ -70,22 +86,20 @@ export function checkLogInput(input: LogEventInput): Checked<{ kind: string; id:
   return accept({ kind, id });
 }
 
-/** Whether the person acting may make `manager` responsible (core canAssign over the office's Staff sheet). */
-export function mayAssign(office: ActingOffice, manager: string): boolean {
-  return canAssign(office.staff, office.actorEmail, manager);
-}
-
 export interface NewEventTerms {
   at: Date;
   allDay: boolean;
   manager: string;
+  /** Who the event records as its author: the person acting, or the staff member a shared browser chose to be. */
+  createdBy: string;
 }
 
 /**
  * When a new event is and who is responsible: the given date (else now) and the given manager (else the person
- * logging, when on the staff). The office's shared account is not on the staff: it stands for the whole office, so it
- * may name anyone; a staff member may name themselves or, as a head, someone below them; a user Google leaves blank
- * may name no one (the event stays unassigned) unless the Staff sheet is empty.
+ * logging, when on the staff). Who may be named is core/roles/event-rights.ts: the office account anyone, a staff
+ * member themselves or someone below them, a user Google leaves blank or who is not on the staff no one (the event
+ * stays unassigned). A shared-account browser's "who am I" (`as`) makes that person the author, the default manager
+ * and the one whose rules apply; for anyone else `as` is ignored.
  */
 export function newEventTerms(input: LogEventInput, office: ActingOffice, clock: Clock): Checked<NewEventTerms> {
   let when = { at: new Date(clock.now()), allDay: false };
@@ -94,12 +108,15 @@ export function newEventTerms(input: LogEventInput, office: ActingOffice, clock:
     if (!read.ok) return read;
     when = read.value;
   }
-  const manager = String(input.manager ?? '').trim() || office.actor?.name || '';
-  // A blank e-mail (Google does not name the user: a simple trigger, a consumer account, another domain) is neither
-  // the shared account nor a staff member: the Staff sheet's rules apply to it, and they let it name nobody.
-  const bound = !office.actorEmail || office.actor;
-  if (input.manager && bound && !mayAssign(office, manager)) return refuse('cannotAssign', { manager });
-  return accept({ ...when, manager });
+  const named = String(input.manager ?? '').trim();
+  const chosen = String(input.as ?? '').trim();
+  // Who is acting is asked only when it matters: the plain case (no manager named, no choice) costs no owner lookup.
+  const who = named || chosen ? office.identity(chosen || undefined) : undefined;
+  const member = who ? who.member : office.actor;
+  const manager = named || member?.name || '';
+  if (named && who && !mayAssign(who, office.staff, named)) return refuse('cannotAssign', { manager: named });
+  const createdBy = (chosen && who?.mode === 'shared' && who.member?.email) || office.actorEmail;
+  return accept({ ...when, manager, createdBy });
 }
 
 /** The client as the contacts resolved it. */
@@ -123,7 +140,7 @@ export interface NewEventSources {
 export function newEventRecord(
   input: LogEventInput,
   checked: { kind: string; id: string },
-  terms: NewEventTerms,
+  terms: Omit<NewEventTerms, 'createdBy'>,
   client: EventClient,
   sources: NewEventSources,
 ): EventRecord {
@@ -161,6 +178,18 @@ export function findEvent(events: EventRecord[], id: string): Checked<EventRecor
   return event ? accept(event) : refuse('notFound', { id });
 }
 
+const ACTIONS: string[] = ['done', 'result', 'reschedule', 'cancel', 'assign'];
+
+/**
+ * Whether the person acting may change `event` at all (core/roles/event-rights.ts mayChange): the identity it was
+ * decided for, or why not — someone not on the staff is told so, a colleague whose event it is not is told whose it is.
+ */
+export function mayChangeEvent(event: EventRecord, office: ActingOffice, chosen?: string): Checked<Identity> {
+  const who = office.identity(String(chosen ?? '').trim() || undefined);
+  if (mayChange(who, office.staff, event.manager)) return accept(who);
+  return who.member ? refuse('cannotChange', { manager: event.manager }) : refuse('notOnStaff');
+}
+
 /**
  * The record after a change. Done keeps the date and takes the result and next step given; reschedule moves the
  * event and makes it planned again, even one already done or cancelled (it is happening after all), forgetting when it
@@ -173,6 +202,10 @@ export function appliedChange(
   office: ActingOffice,
   now: Date = new Date(),
 ): Checked<EventRecord> {
+  const action = String((change as { action?: unknown }).action ?? '');
+  if (!ACTIONS.includes(action)) return refuse('unknownAction', { value: action });
+  const rights = mayChangeEvent(before, office, change.as);
+  if (!rights.ok) return rights;
   const after: EventRecord = { ...before };
   switch (change.action) {
     case 'done':
@@ -198,7 +231,9 @@ export function appliedChange(
       return accept({ ...after, status: 'cancelled' });
     case 'assign': {
       const manager = String(change.manager ?? '').trim();
-      return mayAssign(office, manager) ? accept({ ...after, manager }) : refuse('cannotAssign', { manager });
+      return mayAssign(rights.value, office.staff, manager)
+        ? accept({ ...after, manager })
+        : refuse('cannotAssign', { manager });
     }
     default:
       return refuse('unknownAction', { value: String((change as { action?: unknown }).action ?? '') });

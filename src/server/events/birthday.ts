@@ -11,17 +11,24 @@ import { logText } from './messages';
 import { OfficeContext } from './office';
 import { underWriteLock } from '../sheets/write-lock';
 
-export function planCongratulation(input: { client: string; indexRow?: number; at?: string }): EventPatch {
+export function planCongratulation(input: { client: string; indexRow?: number; at?: string; as?: string }): EventPatch {
   return underWriteLock(() => planCongratulationNow(input));
 }
 
-function planCongratulationNow(input: { client: string; indexRow?: number; at?: string }): EventPatch {
+function planCongratulationNow(input: { client: string; indexRow?: number; at?: string; as?: string }): EventPatch {
   const office = new OfficeContext();
   const now = input?.at ? new Date(input.at) : new Date(scriptClock.now());
   // Logged like any planned event, in its one read: the day, kind and reason are filled in once the client is known.
   const view = logEventIn(
     office,
-    { client: String(input?.client ?? '').trim(), indexRow: input?.indexRow, kind: '', reason: '', planned: true },
+    {
+      client: String(input?.client ?? '').trim(),
+      indexRow: input?.indexRow,
+      kind: '',
+      reason: '',
+      planned: true,
+      ...(input?.as ? { as: String(input.as) } : {}),
+    },
     (client) => {
       const entry = client.indexed?.entry;
       const timeZone = office.timeZone;

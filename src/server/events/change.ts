@@ -3,7 +3,15 @@
 // Events row, the open-events store and the client's Card index row together, and the Gmail card told. The answer
 // is a patch for the list the user is looking at (no reload) with a token to undo it.
 
-import { appliedChange, changedCells, changeTarget, eventCells, EventRecord, eventViewOf } from '../../core/events';
+import {
+  appliedChange,
+  changedCells,
+  changeTarget,
+  eventCells,
+  EventRecord,
+  eventViewOf,
+  mayChangeEvent,
+} from '../../core/events';
 import { dayNumber, formatLocal, localDayKey } from '../../core/events/zone';
 import type { EventChange, EventPatch, EventView, UndoToken } from '../../shared/events-dto';
 import { announceIndexChange } from '../card-index/announce';
@@ -142,7 +150,13 @@ function changeEventNow(change: EventChange): EventPatch {
     patchMessage(change.action, after, office),
     office,
     undoable
-      ? { id, action: change.action as UndoToken['action'], before: eventViewOf(before), after: eventViewOf(after) }
+      ? {
+          id,
+          action: change.action as UndoToken['action'],
+          before: eventViewOf(before),
+          after: eventViewOf(after),
+          ...(change.as ? { as: change.as } : {}),
+        }
       : undefined,
   );
 }
@@ -170,6 +184,8 @@ function undoChangeNow(token: UndoToken): EventPatch {
     throw new Error(logText(office.locale, 'badId', { value: id }));
   const target = locateEvent(office, id, token.hints);
   const now = target.before;
+  // An undo is a change like any other: refused to whoever may not change this event now.
+  accepted(mayChangeEvent(now, office, token.as), office);
   if (!sameState(now, token.after)) throw new Error(logText(office.locale, 'changedSince', { what: what(now) }));
   const b = token.before;
   // Back to the fields it had; the row, the client and who logged it are the row's own.

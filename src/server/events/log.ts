@@ -79,7 +79,7 @@ export function logEventIn(office: OfficeContext, input: LogEventInput, complete
   const event = newEventRecord(input, checked, terms, client, {
     clock: scriptClock,
     random: Math.random,
-    createdBy: office.actorEmail,
+    createdBy: terms.createdBy,
   });
   // The calendar event first, so the row is written once, whole; a Calendar failure leaves it without a reminder.
   if (event.status === 'planned') event.calendarEventId = calendarOrNone(event, office, input.retry === true);

@@ -13,6 +13,10 @@ const en = {
   notFound: 'There is no event with the ID "{id}" in the Events sheet: it may have been deleted.',
   contactGone: 'The contact {id} is no longer in Google Contacts.',
   cannotAssign: 'You cannot make {manager} responsible: only their head can.',
+  cannotChange:
+    'You cannot change this event: {manager} is responsible for it. Only they, their head, the director or the administrator can.',
+  notOnStaff:
+    'You are not on the Staff sheet, so you cannot make anyone responsible or change events: ask the director to add you.',
   unknownAction: 'Unknown change "{value}".',
   busy: 'Someone else is saving the event log right now; try again in a moment.',
   severalClients: 'Several clients match "{query}": {candidates}. Choose one, or log without a client.',
@@ -39,6 +43,10 @@ const ru: Record<Key, string> = {
   notFound: 'На листе «События» нет события с ID «{id}»: возможно, его удалили.',
   contactGone: 'Контакта {id} больше нет в Google Контактах.',
   cannotAssign: 'Вы не можете назначить ответственным {manager}: это может сделать только руководитель.',
+  cannotChange:
+    'Вы не можете изменить это событие: за него отвечает {manager}. Это могут сделать только он сам, его руководитель, директор или администратор.',
+  notOnStaff:
+    'Вас нет на листе «Сотрудники», поэтому вы не можете назначать ответственных и менять события: попросите директора добавить вас.',
   unknownAction: 'Неизвестное изменение «{value}».',
   busy: 'Журнал событий сейчас сохраняет кто-то другой; попробуйте через минуту.',
   severalClients: 'Под «{query}» подходят несколько клиентов: {candidates}. Выберите одного или запишите без клиента.',
@@ -64,6 +72,10 @@ const ka: Record<Key, string> = {
   notFound: 'ფურცელზე „მოვლენები“ ID „{id}“-ით მოვლენა არ არის: შესაძლოა, წაიშალა.',
   contactGone: 'კონტაქტი {id} აღარ არის Google კონტაქტებში.',
   cannotAssign: 'თქვენ არ შეგიძლიათ {manager}-ის პასუხისმგებლად დანიშვნა: ეს მხოლოდ მის ხელმძღვანელს შეუძლია.',
+  cannotChange:
+    'ამ მოვლენას ვერ შეცვლით: მასზე პასუხისმგებელია {manager}. ეს შეუძლიათ მხოლოდ მას, მის ხელმძღვანელს, დირექტორს ან ადმინისტრატორს.',
+  notOnStaff:
+    'თქვენ არ ხართ ფურცელზე „თანამშრომლები“, ამიტომ ვერ დანიშნავთ პასუხისმგებელს და ვერ შეცვლით მოვლენებს: სთხოვეთ დირექტორს, დაგამატოთ.',
   unknownAction: 'უცნობი ცვლილება „{value}“.',
   busy: 'მოვლენების ჟურნალს ახლა სხვა ინახავს; სცადეთ ცოტა ხანში.',
   severalClients: '„{query}“-ს რამდენიმე კლიენტი შეესაბამება: {candidates}. აირჩიეთ ერთი ან ჩაწერეთ კლიენტის გარეშე.',

@@ -29,7 +29,8 @@ let actingFor: string | undefined;
  */
 export function actingAs<T>(email: string, write: () => T): T {
   const outer = actingFor;
-  actingFor = email.trim().toLowerCase() || undefined;
+  // A blank actor stays blank: the add-on's user Google did not name is nobody, not the account the web app runs as.
+  actingFor = email.trim().toLowerCase();
   try {
     return write();
   } finally {

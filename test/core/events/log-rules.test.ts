@@ -18,6 +18,7 @@ import {
   Refusal,
   StaffMember,
 } from '../../../src/core/events';
+import { identify } from '../../../src/core/roles/identity';
 import type { EventChange, LogEventInput } from '../../../src/shared/events-dto';
 import { plannedEvent as event } from './planned-event';
 
@@ -37,7 +38,13 @@ const STAFF = [OLGA, DMITRY, ANNA];
 
 /** The office as the person with `email` sees it; the shared account ('office@…') is on no Staff row. */
 function actingAs(email: string, staff = STAFF): ActingOffice {
-  return { timeZone: 'Europe/Moscow', actorEmail: email, actor: staff.find((s) => s.email === email), staff };
+  return {
+    timeZone: 'Europe/Moscow',
+    actorEmail: email,
+    actor: staff.find((s) => s.email === email),
+    staff,
+    identity: (chosen) => identify(email, 'office@example.com', staff, chosen),
+  };
 }
 
 function refusal<T>(checked: Checked<T>): Refusal | undefined {
@@ -117,18 +124,35 @@ describe('when a new event is and who is responsible', () => {
     ).toMatchObject({ manager: 'Дмитрий Ковалёв' });
   });
 
-  test('an event logged now by the shared account asks neither the zone nor the Staff sheet (the bench’s calls)', () => {
+  test('an event logged now by the shared account asks neither the zone nor who it is unless it names a manager', () => {
+    let asked = 0;
     const office: ActingOffice = {
       get timeZone(): string {
         throw new Error('zone read');
       },
-      get staff(): StaffMember[] {
-        throw new Error('Staff read');
-      },
+      staff: STAFF,
       actorEmail: 'office@example.com',
       actor: undefined,
+      identity: (chosen) => (asked++, identify('office@example.com', 'office@example.com', STAFF, chosen)),
     };
+    expect(value(newEventTerms(base, office, clock)).manager).toBe('');
+    expect(asked).toBe(0);
     expect(value(newEventTerms({ ...base, manager: 'Ольга Смирнова' }, office, clock)).manager).toBe('Ольга Смирнова');
+  });
+
+  test('a shared-account browser that chose to be Дмитрий logs as him: author, default manager and his rules', () => {
+    const office = actingAs('office@example.com');
+    expect(value(newEventTerms({ ...base, as: 'dmitry@example.com' }, office, clock))).toMatchObject({
+      manager: 'Дмитрий Ковалёв',
+      createdBy: 'dmitry@example.com',
+    });
+    expect(
+      refusal(newEventTerms({ ...base, as: 'dmitry@example.com', manager: 'Анна Петрова' }, office, clock)),
+    ).toMatchObject({ key: 'cannotAssign' });
+    // A user Google names is who they are: their choice is ignored.
+    expect(
+      value(newEventTerms({ ...base, as: 'olga@example.com' }, actingAs('dmitry@example.com'), clock)),
+    ).toMatchObject({ manager: 'Дмитрий Ковалёв', createdBy: 'dmitry@example.com' });
   });
 
   test('a user Google leaves blank is not the shared account: naming a manager is refused, none leaves it empty', () => {
@@ -258,6 +282,17 @@ describe('changing an event', () => {
 
   test('cancel changes only the status', () => {
     expect(value(change({ action: 'cancel' }))).toEqual({ ...event(), status: 'cancelled' });
+  });
+
+  test('a colleague may not touch an event that is not theirs; a stranger is told they are not on the staff', () => {
+    const theirs = event({ manager: 'Анна Петрова' });
+    expect(refusal(change({ action: 'done' }, theirs))).toEqual({
+      key: 'cannotChange',
+      params: { manager: 'Анна Петрова' },
+    });
+    expect(refusal(change({ action: 'cancel' }, theirs, 'stranger@y.ru'))).toEqual({ key: 'notOnStaff', params: {} });
+    expect(value(change({ action: 'cancel' }, theirs, 'olga@example.com')).status).toBe('cancelled');
+    expect(value(change({ action: 'cancel' }, theirs, 'office@example.com')).status).toBe('cancelled');
   });
 
   test('a staff member cannot assign someone who is not their subordinate; their head can', () => {
