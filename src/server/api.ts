@@ -26,6 +26,8 @@ import { addCrmMenu } from './ui/menu';
 import { rereadOpenStore } from './events/hand-edits';
 import { OfficeContext } from './events/office';
 import { getReport, refreshDashboard, refreshReports } from './reports/refresh';
+import { getAccess } from './staff/access';
+import { guarded } from './staff/guard';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -72,18 +74,20 @@ function runSetup(): SetupResult {
   return result;
 }
 
+// Each entry point that needs a right checks it first (staff/guard.ts); a refusal changes nothing.
 export const api: ServerApi = {
-  getSettingsView: settingsView,
-  saveSettings,
-  runSetup,
-  getImportSetup,
-  stageImport,
-  previewImport,
-  runImport,
-  undoImport,
-  listImports,
+  getAccess,
+  getSettingsView: guarded('settingsView', () => settingsView()),
+  saveSettings: guarded('settingsEdit', saveSettings),
+  runSetup: guarded('settingsEdit', runSetup),
+  getImportSetup: guarded('import', getImportSetup),
+  stageImport: guarded('import', stageImport),
+  previewImport: guarded('import', previewImport),
+  runImport: guarded('import', runImport),
+  undoImport: guarded('import', undoImport),
+  listImports: guarded('import', listImports),
   listLabels,
-  exportContacts,
+  exportContacts: guarded('import', exportContacts),
   getReminders,
   logEvent,
   changeEvent,

@@ -3,6 +3,7 @@
 // which is typed from this interface, so a renamed or re-typed function fails the type check on both sides.
 
 import type { IsJson, ProveJson } from './json';
+import type { AccessView } from './access-dto';
 import type { Locale } from '../core/i18n/locale';
 import type { SettingKey } from '../core/settings/definitions';
 import type { SettingEntry } from '../core/settings/read';
@@ -85,6 +86,8 @@ export interface SetupResult {
 }
 
 export interface ServerApi {
+  /** Who is using the CRM and what they may do; `chosen` = a shared-account browser's "who am I" (a Staff e-mail). */
+  getAccess(chosen?: string): AccessView;
   getSettingsView(): SettingsView;
   saveSettings(input: SettingsInput): SaveSettingsResult;
   runSetup(): SetupResult;
@@ -136,7 +139,9 @@ export interface ServerApi {
 export type ServerFunctionName = keyof ServerApi;
 
 /** Every argument and result of the contract must survive google.script.run. */
-export type _DtosAreJson = ProveJson<IsJson<SettingsView | SaveSettingsResult | SetupResult | SettingsInput>>;
+export type _DtosAreJson = ProveJson<
+  IsJson<SettingsView | SaveSettingsResult | SetupResult | SettingsInput | AccessView>
+>;
 export type _ImportDtosAreJson = ProveJson<
   IsJson<
     | ImportSetup
@@ -185,6 +190,7 @@ export type _ClientDtosAreJson = ProveJson<
 
 /** Every server function the sidebars may call, checked exhaustive against ServerApi by the type below. */
 const FUNCTIONS: Record<ServerFunctionName, true> = {
+  getAccess: true,
   getSettingsView: true,
   saveSettings: true,
   runSetup: true,

@@ -35,6 +35,7 @@ const en = {
   languageInvalid: 'Unknown language "{value}": use ru, en or ka, or leave it empty.',
   timeZoneInvalid: 'Unknown time zone "{value}": write it as Europe/Moscow or Asia/Tbilisi, or leave it empty.',
   numberInvalid: '"{value}" is not allowed: use a whole number from {min} to {max}.',
+  yesNoInvalid: '"{value}" is not allowed: write yes or no.',
   cardUnknownSender: 'Not a client yet',
   cardNoEmail: 'This message has no sender address.',
   cardPhones: 'Phones',
@@ -160,6 +161,7 @@ const ru: Record<MessageKey, string> = {
   timeZoneInvalid:
     'Неизвестный часовой пояс «{value}»: укажите его как Europe/Moscow или Asia/Tbilisi либо оставьте пустым.',
   numberInvalid: '«{value}» не подходит: укажите целое число от {min} до {max}.',
+  yesNoInvalid: '«{value}» не подходит: напишите «да» или «нет».',
   cardUnknownSender: 'Пока не клиент',
   cardNoEmail: 'У письма нет адреса отправителя.',
   cardPhones: 'Телефоны',
@@ -282,6 +284,7 @@ const ka: Record<MessageKey, string> = {
   timeZoneInvalid:
     'უცნობი სასაათო სარტყელი „{value}“: მიუთითეთ როგორც Asia/Tbilisi ან Europe/Moscow, ან დატოვეთ ცარიელი.',
   numberInvalid: '„{value}“ არ გამოდგება: მიუთითეთ მთელი რიცხვი {min}-დან {max}-მდე.',
+  yesNoInvalid: '„{value}“ არ გამოდგება: დაწერეთ „კი“ ან „არა“.',
   cardUnknownSender: 'ჯერ არ არის კლიენტი',
   cardNoEmail: 'წერილს გამგზავნის მისამართი არ აქვს.',
   cardPhones: 'ტელეფონები',

@@ -31,6 +31,18 @@ export type Capability =
   /** Add a client, edit a client's card. */
   | 'editClients';
 
+/** Every capability, in the order the access view lists them. */
+export const CAPABILITIES: Capability[] = [
+  'reports',
+  'import',
+  'settingsView',
+  'settingsEdit',
+  'everyone',
+  'allClients',
+  'logEvents',
+  'editClients',
+];
+
 const RIGHTS: Record<Role, Capability[]> = {
   office: ['reports', 'import', 'settingsView', 'settingsEdit', 'everyone', 'allClients', 'logEvents', 'editClients'],
   director: ['reports', 'import', 'settingsView', 'settingsEdit', 'everyone', 'allClients', 'logEvents', 'editClients'],

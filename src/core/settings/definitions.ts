@@ -30,6 +30,11 @@ export interface SettingValues {
   birthdayHour: number;
   /** The office-clock hour the evening shift starts (the morning shift is before it): the reports' shift grouping. */
   shiftSplitHour: number;
+  /**
+   * 'yes': a manager and a specialist see only their own events (Reminders, the due list) and their own clients (the
+   * card's manager field) — enforced where Google names the person, a convenience in a shared-account browser.
+   */
+  onlyOwn: 'yes' | 'no';
 }
 
 export type SettingKey = keyof SettingValues;
@@ -75,6 +80,19 @@ function ianaZone(text: string): string | undefined {
   }
 }
 
+/** The words offices write for yes and no, in the product's languages (compared without case). */
+const YES = ['yes', 'y', 'true', '1', 'да', 'д', 'კი', 'დიახ'];
+const NO = ['no', 'n', 'false', '0', 'нет', 'н', 'არა'];
+
+const yesNo: Omit<SettingDefinition<'yes' | 'no'>, 'fallback'> = {
+  parse(text) {
+    const word = text.trim().toLowerCase();
+    return YES.includes(word) ? 'yes' : NO.includes(word) ? 'no' : undefined;
+  },
+  allowed: 'yes or no',
+  invalid: (locale, value) => t(locale, 'yesNoInvalid', { value }),
+};
+
 /** Any text: a reason is the office's own word. */
 const anyText = { parse: (text: string) => text, allowed: 'any text' };
 
@@ -109,6 +127,7 @@ export const SETTINGS: { [K in SettingKey]: SettingDefinition<SettingValues[K]> 
   birthdayReason: { fallback: (locale) => REASONS[locale()].birthday, ...anyText },
   birthdayHour: { fallback: () => 10, ...wholeNumber(0, 23) },
   shiftSplitHour: { fallback: () => 14, ...wholeNumber(1, 23) },
+  onlyOwn: { fallback: () => 'no', ...yesNo },
 };
 
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];

@@ -7,11 +7,15 @@ import type { FindClientsInput, FindClientsResult, ResolveView } from '../../sha
 import { OfficeContext } from '../events/office';
 import { resolveText } from './resolve';
 import { clientSummaries } from './summaries';
+import { scopeOf } from '../staff/scope';
 
 export function findClients(input: FindClientsInput): FindClientsResult {
   const office = new OfficeContext();
   const summaries = clientSummaries(office.ss);
-  return findIn(summaries, input ?? { query: '' }, {
+  // Settings → onlyOwn: a manager's search is their own clients' (the card's manager field), whatever they filter.
+  const own = scopeOf(office, input?.as).clients;
+  const query = { ...(input ?? { query: '' }), ...(own !== undefined ? { manager: own } : {}) };
+  return findIn(summaries, query, {
     // Each read only when the query or a filter needs it: the Settings and Labels sheets and the zone cost requests a
     // name search does not need.
     get defaultCountry() {

@@ -33,6 +33,8 @@ import { peopleApi } from '../people/people';
 import { clientEvents, splitHistory } from './history';
 import { clientText, notResolved, refusedChange } from './messages';
 import { oneClient } from './resolve-one';
+import { scopeOf } from '../staff/scope';
+import { roleText } from '../staff/messages';
 import type { Locale } from '../../core/i18n/locale';
 
 type Membership = GoogleAppsScript.People.Schema.Membership;
@@ -62,6 +64,7 @@ export function getClient(input: ClientHistoryInput): ClientView {
   const { resourceName } = oneClient(input?.client, office);
   const person = readPerson(resourceName, locale);
   const card = cardOf(person, labelsOf(person, labelNames()));
+  refuseOthersClient(card.manager, office, input?.as);
   const name = cardName(card);
   const { planned, past } = splitHistory(clientEvents(office, resourceName, name));
   const offset = Math.max(0, Math.floor(Number(input?.offset) || 0));
@@ -80,6 +83,13 @@ export function getClient(input: ClientHistoryInput): ClientView {
     offset,
     limit,
   };
+}
+
+/** Settings → onlyOwn: a manager opens only the cards that name them as the client's manager. */
+function refuseOthersClient(manager: string, office: OfficeContext, chosen?: string): void {
+  const own = scopeOf(office, chosen).clients;
+  if (own !== undefined && manager.trim().toLowerCase() !== own.trim().toLowerCase())
+    throw new Error(roleText(office.locale, 'allClients'));
 }
 
 function problemText(p: CardProblem, locale: Locale, country: string): string {

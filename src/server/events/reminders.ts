@@ -32,6 +32,7 @@ import { addonProperties } from '../sheets/crm-spreadsheet';
 import { accepted } from './messages';
 import { OfficeContext } from './office';
 import { DayRead, readDay } from './day-read';
+import { NO_ONE, Scope, scopeOf } from '../staff/scope';
 
 /** The day the office started with reminders: quiet clients who crossed their period before it are spread from it. */
 const START_DAY = 'crm.reminders.startDay';
@@ -88,14 +89,24 @@ function quietList(office: OfficeContext, read: DayRead, now: Date, days?: numbe
 }
 
 /**
- * The manager whose tasks the screen opens on: the one asked for; else the signed-in staff member, where Google says
- * who it is; else the choice this user made last time (one user-properties read, only then); else everyone.
+ * The manager whose tasks the screen opens on: the person's own where they may see only theirs (staff/scope.ts);
+ * else the one asked for; else the signed-in staff member (or the one a shared browser chose to be); else the choice
+ * this user made last time (one user-properties read, only then); else everyone.
  */
-function managerFilter(query: ReminderQuery | undefined, office: OfficeContext): { manager: string; me: string } {
-  const me = office.actor?.name ?? '';
+function managerFilter(query: ReminderQuery | undefined, scope: Scope): { manager: string; me: string } {
+  const me = scope.me;
+  if (scope.events !== undefined) return { manager: scope.events, me };
   if (query && typeof query.manager === 'string') return { manager: query.manager.trim(), me };
   if (me) return { manager: me, me };
   return { manager: PropertiesService.getUserProperties().getProperty(MANAGER_FILTER) ?? '', me };
+}
+
+/** The clients a person may see: every one, or (Settings → onlyOwn) those whose card names them as manager. */
+function ownClients(summaries: ClientSummary[], scope: Scope): ClientSummary[] {
+  const limit = scope.clients;
+  if (limit === undefined) return summaries;
+  const key = limit.trim().toLowerCase();
+  return summaries.filter((s) => s.manager.trim().toLowerCase() === key);
 }
 
 export function getReminders(query?: ReminderQuery): RemindersView {
@@ -103,9 +114,10 @@ export function getReminders(query?: ReminderQuery): RemindersView {
   const read = readDay(office, { refs: ['settings', 'lists', 'staff', 'labels'], store: 'all', index: 'summaries' });
   const now = moment(query?.at, office);
   const timeZone = office.timeZone;
-  const { manager, me } = managerFilter(query, office);
+  const scope = scopeOf(office, query?.as);
+  const { manager, me } = managerFilter(query, scope);
   const open = read.store?.open ?? [];
-  const summaries = read.index?.summaries ?? [];
+  const summaries = ownClients(read.index?.summaries ?? [], scope);
   const clients = byClient(summaries);
   const settings = office.settings;
   const eventsEnd = read.store?.eventsEnd ?? 0;
@@ -114,7 +126,7 @@ export function getReminders(query?: ReminderQuery): RemindersView {
     locale: office.locale,
     timeZone,
     me,
-    manager,
+    manager: manager === NO_ONE ? '' : manager,
     eventsEnd,
     due,
     ahead: aheadCounts(open, now, timeZone, manager),
@@ -138,11 +150,12 @@ export function getDue(query: DueQuery = {}): DueView {
   const read = readDay(office, { refs: ['settings'], store: 'all' });
   const now = moment(query.at, office);
   const days = typeof query.days === 'number' && isFinite(query.days) ? Math.max(0, Math.min(31, query.days)) : 0;
+  const limited = scopeOf(office, query.as).events;
   const span = {
     at: now,
     timeZone: office.timeZone,
     days,
-    manager: query.manager ?? '',
+    manager: limited ?? query.manager ?? '',
     offset: query.offset,
     limit: query.limit,
     eventsEnd: read.store?.eventsEnd ?? 0,

@@ -1,0 +1,24 @@
+// The server's check of a right before it does anything (core/roles/roles.ts `can`): a hidden menu item or section
+// is a convenience, this is the rule. A refusal is thrown in the office's language and changes nothing.
+
+import type { Capability } from '../../core/roles/roles';
+import { may } from '../../core/roles/identity';
+import { OfficeContext } from '../events/office';
+import { roleText } from './messages';
+
+/** Throws unless the person acting may do `capability`; `chosen` is a shared-account browser's "who am I". */
+export function requireRight(capability: Capability, office = new OfficeContext(), chosen?: string): void {
+  const who = office.identity(chosen);
+  if (may(who, capability)) return;
+  const locale = office.locale;
+  const note = who.role === 'nobody' && who.email !== '' ? ` ${roleText(locale, 'notOnStaffNote')}` : '';
+  throw new Error(`${roleText(locale, capability)}${note}`);
+}
+
+/** `fn` behind `requireRight(capability)`: for the api's entry points (triggers call the functions themselves). */
+export function guarded<A extends unknown[], R>(capability: Capability, fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A) => {
+    requireRight(capability);
+    return fn(...args);
+  };
+}

@@ -1,0 +1,45 @@
+// What the server says when a role may not do something (core/roles/roles.ts), in the product's three languages.
+
+import type { Capability } from '../../core/roles/roles';
+import { catalog } from '../../core/i18n/catalog';
+
+const en: Record<Capability | 'notOnStaffNote', string> = {
+  reports: 'Reports and the Dashboard are for the director and the administrator.',
+  import: 'Importing, exporting and undoing an import are for the director and the administrator.',
+  settingsView: 'The settings are for the director and the administrator.',
+  settingsEdit: 'Only the director and the office account may change the settings, the lists and the staff or run setup.',
+  everyone: 'Only the director, the administrator and the office account may do this for everyone.',
+  allClients: 'You see only your own clients.',
+  logEvents: 'You may not log events.',
+  editClients: 'You may not add or edit clients.',
+  notOnStaffNote: 'You are not on the Staff sheet: ask the director to add you.',
+};
+type Key = keyof typeof en;
+
+const ru: Record<Key, string> = {
+  reports: 'Отчёты и сводка — для директора и администратора.',
+  import: 'Импорт, экспорт и отмена импорта — для директора и администратора.',
+  settingsView: 'Настройки — для директора и администратора.',
+  settingsEdit:
+    'Менять настройки, списки и сотрудников и запускать настройку могут только директор и общий аккаунт офиса.',
+  everyone: 'Это за всех могут делать только директор, администратор и общий аккаунт офиса.',
+  allClients: 'Вам видны только ваши клиенты.',
+  logEvents: 'Вы не можете записывать события.',
+  editClients: 'Вы не можете добавлять и менять клиентов.',
+  notOnStaffNote: 'Вас нет на листе «Сотрудники»: попросите директора добавить вас.',
+};
+
+const ka: Record<Key, string> = {
+  reports: 'ანგარიშები და დაფა — დირექტორისა და ადმინისტრატორისთვისაა.',
+  import: 'იმპორტი, ექსპორტი და იმპორტის გაუქმება — დირექტორისა და ადმინისტრატორისთვისაა.',
+  settingsView: 'პარამეტრები — დირექტორისა და ადმინისტრატორისთვისაა.',
+  settingsEdit:
+    'პარამეტრების, სიების და თანამშრომლების შეცვლა და მომზადების გაშვება მხოლოდ დირექტორს და ოფისის საერთო ანგარიშს შეუძლია.',
+  everyone: 'ამას ყველასთვის მხოლოდ დირექტორი, ადმინისტრატორი და ოფისის საერთო ანგარიში აკეთებს.',
+  allClients: 'თქვენ მხოლოდ თქვენს კლიენტებს ხედავთ.',
+  logEvents: 'თქვენ ვერ ჩაწერთ მოვლენებს.',
+  editClients: 'თქვენ ვერ დაამატებთ და ვერ შეცვლით კლიენტებს.',
+  notOnStaffNote: 'თქვენ არ ხართ ფურცელზე „თანამშრომლები“: სთხოვეთ დირექტორს, დაგამატოთ.',
+};
+
+export const roleText = catalog<Key>({ en, ru, ka });
