@@ -14,6 +14,8 @@ import { readSettings, StoredSettings, uiLocale } from './sheets/settings';
 import { takePendingOpen } from './sheets/pending-open';
 import { SheetContents, sheetContents } from './sheets/sheet-contents';
 import { addCrmMenu } from './ui/menu';
+import type { NewMemberInput } from '../core/roles/new-member';
+import { addStaffMember, staffList, StaffListEntry } from './staff/staff-sheet';
 import { showClientSidebar, showSidebar } from './ui/sidebars';
 import { morningDigest, refreshIndex, refreshReportsAtNight } from './triggers/routine';
 import { onEventsEdit, onEventsStructureChange } from './events/hand-edits';
@@ -135,6 +137,16 @@ export function clientIndexStats_(): IndexStats {
 /** A CRM sheet as the office sees it, for the CLI's `crm sheet TITLE` (the underscore keeps it from google.script.run). */
 export function sheetContents_(title: string): SheetContents {
   return sheetContents(title);
+}
+
+/** The Staff sheet as the roles see it, for the CLI's `crm staff` (the underscore keeps it from google.script.run). */
+export function staffList_(): StaffListEntry[] {
+  return staffList();
+}
+
+/** One person added to the Staff sheet, for the CLI's `crm staff add` (checked: staff/staff-sheet.ts). */
+export function addStaffMember_(input: NewMemberInput): StaffListEntry {
+  return addStaffMember(input);
 }
 
 /**

@@ -4,6 +4,7 @@
 
 import type { DueEventView, DueGroup, DueView, EventChange, EventPatch } from '../../shared/events-dto';
 import type { Office } from '../office';
+import { refusing } from './client-commands';
 import { flag, ParsedArgs, Refusal, UsageError } from './args';
 import { atOption, officeTimeZone } from './office-zone';
 import { forgetUndo, lastUndo, rememberUndo } from './undo-state';
@@ -91,7 +92,7 @@ function eventId(args: ParsedArgs, command: string): string {
 
 /** One change, and its undo token remembered as the last change (a change without a token forgets the older one). */
 function change(office: Office, input: EventChange): EventPatch {
-  const patch = office.rpc.changeEvent(input);
+  const patch = refusing(() => office.rpc.changeEvent(input));
   rememberUndo(office, patch.undo);
   return patch;
 }

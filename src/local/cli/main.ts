@@ -19,6 +19,7 @@ import { contactsCommand, exportCommand, importCommand, previewCommand, undoComm
 import { openCliOffice } from './office-state';
 import { settingsCommand, sheetCommand } from './sheet-commands';
 import { dashboardCommand, reportCommand } from './report-commands';
+import { staffCommand } from './staff-commands';
 
 /** A refusal says what was refused and what is allowed; a malformed command also gets the usage text. */
 function usageText(e: UsageError): string {
@@ -82,6 +83,13 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
                                    the rows below it as displayed, and each cell's formula
   settings [--set KEY=VALUE]... --json
                                    every setting with its value and default; --set changes one (checked first)
+  staff --json                     the Staff sheet: [{name, email, role, roleText, head}] (role: director,
+                                   administrator, manager or specialist; roleText: the Role cell's words)
+  staff add --name N --email E --role director|administrator|manager|specialist [--head EMAIL]
+                                   add a person (refused: an unknown role, an e-mail already there, an unknown head)
+
+  --as EMAIL                       run the command as that person (the sandbox's domain is example.com: a staff
+                                   member there is named by Google, and their role's rules apply)
 
   --target google [--credentials FILE]
                                    preview/import/undo/export/contacts on a real account (README)`;
@@ -120,6 +128,11 @@ const FLAGS = {
   remove: 'list',
   phone: 'value',
   'new-client': 'switch',
+  as: 'value',
+  name: 'value',
+  email: 'value',
+  role: 'value',
+  head: 'value',
 } as const;
 
 /** `preview` without --json: what a person reads before importing. */
@@ -199,10 +212,13 @@ export async function main(argv: string[]): Promise<number> {
       settings: () => settingsCommand(office, args),
       report: () => reportCommand(office, args),
       dashboard: () => dashboardCommand(office),
+      staff: () => staffCommand(office, args),
     });
     const run = commands[args.command];
     if (!run) throw new UsageError(`Unknown command "${args.command}"`);
-    const result = run();
+    // --as: every execution the command starts is that person's, and Session answers for them by Google's rules.
+    const as = flag(args, 'as');
+    const result = as ? office.workspace.runAs({ email: as }, run) : run();
     if (args.command === 'preview' && !args.flags.json)
       process.stdout.write(previewText(result as ReturnType<typeof previewCommand>));
     else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -99,6 +99,13 @@ export const logText = catalog<Key>({ en, ru, ka });
  * refusal: reading it costs the Settings sheet, which the due list never pays for.
  */
 export function accepted<T>(checked: Checked<T>, office: { readonly locale: Locale }): T {
-  if (!checked.ok) throw new Error(logText(office.locale, checked.refusal.key, checked.refusal.params));
-  return checked.value;
+  if (checked.ok) return checked.value;
+  const e = new Error(logText(office.locale, checked.refusal.key, checked.refusal.params));
+  // The roles' refusals are told apart by name (the CLI exits 2 on them, as on any refusal): nothing was written.
+  if (RIGHTS_REFUSALS.includes(checked.refusal.key)) e.name = NOT_ALLOWED;
+  throw e;
 }
+
+/** The error name of a refusal by the roles' rules (core/roles), here and in staff/guard.ts. */
+export const NOT_ALLOWED = 'NotAllowed';
+const RIGHTS_REFUSALS: string[] = ['cannotAssign', 'cannotChange', 'notOnStaff'];

@@ -3,6 +3,7 @@
 
 import type { Capability } from '../../core/roles/roles';
 import { may } from '../../core/roles/identity';
+import { NOT_ALLOWED } from '../events/messages';
 import { OfficeContext } from '../events/office';
 import { roleText } from './messages';
 
@@ -12,7 +13,9 @@ export function requireRight(capability: Capability, office = new OfficeContext(
   if (may(who, capability)) return;
   const locale = office.locale;
   const note = who.role === 'nobody' && who.email !== '' ? ` ${roleText(locale, 'notOnStaffNote')}` : '';
-  throw new Error(`${roleText(locale, capability)}${note}`);
+  const e = new Error(`${roleText(locale, capability)}${note}`);
+  e.name = NOT_ALLOWED;
+  throw e;
 }
 
 /** `fn` behind `requireRight(capability)`: for the api's entry points (triggers call the functions themselves). */
