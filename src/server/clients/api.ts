@@ -13,7 +13,7 @@ export function findClients(input: FindClientsInput): FindClientsResult {
   const office = new OfficeContext();
   const summaries = clientSummaries(office.ss);
   // Settings → onlyOwn: a manager's search is their own clients' (the card's manager field), whatever they filter.
-  const own = scopeOf(office, input?.as).clients;
+  const own = scopeOf(office, input?.as, 'clients').clients;
   const query = { ...(input ?? { query: '' }), ...(own !== undefined ? { manager: own } : {}) };
   return findIn(summaries, query, {
     // Each read only when the query or a filter needs it: the Settings and Labels sheets and the zone cost requests a

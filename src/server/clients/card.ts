@@ -87,7 +87,7 @@ export function getClient(input: ClientHistoryInput): ClientView {
 
 /** Settings → onlyOwn: a manager opens only the cards that name them as the client's manager. */
 function refuseOthersClient(manager: string, office: OfficeContext, chosen?: string): void {
-  const own = scopeOf(office, chosen).clients;
+  const own = scopeOf(office, chosen, 'clients').clients;
   if (own !== undefined && manager.trim().toLowerCase() !== own.trim().toLowerCase())
     throw new Error(roleText(office.locale, 'allClients'));
 }

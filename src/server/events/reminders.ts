@@ -147,7 +147,7 @@ export function getReminders(query?: ReminderQuery): RemindersView {
  */
 export function getDue(query: DueQuery = {}): DueView {
   const office = new OfficeContext();
-  const read = readDay(office, { refs: ['settings'], store: 'all' });
+  const read = readDay(office, { refs: ['settings', 'staff'], store: 'all' });
   const now = moment(query.at, office);
   const days = typeof query.days === 'number' && isFinite(query.days) ? Math.max(0, Math.min(31, query.days)) : 0;
   const limited = scopeOf(office, query.as).events;

@@ -21,9 +21,14 @@ export interface Scope {
 const nameOf = (limit: StaffMember | 'none' | undefined): string | undefined =>
   limit === undefined ? undefined : limit === 'none' ? NO_ONE : limit.name || NO_ONE;
 
-export function scopeOf(office: OfficeContext, chosen?: string): Scope {
+/**
+ * `what`: the lists asked about. Clients are limited only with onlyOwn, so without it nothing more is read; events
+ * also for a specialist, which costs the Staff sheet (the Reminders' and the due list's batch read already holds it).
+ */
+export function scopeOf(office: OfficeContext, chosen?: string, what: 'events' | 'clients' = 'events'): Scope {
   const as = String(chosen ?? '').trim() || undefined;
   const onlyOwn = office.settings.get('onlyOwn') === 'yes';
+  if (what === 'clients' && !onlyOwn && !as) return { me: '' };
   // Someone named by Google but not on the staff is the office account or a stranger: with nothing to choose and
   // nothing limited, both see everyone's, and the owner lookup that tells them apart is not needed.
   if (!office.actor && office.actorEmail && !as && !onlyOwn) return { me: '' };
