@@ -28,6 +28,7 @@ import { OfficeContext } from './events/office';
 import { getReport, refreshDashboard, refreshReports } from './reports/refresh';
 import { getAccess } from './staff/access';
 import { guarded } from './staff/guard';
+import { protectOfficeSheets } from './sheets/protect';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -51,6 +52,8 @@ function saveSettings(input: SettingsInput): SaveSettingsResult {
   if (!checked.ok)
     return { ok: false, errors: checked.refusals.map((r) => ({ field: r.key as SettingKey, message: r.message })) };
   writeSettings(checked.texts, ss, current);
+  // Staff may have changed since the protected sheets' editors were set (a director added by hand): brought in line.
+  protectOfficeSheets(new OfficeContext(ss));
   // A new zone moves what the date cells mean (Sheets keeps their wall-clock time): the store is read again from them.
   if (checked.texts.timeZone) rereadOpenStore(new OfficeContext(ss));
   if (checked.texts.language !== undefined) {
@@ -70,6 +73,7 @@ function runSetup(): SetupResult {
   const ss = crmSpreadsheet();
   const locale: Locale = uiLocale(readSettings(ss));
   const result = setupSpreadsheet(ss, locale);
+  protectOfficeSheets(new OfficeContext(ss));
   setupDailyRoutine();
   return result;
 }

@@ -5,6 +5,7 @@ import { parseStaff } from '../../core/events/lists';
 import { checkNewMember, NewMemberInput } from '../../core/roles/new-member';
 import type { StaffEntry } from '../../shared/access-dto';
 import { OfficeContext } from '../events/office';
+import { protectOfficeSheets } from '../sheets/protect';
 import { CrmTable } from '../sheets/table';
 import { staffEntry } from './access';
 import { requireRight } from './guard';
@@ -27,5 +28,7 @@ export function addStaffMember(input: NewMemberInput): StaffListEntry {
   const { name, email, role, head } = checked.member;
   const words = ROLE_NAMES[office.locale][role];
   table.append([{ name, email, role: words, head }]);
+  // A new director edits the protected sheets from now on (a fresh context: it reads the Staff sheet as written).
+  if (role === 'director') protectOfficeSheets(new OfficeContext(office.ss));
   return { name, email, role, head, roleText: words };
 }

@@ -23,6 +23,8 @@ function office13() {
   ]);
   const ws = built.office.workspace;
   const rpc = built.office.rpc;
+  // The office account's setup, with the staff listed, makes the directors editors of the protected sheets.
+  rpc.runSetup();
   const base = {
     client: built.clients.vip.email,
     kind: 'Звонок',
