@@ -11,6 +11,13 @@ import { headerKey } from '../sheets/template';
 import { template } from '../sheets/templates';
 
 export const PENDING_OPEN_KEY = 'openInCrm';
+/**
+ * The Settings sheet is protected (only the office account and the directors edit it), but anyone who clicks "Open in
+ * the CRM" writes their record and their onOpen clears it. So records live from this row down, which the protection
+ * leaves open (server/sheets/protect.ts) and the settings reader ignores (core/settings/read.ts): a key typed there
+ * changes no setting.
+ */
+export const PENDING_OPEN_FIRST_ROW = 101;
 /** How long a click on the card waits for the spreadsheet to open: past that, a later open shows the menu only. */
 export const PENDING_OPEN_MAX_AGE_MS = 5 * 60 * 1000;
 /** A client's text longer than this is not a client (resourceNames are ~20 characters; the resolver takes names). */
@@ -84,5 +91,7 @@ export function pendingFor(rows: PendingOpenRow[], user: string, now: number): P
 /** Where the card writes `user`'s record: their own row, else one cleared or gone stale; undefined: append a row. */
 export function rowToWrite(rows: PendingOpenRow[], user: string, now: number): PendingOpenRow | undefined {
   const me = user.trim().toLowerCase();
-  return rows.find((r) => r.record?.user === me) ?? rows.find((r) => !r.record || !isFresh(r.record, now));
+  // Only rows in the open zone: a record an older version wrote among the settings is protected now.
+  const open = rows.filter((r) => r.index >= PENDING_OPEN_FIRST_ROW - 1);
+  return open.find((r) => r.record?.user === me) ?? open.find((r) => !r.record || !isFresh(r.record, now));
 }

@@ -7,6 +7,7 @@ import { headerKey } from '../sheets/template';
 import { template } from '../sheets/templates';
 import { cellText, findTable } from '../events/table';
 import { settingDefault, SETTING_KEYS, SettingKey, SETTINGS, SettingValues } from './definitions';
+import { PENDING_OPEN_FIRST_ROW } from './pending-open';
 
 /** A key as the office wrote it → the setting; undefined when it names none. */
 export function settingKey(name: unknown): SettingKey | undefined {
@@ -39,7 +40,9 @@ export function readSettingsSheet(values: unknown[][]): SettingsSheet {
   if (!table || table.columns.key < 0 || table.columns.value < 0) return out;
   const columns = { key: table.columns.key, value: table.columns.value };
   out.columns = columns;
-  for (let i = table.headerIndex + 1; i < values.length; i++) {
+  // The rows from PENDING_OPEN_FIRST_ROW down are open to everyone (the card's records): no setting is read there.
+  const end = Math.min(values.length, PENDING_OPEN_FIRST_ROW - 1);
+  for (let i = table.headerIndex + 1; i < end; i++) {
     const key = settingKey(values[i][columns.key]);
     if (!key || key in out.rows) continue;
     out.rows[key] = i;

@@ -8,6 +8,7 @@ import { t } from '../../core/i18n/messages';
 import {
   pendingFor,
   freshRows,
+  PENDING_OPEN_FIRST_ROW,
   PENDING_OPEN_KEY,
   pendingOpenRows,
   pendingOpenText,
@@ -32,8 +33,9 @@ export function writePendingOpen(client: string, lang: Locale): string {
   const value = pendingOpenText({ client, user, at: new Date(now).toISOString() });
   const row = rowToWrite(pendingOpenRows(table.values()), user, now);
   const note = t(lang, 'pendingOpenNote');
-  if (row) table.update(row.index + 1, { key: PENDING_OPEN_KEY, value, note });
-  else table.append([{ key: PENDING_OPEN_KEY, value, note }]);
+  // A new record goes below the last row, and never above the open zone (the settings above it are protected).
+  const at = row ? row.index + 1 : Math.max(table.values().length, PENDING_OPEN_FIRST_ROW - 1) + 1;
+  table.update(at, { key: PENDING_OPEN_KEY, value, note });
   return ss.getUrl().replace(/#.*$/, '');
 }
 

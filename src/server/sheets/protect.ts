@@ -7,9 +7,25 @@
 // sheet may name a new director); a director typed into Staff by hand becomes an editor at the next of those.
 
 import { roleOfText } from '../../core/roles/roles';
+import { PENDING_OPEN_FIRST_ROW } from '../../core/settings/pending-open';
 import type { SheetKey } from '../../core/sheets/templates';
 import type { OfficeContext } from '../events/office';
 import { crmSheet } from './crm-spreadsheet';
+
+/**
+ * The rows the Gmail card's "Open in the CRM" records use (core/settings/pending-open.ts) stay open to everyone: the
+ * clicking user writes their record and their onOpen clears it, whoever they are. No setting is read there.
+ */
+function openPendingZone(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  protection: GoogleAppsScript.Spreadsheet.Protection,
+) {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < PENDING_OPEN_FIRST_ROW) sheet.insertRowsAfter(maxRows, PENDING_OPEN_FIRST_ROW - maxRows);
+  const rows = Math.max(maxRows, PENDING_OPEN_FIRST_ROW) - PENDING_OPEN_FIRST_ROW + 1;
+  const columns = Math.max(sheet.getMaxColumns(), 3);
+  protection.setUnprotectedRanges([sheet.getRange(PENDING_OPEN_FIRST_ROW, 1, rows, columns)]);
+}
 
 export const PROTECTED_SHEETS: SheetKey[] = ['staff', 'lists', 'settings'];
 
@@ -41,6 +57,7 @@ export function protectOfficeSheets(office: OfficeContext): SheetKey[] {
       // Only a Workspace domain has domain edit to turn off (Google throws on a consumer owner's spreadsheet).
       if (protection.canDomainEdit()) protection.setDomainEdit(false);
       if (protection.isWarningOnly()) protection.setWarningOnly(false);
+      if (key === 'settings' && protection.getUnprotectedRanges().length === 0) openPendingZone(sheet, protection);
     } catch (e) {
       console.warn(`The ${key} sheet's protection was not refreshed: ${e instanceof Error ? e.name : 'error'}`);
       failed.push(key);

@@ -7,7 +7,8 @@ import { OfficeSettings, parseSetting, readSettingsSheet, settingKey } from '../
 import { initialRows } from '../../core/sheets/template';
 import { template } from '../../core/sheets/templates';
 import { crmSheet, crmSpreadsheet } from './crm-spreadsheet';
-import { CrmTable } from './table';
+import { CellValue, CrmTable } from './table';
+import { PENDING_OPEN_FIRST_ROW } from '../../core/settings/pending-open';
 
 export interface StoredSettings extends OfficeSettings {
   /** The Settings sheet as read (absent without one), so a write in the same execution need not read it again. */
@@ -52,7 +53,7 @@ export function writeSettings(
     const parsed = parseSetting(key as SettingKey, value);
     const cell = typeof parsed === 'number' ? parsed : value;
     if (row) table.update(row.rowNumber, { value: cell });
-    else table.append([{ key, value: cell }]);
+    else appendSettingRows(table, [{ key, value: cell }]);
   }
   const zone = changes.timeZone?.trim();
   // '' puts the setting back to "the spreadsheet's zone": the spreadsheet keeps the zone it has.
@@ -81,9 +82,24 @@ export function completeSettingsRows(
     : missing.some(([k]) => k === 'timeZone');
   const zone = zoneBlank ? ss.getSpreadsheetTimeZone() : '';
   if (zoneRow && zoneBlank && zone) table.update(zoneRow.rowNumber, { value: zone });
-  table.append(
+  appendSettingRows(
+    table,
     missing.map(([key, value, note]) => ({ key, value: key === 'timeZone' ? zone : value, note: String(note ?? '') })),
   );
+}
+
+/**
+ * New setting rows go below the last row above the open zone the card's records use (PENDING_OPEN_FIRST_ROW): a row
+ * appended after a record would be in the zone, where no setting is read.
+ */
+function appendSettingRows(table: CrmTable, records: Array<Record<string, CellValue>>): void {
+  if (!records.length) return;
+  const values = table.values();
+  const zone = PENDING_OPEN_FIRST_ROW - 1;
+  if (values.length < zone) return table.append(records);
+  let last = zone - 1;
+  while (last >= 0 && (values[last] ?? []).every((c) => c === '' || c === null || c === undefined)) last--;
+  records.forEach((r, i) => table.update(last + 2 + i, r));
 }
 
 /** The language to speak: the office's choice, else the account's. */

@@ -50,17 +50,26 @@ test("the open finds only the user's own fresh record, however the key was writt
   expect(pendingOpenRows([['no', 'table']])).toEqual([]);
 });
 
+/** The rows the protected Settings sheet leaves open to everyone start at PENDING_OPEN_FIRST_ROW (index 100). */
+const zone = (rows: unknown[][]) => [...sheet([]), ...Array.from({ length: 98 }, () => ['', '', '']), ...rows];
+
 test("a click reuses the user's own row, else a cleared or stale one, never another user's fresh one", () => {
   const rows = pendingOpenRows(
-    sheet([
+    zone([
       ['openInCrm', rec('anna@example.com', 1), ''],
       ['openInCrm', rec('oleg@example.com', 30), ''],
       ['openInCrm', '', ''],
     ]),
   );
-  expect(rowToWrite(rows, 'anna@example.com', NOW)?.index).toBe(2);
-  expect(rowToWrite(rows, 'maria@example.com', NOW)?.index).toBe(3);
+  expect(rowToWrite(rows, 'anna@example.com', NOW)?.index).toBe(100);
+  expect(rowToWrite(rows, 'maria@example.com', NOW)?.index).toBe(101);
   expect(
-    rowToWrite(pendingOpenRows(sheet([['openInCrm', rec('anna@example.com', 1), '']])), 'maria@example.com', NOW),
+    rowToWrite(pendingOpenRows(zone([['openInCrm', rec('anna@example.com', 1), '']])), 'maria@example.com', NOW),
   ).toBeUndefined();
+});
+
+test('a record an older version wrote among the protected settings is read but never written into again', () => {
+  const rows = pendingOpenRows(sheet([['openInCrm', rec('anna@example.com', 30), '']]));
+  expect(rows.map((r) => r.index)).toEqual([2]);
+  expect(rowToWrite(rows, 'anna@example.com', NOW)).toBeUndefined();
 });

@@ -3,7 +3,9 @@
 // account (same domain, so Google names them) still does their work in the unprotected sheets.
 
 import { ProtectedEditRefused } from 'workspace-emulator';
+import { sheetValues } from '../card-index/support';
 import { eventsOffice } from '../events/office';
+import { actionsOf, gmailOffice, openCard, runAction } from '../gmail/support';
 
 const DMITRY = { email: 'dmitry@example.com' }; // manager
 const OLGA = { email: 'olga@example.com' }; // director ("Руководитель")
@@ -63,4 +65,22 @@ test('a director added through the product becomes an editor of the protected sh
   if (added.error) throw added.error;
   for (const p of office.workspace.spreadsheets.protections(office.spreadsheetId))
     expect(p.editors).toContain('anna@example.com');
+});
+
+test('"Open in the CRM" by a colleague writes their record in the rows the protection leaves open', () => {
+  const o = gmailOffice(130); // the known sender is client 125
+  const ws = o.office.workspace;
+  const settings = ws.spreadsheets.protections(o.office.spreadsheetId).find((p) => p.sheet === 'Настройки')!;
+  expect(settings.unprotected[0]).toMatch(/^A101:/);
+  // The button as the office account's card offers it, clicked by Дмитрий (his add-on runs as him).
+  const action = actionsOf(openCard(o, o.messages.known).card).gmailOpenInCrm;
+  const { response } = ws.runAs(DMITRY, () => runAction(o, o.messages.known, action));
+  expect(response.openLink).toContain(o.office.spreadsheetId);
+  const rows = sheetValues(o.office, 'settings');
+  const at = rows.findIndex((r) => r[0] === 'openInCrm');
+  expect(at + 1).toBeGreaterThanOrEqual(101);
+  expect(JSON.parse(String(rows[at][1]))).toMatchObject({ user: DMITRY.email });
+  // A key typed in those open rows is no setting.
+  ws.runAs(DMITRY, () => ws.sheetsUser.edit(o.office.spreadsheetId, 'Настройки', 'A150:B150', [['onlyOwn', 'да']]));
+  expect(o.office.rpc.getAccess().onlyOwn).toBe(false);
 });
