@@ -17,7 +17,7 @@ import { planCongratulation } from './events/birthday';
 import { getBirthdays, getDue, getQuietClients, getReminders, rememberManagerFilter } from './events/reminders';
 import { findClients, resolveClient } from './clients/api';
 import { contactsCount } from './people/people';
-import { crmSpreadsheet } from './sheets/crm-spreadsheet';
+import { crmSpreadsheet, OWNER_PROPERTY, setAddonProperty } from './sheets/crm-spreadsheet';
 import { readSettings, uiLocale, writeSettings } from './sheets/settings';
 import { setupSpreadsheet, sheetStatuses } from './sheets/setup';
 import { setupDailyRoutine } from './triggers/routine';
@@ -73,6 +73,8 @@ function runSetup(): SetupResult {
   const ss = crmSpreadsheet();
   const locale: Locale = uiLocale(readSettings(ss));
   const result = setupSpreadsheet(ss, locale);
+  // Who the office account is, kept for every later decision (events/office.ts ownerEmail).
+  setAddonProperty(OWNER_PROPERTY, String(ss.getOwner()?.getEmail() ?? '').toLowerCase());
   protectOfficeSheets(new OfficeContext(ss));
   setupDailyRoutine();
   return result;

@@ -15,7 +15,7 @@ import { takePendingOpen } from './sheets/pending-open';
 import { SheetContents, sheetContents } from './sheets/sheet-contents';
 import { addCrmMenu } from './ui/menu';
 import type { NewMemberInput } from '../core/roles/new-member';
-import { addStaffMember, staffList, StaffListEntry } from './staff/staff-sheet';
+import { addStaffMember, onStaffEdit, staffList, StaffListEntry } from './staff/staff-sheet';
 import { showClientSidebar, showSidebar } from './ui/sidebars';
 import { morningDigest, refreshIndex, refreshReportsAtNight } from './triggers/routine';
 import { onEventsEdit, onEventsStructureChange } from './events/hand-edits';
@@ -102,7 +102,8 @@ export { api };
  * rows only; hand-typed rows get their id). Google runs it with limited authorisation: the spreadsheet only.
  */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  onEventsEdit(e);
+  // An edit of the Staff sheet (by an editor: it is protected) brings the protected sheets' editors in line.
+  if (!onEventsEdit(e)) onStaffEdit(e);
 }
 
 /** Installable trigger (setup): rows deleted, inserted or sorted — the open-events store is rewritten from Events. */

@@ -13,6 +13,7 @@ import { bumpAndPrime, ClientIndexEntry, KEY_TTL_SECONDS, newGeneration } from '
 import { redactForLog } from '../../core/redact';
 import { MIN_SECRET_CHARS } from '../../core/secret';
 import { scriptCache } from './script-cache';
+import { addonProperties } from '../sheets/crm-spreadsheet';
 
 /** Script properties of the push (the add-on reads `secret` only). */
 export const CARD_PUSH_PROPERTIES = {
@@ -80,7 +81,8 @@ export function announceIndexChange(rows: AnnouncedRow[] = [], news: { language?
 
 function pushToAddon(news: { language?: string }): PushOutcome {
   const props = PropertiesService.getScriptProperties();
-  const all = props.getProperties();
+  // The execution's one properties read (shared with who is the office account: events/office.ts).
+  const all = addonProperties();
   const url = all[CARD_PUSH_PROPERTIES.url] ?? '';
   const secret = all[CARD_PUSH_PROPERTIES.secret] ?? '';
   let outcome: PushOutcome;

@@ -112,14 +112,16 @@ function giveIds(sheet: Sheet, events: EventRecord[], idColumn: number | undefin
   }
 }
 
-export function onEventsEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+/** Answers whether the edit was in the Events sheet (the simple onEdit then has nothing else to look at). */
+export function onEventsEdit(e: GoogleAppsScript.Events.SheetsOnEdit): boolean {
   const range = e?.range;
-  if (!range) return;
+  if (!range) return false;
   const sheet = range.getSheet();
   const office = new OfficeContext(e.source);
-  if (!isEventsSheet(sheet, office)) return;
+  if (!isEventsSheet(sheet, office)) return false;
   // The store is brought in line under the write lock, so no other writer's store row or E1 is overwritten meanwhile.
   underWriteLock(() => syncEditedRows(sheet, range.getRow(), range.getLastRow(), office));
+  return true;
 }
 
 /** Rows deleted, inserted or sorted: the store rewritten from the sheet, keeping its index-row hints. */

@@ -15,7 +15,7 @@ import {
   staffMemberNamed,
 } from '../../core/events';
 import { identify, Identity } from '../../core/roles/identity';
-import { crmSheet, crmSpreadsheet } from '../sheets/crm-spreadsheet';
+import { addonProperties, crmSheet, crmSpreadsheet, OWNER_PROPERTY } from '../sheets/crm-spreadsheet';
 import { officeSettings } from '../sheets/settings';
 
 /** Who a write made for the Gmail add-on is made for (events/write-service.ts): the add-on's user, not the web app's. */
@@ -121,12 +121,13 @@ export class OfficeContext {
   }
 
   /**
-   * The office's shared account: the spreadsheet's owner (one call, only when a decision needs it). Blank for a
-   * spreadsheet in a shared drive, which has no owner: then nobody is the office account.
+   * The office's shared account: the spreadsheet's owner, as setup kept it in the script properties (read once per
+   * execution anyway), else asked (one call), only when a decision needs it. Blank for a spreadsheet in a shared
+   * drive, which has no owner: then nobody is the office account.
    */
   get ownerEmail(): string {
     return this.once('owner', () =>
-      String(this.ss.getOwner()?.getEmail() ?? '')
+      String(addonProperties()[OWNER_PROPERTY] ?? this.ss.getOwner()?.getEmail() ?? '')
         .trim()
         .toLowerCase(),
     );

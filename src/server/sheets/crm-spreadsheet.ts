@@ -6,6 +6,12 @@ import { SheetKey, template } from '../../core/sheets/templates';
 
 const SPREADSHEET_ID = 'crm.spreadsheetId';
 const SHEET_IDS = 'crm.sheetIds';
+/**
+ * The spreadsheet owner's e-mail (the office account), kept by setup: who is the office account is asked by every
+ * change and every checked right, and the script properties are read once per execution anyway (the card push), where
+ * Spreadsheet.getOwner would be one request more each time. Setup refreshes it (an ownership transfer is rare).
+ */
+export const OWNER_PROPERTY = 'crm.spreadsheetOwner';
 
 /**
  * The add-on's spreadsheet, opened once per execution: logging from the card reaches it from several modules, and each

@@ -5,6 +5,8 @@ import { parseStaff } from '../../core/events/lists';
 import { checkNewMember, NewMemberInput } from '../../core/roles/new-member';
 import type { StaffEntry } from '../../shared/access-dto';
 import { OfficeContext } from '../events/office';
+import { sheetTitleMatches } from '../../core/sheets/template';
+import { template } from '../../core/sheets/templates';
 import { protectOfficeSheets } from '../sheets/protect';
 import { CrmTable } from '../sheets/table';
 import { staffEntry } from './access';
@@ -31,4 +33,18 @@ export function addStaffMember(input: NewMemberInput): StaffListEntry {
   // A new director edits the protected sheets from now on (a fresh context: it reads the Staff sheet as written).
   if (role === 'director') protectOfficeSheets(new OfficeContext(office.ss));
   return { name, email, role, head, roleText: words };
+}
+
+/**
+ * Simple trigger's part: someone typed into the Staff sheet. Only its editors can (it is protected), and an editor may
+ * change the protections, so a director typed in by hand edits the protected sheets at once. UNVERIFIED: that Google
+ * lets a simple trigger (limited authorisation, the bound spreadsheet only) change a protection; where it does not,
+ * the failure is only logged and the next setup or saved setting refreshes the editors.
+ */
+export function onStaffEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const sheet = e?.range?.getSheet();
+  if (!sheet) return;
+  // By its title only (a renamed Staff sheet is refreshed by the next setup): an edit elsewhere costs one call more.
+  if (!sheetTitleMatches(template('staff'), sheet.getName())) return;
+  protectOfficeSheets(new OfficeContext(e.source));
 }

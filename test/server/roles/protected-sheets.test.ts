@@ -45,6 +45,9 @@ test('a manager cannot promote themselves, neither through the product nor by ty
   expect(ws.runAs(DMITRY, () => office.rpc.getAccess()).role).toBe('manager');
   ws.runAs(OLGA, () => ws.sheetsUser.edit(office.spreadsheetId, 'Сотрудники', role, [['Директор']]));
   expect(ws.runAs(DMITRY, () => office.rpc.getAccess()).role).toBe('director');
+  // Typed in by the director, the new director edits the protected sheets at once (the simple onEdit).
+  for (const p of ws.spreadsheets.protections(office.spreadsheetId)) expect(p.editors).toContain(DMITRY.email);
+  ws.runAs(DMITRY, () => ws.sheetsUser.edit(office.spreadsheetId, 'Настройки', 'B2', [['GE']]));
 });
 
 test('a manager’s own work is in unprotected sheets: logging and changing their events still goes', () => {
