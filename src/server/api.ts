@@ -25,6 +25,7 @@ import { getClientSidebarSetup, openClientSidebar } from './ui/client-sidebar';
 import { addCrmMenu } from './ui/menu';
 import { rereadOpenStore } from './events/hand-edits';
 import { OfficeContext } from './events/office';
+import { getAccess } from './staff/get-access';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -53,7 +54,7 @@ function saveSettings(input: SettingsInput): SaveSettingsResult {
   if (checked.texts.language !== undefined) {
     // The menu speaks the new language at once (adding a menu of the same name replaces it), not after a reload.
     try {
-      addCrmMenu(uiLocale(readSettings(ss)));
+      addCrmMenu(uiLocale(readSettings(ss)), new OfficeContext(ss).identity().role);
     } catch (e) {
       console.warn('The CRM menu was not redrawn in the new language; it will be on the next opening.');
     }
@@ -99,4 +100,5 @@ export const api: ServerApi = {
   resolveClient,
   getClientSidebarSetup,
   openClientSidebar,
+  getAccess,
 };

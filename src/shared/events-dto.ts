@@ -37,6 +37,11 @@ export interface LogEventInput {
   indexRow?: number;
   /** Where the Events sheet ended when the caller read the screen (RemindersView.eventsEnd): the new row's place. */
   eventsEnd?: number;
+  /**
+   * A shared-account browser's "who am I" (a staff e-mail): the server acts with that person's role. Ignored for
+   * anyone but the office account (core/roles/identity.ts) — a convenience, not security.
+   */
+  as?: string;
 }
 
 /** What an event says, as the Events sheet holds it: the fields the core record and the view share. */
@@ -234,7 +239,11 @@ export type EventChange = (
   | { id: string; action: 'reschedule'; at: string }
   | { id: string; action: 'cancel' }
   | { id: string; action: 'assign'; manager: string }
-) & { hints?: RowHints };
+) & {
+  hints?: RowHints;
+  /** As LogEventInput.as: a shared-account browser's "who am I". */
+  as?: string;
+};
 
 /**
  * What an undo needs: the event's fields before and after the change it reverts. Returned with the change and given

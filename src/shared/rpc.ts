@@ -3,6 +3,7 @@
 // which is typed from this interface, so a renamed or re-typed function fails the type check on both sides.
 
 import type { IsJson, ProveJson } from './json';
+import type { AccessView } from './access-dto';
 import type { Locale } from '../core/i18n/locale';
 import type { SettingKey } from '../core/settings/definitions';
 import type { SettingEntry } from '../core/settings/read';
@@ -117,6 +118,9 @@ export interface ServerApi {
   getClientSidebarSetup(): ClientSidebarSetup;
   /** Shows the Client sidebar opened on one client (a resourceName, or any text the resolver takes). */
   openClientSidebar(client: string): void;
+  // Access (src/shared/access-dto.ts): asked once by each sidebar when it opens; `chosen` is the shared-account
+  // browser's "who am I" (a staff e-mail). It also redraws the CRM menu for the person's role.
+  getAccess(chosen?: string): AccessView;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -137,6 +141,7 @@ export type _ImportDtosAreJson = ProveJson<
   >
 >;
 export type _ClientSidebarDtosAreJson = ProveJson<IsJson<ClientSidebarSetup>>;
+export type _AccessDtosAreJson = ProveJson<IsJson<AccessView>>;
 export type _EventDtosAreJson = ProveJson<
   IsJson<
     | RemindersView
@@ -195,5 +200,6 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   resolveClient: true,
   getClientSidebarSetup: true,
   openClientSidebar: true,
+  getAccess: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];
