@@ -18,6 +18,8 @@ export interface FindClientsInput {
   birthdayThisWeek?: boolean;
   /** At most this many (default 50). */
   limit?: number;
+  /** "Who am I" in a shared-account browser (events-dto LogEventInput.as): Settings → onlyOwn applies to that person. */
+  as?: string;
 }
 
 export interface FindClientsResult {
@@ -68,6 +70,8 @@ export interface ClientHistoryInput {
   offset?: number;
   /** Page size (default 20). */
   limit?: number;
+  /** "Who am I" in a shared-account browser (events-dto LogEventInput.as): Settings → onlyOwn applies to that person. */
+  as?: string;
 }
 
 export interface ClientView {

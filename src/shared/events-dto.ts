@@ -38,8 +38,9 @@ export interface LogEventInput {
   /** Where the Events sheet ended when the caller read the screen (RemindersView.eventsEnd): the new row's place. */
   eventsEnd?: number;
   /**
-   * A shared-account browser's "who am I" (a staff e-mail): the server acts with that person's role. Ignored for
-   * anyone but the office account (core/roles/identity.ts) — a convenience, not security.
+   * "Who am I" in a browser of the office's shared account: the Staff e-mail chosen there (AccessView.staff). It makes
+   * that person the author and the default manager and applies their rules — a convenience, since Google cannot tell
+   * who holds a shared account; ignored for anyone Google names (their own Staff row decides).
    */
   as?: string;
 }
@@ -124,6 +125,8 @@ export interface DueQuery {
   offset?: number;
   /** At most this many events (default 50). */
   limit?: number;
+  /** "Who am I" in a shared-account browser (LogEventInput.as): Settings → onlyOwn applies to that person. */
+  as?: string;
 }
 
 export interface DueView {
@@ -231,6 +234,8 @@ export interface ReminderQuery {
   at?: string;
   /** Only this manager's events (a Staff name); '' = everyone's; absent = the signed-in staff member's remembered choice. */
   manager?: string;
+  /** "Who am I" in a shared-account browser (LogEventInput.as): whose tasks come first, and Settings → onlyOwn. */
+  as?: string;
 }
 
 export type EventChange = (
@@ -241,7 +246,7 @@ export type EventChange = (
   | { id: string; action: 'assign'; manager: string }
 ) & {
   hints?: RowHints;
-  /** As LogEventInput.as: a shared-account browser's "who am I". */
+  /** "Who am I" in a shared-account browser (LogEventInput.as). */
   as?: string;
 };
 
@@ -256,6 +261,8 @@ export interface UndoToken {
   after: EventView;
   /** Where the event's rows were right after the change. */
   hints?: RowHints;
+  /** "Who am I" in a shared-account browser (LogEventInput.as), for the undo as for the change. */
+  as?: string;
 }
 
 /** The answer to an action: what to patch in the list the sidebar shows, without reloading it. */

@@ -79,6 +79,8 @@ export interface SetupResult {
 }
 
 export interface ServerApi {
+  /** Who is using the CRM and what they may do; `chosen` = a shared-account browser's "who am I" (a Staff e-mail). */
+  getAccess(chosen?: string): AccessView;
   getSettingsView(): SettingsView;
   saveSettings(input: SettingsInput): SaveSettingsResult;
   runSetup(): SetupResult;
@@ -104,7 +106,7 @@ export interface ServerApi {
   /** Birthdays from today over `days` days (default 7). */
   getBirthdays(query: { at?: string; days?: number }): Page<BirthdayView>;
   /** "Plan a congratulation": a planned event of Settings' birthday kind and reason on the client's next birthday. */
-  planCongratulation(input: { client: string; indexRow?: number; at?: string }): EventPatch;
+  planCongratulation(input: { client: string; indexRow?: number; at?: string; as?: string }): EventPatch;
   /** The Reminders sidebar's manager filter, remembered per user ('' = everyone). */
   rememberManagerFilter(manager: string): void;
   // Clients (src/shared/clients-dto.ts): search as you type, what a typed text names (core/clients), one client's
@@ -118,15 +120,14 @@ export interface ServerApi {
   getClientSidebarSetup(): ClientSidebarSetup;
   /** Shows the Client sidebar opened on one client (a resourceName, or any text the resolver takes). */
   openClientSidebar(client: string): void;
-  // Access (src/shared/access-dto.ts): asked once by each sidebar when it opens; `chosen` is the shared-account
-  // browser's "who am I" (a staff e-mail). It also redraws the CRM menu for the person's role.
-  getAccess(chosen?: string): AccessView;
 }
 
 export type ServerFunctionName = keyof ServerApi;
 
 /** Every argument and result of the contract must survive google.script.run. */
-export type _DtosAreJson = ProveJson<IsJson<SettingsView | SaveSettingsResult | SetupResult | SettingsInput>>;
+export type _DtosAreJson = ProveJson<
+  IsJson<SettingsView | SaveSettingsResult | SetupResult | SettingsInput | AccessView>
+>;
 export type _ImportDtosAreJson = ProveJson<
   IsJson<
     | ImportSetup
@@ -141,7 +142,6 @@ export type _ImportDtosAreJson = ProveJson<
   >
 >;
 export type _ClientSidebarDtosAreJson = ProveJson<IsJson<ClientSidebarSetup>>;
-export type _AccessDtosAreJson = ProveJson<IsJson<AccessView>>;
 export type _EventDtosAreJson = ProveJson<
   IsJson<
     | RemindersView
@@ -173,6 +173,7 @@ export type _ClientDtosAreJson = ProveJson<
 
 /** Every server function the sidebars may call, checked exhaustive against ServerApi by the type below. */
 const FUNCTIONS: Record<ServerFunctionName, true> = {
+  getAccess: true,
   getSettingsView: true,
   saveSettings: true,
   runSetup: true,
@@ -200,6 +201,5 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   resolveClient: true,
   getClientSidebarSetup: true,
   openClientSidebar: true,
-  getAccess: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

@@ -48,9 +48,13 @@ export function allows(capability: Capability, view = current): boolean {
   return !!view && view.capabilities.includes(capability);
 }
 
-/** The `as` a write carries: the chosen staff member, in the shared mode only (the server ignores it otherwise). */
-export function actingAs(view = current): { as?: string } {
-  return view?.mode === 'shared' && view.me && chosenStaff() ? { as: chosenStaff() } : {};
+/**
+ * The `as` a call carries: the staff member this browser chose to be. Sent whatever the mode — the server heeds it
+ * for the office's shared account only (core/roles/identity.ts) — so a call made before the access view came is right.
+ */
+export function actingAs(): { as?: string } {
+  const chosen = chosenStaff();
+  return chosen ? { as: chosen } : {};
 }
 
 /**

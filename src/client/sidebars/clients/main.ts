@@ -96,7 +96,7 @@ async function search(): Promise<void> {
   const seq = ++searchSeq;
   const input = searchInput();
   try {
-    const found = await rpc.findClients(input);
+    const found = await rpc.findClients({ ...input, ...actingAs() });
     if (seq !== searchSeq) return;
     byId('results-count').textContent = found.total
       ? found.total > found.clients.length
@@ -261,7 +261,7 @@ async function openClient(client: string): Promise<boolean> {
   notice('');
   closeEventForm();
   try {
-    showClient(await rpc.getClient({ client, offset: 0, limit: HISTORY_PAGE }));
+    showClient(await rpc.getClient({ client, offset: 0, limit: HISTORY_PAGE, ...actingAs() }));
     showStatus('');
     return true;
   } catch (e) {
@@ -274,7 +274,7 @@ async function openClient(client: string): Promise<boolean> {
 async function reloadHistory(): Promise<void> {
   if (!shown) return;
   const limit = Math.max(HISTORY_PAGE, shown.view.events.length + 1);
-  const view = await rpc.getClient({ client: shown.resourceName, offset: 0, limit });
+  const view = await rpc.getClient({ client: shown.resourceName, offset: 0, limit, ...actingAs() });
   shown.view = view;
   header(shown.base, view);
   history(view);
@@ -286,6 +286,7 @@ async function moreHistory(): Promise<void> {
   more.disabled = true;
   try {
     const page = await rpc.getClient({
+      ...actingAs(),
       client: shown.resourceName,
       offset: shown.view.events.length,
       limit: HISTORY_PAGE,

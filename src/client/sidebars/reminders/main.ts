@@ -96,7 +96,7 @@ byId('undo-button').addEventListener('click', () => {
   if (!token) return;
   const button = byId<HTMLButtonElement>('undo-button');
   button.disabled = true;
-  rpc.undoChange(token).then(
+  rpc.undoChange({ ...token, ...actingAs() }).then(
     (patch) => {
       patched(patch);
       notice(patch.message, 'ok');
@@ -127,7 +127,7 @@ const dueContext = {
     if (!model) return;
     try {
       const asked = model;
-      const page = await rpc.getDue(nextPageQuery(model, key, manager, filter));
+      const page = await rpc.getDue({ ...nextPageQuery(model, key, manager, filter), ...actingAs() });
       if (asked !== model) return;
       mergePage(model, key, page, manager || undefined);
       drawTab(key);
@@ -172,7 +172,7 @@ async function openTab(key: TabKey): Promise<void> {
   panel.textContent = say('loading');
   const asked = model;
   try {
-    const due = await rpc.getDue(firstPageQuery(model, key, filter));
+    const due = await rpc.getDue({ ...firstPageQuery(model, key, filter), ...actingAs() });
     // A filter change meanwhile made a new model: this answer is for the old one.
     if (asked !== model) return;
     loadTab(model, key, due);
@@ -190,6 +190,7 @@ for (const key of TAB_KEYS) byId(`tab-${key}`).addEventListener('click', () => v
 async function congratulate(b: BirthdayView): Promise<void> {
   try {
     const patch = await rpc.planCongratulation({
+      ...actingAs(),
       client: b.resourceName,
       ...(b.hints.indexRow ? { indexRow: b.hints.indexRow } : {}),
     });
@@ -304,7 +305,7 @@ async function load(manager?: string): Promise<void> {
     if (!access && chosenStaff()) access = await loadAccess();
     const asked = access?.me && manager === undefined && access.mode === 'shared' ? access.me : manager;
     const [view, known] = await Promise.all([
-      rpc.getReminders(asked === undefined ? {} : { manager: asked }),
+      rpc.getReminders({ ...(asked === undefined ? {} : { manager: asked }), ...actingAs() }),
       access ? Promise.resolve(access) : loadAccess(),
     ]);
     access = known;
