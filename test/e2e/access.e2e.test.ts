@@ -26,6 +26,15 @@ test('Settings shows the shared mode; picking a specialist hides Settings and Im
     await frame.locator('#settings-section').waitFor({ state: 'visible' });
     expect(await frame.locator('#save').isVisible()).toBe(true);
 
+    // Olga is the demo's administrator: she reads the settings but does not change them.
+    await frame.locator('#who-am-i').selectOption('olga@example.com');
+    await frame.locator('body[data-role="administrator"]').waitFor();
+    expect(await frame.locator('#settings-section').isVisible()).toBe(true);
+    expect(await frame.locator('#save').isHidden()).toBe(true);
+    expect(await frame.locator('#setup').isHidden()).toBe(true);
+    expect(await frame.locator('#country').isDisabled()).toBe(true);
+    expect(await frame.locator('#read-only').innerText()).toMatch(/только директор или аккаунт офиса/);
+
     // Dmitry is a "Мастер" on the demo Staff sheet: a specialist.
     await frame.locator('#who-am-i').selectOption('dmitry@example.com');
     await frame.locator('body[data-role="specialist"]').waitFor();
