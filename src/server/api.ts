@@ -26,7 +26,7 @@ import { addCrmMenu } from './ui/menu';
 import { rereadOpenStore } from './events/hand-edits';
 import { OfficeContext } from './events/office';
 import { getReport, refreshDashboard, refreshReports } from './reports/refresh';
-import { getAccess } from './staff/access';
+import { getAccess } from './staff/get-access';
 import { guarded } from './staff/guard';
 import { protectOfficeSheets } from './sheets/protect';
 
@@ -59,7 +59,7 @@ function saveSettings(input: SettingsInput): SaveSettingsResult {
   if (checked.texts.language !== undefined) {
     // The menu speaks the new language at once (adding a menu of the same name replaces it), not after a reload.
     try {
-      addCrmMenu(uiLocale(readSettings(ss)));
+      addCrmMenu(uiLocale(readSettings(ss)), new OfficeContext(ss).identity().role);
     } catch (e) {
       console.warn('The CRM menu was not redrawn in the new language; it will be on the next opening.');
     }
@@ -112,7 +112,7 @@ export const api: ServerApi = {
   resolveClient,
   getClientSidebarSetup,
   openClientSidebar,
-  refreshReports,
-  getReport,
-  refreshDashboard,
+  refreshReports: guarded('reports', refreshReports),
+  getReport: guarded('reports', getReport),
+  refreshDashboard: guarded('reports', refreshDashboard),
 };

@@ -16,6 +16,8 @@ import { SheetContents, sheetContents } from './sheets/sheet-contents';
 import { addCrmMenu } from './ui/menu';
 import type { NewMemberInput } from '../core/roles/new-member';
 import { addStaffMember, onStaffEdit, staffList, StaffListEntry } from './staff/staff-sheet';
+import { menuAllowed, openerRole } from './ui/menu-guard';
+import { OfficeContext } from './events/office';
 import { showClientSidebar, showSidebar } from './ui/sidebars';
 import { morningDigest, refreshIndex, refreshReportsAtNight } from './triggers/routine';
 import { onEventsEdit, onEventsStructureChange } from './events/hand-edits';
@@ -34,15 +36,28 @@ function safeLocale() {
   return settings ? uiLocale(settings) : uiLocale();
 }
 
+/** The opener's role for the menu; a failure (no Staff sheet yet, a shared drive) leaves the items anyone may use. */
+function safeOpenerRole(settings: StoredSettings | undefined) {
+  try {
+    const office = new OfficeContext();
+    if (settings?.rows) office.prime('settings', settings.rows);
+    return openerRole(office);
+  } catch (e) {
+    console.warn(`The menu was built without the opener's role: ${e instanceof Error ? e.name : 'error'}`);
+    return undefined;
+  }
+}
+
 /**
- * Simple trigger: the spreadsheet was opened. Builds the CRM menu; when this user has just pressed "Open in the CRM"
+ * Simple trigger: the spreadsheet was opened. Builds the CRM menu for the opener's role (menu-guard.ts: Google names
+ * only the owner here, anyone else gets the items anyone may use until a sidebar redraws it); when this user has just pressed "Open in the CRM"
  * on the Gmail card, opens the Client sidebar on that client (the record is among the Settings rows read for the
  * language: src/server/sheets/pending-open.ts). A failure there leaves the menu in place.
  */
 export function onOpen(): void {
   const settings = safeSettings();
   const locale = settings ? uiLocale(settings) : uiLocale();
-  addCrmMenu(locale);
+  addCrmMenu(locale, safeOpenerRole(settings));
   if (!settings) return;
   try {
     const client = takePendingOpen(settings);
@@ -64,28 +79,33 @@ export function openClientsSidebar(): void {
 
 /** Menu: CRM → Settings. */
 export function openSettingsSidebar(): void {
+  if (!menuAllowed('openSettingsSidebar')) return;
   showSidebar('settings', t(safeLocale(), 'settingsTitle'));
 }
 
 /** Menu: CRM → Import / export clients. */
 export function openImportSidebar(): void {
+  if (!menuAllowed('openImportSidebar')) return;
   showSidebar('import', t(safeLocale(), 'menuImportExport'));
 }
 
 /** Menu: CRM → Reports → Refresh: the Reports sheet for the period chosen in its top cells. */
 export function refreshReportsSheet(): void {
+  if (!menuAllowed('refreshReportsSheet')) return;
   const result = api.refreshReports();
   SpreadsheetApp.getActiveSpreadsheet().toast(t(safeLocale(), 'reportsRefreshed', { rows: result.rows }));
 }
 
 /** Menu: CRM → Dashboard → Refresh: the KPI cells and the four charts' data. */
 export function refreshDashboardSheet(): void {
+  if (!menuAllowed('refreshDashboardSheet')) return;
   api.refreshDashboard();
   SpreadsheetApp.getActiveSpreadsheet().toast(t(safeLocale(), 'dashboardRefreshed'));
 }
 
 /** Menu: CRM → Set up / repair. */
 export function setupCrm(): void {
+  if (!menuAllowed('setupCrm')) return;
   const result = api.runSetup();
   SpreadsheetApp.getActiveSpreadsheet().toast(result.message);
 }

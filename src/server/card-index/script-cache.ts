@@ -5,7 +5,9 @@
 
 import type { KeyValueCache } from '../../core/ports/cache';
 import { withOfficeEntry } from '../gmail/office-language';
+import { withRoleEntry } from '../gmail/card-role';
 
+/** The add-on user's role (gmail/card-role.ts) rides along as well, once a card asked for it. */
 export function scriptCache(): KeyValueCache {
-  return withOfficeEntry(CacheService.getScriptCache());
+  return withRoleEntry(withOfficeEntry(CacheService.getScriptCache()));
 }

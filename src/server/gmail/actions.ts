@@ -17,6 +17,18 @@ import { writePendingOpen } from '../sheets/pending-open';
 import { clientRowsUrl } from './sheet-link';
 import { doneWith, notify, pushed } from './widgets';
 import { NotSaved } from './sheet-writes';
+import { cardMay, wantCardRole } from './card-role';
+import { scriptCache } from '../card-index/script-cache';
+import { accessText } from '../../core/roles/access-text';
+
+/**
+ * The forms open only for a role that logs events (card-role.ts; the key rides in the lists' cache read). The saves
+ * are checked by the sheet project, which makes the add-on's writes under the same rules.
+ */
+function mayLog(): boolean {
+  wantCardRole();
+  return cardMay('logEvents', scriptCache);
+}
 
 type Response = GoogleAppsScript.Card_Service.ActionResponse;
 
@@ -67,7 +79,9 @@ function afterSave(e: AddonEvent, message: (lang: Locale) => string, timeZone?: 
 
 export function logEmailForm(e: AddonEvent): Response {
   return guarded(e, () => {
+    wantCardRole();
     const lists = formLists();
+    if (!mayLog()) return notify(accessText(eventLocale(e), 'cardReadOnly'));
     return pushed(logEmailCard(target(e), lists, emailKind(lists.kinds), messageSubject(e), eventLocale(e)));
   });
 }
@@ -94,7 +108,9 @@ export function logEmail(e: AddonEvent): Response {
 
 export function planForm(e: AddonEvent): Response {
   return guarded(e, () => {
+    wantCardRole();
     const lists = formLists();
+    if (!mayLog()) return notify(accessText(eventLocale(e), 'cardReadOnly'));
     // Blank where Google does not name the user (a consumer account, another domain): never a staff row's.
     const me = Session.getActiveUser().getEmail().trim().toLowerCase();
     const manager = (me && lists.staff.find((s) => s.email === me)?.name) || param(e, 'manager');

@@ -12,6 +12,9 @@ import { clientCard } from './client-card';
 import { AddonEvent, eventLocale, eventTimeZone, input, param } from './event';
 import { ADD_FIELDS } from './unknown-card';
 import { doneWith, notify } from './widgets';
+import { cardMay } from './card-role';
+import { scriptCache } from '../card-index/script-cache';
+import { accessText } from '../../core/roles/access-text';
 
 /** Fewer digits than this is not a phone number anyone can call back. */
 const MIN_PHONE_DIGITS = 5;
@@ -56,6 +59,8 @@ export function addClient(e: AddonEvent): GoogleAppsScript.Card_Service.ActionRe
       return notify(t(lang, 'cardBadPhone', { value: c.phone }));
     const context = { lang, timeZone: eventTimeZone(e), now: Date.now() };
     const office = new OfficeContext();
+    // The button is not offered to a role that does not add clients; a stale card is refused here as well.
+    if (!cardMay('editClients', scriptCache)) return notify(accessText(lang, 'cardNoAddClient'));
     const label = c.label ? labelName(e, c.label) : '';
     // The e-mail and the phone are checked against the account first: a second click, a colleague on the same
     // message or a client imported a minute ago opens that client's card instead of a duplicate.

@@ -7,6 +7,8 @@ import { Locale } from '../../core/i18n/locale';
 import { t } from '../../core/i18n/messages';
 import { LANG_PARAM } from './event';
 import { action, button, line, paragraph } from './widgets';
+import { can, type Role } from '../../core/roles/roles';
+import { accessText } from '../../core/roles/access-text';
 
 /** The most rows the "open in the sheet" button names; the link selects every row of the client (sheet-link.ts). */
 const ROWS_SHOWN = 5;
@@ -17,6 +19,8 @@ export interface CardContext {
   now: number;
   /** The client's Card index row, for the actions (a hint: logging reads and checks it in its one batch read). */
   indexRow?: number;
+  /** The add-on user's role (card-role.ts): log and plan need `logEvents`; absent, the card offers them (a redraw). */
+  role?: Role;
 }
 
 /** What every action of the card needs to find the client again. */
@@ -90,11 +94,15 @@ export function clientCard(email: string, entry: ClientIndexEntry, c: CardContex
   }
 
   const params = { ...clientParameters(email, entry, c.indexRow), [LANG_PARAM]: lang };
-  const actions = CardService.newCardSection().addWidget(
-    CardService.newButtonSet()
-      .addButton(button(t(lang, 'cardLogEmail'), action('gmailLogEmailForm', params), true))
-      .addButton(button(t(lang, 'cardPlanFollowUp'), action('gmailPlanForm', params))),
-  );
+  const actions = CardService.newCardSection();
+  // Someone Google does not name, or not on the staff, reads the card but does not log or plan (roles.ts).
+  if (!c.role || can(c.role, 'logEvents'))
+    actions.addWidget(
+      CardService.newButtonSet()
+        .addButton(button(t(lang, 'cardLogEmail'), action('gmailLogEmailForm', params), true))
+        .addButton(button(t(lang, 'cardPlanFollowUp'), action('gmailPlanForm', params))),
+    );
+  else actions.addWidget(paragraph(accessText(lang, 'cardReadOnly')));
   const rows = entry.rows ?? [];
   const open = CardService.newTextButton()
     .setText(rows.length ? t(lang, 'cardOpenSheetRows', { rows: rowsText(rows) }) : t(lang, 'cardOpenSheet'))

@@ -8,6 +8,8 @@ import { Locale } from '../../core/i18n/locale';
 import { t } from '../../core/i18n/messages';
 import { LANG_PARAM } from './event';
 import { action, button, dropdown, line, paragraph, textInput } from './widgets';
+import { can, type Role } from '../../core/roles/roles';
+import { accessText } from '../../core/roles/access-text';
 
 export interface LabelOption {
   name: string;
@@ -27,19 +29,26 @@ export const ADD_FIELDS = {
  * The first card for an unknown sender: who wrote and a button to add them. The form (which needs the office's labels,
  * one more request) comes only when asked for, so opening a message stays at three requests.
  */
-export function unknownSenderCard(sender: MailAddress, lang: Locale): GoogleAppsScript.Card_Service.Card {
+export function unknownSenderCard(
+  sender: MailAddress,
+  lang: Locale,
+  role: Role = 'office',
+): GoogleAppsScript.Card_Service.Card {
   const header = CardService.newCardHeader()
     .setTitle(sender.name || sender.email)
     .setSubtitle(t(lang, 'cardUnknownSender'));
-  const about = CardService.newCardSection()
-    .addWidget(line(t(lang, 'cardEmails'), escapeHtml(sender.email)))
-    .addWidget(
+  const about = CardService.newCardSection().addWidget(line(t(lang, 'cardEmails'), escapeHtml(sender.email)));
+  // Adding a client needs `editClients` (roles.ts): a specialist logs visits for the office's clients but does not
+  // create them, and is told who does; someone Google does not name reads only.
+  if (can(role, 'editClients'))
+    about.addWidget(
       button(
         t(lang, 'cardAddClient'),
         action('gmailAddClientForm', { sender: sender.email, name: sender.name, [LANG_PARAM]: lang }),
         true,
       ),
     );
+  else about.addWidget(paragraph(accessText(lang, can(role, 'logEvents') ? 'cardNoAddClient' : 'cardReadOnly')));
   return CardService.newCardBuilder().setName('client').setHeader(header).addSection(about).build();
 }
 

@@ -5,8 +5,18 @@ import { escapeHtml } from '../../core/html';
 
 export type SidebarName = 'settings' | 'import' | 'reminders' | 'clients';
 
+/**
+ * The spreadsheet's id on the page's body (`data-spreadsheet`), escaped: a shared-account browser keeps its "who am I"
+ * per spreadsheet (src/client/lib/access.ts) and must know it before its first server call.
+ */
+function withSpreadsheetId(html: GoogleAppsScript.HTML.HtmlOutput): GoogleAppsScript.HTML.HtmlOutput {
+  const id = SpreadsheetApp.getActiveSpreadsheet()?.getId() ?? '';
+  const content = html.getContent();
+  return html.setContent(content.replace('<body>', () => `<body data-spreadsheet="${escapeHtml(id)}">`));
+}
+
 export function showSidebar(name: SidebarName, title: string): void {
-  const html = HtmlService.createHtmlOutputFromFile(name).setTitle(title);
+  const html = withSpreadsheetId(HtmlService.createHtmlOutputFromFile(name).setTitle(title));
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
@@ -18,7 +28,7 @@ const MAX_CLIENT_TEXT = 200;
 
 /** The Client sidebar; `client` (a resourceName, or any text the resolver takes) is opened at once. */
 export function showClientSidebar(title: string, client = ''): void {
-  const html = HtmlService.createHtmlOutputFromFile('clients').setTitle(title);
+  const html = withSpreadsheetId(HtmlService.createHtmlOutputFromFile('clients').setTitle(title));
   const text = String(client ?? '')
     .replace(/\s+/g, ' ')
     .trim()

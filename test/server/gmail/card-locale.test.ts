@@ -111,12 +111,17 @@ describe('the Settings language', () => {
     expect(calls.map((c) => c.service)).toEqual([
       'GmailApp.getMessageById',
       'GmailApp.GmailMessage.getFrom',
+      // Who the user is, for their role's actions (no request: Session answers from the run); the role itself rides
+      // in the one getAll (src/server/gmail/card-role.ts).
+      'Session.getActiveUser',
       'CacheService.Cache.getAll',
     ]);
     expect(headers(result.card)).toEqual([t('ka', 'cardPlanned'), t('ka', 'cardRecent')]);
     // Cold, the language costs nothing more than the index row: it comes with the script properties that open the
-    // spreadsheet (the Settings push keeps it there) and is cached in the same putAll as the row's key.
-    expect(cold.run.report.serviceCalls).toBe(8);
+    // spreadsheet (the Settings push keeps it there) and is cached in the same putAll as the row's key. The user's
+    // role, for the card's actions, costs the Staff sheet's values and its own putAll (a shorter life: a role change
+    // reaches the cards within minutes, src/server/gmail/card-role.ts).
+    expect(cold.run.report.serviceCalls).toBe(10);
     const { calls: coldCalls } = o.office.workspace.calls.measure(() => {
       evictAddonCache();
       card(o.messages.known);
@@ -124,10 +129,14 @@ describe('the Settings language', () => {
     expect(coldCalls.map((c) => c.service)).toEqual([
       'GmailApp.getMessageById',
       'GmailApp.GmailMessage.getFrom',
+      'Session.getActiveUser',
       'CacheService.Cache.getAll',
       'PropertiesService.Properties.getProperties',
       'SpreadsheetApp.openById',
       'SpreadsheetApp.TextFinder.findAll',
+      'SpreadsheetApp.Range.getValues',
+      'CacheService.Cache.putAll',
+      'Session.getActiveUser',
       'SpreadsheetApp.Range.getValues',
       'CacheService.Cache.putAll',
     ]);

@@ -38,6 +38,9 @@ describe('a known sender', () => {
     expect(calls.map((c) => c.service)).toEqual([
       'GmailApp.getMessageById',
       'GmailApp.GmailMessage.getFrom',
+      // Who the user is, for their role's actions (no request: Session answers from the run); the role itself rides
+      // in the one getAll (src/server/gmail/card-role.ts).
+      'Session.getActiveUser',
       'CacheService.Cache.getAll',
     ]);
     expect(result.run.report.elapsedMs).toBeLessThan(5000);

@@ -19,6 +19,8 @@ import type {
 import type { EventView } from '../../../shared/events-dto';
 import { byId, element, fillTexts, options, phoneLink, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
+import { actingAs, loadAccess, renderWhoAmI } from '../../lib/access';
+import type { AccessView } from '../../../shared/access-dto';
 import { errorText, showStatus } from '../../lib/status';
 import { CardForm, changesFrom, fieldLabel } from './card-form';
 import { clientsText, ClientsTextKey } from './strings';
@@ -94,7 +96,7 @@ async function search(): Promise<void> {
   const seq = ++searchSeq;
   const input = searchInput();
   try {
-    const found = await rpc.findClients(input);
+    const found = await rpc.findClients({ ...input, ...actingAs() });
     if (seq !== searchSeq) return;
     byId('results-count').textContent = found.total
       ? found.total > found.clients.length
@@ -259,7 +261,7 @@ async function openClient(client: string): Promise<boolean> {
   notice('');
   closeEventForm();
   try {
-    showClient(await rpc.getClient({ client, offset: 0, limit: HISTORY_PAGE }));
+    showClient(await rpc.getClient({ client, offset: 0, limit: HISTORY_PAGE, ...actingAs() }));
     showStatus('');
     return true;
   } catch (e) {
@@ -272,7 +274,7 @@ async function openClient(client: string): Promise<boolean> {
 async function reloadHistory(): Promise<void> {
   if (!shown) return;
   const limit = Math.max(HISTORY_PAGE, shown.view.events.length + 1);
-  const view = await rpc.getClient({ client: shown.resourceName, offset: 0, limit });
+  const view = await rpc.getClient({ client: shown.resourceName, offset: 0, limit, ...actingAs() });
   shown.view = view;
   header(shown.base, view);
   history(view);
@@ -284,6 +286,7 @@ async function moreHistory(): Promise<void> {
   more.disabled = true;
   try {
     const page = await rpc.getClient({
+      ...actingAs(),
       client: shown.resourceName,
       offset: shown.view.events.length,
       limit: HISTORY_PAGE,
@@ -406,6 +409,7 @@ async function submitEvent(): Promise<void> {
       planned: eventPlanned,
       note: byId<HTMLTextAreaElement>('event-note').value,
       id: pendingId || (pendingId = freshEventId(Date.now(), Math.random)),
+      ...actingAs(),
     });
     closeEventForm();
     showStatus(
@@ -509,10 +513,36 @@ byId('event-form').addEventListener('submit', (e) => {
 });
 byId('history-more').addEventListener('click', () => void moreHistory());
 
+/**
+ * What the role changes here: the person's own clients first (the manager filter starts on them) and, when Settings
+ * say only their own, fixed there; the card is saved only by a role that edits clients.
+ */
+function applyAccess(a: AccessView): void {
+  renderWhoAmI(byId('who'), a, locale, (next) => {
+    applyAccess(next);
+    void search();
+  });
+  const managerFilter = byId<HTMLSelectElement>('filter-manager');
+  const mine = a.role === 'manager' || a.role === 'specialist';
+  if (a.me && mine && [...managerFilter.options].some((o) => o.value === a.me)) managerFilter.value = a.me;
+  else if (!mine) managerFilter.value = '';
+  managerFilter.disabled = a.onlyOwn && mine && !!a.me;
+  const edit = a.capabilities.includes('editClients');
+  byId('card-save').hidden = !edit;
+  byId('card-reset').hidden = !edit;
+  byId('card-details').setAttribute('data-readonly', String(!edit));
+  const log = a.capabilities.includes('logEvents');
+  byId('log-event').hidden = !log;
+  byId('plan-event').hidden = !log;
+  document.body.setAttribute('data-role', a.role);
+}
+
 async function start(): Promise<void> {
   showStatus(say('loading'));
   try {
-    applySetup(await rpc.getClientSidebarSetup());
+    const [first, access] = await Promise.all([rpc.getClientSidebarSetup(), loadAccess()]);
+    applySetup(first);
+    applyAccess(access);
   } catch (e) {
     fail(e);
     return;

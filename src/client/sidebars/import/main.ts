@@ -23,6 +23,9 @@ import { runStepsAsync } from '../../../core/ports/steps';
 import type { ImportPreview, ImportProgress, ImportSetup, PlanMerge, UndoResult } from '../../../shared/import-dto';
 import { byId, element, fillTexts, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
+import { allows, loadAccess } from '../../lib/access';
+import { accessText, roleName } from '../../../core/roles/access-text';
+import { t } from '../../../core/i18n/messages';
 import { showStatus } from '../../lib/status';
 import { FIELD_NAMES, importText, personFieldName } from './strings';
 
@@ -464,10 +467,28 @@ byId('undo-yes').addEventListener('click', () => void undo());
 byId('undo-no').addEventListener('click', cancelUndo);
 byId('export').addEventListener('click', () => void exportContacts());
 
+/** Import, export and undoing an import are for the roles with `import`: anyone else is told so, and sees neither. */
+function applyAccess(view: Awaited<ReturnType<typeof loadAccess>>): boolean {
+  const allowed = allows('import', view);
+  byId('import-section').hidden = !allowed;
+  byId('export-section').hidden = !allowed;
+  const note = byId('no-access');
+  note.hidden = allowed;
+  note.textContent = accessText(locale, 'refused', {
+    item: t(locale, 'menuImportExport'),
+    role: roleName(locale, view.role),
+  });
+  document.body.setAttribute('data-role', view.role);
+  return allowed;
+}
+
 void (async () => {
   try {
-    setup = await rpc.getImportSetup('');
-    locale = setup.locale;
+    const [access, first] = await Promise.all([loadAccess(), rpc.getImportSetup('').catch((e: Error) => e)]);
+    if (!(first instanceof Error)) locale = first.locale;
+    if (!applyAccess(access)) return;
+    if (first instanceof Error) throw first;
+    setup = first;
     texts();
     renderLabels(await rpc.listLabels());
   } catch (e) {

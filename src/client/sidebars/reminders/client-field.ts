@@ -7,6 +7,7 @@ import type { ClientSummary } from '../../../shared/clients-dto';
 import type { LogEventInput } from '../../../shared/events-dto';
 import { byId, element, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
+import { actingAs } from '../../lib/access';
 import { remindersText } from './strings';
 import type { Locale } from '../../../core/i18n/locale';
 
@@ -69,7 +70,7 @@ export class ClientField {
   private async suggest(text: string): Promise<void> {
     const ask = ++this.asked;
     try {
-      const found = await rpc.findClients({ query: text, limit: SUGGESTIONS });
+      const found = await rpc.findClients({ query: text, limit: SUGGESTIONS, ...actingAs() });
       if (ask !== this.asked || this.choice) return;
       if (found.total === 0) this.showUnknown(text);
       else this.showCandidates(found.clients, found.total - found.clients.length);

@@ -8,6 +8,7 @@ import type { Locale } from '../../../core/i18n/locale';
 import type { EventView } from '../../../shared/events-dto';
 import { byId } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
+import { actingAs } from '../../lib/access';
 import { showStatus } from '../../lib/status';
 import { ClientField } from './client-field';
 import { remindersText } from './strings';
@@ -95,6 +96,7 @@ export class LogForm {
         id: this.pendingId,
         ...(retry ? { retry: true } : {}),
         ...(eventsEnd ? { eventsEnd } : {}),
+        ...actingAs(),
       });
       this.pendingId = '';
       this.sent = false;

@@ -16,6 +16,9 @@ import type {
 } from '../../../shared/events-dto';
 import { byId, element, fillTexts, options } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
+import { actingAs, chosenStaff, loadAccess, renderWhoAmI } from '../../lib/access';
+import type { AccessView } from '../../../shared/access-dto';
+import { visitKind } from '../../../core/roles/visit-kind';
 import { errorText, showStatus } from '../../lib/status';
 import { renderTab } from './due-list';
 import {
@@ -93,7 +96,7 @@ byId('undo-button').addEventListener('click', () => {
   if (!token) return;
   const button = byId<HTMLButtonElement>('undo-button');
   button.disabled = true;
-  rpc.undoChange(token).then(
+  rpc.undoChange({ ...token, ...actingAs() }).then(
     (patch) => {
       patched(patch);
       notice(patch.message, 'ok');
@@ -112,7 +115,7 @@ const dueContext = {
   inputValue: (iso: string) => formatLocalInput(new Date(iso), timeZone),
   change: async (change: EventChange) => {
     try {
-      const patch = await rpc.changeEvent(change);
+      const patch = await rpc.changeEvent({ ...change, ...actingAs() });
       patched(patch);
       notice(patch.message || say('markedDone'), 'ok', patch.undo);
     } catch (e) {
@@ -124,7 +127,7 @@ const dueContext = {
     if (!model) return;
     try {
       const asked = model;
-      const page = await rpc.getDue(nextPageQuery(model, key, manager, filter));
+      const page = await rpc.getDue({ ...nextPageQuery(model, key, manager, filter), ...actingAs() });
       if (asked !== model) return;
       mergePage(model, key, page, manager || undefined);
       drawTab(key);
@@ -169,7 +172,7 @@ async function openTab(key: TabKey): Promise<void> {
   panel.textContent = say('loading');
   const asked = model;
   try {
-    const due = await rpc.getDue(firstPageQuery(model, key, filter));
+    const due = await rpc.getDue({ ...firstPageQuery(model, key, filter), ...actingAs() });
     // A filter change meanwhile made a new model: this answer is for the old one.
     if (asked !== model) return;
     loadTab(model, key, due);
@@ -187,6 +190,7 @@ for (const key of TAB_KEYS) byId(`tab-${key}`).addEventListener('click', () => v
 async function congratulate(b: BirthdayView): Promise<void> {
   try {
     const patch = await rpc.planCongratulation({
+      ...actingAs(),
       client: b.resourceName,
       ...(b.hints.indexRow ? { indexRow: b.hints.indexRow } : {}),
     });
@@ -264,12 +268,48 @@ function render(view: RemindersView): void {
   options(byId<HTMLSelectElement>('log-reason'), view.reasons, { value: '', label: '—' });
   options(byId<HTMLSelectElement>('log-manager'), view.managers, { value: '', label: say('me') });
   logForm.defaultTime();
+  if (access) applyAccess(view, access);
+}
+
+/** The access view asked for when the sidebar opened (or after "who am I" changed). */
+let access: AccessView | undefined;
+
+/**
+ * What the role changes here: the filter is the person's own tasks first and, when Settings say only their own, fixed
+ * there; someone who may not make others responsible logs for themselves only; a specialist's form offers a visit.
+ */
+function applyAccess(view: RemindersView, a: AccessView): void {
+  renderWhoAmI(byId('who'), a, locale, (next) => {
+    access = next;
+    closeNotice();
+    void load(next.me || '');
+  });
+  const filterSelect = byId<HTMLSelectElement>('manager-filter');
+  const own = a.onlyOwn && !a.capabilities.includes('allClients');
+  filterSelect.disabled = own && !!a.me;
+  const assign = byId<HTMLSelectElement>('log-manager');
+  assign.disabled = !a.capabilities.includes('everyone');
+  if (assign.disabled) assign.value = '';
+  byId('log-section').hidden = !a.capabilities.includes('logEvents');
+  if (a.role === 'specialist') {
+    const visit = visitKind(view.kinds);
+    if (visit) byId<HTMLSelectElement>('log-kind').value = visit;
+  }
+  document.body.setAttribute('data-role', a.role);
 }
 
 async function load(manager?: string): Promise<void> {
   showStatus(say('loading'));
   try {
-    render(await rpc.getReminders(manager === undefined ? {} : { manager }));
+    // The access view, once: first when this browser chose who it is (their tasks are the ones to read), else along.
+    if (!access && chosenStaff()) access = await loadAccess();
+    const asked = access?.me && manager === undefined && access.mode === 'shared' ? access.me : manager;
+    const [view, known] = await Promise.all([
+      rpc.getReminders({ ...(asked === undefined ? {} : { manager: asked }), ...actingAs() }),
+      access ? Promise.resolve(access) : loadAccess(),
+    ]);
+    access = known;
+    render(view);
     showStatus('');
     if (active !== 'today') await openTab(active);
     document.body.setAttribute('data-loaded', 'true');

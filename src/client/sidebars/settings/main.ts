@@ -7,6 +7,9 @@ import { checkSettingChanges } from '../../../core/settings/read';
 import type { SettingsView } from '../../../shared/rpc';
 import { byId, element, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
+import { accessText } from '../../../core/roles/access-text';
+import type { AccessView } from '../../../shared/access-dto';
+import { allows, loadAccess, modeSentence, renderWhoAmI } from '../../lib/access';
 import { showStatus } from '../../lib/status';
 
 let locale: Locale = 'en';
@@ -115,12 +118,54 @@ function showErrors(errors: Array<{ field: SettingKey; message: string }>): void
   for (const error of errors) errorBox(error.field).textContent = error.message;
 }
 
+/**
+ * The access section (the office's mode, who this is, "who am I" in the shared mode) and what the role may do here:
+ * an administrator reads the settings without changing them; a role without Settings sees the access section only.
+ */
+function applyAccess(access: AccessView): void {
+  byId('access-title').textContent = accessText(locale, 'modeTitle');
+  byId('access-mode').textContent = modeSentence(access, locale);
+  renderWhoAmI(byId('who'), access, locale, (next) => {
+    known = next;
+    applyAccess(next);
+  });
+  const view = allows('settingsView', access);
+  const edit = allows('settingsEdit', access);
+  byId('settings-section').hidden = !view;
+  byId('setup').hidden = !edit;
+  byId('save').hidden = !edit;
+  const form = byId<HTMLFormElement>('settings-form');
+  for (const field of Array.from(form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')))
+    field.disabled = !edit;
+  const readOnly = byId('read-only');
+  readOnly.hidden = edit;
+  readOnly.textContent = accessText(locale, 'readOnlySettings');
+  document.body.setAttribute('data-role', access.role);
+}
+
+/** The access view asked for when the sidebar opened (or after "who am I" changed). */
+let known: AccessView | undefined;
+
 async function load(): Promise<void> {
   try {
-    render(await rpc.getSettingsView());
+    // The access view is asked once, when the sidebar opens; a save or setup reads the settings again only. A role
+    // the server refuses the settings to still sees the access section (in the account's language then).
+    const [view, access] = await Promise.all([
+      rpc.getSettingsView().catch((e: Error) => e),
+      known ? Promise.resolve(known) : loadAccess(),
+    ]);
+    known = access;
+    if (view instanceof Error) {
+      applyAccess(access);
+      if (allows('settingsView', access)) throw view;
+      return;
+    }
+    render(view);
+    applyAccess(access);
   } catch (e) {
     setStatus(t(locale, 'error', { message: (e as Error).message }), 'error');
   }
+  document.body.setAttribute('data-loaded', 'true');
 }
 
 byId('setup').addEventListener('click', async () => {
@@ -163,6 +208,7 @@ byId('settings-form').addEventListener('submit', async (event) => {
   if (!result) return;
   if (result.ok) {
     render(result.view);
+    if (known) applyAccess(known);
     setStatus(t(locale, 'saved'), 'ok');
   } else showErrors(result.errors);
 });
