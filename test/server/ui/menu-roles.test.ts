@@ -31,7 +31,8 @@ function open(o: Office): string[] {
 }
 
 const EVERYONE = ['openRemindersSidebar', 'openClientsSidebar'];
-const ALL = [...EVERYONE, 'openImportSidebar', 'openSettingsSidebar', 'setupCrm'];
+const REPORTS = ['refreshReportsSheet', 'refreshDashboardSheet'];
+const ALL = [...EVERYONE, 'openImportSidebar', ...REPORTS, 'openSettingsSidebar', 'setupCrm'];
 
 test('onOpen: the owner gets the whole menu; a colleague, blank there, the items anyone may use', () => {
   const o = office();
@@ -51,7 +52,8 @@ test('the first sidebar redraws the menu for the role: manager, specialist, admi
   expect(menuAfterSidebar(DMITRY)).toEqual(EVERYONE);
   expect(menuAfterSidebar(SVETA)).toEqual(EVERYONE);
   // An administrator reads Settings but does not change them or run setup.
-  expect(menuAfterSidebar(ADMIN)).toEqual([...EVERYONE, 'openImportSidebar', 'openSettingsSidebar']);
+  // An administrator also sees the Reports and the Dashboard.
+  expect(menuAfterSidebar(ADMIN)).toEqual([...EVERYONE, 'openImportSidebar', ...REPORTS, 'openSettingsSidebar']);
   expect(menuAfterSidebar(OLGA)).toEqual(ALL);
   // The shared account choosing to be a specialist in its browser: the menu follows the choice (a convenience).
   o.rpc.getAccess(SVETA.email);
