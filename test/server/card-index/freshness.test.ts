@@ -106,9 +106,11 @@ test('a sender the add-on cached as "not a client" is a client on the next card 
   expect(after.calls).toBeLessThanOrEqual(8);
   const warm = card(imported.email);
   expect(warm.calls).toBeLessThanOrEqual(3);
+  // Who the user is (free: the execution's own context) names the role's cache key, which rides in the one getAll.
   expect(warm.services).toEqual([
     'GmailApp.getMessageById',
     'GmailApp.GmailMessage.getFrom',
+    'Session.getActiveUser',
     'CacheService.Cache.getAll',
   ]);
 });
