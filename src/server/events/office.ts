@@ -15,7 +15,7 @@ import {
   staffMemberNamed,
 } from '../../core/events';
 import { identify, Identity } from '../../core/roles/identity';
-import { addonProperties, crmSheet, crmSpreadsheet, OWNER_PROPERTY } from '../sheets/crm-spreadsheet';
+import { addonProperties, crmSheet, crmSpreadsheet, OWNER_PROPERTY, setAddonProperty } from '../sheets/crm-spreadsheet';
 import { officeSettings } from '../sheets/settings';
 
 /** Who a write made for the Gmail add-on is made for (events/write-service.ts): the add-on's user, not the web app's. */
@@ -122,24 +122,38 @@ export class OfficeContext {
 
   /**
    * The office's shared account: the spreadsheet's owner, as setup kept it in the script properties (read once per
-   * execution anyway), else asked (one call), only when a decision needs it. Blank for a spreadsheet in a shared
-   * drive, which has no owner: then nobody is the office account.
+   * execution anyway), else asked (one call) and kept there for the next execution — the Gmail add-on's properties
+   * are its own, so its first execution asks and every later one knows. Only when a decision needs it. Blank for a
+   * spreadsheet in a shared drive, which has no owner: then nobody is the office account.
    */
   get ownerEmail(): string {
-    return this.once('owner', () =>
-      String(addonProperties()[OWNER_PROPERTY] ?? this.ss.getOwner()?.getEmail() ?? '')
+    return this.once('owner', () => {
+      const kept = this.keptOwner;
+      if (kept) return kept;
+      const asked = String(this.ss.getOwner()?.getEmail() ?? '')
         .trim()
-        .toLowerCase(),
-    );
+        .toLowerCase();
+      if (asked) setAddonProperty(OWNER_PROPERTY, asked);
+      return asked;
+    });
+  }
+
+  /** The owner as the script properties keep it ('' when not kept yet): no call of its own. */
+  private get keptOwner(): string {
+    return String(addonProperties()[OWNER_PROPERTY] ?? '')
+      .trim()
+      .toLowerCase();
   }
 
   /**
    * Who is acting and with which role (core/roles/identity.ts). `chosen` is the staff member a shared-account browser
-   * says it is ("who am I"); it is ignored for anyone but the office account. A staff member never costs the owner
-   * lookup.
+   * says it is ("who am I"); it is ignored for anyone but the office account. The office account known from the
+   * script properties costs no Staff read (the Gmail card's cold path); a staff member never costs the owner lookup.
    */
   identity(chosen?: string): Identity {
     return this.once(`identity:${chosen ?? ''}`, () => {
+      const kept = this.actorEmail !== '' ? this.keptOwner : '';
+      if (kept && kept === this.actorEmail && !chosen) return identify(this.actorEmail, kept, [], undefined);
       // A blank actor or a staff member is decided without knowing the owner.
       const needOwner = this.actorEmail !== '' && !this.actor;
       return identify(this.actorEmail, needOwner ? this.ownerEmail : '', this.staff, chosen);

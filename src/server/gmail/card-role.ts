@@ -2,18 +2,23 @@
 // (OfficeContext.identity → core/roles/identity.ts) — the office account (the spreadsheet's owner) may do everything,
 // a staff member what their role may, someone Google does not name (blank) or who is not on the Staff sheet nothing:
 // their cards are read-only. Deciding it reads the Staff sheet and the owner, so the answer is kept in the add-on's
-// script cache for a few minutes under a key of the user's e-mail hash, and that key rides along in the getAll the
+// script cache for up to ten minutes under a key of the user's e-mail hash, and that key rides along in the getAll the
 // card makes anyway (the index lookup, the forms' lists): the warm card pays nothing for it. The card only offers;
 // the sheet project checks the same rights again on each write.
 
+import { KEY_TTL_SECONDS } from '../../core/card-index/key-cache';
 import { hash64 } from '../../core/hash';
 import type { KeyValueCache } from '../../core/ports/cache';
 import { Capability, can, Role } from '../../core/roles/roles';
 import { OfficeContext } from '../events/office';
 import { crmSpreadsheet } from '../sheets/crm-spreadsheet';
 
-/** A role change (a promotion, a departure) reaches the cards within this many seconds. */
-export const ROLE_SECONDS = 300;
+/**
+ * A role change (a promotion, a departure) reaches the cards within this many seconds: the bound the card's own
+ * index key has (core/card-index/key-cache.ts), so the cold card's one refill can carry both. What the card offers
+ * may lag by that much; what it writes is checked by the sheet project at the moment of writing.
+ */
+export const ROLE_SECONDS = KEY_TTL_SECONDS;
 const ROLES: Role[] = ['office', 'director', 'administrator', 'manager', 'specialist', 'nobody'];
 
 /** What this execution knows (Apps Script starts every execution with fresh globals, so it never outlives the run). */
@@ -50,7 +55,16 @@ export function withRoleEntry(cache: KeyValueCache): KeyValueCache {
       delete got[key];
       return got;
     },
-    putAll: (values, ttl) => cache.putAll(values, ttl),
+    putAll(values, ttl) {
+      // The cold card's index refill carries the role it found missing (one request for both): deciding it costs
+      // nothing more for the office account (its e-mail is in the script properties the refill already read) and
+      // the Staff read for anyone else.
+      if (wanted && asked && known === undefined && ttl <= ROLE_SECONDS && !(wanted in values)) {
+        known = decideRole();
+        values = { ...values, [wanted]: known };
+      }
+      cache.putAll(values, ttl);
+    },
     remove: (key) => cache.remove(key),
   };
 }
@@ -67,12 +81,22 @@ export function cardRole(cache: () => KeyValueCache): Role {
     if (!asked) known = parse(cache().getAll([key])[key]);
     asked = true;
     if (known !== undefined) return known;
-    const role = new OfficeContext(crmSpreadsheet()).identity().role;
+    const role = decideRole();
     cache().putAll({ [key]: role }, ROLE_SECONDS);
     return (known = role);
   } catch (e) {
     console.warn(`The card user's role was not read: ${e instanceof Error ? e.name : 'error'}`);
     return (known = 'nobody');
+  }
+}
+
+/** The role by the one identity rule; a failure to read is read-only, never the card's failure. */
+function decideRole(): Role {
+  try {
+    return new OfficeContext(crmSpreadsheet()).identity().role;
+  } catch (e) {
+    console.warn(`The card user's role was not read: ${e instanceof Error ? e.name : 'error'}`);
+    return 'nobody';
   }
 }
 
