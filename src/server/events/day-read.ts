@@ -8,7 +8,7 @@ import { OpenEvent, openEventFromCells, openEventsFrom, problemsFromCell, Stored
 import { findTable, HEADER_SEARCH_ROWS, Table } from '../../core/events/table';
 import { template, SheetKey } from '../../core/sheets/templates';
 import { crmSheet } from '../sheets/crm-spreadsheet';
-import { a1, readRanges } from '../sheets/values-batch';
+import { a1, BatchRead } from '../sheets/values-batch';
 import { IndexRow, indexRowFromCells, indexSheet } from '../card-index/index-sheet';
 import { OfficeContext } from './office';
 import { logText } from './messages';
@@ -61,17 +61,9 @@ const valid = (n: number) => Number.isInteger(n) && n >= 2;
 /** Reads what `plan` names in one request and primes the office's reference values with it. */
 export function readDay(office: OfficeContext, plan: ReadPlan): DayRead {
   const ss = office.ss;
-  const ranges: string[] = [];
-  const take: Array<(values: unknown[][]) => void> = [];
-  const ask = (range: string, use: (values: unknown[][]) => void) => {
-    ranges.push(range);
-    take.push(use);
-  };
-  for (const key of plan.refs ?? []) {
-    const sheet = crmSheet(key as SheetKey, ss);
-    if (sheet) ask(a1(sheet.getName()), (v) => office.prime(key as SheetKey, v));
-    else office.prime(key as SheetKey, []);
-  }
+  const batch = new BatchRead();
+  const ask = batch.ask.bind(batch);
+  askReferenceSheets(batch, office, plan.refs ?? []);
   const out: DayRead = {};
   if (plan.store) {
     const sheet = crmSheet('openEvents', ss);
@@ -152,7 +144,15 @@ export function readDay(office: OfficeContext, plan: ReadPlan): DayRead {
         (v) => (events.after = { from: after + 1, rows: v }),
       );
   }
-  const values = readRanges(ss, ranges);
-  values.forEach((v, i) => take[i](v));
+  batch.read(ss);
   return out;
+}
+
+/** The reference sheets whole, in the same request; each primes the office (an absent sheet reads as empty). */
+export function askReferenceSheets(batch: BatchRead, office: OfficeContext, keys: SheetKey[]): void {
+  for (const key of keys) {
+    const sheet = crmSheet(key, office.ss);
+    if (sheet) batch.ask(a1(sheet.getName()), (v) => office.prime(key, v));
+    else office.prime(key, []);
+  }
 }

@@ -6,9 +6,9 @@
 import { ClientSummary, summaryOfRowCells } from '../../core/card-index';
 import { OpenEvent, openEventsFrom, parseEventRows, parseFunnelStages, quietDaysByLabel } from '../../core/events';
 import type { ReportEvent } from '../../core/reports';
-import { SheetKey } from '../../core/sheets/templates';
 import { crmSheet } from '../sheets/crm-spreadsheet';
-import { a1, readRanges } from '../sheets/values-batch';
+import { a1, BatchRead } from '../sheets/values-batch';
+import { askReferenceSheets } from '../events/day-read';
 import { indexSheet } from '../card-index/index-sheet';
 import { logText } from '../events/messages';
 import { OfficeContext } from '../events/office';
@@ -38,17 +38,9 @@ export function readForReports(
   extra: Record<string, { sheet: Sheet; range?: string }> = {},
 ): ReportRead {
   const ss = office.ss;
-  const ranges: string[] = [];
-  const take: Array<(values: unknown[][]) => void> = [];
-  const ask = (range: string, use: (values: unknown[][]) => void) => {
-    ranges.push(range);
-    take.push(use);
-  };
-  for (const key of ['settings', 'lists', 'labels'] as SheetKey[]) {
-    const sheet = crmSheet(key, ss);
-    if (sheet) ask(a1(sheet.getName()), (v) => office.prime(key, v));
-    else office.prime(key, []);
-  }
+  const batch = new BatchRead();
+  const ask = batch.ask.bind(batch);
+  askReferenceSheets(batch, office, ['settings', 'lists', 'labels']);
   const eventsSheet = crmSheet('events', ss);
   if (!eventsSheet) throw new Error(logText(office.locale, 'noEventsSheet'));
   let eventValues: unknown[][] = [];
@@ -73,7 +65,7 @@ export function readForReports(
     );
   const out: Record<string, unknown[][]> = {};
   for (const [name, { sheet, range }] of Object.entries(extra)) ask(a1(sheet.getName(), range), (v) => (out[name] = v));
-  readRanges(ss, ranges).forEach((v, i) => take[i](v));
+  batch.read(ss);
   // Read after the batch: the zone and the status words come from the Settings and Lists just primed.
   const parsed = parseEventRows(eventValues, {
     timeZone: office.timeZone,

@@ -43,6 +43,21 @@ export function readRanges(ss: Spreadsheet, ranges: string[]): unknown[][][] {
   return ranges.map((_, i) => (got[i]?.values ?? []) as unknown[][]);
 }
 
+/** Ranges asked for one by one as a read is planned, then read in ONE values.batchGet, each answer to its reader. */
+export class BatchRead {
+  private readonly ranges: string[] = [];
+  private readonly readers: Array<(values: unknown[][]) => void> = [];
+
+  ask(range: string, use: (values: unknown[][]) => void): void {
+    this.ranges.push(range);
+    this.readers.push(use);
+  }
+
+  read(ss: Spreadsheet): void {
+    readRanges(ss, this.ranges).forEach((values, i) => this.readers[i](values));
+  }
+}
+
 /** Applies the requests in one atomic batchUpdate (nothing when there are none). */
 export function writeBatch(ss: Spreadsheet, requests: Request[]): void {
   if (!requests.length) return;
