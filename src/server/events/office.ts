@@ -138,7 +138,7 @@ export class OfficeContext {
     });
   }
 
-  /** The owner as the script properties keep it ('' when not kept yet): no call of its own. */
+  /** The owner as the script properties keep it ('' when not kept yet): the execution's one properties read. */
   private get keptOwner(): string {
     return String(addonProperties()[OWNER_PROPERTY] ?? '')
       .trim()
@@ -147,16 +147,16 @@ export class OfficeContext {
 
   /**
    * Who is acting and with which role (core/roles/identity.ts). `chosen` is the staff member a shared-account browser
-   * says it is ("who am I"); it is ignored for anyone but the office account. The office account known from the
-   * script properties costs no Staff read (the Gmail card's cold path); a staff member never costs the owner lookup.
+   * says it is ("who am I"); it is ignored for anyone but the office account. The owner is the office account even
+   * when the Staff sheet lists it (it may edit every sheet anyway); it is known from the script properties (asked once
+   * per project, then kept), so the office account costs no Staff read — the Gmail card's cold path.
    */
   identity(chosen?: string): Identity {
     return this.once(`identity:${chosen ?? ''}`, () => {
-      const kept = this.actorEmail !== '' ? this.keptOwner : '';
-      if (kept && kept === this.actorEmail && !chosen) return identify(this.actorEmail, kept, [], undefined);
-      // A blank actor or a staff member is decided without knowing the owner.
-      const needOwner = this.actorEmail !== '' && !this.actor;
-      return identify(this.actorEmail, needOwner ? this.ownerEmail : '', this.staff, chosen);
+      const actor = this.actorEmail;
+      const owner = actor !== '' ? this.ownerEmail : '';
+      if (actor !== '' && actor === owner && !chosen) return identify(actor, owner, [], undefined);
+      return identify(actor, owner, this.staff, chosen);
     });
   }
 
