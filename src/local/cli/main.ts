@@ -228,6 +228,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(usageText(e));
       return 2;
     }
+    // A right the person's role lacks (src/server/staff/guard.ts) is a refusal like any other: exit 2, its words.
+    if (e instanceof Error && e.name === 'NotAllowed') {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
     process.stderr.write(`${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}\n`);
     return 1;
   }
