@@ -3,16 +3,10 @@
 // browser test that checks charts, e.g. the product's Dashboard.
 
 import type { Page } from 'playwright-core';
+import type { DrawnChart } from '../../../src/local/sandbox/web/charts';
 
-/** One chart as the page drew it (src/local/sandbox/web/charts.ts DrawnChart), plus what its canvas shows. */
-export interface ChartOnPage {
-  chartId: number;
-  /** chart.js' type: 'bar', 'line', 'pie' or 'doughnut'. */
-  type: string;
-  title: string;
-  stacked: boolean;
-  labels: string[];
-  datasets: Array<{ label: string; data: Array<number | null> }>;
+/** One chart as the page drew it (the sandbox's own DrawnChart), plus what its canvas shows. */
+export interface ChartOnPage extends DrawnChart {
   /** Pixels on the canvas that are not transparent: more than a few hundred once bars, lines or slices are drawn. */
   paintedPixels: number;
 }
@@ -51,9 +45,7 @@ export async function openSheetInSandbox(page: Page, title: string, sheetsUrl?: 
       for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) n++;
       byId.set(Number(canvas.closest('figure')?.getAttribute('data-chart-id')), n);
     }
-    const drawn = (
-      window as unknown as { crmSandboxCharts: () => Array<Omit<ChartOnPage, 'paintedPixels'>> }
-    ).crmSandboxCharts();
+    const drawn = (window as unknown as { crmSandboxCharts: () => DrawnChart[] }).crmSandboxCharts();
     return {
       canvases: canvases.length,
       charts: drawn.map((c) => ({ ...c, paintedPixels: byId.get(c.chartId) ?? 0 })),
