@@ -136,6 +136,21 @@ describe('rights the server checks before it does anything', () => {
     expect(() => ws.runAs(ADMIN, () => rpc.saveSettings({ quietDaysDefault: '30' }))).toThrow(/директор/);
     expect(ws.runAs(OLGA, () => rpc.saveSettings({ quietDaysDefault: '30' }))).toMatchObject({ ok: true });
   });
+
+  test('a specialist and a stranger may not add or edit clients; a manager may', () => {
+    const { ws, rpc, clients, office } = office13();
+    const card = rpc.getClient({ client: clients.vip.email }).client;
+    const save = () =>
+      rpc.saveClient({ resourceName: card.resourceName, etag: card.etag, base: card, changes: { notes: 'VIP!' } });
+    const contacts = () => office.workspace.people.allContacts().length;
+    const before = contacts();
+    expect(() => ws.runAs(VERA, () => rpc.addClient({ from: 'Новый Клиент <new@example.ru>' }))).toThrow(/клиент/);
+    expect(() => ws.runAs(STRANGER, () => rpc.addClient({ from: 'Новый Клиент <new@example.ru>' }))).toThrow();
+    expect(() => ws.runAs(VERA, save)).toThrow(/клиент/);
+    expect(contacts()).toBe(before);
+    expect(ws.runAs(DMITRY, () => rpc.addClient({ from: 'Новый Клиент <new@example.ru>' })).created).toBe(true);
+    expect(ws.runAs(DMITRY, save).saved).toBe(true);
+  });
 });
 
 describe('getAccess', () => {
