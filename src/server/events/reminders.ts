@@ -173,16 +173,23 @@ export function getDue(query: DueQuery = {}): DueView {
 }
 
 /** Clients who have gone quiet; `days` replaces every period (the label's and the default). */
+/** The read's list lines narrowed to the clients the person may see (Settings → onlyOwn), in place. */
+function narrowToOwn(office: OfficeContext, read: ReturnType<typeof readDay>): void {
+  if (read.index) read.index.summaries = ownClients(read.index.summaries, scopeOf(office, undefined, 'clients'));
+}
+
 export function getQuietClients(at?: string, days?: number): QuietClientView[] {
   const office = new OfficeContext();
-  const read = readDay(office, { refs: ['settings', 'labels'], store: 'all', index: 'summaries' });
+  const read = readDay(office, { refs: ['settings', 'staff', 'labels'], store: 'all', index: 'summaries' });
+  narrowToOwn(office, read);
   const now = moment(at, office);
   return quietViews(quietList(office, read, now, days), byClient(read.index?.summaries ?? []));
 }
 
 export function getBirthdays(query: { at?: string; days?: number } = {}): Page<BirthdayView> {
   const office = new OfficeContext();
-  const read = readDay(office, { refs: ['settings'], store: 'all', index: 'summaries' });
+  const read = readDay(office, { refs: ['settings', 'staff'], store: 'all', index: 'summaries' });
+  narrowToOwn(office, read);
   const now = moment(query.at, office);
   const days = typeof query.days === 'number' && query.days > 0 ? Math.min(366, Math.floor(query.days)) : BIRTHDAY_DAYS;
   const list = birthdaysFromIndex(

@@ -202,6 +202,11 @@ describe('Settings → onlyOwn', () => {
     expect(ws.runAs(NINO, () => rpc.findClients({ query: '' })).total).toBe(0);
     expect(() => ws.runAs(NINO, () => rpc.getClient({ client: clients.vip.resourceName }))).toThrow(/ваши клиенты/);
     expect(ws.runAs(OLGA, () => rpc.findClients({ query: '' })).total).toBe(3);
+    // The quiet list follows it too: Nino has no clients of her own, the director sees the office's quiet ones.
+    const quiet = (who: { email: string }) => ws.runAs(who, () => rpc.getQuietClients(at, 1));
+    expect(quiet(OLGA).length).toBeGreaterThan(0);
+    expect(quiet(NINO)).toEqual([]);
+    expect(ws.runAs(NINO, () => rpc.getBirthdays({ at, days: 366 })).total).toBe(0);
     expect(ws.runAs(DMITRY, () => rpc.getAccess()).onlyOwn).toBe(true);
   });
 });
