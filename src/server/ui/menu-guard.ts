@@ -12,13 +12,11 @@ import { OfficeContext } from '../events/office';
 import { MENU_ITEMS, menuNeed } from './menu';
 
 /**
- * The opener's role for onOpen's menu: undefined when Google does not name them; the office for the owner (one
- * getOwner, no Staff read); otherwise their Staff row's (one Staff read), as every other check decides it.
+ * The opener's role for onOpen's menu: undefined when Google does not name them; otherwise as every other check
+ * decides it (OfficeContext.identity: the owner without a Staff read, anyone else by their Staff row).
  */
 export function openerRole(office: OfficeContext): Role | undefined {
-  if (!office.actorEmail) return undefined;
-  if (office.actorEmail === office.ownerEmail) return 'office';
-  return office.identity().role;
+  return office.actorEmail ? office.identity().role : undefined;
 }
 
 /**
