@@ -35,6 +35,12 @@ export interface SettingValues {
    * card's manager field) — enforced where Google names the person, a convenience in a shared-account browser.
    */
   onlyOwn: 'yes' | 'no';
+  /** Nightly backups kept (the first backup of each month is also kept for a year): core/backup/retention.ts. */
+  backupKeepNights: number;
+  /** The office-clock hour the nightly backup (and the outside-change sync before it) starts. */
+  backupHour: number;
+  /** The mass-deletion guard fires when more than this share (%) of all contacts, or of one label, went since last night. */
+  deletionAlertPercent: number;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -128,6 +134,9 @@ export const SETTINGS: { [K in SettingKey]: SettingDefinition<SettingValues[K]> 
   birthdayHour: { fallback: () => 10, ...wholeNumber(0, 23) },
   shiftSplitHour: { fallback: () => 14, ...wholeNumber(1, 23) },
   onlyOwn: { fallback: () => 'no', ...yesNo },
+  backupKeepNights: { fallback: () => 30, ...wholeNumber(1, 366) },
+  backupHour: { fallback: () => 3, ...wholeNumber(0, 23) },
+  deletionAlertPercent: { fallback: () => 5, ...wholeNumber(1, 100) },
 };
 
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
