@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GoogleJsonResponseException, PAYLOAD_LIMITS, UiHost, Workspace } from 'workspace-emulator';
+import { GoogleJsonResponseException, loadProject, PAYLOAD_LIMITS, UiHost, Workspace } from 'workspace-emulator';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 const DRIVE_V3 = { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' };
@@ -376,5 +376,53 @@ describe('calls, faults, persistence', () => {
     expect(Drive.Files!.get(f.id!, { fields: 'trashed' })).toEqual({ trashed: true });
     ws.drive.userDelete(folder.id!);
     expect(googleError(() => Drive.Files!.get(f.id!)).details.code).toBe(404);
+  });
+});
+
+describe('Drive in a loaded project (the bundle’s V8 context)', () => {
+  const CODE = `
+    function backup(name, text) {
+      var folder = Drive.Files.create({ name: 'B', mimeType: 'application/vnd.google-apps.folder' }, null, { fields: 'id' });
+      var blob = Utilities.newBlob(text, 'application/json', name);
+      var f = Drive.Files.create({ name: name, parents: [folder.id] }, blob, { fields: 'id,size,md5Checksum' });
+      return [f.size, f.md5Checksum, Drive.Files.get(f.id, { alt: 'media' })];
+    }
+    function missing() {
+      try { Drive.Files.get('1x'); } catch (e) { return [e.name, e.message, e.details.code]; }
+    }
+    function root() { return DriveApp.getRootFolder().getId(); }`;
+
+  it('a script writes a blob and reads it back, sees Google’s error shape, and cannot reach DriveApp', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drive-project-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'Code.js'), CODE);
+      fs.writeFileSync(
+        path.join(dir, 'appsscript.json'),
+        JSON.stringify({
+          timeZone: 'Europe/Moscow',
+          runtimeVersion: 'V8',
+          dependencies: { enabledAdvancedServices: [DRIVE_V3] },
+          oauthScopes: [`${AUTH}drive.file`],
+        }),
+      );
+      const ws = Workspace.inMemory({ clockStart: '2026-03-02T03:00:00Z' });
+      const p = loadProject(ws, dir, { project: 'sheet' });
+      const text = JSON.stringify({ name: 'Ника' });
+      expect(p.invoke('backup', ['contacts-001.json', text]).result).toEqual([
+        String(Buffer.byteLength(text)),
+        md5(text),
+        text,
+      ]);
+      expect(p.invoke('missing').result).toEqual([
+        'GoogleJsonResponseException',
+        'API call to drive.files.get failed with error: File not found: 1x.',
+        404,
+      ]);
+      expect(p.invoke('root').error?.message).toBe(
+        `You do not have permission to call DriveApp.getRootFolder. Required permissions: ${AUTH}drive`,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
