@@ -370,6 +370,23 @@ describe('calls, faults, persistence', () => {
     expect(googleError(() => Drive.Files!.list({})).details.code).toBe(503);
   });
 
+  it('an internal fault is a 500 backendError before anything is written: the retry creates one file', () => {
+    const { ws, Drive, blob } = setup();
+    ws.faults.add({ service: 'Drive.Files.*', kind: 'internal', nth: [1] });
+    const e = googleError(() => Drive.Files!.create({ name: 'a' }, blob('a')));
+    expect(e.message).toBe('API call to drive.files.create failed with error: Internal error encountered.');
+    expect(e.details).toMatchObject({ code: 500, errors: [{ reason: 'backendError' }] });
+    expect(ws.drive.files()).toEqual([]);
+    Drive.Files!.create({ name: 'a' }, blob('a'));
+    expect(ws.drive.files()).toHaveLength(1);
+    expect(
+      ws.calls
+        .all()
+        .filter((c) => c.failed)
+        .map((c) => c.service),
+    ).toEqual(['Drive.Files.create']);
+  });
+
   it('persists in the state folder: a new Workspace on it finds the files, content and trash', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drive-state-'));
     try {
