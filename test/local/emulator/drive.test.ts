@@ -302,6 +302,9 @@ describe('limits', () => {
     expect(e.details.code).toBe(400);
     expect(e.message).toMatch(/too large for a multipart upload/);
     expect(ws.drive.files()).toEqual([]);
+    // The request went out: counted, with the bytes it carried.
+    expect(ws.calls.all()[0]).toMatchObject({ service: 'Drive.Files.create', failed: expect.any(String) });
+    expect(ws.calls.all()[0].bytes).toBeGreaterThan(limit);
     const ok = Drive.Files!.create({ name: 'ok.csv' }, blob('x'.repeat(limit), 'text/csv'), { fields: 'size' });
     expect(ok.size).toBe(String(limit));
     expect(

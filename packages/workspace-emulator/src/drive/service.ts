@@ -150,14 +150,17 @@ class DriveCore {
     return f.id;
   }
 
-  /** The media's bytes, refused over the upload limit; undefined without media. */
-  media(api: string, method: string, args: unknown[], mediaData: unknown): Uint8Array | undefined {
+  /** The media's bytes; undefined without media. A non-Blob fails in Apps Script's binding, before any request. */
+  media(method: string, args: unknown[], mediaData: unknown): Uint8Array | undefined {
     if (mediaData === undefined || mediaData === null) return undefined;
     if (!(mediaData instanceof Blob)) throw signatureMismatch(`Drive.Files.${method}`, args);
-    const bytes = Blob.octets(mediaData);
-    if (bytes.length > PAYLOAD_LIMITS.driveMediaUploadBytes.value)
+    return Blob.octets(mediaData);
+  }
+
+  /** Refuses media over the upload limit (limits.ts): the request went out, its bytes counted, nothing written. */
+  uploadable(api: string, bytes: Uint8Array | undefined): void {
+    if (bytes && bytes.length > PAYLOAD_LIMITS.driveMediaUploadBytes.value)
       throw driveError(api, 400, SAY.mediaTooLarge(bytes.length), 'badRequest');
-    return bytes;
   }
 
   /** Refuses a write that would take the account past its storage quota (trashed files count). */
@@ -217,8 +220,9 @@ export class DriveFilesCollection implements FilesApi, GoogleFiles {
   create(resource: File, mediaData?: GoogleAppsScript.Base.Blob, optionalArgs?: Record<string, unknown>): File {
     const core = this.#core;
     const args = [resource, mediaData, optionalArgs];
-    const bytes = core.media('drive.files.create', 'create', args, mediaData);
+    const bytes = core.media('create', args, mediaData);
     return core.call('create', [resource, bytes, optionalArgs], (api) => {
+      core.uploadable(api, bytes);
       const query = queryArgs(api, optionalArgs, ['fields', 'uploadType', 'ignoreDefaultVisibility', 'ocrLanguage']);
       const fields = fileFields(api, query.fields);
       const body = bodyArgs(api, resource, CREATE_FIELDS);
@@ -341,8 +345,9 @@ export class DriveFilesCollection implements FilesApi, GoogleFiles {
     const core = this.#core;
     const args = [resource, fileId, mediaData, optionalArgs];
     if (typeof fileId !== 'string') throw signatureMismatch('Drive.Files.update', args);
-    const bytes = core.media('drive.files.update', 'update', args, mediaData);
+    const bytes = core.media('update', args, mediaData);
     return core.call('update', [resource, fileId, bytes, optionalArgs], (api) => {
+      core.uploadable(api, bytes);
       const query = queryArgs(api, optionalArgs, [
         'fields',
         'addParents',
