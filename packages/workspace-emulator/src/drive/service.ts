@@ -227,7 +227,9 @@ export class DriveFilesCollection implements FilesApi, GoogleFiles {
       const fields = fileFields(api, query.fields);
       const body = bodyArgs(api, resource, CREATE_FIELDS);
       const blobType = mediaData instanceof Blob ? mediaData.getContentType() : null;
-      // UNVERIFIED: which type Drive records when neither the body nor the blob says (octet-stream here).
+      // A file created with nothing is "Untitled", application/octet-stream
+      // (https://developers.google.com/drive/api/guides/create-file); with media, the blob's type (UNVERIFIED which one
+      // Apps Script sends when the body names none).
       const mimeType = body.mimeType !== undefined ? String(body.mimeType) : (blobType ?? 'application/octet-stream');
       checkMimeType(api, mimeType);
       if (mimeType === FOLDER_MIME && bytes) throw driveError(api, 400, SAY.folderMedia, 'badRequest');
@@ -237,7 +239,6 @@ export class DriveFilesCollection implements FilesApi, GoogleFiles {
       const parents = parentIds.map((p) => core.folder(api, String(p)));
       core.room(api, bytes?.length ?? 0);
       const f = core.store.insert({
-        // Drive names a file created without a name "Untitled".
         name: body.name === undefined ? 'Untitled' : String(body.name),
         mimeType,
         parents: parents.length ? parents : [core.store.rootId],
