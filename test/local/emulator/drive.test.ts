@@ -416,6 +416,19 @@ describe('calls, faults, persistence', () => {
     }
   });
 
+  it('the office renaming or moving the CRM’s folder by hand: its id keeps working, drive.file still sees it', () => {
+    const { ws, Drive, blob, run } = setup({ oauthScopes: [`${AUTH}drive.file`] });
+    const folder = run(() => Drive.Files!.create({ name: 'CRM backups', mimeType: FOLDER }));
+    const archive = ws.drive.userCreate({ name: 'Archive', mimeType: FOLDER });
+    ws.drive.userRename(folder.id!, 'Old backups');
+    ws.drive.userMove(folder.id!, archive.id);
+    expect(run(() => Drive.Files!.get(folder.id!, { fields: 'name,parents' }))).toEqual({
+      name: 'Old backups',
+      parents: [archive.id],
+    });
+    expect(() => run(() => Drive.Files!.create({ name: 'n.json', parents: [folder.id!] }, blob('{}')))).not.toThrow();
+  });
+
   it('the office deleting a folder by hand takes its files with it', () => {
     const { ws, Drive, blob } = setup();
     const folder = Drive.Files!.create({ name: 'Backups', mimeType: FOLDER });
