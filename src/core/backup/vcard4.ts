@@ -108,7 +108,11 @@ function standardLines({ person: p, labels }: BackupContact): string[] {
   const out = new CardLines();
   if (p.resourceName) out.add('UID', ';VALUE=text', escapeText(p.resourceName));
   const name = (p.names?.[0] ?? {}) as Item;
-  out.add('FN', '', escapeText(str(name.displayName) || nameOf(p).display));
+  // FN is required: a contact without a name or a company goes by its first number or address in other programs
+  // (our reader takes names from N only, so this costs nothing on a restore).
+  const fn =
+    str(name.displayName) || nameOf(p).display || str(p.phoneNumbers?.[0]?.value) || str(p.emailAddresses?.[0]?.value);
+  out.add('FN', '', escapeText(fn));
   if (p.names?.length) {
     const parts = [name.familyName, name.givenName, name.middleName, name.honorificPrefix, name.honorificSuffix];
     out.add('N', param('X-CRM-UNSTRUCTURED', name.unstructuredName), parts.map((x) => escapeText(str(x))).join(';'));
