@@ -1,0 +1,132 @@
+// What a restore does with each backed-up contact: find the contact it is now (if any), and decide create, update
+// (the fields whose values differ from that night's, and the labels to add or take away) or leave alone.
+// Matching reuses the import's index and keys (core/import/plan/existing-index.ts): the same contact is found by
+// the same rule everywhere. Order of the rules, strongest first, each over ALL backed-up contacts before the next
+// rule starts (so a weak phone match never steals a contact another backed-up one names by its id):
+//   1. the same resourceName (restoring into the same account: the contact was never deleted; Google's ids are
+//      random, so in another account this never matches by chance),
+//   2. the CRM's client id (clientData crm.clientId, written by the import),
+//   3. an E.164 phone, 4. an e-mail.
+// Each current contact is taken at most once, so two backed-up contacts never collapse into one.
+
+import { FIELD_ORDER } from '../import/plan/fields';
+import { existingIndex, personEmailKeys, personPhoneKeys, type ExistingIndex } from '../import/plan/existing-index';
+import { CRM_KEYS, clientDataValue, memoPhoneKey, type PhoneKey } from '../import/plan/keys';
+import type { Person } from '../import/types';
+import type { BackupContact, RestoreDecision, RestorePlan } from './types';
+
+/** The People fields a restore compares and writes back: every field a backup keeps (FIELD_ORDER). */
+export const RESTORED_FIELDS: readonly string[] = FIELD_ORDER;
+
+type Rule = (b: BackupContact, index: ExistingIndex, phoneKey: PhoneKey) => Person[];
+
+const RULES: Rule[] = [
+  (b, index) => {
+    const hit = b.person.resourceName ? index.byResourceName.get(b.person.resourceName) : undefined;
+    return hit ? [hit] : [];
+  },
+  (b, index) => {
+    const id = clientDataValue(b.person, CRM_KEYS.clientId);
+    return id ? (index.byClientId.get(id) ?? []) : [];
+  },
+  (b, index, phoneKey) => personPhoneKeys(b.person, phoneKey).flatMap((k) => index.byPhone.get(k) ?? []),
+  (b, index) => personEmailKeys(b.person).flatMap((k) => index.byEmail.get(k) ?? []),
+];
+
+/** Keys Google fills in itself (never what the office typed): left out of a comparison. */
+const OUTPUT_ONLY_KEYS: ReadonlySet<string> = new Set([
+  'metadata',
+  'etag',
+  'canonicalForm',
+  'displayName',
+  'displayNameLastFirst',
+]);
+const OUTPUT_ONLY = (k: string) => OUTPUT_ONLY_KEYS.has(k) || k.startsWith('formatted');
+
+/** A field's value as comparable text: keys sorted, output-only keys dropped, empty lists and objects as absent.
+ *  Values are compared exactly (a corrected letter case is a change a restore must undo). */
+export function canonicalValue(value: unknown): string {
+  const norm = (v: unknown): unknown => {
+    if (Array.isArray(v)) {
+      const xs = v.map(norm).filter((x) => x !== undefined);
+      return xs.length ? xs : undefined;
+    }
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) {
+        if (OUTPUT_ONLY(k)) continue;
+        const x = norm((v as Record<string, unknown>)[k]);
+        if (x !== undefined) out[k] = x;
+      }
+      return Object.keys(out).length ? out : undefined;
+    }
+    return v === null || v === '' ? undefined : v;
+  };
+  return JSON.stringify(norm(value)) ?? '';
+}
+
+/** The fields whose values differ between the backed-up contact and the current one (canonical forms: no
+ *  metadata, no server-formatted values, keys sorted; an absent field equals an empty one). */
+export function changedFields(backup: Person, current: Person): string[] {
+  const b = backup as Record<string, unknown>;
+  const c = current as Record<string, unknown>;
+  return RESTORED_FIELDS.filter((f) => canonicalValue(b[f]) !== canonicalValue(c[f]));
+}
+
+function sortedUnique(xs: Iterable<string>): string[] {
+  return [...new Set(xs)].sort();
+}
+
+/**
+ * `currentLabels`: each current contact's user label names; `accountLabels`: every label name the account has
+ * (an empty label has no members to show in `currentLabels`), by default the ones `currentLabels` names.
+ */
+export function planRestore(
+  backup: BackupContact[],
+  current: Person[],
+  currentLabels: Map<string, string[]>,
+  phoneKey: PhoneKey,
+  accountLabels?: Iterable<string>,
+): RestorePlan {
+  const keyOf = memoPhoneKey(phoneKey);
+  const index = existingIndex(current, keyOf);
+  const taken = new Set<string>();
+  const matchOf = new Map<number, Person>();
+  for (const rule of RULES) {
+    backup.forEach((b, i) => {
+      if (matchOf.has(i)) return;
+      const hit = rule(b, index, keyOf).find((p) => !taken.has(String(p.resourceName)));
+      if (!hit) return;
+      taken.add(String(hit.resourceName));
+      matchOf.set(i, hit);
+    });
+  }
+  const decisions: RestoreDecision[] = [];
+  const relink: Record<string, string> = {};
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  backup.forEach((b, i) => {
+    const current = matchOf.get(i);
+    if (!current) {
+      decisions.push({ action: 'create', backup: b });
+      counts.created++;
+      return;
+    }
+    const rn = String(current.resourceName);
+    if (b.person.resourceName) relink[b.person.resourceName] = rn;
+    const fields = changedFields(b.person, current);
+    const now = new Set(currentLabels.get(rn) ?? []);
+    const then = new Set(b.labels);
+    const labelsToAdd = b.labels.filter((l) => !now.has(l));
+    const labelsToRemove = [...now].filter((l) => !then.has(l)).sort();
+    if (fields.length || labelsToAdd.length || labelsToRemove.length) {
+      decisions.push({ action: 'update', backup: b, current, fields, labelsToAdd, labelsToRemove });
+      counts.updated++;
+    } else {
+      decisions.push({ action: 'unchanged', backup: b, current });
+      counts.unchanged++;
+    }
+  });
+  const known = new Set(accountLabels ?? [...currentLabels.values()].flat());
+  const labelsToCreate = sortedUnique(backup.flatMap((b) => b.labels)).filter((l) => !known.has(l));
+  return { decisions, labelsToCreate, relink, counts };
+}
