@@ -15,8 +15,18 @@ import { CRM_KEYS, clientDataValue, memoPhoneKey, type PhoneKey } from '../impor
 import type { Person } from '../import/types';
 import type { BackupContact, RestoreDecision, RestorePlan } from './types';
 
-/** The People fields a restore compares and writes back: every field a backup keeps (FIELD_ORDER). */
-export const RESTORED_FIELDS: readonly string[] = FIELD_ORDER;
+/** The People fields a restore compares and writes back: every field a backup keeps (FIELD_ORDER) that a contact
+ *  write may set (fileAses and skills are read-only in people.updateContact's updatePersonFields). */
+export const RESTORED_FIELDS: readonly string[] = FIELD_ORDER.filter((f) => f !== 'fileAses' && f !== 'skills');
+
+/**
+ * The client id a restore goes by: the import's crm.clientId, else the backed-up resourceName. A contact a restore
+ * creates carries it in crm.clientId, so a restore run again (after a pause, or twice) finds what it made even when
+ * the contact has no phone or e-mail, and never creates it twice.
+ */
+export function restoreClientId(b: BackupContact): string {
+  return clientDataValue(b.person, CRM_KEYS.clientId) ?? String(b.person.resourceName ?? '');
+}
 
 type Rule = (b: BackupContact, index: ExistingIndex, phoneKey: PhoneKey) => Person[];
 
@@ -26,7 +36,7 @@ const RULES: Rule[] = [
     return hit ? [hit] : [];
   },
   (b, index) => {
-    const id = clientDataValue(b.person, CRM_KEYS.clientId);
+    const id = restoreClientId(b);
     return id ? (index.byClientId.get(id) ?? []) : [];
   },
   (b, index, phoneKey) => personPhoneKeys(b.person, phoneKey).flatMap((k) => index.byPhone.get(k) ?? []),
@@ -67,10 +77,46 @@ export function canonicalValue(value: unknown): string {
 
 /** The fields whose values differ between the backed-up contact and the current one (canonical forms: no
  *  metadata, no server-formatted values, keys sorted; an absent field equals an empty one). */
-export function changedFields(backup: Person, current: Person): string[] {
-  const b = backup as Record<string, unknown>;
-  const c = current as Record<string, unknown>;
+export function changedFields(backup: BackupContact, current: Person): string[] {
+  const b = backup.person as Record<string, unknown>;
+  // The id a restore stamped (restoredPerson) is not a difference from that night.
+  const stamped = !clientDataValue(backup.person, CRM_KEYS.clientId) && backup.person.resourceName;
+  const c = stamped
+    ? {
+        ...current,
+        clientData: (current.clientData ?? []).filter(
+          (d) => !(d.key === CRM_KEYS.clientId && d.value === backup.person.resourceName),
+        ),
+      }
+    : (current as Record<string, unknown>);
   return RESTORED_FIELDS.filter((f) => canonicalValue(b[f]) !== canonicalValue(c[f]));
+}
+
+/** A value as a write sends it: what Google computes (metadata, formatted values, display names) left out. */
+export function writableValue<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(writableValue) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (!OUTPUT_ONLY(k)) out[k] = writableValue(v);
+    return out as T;
+  }
+  return value;
+}
+
+/**
+ * The contact as a restore writes it: the backed-up fields (writable parts), with crm.clientId set to
+ * restoreClientId when the contact had none. An update sends `fields` of it, an absent one as [] (cleared).
+ */
+export function restoredPerson(b: BackupContact, fields: readonly string[] = RESTORED_FIELDS): Person {
+  const source = b.person as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const f of fields) out[f] = writableValue(source[f] ?? []);
+  if (fields.includes('clientData') && !clientDataValue(b.person, CRM_KEYS.clientId) && b.person.resourceName)
+    out.clientData = [
+      ...((out.clientData as Person['clientData']) ?? []),
+      { key: CRM_KEYS.clientId, value: b.person.resourceName },
+    ];
+  return out as Person;
 }
 
 function sortedUnique(xs: Iterable<string>): string[] {
@@ -113,7 +159,7 @@ export function planRestore(
     }
     const rn = String(current.resourceName);
     if (b.person.resourceName) relink[b.person.resourceName] = rn;
-    const fields = changedFields(b.person, current);
+    const fields = changedFields(b, current);
     const now = new Set(currentLabels.get(rn) ?? []);
     const then = new Set(b.labels);
     const labelsToAdd = b.labels.filter((l) => !now.has(l));
