@@ -13,6 +13,7 @@ import { FIELD_ORDER } from '../import/plan/fields';
 import { existingIndex, personEmailKeys, personPhoneKeys, type ExistingIndex } from '../import/plan/existing-index';
 import { CRM_KEYS, clientDataValue, memoPhoneKey, type PhoneKey } from '../import/plan/keys';
 import type { Person } from '../import/types';
+import { backupPerson, canonicalJson } from './snapshot';
 import type { BackupContact, RestoreDecision, RestorePlan } from './types';
 
 /** The People fields a restore compares and writes back: every field a backup keeps (FIELD_ORDER) that a contact
@@ -43,7 +44,16 @@ const RULES: Rule[] = [
   (b, index) => personEmailKeys(b.person).flatMap((k) => index.byEmail.get(k) ?? []),
 ];
 
-/** Keys Google fills in itself (never what the office typed): left out of a comparison. */
+/** A field's value as a restore compares it: what a restore would write (writableValue: without what Google
+ *  computes from the rest, such as display names and canonical phone forms) in the backup's own canonical form
+ *  (core/backup/snapshot.ts: empty parts dropped, keys sorted). Values are compared exactly (a corrected letter case
+ *  is a change a restore must undo). */
+export function canonicalValue(value: unknown, field = 'value'): string {
+  const cleaned = (backupPerson({ [field]: writableValue(value) } as Person) as Record<string, unknown>)[field];
+  return cleaned === undefined ? '' : canonicalJson(cleaned);
+}
+
+/** Keys Google computes and a write must not carry (the rest of a value is sent as the backup kept it). */
 const OUTPUT_ONLY_KEYS: ReadonlySet<string> = new Set([
   'metadata',
   'etag',
@@ -52,28 +62,6 @@ const OUTPUT_ONLY_KEYS: ReadonlySet<string> = new Set([
   'displayNameLastFirst',
 ]);
 const OUTPUT_ONLY = (k: string) => OUTPUT_ONLY_KEYS.has(k) || k.startsWith('formatted');
-
-/** A field's value as comparable text: keys sorted, output-only keys dropped, empty lists and objects as absent.
- *  Values are compared exactly (a corrected letter case is a change a restore must undo). */
-export function canonicalValue(value: unknown): string {
-  const norm = (v: unknown): unknown => {
-    if (Array.isArray(v)) {
-      const xs = v.map(norm).filter((x) => x !== undefined);
-      return xs.length ? xs : undefined;
-    }
-    if (v && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) {
-        if (OUTPUT_ONLY(k)) continue;
-        const x = norm((v as Record<string, unknown>)[k]);
-        if (x !== undefined) out[k] = x;
-      }
-      return Object.keys(out).length ? out : undefined;
-    }
-    return v === null || v === '' ? undefined : v;
-  };
-  return JSON.stringify(norm(value)) ?? '';
-}
 
 /** The fields whose values differ between the backed-up contact and the current one (canonical forms: no
  *  metadata, no server-formatted values, keys sorted; an absent field equals an empty one). */
@@ -89,7 +77,7 @@ export function changedFields(backup: BackupContact, current: Person): string[] 
         ),
       }
     : (current as Record<string, unknown>);
-  return RESTORED_FIELDS.filter((f) => canonicalValue(b[f]) !== canonicalValue(c[f]));
+  return RESTORED_FIELDS.filter((f) => canonicalValue(b[f], f) !== canonicalValue(c[f], f));
 }
 
 /** A value as a write sends it: what Google computes (metadata, formatted values, display names) left out. */
