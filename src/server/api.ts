@@ -28,6 +28,7 @@ import { OfficeContext } from './events/office';
 import { getReport, refreshDashboard, refreshReports } from './reports/refresh';
 import { getAccess } from './staff/get-access';
 import { guarded } from './staff/guard';
+import { restoreNight } from './backup/restore-night';
 import { protectOfficeSheets } from './sheets/protect';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
@@ -115,4 +116,5 @@ export const api: ServerApi = {
   refreshReports: guarded('reports', refreshReports),
   getReport: guarded('reports', getReport),
   refreshDashboard: guarded('reports', refreshDashboard),
+  restoreBackup: guarded('import', restoreNight),
 };

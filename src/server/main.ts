@@ -22,6 +22,11 @@ import { showClientSidebar, showSidebar } from './ui/sidebars';
 import { morningDigest, refreshIndex, refreshReportsAtNight } from './triggers/routine';
 import { onEventsEdit, onEventsStructureChange } from './events/hand-edits';
 import { ClientIndexEntry, indexStats, IndexStats, lookupClient } from './card-index/client-index';
+import { isAddon } from './card-index/announce';
+import { restoreDeletedPage } from './backup/incident';
+import { restoreFile, restoreNight as restoreGuarded } from './backup/restore-night';
+import type { RestoreSource } from './backup/restore';
+import type { RestoreInput, RestoreResult } from '../shared/backup-dto';
 
 function safeSettings(): StoredSettings | undefined {
   try {
@@ -177,6 +182,20 @@ export function addStaffMember_(input: NewMemberInput): StaffListEntry {
  */
 export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
   return isWriteRequest(e) ? sheetWrite(e) : indexChanged(e);
+}
+
+/**
+ * The sheet project's web app, GET: the mass-deletion guard's one-click restore link
+ * (`?action=restore-deleted&incident=ID&key=SECRET`, backup/incident.ts), answered as a page in the office's
+ * language. Anything else, and the Gmail add-on's copy, answers a page that says the link is not valid.
+ */
+export function doGet(e: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  return restoreDeletedPage(isAddon() ? {} : (e?.parameter ?? {}), restoreGuarded);
+}
+
+/** `crm restore FILE`: the contacts (and sheets) of a copy on disk (the underscore keeps it from google.script.run). */
+export function restoreFile_(source: RestoreSource, input: Omit<RestoreInput, 'night'>): RestoreResult {
+  return restoreFile(source, input);
 }
 
 /** Gmail add-on: contextual trigger for an opened message (manifest addOns.gmail.contextualTriggers). */

@@ -3,6 +3,7 @@
 // which is typed from this interface, so a renamed or re-typed function fails the type check on both sides.
 
 import type { IsJson, ProveJson } from './json';
+import type { RestoreInput, RestoreResult } from './backup-dto';
 import type { AccessView } from './access-dto';
 import type { Locale } from '../core/i18n/locale';
 import type { SettingKey } from '../core/settings/definitions';
@@ -134,6 +135,8 @@ export interface ServerApi {
   getReport(query: ReportQuery): ReportDto;
   /** Rewrites the Dashboard's KPI cells and chart blocks; creates its four charts once, re-points moved ones. */
   refreshDashboard(): DashboardRefresh;
+  // Backup (src/shared/backup-dto.ts): a kept night's restore, previewed first (`preview: true` changes nothing).
+  restoreBackup(input: RestoreInput): RestoreResult;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -158,6 +161,7 @@ export type _ImportDtosAreJson = ProveJson<
 export type _ReportDtosAreJson = ProveJson<
   IsJson<RefreshReportsInput | RefreshReportsResult | ReportQuery | ReportDto | DashboardRefresh>
 >;
+export type _RestoreDtosAreJson = ProveJson<IsJson<RestoreInput | RestoreResult>>;
 export type _ClientSidebarDtosAreJson = ProveJson<IsJson<ClientSidebarSetup>>;
 export type _EventDtosAreJson = ProveJson<
   IsJson<
@@ -221,5 +225,6 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   refreshReports: true,
   getReport: true,
   refreshDashboard: true,
+  restoreBackup: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

@@ -20,6 +20,7 @@ import { openCliOffice } from './office-state';
 import { settingsCommand, sheetCommand } from './sheet-commands';
 import { dashboardCommand, reportCommand } from './report-commands';
 import { staffCommand } from './staff-commands';
+import { restoreCommand } from './restore-commands';
 
 /** A refusal says what was refused and what is allowed; a malformed command also gets the usage text. */
 function usageText(e: UsageError): string {
@@ -35,6 +36,10 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
   undo IMPORT_ID                   remove what an import created and restore what it changed
   export --format google-csv|outlook-csv|vcard|xlsx --out FILE [--label NAME]
   contacts --json                  every contact of the account, as People API Persons with labels
+  restore NIGHT|FILE [--preview] [--only RN,RN] --json
+                                   bring a kept night (YYYY-MM-DD) or a copy on disk (a night folder of
+                                   `backup --out`, a contacts-NNN.json, a .vcf) back: created, updated, unchanged,
+                                   events relinked; runs until done (a big base takes several executions)
 
   find QUERY [--label L] [--manager M] [--quiet] [--birthday-week] [--limit N] [--json]
                                    clients by name (any order, prefix, ё = е), phone (or its last 6+ digits),
@@ -96,6 +101,8 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
 
 const FLAGS = {
   json: 'switch',
+  preview: 'switch',
+  only: 'value',
   dir: 'value',
   target: 'value',
   region: 'value',
@@ -213,6 +220,7 @@ export async function main(argv: string[]): Promise<number> {
       report: () => reportCommand(office, args),
       dashboard: () => dashboardCommand(office),
       staff: () => staffCommand(office, args),
+      restore: () => restoreCommand(office, args),
     });
     const run = commands[args.command];
     if (!run) throw new UsageError(`Unknown command "${args.command}"`);

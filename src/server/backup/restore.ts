@@ -31,7 +31,7 @@ import { scriptClock } from '../clock';
 import { rebuildClientIndex } from '../card-index/client-index';
 import { OfficeContext } from '../events/office';
 import { eventsTable } from '../events/sheet';
-import { listAllContacts, withQuotaDeadline } from '../people/gateway';
+import { withQuotaDeadline } from '../people/gateway';
 
 /** Stop starting calls after this long: room under Apps Script's 6-minute limit for the call under way. */
 const RUN_BUDGET_MS = 4.5 * 60 * 1000;
@@ -39,7 +39,7 @@ const QUOTA_WAIT_DEADLINE_MS = 5.5 * 60 * 1000;
 const SAMPLES = 10;
 export const RESTORE_STATE = 'crm.restoreState';
 
-/** Everything a restore reads: the contacts with every field it compares, their labels and the account's. */
+/** What a restore's listing reads (RestoreDeps.directory.listContacts): every field it compares, and the labels. */
 export const RESTORE_LIST_FIELDS = [...RESTORED_FIELDS, 'memberships', 'metadata'].join(',');
 
 /** What a restore brings back: a night's contacts and, for a night, its copy of the CRM sheets. */
@@ -80,7 +80,7 @@ export function restoreFrom(source: RestoreSource, input: RestoreInput, deps: Re
   const only = input.only ? new Set(input.only) : undefined;
   const backup = only ? source.contacts.filter((c) => only.has(String(c.person.resourceName))) : source.contacts;
 
-  const current = listAllContacts(RESTORE_LIST_FIELDS) as CorePerson[];
+  const current = deps.directory.listContacts();
   const groups = deps.directory.listUserGroups();
   const groupByName = new Map(groups.map((g) => [g.name, g.resourceName]));
   const nameOfGroup = new Map(groups.map((g) => [g.resourceName, g.name]));

@@ -90,7 +90,7 @@ function explained(entries: ContactChange[] | undefined, current: Person | undef
   });
 }
 
-export function syncOutsideChanges(deps: SyncDeps, office = new OfficeContext()): SyncResult {
+export function syncWith(deps: SyncDeps, office = new OfficeContext()): SyncResult {
   const props = PropertiesService.getScriptProperties();
   const kept = props.getProperties();
   const now = Date.now();

@@ -1,0 +1,33 @@
+// The restore's entry points: a kept night read from the Drive folder (./read-night.ts), or a copy the CLI read from
+// disk (`crm restore FILE`), restored through the journalling People directory (every write a ContactChange with
+// source 'restore', ./journal-sheet.ts). The right to restore is the right to import (office, director,
+// administrator: core/roles/roles.ts), checked by the api (src/server/api.ts) and here for the CLI's entry point.
+
+import type { PeopleDirectory } from '../../core/ports/people';
+import type { RestoreInput, RestoreResult } from '../../shared/backup-dto';
+import { OfficeContext } from '../events/office';
+import { listAllContacts, peopleDirectory } from '../people/gateway';
+import { requireRight } from '../staff/guard';
+import { RESTORE_LIST_FIELDS, restoreFrom, type RestoreSource } from './restore';
+
+/** The People directory a restore writes through: its listing reads every field a restore compares. */
+function restoreDirectory(_office: OfficeContext): PeopleDirectory {
+  return { ...peopleDirectory, listContacts: () => listAllContacts(RESTORE_LIST_FIELDS) };
+}
+
+export function restoreSource(night: string): RestoreSource {
+  void night;
+  throw new Error('readNight is not wired yet');
+}
+
+export function restoreNight(input: RestoreInput): RestoreResult {
+  const office = new OfficeContext();
+  return restoreFrom(restoreSource(input.night), input, { directory: restoreDirectory(office), office });
+}
+
+/** `crm restore FILE`: the file's contacts (and sheets, for a night folder) as the CLI read them. */
+export function restoreFile(source: RestoreSource, input: Omit<RestoreInput, 'night'>): RestoreResult {
+  const office = new OfficeContext();
+  requireRight('import', office);
+  return restoreFrom(source, { ...input, night: source.night }, { directory: restoreDirectory(office), office });
+}
