@@ -38,7 +38,7 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
   contacts --json                  every contact of the account, as People API Persons with labels
   restore NIGHT|FILE [--preview] [--only RN,RN] --json
                                    bring a kept night (YYYY-MM-DD) or a copy on disk (a night folder of
-                                   `backup --out`, a contacts-NNN.json, a .vcf) back: created, updated, unchanged,
+                                   backup --out, a contacts-NNN.json, a .vcf) back: created, updated, unchanged,
                                    events relinked; runs until done (a big base takes several executions)
 
   find QUERY [--label L] [--manager M] [--quiet] [--birthday-week] [--limit N] [--json]
