@@ -3,8 +3,11 @@
 
 import { dateText, ExportContact, firstVisitOf, managerOf, nameOf, notesOf } from './contact-view';
 
-function esc(text: string | null | undefined): string {
+/** RFC 6350 §3.4 / RFC 2426 text escapes: backslash, line break, comma, semicolon. A CR (Windows line ends in a
+ *  note) is a line break too: left raw it would end the content line in the middle of the value. */
+export function escapeText(text: string | null | undefined): string {
   return String(text ?? '')
+    .replace(/\r\n?/g, '\n')
     .replace(/\\/g, '\\\\')
     .replace(/\n/g, '\\n')
     .replace(/,/g, '\\,')
@@ -16,6 +19,7 @@ function utf8Length(ch: string): number {
   return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
+/** A content line folded at 75 octets (RFC 6350 §3.2), never inside a UTF-8 character. */
 export function foldLine(line: string): string {
   const out: string[] = [];
   let current = '';
@@ -51,17 +55,17 @@ export function vcard(contacts: ExportContact[]): string {
     const lines = [
       'BEGIN:VCARD',
       'VERSION:3.0',
-      `FN:${esc(n.display)}`,
-      `N:${[n.family, n.given, n.middle, n.prefix, n.suffix].map(esc).join(';')}`,
+      `FN:${escapeText(n.display)}`,
+      `N:${[n.family, n.given, n.middle, n.prefix, n.suffix].map(escapeText).join(';')}`,
     ];
     const org = p.organizations?.[0];
     if (org?.name || org?.department)
-      lines.push(`ORG:${esc(org.name)}${org.department ? `;${esc(org.department)}` : ''}`);
-    if (org?.title) lines.push(`TITLE:${esc(org.title)}`);
+      lines.push(`ORG:${escapeText(org.name)}${org.department ? `;${escapeText(org.department)}` : ''}`);
+    if (org?.title) lines.push(`TITLE:${escapeText(org.title)}`);
     for (const ph of p.phoneNumbers ?? [])
-      lines.push(`TEL;TYPE=${TEL_TYPES[String(ph.type)] ?? 'VOICE'}:${esc(ph.canonicalForm ?? ph.value)}`);
+      lines.push(`TEL;TYPE=${TEL_TYPES[String(ph.type)] ?? 'VOICE'}:${escapeText(ph.canonicalForm ?? ph.value)}`);
     for (const e of p.emailAddresses ?? [])
-      lines.push(`EMAIL;TYPE=INTERNET${e.type ? `,${String(e.type).toUpperCase()}` : ''}:${esc(e.value)}`);
+      lines.push(`EMAIL;TYPE=INTERNET${e.type ? `,${String(e.type).toUpperCase()}` : ''}:${escapeText(e.value)}`);
     for (const a of p.addresses ?? []) {
       const parts = [
         a.poBox,
@@ -72,18 +76,18 @@ export function vcard(contacts: ExportContact[]): string {
         a.postalCode,
         a.country,
       ];
-      lines.push(`ADR${a.type ? `;TYPE=${String(a.type).toUpperCase()}` : ''}:${parts.map(esc).join(';')}`);
+      lines.push(`ADR${a.type ? `;TYPE=${String(a.type).toUpperCase()}` : ''}:${parts.map(escapeText).join(';')}`);
     }
-    for (const u of p.urls ?? []) lines.push(`URL:${esc(u.value)}`);
+    for (const u of p.urls ?? []) lines.push(`URL:${escapeText(u.value)}`);
     const bday = dateText(p.birthdays?.[0]?.date, 'iso');
     if (bday) lines.push(`BDAY:${bday}`);
     const visit = firstVisitOf(p);
     if (visit) lines.push(`X-FIRST-VISIT:${dateText(visit.date, 'iso')}`);
     const manager = managerOf(p);
-    if (manager) lines.push(`X-MANAGER:${esc(manager)}`);
+    if (manager) lines.push(`X-MANAGER:${escapeText(manager)}`);
     const notes = notesOf(p);
-    if (notes) lines.push(`NOTE:${esc(notes)}`);
-    if (labels.length) lines.push(`CATEGORIES:${labels.map(esc).join(',')}`);
+    if (notes) lines.push(`NOTE:${escapeText(notes)}`);
+    if (labels.length) lines.push(`CATEGORIES:${labels.map(escapeText).join(',')}`);
     lines.push('END:VCARD');
     return lines.map(foldLine).join('\r\n');
   });

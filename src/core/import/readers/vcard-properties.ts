@@ -30,9 +30,11 @@ const ANNIVERSARY_PROPS = new Set([
   'X-EVOLUTION-ANNIVERSARY',
   'X-KADDRESSBOOK-X-ANNIVERSARY',
 ]);
-// X- properties written by address-book programs for their own use.
+// X- properties written by address-book programs for their own use (ours too: the backup's vCard 4.0 carries the
+// CRM's clientData and its exact JSON copy of fields in X-CRM-DATA / X-CRM-JSON / X-CRM-LABELS, backup/vcard4.ts;
+// an import makes its own bookkeeping).
 const MACHINE_X =
-  /^X-(AB(?!RELATEDNAMES|DATE)|APPLE-|MS-OL-|MS-CARDPICTURE|MS-IMADDRESS|MS-TEL|MOZILLA-|WAB-|IRMC-|PHONETIC-|GN[OX]?$|REDUCTION|CLASS|NO$|EVOLUTION-(FILE-AS|LIST|BLOG-URL|VIDEO-URL|CALLBACK|RADIO|TELEX|TTYTDD|COMPANY|MMS|CAR)|KADDRESSBOOK-BANNER|FUNAMBOL-|LOTUS-|GROUPWISE-|SHARED-|NC-|OC-|ANDROID-CUSTOM$)/;
+  /^X-(CRM-(DATA|JSON|LABELS)$|AB(?!RELATEDNAMES|DATE)|APPLE-|MS-OL-|MS-CARDPICTURE|MS-IMADDRESS|MS-TEL|MOZILLA-|WAB-|IRMC-|PHONETIC-|GN[OX]?$|REDUCTION|CLASS|NO$|EVOLUTION-(FILE-AS|LIST|BLOG-URL|VIDEO-URL|CALLBACK|RADIO|TELEX|TTYTDD|COMPANY|MMS|CAR)|KADDRESSBOOK-BANNER|FUNAMBOL-|LOTUS-|GROUPWISE-|SHARED-|NC-|OC-|ANDROID-CUSTOM$)/;
 
 /** A LABEL property: the address as printed, joined to the ADR of the same type once the card is read. */
 export interface AddressLabel {
@@ -229,6 +231,12 @@ const READERS = new Map<string, PropertyReader>([
   ['X-ABRELATEDNAMES', readRelated],
   ['RELATED', readRelated],
   ['IMPP', readMessenger],
+  // The backup's custom fields (userDefined): the key is the X-KEY parameter, escaped like a value.
+  [
+    'X-CRM-FIELD',
+    (card, { property, value }) =>
+      keep(card, unescapeText(property.params.get('X-KEY')?.[0] ?? '').trim() || 'X-CRM-FIELD', 'X-CRM-FIELD', value),
+  ],
   ['GENDER', (card, { text }) => keep(card, 'gender', 'GENDER', unescapedParts(text, ';').filter(Boolean).join(', '))],
 ]);
 

@@ -22,7 +22,7 @@ export interface VcardRead {
   warnings: string[];
 }
 
-interface Card {
+export interface Card {
   line: number;
   props: VProperty[];
   closed: boolean;
@@ -32,7 +32,8 @@ function isVcardMarker(p: VProperty): boolean {
   return p.raw.trim().toUpperCase() === 'VCARD';
 }
 
-function splitCards(text: string): Card[] {
+/** The cards of a file, each with its properties (nested AGENT cards left out). */
+export function splitCards(text: string): Card[] {
   const cards: Card[] = [];
   let card: Card | undefined;
   let nested = 0;
