@@ -30,6 +30,8 @@ import { getAccess } from './staff/get-access';
 import { guarded } from './staff/guard';
 import { restoreNight } from './backup/restore-night';
 import { protectOfficeSheets } from './sheets/protect';
+import { runBackup } from './backup/nightly';
+import { listBackups } from './backup/list-backups';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -117,4 +119,6 @@ export const api: ServerApi = {
   getReport: guarded('reports', getReport),
   refreshDashboard: guarded('reports', refreshDashboard),
   restoreBackup: guarded('import', restoreNight),
+  runBackupNow: guarded('import', () => runBackup()),
+  listBackups: guarded('import', listBackups),
 };

@@ -26,7 +26,11 @@ import { isAddon } from './card-index/announce';
 import { restoreDeletedPage } from './backup/incident';
 import { restoreFile, restoreNight as restoreGuarded } from './backup/restore-night';
 import type { RestoreSource } from './backup/restore';
-import type { RestoreInput, RestoreResult } from '../shared/backup-dto';
+import { nightlyBackup } from './backup/trigger';
+import type { BackupNightView, BackupRunResult, RestoreInput, RestoreResult } from '../shared/backup-dto';
+import { runBackup } from './backup/nightly';
+import { listBackups } from './backup/list-backups';
+import { NightCopy, readNight } from './backup/read-night';
 
 function safeSettings(): StoredSettings | undefined {
   try {
@@ -94,6 +98,12 @@ export function openImportSidebar(): void {
   showSidebar('import', t(safeLocale(), 'menuImportExport'));
 }
 
+/** Menu: CRM → Backup…: the kept nights, "Back up now" and the restore (src/client/sidebars/backup). */
+export function openBackupSidebar(): void {
+  if (!menuAllowed('openBackupSidebar')) return;
+  showSidebar('backup', t(safeLocale(), 'menuBackup'));
+}
+
 /** Menu: CRM → Reports → Refresh: the Reports sheet for the period chosen in its top cells. */
 export function refreshReportsSheet(): void {
   if (!menuAllowed('refreshReportsSheet')) return;
@@ -149,6 +159,28 @@ export function morningDigestTrigger(_e?: GoogleAppsScript.Events.TimeDriven): v
 /** Time-driven trigger (installed by setup, each night at 2:00 office time): the Reports sheet and the Dashboard. */
 export function refreshReportsTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
   refreshReportsAtNight();
+}
+
+/**
+ * Time-driven trigger (installed by setup, each night at Settings → backupHour; and one-off a minute after an
+ * execution that ran out of time): the outside-change sync, then the backup to Drive (src/server/backup).
+ */
+export function backupTrigger(_e?: GoogleAppsScript.Events.TimeDriven): BackupRunResult {
+  return nightlyBackup();
+}
+
+/** The backup run with a chosen night and budget, for the CLI's `crm backup` and the tests (not google.script.run). */
+export function runBackup_(options: { now?: string; budgetMs?: number } = {}): BackupRunResult {
+  return runBackup({ now: options.now ? new Date(options.now) : undefined, budgetMs: options.budgetMs });
+}
+
+/** The kept nights (`crm backups`) and one night read back (`crm restore`), for the CLI and the tests. */
+export function listBackups_(): BackupNightView[] {
+  return listBackups();
+}
+
+export function readNight_(night: string): NightCopy | null {
+  return readNight(night) ?? null;
 }
 
 /** The card index as the running project sees it (CLI, tests). The trailing underscore keeps it from google.script.run. */

@@ -3,8 +3,8 @@
 // which is typed from this interface, so a renamed or re-typed function fails the type check on both sides.
 
 import type { IsJson, ProveJson } from './json';
-import type { RestoreInput, RestoreResult } from './backup-dto';
 import type { AccessView } from './access-dto';
+import type { BackupNightView, BackupRunResult, RestoreInput, RestoreResult } from './backup-dto';
 import type { Locale } from '../core/i18n/locale';
 import type { SettingKey } from '../core/settings/definitions';
 import type { SettingEntry } from '../core/settings/read';
@@ -135,7 +135,11 @@ export interface ServerApi {
   getReport(query: ReportQuery): ReportDto;
   /** Rewrites the Dashboard's KPI cells and chart blocks; creates its four charts once, re-points moved ones. */
   refreshDashboard(): DashboardRefresh;
-  // Backup (src/shared/backup-dto.ts): a kept night's restore, previewed first (`preview: true` changes nothing).
+  // Backup (src/shared/backup-dto.ts): the nightly backup run now (or carried on), the kept nights, and a kept
+  // night's restore, previewed first (`preview: true` changes nothing). Callers need the `import` capability: a
+  // backup is the whole base, like an export.
+  runBackupNow(): BackupRunResult;
+  listBackups(): BackupNightView[];
   restoreBackup(input: RestoreInput): RestoreResult;
 }
 
@@ -161,7 +165,7 @@ export type _ImportDtosAreJson = ProveJson<
 export type _ReportDtosAreJson = ProveJson<
   IsJson<RefreshReportsInput | RefreshReportsResult | ReportQuery | ReportDto | DashboardRefresh>
 >;
-export type _RestoreDtosAreJson = ProveJson<IsJson<RestoreInput | RestoreResult>>;
+export type _BackupDtosAreJson = ProveJson<IsJson<BackupRunResult | BackupNightView | RestoreInput | RestoreResult>>;
 export type _ClientSidebarDtosAreJson = ProveJson<IsJson<ClientSidebarSetup>>;
 export type _EventDtosAreJson = ProveJson<
   IsJson<
@@ -226,5 +230,7 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   getReport: true,
   refreshDashboard: true,
   restoreBackup: true,
+  runBackupNow: true,
+  listBackups: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

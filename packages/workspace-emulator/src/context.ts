@@ -22,7 +22,10 @@ export interface SessionInfo {
 }
 
 /** Where Apps Script's method name differs from the REST method Google's errors name (`delete` is reserved in JS). */
-const REST_NAMES: Record<string, string> = { 'calendar.events.remove': 'calendar.events.delete' };
+const REST_NAMES: Record<string, string> = {
+  'calendar.events.remove': 'calendar.events.delete',
+  'drive.files.remove': 'drive.files.delete',
+};
 
 /** `People.ContactGroups.Members.modify` → `people.contactGroups.members.modify`, as Apps Script names it in errors. */
 export function apiMethodName(service: string): string {
@@ -41,13 +44,14 @@ function quotaSentence(service: string): string | undefined {
 
 function faultError(service: string, kind: ActiveFault['kind']): Error {
   // Advanced services (REST APIs) fail with HTTP errors; `Calendar.` is the Calendar API, not CalendarApp.
-  if (service.startsWith('People.') || service.startsWith('Sheets.') || service.startsWith('Calendar.')) {
+  if (/^(People|Sheets|Calendar|Drive)\./.test(service)) {
     const api = apiMethodName(service);
     switch (kind) {
       case 'quota':
-        return service.startsWith('Calendar.')
-          ? HTTP.forbidden(api, 'Rate Limit Exceeded', 'rateLimitExceeded')
-          : HTTP.quota(api, quotaSentence(service));
+        if (service.startsWith('Calendar.')) return HTTP.forbidden(api, 'Rate Limit Exceeded', 'rateLimitExceeded');
+        // Drive's 429 (https://developers.google.com/drive/api/guides/handle-errors#resolve_a_429_error_too_many_requests).
+        if (service.startsWith('Drive.')) return HTTP.quota(api, 'Rate Limit Exceeded');
+        return HTTP.quota(api, quotaSentence(service));
       case 'unavailable':
         return HTTP.unavailable(api);
       case 'lost-response':

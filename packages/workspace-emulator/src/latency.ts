@@ -93,6 +93,12 @@ export const LATENCY: Record<string, Rate> = {
   'CalendarApp.': { baseMs: 500 },
   // Calendar advanced service (Calendar API v3 over REST): a REST round trip like People's. UNVERIFIED.
   'Calendar.': { baseMs: 400 },
+  // Drive advanced service (Drive API v3 over REST): a REST round trip like People's; an upload (create/update with
+  // media) stores the bytes before it answers, so it costs more, and media moves at 0.2 ms/KiB (a 4 MB part ~0.8 s).
+  // UNVERIFIED: no published figures.
+  'Drive.': { baseMs: 400, perKiBMs: 0.2 },
+  'Drive.Files.create': { baseMs: 700 },
+  'Drive.Files.update': { baseMs: 600 },
   // ziritione: getProperty 30 ms, setProperty 62 ms; poehnelt: write+read ~80 ms. Per entry 1 ms for the calls that
   // move many (getProperties, setProperties). UNVERIFIED per-entry figure.
   'PropertiesService.': { baseMs: 30, perItemMs: 1 },

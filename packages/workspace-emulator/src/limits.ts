@@ -144,6 +144,36 @@ export const PAYLOAD_LIMITS = {
     enforcedBy: 'MailApp/GmailApp send ("200 KB" read as 200,000)',
   },
   mailRecipientsPerMessage: { value: 50, unit: 'items', source: QUOTAS, enforcedBy: 'MailApp/GmailApp send' },
+  driveMediaUploadBytes: {
+    value: 5 * 1024 * 1024,
+    unit: 'bytes',
+    source: 'https://developers.google.com/drive/api/guides/manage-uploads',
+    enforcedBy: 'Drive advanced service Files.create/update with a media blob (400, nothing written)',
+    note:
+      'Simple and multipart uploads are for files of "5 MB or less"; larger need a resumable upload. Whether Apps ' +
+      "Script's advanced service switches to a resumable upload above it is UNVERIFIED: refused here (stricter).",
+  },
+  driveAppPropertyBytes: {
+    value: 124,
+    unit: 'bytes',
+    source: 'https://developers.google.com/drive/api/guides/properties',
+    enforcedBy: 'Drive advanced service Files.create/update appProperties (key + value, UTF-8)',
+  },
+  driveAppPropertiesPerApp: {
+    value: 30,
+    unit: 'items',
+    source: 'https://developers.google.com/drive/api/guides/properties',
+    enforcedBy: 'Drive advanced service Files.create/update appProperties (private properties of one app on a file)',
+  },
+  driveStorageBytes: {
+    value: 15 * 1024 * 1024 * 1024,
+    unit: 'bytes',
+    source: 'https://support.google.com/googleone/answer/9312312',
+    enforcedBy: 'Drive advanced service Files.create/update (403 storageQuotaExceeded)',
+    note:
+      "A consumer account's 15 GB, shared by Drive, Gmail and Photos (ws.drive.setUsedElsewhere); trashed files " +
+      'count until deleted. "GB" read as 1024^3 (UNVERIFIED which; the difference does not matter at this scale).',
+  },
 } as const satisfies Record<string, PayloadLimit>;
 
 export type PayloadLimitName = keyof typeof PAYLOAD_LIMITS;

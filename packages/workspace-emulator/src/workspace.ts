@@ -18,6 +18,9 @@ import { createCharts } from './spreadsheet/charts';
 import { CalendarStore } from './calendar/store';
 import { createCalendarApp } from './calendar/service';
 import { createCalendarAdvanced } from './calendar/advanced-service';
+import { DriveStore } from './drive/store';
+import { createDriveAdvanced } from './drive/service';
+import { createDriveApp } from './drive/drive-app';
 import { PropertiesStore, createPropertiesService } from './script/properties';
 import { CacheStore, createCacheService } from './script/cache';
 import { LockTable, createLockService } from './script/lock';
@@ -116,6 +119,11 @@ export class Workspace {
   cache: CacheStore;
   triggers: TriggerStore;
   gmail: GmailStore;
+  /**
+   * The account's Google Drive: what the Drive advanced service reads and writes, and the host's view of it
+   * (`files(filter?)`, `content(id)`, `userCreate`, `userTrash`, `userDelete`, `setUsedElsewhere`, `usage()`).
+   */
+  drive: DriveStore;
   /** The network UrlFetchApp reaches: deployed web apps and the fake endpoints tests `route()`; no internet. */
   urlFetch: UrlFetchNetwork;
   /** The folder the state is kept in, when it is persistent. */
@@ -157,6 +165,8 @@ export class Workspace {
     this.cache = CacheStore.fromJSON(undefined);
     this.triggers = TriggerStore.fromJSON(undefined);
     this.gmail = GmailStore.fromJSON(undefined);
+    this.drive = DriveStore.fromJSON(undefined);
+    this.drive.now = () => this.clock.now();
     this.urlFetch = UrlFetchNetwork.fromJSON(undefined);
     // The stores are loaded in place (the objects above stay), so everything holding one sees the folder's state.
     this.state = dir ? PersistentState.open(dir, () => this.storeTable(), this.clock) : undefined;
@@ -183,6 +193,7 @@ export class Workspace {
       gmail: this.gmail,
       urlfetch: this.urlFetch,
       peopleQuota: this.peopleQuota,
+      drive: this.drive,
     };
   }
 
@@ -237,6 +248,8 @@ export class Workspace {
     for (const s of services ?? [])
       if (s.serviceId === 'calendar' && s.version === 'v3')
         advanced[s.userSymbol] = createCalendarAdvanced(this.calendar, ctx);
+      else if (s.serviceId === 'drive' && s.version === 'v3')
+        advanced[s.userSymbol] = createDriveAdvanced(this.drive, ctx, binding.project);
     if (sheets) advanced[sheets] = createSheets(this.spreadsheets, ctx, { project: binding.project });
     return {
       ...advanced,
@@ -248,6 +261,8 @@ export class Workspace {
         ui: binding.ui,
       }),
       CalendarApp: createCalendarApp(this.calendar, ctx),
+      // Only refuses (drive/drive-app.ts): the product uses the Drive advanced service with drive.file.
+      DriveApp: createDriveApp(ctx),
       PropertiesService: createPropertiesService(this.properties, ctx, binding.project, !!binding.boundSpreadsheetId),
       CacheService: createCacheService(this.cache, ctx, binding.project, !!binding.boundSpreadsheetId),
       LockService: createLockService(this.locks, ctx, binding.project, binding.boundSpreadsheetId),

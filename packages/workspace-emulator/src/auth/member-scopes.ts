@@ -34,6 +34,11 @@
 //   UrlFetchApp     https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app : script.external_request.
 //   ScriptApp       https://developers.google.com/apps-script/reference/script/script-app : newTrigger, getProjectTriggers,
 //                   deleteTrigger need script.scriptapp.
+//   Drive API       https://developers.google.com/drive/api/reference/rest/v3/files/create (…/update, …/delete): drive
+//                   or drive.file (also drive.appdata, not modelled); …/get and …/list also drive.readonly (and the
+//                   metadata scopes, not modelled: stricter).
+//   DriveApp        https://developers.google.com/apps-script/reference/drive/drive-app : drive; the getters also
+//                   drive.readonly. Never drive.file (DriveApp is not emulated beyond this check: drive/drive-app.ts).
 //   Session         https://developers.google.com/apps-script/reference/base/session : getActiveUser and getEffectiveUser
 //                   need userinfo.email; the locale, time zone and temporary key need none.
 //   PropertiesService, CacheService, LockService, Utilities, HtmlService, CardService: their reference pages list no
@@ -70,6 +75,9 @@ const GMAIL_CONTENT = s(
   'gmail.addons.current.message.readonly',
   'gmail.addons.current.message.action',
 );
+const DRIVE_READ = s('drive', 'drive.file', 'drive.readonly');
+const DRIVE_WRITE = s('drive', 'drive.file');
+const DRIVE_APP_READ = s('drive', 'drive.readonly');
 const NONE: readonly string[] = [];
 
 /** Member (or class/service prefix) → the scopes any one of which authorises it. */
@@ -98,6 +106,28 @@ export const MEMBER_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'Calendar.': EVENTS_WRITE,
   'Calendar.Events.get': EVENTS_READ,
   'Calendar.Events.list': EVENTS_READ,
+  'Drive.': DRIVE_WRITE,
+  'Drive.Files.get': DRIVE_READ,
+  'Drive.Files.list': DRIVE_READ,
+  'DriveApp.': s('drive'),
+  ...Object.fromEntries(
+    [
+      'getRootFolder',
+      'getFileById',
+      'getFolderById',
+      'getFiles',
+      'getFolders',
+      'getFilesByName',
+      'getFoldersByName',
+      'getFilesByType',
+      'searchFiles',
+      'searchFolders',
+      'getTrashedFiles',
+      'getTrashedFolders',
+      'getStorageUsed',
+      'getStorageLimit',
+    ].map((m) => [`DriveApp.${m}`, DRIVE_APP_READ]),
+  ),
   'CalendarApp.': CALENDAR_APP_WRITE,
   ...Object.fromEntries(
     [
@@ -150,4 +180,5 @@ export const ADVANCED_SERVICE_SCOPES: Readonly<Record<string, readonly string[]>
   peopleapi: scopesFor('People.'),
   calendar: scopesFor('Calendar.'),
   sheets: scopesFor('Sheets.'),
+  drive: scopesFor('Drive.'),
 };

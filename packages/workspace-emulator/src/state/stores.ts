@@ -13,6 +13,7 @@ export const STORE_NAMES = [
   'gmail',
   'urlfetch',
   'peopleQuota',
+  'drive',
 ] as const;
 
 export type StoreName = (typeof STORE_NAMES)[number];
@@ -35,6 +36,8 @@ const PROCESS_LOCAL: Partial<Record<StoreName, readonly string[]>> = {
   urlfetch: ['runs', 'routes', 'targets', 'echoes', 'echoSeq'],
   // The figures a process was opened with and its clock; the usage is shared.
   peopleQuota: ['settings', 'now'],
+  // The clock the Workspace hands it.
+  drive: ['now'],
 };
 
 type StoreClass = { fromJSON(json: unknown): object };
