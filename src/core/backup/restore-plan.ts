@@ -16,9 +16,13 @@ import type { Person } from '../import/types';
 import { backupPerson, canonicalJson } from './snapshot';
 import type { BackupContact, RestoreDecision, RestorePlan } from './types';
 
-/** The People fields a restore compares and writes back: every field a backup keeps (FIELD_ORDER) that a contact
- *  write may set (fileAses and skills are read-only in people.updateContact's updatePersonFields). */
-export const RESTORED_FIELDS: readonly string[] = FIELD_ORDER.filter((f) => f !== 'fileAses' && f !== 'skills');
+/** The People fields a restore compares and writes back: every field a backup keeps (FIELD_ORDER and locales:
+ *  core/ports/people.ts BACKUP_PERSON_FIELDS) that a contact write may set (fileAses and skills are not among
+ *  people.updateContact's updatePersonFields). */
+export const RESTORED_FIELDS: readonly string[] = [
+  ...FIELD_ORDER.filter((f) => f !== 'fileAses' && f !== 'skills'),
+  'locales',
+];
 
 /**
  * The client id a restore goes by: the import's crm.clientId, else the backed-up resourceName. A contact a restore

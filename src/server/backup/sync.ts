@@ -18,6 +18,12 @@ import { LIMITS, Person, withRetry } from '../people/gateway';
 import { labelNames, labelsOf } from '../people/labels';
 import { peopleApi } from '../people/people';
 import { openIncident, type Incident } from './incident';
+import { contactHash, toBackupContact } from '../../core/backup/snapshot';
+import { newChangeId } from '../../core/backup/journal';
+import { BACKUP_PERSON_FIELDS } from '../../core/ports/people';
+import { appendChanges, readChanges } from './journal-sheet';
+import { listBackups } from './list-backups';
+import { readNight } from './read-night';
 
 export const SYNC_PROPERTIES = {
   token: 'crm.peopleSyncToken',
@@ -48,6 +54,31 @@ export interface SyncResult {
   deleted: number;
   full: boolean;
   alert?: { incident: string; contacts: number; labels: string[]; mailedTo: string[] };
+}
+
+/** Journal rows read back to explain the night's changes (newest first): more than a night's CRM writes. */
+const JOURNAL_WINDOW = 20_000;
+
+/** The product's wiring: the newest verified night from Drive, the Journal sheet. */
+export function productSyncDeps(): SyncDeps {
+  return {
+    lastNight: () => {
+      const night = listBackups().find((n) => n.status === 'verified')?.night;
+      const copy = night ? readNight(night) : undefined;
+      return copy ? { manifest: copy.manifest, contacts: copy.contacts } : undefined;
+    },
+    personFields: BACKUP_PERSON_FIELDS,
+    toBackupContact: (p, groups) => toBackupContact(p as CorePerson, groups),
+    contactHash,
+    journalSince: (since) => readChanges({ limit: JOURNAL_WINDOW }).changes.filter((c) => c.at >= since),
+    append: appendChanges,
+    newChangeId: (at) => newChangeId(at),
+  };
+}
+
+/** The nightly trigger's first step (./trigger.ts). */
+export function syncOutsideChanges(office = new OfficeContext(), deps: SyncDeps = productSyncDeps()): SyncResult {
+  return syncWith(deps, office);
 }
 
 /** Google's answer to an expired token: 400 with EXPIRED_SYNC_TOKEN / "Sync token is expired". */

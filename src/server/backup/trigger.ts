@@ -5,7 +5,7 @@
 import type { BackupRunResult } from '../../shared/backup-dto';
 import { redactForLog } from '../../core/redact';
 import { BACKUP_BUDGET_MS, readState, runBackup } from './nightly';
-// BACKUP-SYNC (helper "restore"): import { syncOutsideChanges } from './sync';
+import { syncOutsideChanges } from './sync';
 
 export function nightlyBackup(): BackupRunResult {
   const startedAt = Date.now();
@@ -13,7 +13,7 @@ export function nightlyBackup(): BackupRunResult {
   const continuing = !!state && state.phase !== 'done';
   if (!continuing) {
     try {
-      // BACKUP-SYNC call site (helper "restore" wires it): syncOutsideChanges();
+      syncOutsideChanges();
     } catch (e) {
       // The backup matters more than the sync: it still runs, the sync's failure is logged without personal data.
       console.warn(`The outside-change sync failed: ${redactForLog(e)}`);
