@@ -89,7 +89,8 @@ export function restoreCommand(office: Office, args: ParsedArgs): RestoreResult 
   // The counts of a resumed restore: each run reports what it still found to do, so the first run's plan is the
   // one to report, with the events of the run that finished.
   const first = result;
-  for (let runs = 1; result.paused && runs < MAX_RUNS; runs++) result = run();
+  // A daily quota does not refill by running again now: the CLI stops there and says so (problems).
+  for (let runs = 1; result.paused && !result.problems.length && runs < MAX_RUNS; runs++) result = run();
   return first === result
     ? result
     : {

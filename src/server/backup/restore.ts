@@ -16,6 +16,8 @@ import { groupResourceNames } from '../../core/import/plan/existing-index';
 import { PEOPLE_LIMITS } from '../../core/import/plan/batches';
 import { phoneKey as parsePhoneKey } from '../../core/phone';
 import type { PeopleDirectory } from '../../core/ports/people';
+import { isDailyQuotaError, isResumeLater } from '../../core/ports/people-errors';
+import { restoreText } from './restore-messages';
 import {
   planRestore,
   restoredPerson,
@@ -180,8 +182,13 @@ export function restoreFrom(source: RestoreSource, input: RestoreInput, deps: Re
       result.eventsRestored = written.restored;
     });
   } catch (e) {
-    if (!(e instanceof OutOfTime)) throw e;
+    // Out of this execution's time, or a People quota that is not waited out here (the daily limit on contacts
+    // created — 1,000 a day for a consumer account — or a per-minute one past the budget): stop cleanly; the next
+    // run plans again against what now exists.
+    const daily = isDailyQuotaError(e);
+    if (!(e instanceof OutOfTime) && !daily && !isResumeLater(e)) throw e;
     result.paused = true;
+    if (daily) result.problems.push(restoreText(office.locale, 'dailyQuota'));
     return result;
   }
   props.deleteProperty(RESTORE_STATE);
