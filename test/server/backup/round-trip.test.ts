@@ -41,7 +41,7 @@ function state(office: Office) {
     contacts: new Map(contacts.map((c) => [clientIdOf(c.person), contentHash(c)])),
     names: contacts.map((c) => String(c.person.resourceName)),
     labels: [...groupNames(office).values()].sort(),
-    events: new Map(events.map((e) => [String(e.id), JSON.stringify(e)])),
+    events: new Map(events.map((e) => [String((e as Record<string, unknown>).id), JSON.stringify(e)])),
     count: { contacts: contacts.length, events: events.length },
   };
 }
