@@ -26,6 +26,9 @@ import { isAddon } from './card-index/announce';
 import { restoreDeletedPage } from './backup/incident';
 import { restoreFile, restoreNight as restoreGuarded } from './backup/restore-night';
 import type { RestoreSource } from './backup/restore';
+import { readChanges } from './backup/journal-sheet';
+import type { ContactChange } from '../core/backup/types';
+import { syncOutsideChanges, type SyncResult } from './backup/sync';
 import { nightlyBackup } from './backup/trigger';
 import type { BackupNightView, BackupRunResult, RestoreInput, RestoreResult } from '../shared/backup-dto';
 import { runBackup } from './backup/nightly';
@@ -223,6 +226,16 @@ export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Cont
  */
 export function doGet(e: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
   return restoreDeletedPage(isAddon() ? {} : (e?.parameter ?? {}), restoreGuarded);
+}
+
+/** The nightly outside-change sync alone (its trigger runs it before the backup), for the CLI and the tests. */
+export function syncOutsideChanges_(): SyncResult {
+  return syncOutsideChanges();
+}
+
+/** The journal's latest changes (newest first), for the tests and the CLI (the underscore keeps it from google.script.run). */
+export function journalChanges_(query: { resourceName?: string; text?: string; limit?: number } = {}): ContactChange[] {
+  return readChanges(query).changes;
 }
 
 /** `crm restore FILE`: the contacts (and sheets) of a copy on disk (the underscore keeps it from google.script.run). */
