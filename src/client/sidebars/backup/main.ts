@@ -3,6 +3,7 @@
 import { byId } from '../../lib/dom';
 import { backUpNow, refreshNights, sidebarLocale } from './nights';
 import { backupSidebarText } from './strings';
+import { setUpRestore } from './restore';
 
 const locale = sidebarLocale();
 byId('backup-title').textContent = backupSidebarText(locale, 'title');
@@ -10,4 +11,5 @@ byId('backup-note').textContent = backupSidebarText(locale, 'note');
 const now = byId<HTMLButtonElement>('backup-now');
 now.textContent = backupSidebarText(locale, 'now');
 now.addEventListener('click', () => void backUpNow(locale));
+setUpRestore(locale);
 void refreshNights(locale);
