@@ -20,7 +20,8 @@ const en = {
   link: 'To bring exactly these clients back from the backup of {night} (fields, labels, their events relinked), open:',
   ignore: 'If this was intended, do nothing: the link only restores, it deletes nothing.',
   pageTitle: 'CRM restore',
-  restored: 'Restored from the backup of {night}: {created} clients created again, {updated} brought back, {unchanged} already as they were; {events} events relinked.',
+  restored:
+    'Restored from the backup of {night}: {created} clients created again, {updated} brought back, {unchanged} already as they were; {events} events relinked.',
   already: 'These clients were already restored on {at}. Nothing was changed.',
   refused: 'This link is not valid. Nothing was changed.',
   failed: 'The restore did not finish: {message}. Open the link again to continue.',
@@ -38,7 +39,8 @@ const ru: Record<Key, string> = {
   link: 'Чтобы вернуть именно этих клиентов из резервной копии за {night} (поля, ярлыки, их события снова привязаны), откройте:',
   ignore: 'Если так и задумано, ничего не делайте: ссылка только восстанавливает и ничего не удаляет.',
   pageTitle: 'Восстановление CRM',
-  restored: 'Восстановлено из копии за {night}: создано заново {created}, возвращено {updated}, уже были как тогда {unchanged}; событий перепривязано: {events}.',
+  restored:
+    'Восстановлено из копии за {night}: создано заново {created}, возвращено {updated}, уже были как тогда {unchanged}; событий перепривязано: {events}.',
   already: 'Эти клиенты уже восстановлены {at}. Ничего не изменено.',
   refused: 'Ссылка недействительна. Ничего не изменено.',
   failed: 'Восстановление не завершилось: {message}. Откройте ссылку ещё раз, чтобы продолжить.',
@@ -55,7 +57,8 @@ const ka: Record<Key, string> = {
   link: 'ზუსტად ამ კლიენტების დასაბრუნებლად {night}-ის სარეზერვო ასლიდან (ველები, ლეიბლები, მათი მოვლენები ხელახლა მიბმული), გახსენით:',
   ignore: 'თუ ეს განზრახ იყო, არაფერი გააკეთოთ: ბმული მხოლოდ აღადგენს და არაფერს შლის.',
   pageTitle: 'CRM-ის აღდგენა',
-  restored: 'აღდგენილია {night}-ის ასლიდან: ხელახლა შეიქმნა {created}, დაბრუნდა {updated}, უკვე ისე იყო {unchanged}; ხელახლა მიება {events} მოვლენა.',
+  restored:
+    'აღდგენილია {night}-ის ასლიდან: ხელახლა შეიქმნა {created}, დაბრუნდა {updated}, უკვე ისე იყო {unchanged}; ხელახლა მიება {events} მოვლენა.',
   already: 'ეს კლიენტები უკვე აღდგენილია {at}. არაფერი შეცვლილა.',
   refused: 'ბმული არასწორია. არაფერი შეცვლილა.',
   failed: 'აღდგენა არ დასრულდა: {message}. გასაგრძელებლად კვლავ გახსენით ბმული.',

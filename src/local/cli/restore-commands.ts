@@ -31,7 +31,9 @@ const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) 
 function readNightFolder(dir: string): RestoreFile {
   const manifest = readJson<BackupManifest>(join(dir, 'manifest.json'));
   const files = readdirSync(dir).sort();
-  const contacts = files.filter((f) => /^contacts-\d+\.json$/.test(f)).flatMap((f) => readJson<BackupContact[]>(join(dir, f)));
+  const contacts = files
+    .filter((f) => /^contacts-\d+\.json$/.test(f))
+    .flatMap((f) => readJson<BackupContact[]>(join(dir, f)));
   let sheets: SheetsCopy | undefined;
   for (const f of files.filter((x) => /^sheets-\d+\.json$/.test(x))) {
     const part = readJson<SheetsCopy>(join(dir, f));

@@ -56,7 +56,13 @@ export function openIncident(input: {
   const names = verdict.affected.join('\n');
   const parts: string[] = [];
   for (let i = 0; i < names.length; i += PART_CHARS) parts.push(names.slice(i, i + PART_CHARS));
-  const record: IncidentRecord = { night, key, at: now.toISOString(), count: verdict.affected.length, parts: parts.length };
+  const record: IncidentRecord = {
+    night,
+    key,
+    at: now.toISOString(),
+    count: verdict.affected.length,
+    parts: parts.length,
+  };
   const props: Record<string, string> = { [PREFIX + id]: JSON.stringify(record) };
   parts.forEach((p, i) => (props[`${PREFIX}${id}.${i}`] = p));
   PropertiesService.getScriptProperties().setProperties(props);

@@ -18,11 +18,7 @@ import { phoneKey as parsePhoneKey } from '../../core/phone';
 import type { PeopleDirectory } from '../../core/ports/people';
 import { isDailyQuotaError, isResumeLater } from '../../core/ports/people-errors';
 import { restoreText } from './restore-messages';
-import {
-  planRestore,
-  restoredPerson,
-  RESTORED_FIELDS,
-} from '../../core/backup/restore-plan';
+import { planRestore, restoredPerson, RESTORED_FIELDS } from '../../core/backup/restore-plan';
 import type { BackupContact, RestoreDecision, SheetsCopy } from '../../core/backup/types';
 import { parseEventDate } from '../../core/events';
 import { findTable } from '../../core/events/table';
@@ -114,7 +110,10 @@ export function restoreFrom(source: RestoreSource, input: RestoreInput, deps: Re
 
   const props = PropertiesService.getScriptProperties();
   const kept = JSON.parse(props.getProperty(RESTORE_STATE) ?? 'null') as RestoreState | null;
-  const state: RestoreState = { night: source.night, executions: (kept?.night === source.night ? kept.executions : 0) + 1 };
+  const state: RestoreState = {
+    night: source.night,
+    executions: (kept?.night === source.night ? kept.executions : 0) + 1,
+  };
   props.setProperty(RESTORE_STATE, JSON.stringify(state));
   const budgetLeft = () => {
     if (scriptClock.now() - startedAt > RUN_BUDGET_MS) throw new OutOfTime();
@@ -250,12 +249,12 @@ function eventsPlan(source: RestoreSource, office: OfficeContext, relink: Record
     missing,
     /** What the preview can say: rows of the sheet and of the copy whose contact moves (created ones included). */
     relinkCount(map: Record<string, string>, decisions: RestoreDecision[]): number {
-      const moving = new Set(decisions.filter((d) => d.action === 'create').map((d) => String(d.backup.person.resourceName)));
+      const moving = new Set(
+        decisions.filter((d) => d.action === 'create').map((d) => String(d.backup.person.resourceName)),
+      );
       for (const [from, to] of Object.entries(map)) if (from !== to) moving.add(from);
       const at = (v: unknown) => moving.has(String(v ?? ''));
-      return (
-        rows.filter((r) => at(r.values.clientId)).length + missing.filter((r) => at(r.clientId)).length
-      );
+      return rows.filter((r) => at(r.values.clientId)).length + missing.filter((r) => at(r.clientId)).length;
     },
     /** One write of the clientId column (when any moved) and one append. */
     write(map: Record<string, string>): { relinked: number; restored: number } {

@@ -117,7 +117,9 @@ function explained(entries: ContactChange[] | undefined, current: Person | undef
     if (!c.after) return false;
     const after = c.after.person as Record<string, unknown>;
     const now = current as Record<string, unknown>;
-    return c.fields.filter((f) => f !== 'memberships').every((f) => canonicalValue(after[f], f) === canonicalValue(now[f], f));
+    return c.fields
+      .filter((f) => f !== 'memberships')
+      .every((f) => canonicalValue(after[f], f) === canonicalValue(now[f], f));
   });
 }
 

@@ -12,7 +12,12 @@ function contact(rn: string, name: string, extra: Partial<Person> = {}, labels: 
 const withId = (id: string): Partial<Person> => ({ clientData: [{ key: 'crm.clientId', value: id }] });
 
 test('into an empty account every backed-up contact is created and every label is made', () => {
-  const plan = planRestore([contact('people/c1', 'A', {}, ['VIP']), contact('people/c2', 'B')], [], new Map(), phoneKey);
+  const plan = planRestore(
+    [contact('people/c1', 'A', {}, ['VIP']), contact('people/c2', 'B')],
+    [],
+    new Map(),
+    phoneKey,
+  );
   expect(plan.counts).toEqual({ created: 2, updated: 0, unchanged: 0 });
   expect(plan.labelsToCreate).toEqual(['VIP']);
   expect(plan.relink).toEqual({});
@@ -27,7 +32,12 @@ test('matched by resourceName, then client id, then phone, then e-mail; each cur
   ];
   const current: Person[] = [
     // Carries the same phone as old2, but belongs to old1 by its client id.
-    { resourceName: 'people/n1', names: [{ givenName: 'Иван' }], ...withId('k1'), phoneNumbers: [{ value: '+79121112233' }] },
+    {
+      resourceName: 'people/n1',
+      names: [{ givenName: 'Иван' }],
+      ...withId('k1'),
+      phoneNumbers: [{ value: '+79121112233' }],
+    },
     { resourceName: 'people/n3', names: [{ givenName: 'Олег' }], emailAddresses: [{ value: 'oleg@example.ru' }] },
     { resourceName: 'people/same', names: [{ givenName: 'Нино' }], metadata: { sources: [] } as never },
   ];
@@ -73,7 +83,9 @@ test('the guard fires above the share of all contacts or of one label, not at it
     resourceName: `people/c${i}`,
     labels: i < 10 ? ['VIP'] : [],
   }));
-  expect(massDeletion(previous, ['people/c50', 'people/c51', 'people/c52', 'people/c53', 'people/c54'], [], 5).fire).toBe(false);
+  expect(
+    massDeletion(previous, ['people/c50', 'people/c51', 'people/c52', 'people/c53', 'people/c54'], [], 5).fire,
+  ).toBe(false);
   const two = massDeletion(previous, ['people/c0', 'people/c1'], [], 5);
   expect(two.fire).toBe(true);
   expect(two.labels).toEqual([{ label: 'VIP', deleted: 2, of: 10, over: true }]);

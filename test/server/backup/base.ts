@@ -40,15 +40,26 @@ export function clientPerson(i: number, groups: Record<string, string>): Person 
     names: [{ familyName: `Клиентов${i}`, givenName: i % 2 ? 'Иван' : 'Мария', middleName: 'Петрович' }],
     phoneNumbers: [{ value: `+7 912 ${String(1000000 + i).slice(-7)}`, type: 'mobile' }],
     ...(i % 4 ? { emailAddresses: [{ value: `client${i}@example.ru` }] } : {}),
-    ...(i % 3 === 0 ? { birthdays: [{ date: { month: (i % 12) + 1, day: (i % 28) + 1, ...(i % 6 ? { year: 1980 + (i % 30) } : {}) } }] } : {}),
-    ...(i % 5 === 0 ? { biographies: [{ value: `Заметка о клиенте ${i}\nвторая строка`, contentType: 'TEXT_PLAIN' }] } : {}),
+    ...(i % 3 === 0
+      ? {
+          birthdays: [
+            { date: { month: (i % 12) + 1, day: (i % 28) + 1, ...(i % 6 ? { year: 1980 + (i % 30) } : {}) } },
+          ],
+        }
+      : {}),
+    ...(i % 5 === 0
+      ? { biographies: [{ value: `Заметка о клиенте ${i}\nвторая строка`, contentType: 'TEXT_PLAIN' }] }
+      : {}),
     userDefined: [{ key: 'Менеджер', value: i % 2 ? 'Ольга Смирнова' : 'Дмитрий Ковалёв' }],
     clientData: [
       { key: 'crm.importId', value: 'imp-base' },
       { key: 'crm.clientId', value: `imp-base-${i}` },
     ],
     memberships: labels.map(
-      (l) => ({ contactGroupMembership: { contactGroupResourceName: groups[l] } }) as GoogleAppsScript.People.Schema.Membership,
+      (l) =>
+        ({
+          contactGroupMembership: { contactGroupResourceName: groups[l] },
+        }) as GoogleAppsScript.People.Schema.Membership,
     ),
   } as Person;
 }

@@ -87,7 +87,11 @@ test('1,000 clients and 5,000 events: backed up, lost, restored — twice, the s
   const people = ws.people;
   const edited = back.names.slice(0, 20);
   for (const [k, rn] of edited.entries())
-    people.editByUser(rn, { biographies: [{ value: `Новая заметка ${k}`, contentType: 'TEXT_PLAIN' }] }, ws.clock.now());
+    people.editByUser(
+      rn,
+      { biographies: [{ value: `Новая заметка ${k}`, contentType: 'TEXT_PLAIN' }] },
+      ws.clock.now(),
+    );
   lap('const second = runBa');
   ws.clock.advance(86_400_000);
   const second = runBackup(office, { now: '2026-03-03T03:00:00+03:00' });

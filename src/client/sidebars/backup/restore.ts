@@ -29,7 +29,11 @@ export function setUpRestore(locale: Locale): void {
         element(
           'div',
           { class: 'row' },
-          element('button', { type: 'button', class: 'restore-preview', onclick: () => void preview(night) }, say('preview')),
+          element(
+            'button',
+            { type: 'button', class: 'restore-preview', onclick: () => void preview(night) },
+            say('preview'),
+          ),
         ),
       );
     }
@@ -56,7 +60,9 @@ export function setUpRestore(locale: Locale): void {
       element('h3', {}, say('heading', r)),
       element('p', {}, nothing ? say('nothing', r) : say('counts', r)),
       element('p', { class: 'muted' }, say('events', r)),
-      r.labelsCreated.length ? element('p', { class: 'muted' }, say('labels', { labels: r.labelsCreated.join(', ') })) : null,
+      r.labelsCreated.length
+        ? element('p', { class: 'muted' }, say('labels', { labels: r.labelsCreated.join(', ') }))
+        : null,
       element(
         'ul',
         { class: 'plain samples' },
@@ -75,7 +81,11 @@ export function setUpRestore(locale: Locale): void {
         : element(
             'div',
             { class: 'row' },
-            element('button', { type: 'button', class: 'primary', id: 'restore-run', onclick: () => void run(r.night) }, say('restore')),
+            element(
+              'button',
+              { type: 'button', class: 'primary', id: 'restore-run', onclick: () => void run(r.night) },
+              say('restore'),
+            ),
             element('button', { type: 'button', onclick: () => replaceChildren(panel) }, say('cancel')),
           ),
     );
