@@ -81,7 +81,16 @@ export function changedFields(backup: BackupContact, current: Person): string[] 
         ),
       }
     : (current as Record<string, unknown>);
-  return RESTORED_FIELDS.filter((f) => canonicalValue(b[f], f) !== canonicalValue(c[f], f));
+  return RESTORED_FIELDS.filter((f) => canonicalValue(b[f], f) !== canonicalValue(sameShape(f, b[f], c[f]), f));
+}
+
+/** Google fills a name's unstructuredName from its parts when a write gave none: a backup without one (a file from
+ *  elsewhere) is not different for lacking it. */
+function sameShape(field: string, backup: unknown, current: unknown): unknown {
+  if (field !== 'names' || !Array.isArray(backup) || !Array.isArray(current)) return current;
+  return current.map((n: Record<string, unknown>, i) =>
+    backup[i] && !(backup[i] as Record<string, unknown>).unstructuredName ? { ...n, unstructuredName: undefined } : n,
+  );
 }
 
 /** A value as a write sends it: what Google computes (metadata, formatted values, display names) left out. */
