@@ -1,3 +1,4 @@
+import { normalizeAll } from '../../../src/core/import/normalize';
 import { readVcard } from '../../../src/core/import/readers/vcard';
 import { readVcard4, vcard4 } from '../../../src/core/backup/vcard4';
 import { toBackupContact } from '../../../src/core/backup/snapshot';
@@ -82,8 +83,14 @@ const rich: BackupContact = {
 describe('vCard 4.0 backup', () => {
   it('reads back exactly what it wrote, every field and label', () => {
     const plain: BackupContact = { labels: [], person: { names: [{ givenName: 'Анна', displayName: 'Анна' }] } };
-    const text = vcard4([rich, plain]);
-    expect(readVcard4(text)).toEqual([rich, plain]);
+    const nameless: BackupContact = {
+      labels: ['Без имени'],
+      person: { phoneNumbers: [{ value: '+7 900 000-00-01' }] },
+    };
+    const text = vcard4([rich, plain, nameless]);
+    expect(readVcard4(text)).toEqual([rich, plain, nameless]);
+    expect(text).toContain('FN:+7 900 000-00-01\r\n');
+    expect(readVcard4('')).toEqual([]);
   });
 
   it('is RFC 6350: VERSION 4.0, CRLF, folded at 75 octets without splitting a character, text escaped', () => {
@@ -165,5 +172,16 @@ describe('vCard 4.0 backup', () => {
     expect(custom).toContain('Менеджер');
     expect(custom.some((k) => k.startsWith('X-CRM'))).toBe(false);
     expect(d.addresses[0]).toMatchObject({ city: 'Екатеринбург', type: 'home', postalCode: '620000' });
+    // And the import makes a client of it; the one complaint is about the number People itself held without a
+    // country code (a 7-digit local number), not about anything the backup wrote.
+    const { contacts, problems } = normalizeAll(drafts, { defaultCountry: 'RU', locale: 'ru' });
+    expect(problems.filter((p) => p.severity !== 'warning').map((p) => p.value)).toEqual(['222-33-44']);
+    expect(contacts).toHaveLength(1);
+    expect(contacts[0].person.phoneNumbers?.map((p) => p.canonicalForm)).toEqual(
+      expect.arrayContaining(['+79123456789', '+73432223344', '+995321234567']),
+    );
+    // The import reads a comma or a semicolon inside a label as a separator (its rule for label cells), so
+    // "VIP, опт" arrives as two labels there; a restore reads the file with readVcard4 and keeps it whole.
+    expect(contacts[0].labels).toEqual(['VIP', 'опт', 'Постоянные', '2024', 'ქართველი 🇬🇪']);
   });
 });

@@ -15,7 +15,7 @@ import { Blob, decodeText } from '../script/blob';
 import { signatureMismatch } from '../script/emulated';
 import { PAYLOAD_LIMITS } from '../limits';
 import { utf8Bytes, jsonBytes } from '../wire-size';
-import { parseFields, selectFile, selectList } from './fields';
+import { checkFile, parseFields, Selection, selectFile, selectList } from './fields';
 import { matches, parseQuery } from './query';
 import { DriveFileRecord, DriveStore, FOLDER_MIME, isFolder, webViewLink } from './store';
 import { driveError, SAY } from './wording';
@@ -150,14 +150,17 @@ class DriveCore {
     return f.id;
   }
 
-  /** The media's bytes, refused over the upload limit; undefined without media. */
-  media(api: string, method: string, args: unknown[], mediaData: unknown): Uint8Array | undefined {
+  /** The media's bytes; undefined without media. A non-Blob fails in Apps Script's binding, before any request. */
+  media(method: string, args: unknown[], mediaData: unknown): Uint8Array | undefined {
     if (mediaData === undefined || mediaData === null) return undefined;
     if (!(mediaData instanceof Blob)) throw signatureMismatch(`Drive.Files.${method}`, args);
-    const bytes = Blob.octets(mediaData);
-    if (bytes.length > PAYLOAD_LIMITS.driveMediaUploadBytes.value)
+    return Blob.octets(mediaData);
+  }
+
+  /** Refuses media over the upload limit (limits.ts): the request went out, its bytes counted, nothing written. */
+  uploadable(api: string, bytes: Uint8Array | undefined): void {
+    if (bytes && bytes.length > PAYLOAD_LIMITS.driveMediaUploadBytes.value)
       throw driveError(api, 400, SAY.mediaTooLarge(bytes.length), 'badRequest');
-    return bytes;
   }
 
   /** Refuses a write that would take the account past its storage quota (trashed files count). */
@@ -197,15 +200,16 @@ type FilesApi = {
   ): File;
   remove(fileId: string, optionalArgs?: Record<string, unknown>): void;
 };
-// Google's own signatures, so a drift fails the type check (get is overloaded on alt: media, typed below).
-type GoogleFiles = GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection;
-type _Check = [
-  GoogleFiles['create'] extends (r: File, m: GoogleAppsScript.Base.Blob, o: Record<string, unknown>) => File ? 1 : 0,
-  GoogleFiles['update'] extends (r: File, id: string, m: GoogleAppsScript.Base.Blob, o: object) => File ? 1 : 0,
-];
-export const DRIVE_SIGNATURES_MATCH: _Check = [1, 1];
+/**
+ * Google's signatures (@types/google-apps-script, Drive_v3 FilesCollection): the class must fit wherever typed script
+ * code expects Google's methods, so a drift of either fails the type check.
+ */
+type GoogleFiles = Pick<
+  GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection,
+  'create' | 'get' | 'list' | 'update' | 'remove'
+>;
 
-export class DriveFilesCollection implements FilesApi {
+export class DriveFilesCollection implements FilesApi, GoogleFiles {
   readonly #core: DriveCore;
 
   constructor(core: DriveCore) {
@@ -216,14 +220,18 @@ export class DriveFilesCollection implements FilesApi {
   create(resource: File, mediaData?: GoogleAppsScript.Base.Blob, optionalArgs?: Record<string, unknown>): File {
     const core = this.#core;
     const args = [resource, mediaData, optionalArgs];
-    const bytes = core.media('drive.files.create', 'create', args, mediaData);
+    const bytes = core.media('create', args, mediaData);
     return core.call('create', [resource, bytes, optionalArgs], (api) => {
+      core.uploadable(api, bytes);
       const query = queryArgs(api, optionalArgs, ['fields', 'uploadType', 'ignoreDefaultVisibility', 'ocrLanguage']);
-      const fields = parseFields(api, query.fields);
+      const fields = fileFields(api, query.fields);
       const body = bodyArgs(api, resource, CREATE_FIELDS);
       const blobType = mediaData instanceof Blob ? mediaData.getContentType() : null;
-      // UNVERIFIED: which type Drive records when neither the body nor the blob says (octet-stream here).
+      // A file created with nothing is "Untitled", application/octet-stream
+      // (https://developers.google.com/drive/api/guides/create-file); with media, the blob's type (UNVERIFIED which one
+      // Apps Script sends when the body names none).
       const mimeType = body.mimeType !== undefined ? String(body.mimeType) : (blobType ?? 'application/octet-stream');
+      checkMimeType(api, mimeType);
       if (mimeType === FOLDER_MIME && bytes) throw driveError(api, 400, SAY.folderMedia, 'badRequest');
       const parentIds = body.parents === undefined ? ['root'] : body.parents;
       if (!Array.isArray(parentIds)) throw driveError(api, 400, SAY.invalidValue, 'invalid', 'parents');
@@ -231,7 +239,6 @@ export class DriveFilesCollection implements FilesApi {
       const parents = parentIds.map((p) => core.folder(api, String(p)));
       core.room(api, bytes?.length ?? 0);
       const f = core.store.insert({
-        // Drive names a file created without a name "Untitled".
         name: body.name === undefined ? 'Untitled' : String(body.name),
         mimeType,
         parents: parents.length ? parents : [core.store.rootId],
@@ -258,7 +265,7 @@ export class DriveFilesCollection implements FilesApi {
     if (typeof fileId !== 'string') throw signatureMismatch('Drive.Files.get', [fileId, optionalArgs]);
     return core.call('get', [fileId, optionalArgs], (api) => {
       const query = queryArgs(api, optionalArgs, ['fields', 'alt', 'acknowledgeAbuse', 'includeLabels']);
-      const fields = parseFields(api, query.fields);
+      const fields = fileFields(api, query.fields);
       if (query.alt !== undefined && query.alt !== 'json' && query.alt !== 'media')
         throw driveError(api, 400, SAY.invalidValue, 'invalid', 'alt');
       if (fileId === 'root' || fileId === core.store.rootId) {
@@ -339,8 +346,9 @@ export class DriveFilesCollection implements FilesApi {
     const core = this.#core;
     const args = [resource, fileId, mediaData, optionalArgs];
     if (typeof fileId !== 'string') throw signatureMismatch('Drive.Files.update', args);
-    const bytes = core.media('drive.files.update', 'update', args, mediaData);
+    const bytes = core.media('update', args, mediaData);
     return core.call('update', [resource, fileId, bytes, optionalArgs], (api) => {
+      core.uploadable(api, bytes);
       const query = queryArgs(api, optionalArgs, [
         'fields',
         'addParents',
@@ -368,6 +376,9 @@ export class DriveFilesCollection implements FilesApi {
         throw driveError(api, 400, SAY.cycle, 'badRequest', 'addParents');
       const appProperties =
         body.appProperties === undefined ? undefined : core.appProperties(api, body.appProperties, f.appProperties);
+      if (body.trashed !== undefined && typeof body.trashed !== 'boolean')
+        throw driveError(api, 400, SAY.invalidValue, 'invalid', 'trashed');
+      if (body.mimeType !== undefined) checkMimeType(api, String(body.mimeType));
       if (body.mimeType !== undefined && (String(body.mimeType) === FOLDER_MIME) !== isFolder(f))
         throw driveError(api, 400, SAY.notEmulated('changing a file into a folder or back'), 'badRequest');
       if (bytes) core.room(api, bytes.length - f.size);
@@ -382,8 +393,8 @@ export class DriveFilesCollection implements FilesApi {
       if (body.description !== undefined) f.description = String(body.description);
       if (appProperties) f.appProperties = appProperties;
       if (query.addParents !== undefined || query.removeParents !== undefined) f.parents = parents;
-      if (body.trashed !== undefined && Boolean(body.trashed) !== f.trashed)
-        core.store.setTrashed(f, Boolean(body.trashed), now);
+      if (body.trashed !== undefined && body.trashed !== f.trashed)
+        core.store.setTrashed(f, body.trashed === true, now);
       if (bytes) core.store.setContent(f, bytes, now);
       else if (modified) f.modifiedTime = now;
       return selectFile(api, toResource(f), fields) as File;
@@ -400,6 +411,19 @@ export class DriveFilesCollection implements FilesApi {
       return undefined;
     });
   }
+}
+
+/** A File's `fields`, checked before anything is done (Google refuses a bad selection without writing). */
+function fileFields(api: string, value: unknown): Selection | undefined {
+  const sel = parseFields(api, value);
+  if (sel) checkFile(api, sel);
+  return sel;
+}
+
+/** Google's own types other than folders (Docs, Sheets, shortcuts…) are other services' files: not emulated here. */
+function checkMimeType(api: string, mimeType: string): void {
+  if (mimeType.startsWith('application/vnd.google-apps.') && mimeType !== FOLDER_MIME)
+    throw driveError(api, 400, SAY.notEmulated(`creating a ${mimeType} file through Drive`), 'badRequest');
 }
 
 function pageSize(api: string, value: unknown): number {

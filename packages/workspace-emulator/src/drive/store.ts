@@ -1,7 +1,8 @@
 // The office account's Google Drive: its files and folders (metadata and content), who made each (an Apps Script
 // project, or the person in the Drive UI), and the account's storage quota. Scripts reach it through the Drive
-// advanced service (service.ts); the uncounted host methods below (`files`, `content`, `userCreate`, `userTrash`,
-// `userDelete`, `setUsedElsewhere`) are for tests, the CLI and the sandbox: what a person does in drive.google.com.
+// advanced service (service.ts); the uncounted host methods below (`files`, `content`, `usage`, `userCreate`,
+// `userRename`, `userMove`, `userTrash`, `userDelete`, `setUsedElsewhere`) are for tests, the CLI and the sandbox: what a
+// person does in drive.google.com.
 //
 // Content is kept as base64 text, not bytes: the state database fingerprints and serialises every store as JSON on
 // each transaction (state/stores.ts), and a Uint8Array would become an object with one key per byte.
@@ -142,7 +143,7 @@ export class DriveStore {
     return this.records;
   }
 
-  /** @internal Bytes the account uses: every Drive file's content (trashed files count until deleted) + elsewhere. */
+  /** Bytes the account uses (host too): every Drive file's content, trashed ones included, + what is used elsewhere. */
   usage(): number {
     let n = this.usedElsewhere;
     for (const f of this.records) n += f.size;
@@ -310,6 +311,24 @@ export class DriveStore {
         now: this.now(),
       }),
     );
+  }
+
+  /** The person renames a file or folder in the Drive UI (its id stays). */
+  userRename(id: string, name: string): void {
+    const f = this.#require(id);
+    f.name = name;
+    f.modifiedTime = this.now();
+  }
+
+  /** The person moves a file or folder into another folder ('root': My Drive) in the Drive UI (its id stays). */
+  userMove(id: string, parent: string): void {
+    const f = this.#require(id);
+    const to = parent === 'root' ? this.rootId : parent;
+    if (to !== this.rootId && !(this.record(to) && isFolder(this.record(to)!)))
+      throw new Error(`ws.drive: no folder ${parent}`);
+    if (to === id || this.descendants(id).some((d) => d.id === to))
+      throw new Error('ws.drive: a folder cannot go inside itself');
+    f.parents = [to];
   }
 
   /** The person moves a file or folder to the trash in the Drive UI (a folder's contents go with it). */
