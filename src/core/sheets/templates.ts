@@ -5,6 +5,7 @@ import events from '../../../sheets-templates/events.json';
 import importLog from '../../../sheets-templates/import-log.json';
 import imports from '../../../sheets-templates/imports.json';
 import importStaging from '../../../sheets-templates/import-staging.json';
+import journal from '../../../sheets-templates/journal.json';
 import labels from '../../../sheets-templates/labels.json';
 import lists from '../../../sheets-templates/lists.json';
 import openEvents from '../../../sheets-templates/open-events.json';
@@ -22,7 +23,8 @@ export type SheetKey =
   | 'importLog'
   | 'importStaging'
   | 'cardIndex'
-  | 'openEvents';
+  | 'openEvents'
+  | 'journal';
 
 export const TEMPLATES: readonly SheetTemplate[] = [
   lists,
@@ -35,6 +37,7 @@ export const TEMPLATES: readonly SheetTemplate[] = [
   importStaging,
   cardIndex,
   openEvents,
+  journal,
 ] as SheetTemplate[];
 
 export function template(key: SheetKey): SheetTemplate {

@@ -21,6 +21,9 @@ import { Person, withRetry } from '../people/gateway';
 import { labelGroups, labelNames, labelsOf } from '../people/labels';
 import { peopleApi } from '../people/people';
 import { clientText, refusedChange } from './messages';
+import { fieldsOf, LABELS_FIELD, makeChange, stateOf } from '../../core/backup/journal';
+import { appendChanges } from '../backup/journal-sheet';
+import { scriptClock } from '../clock';
 
 const WORD_INDEX: Record<Locale, number> = { en: 0, ru: 1, ka: 2 };
 const READ_MASK = 'names,emailAddresses,phoneNumbers,memberships,userDefined,birthdays,organizations';
@@ -117,6 +120,20 @@ function personOf(c: NewClientData, e164: string | undefined, groupNames: string
   return person;
 }
 
+/** The new contact in the change journal (source 'add'): a revert deletes it while nobody has changed it since. */
+function journalCreated(created: Person, labels: string[], office: OfficeContext): void {
+  const person = created as never;
+  const fields = [...fieldsOf(person), ...(labels.length ? [LABELS_FIELD] : [])];
+  const change = makeChange(
+    { source: 'add', actor: office.actorEmail, clock: scriptClock },
+    'created',
+    String(created.resourceName ?? ''),
+    undefined,
+    stateOf(person, fields, labels),
+  );
+  if (change) appendChanges([change]);
+}
+
 /** The checks, the search for an existing client, and the create: what every "add a client" does. */
 export function addClientContact(c: NewClientData, office: OfficeContext): AddedClient {
   const locale = office.locale;
@@ -155,6 +172,7 @@ export function addClientContact(c: NewClientData, office: OfficeContext): Added
     peopleApi().People!.createContact(personOf({ ...c, email }, e164, groupNames, locale), { personFields: READ_MASK }),
   );
   const labels = [...new Set([...c.labels, ...groupNames.map((g) => groups.get(g) ?? '').filter(Boolean)])];
+  journalCreated(created, labels, office);
   noteContact(created, labels);
   return { created: true, person: created, client: personSummary(created, labels, country) };
 }

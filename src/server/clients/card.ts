@@ -36,6 +36,9 @@ import { oneClient } from './resolve-one';
 import { scopeOf } from '../staff/scope';
 import { roleText } from '../staff/messages';
 import type { Locale } from '../../core/i18n/locale';
+import { journalClientName, makeChange, stateOf } from '../../core/backup/journal';
+import { appendChanges } from '../backup/journal-sheet';
+import { scriptClock } from '../clock';
 
 type Membership = GoogleAppsScript.People.Schema.Membership;
 
@@ -131,12 +134,34 @@ function writeChanges(person: Person, changes: ClientCardChanges, groups: Map<st
     body.memberships = membershipsFor(person, changes.labels, groups);
     fields.push('memberships');
   }
-  return withRetry(() =>
+  const written = withRetry(() =>
     peopleApi().People!.updateContact(body, String(person.resourceName), {
       updatePersonFields: fields.join(','),
       personFields: CARD_PERSON_FIELDS,
     }),
   );
+  return { written, fields };
+}
+
+/** The save in the change journal: the fields written, as the person read with its etag had them and as saved. */
+function journalSave(
+  before: Person,
+  labelsBefore: string[],
+  after: Person,
+  labelsAfter: string[],
+  fields: string[],
+  office: OfficeContext,
+): void {
+  const context = { source: 'edit' as const, actor: office.actorEmail, clock: scriptClock };
+  const change = makeChange(
+    context,
+    'updated',
+    String(after.resourceName ?? before.resourceName),
+    stateOf(before as never, fields, labelsBefore),
+    stateOf(after as never, fields, labelsAfter),
+    { among: fields, client: journalClientName(after as never) },
+  );
+  if (change) appendChanges([change]);
 }
 
 export function saveClient(input: SaveClientInput): SaveClientResult {
@@ -167,14 +192,16 @@ export function saveClient(input: SaveClientInput): SaveClientResult {
     }
     if (!Object.keys(changes).length) return { saved: true, client: theirs, mergedFromElsewhere, conflicts: [] };
     let written: Person;
+    let fields: string[];
     try {
-      written = writeChanges(person, changes, groups, office);
+      ({ written, fields } = writeChanges(person, changes, groups, office));
     } catch (e) {
       // Changed between our read and our write: read it again and merge against that.
       if (isStaleEtag(e) && attempt < SAVE_ATTEMPTS) continue;
       throw e;
     }
     const client = cardOf(written, labelsOf(written, groups));
+    journalSave(person, theirs.labels, written, client.labels, fields, office);
     noteContact(written, client.labels);
     return { saved: true, client, mergedFromElsewhere, conflicts: [] };
   }

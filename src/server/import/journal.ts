@@ -68,6 +68,8 @@ export class SheetJournal implements ImportJournal {
     private readonly sheets: ImportSheets,
     private readonly importId: string,
     private readonly rowNumber: number,
+    /** The change journal's rows gathered since the last commit (backup/journal-sheet.ts), written with the entries. */
+    private readonly changes?: { takeRequests(): GoogleAppsScript.Sheets.Schema.Request[] },
   ) {
     // Read once, here: a damaged cell is an error before anything is written.
     this.entries = logEntries(sheets.log!.table, importId);
@@ -101,6 +103,7 @@ export class SheetJournal implements ImportJournal {
     writeBatch(ss, [
       ...appendRecords(this.sheets.log!, rows, timeZone),
       ...(status ? updateRecord(this.sheets.imports!, this.rowNumber, status, timeZone) : []),
+      ...(this.changes?.takeRequests() ?? []),
     ]);
   }
 }

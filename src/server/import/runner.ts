@@ -27,6 +27,8 @@ import { peopleDirectory, Person as IndexPerson, withQuotaDeadline } from '../pe
 import { uiLocale } from '../sheets/settings';
 import { readImportSheets, type ImportSheets } from './import-sheets';
 import { logEntries, recordIn, SheetJournal } from './journal';
+import { journalled, JournalSheet } from '../backup/journal-sheet';
+import { OfficeContext } from '../events/office';
 import { importMessage } from './messages';
 import { stagedIn } from './staging';
 
@@ -103,12 +105,18 @@ export function runImport(importId: string): ImportProgress {
   const found = recordIn(sheets.imports!.table, importId);
   if (!found) throw new Error(`There is no import ${importId} in the Imports sheet.`);
   const status = found.record.status as ImportStatus;
-  const journal = new SheetJournal(sheets, importId, found.rowNumber);
+  // The change journal's rows ride on the import journal's commits: no Sheets request of their own.
+  const changes = new JournalSheet({ ss: sheets.ss });
+  const journal = new SheetJournal(sheets, importId, found.rowNumber, changes);
   if (status === 'done' || status === 'undone')
     return finishedProgress(importId, status, journal.read(importId), found.record.skipped);
   const { contacts, phoneKey, region, locale } = staged(importId, sheets);
   // What this run writes to the account goes into the card index before the execution ends, whatever happens.
-  const people = new RecordingDirectory(peopleDirectory);
+  const people = new RecordingDirectory(
+    journalled(peopleDirectory, 'import', found.record.by || new OfficeContext(sheets.ss).actorEmail, {
+      log: changes,
+    }),
+  );
   try {
     const progress = withQuotaDeadline(startedAt + QUOTA_WAIT_DEADLINE_MS, () =>
       runSteps(
@@ -132,6 +140,8 @@ export function runImport(importId: string): ImportProgress {
     if (e instanceof AccountLimitError) e.message = limitMessage(locale, e.room);
     throw e;
   } finally {
+    // Left by a run that stopped on an error after a People write (the last commit was not reached).
+    changes.flush();
     indexChanges(people, region);
   }
 }
