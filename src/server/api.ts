@@ -29,6 +29,7 @@ import { getReport, refreshDashboard, refreshReports } from './reports/refresh';
 import { getAccess } from './staff/get-access';
 import { guarded } from './staff/guard';
 import { protectOfficeSheets } from './sheets/protect';
+import { getChanges, revertChange } from './backup/journal-api';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -112,6 +113,8 @@ export const api: ServerApi = {
   resolveClient,
   getClientSidebarSetup,
   openClientSidebar,
+  getChanges: guarded('editClients', getChanges),
+  revertChange: guarded('editClients', revertChange),
   refreshReports: guarded('reports', refreshReports),
   getReport: guarded('reports', getReport),
   refreshDashboard: guarded('reports', refreshDashboard),
