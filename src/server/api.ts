@@ -32,6 +32,7 @@ import { restoreNight } from './backup/restore-night';
 import { protectOfficeSheets } from './sheets/protect';
 import { runBackup } from './backup/nightly';
 import { listBackups } from './backup/list-backups';
+import { getChanges, revertChange } from './backup/journal-api';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -115,6 +116,8 @@ export const api: ServerApi = {
   resolveClient,
   getClientSidebarSetup,
   openClientSidebar,
+  getChanges: guarded('editClients', getChanges),
+  revertChange: guarded('editClients', revertChange),
   refreshReports: guarded('reports', refreshReports),
   getReport: guarded('reports', getReport),
   refreshDashboard: guarded('reports', refreshDashboard),

@@ -5,6 +5,7 @@
 import type { IsJson, ProveJson } from './json';
 import type { AccessView } from './access-dto';
 import type { BackupNightView, BackupRunResult, RestoreInput, RestoreResult } from './backup-dto';
+import type { ChangeView, JournalQuery, RevertResult } from './backup-dto';
 import type { Locale } from '../core/i18n/locale';
 import type { SettingKey } from '../core/settings/definitions';
 import type { SettingEntry } from '../core/settings/read';
@@ -128,6 +129,10 @@ export interface ServerApi {
   getClientSidebarSetup(): ClientSidebarSetup;
   /** Shows the Client sidebar opened on one client (a resourceName, or any text the resolver takes). */
   openClientSidebar(client: string): void;
+  // The change journal (src/shared/backup-dto.ts): a client's or the latest changes, newest first, and undoing one.
+  // Both need the `editClients` right.
+  getChanges(q: JournalQuery): ChangeView[];
+  revertChange(id: string): RevertResult;
   // Reports (src/shared/reports-dto.ts): the Reports sheet and the Dashboard rewritten from one read each; a report
   // computed from the sheets without writing anything (`crm report`). Callers need the `reports` capability.
   /** Rewrites the Reports sheet for the office's choice (its top cells), or for `input`, which is then kept there. */
@@ -226,6 +231,8 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   resolveClient: true,
   getClientSidebarSetup: true,
   openClientSidebar: true,
+  getChanges: true,
+  revertChange: true,
   refreshReports: true,
   getReport: true,
   refreshDashboard: true,

@@ -21,6 +21,7 @@ import { settingsCommand, sheetCommand } from './sheet-commands';
 import { dashboardCommand, reportCommand } from './report-commands';
 import { staffCommand } from './staff-commands';
 import { restoreCommand } from './restore-commands';
+import { journalCommand, revertCommand } from './journal-commands';
 
 /** A refusal says what was refused and what is allowed; a malformed command also gets the usage text. */
 function usageText(e: UsageError): string {
@@ -92,6 +93,13 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
                                    administrator, manager or specialist; roleText: the Role cell's words)
   staff add --name N --email E --role director|administrator|manager|specialist [--head EMAIL]
                                    add a person (refused: an unknown role, an e-mail already there, an unknown head)
+
+  journal [QUERY] [--limit N] --json
+                                   changes the CRM made to contacts, newest first (QUERY: a contact's
+                                   resourceName, or text in the client's name or values): [{id, at, actor, source,
+                                   action, resourceName, client, fields, summary, reverted, revertOf}]
+  revert CHANGE_ID                 undo one change (refused, exit 1, when the contact was changed again since);
+                                   prints {"ok", "change", "message"}
 
   --as EMAIL                       run the command as that person (the sandbox's domain is example.com: a staff
                                    member there is named by Google, and their role's rules apply)
@@ -221,6 +229,8 @@ export async function main(argv: string[]): Promise<number> {
       dashboard: () => dashboardCommand(office),
       staff: () => staffCommand(office, args),
       restore: () => restoreCommand(office, args),
+      journal: () => journalCommand(office, args),
+      revert: () => revertCommand(office, args),
     });
     const run = commands[args.command];
     if (!run) throw new UsageError(`Unknown command "${args.command}"`);
@@ -230,6 +240,8 @@ export async function main(argv: string[]): Promise<number> {
     if (args.command === 'preview' && !args.flags.json)
       process.stdout.write(previewText(result as ReturnType<typeof previewCommand>));
     else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    // A revert refused (the contact changed since, already undone, unknown id) printed why: a failure's exit code.
+    if (args.command === 'revert' && !(result as { ok?: boolean }).ok) return 1;
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -130,6 +130,7 @@ function journalCreated(created: Person, labels: string[], office: OfficeContext
     String(created.resourceName ?? ''),
     undefined,
     stateOf(person, fields, labels),
+    { fields },
   );
   if (change) appendChanges([change]);
 }

@@ -24,6 +24,7 @@ import type { AccessView } from '../../../shared/access-dto';
 import { errorText, showStatus } from '../../lib/status';
 import { CardForm, changesFrom, fieldLabel } from './card-form';
 import { clientsText, ClientsTextKey } from './strings';
+import { loadChanges, wireChanges, type ChangesContext } from './changes';
 
 /** How long typing pauses before the search runs. */
 const SEARCH_DELAY_MS = 250;
@@ -254,7 +255,14 @@ function showClient(view: ClientView): void {
   history(view);
   showSection('client');
   document.body.setAttribute('data-client-id', base.resourceName);
+  void loadChanges(base.resourceName, changesContext);
 }
+
+const changesContext: ChangesContext = {
+  say: (key, params) => say(key, params),
+  when: (iso) => whenOf(iso),
+  reopen: (resourceName) => openClient(resourceName),
+};
 
 async function openClient(client: string): Promise<boolean> {
   showStatus(say('loading'));
@@ -323,6 +331,7 @@ function afterSave(result: SaveClientResult): void {
         : '',
     );
     showStatus(say('saved'), 'ok');
+    void loadChanges(result.client.resourceName, changesContext);
     return;
   }
   // Nothing was written: the card shows what is stored now, with the user's own edits on top, and each clash as two
@@ -436,6 +445,7 @@ const TEXTS = {
   'filter-birthday-label': 'birthdayThisWeek',
   back: 'back',
   'card-summary': 'editCard',
+  'changes-summary': 'changes',
   'card-save': 'save',
   'card-reset': 'undoEdits',
   'log-event': 'logEvent',
@@ -512,6 +522,7 @@ byId('event-form').addEventListener('submit', (e) => {
   void submitEvent();
 });
 byId('history-more').addEventListener('click', () => void moreHistory());
+wireChanges(changesContext);
 
 /**
  * What the role changes here: the person's own clients first (the manager filter starts on them) and, when Settings
@@ -531,6 +542,8 @@ function applyAccess(a: AccessView): void {
   byId('card-save').hidden = !edit;
   byId('card-reset').hidden = !edit;
   byId('card-details').setAttribute('data-readonly', String(!edit));
+  // The journal is read and undone with the same right (the server checks it too).
+  byId('changes-details').hidden = !edit;
   const log = a.capabilities.includes('logEvents');
   byId('log-event').hidden = !log;
   byId('plan-event').hidden = !log;
