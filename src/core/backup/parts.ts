@@ -28,13 +28,13 @@ export class RecordTooLargeError extends Error {
 }
 
 /**
- * The records in consecutive parts, each rendered once and at most `maxBytes`. Linear: every record is rendered
- * alone once to estimate its share (its text minus what an empty part costs: a CSV header, JSON brackets), the
- * estimates are packed greedily, each part is rendered and measured, and a part that came out larger than estimated
- * (a CSV part gains columns when a busier contact joins it) is halved and rendered again.
+ * The records in consecutive parts, each at most `maxBytes`. Linear: every record is rendered alone once to estimate
+ * its share (its text minus what an empty part costs: a CSV header, JSON brackets), the estimates are packed
+ * greedily, and each part is rendered and measured. A part that came out larger than estimated (JSON's commas, a CSV
+ * part that gains columns when a busier contact joins it) is cut to the share that fits and rendered again, and the
+ * next parts are packed with the overshoot learnt, so most parts are rendered once.
  */
 export function splitParts<T>(records: T[], render: (part: T[]) => string, maxBytes = PART_BYTES): Array<Part<T>> {
-  if (records.length === 0) return [];
   const base = utf8Bytes(render([]));
   const sizes = records.map((r, i) => {
     const alone = utf8Bytes(render([r]));
@@ -42,29 +42,28 @@ export function splitParts<T>(records: T[], render: (part: T[]) => string, maxBy
     return Math.max(1, alone - base);
   });
   const parts: Array<Part<T>> = [];
-  const emit = (from: number, to: number): void => {
-    const slice = records.slice(from, to);
-    const text = render(slice);
-    const bytes = utf8Bytes(text);
-    if (bytes <= maxBytes || to - from === 1) {
-      if (bytes > maxBytes) throw new RecordTooLargeError(from, bytes, maxBytes);
-      parts.push({ records: slice, text, bytes });
-      return;
+  /** Actual bytes per estimated byte, the largest seen so far. */
+  let overshoot = 1;
+  for (let start = 0; start < records.length;) {
+    let end = start;
+    let estimate = base;
+    while (end < records.length && (end === start || estimate + sizes[end] * overshoot <= maxBytes))
+      estimate += sizes[end++] * overshoot;
+    for (;;) {
+      const slice = records.slice(start, end);
+      const text = render(slice);
+      const bytes = utf8Bytes(text);
+      if (bytes <= maxBytes) {
+        parts.push({ records: slice, text, bytes });
+        break;
+      }
+      if (end - start === 1) throw new RecordTooLargeError(start, bytes, maxBytes);
+      overshoot = Math.max(overshoot, ((bytes - base) / Math.max(1, estimate - base)) * overshoot);
+      const fits = Math.floor(((end - start) * maxBytes * 0.99) / bytes);
+      end = start + Math.max(1, Math.min(end - start - 1, fits));
+      estimate = base + sizes.slice(start, end).reduce((a, b) => a + b, 0) * overshoot;
     }
-    const mid = from + Math.ceil((to - from) / 2);
-    emit(from, mid);
-    emit(mid, to);
-  };
-  let start = 0;
-  let estimate = base;
-  for (let i = 0; i < records.length; i++) {
-    if (i > start && estimate + sizes[i] > maxBytes) {
-      emit(start, i);
-      start = i;
-      estimate = base;
-    }
-    estimate += sizes[i];
+    start = end;
   }
-  emit(start, records.length);
   return parts;
 }

@@ -217,7 +217,7 @@ function dateOf(text: string): { date: CalendarDate } | { text: string } {
 }
 
 /** One card read back: standard properties first, then X-CRM-JSON over the fields it names. */
-function readCard(props: VProperty[]): BackupContact {
+function readCard(props: VProperty[], normalize = true): BackupContact {
   const labels = groupLabels(props);
   const p: Record<string, Item[] | string> = {};
   const list = (field: string): Item[] => {
@@ -362,31 +362,58 @@ function readCard(props: VProperty[]): BackupContact {
     if (v === null) delete p[field];
     else p[field] = v as Item[];
   }
-  return { person: backupPerson(p as Person), labels: sortedLabels(labelsOverride ?? cardLabels) };
+  // The read-back check compares what it built itself (already without empty parts); a file read is cleaned.
+  const labelsRead = labelsOverride ?? cardLabels;
+  return normalize
+    ? { person: backupPerson(p as Person), labels: sortedLabels(labelsRead) }
+    : { person: p as Person, labels: labelsRead };
 }
 
 function parsedLines(lines: string[]): VProperty[] {
   return lines.map((text) => parseProperty({ line: 0, text })).filter((x): x is VProperty => !!x);
 }
 
+/** Deep equality of JSON values, objects by key whatever their order (the writer's read-back check, allocation-free). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const y = b as unknown[];
+    if (a.length !== y.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], y[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    n++;
+    if (!same(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) n--;
+  return n === 0;
+}
+
 /** The card's lines: the standard ones, then X-CRM-JSON for every field they did not carry exactly. */
-function cardLines(contact: BackupContact): string[] {
-  const c: BackupContact = { person: backupPerson(contact.person), labels: sortedLabels(contact.labels ?? []) };
+function cardLines(c: BackupContact): string[] {
   const lines = standardLines(c);
-  const back = readCard(parsedLines(lines));
+  const back = readCard(parsedLines(lines), false);
   const original = c.person as Record<string, unknown>;
   const read = back.person as Record<string, unknown>;
-  for (const field of new Set([...Object.keys(original), ...Object.keys(read)])) {
-    const want = canonicalJson(original[field]);
-    if (want !== canonicalJson(read[field]))
-      lines.push(`X-CRM-JSON;X-FIELD=${field}:${escapeText(original[field] === undefined ? 'null' : want)}`);
+  const fields = new Set([...Object.keys(original), ...Object.keys(read)]);
+  for (const field of fields) {
+    if (same(original[field], read[field])) continue;
+    const json = original[field] === undefined ? 'null' : canonicalJson(original[field]);
+    lines.push(`X-CRM-JSON;X-FIELD=${field}:${escapeText(json)}`);
   }
-  if (canonicalJson(back.labels) !== canonicalJson(c.labels))
-    lines.push(`X-CRM-LABELS:${escapeText(JSON.stringify(c.labels))}`);
+  if (!same(back.labels, c.labels)) lines.push(`X-CRM-LABELS:${escapeText(JSON.stringify(c.labels))}`);
   return lines;
 }
 
-/** RFC 6350 vCard 4.0 of the contacts: CRLF line ends, lines folded at 75 octets, one card per contact. */
+/** RFC 6350 vCard 4.0 of the contacts (backups: toBackupContact's, labels sorted): CRLF line ends, lines folded at
+ *  75 octets, one card per contact. */
 export function vcard4(contacts: BackupContact[]): string {
   let out = '';
   for (const contact of contacts) {
