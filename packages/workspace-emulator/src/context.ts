@@ -165,7 +165,8 @@ export class ServiceContext {
       if (exec) exec.killed = 'Exceeded maximum execution time';
       fail(new ExecutionKilled());
     }
-    if (fault?.kind === 'quota' || fault?.kind === 'unavailable') fail(faultError(service, fault.kind));
+    if (fault?.kind === 'quota' || fault?.kind === 'unavailable' || fault?.kind === 'internal')
+      fail(faultError(service, fault.kind));
     let result: T;
     try {
       result = fn(fault);

@@ -6,6 +6,8 @@ export type FaultKind =
   | 'quota'
   /** 503 before anything is applied. */
   | 'unavailable'
+  /** 500 before anything is applied (a REST API's backendError; a built-in service's "Service error"). */
+  | 'internal'
   /** The call is applied, then the response is lost: 504 to the caller. */
   | 'lost-response'
   /** Only the first `applyFirst` items of a batch are applied, then 500. */

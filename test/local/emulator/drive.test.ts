@@ -152,6 +152,34 @@ describe('Drive.Files: create, get, list', () => {
     expect(googleError(() => Drive.Files!.list({ pageSiz: 10 })).details.code).toBe(400);
   });
 
+  it('a refused write writes nothing: a bad fields selection, a Google Docs type, a trashed that is not a boolean', () => {
+    const { ws, Drive, blob } = setup();
+    expect(googleError(() => Drive.Files!.create({ name: 'a' }, blob('a'), { fields: 'id,sizes' })).details.code).toBe(
+      400,
+    );
+    expect(
+      googleError(() => Drive.Files!.create({ name: 's', mimeType: 'application/vnd.google-apps.spreadsheet' }))
+        .message,
+    ).toMatch(/not emulated/);
+    expect(ws.drive.files()).toEqual([]);
+    const f = Drive.Files!.create({ name: 'a' }, blob('a'));
+    expect(googleError(() => Drive.Files!.update({ trashed: 'true' as unknown as boolean }, f.id!)).details.code).toBe(
+      400,
+    );
+    expect(ws.drive.files({ trashed: false })).toHaveLength(1);
+  });
+
+  it('name contains matches the start of the name or of a word in it, not the middle of a word', () => {
+    const { Drive } = setup();
+    Drive.Files!.create({ name: 'contacts-001.json' });
+    Drive.Files!.create({ name: 'Events backup' });
+    const names = (v: string) => (Drive.Files!.list({ q: `name contains '${v}'` }).files ?? []).map((f) => f.name);
+    expect(names('contacts')).toEqual(['contacts-001.json']);
+    expect(names('001')).toEqual(['contacts-001.json']);
+    expect(names('ntacts')).toEqual([]);
+    expect(names('BACK')).toEqual(['Events backup']);
+  });
+
   it('a missing file is 404 File not found: <id>.', () => {
     const { Drive } = setup();
     const e = googleError(() => Drive.Files!.get('1nope'));
@@ -340,6 +368,23 @@ describe('calls, faults, persistence', () => {
     expect(lost.details).toMatchObject({ code: 500, errors: [{ reason: 'backendError' }] });
     expect(ws.drive.files().map((f) => f.name)).toEqual(['a']);
     expect(googleError(() => Drive.Files!.list({})).details.code).toBe(503);
+  });
+
+  it('an internal fault is a 500 backendError before anything is written: the retry creates one file', () => {
+    const { ws, Drive, blob } = setup();
+    ws.faults.add({ service: 'Drive.Files.*', kind: 'internal', nth: [1] });
+    const e = googleError(() => Drive.Files!.create({ name: 'a' }, blob('a')));
+    expect(e.message).toBe('API call to drive.files.create failed with error: Internal error encountered.');
+    expect(e.details).toMatchObject({ code: 500, errors: [{ reason: 'backendError' }] });
+    expect(ws.drive.files()).toEqual([]);
+    Drive.Files!.create({ name: 'a' }, blob('a'));
+    expect(ws.drive.files()).toHaveLength(1);
+    expect(
+      ws.calls
+        .all()
+        .filter((c) => c.failed)
+        .map((c) => c.service),
+    ).toEqual(['Drive.Files.create']);
   });
 
   it('persists in the state folder: a new Workspace on it finds the files, content and trash', () => {

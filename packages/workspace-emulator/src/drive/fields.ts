@@ -106,8 +106,8 @@ export function parseFields(api: string, fields: unknown): Selection | undefined
   return parseList(api, text, { i: 0 }, 0);
 }
 
-/** Checks a File-level selection's names against the schema and what is modelled. */
-function checkFile(api: string, sel: Selection): void {
+/** Checks a File-level selection's names against the schema and what is modelled (before a write is applied). */
+export function checkFile(api: string, sel: Selection): void {
   for (const name of sel.keys()) {
     if (name === '*') continue;
     if (!FILE_SCHEMA.has(name)) throw driveError(api, 400, SAY.invalidField(name), 'invalidParameter', 'fields');

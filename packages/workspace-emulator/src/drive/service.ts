@@ -15,7 +15,7 @@ import { Blob, decodeText } from '../script/blob';
 import { signatureMismatch } from '../script/emulated';
 import { PAYLOAD_LIMITS } from '../limits';
 import { utf8Bytes, jsonBytes } from '../wire-size';
-import { parseFields, selectFile, selectList } from './fields';
+import { checkFile, parseFields, Selection, selectFile, selectList } from './fields';
 import { matches, parseQuery } from './query';
 import { DriveFileRecord, DriveStore, FOLDER_MIME, isFolder, webViewLink } from './store';
 import { driveError, SAY } from './wording';
@@ -219,11 +219,12 @@ export class DriveFilesCollection implements FilesApi {
     const bytes = core.media('drive.files.create', 'create', args, mediaData);
     return core.call('create', [resource, bytes, optionalArgs], (api) => {
       const query = queryArgs(api, optionalArgs, ['fields', 'uploadType', 'ignoreDefaultVisibility', 'ocrLanguage']);
-      const fields = parseFields(api, query.fields);
+      const fields = fileFields(api, query.fields);
       const body = bodyArgs(api, resource, CREATE_FIELDS);
       const blobType = mediaData instanceof Blob ? mediaData.getContentType() : null;
       // UNVERIFIED: which type Drive records when neither the body nor the blob says (octet-stream here).
       const mimeType = body.mimeType !== undefined ? String(body.mimeType) : (blobType ?? 'application/octet-stream');
+      checkMimeType(api, mimeType);
       if (mimeType === FOLDER_MIME && bytes) throw driveError(api, 400, SAY.folderMedia, 'badRequest');
       const parentIds = body.parents === undefined ? ['root'] : body.parents;
       if (!Array.isArray(parentIds)) throw driveError(api, 400, SAY.invalidValue, 'invalid', 'parents');
@@ -258,7 +259,7 @@ export class DriveFilesCollection implements FilesApi {
     if (typeof fileId !== 'string') throw signatureMismatch('Drive.Files.get', [fileId, optionalArgs]);
     return core.call('get', [fileId, optionalArgs], (api) => {
       const query = queryArgs(api, optionalArgs, ['fields', 'alt', 'acknowledgeAbuse', 'includeLabels']);
-      const fields = parseFields(api, query.fields);
+      const fields = fileFields(api, query.fields);
       if (query.alt !== undefined && query.alt !== 'json' && query.alt !== 'media')
         throw driveError(api, 400, SAY.invalidValue, 'invalid', 'alt');
       if (fileId === 'root' || fileId === core.store.rootId) {
@@ -368,6 +369,9 @@ export class DriveFilesCollection implements FilesApi {
         throw driveError(api, 400, SAY.cycle, 'badRequest', 'addParents');
       const appProperties =
         body.appProperties === undefined ? undefined : core.appProperties(api, body.appProperties, f.appProperties);
+      if (body.trashed !== undefined && typeof body.trashed !== 'boolean')
+        throw driveError(api, 400, SAY.invalidValue, 'invalid', 'trashed');
+      if (body.mimeType !== undefined) checkMimeType(api, String(body.mimeType));
       if (body.mimeType !== undefined && (String(body.mimeType) === FOLDER_MIME) !== isFolder(f))
         throw driveError(api, 400, SAY.notEmulated('changing a file into a folder or back'), 'badRequest');
       if (bytes) core.room(api, bytes.length - f.size);
@@ -382,8 +386,8 @@ export class DriveFilesCollection implements FilesApi {
       if (body.description !== undefined) f.description = String(body.description);
       if (appProperties) f.appProperties = appProperties;
       if (query.addParents !== undefined || query.removeParents !== undefined) f.parents = parents;
-      if (body.trashed !== undefined && Boolean(body.trashed) !== f.trashed)
-        core.store.setTrashed(f, Boolean(body.trashed), now);
+      if (body.trashed !== undefined && body.trashed !== f.trashed)
+        core.store.setTrashed(f, body.trashed === true, now);
       if (bytes) core.store.setContent(f, bytes, now);
       else if (modified) f.modifiedTime = now;
       return selectFile(api, toResource(f), fields) as File;
@@ -400,6 +404,19 @@ export class DriveFilesCollection implements FilesApi {
       return undefined;
     });
   }
+}
+
+/** A File's `fields`, checked before anything is done (Google refuses a bad selection without writing). */
+function fileFields(api: string, value: unknown): Selection | undefined {
+  const sel = parseFields(api, value);
+  if (sel) checkFile(api, sel);
+  return sel;
+}
+
+/** Google's own types other than folders (Docs, Sheets, shortcuts…) are other services' files: not emulated here. */
+function checkMimeType(api: string, mimeType: string): void {
+  if (mimeType.startsWith('application/vnd.google-apps.') && mimeType !== FOLDER_MIME)
+    throw driveError(api, 400, SAY.notEmulated(`creating a ${mimeType} file through Drive`), 'badRequest');
 }
 
 function pageSize(api: string, value: unknown): number {

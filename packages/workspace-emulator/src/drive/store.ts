@@ -142,7 +142,7 @@ export class DriveStore {
     return this.records;
   }
 
-  /** @internal Bytes the account uses: every Drive file's content (trashed files count until deleted) + elsewhere. */
+  /** Bytes the account uses (host too): every Drive file's content, trashed ones included, + what is used elsewhere. */
   usage(): number {
     let n = this.usedElsewhere;
     for (const f of this.records) n += f.size;
