@@ -31,7 +31,7 @@ import type { ContactChange } from '../core/backup/types';
 import { syncOutsideChanges, type SyncResult } from './backup/sync';
 import { nightlyBackup } from './backup/trigger';
 import type { BackupNightView, BackupRunResult, RestoreInput, RestoreResult } from '../shared/backup-dto';
-import { runBackup } from './backup/nightly';
+import { lastBackup, runBackup } from './backup/nightly';
 import { listBackups } from './backup/list-backups';
 import { NightCopy, readNight } from './backup/read-night';
 
@@ -175,6 +175,11 @@ export function backupTrigger(_e?: GoogleAppsScript.Events.TimeDriven): BackupRu
 /** The backup run with a chosen night and budget, for the CLI's `crm backup` and the tests (not google.script.run). */
 export function runBackup_(options: { now?: string; budgetMs?: number } = {}): BackupRunResult {
   return runBackup({ now: options.now ? new Date(options.now) : undefined, budgetMs: options.budgetMs });
+}
+
+/** The last backup run's state as a result (the bench reads it between executions; no Drive call). */
+export function lastBackup_(): BackupRunResult | null {
+  return lastBackup() ?? null;
 }
 
 /** The kept nights (`crm backups`) and one night read back (`crm restore`), for the CLI and the tests. */

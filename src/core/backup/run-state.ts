@@ -15,11 +15,13 @@ import { nightsToPrune, type NightEntry } from './retention';
 import { backupCsv } from './csv';
 import { PART_BYTES, splitParts } from './parts';
 import { vcard4 } from './vcard4';
-import { sheetsWorkbook } from './workbook-stub';
+import { eventsWorkbookParts, sheetsWorkbook } from './workbook';
 import type { BackupContact, BackupFile, BackupFileKind, BackupManifest, NightStatus, SheetsCopy } from './types';
 
 /** Events rows per xlsx workbook when they do not fit in crm.xlsx. */
 export const XLSX_EVENT_ROWS = 20_000;
+/** Contacts + events rows over which the sheets and the verification each get an execution of their own. */
+export const BIG_NIGHT_RECORDS = 20_000;
 /** The state's JSON must stay under the script property's 9,000 bytes (key included). */
 export const STATE_MAX_BYTES = 8_500;
 
@@ -106,7 +108,8 @@ export function newState(night: string, startedAt: number): BackupState {
 
 export function stateText(state: BackupState): string {
   const text = JSON.stringify(state);
-  if (utf8Bytes(text) > STATE_MAX_BYTES) throw new Error(`The backup state is ${utf8Bytes(text)} bytes, over ${STATE_MAX_BYTES}`);
+  if (utf8Bytes(text) > STATE_MAX_BYTES)
+    throw new Error(`The backup state is ${utf8Bytes(text)} bytes, over ${STATE_MAX_BYTES}`);
   return text;
 }
 
@@ -239,18 +242,16 @@ function sheetsPhase(state: BackupState, port: BackupPort): void {
     put(state, port, `sheets-${pad3(i + 1)}.json`, 'sheets-json', i + 1, JSON.stringify(p.copy), p.rows);
     state.events += p.rows;
   });
-  const events = copy.sheets.events ?? [];
-  const [header, ...rows] = events;
+  const [header = [], ...rows] = copy.sheets.events ?? [];
   if (rows.length <= XLSX_EVENT_ROWS) {
     put(state, port, 'crm.xlsx', 'sheets-xlsx', 1, sheetsWorkbook(copy, titles), rows.length);
   } else {
+    // Events in workbooks of ≤ 20,000 rows (each ≤ PART_BYTES), the other sheets in crm.xlsx.
     const { events: _all, ...others } = copy.sheets;
     put(state, port, 'crm.xlsx', 'sheets-xlsx', 1, sheetsWorkbook({ ...copy, sheets: others }, titles), 0);
-    for (let i = 0; i * XLSX_EVENT_ROWS < rows.length; i++) {
-      const slice = rows.slice(i * XLSX_EVENT_ROWS, (i + 1) * XLSX_EVENT_ROWS);
-      const book = sheetsWorkbook({ ...copy, sheets: { events: header ? [header, ...slice] : slice } }, titles);
-      put(state, port, `events-${pad3(i + 1)}.xlsx`, 'sheets-xlsx', i + 2, book, slice.length);
-    }
+    eventsWorkbookParts(rows, header, XLSX_EVENT_ROWS, titles.events ?? 'Events').forEach((p, i) =>
+      put(state, port, `events-${pad3(i + 1)}.xlsx`, 'sheets-xlsx', i + 2, p.bytes, p.rows),
+    );
   }
   state.phase = 'verify';
   port.save(state);
@@ -331,9 +332,12 @@ export function runBackupSteps(state: BackupState, port: BackupPort, ctx: RunCon
   state.executions++;
   port.save(state);
   // The sheets and the verification each need one stretch: started only with half the budget left, unless this
-  // execution has done nothing yet (so every execution moves the night on).
+  // execution has done nothing yet (so every execution moves the night on). A big night gives each its own
+  // execution: their cost is mostly the script's own work (rendering, parsing, hashing), which the clock of the
+  // calls made so far does not foretell.
   let progressed = false;
-  const mayStart = () => !progressed || !outOfTime(port, ctx, 0.5);
+  const big = () => state.contacts + state.events > BIG_NIGHT_RECORDS;
+  const mayStart = () => !progressed || (!big() && !outOfTime(port, ctx, 0.5));
   try {
     if (state.phase === 'contacts') {
       if (!contactsPhase(state, port, ctx)) return state;
