@@ -83,6 +83,14 @@ test('20 % of a label deleted outside: one mail, its link restores exactly those
   const second = ws.webApp.get(link);
   expect(second.text).toMatch(/уже восстановлены|already restored/);
   expect(ws.people.allContacts()).toHaveLength(200);
+
+  // The restore's own writes are the CRM's (journalled as 'restore'): the next sync finds nothing from outside.
+  const restored = call<ContactChange[]>(office.sheet, 'journalChanges_', { limit: 500 }).filter(
+    (c) => c.source === 'restore',
+  );
+  expect(restored.filter((c) => c.action === 'created')).toHaveLength(gone.length);
+  ws.clock.advance(DAY);
+  expect(call<Sync>(office.sheet, 'syncOutsideChanges_')).toMatchObject({ changed: 0, deleted: 0 });
   void names;
 });
 

@@ -56,3 +56,18 @@ test('a copy restored into the emptied account brings every contact, label and e
   expect(office.workspace.people.allContacts()).toHaveLength(60);
   expect(eventRecords(office)).toHaveLength(200);
 });
+
+test('a manager may not restore: refused in the office language, nothing written', () => {
+  const { office } = seededBase(5, 0);
+  const contacts = snapshot(office);
+  deleteAllContacts(office);
+  const ws = office.workspace;
+  const run = ws.runAs({ email: 'dmitry@example.com' }, () =>
+    office.sheet.invoke('restoreFile_', [{ night: 'x', contacts }, { preview: false }]),
+  );
+  expect(run.error?.name).toBe('NotAllowed');
+  expect(() =>
+    ws.runAs({ email: 'dmitry@example.com' }, () => office.rpc.restoreBackup({ night: '2026-03-01', preview: false })),
+  ).toThrow(/директора|director/i);
+  expect(ws.people.allContacts()).toHaveLength(0);
+});
