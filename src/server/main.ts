@@ -244,8 +244,12 @@ export function journalChanges_(query: { resourceName?: string; text?: string; l
 }
 
 /** `crm restore FILE`: the contacts (and sheets) of a copy on disk (the underscore keeps it from google.script.run). */
-export function restoreFile_(source: RestoreSource, input: Omit<RestoreInput, 'night'>): RestoreResult {
-  return restoreFile(source, input);
+export function restoreFile_(
+  source: RestoreSource,
+  input: Omit<RestoreInput, 'night'>,
+  options: { budgetMs?: number } = {},
+): RestoreResult {
+  return restoreFile(source, input, options);
 }
 
 /** Gmail add-on: contextual trigger for an opened message (manifest addOns.gmail.contextualTriggers). */

@@ -33,8 +33,16 @@ export function restoreNight(input: RestoreInput): RestoreResult {
 }
 
 /** `crm restore FILE`: the file's contacts (and sheets, for a night folder) as the CLI read them. */
-export function restoreFile(source: RestoreSource, input: Omit<RestoreInput, 'night'>): RestoreResult {
+export function restoreFile(
+  source: RestoreSource,
+  input: Omit<RestoreInput, 'night'>,
+  options: { budgetMs?: number } = {},
+): RestoreResult {
   const office = new OfficeContext();
   requireRight('import', office);
-  return restoreFrom(source, { ...input, night: source.night }, { directory: restoreDirectory(office), office });
+  return restoreFrom(
+    source,
+    { ...input, night: source.night },
+    { directory: restoreDirectory(office), office, budgetMs: options.budgetMs },
+  );
 }

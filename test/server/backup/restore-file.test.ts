@@ -71,3 +71,28 @@ test('a manager may not restore: refused in the office language, nothing written
   ).toThrow(/директора|director/i);
   expect(ws.people.allContacts()).toHaveLength(0);
 });
+
+test('a restore out of time stops paused and the next runs carry on: nothing made twice', () => {
+  const { office } = seededBase(450, 300);
+  const contacts = snapshot(office);
+  const sheets = sheetsCopy(office);
+  const before = new Map(contacts.map((c) => [clientIdOf(c.person), contentHash(c)]));
+  deleteAllContacts(office);
+  clearEvents(office);
+  for (const g of office.workspace.people.allGroups().filter((x) => x.groupType === 'USER_CONTACT_GROUP'))
+    office.workspace.people.removeGroup(office.workspace.people.group(String(g.resourceName))!, false, 0);
+  const source = { night: '2026-03-01', contacts, sheets };
+  // A budget of 1 ms: each execution makes one write call and stops.
+  const runs: RestoreResult[] = [];
+  do runs.push(call<RestoreResult>(office.sheet, 'restoreFile_', source, { preview: false }, { budgetMs: 1 }));
+  while (runs[runs.length - 1].paused && runs.length < 30);
+  expect(runs.length).toBeGreaterThan(3);
+  expect(runs[runs.length - 1].paused).toBe(false);
+  const now = snapshot(office);
+  expect(now).toHaveLength(450);
+  expect(new Map(now.map((c) => [clientIdOf(c.person), contentHash(c)]))).toEqual(before);
+  const events = eventRecords(office);
+  expect(events).toHaveLength(300);
+  const names = new Set(now.map((c) => String(c.person.resourceName)));
+  expect(events.every((e) => names.has(String(e.clientId)))).toBe(true);
+});
