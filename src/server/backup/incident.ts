@@ -65,7 +65,9 @@ export function openIncident(input: {
   };
   const props: Record<string, string> = { [PREFIX + id]: JSON.stringify(record) };
   parts.forEach((p, i) => (props[`${PREFIX}${id}.${i}`] = p));
-  PropertiesService.getScriptProperties().setProperties(props);
+  const store = PropertiesService.getScriptProperties();
+  forgetOldIncidents(store, now.getTime());
+  store.setProperties(props);
 
   const to = recipients(office);
   const mail = guardMail({
@@ -82,6 +84,28 @@ export function openIncident(input: {
   });
   if (to.length) MailApp.sendEmail({ to: to.join(','), subject: mail.subject, body: mail.body, name: 'CRM' });
   return { id, mailedTo: to };
+}
+
+/** Incidents older than this are forgotten (their link then says it is not valid): script properties hold 500 KB
+ *  in all, and a backup that old is likely pruned anyway. */
+const KEEP_INCIDENT_MS = 30 * 86_400_000;
+
+/** When an incident was opened (0 when its record cannot be read: it is forgotten). */
+function recordedAt(raw: string): number {
+  try {
+    return Date.parse((JSON.parse(raw) as IncidentRecord).at) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+function forgetOldIncidents(store: GoogleAppsScript.Properties.Properties, now: number): void {
+  const all = store.getProperties();
+  for (const [key, raw] of Object.entries(all)) {
+    if (!key.startsWith(PREFIX) || /\.\d+$/.test(key)) continue;
+    if (now - recordedAt(raw) <= KEEP_INCIDENT_MS) continue;
+    for (const k of Object.keys(all)) if (k === key || k.startsWith(`${key}.`)) store.deleteProperty(k);
+  }
 }
 
 /** The Staff sheet's directors and the office account (the spreadsheet's owner), each once. */
