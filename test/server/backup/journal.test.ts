@@ -119,6 +119,13 @@ test('an import journals what it created and the values before of what it update
       ['updated', names[5]],
     ].sort(),
   );
+  // The undo's deletion undone: the contact is back (a new one), with its name and e-mail.
+  const deletion = undone.find((c) => c.action === 'deleted')!;
+  const back = office.rpc.revertChange(deletion.id);
+  expect(back).toMatchObject({ ok: true, change: { action: 'created', revertOf: deletion.id } });
+  const again = office.workspace.people.allContacts().find((p) => p.resourceName === back.change!.resourceName);
+  expect(again?.emailAddresses?.[0]?.value).toBe('petr@example.org');
+  expect(office.rpc.getChanges({ query: 'petr@example.org' }).find((c) => c.id === deletion.id)?.reverted).toBe(true);
 });
 
 test('reading and undoing the journal need the right to edit clients', () => {
