@@ -29,6 +29,8 @@ import { getReport, refreshDashboard, refreshReports } from './reports/refresh';
 import { getAccess } from './staff/get-access';
 import { guarded } from './staff/guard';
 import { protectOfficeSheets } from './sheets/protect';
+import { runBackup } from './backup/nightly';
+import { listBackups } from './backup/list-backups';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -115,4 +117,6 @@ export const api: ServerApi = {
   refreshReports: guarded('reports', refreshReports),
   getReport: guarded('reports', getReport),
   refreshDashboard: guarded('reports', refreshDashboard),
+  runBackupNow: guarded('import', () => runBackup()),
+  listBackups: guarded('import', listBackups),
 };

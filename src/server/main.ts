@@ -22,6 +22,8 @@ import { showClientSidebar, showSidebar } from './ui/sidebars';
 import { morningDigest, refreshIndex, refreshReportsAtNight } from './triggers/routine';
 import { onEventsEdit, onEventsStructureChange } from './events/hand-edits';
 import { ClientIndexEntry, indexStats, IndexStats, lookupClient } from './card-index/client-index';
+import { nightlyBackup } from './backup/trigger';
+import type { BackupRunResult } from '../shared/backup-dto';
 
 function safeSettings(): StoredSettings | undefined {
   try {
@@ -89,6 +91,12 @@ export function openImportSidebar(): void {
   showSidebar('import', t(safeLocale(), 'menuImportExport'));
 }
 
+/** Menu: CRM → Backup…: the kept nights, "Back up now" and the restore (src/client/sidebars/backup). */
+export function openBackupSidebar(): void {
+  if (!menuAllowed('openBackupSidebar')) return;
+  showSidebar('backup', t(safeLocale(), 'menuBackup'));
+}
+
 /** Menu: CRM → Reports → Refresh: the Reports sheet for the period chosen in its top cells. */
 export function refreshReportsSheet(): void {
   if (!menuAllowed('refreshReportsSheet')) return;
@@ -144,6 +152,14 @@ export function morningDigestTrigger(_e?: GoogleAppsScript.Events.TimeDriven): v
 /** Time-driven trigger (installed by setup, each night at 2:00 office time): the Reports sheet and the Dashboard. */
 export function refreshReportsTrigger(_e?: GoogleAppsScript.Events.TimeDriven): void {
   refreshReportsAtNight();
+}
+
+/**
+ * Time-driven trigger (installed by setup, each night at Settings → backupHour; and one-off a minute after an
+ * execution that ran out of time): the outside-change sync, then the backup to Drive (src/server/backup).
+ */
+export function backupTrigger(_e?: GoogleAppsScript.Events.TimeDriven): BackupRunResult {
+  return nightlyBackup();
 }
 
 /** The card index as the running project sees it (CLI, tests). The trailing underscore keeps it from google.script.run. */

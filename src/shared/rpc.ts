@@ -4,6 +4,7 @@
 
 import type { IsJson, ProveJson } from './json';
 import type { AccessView } from './access-dto';
+import type { BackupNightView, BackupRunResult } from './backup-dto';
 import type { Locale } from '../core/i18n/locale';
 import type { SettingKey } from '../core/settings/definitions';
 import type { SettingEntry } from '../core/settings/read';
@@ -134,6 +135,10 @@ export interface ServerApi {
   getReport(query: ReportQuery): ReportDto;
   /** Rewrites the Dashboard's KPI cells and chart blocks; creates its four charts once, re-points moved ones. */
   refreshDashboard(): DashboardRefresh;
+  // Backup (src/shared/backup-dto.ts): the nightly backup run now (or carried on), and the kept nights. Callers need
+  // the `import` capability: a backup is the whole base, like an export.
+  runBackupNow(): BackupRunResult;
+  listBackups(): BackupNightView[];
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -158,6 +163,7 @@ export type _ImportDtosAreJson = ProveJson<
 export type _ReportDtosAreJson = ProveJson<
   IsJson<RefreshReportsInput | RefreshReportsResult | ReportQuery | ReportDto | DashboardRefresh>
 >;
+export type _BackupDtosAreJson = ProveJson<IsJson<BackupRunResult | BackupNightView>>;
 export type _ClientSidebarDtosAreJson = ProveJson<IsJson<ClientSidebarSetup>>;
 export type _EventDtosAreJson = ProveJson<
   IsJson<
@@ -221,5 +227,7 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   refreshReports: true,
   getReport: true,
   refreshDashboard: true,
+  runBackupNow: true,
+  listBackups: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];
