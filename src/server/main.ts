@@ -23,7 +23,10 @@ import { morningDigest, refreshIndex, refreshReportsAtNight } from './triggers/r
 import { onEventsEdit, onEventsStructureChange } from './events/hand-edits';
 import { ClientIndexEntry, indexStats, IndexStats, lookupClient } from './card-index/client-index';
 import { nightlyBackup } from './backup/trigger';
-import type { BackupRunResult } from '../shared/backup-dto';
+import type { BackupNightView, BackupRunResult } from '../shared/backup-dto';
+import { runBackup } from './backup/nightly';
+import { listBackups } from './backup/list-backups';
+import { NightCopy, readNight } from './backup/read-night';
 
 function safeSettings(): StoredSettings | undefined {
   try {
@@ -160,6 +163,20 @@ export function refreshReportsTrigger(_e?: GoogleAppsScript.Events.TimeDriven): 
  */
 export function backupTrigger(_e?: GoogleAppsScript.Events.TimeDriven): BackupRunResult {
   return nightlyBackup();
+}
+
+/** The backup run with a chosen night and budget, for the CLI's `crm backup` and the tests (not google.script.run). */
+export function runBackup_(options: { now?: string; budgetMs?: number } = {}): BackupRunResult {
+  return runBackup({ now: options.now ? new Date(options.now) : undefined, budgetMs: options.budgetMs });
+}
+
+/** The kept nights (`crm backups`) and one night read back (`crm restore`), for the CLI and the tests. */
+export function listBackups_(): BackupNightView[] {
+  return listBackups();
+}
+
+export function readNight_(night: string): NightCopy | null {
+  return readNight(night) ?? null;
 }
 
 /** The card index as the running project sees it (CLI, tests). The trailing underscore keeps it from google.script.run. */

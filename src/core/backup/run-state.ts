@@ -13,12 +13,11 @@ import { utf8Bytes } from '../card-index/fit-entry';
 import { buildManifest, MANIFEST_NAME, partDigest, verifyNight, type StoredFile } from './manifest';
 import { nightsToPrune, type NightEntry } from './retention';
 import { backupCsv } from './csv';
+import { PART_BYTES, splitParts } from './parts';
 import { vcard4 } from './vcard4';
-import { sheetsWorkbook } from './workbook';
+import { sheetsWorkbook } from './workbook-stub';
 import type { BackupContact, BackupFile, BackupFileKind, BackupManifest, NightStatus, SheetsCopy } from './types';
 
-/** A part's size: under Drive's 5 MB simple-upload limit with room to spare (bytes of UTF-8). */
-export const PART_BYTES = 4_000_000;
 /** Events rows per xlsx workbook when they do not fit in crm.xlsx. */
 export const XLSX_EVENT_ROWS = 20_000;
 /** The state's JSON must stay under the script property's 9,000 bytes (key included). */
@@ -123,25 +122,6 @@ export function parseState(text: string | null | undefined): BackupState | undef
 
 const pad3 = (n: number) => String(n).padStart(3, '0');
 
-/** Records greedily packed into parts whose rendered size stays ≤ PART_BYTES (a lone record over it is its own part). */
-export function packBySize<T>(records: T[], size: (r: T) => number, max = PART_BYTES, overhead = 2): T[][] {
-  const out: T[][] = [];
-  let part: T[] = [];
-  let bytes = overhead;
-  for (const r of records) {
-    const n = size(r) + 1;
-    if (part.length && bytes + n > max) {
-      out.push(part);
-      part = [];
-      bytes = overhead;
-    }
-    part.push(r);
-    bytes += n;
-  }
-  if (part.length) out.push(part);
-  return out;
-}
-
 function put(
   state: BackupState,
   port: BackupPort,
@@ -165,11 +145,11 @@ function contactPartCount(state: BackupState): number {
 
 /** One group of contacts → contacts-NNN.json/.vcf/.csv, each ≤ PART_BYTES (a group too big in any form is halved). */
 function writeContactParts(state: BackupState, port: BackupPort, contacts: BackupContact[]): void {
-  for (const group of packBySize(contacts, (c) => utf8Bytes(JSON.stringify(c)))) {
-    const pending: BackupContact[][] = [group];
+  for (const group of splitParts(contacts, (g) => JSON.stringify(g))) {
+    const pending: BackupContact[][] = [group.records];
     while (pending.length) {
       const g = pending.shift()!;
-      const json = JSON.stringify(g);
+      const json = g === group.records ? group.text : JSON.stringify(g);
       const vcf = vcard4(g);
       const csv = backupCsv(g);
       if (g.length > 1 && Math.max(utf8Bytes(json), utf8Bytes(vcf), utf8Bytes(csv)) > PART_BYTES) {
@@ -195,6 +175,8 @@ function outOfTime(port: BackupPort, ctx: RunContext, share = 1): boolean {
 /** Listing pages until the end or the budget; buffered contacts are written at the end of each execution. */
 function contactsPhase(state: BackupState, port: BackupPort, ctx: RunContext): boolean {
   let buffer: BackupContact[] = [];
+  // Every execution lists at least one page: a run always gets somewhere, however short its budget.
+  let pages = 0;
   let bytes = 0;
   let token = state.pageToken;
   // The page token the buffer starts at: the checkpoint written with it resumes without a gap or a repeat.
@@ -207,11 +189,12 @@ function contactsPhase(state: BackupState, port: BackupPort, ctx: RunContext): b
     port.save(state);
   };
   for (;;) {
-    if (outOfTime(port, ctx)) {
+    if (pages > 0 && outOfTime(port, ctx)) {
       flush(token, false);
       return false;
     }
     const page = port.listContacts(token);
+    pages++;
     for (const c of page.contacts) {
       buffer.push(c);
       bytes += utf8Bytes(JSON.stringify(c));
@@ -231,7 +214,12 @@ export function sheetsParts(copy: SheetsCopy): Array<{ copy: SheetsCopy; rows: n
   const { events = [], ...others } = copy.sheets;
   const othersBytes = utf8Bytes(JSON.stringify(others));
   const [header, ...rows] = events;
-  const packs = packBySize(rows, (r) => utf8Bytes(JSON.stringify(r)), PART_BYTES - othersBytes - 200);
+  // Part 1 carries the other sheets too: every part is measured with room for them.
+  const packs = splitParts(
+    rows,
+    (part) => JSON.stringify({ sheets: { events: header ? [header, ...part] : part }, timeZone: copy.timeZone }),
+    PART_BYTES - othersBytes,
+  ).map((p) => p.records);
   if (!packs.length) packs.push([]);
   return packs.map((part, i) => ({
     copy: {
@@ -342,15 +330,22 @@ function prunePhase(state: BackupState, port: BackupPort, ctx: RunContext): void
 export function runBackupSteps(state: BackupState, port: BackupPort, ctx: RunContext): BackupState {
   state.executions++;
   port.save(state);
+  // The sheets and the verification each need one stretch: started only with half the budget left, unless this
+  // execution has done nothing yet (so every execution moves the night on).
+  let progressed = false;
+  const mayStart = () => !progressed || !outOfTime(port, ctx, 0.5);
   try {
-    if (state.phase === 'contacts' && !contactsPhase(state, port, ctx)) return state;
-    // The sheets and the verification each need one stretch: started only with half the budget left.
+    if (state.phase === 'contacts') {
+      if (!contactsPhase(state, port, ctx)) return state;
+      progressed = true;
+    }
     if (state.phase === 'sheets') {
-      if (outOfTime(port, ctx, 0.5)) return state;
+      if (!mayStart()) return state;
       sheetsPhase(state, port);
+      progressed = true;
     }
     if (state.phase === 'verify') {
-      if (outOfTime(port, ctx, 0.5)) return state;
+      if (!mayStart()) return state;
       verifyPhase(state, port, ctx);
     }
     if (state.phase === 'prune') prunePhase(state, port, ctx);

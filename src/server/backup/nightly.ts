@@ -3,7 +3,7 @@
 // run's state is one script property between executions; an execution stops at its budget and leaves a one-off
 // trigger to carry on a minute later, deleted when the night is done.
 
-import { FIELD_ORDER } from '../../core/import/plan/fields';
+import { BACKUP_PERSON_FIELDS } from '../../core/ports/people';
 import { localDayKey } from '../../core/events/zone';
 import { toBackupContact } from '../../core/backup/snapshot';
 import { MANIFEST_NAME } from '../../core/backup/manifest';
@@ -20,7 +20,8 @@ import type { SheetsCopy } from '../../core/backup/types';
 import type { SheetKey } from '../../core/sheets/templates';
 import type { BackupRunResult } from '../../shared/backup-dto';
 import { peopleApi } from '../people/people';
-import { listUserGroups, withRetry } from '../people/gateway';
+import { labelNames } from '../people/labels';
+import { withRetry } from '../people/gateway';
 import { crmSheet, crmSpreadsheet } from '../sheets/crm-spreadsheet';
 import { a1 } from '../sheets/values-batch';
 import { OfficeContext } from '../events/office';
@@ -41,9 +42,6 @@ export const BACKUP_HANDLER = 'backupTrigger';
 /** Stop starting work after this long: room under Apps Script's 6-minute limit for the step under way. */
 export const BACKUP_BUDGET_MS = 4.5 * 60 * 1000;
 export const CONTINUE_AFTER_MS = 60_000;
-
-/** Every field the People API gives a contact that the CRM knows (FIELD_ORDER) plus the labels; not metadata or photos. */
-export const BACKUP_PERSON_FIELDS = [...FIELD_ORDER, 'memberships'].join(',');
 
 /** The sheets a backup copies, by template key. */
 export const BACKUP_SHEETS: SheetKey[] = ['events', 'lists', 'staff', 'settings', 'imports'];
@@ -83,8 +81,7 @@ function drivePort(root: string, night: string, ss: GoogleAppsScript.Spreadsheet
   // Names already in the folder (an earlier execution of this night): written again in place, never twice.
   const known = new Map(folderFiles(folder).map((f) => [f.name, f.id]));
   let groupNames: Map<string, string> | undefined;
-  const groups = () =>
-    (groupNames ??= new Map(listUserGroups().map((g) => [String(g.resourceName), String(g.name ?? '')])));
+  const groups = () => (groupNames ??= labelNames());
   let nights: NightFolder[] | undefined;
   const port: BackupPort = {
     now: () => Date.now(),
