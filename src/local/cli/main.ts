@@ -19,6 +19,7 @@ import { contactsCommand, exportCommand, importCommand, previewCommand, undoComm
 import { openCliOffice } from './office-state';
 import { settingsCommand, sheetCommand } from './sheet-commands';
 import { dashboardCommand, reportCommand } from './report-commands';
+import { backupCommand, backupsCommand } from './backup-commands';
 import { staffCommand } from './staff-commands';
 
 /** A refusal says what was refused and what is allowed; a malformed command also gets the usage text. */
@@ -77,6 +78,11 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
                                    "count", "conversion"}], "period"}; computed from the sheets, nothing written
   dashboard --json                 refresh the Dashboard sheet (KPI cells, chart data, its four charts) and print
                                    the KPI cells: active clients, new clients, calls, meetings, on-time %
+
+  backup [--out DIR] --json        run the nightly backup to Drive now (each execution the trigger would run, until
+                                   done): {"night","contacts","events","files","status","executions"}; --out copies
+                                   the night's files to DIR/<night>/
+  backups --json                   the kept nights: [{night, status, contacts, events, files, url, problems, monthly}]
 
   sheet TITLE --json               a CRM sheet (hidden ones too, Reports and Dashboard too; title in any language
                                    or its key): its header,
@@ -212,6 +218,8 @@ export async function main(argv: string[]): Promise<number> {
       settings: () => settingsCommand(office, args),
       report: () => reportCommand(office, args),
       dashboard: () => dashboardCommand(office),
+      backup: () => backupCommand(office, args),
+      backups: () => backupsCommand(office),
       staff: () => staffCommand(office, args),
     });
     const run = commands[args.command];
