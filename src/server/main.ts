@@ -24,7 +24,7 @@ import { onEventsEdit, onEventsStructureChange } from './events/hand-edits';
 import { ClientIndexEntry, indexStats, IndexStats, lookupClient } from './card-index/client-index';
 import { nightlyBackup } from './backup/trigger';
 import type { BackupNightView, BackupRunResult } from '../shared/backup-dto';
-import { runBackup } from './backup/nightly';
+import { lastBackup, runBackup } from './backup/nightly';
 import { listBackups } from './backup/list-backups';
 import { NightCopy, readNight } from './backup/read-night';
 
@@ -168,6 +168,11 @@ export function backupTrigger(_e?: GoogleAppsScript.Events.TimeDriven): BackupRu
 /** The backup run with a chosen night and budget, for the CLI's `crm backup` and the tests (not google.script.run). */
 export function runBackup_(options: { now?: string; budgetMs?: number } = {}): BackupRunResult {
   return runBackup({ now: options.now ? new Date(options.now) : undefined, budgetMs: options.budgetMs });
+}
+
+/** The last backup run's state as a result (the bench reads it between executions; no Drive call). */
+export function lastBackup_(): BackupRunResult | null {
+  return lastBackup() ?? null;
 }
 
 /** The kept nights (`crm backups`) and one night read back (`crm restore`), for the CLI and the tests. */

@@ -106,7 +106,8 @@ export function newState(night: string, startedAt: number): BackupState {
 
 export function stateText(state: BackupState): string {
   const text = JSON.stringify(state);
-  if (utf8Bytes(text) > STATE_MAX_BYTES) throw new Error(`The backup state is ${utf8Bytes(text)} bytes, over ${STATE_MAX_BYTES}`);
+  if (utf8Bytes(text) > STATE_MAX_BYTES)
+    throw new Error(`The backup state is ${utf8Bytes(text)} bytes, over ${STATE_MAX_BYTES}`);
   return text;
 }
 

@@ -37,4 +37,6 @@ export const LISTED_PERSON_FIELDS = [...MERGE_FIELDS, 'memberships', 'metadata']
 
 /** What a backup lists: every field of FIELD_ORDER the People API reads (its personFields do not take `fileAses`,
  *  people.get reference), `locales`, which no import writes but a person may have set, and the labels. */
-export const BACKUP_PERSON_FIELDS = [...FIELD_ORDER.filter((f) => f !== 'fileAses'), 'locales', 'memberships'].join(',');
+export const BACKUP_PERSON_FIELDS = [...FIELD_ORDER.filter((f) => f !== 'fileAses'), 'locales', 'memberships'].join(
+  ',',
+);

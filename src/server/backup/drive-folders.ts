@@ -122,9 +122,7 @@ export function nightFolder(root: string, night: string): string {
     `${quoted(root)} in parents and name = ${quoted(night)} and mimeType = '${FOLDER_MIME}' and trashed = false`,
   );
   if (found.length) return String(found[0].id);
-  const made = withDriveRetry(() =>
-    drive().create({ name: night, mimeType: FOLDER_MIME, parents: [root] }),
-  );
+  const made = withDriveRetry(() => drive().create({ name: night, mimeType: FOLDER_MIME, parents: [root] }));
   return String(made.id);
 }
 
@@ -174,18 +172,26 @@ export function writeFile(
   name: string,
   content: string | Uint8Array,
   mime: string,
-  options: { existingId?: string; appProperties?: Record<string, string> } = {},
+  /** existingId: the file of that name (null: known to be absent, no lookup); absent: looked up. */
+  options: { existingId?: string | null; appProperties?: Record<string, string> } = {},
 ): Written {
   const blob =
     typeof content === 'string'
       ? Utilities.newBlob(content, mime, name)
-      : Utilities.newBlob(Array.from(content, (b) => (b > 127 ? b - 256 : b)), mime, name);
+      : Utilities.newBlob(
+          Array.from(content, (b) => (b > 127 ? b - 256 : b)),
+          mime,
+          name,
+        );
   const bytes = blob.getBytes();
   if (bytes.length > MAX_UPLOAD_BYTES) throw new Error(`${name} is ${bytes.length} bytes, over Drive's 5 MB upload`);
   const md5 = hex(Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, bytes));
   const existing =
-    options.existingId ??
-    listAll(`${quoted(folder)} in parents and name = ${quoted(name)} and trashed = false`).map((f) => String(f.id))[0];
+    options.existingId !== undefined
+      ? options.existingId
+      : listAll(`${quoted(folder)} in parents and name = ${quoted(name)} and trashed = false`).map((f) =>
+          String(f.id),
+        )[0];
   const resource: DriveFile = options.appProperties ? { appProperties: options.appProperties } : {};
   const saved = existing
     ? withDriveRetry(() => drive().update({ ...resource, mimeType: mime }, existing, blob, { fields: 'id' }))

@@ -108,7 +108,7 @@ function drivePort(root: string, night: string, ss: GoogleAppsScript.Spreadsheet
         const m = JSON.parse(content) as { status: string; counts: { contacts: number; events: number } };
         appProperties = { status: m.status, contacts: String(m.counts.contacts), events: String(m.counts.events) };
       }
-      const w = writeFile(folder, name, content, mime, { existingId: known.get(name), appProperties });
+      const w = writeFile(folder, name, content, mime, { existingId: known.get(name) ?? null, appProperties });
       known.set(name, w.id);
       return w;
     },
@@ -137,7 +137,10 @@ export function resultOf(state: BackupState, notes: string[] = []): BackupRunRes
     night: state.night,
     contacts: state.contacts,
     events: state.events,
-    files: state.phase === 'done' && state.status ? [...state.files.map((f) => f.name), MANIFEST_NAME] : state.files.map((f) => f.name),
+    files:
+      state.phase === 'done' && state.status
+        ? [...state.files.map((f) => f.name), MANIFEST_NAME]
+        : state.files.map((f) => f.name),
     status: state.phase === 'done' ? (state.status ?? 'failed') : 'paused',
     executions: state.executions,
     pruned: state.pruned,

@@ -14,7 +14,9 @@ export interface NightCopy {
 
 /** Part files in part order, whatever order Drive lists them in. */
 function byPart<T extends { name: string }>(files: T[], prefix: string): T[] {
-  return files.filter((f) => f.name.startsWith(prefix) && f.name.endsWith('.json')).sort((a, b) => (a.name < b.name ? -1 : 1));
+  return files
+    .filter((f) => f.name.startsWith(prefix) && f.name.endsWith('.json'))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 /** The night 'YYYY-MM-DD', or undefined when it is not kept or has no manifest. */

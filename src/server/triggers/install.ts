@@ -60,9 +60,7 @@ export function installTriggers(): TriggersResult {
   }
   // The nightly backup at Settings → backupHour; a continuation trigger of an unfinished night is not the daily one.
   const continuation = readState()?.trigger;
-  const daily = triggers.some(
-    (t) => t.getHandlerFunction() === BACKUP_HANDLER && t.getUniqueId() !== continuation,
-  );
+  const daily = triggers.some((t) => t.getHandlerFunction() === BACKUP_HANDLER && t.getUniqueId() !== continuation);
   if (!daily) {
     const zone = crmSpreadsheet().getSpreadsheetTimeZone();
     const hour = new OfficeContext().settings.get('backupHour');

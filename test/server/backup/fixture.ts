@@ -46,14 +46,34 @@ export function backupOffice(): { office: Office; full: string } {
     {
       ...FULL_CONTACT,
       memberships: [
-        { contactGroupMembership: { contactGroupResourceName: vip.resourceName } } as GoogleAppsScript.People.Schema.Membership,
+        {
+          contactGroupMembership: { contactGroupResourceName: vip.resourceName },
+        } as GoogleAppsScript.People.Schema.Membership,
       ],
     } as GoogleAppsScript.People.Schema.Person,
     { personFields: 'names' },
   );
   writeRows(office, 'events', [
-    { id: 'E1', date: '01.03.2026 10:00', kind: 'Звонок', reason: 'Интерес', client: 'Полнова Мария', clientId: String(created.resourceName), manager: 'Дмитрий Ковалёв', status: 'сделано' },
-    { id: 'E2', date: '02.03.2026 12:00', kind: 'Звонок', reason: '', client: 'Полнова Мария', clientId: String(created.resourceName), manager: "'=cmd", status: 'план' },
+    {
+      id: 'E1',
+      date: '01.03.2026 10:00',
+      kind: 'Звонок',
+      reason: 'Интерес',
+      client: 'Полнова Мария',
+      clientId: String(created.resourceName),
+      manager: 'Дмитрий Ковалёв',
+      status: 'сделано',
+    },
+    {
+      id: 'E2',
+      date: '02.03.2026 12:00',
+      kind: 'Звонок',
+      reason: '',
+      client: 'Полнова Мария',
+      clientId: String(created.resourceName),
+      manager: "'=cmd",
+      status: 'план',
+    },
   ]);
   ws.calls.reset();
   return { office, full: String(created.resourceName) };

@@ -16,11 +16,25 @@ const NIGHT = '2026-03-02';
 test("a night's folder holds every file, every field of a contact, its labels and clientData, and Drive's MD5s match", () => {
   const { office, full } = backupOffice();
   const result = runBackup(office);
-  expect(result).toMatchObject({ night: NIGHT, status: 'verified', contacts: 4, events: 2, executions: 1, problems: [] });
+  expect(result).toMatchObject({
+    night: NIGHT,
+    status: 'verified',
+    contacts: 4,
+    events: 2,
+    executions: 1,
+    problems: [],
+  });
   const nights = driveNights(office);
   expect(Object.keys(nights)).toEqual([NIGHT]);
   expect(Object.keys(nights[NIGHT]).sort()).toEqual(
-    ['contacts-001.csv', 'contacts-001.json', 'contacts-001.vcf', 'crm.xlsx', 'manifest.json', 'sheets-001.json'].sort(),
+    [
+      'contacts-001.csv',
+      'contacts-001.json',
+      'contacts-001.vcf',
+      'crm.xlsx',
+      'manifest.json',
+      'sheets-001.json',
+    ].sort(),
   );
   expect([...result.files].sort()).toEqual(Object.keys(nights[NIGHT]).sort());
   const files = nights[NIGHT];
@@ -84,7 +98,10 @@ test('a run cut by its budget goes on in later executions (a continuation trigge
   expect(last.status).toBe('verified');
   expect(last.executions).toBeGreaterThan(1);
   expect(continuation()).toHaveLength(0);
-  const names = office.workspace.drive.files().filter((f) => !f.trashed).map((f) => f.name);
+  const names = office.workspace.drive
+    .files()
+    .filter((f) => !f.trashed)
+    .map((f) => f.name);
   expect(names.length).toBe(new Set(names).size);
 });
 
@@ -110,7 +127,10 @@ test('a tampered file fails the night, says so in the list and the digest, and p
   // The morning after: one short mail to the director (Staff) and the office account about the failed night.
   const before = ws.gmail.sent().length;
   call(office.sheet, 'morningDigestTrigger', {});
-  const alert = ws.gmail.sent().slice(before).find((m) => /2026-03-02/.test(String(m.subject)));
+  const alert = ws.gmail
+    .sent()
+    .slice(before)
+    .find((m) => /2026-03-02/.test(String(m.subject)));
   expect(alert).toBeDefined();
   expect(String(alert!.to)).toContain('olga@example.com');
   expect(String(alert!.to)).toContain('office@example.com');

@@ -52,9 +52,17 @@ export async function backUpNow(locale: Locale): Promise<BackupRunResult | undef
   showStatus(backupSidebarText(locale, 'running'));
   try {
     const r = await rpc.runBackupNow();
-    const status = r.status === 'paused' ? '' : backupSidebarText(locale, r.status === 'verified' ? 'verified' : r.status === 'failed' ? 'failed' : 'runningStatus');
+    const status =
+      r.status === 'paused'
+        ? ''
+        : backupSidebarText(
+            locale,
+            r.status === 'verified' ? 'verified' : r.status === 'failed' ? 'failed' : 'runningStatus',
+          );
     showStatus(
-      r.status === 'paused' ? backupSidebarText(locale, 'paused', r) : backupSidebarText(locale, 'done', { night: r.night, status }),
+      r.status === 'paused'
+        ? backupSidebarText(locale, 'paused', r)
+        : backupSidebarText(locale, 'done', { night: r.night, status }),
       r.status === 'failed' ? 'error' : 'ok',
     );
     await refreshNights(locale);
