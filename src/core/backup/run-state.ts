@@ -15,7 +15,7 @@ import { nightsToPrune, type NightEntry } from './retention';
 import { backupCsv } from './csv';
 import { PART_BYTES, splitParts } from './parts';
 import { vcard4 } from './vcard4';
-import { sheetsWorkbook } from './workbook-stub';
+import { eventsWorkbookParts, sheetsWorkbook } from './workbook';
 import type { BackupContact, BackupFile, BackupFileKind, BackupManifest, NightStatus, SheetsCopy } from './types';
 
 /** Events rows per xlsx workbook when they do not fit in crm.xlsx. */
@@ -240,18 +240,16 @@ function sheetsPhase(state: BackupState, port: BackupPort): void {
     put(state, port, `sheets-${pad3(i + 1)}.json`, 'sheets-json', i + 1, JSON.stringify(p.copy), p.rows);
     state.events += p.rows;
   });
-  const events = copy.sheets.events ?? [];
-  const [header, ...rows] = events;
+  const [header = [], ...rows] = copy.sheets.events ?? [];
   if (rows.length <= XLSX_EVENT_ROWS) {
     put(state, port, 'crm.xlsx', 'sheets-xlsx', 1, sheetsWorkbook(copy, titles), rows.length);
   } else {
+    // Events in workbooks of ≤ 20,000 rows (each ≤ PART_BYTES), the other sheets in crm.xlsx.
     const { events: _all, ...others } = copy.sheets;
     put(state, port, 'crm.xlsx', 'sheets-xlsx', 1, sheetsWorkbook({ ...copy, sheets: others }, titles), 0);
-    for (let i = 0; i * XLSX_EVENT_ROWS < rows.length; i++) {
-      const slice = rows.slice(i * XLSX_EVENT_ROWS, (i + 1) * XLSX_EVENT_ROWS);
-      const book = sheetsWorkbook({ ...copy, sheets: { events: header ? [header, ...slice] : slice } }, titles);
-      put(state, port, `events-${pad3(i + 1)}.xlsx`, 'sheets-xlsx', i + 2, book, slice.length);
-    }
+    eventsWorkbookParts(rows, header, XLSX_EVENT_ROWS, titles.events ?? 'Events').forEach((p, i) =>
+      put(state, port, `events-${pad3(i + 1)}.xlsx`, 'sheets-xlsx', i + 2, p.bytes, p.rows),
+    );
   }
   state.phase = 'verify';
   port.save(state);
