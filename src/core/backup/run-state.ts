@@ -20,6 +20,8 @@ import type { BackupContact, BackupFile, BackupFileKind, BackupManifest, NightSt
 
 /** Events rows per xlsx workbook when they do not fit in crm.xlsx. */
 export const XLSX_EVENT_ROWS = 20_000;
+/** Contacts + events rows over which the sheets and the verification each get an execution of their own. */
+export const BIG_NIGHT_RECORDS = 20_000;
 /** The state's JSON must stay under the script property's 9,000 bytes (key included). */
 export const STATE_MAX_BYTES = 8_500;
 
@@ -330,9 +332,12 @@ export function runBackupSteps(state: BackupState, port: BackupPort, ctx: RunCon
   state.executions++;
   port.save(state);
   // The sheets and the verification each need one stretch: started only with half the budget left, unless this
-  // execution has done nothing yet (so every execution moves the night on).
+  // execution has done nothing yet (so every execution moves the night on). A big night gives each its own
+  // execution: their cost is mostly the script's own work (rendering, parsing, hashing), which the clock of the
+  // calls made so far does not foretell.
   let progressed = false;
-  const mayStart = () => !progressed || !outOfTime(port, ctx, 0.5);
+  const big = () => state.contacts + state.events > BIG_NIGHT_RECORDS;
+  const mayStart = () => !progressed || (!big() && !outOfTime(port, ctx, 0.5));
   try {
     if (state.phase === 'contacts') {
       if (!contactsPhase(state, port, ctx)) return state;
