@@ -28,7 +28,13 @@ import { OfficeContext } from './events/office';
 import { getReport, refreshDashboard, refreshReports } from './reports/refresh';
 import { getAccess } from './staff/get-access';
 import { guarded } from './staff/guard';
+import { restoreNight } from './backup/restore-night';
 import { protectOfficeSheets } from './sheets/protect';
+<<<<<<< HEAD
+=======
+import { runBackup } from './backup/nightly';
+import { listBackups } from './backup/list-backups';
+>>>>>>> wt-restore
 import { getChanges, revertChange } from './backup/journal-api';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
@@ -118,4 +124,7 @@ export const api: ServerApi = {
   refreshReports: guarded('reports', refreshReports),
   getReport: guarded('reports', getReport),
   refreshDashboard: guarded('reports', refreshDashboard),
+  restoreBackup: guarded('import', restoreNight),
+  runBackupNow: guarded('import', () => runBackup()),
+  listBackups: guarded('import', listBackups),
 };

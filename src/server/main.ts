@@ -22,6 +22,18 @@ import { showClientSidebar, showSidebar } from './ui/sidebars';
 import { morningDigest, refreshIndex, refreshReportsAtNight } from './triggers/routine';
 import { onEventsEdit, onEventsStructureChange } from './events/hand-edits';
 import { ClientIndexEntry, indexStats, IndexStats, lookupClient } from './card-index/client-index';
+import { isAddon } from './card-index/announce';
+import { restoreDeletedPage } from './backup/incident';
+import { restoreFile, restoreNight as restoreGuarded } from './backup/restore-night';
+import type { RestoreSource } from './backup/restore';
+import { readChanges } from './backup/journal-sheet';
+import type { ContactChange } from '../core/backup/types';
+import { syncOutsideChanges, type SyncResult } from './backup/sync';
+import { nightlyBackup } from './backup/trigger';
+import type { BackupNightView, BackupRunResult, RestoreInput, RestoreResult } from '../shared/backup-dto';
+import { lastBackup, runBackup } from './backup/nightly';
+import { listBackups } from './backup/list-backups';
+import { NightCopy, readNight } from './backup/read-night';
 
 function safeSettings(): StoredSettings | undefined {
   try {
@@ -89,6 +101,12 @@ export function openImportSidebar(): void {
   showSidebar('import', t(safeLocale(), 'menuImportExport'));
 }
 
+/** Menu: CRM → Backup…: the kept nights, "Back up now" and the restore (src/client/sidebars/backup). */
+export function openBackupSidebar(): void {
+  if (!menuAllowed('openBackupSidebar')) return;
+  showSidebar('backup', t(safeLocale(), 'menuBackup'));
+}
+
 /** Menu: CRM → Reports → Refresh: the Reports sheet for the period chosen in its top cells. */
 export function refreshReportsSheet(): void {
   if (!menuAllowed('refreshReportsSheet')) return;
@@ -146,6 +164,33 @@ export function refreshReportsTrigger(_e?: GoogleAppsScript.Events.TimeDriven): 
   refreshReportsAtNight();
 }
 
+/**
+ * Time-driven trigger (installed by setup, each night at Settings → backupHour; and one-off a minute after an
+ * execution that ran out of time): the outside-change sync, then the backup to Drive (src/server/backup).
+ */
+export function backupTrigger(_e?: GoogleAppsScript.Events.TimeDriven): BackupRunResult {
+  return nightlyBackup();
+}
+
+/** The backup run with a chosen night and budget, for the CLI's `crm backup` and the tests (not google.script.run). */
+export function runBackup_(options: { now?: string; budgetMs?: number } = {}): BackupRunResult {
+  return runBackup({ now: options.now ? new Date(options.now) : undefined, budgetMs: options.budgetMs });
+}
+
+/** The last backup run's state as a result (the bench reads it between executions; no Drive call). */
+export function lastBackup_(): BackupRunResult | null {
+  return lastBackup() ?? null;
+}
+
+/** The kept nights (`crm backups`) and one night read back (`crm restore`), for the CLI and the tests. */
+export function listBackups_(): BackupNightView[] {
+  return listBackups();
+}
+
+export function readNight_(night: string): NightCopy | null {
+  return readNight(night) ?? null;
+}
+
 /** The card index as the running project sees it (CLI, tests). The trailing underscore keeps it from google.script.run. */
 export function lookupClientIndex_(emailOrPhone: string): ClientIndexEntry | null {
   return lookupClient(emailOrPhone) ?? null;
@@ -177,6 +222,34 @@ export function addStaffMember_(input: NewMemberInput): StaffListEntry {
  */
 export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
   return isWriteRequest(e) ? sheetWrite(e) : indexChanged(e);
+}
+
+/**
+ * The sheet project's web app, GET: the mass-deletion guard's one-click restore link
+ * (`?action=restore-deleted&incident=ID&key=SECRET`, backup/incident.ts), answered as a page in the office's
+ * language. Anything else, and the Gmail add-on's copy, answers a page that says the link is not valid.
+ */
+export function doGet(e: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  return restoreDeletedPage(isAddon() ? {} : (e?.parameter ?? {}), restoreGuarded);
+}
+
+/** The nightly outside-change sync alone (its trigger runs it before the backup), for the CLI and the tests. */
+export function syncOutsideChanges_(): SyncResult {
+  return syncOutsideChanges();
+}
+
+/** The journal's latest changes (newest first), for the tests and the CLI (the underscore keeps it from google.script.run). */
+export function journalChanges_(query: { resourceName?: string; text?: string; limit?: number } = {}): ContactChange[] {
+  return readChanges(query).changes;
+}
+
+/** `crm restore FILE`: the contacts (and sheets) of a copy on disk (the underscore keeps it from google.script.run). */
+export function restoreFile_(
+  source: RestoreSource,
+  input: Omit<RestoreInput, 'night'>,
+  options: { budgetMs?: number } = {},
+): RestoreResult {
+  return restoreFile(source, input, options);
 }
 
 /** Gmail add-on: contextual trigger for an opened message (manifest addOns.gmail.contextualTriggers). */

@@ -4,7 +4,15 @@
 
 import type { IsJson, ProveJson } from './json';
 import type { AccessView } from './access-dto';
-import type { ChangeView, JournalQuery, RevertResult } from './backup-dto';
+import type {
+  BackupNightView,
+  BackupRunResult,
+  ChangeView,
+  JournalQuery,
+  RestoreInput,
+  RestoreResult,
+  RevertResult,
+} from './backup-dto';
 import type { Locale } from '../core/i18n/locale';
 import type { SettingKey } from '../core/settings/definitions';
 import type { SettingEntry } from '../core/settings/read';
@@ -139,6 +147,12 @@ export interface ServerApi {
   getReport(query: ReportQuery): ReportDto;
   /** Rewrites the Dashboard's KPI cells and chart blocks; creates its four charts once, re-points moved ones. */
   refreshDashboard(): DashboardRefresh;
+  // Backup (src/shared/backup-dto.ts): the nightly backup run now (or carried on), the kept nights, and a kept
+  // night's restore, previewed first (`preview: true` changes nothing). Callers need the `import` capability: a
+  // backup is the whole base, like an export.
+  runBackupNow(): BackupRunResult;
+  listBackups(): BackupNightView[];
+  restoreBackup(input: RestoreInput): RestoreResult;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -163,6 +177,7 @@ export type _ImportDtosAreJson = ProveJson<
 export type _ReportDtosAreJson = ProveJson<
   IsJson<RefreshReportsInput | RefreshReportsResult | ReportQuery | ReportDto | DashboardRefresh>
 >;
+export type _BackupDtosAreJson = ProveJson<IsJson<BackupRunResult | BackupNightView | RestoreInput | RestoreResult>>;
 export type _ClientSidebarDtosAreJson = ProveJson<IsJson<ClientSidebarSetup>>;
 export type _EventDtosAreJson = ProveJson<
   IsJson<
@@ -228,5 +243,8 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   refreshReports: true,
   getReport: true,
   refreshDashboard: true,
+  restoreBackup: true,
+  runBackupNow: true,
+  listBackups: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

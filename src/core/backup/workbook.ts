@@ -4,7 +4,7 @@
 // SheetJS, which the Apps Script bundle includes for the nightly backup (esbuild takes its ESM build, xlsx.mjs; it
 // uses no Node built-in).
 
-import * as XLSX from '@e965/xlsx/dist/xlsx.mini.min';
+import * as XLSX from '@e965/xlsx';
 import { fitXlsxCell } from '../export/cells';
 import { PART_BYTES } from './parts';
 import type { SheetsCopy } from './types';

@@ -3,7 +3,7 @@
 // never split. Implemented for Apps Script by src/server/people/gateway.ts and for `--target google` over googleapis
 // by src/local/google/people-client.ts (as Promises: see core/ports/steps.ts).
 
-import { MERGE_FIELDS } from '../import/plan/fields';
+import { FIELD_ORDER, MERGE_FIELDS } from '../import/plan/fields';
 import type { ContactGroupRef } from '../import/plan/types';
 import type { Person } from '../import/types';
 import type { PromisedPort } from './steps';
@@ -34,3 +34,9 @@ export type AsyncPeopleDirectory = PromisedPort<PeopleDirectory>;
 
 /** What a listing reads: every field a merge may touch, plus what labels and identifies a contact. */
 export const LISTED_PERSON_FIELDS = [...MERGE_FIELDS, 'memberships', 'metadata'].join(',');
+
+/** What a backup lists: every field of FIELD_ORDER the People API reads (its personFields do not take `fileAses`,
+ *  people.get reference), `locales`, which no import writes but a person may have set, and the labels. */
+export const BACKUP_PERSON_FIELDS = [...FIELD_ORDER.filter((f) => f !== 'fileAses'), 'locales', 'memberships'].join(
+  ',',
+);

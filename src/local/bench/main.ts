@@ -6,6 +6,7 @@ import { foundationBench } from './scenarios/foundation';
 import { eventBenches } from './scenarios/events';
 import { importBenches } from './scenarios/import';
 import { reportBenches } from './scenarios/reports';
+import { backupBenches } from './scenarios/backup';
 import type { Measurement } from './measure';
 
 const SCENARIOS: Record<string, () => Measurement[]> = {
@@ -13,6 +14,7 @@ const SCENARIOS: Record<string, () => Measurement[]> = {
   import: importBenches,
   events: eventBenches,
   reports: reportBenches,
+  backup: backupBenches,
 };
 
 function main(): void {

@@ -31,6 +31,14 @@ export async function build(): Promise<BuildResult> {
     target: 'es2019',
     platform: 'neutral',
     mainFields: ['module', 'main'],
+    // SheetJS (the backup's xlsx, core/backup/workbook.ts) probes for Node and browser globals with `typeof X`:
+    // none exists in Apps Script, so each is undefined at build time and no reference is left in the bundle.
+    define: Object.fromEntries(
+      ['Buffer', 'process', 'document', 'window', 'setTimeout', 'require', 'module', 'exports'].map((g) => [
+        g,
+        'undefined',
+      ]),
+    ),
     charset: 'utf8',
     legalComments: 'none',
     footer: { js: wrapperFooter(exported) },

@@ -19,7 +19,12 @@ import { contactsCommand, exportCommand, importCommand, previewCommand, undoComm
 import { openCliOffice } from './office-state';
 import { settingsCommand, sheetCommand } from './sheet-commands';
 import { dashboardCommand, reportCommand } from './report-commands';
+import { backupCommand, backupsCommand } from './backup-commands';
 import { staffCommand } from './staff-commands';
+<<<<<<< HEAD
+=======
+import { restoreCommand } from './restore-commands';
+>>>>>>> wt-restore
 import { journalCommand, revertCommand } from './journal-commands';
 
 /** A refusal says what was refused and what is allowed; a malformed command also gets the usage text. */
@@ -36,6 +41,10 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
   undo IMPORT_ID                   remove what an import created and restore what it changed
   export --format google-csv|outlook-csv|vcard|xlsx --out FILE [--label NAME]
   contacts --json                  every contact of the account, as People API Persons with labels
+  restore NIGHT|FILE [--preview] [--only RN,RN] --json
+                                   bring a kept night (YYYY-MM-DD) or a copy on disk (a night folder of
+                                   backup --out, a contacts-NNN.json, a .vcf) back: created, updated, unchanged,
+                                   events relinked; runs until done (a big base takes several executions)
 
   find QUERY [--label L] [--manager M] [--quiet] [--birthday-week] [--limit N] [--json]
                                    clients by name (any order, prefix, ё = е), phone (or its last 6+ digits),
@@ -79,6 +88,11 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
   dashboard --json                 refresh the Dashboard sheet (KPI cells, chart data, its four charts) and print
                                    the KPI cells: active clients, new clients, calls, meetings, on-time %
 
+  backup [--out DIR] --json        run the nightly backup to Drive now (each execution the trigger would run, until
+                                   done): {"night","contacts","events","files","status","executions"}; --out copies
+                                   the night's files to DIR/<night>/
+  backups --json                   the kept nights: [{night, status, contacts, events, files, url, problems, monthly}]
+
   sheet TITLE --json               a CRM sheet (hidden ones too, Reports and Dashboard too; title in any language
                                    or its key): its header,
                                    the rows below it as displayed, and each cell's formula
@@ -104,6 +118,8 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
 
 const FLAGS = {
   json: 'switch',
+  preview: 'switch',
+  only: 'value',
   dir: 'value',
   target: 'value',
   region: 'value',
@@ -220,7 +236,13 @@ export async function main(argv: string[]): Promise<number> {
       settings: () => settingsCommand(office, args),
       report: () => reportCommand(office, args),
       dashboard: () => dashboardCommand(office),
+      backup: () => backupCommand(office, args),
+      backups: () => backupsCommand(office),
       staff: () => staffCommand(office, args),
+<<<<<<< HEAD
+=======
+      restore: () => restoreCommand(office, args),
+>>>>>>> wt-restore
       journal: () => journalCommand(office, args),
       revert: () => revertCommand(office, args),
     });

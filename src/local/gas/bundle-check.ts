@@ -25,6 +25,33 @@ export interface BundleFinding {
   text: string;
 }
 
+/** Whether `name` is declared by `scope` itself (its parameters, or a var/let/const/function in its own body, not in
+ *  a nested function): a reference inside it is then to that binding, not to the global. */
+function declares(scope: ts.Node, name: string): boolean {
+  if (ts.isFunctionLike(scope) && scope.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name))
+    return true;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (node !== scope && ts.isFunctionLike(node)) {
+      // A nested function's own name is declared in this scope; its insides are not.
+      if (ts.isFunctionDeclaration(node) && node.name?.text === name) found = true;
+      return;
+    }
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(scope, visit);
+  return found;
+}
+
+/** A reference to a local binding of the name (a library's own `var exports = {}`), not to the global. */
+function isLocal(node: ts.Identifier): boolean {
+  for (let p: ts.Node | undefined = node.parent; p; p = p.parent)
+    if ((ts.isFunctionLike(p) || ts.isSourceFile(p)) && declares(p, node.text)) return true;
+  return false;
+}
+
 export function findForbiddenReferences(code: string, fileName = 'Code.js'): BundleFinding[] {
   const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.ES2019, true, ts.ScriptKind.JS);
   const forbidden = new Set<string>(FORBIDDEN_GLOBALS);
@@ -46,7 +73,7 @@ export function findForbiddenReferences(code: string, fileName = 'Code.js'): Bun
         (ts.isPropertyDeclaration(p) && p.name === node) ||
         (ts.isGetAccessor(p) && p.name === node) ||
         (ts.isSetAccessor(p) && p.name === node);
-      if (!isPropertyName) report(node, node.text);
+      if (!isPropertyName && !isLocal(node)) report(node, node.text);
     }
     ts.forEachChild(node, visit);
   };

@@ -7,12 +7,15 @@ import { redactForLog } from '../../core/redact';
 import { digestItems, digestMail, digestRecipients, dueList } from '../../core/events';
 import { OfficeContext } from '../events/office';
 import { readDay } from '../events/day-read';
+import { sendBackupAlert } from '../backup/alert';
 
 export interface DigestResult {
   /** Managers with the digest on and an e-mail. */
   managers: number;
   sent: number;
   failed: number;
+  /** The mail about last night's failed backup to the director(s) and the office account (0 or 1). */
+  backupAlerts?: number;
 }
 
 export function sendMorningDigest(now: Date = new Date()): DigestResult {
@@ -20,6 +23,8 @@ export function sendMorningDigest(now: Date = new Date()): DigestResult {
   const read = readDay(office, { refs: ['settings', 'staff'], store: 'all' });
   const managers = digestRecipients(office.staff);
   const result: DigestResult = { managers: managers.length, sent: 0, failed: 0 };
+  // A failed night is told the morning after, whoever else gets a digest.
+  result.backupAlerts = sendBackupAlert(office);
   if (!managers.length) return result;
   const timeZone = office.timeZone;
   const due = dueList(read.store?.open ?? [], now, timeZone);

@@ -7,6 +7,8 @@
 // recorded in the script properties and setup run by anyone else leaves the triggers alone.
 
 import { crmSpreadsheet } from '../sheets/crm-spreadsheet';
+import { BACKUP_HANDLER, readState } from '../backup/nightly';
+import { OfficeContext } from '../events/office';
 
 export const REFRESH_HANDLER = 'refreshIndexTrigger';
 export const DIGEST_HANDLER = 'morningDigestTrigger';
@@ -36,7 +38,8 @@ export function installTriggers(): TriggersResult {
   const owner = String(props.getProperty(OWNER_PROPERTY) ?? '').toLowerCase();
   // A blank effective user (Google did not name the account) is not the recorded owner: it changes nothing.
   if (owner && owner !== me) return { installed: [], owner, ownedByOther: true };
-  const have = new Set(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()));
+  const triggers = ScriptApp.getProjectTriggers();
+  const have = new Set(triggers.map((t) => t.getHandlerFunction()));
   const installed: string[] = [];
   if (!have.has(REFRESH_HANDLER)) {
     ScriptApp.newTrigger(REFRESH_HANDLER).timeBased().everyHours(REFRESH_EVERY_HOURS).create();
@@ -54,6 +57,16 @@ export function installTriggers(): TriggersResult {
     const builder = ScriptApp.newTrigger(REPORTS_HANDLER).timeBased().atHour(REPORTS_HOUR).everyDays(1);
     (zone ? builder.inTimezone(zone) : builder).create();
     installed.push(REPORTS_HANDLER);
+  }
+  // The nightly backup at Settings → backupHour; a continuation trigger of an unfinished night is not the daily one.
+  const continuation = readState()?.trigger;
+  const daily = triggers.some((t) => t.getHandlerFunction() === BACKUP_HANDLER && t.getUniqueId() !== continuation);
+  if (!daily) {
+    const zone = crmSpreadsheet().getSpreadsheetTimeZone();
+    const hour = new OfficeContext().settings.get('backupHour');
+    const builder = ScriptApp.newTrigger(BACKUP_HANDLER).timeBased().atHour(hour).everyDays(1);
+    (zone ? builder.inTimezone(zone) : builder).create();
+    installed.push(BACKUP_HANDLER);
   }
   if (!have.has(CHANGE_HANDLER)) {
     ScriptApp.newTrigger(CHANGE_HANDLER).forSpreadsheet(crmSpreadsheet()).onChange().create();

@@ -12,6 +12,7 @@ export const MENU_ITEMS: ReadonlyArray<{ key: MessageKey; functionName: string; 
   { key: 'menuImportExport', functionName: 'openImportSidebar', needs: 'import' },
   { key: 'menuReportsRefresh', functionName: 'refreshReportsSheet', needs: 'reports' },
   { key: 'menuDashboardRefresh', functionName: 'refreshDashboardSheet', needs: 'reports' },
+  { key: 'menuBackup', functionName: 'openBackupSidebar', needs: 'import' },
   { key: 'menuSettings', functionName: 'openSettingsSidebar', needs: 'settingsView' },
   { key: 'menuSetup', functionName: 'setupCrm', needs: 'settingsEdit' },
 ];

@@ -3,7 +3,7 @@
 
 import { escapeHtml } from '../../core/html';
 
-export type SidebarName = 'settings' | 'import' | 'reminders' | 'clients';
+export type SidebarName = 'settings' | 'import' | 'reminders' | 'clients' | 'backup';
 
 /**
  * The spreadsheet's id on the page's body (`data-spreadsheet`), escaped: a shared-account browser keeps its "who am I"

@@ -106,10 +106,13 @@ describe('the built bundle', () => {
     const office = testOffice();
     for (const project of [office.sheet, office.gmail]) {
       expect(project.manifest.runtimeVersion).toBe('V8');
+      // The sheet project's nightly backup writes to Drive with drive.file only (server/backup); the add-on does not.
+      const drive = project === office.sheet ? [{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }] : [];
       expect(project.manifest.dependencies?.enabledAdvancedServices).toEqual([
         { userSymbol: 'People', serviceId: 'peopleapi', version: 'v1' },
         { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
         { userSymbol: 'Calendar', serviceId: 'calendar', version: 'v3' },
+        ...drive,
       ]);
       const scopes = project.manifest.oauthScopes ?? [];
       // The Sheets REST API does not take spreadsheets.currentonly: both projects need the full scope.

@@ -237,3 +237,15 @@ describe('the office', () => {
     if (!office.gmail.hasFunction('doPost')) expect(answer.text).toContain('Script function not found: doPost');
   });
 });
+
+describe('ScriptApp.getService(): the project as a web app', () => {
+  it("gives the project's own /exec URL once it is deployed, null before", () => {
+    const { ws, callee } = setup();
+    const ScriptApp = () =>
+      ws.globals({ project: 'gmail', htmlFiles: {} }).ScriptApp as GoogleAppsScript.Script.ScriptApp;
+    expect(ScriptApp().getService().getUrl()).toBeNull();
+    const url = ws.deployWebApp(callee, { access: 'ANYONE_ANONYMOUS' });
+    expect(ScriptApp().getService().getUrl()).toBe(url);
+    expect(ScriptApp().getService().isEnabled()).toBe(true);
+  });
+});

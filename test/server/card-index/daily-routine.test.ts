@@ -32,6 +32,7 @@ describe('installing the triggers', () => {
     office.rpc.runSetup();
     const triggers = office.workspace.triggers.of('sheet', SHARED);
     expect(triggers.map((t) => t.handler).sort()).toEqual([
+      'backupTrigger',
       'morningDigestTrigger',
       'onEventsChange',
       'refreshIndexTrigger',
@@ -53,6 +54,10 @@ describe('installing the triggers', () => {
     const reports = triggers.find((t) => t.handler === 'refreshReportsTrigger')!;
     expect(reports.schedule).toMatchObject({ kind: 'days', every: 1, atHour: 2 });
     expect(reports.timeZone).toBe('Europe/Moscow');
+    // The nightly backup at Settings → backupHour (3:00 by default), in the office's zone.
+    const backup = triggers.find((t) => t.handler === 'backupTrigger')!;
+    expect(backup.schedule).toMatchObject({ kind: 'days', every: 1, atHour: 3 });
+    expect(backup.timeZone).toBe('Europe/Moscow');
     expect(office.workspace.triggers.of('gmail', SHARED)).toEqual([]);
   });
 
@@ -65,7 +70,7 @@ describe('installing the triggers', () => {
     } finally {
       office.workspace.ctx.session.email = SHARED;
     }
-    expect(office.workspace.triggers.all().map((t) => t.owner)).toEqual([SHARED, SHARED, SHARED, SHARED]);
+    expect(office.workspace.triggers.all().map((t) => t.owner)).toEqual([SHARED, SHARED, SHARED, SHARED, SHARED]);
   });
 });
 

@@ -32,7 +32,9 @@ function open(o: Office): string[] {
 
 const EVERYONE = ['openRemindersSidebar', 'openClientsSidebar'];
 const REPORTS = ['refreshReportsSheet', 'refreshDashboardSheet'];
-const ALL = [...EVERYONE, 'openImportSidebar', ...REPORTS, 'openSettingsSidebar', 'setupCrm'];
+// CRM → Backup… needs the `import` right (the whole base, like an export): the administrator has it too.
+const BACKUP = 'openBackupSidebar';
+const ALL = [...EVERYONE, 'openImportSidebar', ...REPORTS, BACKUP, 'openSettingsSidebar', 'setupCrm'];
 
 test('onOpen: the owner gets the whole menu; a colleague, blank there, the items anyone may use', () => {
   const o = office();
@@ -53,7 +55,13 @@ test('the first sidebar redraws the menu for the role: manager, specialist, admi
   expect(menuAfterSidebar(SVETA)).toEqual(EVERYONE);
   // An administrator reads Settings but does not change them or run setup.
   // An administrator also sees the Reports and the Dashboard.
-  expect(menuAfterSidebar(ADMIN)).toEqual([...EVERYONE, 'openImportSidebar', ...REPORTS, 'openSettingsSidebar']);
+  expect(menuAfterSidebar(ADMIN)).toEqual([
+    ...EVERYONE,
+    'openImportSidebar',
+    ...REPORTS,
+    BACKUP,
+    'openSettingsSidebar',
+  ]);
   expect(menuAfterSidebar(OLGA)).toEqual(ALL);
   // The shared account choosing to be a specialist in its browser: the menu follows the choice (a convenience).
   o.rpc.getAccess(SVETA.email);
@@ -65,7 +73,7 @@ test('the first sidebar redraws the menu for the role: manager, specialist, admi
 test('an item the role may not use, chosen anyway (an old menu), opens nothing and says why in the office language', () => {
   const o = office();
   const ui = o.sheet.ui;
-  for (const item of ['openImportSidebar', 'openSettingsSidebar', 'setupCrm']) {
+  for (const item of ['openImportSidebar', BACKUP, 'openSettingsSidebar', 'setupCrm']) {
     ui.sidebar = undefined;
     ui.toasts.length = 0;
     const run = o.workspace.runAs(DMITRY, () => o.sheet.invoke(item, []));

@@ -230,8 +230,35 @@ class TriggerBuilder implements TriggerBuilderApi {
 
 type ScriptAppApi = Emulated<
   GoogleAppsScript.Script.ScriptApp,
-  'AuthMode' | 'EventType' | 'TriggerSource' | 'newTrigger' | 'getProjectTriggers' | 'deleteTrigger' | 'getScriptId'
+  | 'AuthMode'
+  | 'EventType'
+  | 'TriggerSource'
+  | 'newTrigger'
+  | 'getProjectTriggers'
+  | 'deleteTrigger'
+  | 'getScriptId'
+  | 'getService'
 >;
+
+/**
+ * ScriptApp.getService(): the project's web app. getUrl() is the deployment's `/exec` URL, null when the project is
+ * not deployed (https://developers.google.com/apps-script/reference/script/service#getUrl()). UNVERIFIED: which
+ * deployment Google names when a project has several (the emulator: the latest made).
+ */
+class ServiceEmulation {
+  constructor(
+    private readonly url: () => string | undefined,
+    private readonly ctx: ServiceContext,
+  ) {}
+
+  getUrl(): string | null {
+    return this.ctx.call('ScriptApp.Service.getUrl', () => this.url() ?? null);
+  }
+
+  isEnabled(): boolean {
+    return this.ctx.call('ScriptApp.Service.isEnabled', () => this.url() !== undefined);
+  }
+}
 
 class ScriptAppEmulation implements ScriptAppApi {
   readonly AuthMode = enumOf<typeof GoogleAppsScript.Script.AuthMode>(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
@@ -255,17 +282,24 @@ class ScriptAppEmulation implements ScriptAppApi {
   readonly #project: ScriptProject;
 
   readonly #spreadsheetExists: (id: string) => boolean;
+  readonly #webAppUrl: () => string | undefined;
 
   constructor(
     store: TriggerStore,
     ctx: ServiceContext,
     project: ScriptProject,
     spreadsheetExists: (id: string) => boolean = () => true,
+    webAppUrl: () => string | undefined = () => undefined,
   ) {
     this.#store = store;
     this.#ctx = ctx;
     this.#project = project;
     this.#spreadsheetExists = spreadsheetExists;
+    this.#webAppUrl = webAppUrl;
+  }
+
+  getService(): GoogleAppsScript.Script.Service {
+    return new ServiceEmulation(this.#webAppUrl, this.#ctx) as unknown as GoogleAppsScript.Script.Service;
   }
 
   readonly #installer: Installer = {
@@ -336,6 +370,7 @@ export function createScriptApp(
   ctx: ServiceContext,
   project: ScriptProject,
   spreadsheetExists?: (id: string) => boolean,
+  webAppUrl?: () => string | undefined,
 ): ScriptAppEmulation {
-  return new ScriptAppEmulation(store, ctx, project, spreadsheetExists);
+  return new ScriptAppEmulation(store, ctx, project, spreadsheetExists, webAppUrl);
 }

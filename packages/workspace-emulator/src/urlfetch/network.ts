@@ -212,6 +212,12 @@ export class UrlFetchNetwork {
     return `https://${WEB_APP_HOST}/macros/s/${id}/exec`;
   }
 
+  /** The `/exec` URL of `project`'s latest deployment (ScriptApp.getService().getUrl()); undefined when none. */
+  urlOf(project: string): string | undefined {
+    const ids = [...this.deployments].filter(([, d]) => d.project === project).map(([id]) => id);
+    return ids.length ? `https://${WEB_APP_HOST}/macros/s/${ids[ids.length - 1]}/exec` : undefined;
+  }
+
   /** Sends `request`, following redirects when asked (a 301/302/303 becomes a GET without a body). */
   dispatch(request: HttpRequest, followRedirects: boolean): Dispatched {
     let current = request;

@@ -1,0 +1,51 @@
+// The Backup sidebar's words (the nights list and "Back up now"), in the product's three languages.
+
+import { catalog } from '../../../core/i18n/catalog';
+
+export const backupSidebarText = catalog({
+  en: {
+    title: 'Nightly backups',
+    note: 'Each night the contacts and the CRM sheets go to the folder "CRM backups" in your Drive.',
+    now: 'Back up now',
+    running: 'Backing up…',
+    none: 'No backup yet.',
+    verified: 'verified',
+    failed: 'failed',
+    runningStatus: 'in progress',
+    monthly: 'first of the month',
+    counts: '{contacts} contacts, {events} events',
+    open: 'Open in Drive',
+    done: 'Backup {night}: {status}.',
+    paused: 'Backup {night} continues in a minute (a big base takes several runs).',
+  },
+  ru: {
+    title: 'Ночные резервные копии',
+    note: 'Каждую ночь контакты и листы CRM сохраняются в папку «CRM backups» на вашем Диске.',
+    now: 'Сделать копию сейчас',
+    running: 'Копирую…',
+    none: 'Копий ещё нет.',
+    verified: 'проверена',
+    failed: 'не удалась',
+    runningStatus: 'идёт',
+    monthly: 'первая в месяце',
+    counts: 'контактов: {contacts}, событий: {events}',
+    open: 'Открыть на Диске',
+    done: 'Копия {night}: {status}.',
+    paused: 'Копия {night} продолжится через минуту (большая база — в несколько заходов).',
+  },
+  ka: {
+    title: 'ღამის სარეზერვო ასლები',
+    note: 'ყოველ ღამე კონტაქტები და CRM-ის ფურცლები ინახება თქვენს დისკზე, საქაღალდეში „CRM backups“.',
+    now: 'ასლის შექმნა ახლა',
+    running: 'მიმდინარეობს…',
+    none: 'ასლი ჯერ არ არის.',
+    verified: 'შემოწმებული',
+    failed: 'ვერ შეიქმნა',
+    runningStatus: 'მიმდინარე',
+    monthly: 'თვის პირველი',
+    counts: 'კონტაქტები: {contacts}, მოვლენები: {events}',
+    open: 'დისკზე გახსნა',
+    done: 'ასლი {night}: {status}.',
+    paused: 'ასლი {night} გაგრძელდება ერთ წუთში.',
+  },
+});
