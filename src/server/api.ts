@@ -30,11 +30,8 @@ import { getAccess } from './staff/get-access';
 import { guarded } from './staff/guard';
 import { restoreNight } from './backup/restore-night';
 import { protectOfficeSheets } from './sheets/protect';
-<<<<<<< HEAD
-=======
 import { runBackup } from './backup/nightly';
 import { listBackups } from './backup/list-backups';
->>>>>>> wt-restore
 import { getChanges, revertChange } from './backup/journal-api';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {

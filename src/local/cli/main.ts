@@ -21,10 +21,7 @@ import { settingsCommand, sheetCommand } from './sheet-commands';
 import { dashboardCommand, reportCommand } from './report-commands';
 import { backupCommand, backupsCommand } from './backup-commands';
 import { staffCommand } from './staff-commands';
-<<<<<<< HEAD
-=======
 import { restoreCommand } from './restore-commands';
->>>>>>> wt-restore
 import { journalCommand, revertCommand } from './journal-commands';
 
 /** A refusal says what was refused and what is allowed; a malformed command also gets the usage text. */
@@ -239,10 +236,7 @@ export async function main(argv: string[]): Promise<number> {
       backup: () => backupCommand(office, args),
       backups: () => backupsCommand(office),
       staff: () => staffCommand(office, args),
-<<<<<<< HEAD
-=======
       restore: () => restoreCommand(office, args),
->>>>>>> wt-restore
       journal: () => journalCommand(office, args),
       revert: () => revertCommand(office, args),
     });

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Workspace } from 'workspace-emulator';
+import { UiHost, Workspace } from 'workspace-emulator';
 import { loadProject } from 'workspace-emulator';
 import { CacheStore } from 'workspace-emulator';
 import { HttpRequest, URL_FETCH_LIMITS } from 'workspace-emulator';
@@ -242,7 +242,7 @@ describe('ScriptApp.getService(): the project as a web app', () => {
   it("gives the project's own /exec URL once it is deployed, null before", () => {
     const { ws, callee } = setup();
     const ScriptApp = () =>
-      ws.globals({ project: 'gmail', htmlFiles: {} }).ScriptApp as GoogleAppsScript.Script.ScriptApp;
+      ws.globals({ project: 'gmail', htmlFiles: {}, ui: new UiHost() }).ScriptApp as GoogleAppsScript.Script.ScriptApp;
     expect(ScriptApp().getService().getUrl()).toBeNull();
     const url = ws.deployWebApp(callee, { access: 'ANYONE_ANONYMOUS' });
     expect(ScriptApp().getService().getUrl()).toBe(url);

@@ -65,15 +65,9 @@ async function revert(c: ChangeView, button: HTMLButtonElement, why: HTMLElement
       showStatus('');
       return;
     }
-<<<<<<< HEAD
     // The card read again (a deleted client brought back is another contact: the card opens on it), then the word.
     await ctx.reopen(result.change?.resourceName || c.resourceName);
     showStatus(ctx.say('undone'), 'ok');
-=======
-    showStatus(ctx.say('undone'), 'ok');
-    // A deleted client brought back is another contact: the card opens on it.
-    await ctx.reopen(result.change?.resourceName || c.resourceName);
->>>>>>> wt-restore
   } catch (e) {
     showStatus(ctx.say('error', { message: errorText(e) }), 'error');
   } finally {
