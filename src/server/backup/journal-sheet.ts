@@ -10,9 +10,10 @@ import { JournallingDirectory, type ChangeContext } from '../../core/backup/jour
 import type { ChangeSource, ContactChange } from '../../core/backup/types';
 import type { ChangeLog } from '../../core/ports/change-log';
 import type { PeopleDirectory } from '../../core/ports/people';
-import { template } from '../../core/sheets/templates';
 import { scriptClock } from '../clock';
 import { crmSheet, crmSpreadsheet } from '../sheets/crm-spreadsheet';
+import { uiLocale } from '../sheets/settings';
+import { createMissingSheet } from '../sheets/setup';
 import { appendRows, cellData, rowData, writeBatch } from '../sheets/values-batch';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -22,10 +23,9 @@ type Request = GoogleAppsScript.Sheets.Schema.Request;
 const HEADER_ROW = 1;
 const DEFAULT_LIMIT = 50;
 
+/** The Journal sheet; an office set up before it existed gets it made now (setup's template), so no write refuses. */
 function journalSheet(ss: Spreadsheet = crmSpreadsheet()): Sheet {
-  const sheet = crmSheet('journal', ss);
-  if (!sheet) throw new Error(`The "${template('journal').title.en}" sheet is missing: run CRM → Set up.`);
-  return sheet;
+  return crmSheet('journal', ss) ?? createMissingSheet(ss, 'journal', uiLocale());
 }
 
 /** The appendCells request for these changes (none for none). */

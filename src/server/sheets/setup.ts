@@ -104,6 +104,18 @@ function applyValidations(sheets: Map<string, Sheet>, headers: Map<string, Heade
   }
 }
 
+/**
+ * One missing CRM sheet made from its template, as setup would, for an office that has not run setup since the sheet
+ * was added (the Journal: an import must not refuse because of it). Its id is remembered like setup's.
+ */
+export function createMissingSheet(ss: Spreadsheet, key: SheetKey, locale: Locale): Sheet {
+  const tpl = TEMPLATES.find((x) => x.key === key);
+  if (!tpl) throw new Error(`No sheet template "${key}"`);
+  const { sheet } = createSheet(ss, tpl, locale, maxRowsMemo());
+  rememberSheetIds({ ...rememberedSheetIds(), [key]: sheet.getSheetId() });
+  return sheet;
+}
+
 export function setupSpreadsheet(ss: Spreadsheet, locale: Locale): SetupResult {
   const existing = ss.getSheets();
   const ids = rememberedSheetIds();

@@ -136,3 +136,21 @@ test('reading and undoing the journal need the right to edit clients', () => {
   expect(() => office.workspace.runAs(vera, () => office.rpc.revertChange(change.id))).toThrow(/клиент/);
   expect(office.rpc.getChanges({})[0].id).toBe(change.id);
 });
+
+test('an office set up before the Journal existed gets it at the first write; the edit is journalled', () => {
+  const old = testOffice();
+  old.rpc.runSetup();
+  const { names: oldNames } = seedClients(old, 2);
+  const ss = crmSheetOf(old, 'journal').getParent();
+  ss.deleteSheet(crmSheetOf(old, 'journal'));
+  const seen = old.rpc.getClient({ client: oldNames[0] }).client;
+  const saved = old.rpc.saveClient({
+    resourceName: oldNames[0],
+    etag: seen.etag,
+    base: seen,
+    changes: { phones: ['8 343 222-33-55'] },
+  });
+  expect(saved.saved).toBe(true);
+  expect(crmSheetOf(old, 'journal').isSheetHidden()).toBe(true);
+  expect(old.rpc.getChanges({ query: oldNames[0] }).map((c) => c.source)).toEqual(['edit']);
+});
