@@ -78,6 +78,23 @@ const GMAIL_CONTENT = s(
 const DRIVE_READ = s('drive', 'drive.file', 'drive.readonly');
 const DRIVE_WRITE = s('drive', 'drive.file');
 const DRIVE_APP_READ = s('drive', 'drive.readonly');
+/** DriveApp's members that only read (drive.readonly suffices); every other member needs `drive`. */
+export const DRIVE_APP_READS = [
+  'getRootFolder',
+  'getFileById',
+  'getFolderById',
+  'getFiles',
+  'getFolders',
+  'getFilesByName',
+  'getFoldersByName',
+  'getFilesByType',
+  'searchFiles',
+  'searchFolders',
+  'getTrashedFiles',
+  'getTrashedFolders',
+  'getStorageUsed',
+  'getStorageLimit',
+] as const;
 const NONE: readonly string[] = [];
 
 /** Member (or class/service prefix) → the scopes any one of which authorises it. */
@@ -110,24 +127,7 @@ export const MEMBER_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'Drive.Files.get': DRIVE_READ,
   'Drive.Files.list': DRIVE_READ,
   'DriveApp.': s('drive'),
-  ...Object.fromEntries(
-    [
-      'getRootFolder',
-      'getFileById',
-      'getFolderById',
-      'getFiles',
-      'getFolders',
-      'getFilesByName',
-      'getFoldersByName',
-      'getFilesByType',
-      'searchFiles',
-      'searchFolders',
-      'getTrashedFiles',
-      'getTrashedFolders',
-      'getStorageUsed',
-      'getStorageLimit',
-    ].map((m) => [`DriveApp.${m}`, DRIVE_APP_READ]),
-  ),
+  ...Object.fromEntries(DRIVE_APP_READS.map((m) => [`DriveApp.${m}`, DRIVE_APP_READ])),
   'CalendarApp.': CALENDAR_APP_WRITE,
   ...Object.fromEntries(
     [

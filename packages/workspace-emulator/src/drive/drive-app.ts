@@ -5,28 +5,11 @@
 // "You do not have permission to call DriveApp.getRootFolder" sentence) and then, authorised, fails as not emulated.
 
 import { authorize } from '../auth/authorize';
+import { DRIVE_APP_READS } from '../auth/member-scopes';
 import type { ServiceContext } from '../context';
 import { GasException } from '../errors';
 
-const MEMBERS = [
-  'getRootFolder',
-  'getFileById',
-  'getFolderById',
-  'getFiles',
-  'getFolders',
-  'getFilesByName',
-  'getFoldersByName',
-  'getFilesByType',
-  'searchFiles',
-  'searchFolders',
-  'getTrashedFiles',
-  'getTrashedFolders',
-  'getStorageUsed',
-  'getStorageLimit',
-  'createFile',
-  'createFolder',
-  'createShortcut',
-] as const;
+const MEMBERS = [...DRIVE_APP_READS, 'createFile', 'createFolder', 'createShortcut'] as const;
 
 export type DriveAppStub = Record<(typeof MEMBERS)[number], (...args: unknown[]) => never>;
 
