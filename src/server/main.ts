@@ -104,7 +104,8 @@ export function openImportSidebar(): void {
 /** Menu: CRM → Backup…: the kept nights, "Back up now" and the restore (src/client/sidebars/backup). */
 export function openBackupSidebar(): void {
   if (!menuAllowed('openBackupSidebar')) return;
-  showSidebar('backup', t(safeLocale(), 'menuBackup'));
+  const locale = safeLocale();
+  showSidebar('backup', t(locale, 'menuBackup'), locale);
 }
 
 /** Menu: CRM → Reports → Refresh: the Reports sheet for the period chosen in its top cells. */

@@ -2,6 +2,7 @@
 // ever placed into a sidebar's HTML is the client the Client sidebar opens on, escaped into an attribute.
 
 import { escapeHtml } from '../../core/html';
+import type { Locale } from '../../core/i18n/locale';
 
 export type SidebarName = 'settings' | 'import' | 'reminders' | 'clients' | 'backup';
 
@@ -9,14 +10,16 @@ export type SidebarName = 'settings' | 'import' | 'reminders' | 'clients' | 'bac
  * The spreadsheet's id on the page's body (`data-spreadsheet`), escaped: a shared-account browser keeps its "who am I"
  * per spreadsheet (src/client/lib/access.ts) and must know it before its first server call.
  */
-function withSpreadsheetId(html: GoogleAppsScript.HTML.HtmlOutput): GoogleAppsScript.HTML.HtmlOutput {
+function withSpreadsheetId(html: GoogleAppsScript.HTML.HtmlOutput, locale?: Locale): GoogleAppsScript.HTML.HtmlOutput {
   const id = SpreadsheetApp.getActiveSpreadsheet()?.getId() ?? '';
   const content = html.getContent();
-  return html.setContent(content.replace('<body>', () => `<body data-spreadsheet="${escapeHtml(id)}">`));
+  // The office's language for a sidebar that asks the server nothing else first (the Backup sidebar).
+  const lang = locale ? ` data-locale="${escapeHtml(locale)}"` : '';
+  return html.setContent(content.replace('<body>', () => `<body data-spreadsheet="${escapeHtml(id)}"${lang}>`));
 }
 
-export function showSidebar(name: SidebarName, title: string): void {
-  const html = withSpreadsheetId(HtmlService.createHtmlOutputFromFile(name).setTitle(title));
+export function showSidebar(name: SidebarName, title: string, locale?: Locale): void {
+  const html = withSpreadsheetId(HtmlService.createHtmlOutputFromFile(name).setTitle(title), locale);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 

@@ -8,8 +8,9 @@ import { rpc } from '../../lib/rpc';
 import { errorText, showStatus } from '../../lib/status';
 import { backupSidebarText } from './strings';
 
+/** The office's language the server put on the page (sidebars.ts), else the browser's. */
 export function sidebarLocale(): Locale {
-  const lang = (navigator.language || 'en').slice(0, 2).toLowerCase();
+  const lang = (document.body.dataset.locale || navigator.language || 'en').slice(0, 2).toLowerCase();
   return lang === 'ru' || lang === 'ka' ? lang : 'en';
 }
 
