@@ -1,6 +1,6 @@
 // Backup, restore and journal as the sidebars and the CLI see them (the ServerApi methods in ./rpc.ts).
 
-import type { ChangeAction, ChangeSource, NightStatus } from '../core/backup/types';
+import type { ContactChange, NightStatus } from '../core/backup/types';
 
 export interface BackupNightView {
   night: string;
@@ -54,20 +54,16 @@ export interface RestoreResult {
   problems: string[];
 }
 
-export interface ChangeView {
-  id: string;
-  at: string;
-  actor: string;
-  source: ChangeSource;
-  action: ChangeAction;
-  resourceName: string;
-  client: string;
-  fields: string[];
+/** One journalled change as the sidebar and `crm journal` show it: the change without its before/after values. */
+export interface ChangeView extends Pick<
+  ContactChange,
+  'id' | 'at' | 'actor' | 'source' | 'action' | 'resourceName' | 'client' | 'fields'
+> {
   /** Short before → after text per field, in the office's language, for the sidebar. */
   summary: string;
   /** Already reverted by a later change. */
   reverted: boolean;
-  revertOf?: string;
+  revertOf?: ContactChange['revertOf'];
 }
 
 export interface JournalQuery {
