@@ -14,6 +14,7 @@ import { familyFirstName } from '../../core/export/contact-view';
 import { roleOfText } from '../../core/roles/roles';
 import { sameSecret } from '../../core/secret';
 import { OfficeContext } from '../events/office';
+import { uiLocale } from '../sheets/settings';
 
 const PREFIX = 'crm.incident.';
 const PART_CHARS = 8000;
@@ -132,13 +133,15 @@ export function restoreDeletedPage(
   restore: (input: RestoreInput) => RestoreResult,
   office = new OfficeContext(),
 ): GoogleAppsScript.HTML.HtmlOutput {
-  const locale = office.locale;
-  const page = (key: Parameters<typeof guardPage>[1], params: object = {}) =>
-    HtmlService.createHtmlOutput(guardPage(locale, key, params)).setTitle('CRM');
   const id = String(parameter.incident ?? '');
   const found = /^inc-[\w-]{1,40}$/.test(id) ? readIncident(id) : undefined;
   // Compared even when there is no such incident, in the same time, so a caller learns nothing from the answer.
   const ok = sameSecret(parameter.key, found?.record.key ?? 'x'.repeat(64));
+  // The key is checked before anything else is read: a wrong one is answered in the account's language, and the
+  // office's sheets are not opened for a stranger.
+  const locale = found && ok ? office.locale : uiLocale();
+  const page = (key: Parameters<typeof guardPage>[1], params: object = {}) =>
+    HtmlService.createHtmlOutput(guardPage(locale, key, params)).setTitle('CRM');
   if (!found || !ok) return page('refused');
   const { record, contacts } = found;
   if (record.restoredAt) return page('already', { at: record.restoredAt.slice(0, 16).replace('T', ' ') });
