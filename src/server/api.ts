@@ -21,6 +21,7 @@ import { crmSpreadsheet, OWNER_PROPERTY, setAddonProperty } from './sheets/crm-s
 import { readSettings, uiLocale, writeSettings } from './sheets/settings';
 import { setupSpreadsheet, sheetStatuses } from './sheets/setup';
 import { setupDailyRoutine } from './triggers/routine';
+import { installTriggers } from './triggers/install';
 import { getClientSidebarSetup, openClientSidebar } from './ui/client-sidebar';
 import { addCrmMenu } from './ui/menu';
 import { rereadOpenStore } from './events/hand-edits';
@@ -60,6 +61,8 @@ function saveSettings(input: SettingsInput): SaveSettingsResult {
   protectOfficeSheets(new OfficeContext(ss));
   // A new zone moves what the date cells mean (Sheets keeps their wall-clock time): the store is read again from them.
   if (checked.texts.timeZone) rereadOpenStore(new OfficeContext(ss));
+  // The nightly backup's trigger moves to the new hour (only the triggers' owner can: install.ts says so for others).
+  if (checked.texts.backupHour !== undefined) installTriggers();
   if (checked.texts.language !== undefined) {
     // The menu speaks the new language at once (adding a menu of the same name replaces it), not after a reload.
     try {

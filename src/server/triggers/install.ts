@@ -22,6 +22,8 @@ export const REPORTS_HANDLER = 'refreshReportsTrigger';
 export const REPORTS_HOUR = 2;
 
 const OWNER_PROPERTY = 'crm.triggers.owner';
+/** The hour the daily backup trigger was made for (Apps Script does not say it back). */
+const BACKUP_HOUR_PROPERTY = 'crm.backupTriggerHour';
 
 export interface TriggersResult {
   /** Handlers that got a trigger now. */
@@ -60,12 +62,16 @@ export function installTriggers(): TriggersResult {
   }
   // The nightly backup at Settings → backupHour; a continuation trigger of an unfinished night is not the daily one.
   const continuation = readState()?.trigger;
-  const daily = triggers.some((t) => t.getHandlerFunction() === BACKUP_HANDLER && t.getUniqueId() !== continuation);
-  if (!daily) {
+  const daily = triggers.filter((t) => t.getHandlerFunction() === BACKUP_HANDLER && t.getUniqueId() !== continuation);
+  const hour = new OfficeContext().settings.get('backupHour');
+  // A trigger keeps the hour it was made with: after Settings → backupHour changed, the old one goes, a new one comes.
+  const movedFrom = daily.length && String(props.getProperty(BACKUP_HOUR_PROPERTY) ?? hour) !== String(hour);
+  if (movedFrom) for (const t of daily) ScriptApp.deleteTrigger(t);
+  if (!daily.length || movedFrom) {
     const zone = crmSpreadsheet().getSpreadsheetTimeZone();
-    const hour = new OfficeContext().settings.get('backupHour');
     const builder = ScriptApp.newTrigger(BACKUP_HANDLER).timeBased().atHour(hour).everyDays(1);
     (zone ? builder.inTimezone(zone) : builder).create();
+    props.setProperty(BACKUP_HOUR_PROPERTY, String(hour));
     installed.push(BACKUP_HANDLER);
   }
   if (!have.has(CHANGE_HANDLER)) {

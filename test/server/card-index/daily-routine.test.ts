@@ -61,6 +61,18 @@ describe('installing the triggers', () => {
     expect(office.workspace.triggers.of('gmail', SHARED)).toEqual([]);
   });
 
+  test('the nightly backup moves to a new Settings → backupHour, and stays one trigger', () => {
+    const office = testOffice();
+    office.rpc.runSetup();
+    const saved = office.rpc.saveSettings({ backupHour: '1' });
+    expect(saved.ok).toBe(true);
+    const backups = () => office.workspace.triggers.of('sheet', SHARED).filter((t) => t.handler === 'backupTrigger');
+    expect(backups().map((t) => t.schedule)).toEqual([expect.objectContaining({ kind: 'days', atHour: 1 })]);
+    office.rpc.runSetup();
+    office.rpc.saveSettings({ backupHour: '1' });
+    expect(backups()).toHaveLength(1);
+  });
+
   test('a colleague running setup later adds no triggers of their own (every manager would get two digests)', () => {
     const office = testOffice();
     office.rpc.runSetup();
