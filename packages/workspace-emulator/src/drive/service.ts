@@ -17,7 +17,7 @@ import { PAYLOAD_LIMITS } from '../limits';
 import { utf8Bytes, jsonBytes } from '../wire-size';
 import { checkFile, parseFields, Selection, selectFile, selectList } from './fields';
 import { matches, parseQuery } from './query';
-import { DriveFileRecord, DriveStore, FOLDER_MIME, isFolder, webViewLink } from './store';
+import { DriveFileRecord, DriveStore, FOLDER_MIME, isFolder, sharedFields } from './store';
 import { driveError, SAY } from './wording';
 
 type File = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
@@ -83,15 +83,7 @@ function bodyArgs(api: string, value: unknown, allowed: readonly string[]): Json
 function toResource(f: DriveFileRecord): Json {
   const out: Json = {
     kind: 'drive#file',
-    id: f.id,
-    name: f.name,
-    mimeType: f.mimeType,
-    parents: f.parents.slice(),
-    trashed: f.trashed,
-    explicitlyTrashed: f.explicitlyTrashed,
-    createdTime: new Date(f.createdTime).toISOString(),
-    modifiedTime: new Date(f.modifiedTime).toISOString(),
-    webViewLink: webViewLink(f),
+    ...sharedFields(f),
     ownedByMe: true,
     // int64 fields come as strings in v3's JSON.
     quotaBytesUsed: String(f.size),

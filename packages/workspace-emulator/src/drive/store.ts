@@ -84,6 +84,21 @@ const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64')
 
 export const isFolder = (f: Pick<DriveFileRecord, 'mimeType'>): boolean => f.mimeType === FOLDER_MIME;
 
+/** What the API's File and the host's view both say of a file, in the same words (ISO times, a copy of parents). */
+export function sharedFields(f: DriveFileRecord) {
+  return {
+    id: f.id,
+    name: f.name,
+    mimeType: f.mimeType,
+    parents: f.parents.slice(),
+    trashed: f.trashed,
+    explicitlyTrashed: f.explicitlyTrashed,
+    createdTime: new Date(f.createdTime).toISOString(),
+    modifiedTime: new Date(f.modifiedTime).toISOString(),
+    webViewLink: webViewLink(f),
+  };
+}
+
 /** Drive's links: folders open in the Drive UI, files in the viewer (what the API returns for webViewLink). */
 export function webViewLink(f: Pick<DriveFileRecord, 'id' | 'mimeType'>): string {
   return isFolder(f)
@@ -263,16 +278,8 @@ export class DriveStore {
 
   view(f: DriveFileRecord): DriveFileView {
     const out: DriveFileView = {
-      id: f.id,
-      name: f.name,
-      mimeType: f.mimeType,
-      parents: f.parents.slice(),
-      trashed: f.trashed,
-      explicitlyTrashed: f.explicitlyTrashed,
-      createdTime: new Date(f.createdTime).toISOString(),
-      modifiedTime: new Date(f.modifiedTime).toISOString(),
+      ...sharedFields(f),
       appProperties: { ...f.appProperties },
-      webViewLink: webViewLink(f),
       ownerProject: f.createdBy,
     };
     if (!isFolder(f)) {
