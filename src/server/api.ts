@@ -33,6 +33,8 @@ import { restoreNight } from './backup/restore-night';
 import { protectOfficeSheets } from './sheets/protect';
 import { runBackup } from './backup/nightly';
 import { listBackups } from './backup/list-backups';
+import { addCaller, closeCallback, getCalls } from './pbx/calls-api';
+import { getPbxSetup } from './pbx/setup-view';
 import { getChanges, revertChange } from './backup/journal-api';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
@@ -127,4 +129,8 @@ export const api: ServerApi = {
   restoreBackup: guarded('import', restoreNight),
   runBackupNow: guarded('import', () => runBackup()),
   listBackups: guarded('import', listBackups),
+  getPbxSetup: guarded('settingsEdit', getPbxSetup),
+  getCalls: guarded('logEvents', getCalls),
+  closeCallback: guarded('logEvents', closeCallback),
+  addCaller: guarded('editClients', addCaller),
 };

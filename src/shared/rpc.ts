@@ -13,6 +13,7 @@ import type {
   RestoreResult,
   RevertResult,
 } from './backup-dto';
+import type { AddCallerInput, AddCallerResult, CallsView, PbxSetupView } from './pbx-dto';
 import type { Locale } from '../core/i18n/locale';
 import type { SettingKey } from '../core/settings/definitions';
 import type { SettingEntry } from '../core/settings/read';
@@ -153,6 +154,12 @@ export interface ServerApi {
   runBackupNow(): BackupRunResult;
   listBackups(): BackupNightView[];
   restoreBackup(input: RestoreInput): RestoreResult;
+  // Telephony (src/shared/pbx-dto.ts): the endpoint's URLs and secret (`settingsEdit`), the callback list and new
+  // callers (`logEvents`), closing a callback by hand, turning a new caller into a client in one click (`editClients`).
+  getPbxSetup(): PbxSetupView;
+  getCalls(): CallsView;
+  closeCallback(input: { phone: string }): CallsView;
+  addCaller(input: AddCallerInput): AddCallerResult;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -177,6 +184,7 @@ export type _ImportDtosAreJson = ProveJson<
 export type _ReportDtosAreJson = ProveJson<
   IsJson<RefreshReportsInput | RefreshReportsResult | ReportQuery | ReportDto | DashboardRefresh>
 >;
+export type _PbxDtosAreJson = ProveJson<IsJson<PbxSetupView | CallsView | AddCallerInput | AddCallerResult>>;
 export type _BackupDtosAreJson = ProveJson<IsJson<BackupRunResult | BackupNightView | RestoreInput | RestoreResult>>;
 export type _ClientSidebarDtosAreJson = ProveJson<IsJson<ClientSidebarSetup>>;
 export type _EventDtosAreJson = ProveJson<
@@ -246,5 +254,9 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   restoreBackup: true,
   runBackupNow: true,
   listBackups: true,
+  getPbxSetup: true,
+  getCalls: true,
+  closeCallback: true,
+  addCaller: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

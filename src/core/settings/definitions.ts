@@ -41,6 +41,15 @@ export interface SettingValues {
   backupHour: number;
   /** The mass-deletion guard fires when more than this share (%) of all contacts, or of one label, went since last night. */
   deletionAlertPercent: number;
+  /**
+   * Mango Office's API key and salt (its "API connection" page): the salt verifies each notification's `sign`. Secret:
+   * kept in the sheet project's script properties, never in the Settings sheet every editor can read, and shown masked.
+   */
+  mangoApiKey: string;
+  mangoApiSalt: string;
+  /** The kind and reason of the events PBX calls become (the kind from the Lists sheet, the office's word for a call). */
+  callKind: string;
+  callReason: string;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -54,6 +63,8 @@ export interface SettingDefinition<T> {
   allowed: string;
   /** What tells the office that `value` is not allowed, in its language (absent: every text is allowed). */
   invalid?(locale: Locale, value: string): string;
+  /** Kept in the script properties instead of the Settings sheet, and shown masked (server/sheets/settings.ts). */
+  secret?: true;
 }
 
 /** Google Calendar keeps a reminder at most four weeks before the event. */
@@ -71,10 +82,13 @@ function wholeNumber(min: number, max: number): Omit<SettingDefinition<number>, 
   };
 }
 
-const REASONS: Record<Locale, { interest: string; order: string; birthdayKind: string; birthday: string }> = {
-  ru: { interest: 'Интерес', order: 'Заказ', birthdayKind: 'Звонок', birthday: 'Поздравление' },
-  en: { interest: 'Interest', order: 'Order', birthdayKind: 'Call', birthday: 'Congratulations' },
-  ka: { interest: 'ინტერესი', order: 'შეკვეთა', birthdayKind: 'ზარი', birthday: 'მილოცვა' },
+const REASONS: Record<
+  Locale,
+  { interest: string; order: string; birthdayKind: string; birthday: string; call: string }
+> = {
+  ru: { interest: 'Интерес', order: 'Заказ', birthdayKind: 'Звонок', birthday: 'Поздравление', call: 'Звонок АТС' },
+  en: { interest: 'Interest', order: 'Order', birthdayKind: 'Call', birthday: 'Congratulations', call: 'PBX call' },
+  ka: { interest: 'ინტერესი', order: 'შეკვეთა', birthdayKind: 'ზარი', birthday: 'მილოცვა', call: 'ატს ზარი' },
 };
 
 /** An IANA zone name the runtime knows ("Europe/Moscow"); '' = the spreadsheet's own zone. */
@@ -137,6 +151,10 @@ export const SETTINGS: { [K in SettingKey]: SettingDefinition<SettingValues[K]> 
   backupKeepNights: { fallback: () => 30, ...wholeNumber(1, 366) },
   backupHour: { fallback: () => 3, ...wholeNumber(0, 23) },
   deletionAlertPercent: { fallback: () => 5, ...wholeNumber(1, 100) },
+  mangoApiKey: { fallback: () => '', ...anyText, secret: true },
+  mangoApiSalt: { fallback: () => '', ...anyText, secret: true },
+  callKind: { fallback: (locale) => REASONS[locale()].birthdayKind, ...anyText },
+  callReason: { fallback: (locale) => REASONS[locale()].call, ...anyText },
 };
 
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];

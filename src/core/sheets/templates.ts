@@ -6,6 +6,9 @@ import importLog from '../../../sheets-templates/import-log.json';
 import imports from '../../../sheets-templates/imports.json';
 import importStaging from '../../../sheets-templates/import-staging.json';
 import journal from '../../../sheets-templates/journal.json';
+import inbox from '../../../sheets-templates/inbox.json';
+import callbacks from '../../../sheets-templates/callbacks.json';
+import callers from '../../../sheets-templates/callers.json';
 import labels from '../../../sheets-templates/labels.json';
 import lists from '../../../sheets-templates/lists.json';
 import openEvents from '../../../sheets-templates/open-events.json';
@@ -24,7 +27,10 @@ export type SheetKey =
   | 'importStaging'
   | 'cardIndex'
   | 'openEvents'
-  | 'journal';
+  | 'journal'
+  | 'inbox'
+  | 'callbacks'
+  | 'callers';
 
 export const TEMPLATES: readonly SheetTemplate[] = [
   lists,
@@ -38,6 +44,9 @@ export const TEMPLATES: readonly SheetTemplate[] = [
   cardIndex,
   openEvents,
   journal,
+  callbacks,
+  callers,
+  inbox,
 ] as SheetTemplate[];
 
 export function template(key: SheetKey): SheetTemplate {
