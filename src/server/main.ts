@@ -108,6 +108,16 @@ export function openBackupSidebar(): void {
   showSidebar('backup', t(locale, 'menuBackup'), locale);
 }
 
+/**
+ * Menu: CRM → Telephony…: the callback list, new callers and (for settingsEdit) where each PBX is pointed
+ * (src/client/sidebars/calls). The office's language and zone go on the page: it shows times before asking anything.
+ */
+export function openCallsSidebar(): void {
+  const office = new OfficeContext();
+  if (!menuAllowed('openCallsSidebar', office)) return;
+  showSidebar('calls', t(office.locale, 'menuTelephony'), office.locale, office.timeZone);
+}
+
 /** Menu: CRM → Reports → Refresh: the Reports sheet for the period chosen in its top cells. */
 export function refreshReportsSheet(): void {
   if (!menuAllowed('refreshReportsSheet')) return;

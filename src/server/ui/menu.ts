@@ -13,6 +13,7 @@ export const MENU_ITEMS: ReadonlyArray<{ key: MessageKey; functionName: string; 
   { key: 'menuReportsRefresh', functionName: 'refreshReportsSheet', needs: 'reports' },
   { key: 'menuDashboardRefresh', functionName: 'refreshDashboardSheet', needs: 'reports' },
   { key: 'menuBackup', functionName: 'openBackupSidebar', needs: 'import' },
+  { key: 'menuTelephony', functionName: 'openCallsSidebar', needs: 'logEvents' },
   { key: 'menuSettings', functionName: 'openSettingsSidebar', needs: 'settingsView' },
   { key: 'menuSetup', functionName: 'setupCrm', needs: 'settingsEdit' },
 ];

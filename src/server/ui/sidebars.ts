@@ -4,22 +4,28 @@
 import { escapeHtml } from '../../core/html';
 import type { Locale } from '../../core/i18n/locale';
 
-export type SidebarName = 'settings' | 'import' | 'reminders' | 'clients' | 'backup';
+export type SidebarName = 'settings' | 'import' | 'reminders' | 'clients' | 'backup' | 'calls';
 
 /**
  * The spreadsheet's id on the page's body (`data-spreadsheet`), escaped: a shared-account browser keeps its "who am I"
  * per spreadsheet (src/client/lib/access.ts) and must know it before its first server call.
  */
-function withSpreadsheetId(html: GoogleAppsScript.HTML.HtmlOutput, locale?: Locale): GoogleAppsScript.HTML.HtmlOutput {
+function withSpreadsheetId(
+  html: GoogleAppsScript.HTML.HtmlOutput,
+  locale?: Locale,
+  timeZone?: string,
+): GoogleAppsScript.HTML.HtmlOutput {
   const id = SpreadsheetApp.getActiveSpreadsheet()?.getId() ?? '';
   const content = html.getContent();
   // The office's language for a sidebar that asks the server nothing else first (the Backup sidebar).
   const lang = locale ? ` data-locale="${escapeHtml(locale)}"` : '';
-  return html.setContent(content.replace('<body>', () => `<body data-spreadsheet="${escapeHtml(id)}"${lang}>`));
+  // And its zone, for one that shows times before (or without) asking (the Telephony sidebar).
+  const zone = timeZone ? ` data-zone="${escapeHtml(timeZone)}"` : '';
+  return html.setContent(content.replace('<body>', () => `<body data-spreadsheet="${escapeHtml(id)}"${lang}${zone}>`));
 }
 
-export function showSidebar(name: SidebarName, title: string, locale?: Locale): void {
-  const html = withSpreadsheetId(HtmlService.createHtmlOutputFromFile(name).setTitle(title), locale);
+export function showSidebar(name: SidebarName, title: string, locale?: Locale, timeZone?: string): void {
+  const html = withSpreadsheetId(HtmlService.createHtmlOutputFromFile(name).setTitle(title), locale, timeZone);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
