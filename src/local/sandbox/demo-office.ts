@@ -65,11 +65,18 @@ const NOTES = [
   'Всегда к одному мастеру.',
   'Просит напоминать о записи сообщением.',
 ];
+/** The salon's one number through its cloud PBX (the administrator answers it) and each member's extension. */
+export const DEMO_LINE = '74951234567';
 export const DEMO_STAFF = [
-  ['Ольга Смирнова', 'olga@example.com', 'Администратор', '', true],
-  ['Дмитрий Ковалёв', 'dmitry@example.com', 'Мастер', 'olga@example.com', true],
-  ['Нино Беридзе', 'nino@example.com', 'Мастер', 'olga@example.com', false],
+  ['Ольга Смирнова', 'olga@example.com', 'Администратор', '', true, '101', DEMO_LINE],
+  ['Дмитрий Ковалёв', 'dmitry@example.com', 'Мастер', 'olga@example.com', true, '102', ''],
+  ['Нино Беридзе', 'nino@example.com', 'Мастер', 'olga@example.com', false, '103', ''],
 ] as const;
+/**
+ * The demo office's Mango Office API key and salt (Settings → mangoApiKey / mangoApiSalt): the sandbox's "Simulate a
+ * call" signs its Mango requests with them, as Mango signs with the office's.
+ */
+export const DEMO_MANGO = { apiKey: 'demo-mango-vpbx-key', apiSalt: 'demo-mango-salt' } as const;
 
 function generator(seed: number) {
   let a = seed;
@@ -94,6 +101,9 @@ function seed(office: Office, dir: string): string {
   const dice: Dice = { random, pick: (list) => list[Math.floor(random() * list.length)] };
 
   office.rpc.runSetup();
+  const saved = office.rpc.saveSettings({ mangoApiKey: DEMO_MANGO.apiKey, mangoApiSalt: DEMO_MANGO.apiSalt });
+  if (!saved.ok)
+    throw new Error(`The demo's Mango settings were refused: ${saved.errors.map((e) => e.message).join('; ')}`);
 
   const app = createSpreadsheetApp(ws.spreadsheets, ws.ctx, {
     activeSpreadsheetId: office.spreadsheetId,

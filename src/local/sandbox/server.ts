@@ -1,11 +1,13 @@
-// The sandbox's HTTP server: three pages that look enough like Sheets, Gmail and Contacts, and a JSON API through
+// The sandbox's HTTP server: pages that look enough like Sheets, Gmail and Contacts (and a PBX's side: Telephony),
+// and a JSON API through
 // which they drive the built bundle on the emulated Workspace. Listens on loopback only.
 
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Office } from '../office';
 import { SandboxApi } from './api';
-import { pageHtml, webBundle } from './web-assets';
+import { Page, pageHtml, webBundle } from './web-assets';
+import { processInboxNow, simulateCall, SimulateInput, telephonyView } from './telephony';
 
 export interface RunningSandbox {
   port: number;
@@ -40,6 +42,9 @@ export async function startSandbox(office: Office, port = 8080): Promise<Running
     'POST /api/gmail/homepage': () => api.homepage(),
     'POST /api/gmail/action': (input) => api.cardAction(input as never),
     'GET /api/calls': () => api.calls(),
+    'GET /api/telephony': () => telephonyView(office),
+    'POST /api/telephony/simulate': (input) => simulateCall(office, input as unknown as SimulateInput),
+    'POST /api/telephony/process': () => processInboxNow(office),
   };
 
   const server = http.createServer((req, res) => {
@@ -47,9 +52,9 @@ export async function startSandbox(office: Office, port = 8080): Promise<Running
       const url = new URL(req.url ?? '/', 'http://localhost');
       try {
         const page = (
-          { '/': 'sheets', '/gmail': 'gmail', '/contacts': 'contacts' } as Record<
+          { '/': 'sheets', '/gmail': 'gmail', '/contacts': 'contacts', '/telephony': 'telephony' } as Record<
             string,
-            'sheets' | 'gmail' | 'contacts'
+            Page
           >
         )[url.pathname];
         if (req.method === 'GET' && page) return send(res, 200, 'text/html; charset=utf-8', pageHtml(page));

@@ -3,26 +3,27 @@
 import * as esbuild from 'esbuild';
 import * as path from 'node:path';
 
-export type Page = 'sheets' | 'gmail' | 'contacts';
+export type Page = 'sheets' | 'gmail' | 'contacts' | 'telephony';
 
 const TITLES: Record<Page, string> = {
   sheets: 'CRM — Google Sheets (sandbox)',
   gmail: 'Gmail (sandbox)',
   contacts: 'Google Contacts (sandbox)',
+  telephony: 'Telephony: the PBX side (sandbox)',
 };
 
 export function pageHtml(page: Page): string {
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${TITLES[page]}</title>
 <link rel="stylesheet" href="/assets/sandbox.css"></head>
-<body data-page="${page}"><nav class="apps"><a href="/" data-app="sheets">Sheets</a><a href="/gmail" data-app="gmail">Gmail</a><a href="/contacts" data-app="contacts">Contacts</a><span class="badge">emulated Google Workspace</span></nav>
+<body data-page="${page}"><nav class="apps"><a href="/" data-app="sheets">Sheets</a><a href="/gmail" data-app="gmail">Gmail</a><a href="/contacts" data-app="contacts">Contacts</a><a href="/telephony" data-app="telephony">Telephony</a><span class="badge">emulated Google Workspace</span></nav>
 <main id="app"></main><script src="/assets/${page}.js"></script></body></html>`;
 }
 
 export async function webBundle(): Promise<Record<string, { type: string; content: string }>> {
   const dir = path.join(__dirname, 'web');
   const out: Record<string, { type: string; content: string }> = {};
-  for (const name of ['sheets', 'gmail', 'contacts', 'script-run-shim']) {
+  for (const name of ['sheets', 'gmail', 'contacts', 'telephony', 'script-run-shim']) {
     const result = await esbuild.build({
       entryPoints: [path.join(dir, `${name}.ts`)],
       bundle: true,
