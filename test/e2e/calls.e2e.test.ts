@@ -29,7 +29,10 @@ test('a missed call simulated on the Telephony page is on the callback list; Cal
 
     await page.goto(h.url('/telephony'));
     await page.locator('#url-mango').waitFor();
-    expect(await page.locator('#secret').innerText()).toMatch(/^\S{16,}$/);
+    const secret = await page.locator('#secret').innerText();
+    expect(secret).toMatch(/^\S{16,}$/);
+    const mangoUrl = await page.locator('#url-mango').innerText();
+    expect(mangoUrl).toContain(secret);
     await page.selectOption('#sim-provider', 'mango');
     await page.selectOption('#sim-direction', 'in');
     await page.selectOption('#sim-outcome', 'missed');
@@ -47,6 +50,11 @@ test('a missed call simulated on the Telephony page is on the callback list; Cal
 
     await page.goto(h.url('/'));
     const frame = await openSidebar(page, /Телефония|Telephony/);
+    // The office account may change the settings: it sees where each PBX is pointed, the secret and Mango's state.
+    await frame.locator('#endpoint #url-mango').waitFor();
+    expect(await frame.locator('#url-mango').inputValue()).toBe(mangoUrl);
+    expect(await frame.locator('#pbx-secret').inputValue()).toBe(secret);
+    expect(await frame.locator('#mango-key').innerText()).toBe('Ключ API Mango: задан');
     const item = frame.locator(`#callbacks-open li.callback[data-phone="+${number}"]`);
     await item.waitFor();
     expect(await item.locator('.client').innerText()).toBe(name);
