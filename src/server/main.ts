@@ -114,8 +114,14 @@ export function openBackupSidebar(): void {
  * (src/client/sidebars/calls). The office's language and zone go on the page: it shows times before asking anything.
  */
 export function openCallsSidebar(): void {
-  const office = new OfficeContext();
-  if (!menuAllowed('openCallsSidebar', office)) return;
+  let office: { locale: ReturnType<typeof safeLocale>; timeZone?: string };
+  try {
+    const context = new OfficeContext();
+    office = { locale: context.locale, timeZone: context.timeZone };
+  } catch (e) {
+    // Not set up yet (no Settings sheet): the account's language, the browser's zone; the lists say what is missing.
+    office = { locale: safeLocale() };
+  }
   showSidebar('calls', t(office.locale, 'menuTelephony'), office.locale, office.timeZone);
 }
 

@@ -9,11 +9,12 @@ import type { MessageKey } from '../../core/i18n/messages';
 export const MENU_ITEMS: ReadonlyArray<{ key: MessageKey; functionName: string; needs?: Capability }> = [
   { key: 'menuReminders', functionName: 'openRemindersSidebar' },
   { key: 'menuClients', functionName: 'openClientsSidebar' },
+  // Every role may log events (the callback list's right, checked by getCalls); so, like Reminders, no `needs` here.
+  { key: 'menuTelephony', functionName: 'openCallsSidebar' },
   { key: 'menuImportExport', functionName: 'openImportSidebar', needs: 'import' },
   { key: 'menuReportsRefresh', functionName: 'refreshReportsSheet', needs: 'reports' },
   { key: 'menuDashboardRefresh', functionName: 'refreshDashboardSheet', needs: 'reports' },
   { key: 'menuBackup', functionName: 'openBackupSidebar', needs: 'import' },
-  { key: 'menuTelephony', functionName: 'openCallsSidebar', needs: 'logEvents' },
   { key: 'menuSettings', functionName: 'openSettingsSidebar', needs: 'settingsView' },
   { key: 'menuSetup', functionName: 'setupCrm', needs: 'settingsEdit' },
 ];

@@ -30,7 +30,8 @@ function open(o: Office): string[] {
   return captions(o);
 }
 
-const EVERYONE = ['openRemindersSidebar', 'openClientsSidebar'];
+// CRM → Telephony… is for every role too (each may log events: the callback list's right).
+const EVERYONE = ['openRemindersSidebar', 'openClientsSidebar', 'openCallsSidebar'];
 const REPORTS = ['refreshReportsSheet', 'refreshDashboardSheet'];
 // CRM → Backup… needs the `import` right (the whole base, like an export): the administrator has it too.
 const BACKUP = 'openBackupSidebar';
