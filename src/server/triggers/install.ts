@@ -20,6 +20,11 @@ export const CHANGE_HANDLER = 'onEventsChange';
 /** The Reports sheet and the Dashboard, refreshed each night in the office's zone (reports/refresh.ts). */
 export const REPORTS_HANDLER = 'refreshReportsTrigger';
 export const REPORTS_HOUR = 2;
+/** The PBX Inbox's rows become events, callbacks and new callers (pbx/process.ts) at most this many minutes late. */
+export const INBOX_HANDLER = 'processInboxTrigger';
+export const INBOX_EVERY_MINUTES = 5;
+/** The PBX endpoint's secret (server/pbx): telephony is in use once it exists. */
+export const PBX_SECRET_PROPERTY = 'crm.pbxSecret';
 
 const OWNER_PROPERTY = 'crm.triggers.owner';
 /** The hour the daily backup trigger was made for (Apps Script does not say it back). */
@@ -74,10 +79,29 @@ export function installTriggers(): TriggersResult {
     props.setProperty(BACKUP_HOUR_PROPERTY, String(hour));
     installed.push(BACKUP_HANDLER);
   }
+  // Every 5 minutes is 288 executions a day: only for an office whose PBX was given the endpoint (its secret made).
+  if (!have.has(INBOX_HANDLER) && props.getProperty(PBX_SECRET_PROPERTY)) {
+    ScriptApp.newTrigger(INBOX_HANDLER).timeBased().everyMinutes(INBOX_EVERY_MINUTES).create();
+    installed.push(INBOX_HANDLER);
+  }
   if (!have.has(CHANGE_HANDLER)) {
     ScriptApp.newTrigger(CHANGE_HANDLER).forSpreadsheet(crmSpreadsheet()).onChange().create();
     installed.push(CHANGE_HANDLER);
   }
   if (me && owner !== me) props.setProperty(OWNER_PROPERTY, me);
   return { installed, owner: me || owner, ownedByOther: false };
+}
+
+/**
+ * The Inbox processing trigger alone, idempotent: called when the PBX endpoint's secret is made (the Telephony
+ * setup, `crm pbx-secret`), so an office that connects a PBX after setup gets it without running setup again. Left
+ * alone when someone else owns the triggers (installTriggers' rule).
+ */
+export function installInboxTrigger(): boolean {
+  const me = String(Session.getEffectiveUser().getEmail() ?? '').toLowerCase();
+  const owner = String(PropertiesService.getScriptProperties().getProperty(OWNER_PROPERTY) ?? '').toLowerCase();
+  if (owner && owner !== me) return false;
+  if (ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === INBOX_HANDLER)) return false;
+  ScriptApp.newTrigger(INBOX_HANDLER).timeBased().everyMinutes(INBOX_EVERY_MINUTES).create();
+  return true;
 }
