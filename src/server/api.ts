@@ -35,6 +35,7 @@ import { runBackup } from './backup/nightly';
 import { listBackups } from './backup/list-backups';
 import { addCaller, closeCallback, getCalls } from './pbx/calls-api';
 import { getPbxSetup } from './pbx/setup-view';
+import { ensurePbxSecret } from './pbx/secret';
 import { getChanges, revertChange } from './backup/journal-api';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
@@ -86,6 +87,8 @@ function runSetup(): SetupResult {
   setAddonProperty(OWNER_PROPERTY, String(ss.getOwner()?.getEmail() ?? '').toLowerCase());
   protectOfficeSheets(new OfficeContext(ss));
   setupDailyRoutine();
+  // The PBX endpoint's secret, so the URLs CRM → Telephony… shows are ready (kept when there is one).
+  ensurePbxSecret();
   return result;
 }
 

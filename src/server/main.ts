@@ -38,6 +38,7 @@ import { processInbox } from './pbx/process';
 import { importCalls } from './pbx/import-calls';
 import { getCalls } from './pbx/calls-api';
 import type { CallsView, ImportCallsResult, ProcessInboxResult } from '../shared/pbx-dto';
+import { isPbxRequest, pbxRequest } from './pbx/endpoint';
 
 function safeSettings(): StoredSettings | undefined {
   try {
@@ -248,18 +249,24 @@ export function addStaffMember_(input: NewMemberInput): StaffListEntry {
 /**
  * Both projects' web apps (manifest `webapp`), each POST carrying the shared secret: the Gmail add-on's is told of
  * card index changes by the sheet project (card-index/announce.ts); the sheet project's makes the add-on's writes
- * under its write lock (events/write-service.ts). Each project's copy refuses what is the other's.
+ * under its write lock (events/write-service.ts) and takes the PBXs' call notifications into the Inbox
+ * (`?pbx=mango|zadarma` or /exec/mango/…, pbx/endpoint.ts). Each project's copy refuses what is the other's.
  */
 export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  if (isPbxRequest(e)) return pbxRequest(e);
   return isWriteRequest(e) ? sheetWrite(e) : indexChanged(e);
 }
 
 /**
- * The sheet project's web app, GET: the mass-deletion guard's one-click restore link
- * (`?action=restore-deleted&incident=ID&key=SECRET`, backup/incident.ts), answered as a page in the office's
- * language. Anything else, and the Gmail add-on's copy, answers a page that says the link is not valid.
+ * The sheet project's web app, GET: a PBX's GET (Zadarma's zd_echo URL check; pbx/endpoint.ts), else the
+ * mass-deletion guard's one-click restore link (`?action=restore-deleted&incident=ID&key=SECRET`, backup/incident.ts),
+ * answered as a page in the office's language. Anything else, and the Gmail add-on's copy, answers a page that says
+ * the link is not valid.
  */
-export function doGet(e: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+export function doGet(
+  e: GoogleAppsScript.Events.DoGet,
+): GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput {
+  if (isPbxRequest(e)) return pbxRequest(e);
   return restoreDeletedPage(isAddon() ? {} : (e?.parameter ?? {}), restoreGuarded);
 }
 

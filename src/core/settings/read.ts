@@ -8,6 +8,7 @@ import { template } from '../sheets/templates';
 import { cellText, findTable } from '../events/table';
 import { settingDefault, SETTING_KEYS, SettingKey, SETTINGS, SettingValues } from './definitions';
 import { PENDING_OPEN_FIRST_ROW } from './pending-open';
+import { isSecretSetting, maskSecret } from './secret';
 
 /** A key as the office wrote it → the setting; undefined when it names none. */
 export function settingKey(name: unknown): SettingKey | undefined {
@@ -44,7 +45,8 @@ export function readSettingsSheet(values: unknown[][]): SettingsSheet {
   const end = Math.min(values.length, PENDING_OPEN_FIRST_ROW - 1);
   for (let i = table.headerIndex + 1; i < end; i++) {
     const key = settingKey(values[i][columns.key]);
-    if (!key || key in out.rows) continue;
+    // A secret typed into the sheet by hand is not used: it lives in the script properties only (secret.ts).
+    if (!key || key in out.rows || isSecretSetting(key)) continue;
     out.rows[key] = i;
     const text = cellText(values[i], columns.value);
     const value = parseSetting(key, text);
@@ -71,9 +73,14 @@ export interface SettingEntry {
 export class OfficeSettings {
   private chosenLocale: Locale | undefined;
 
+  /**
+   * `secrets`: the secret settings (secret.ts), asked only when one is wanted — they are a Properties read on the
+   * server, which most executions reading the settings never need.
+   */
   constructor(
     readonly sheet: SettingsSheet,
     private readonly accountLocale: () => Locale,
+    private readonly secrets: () => Partial<Record<SettingKey, string>> = () => ({}),
   ) {}
 
   /** The office's chosen language, else the account's. */
@@ -83,8 +90,16 @@ export class OfficeSettings {
   }
 
   get<K extends SettingKey>(key: K): SettingValues[K] {
-    const written = this.sheet.written[key];
+    const written = isSecretSetting(key) ? this.secretValue(key) : this.sheet.written[key];
     return written !== undefined ? (written as SettingValues[K]) : this.fallback(key);
+  }
+
+  private secretValues: Partial<Record<SettingKey, string>> | undefined;
+
+  private secretValue<K extends SettingKey>(key: K): SettingValues[K] | undefined {
+    const text = (this.secretValues ??= this.secrets())[key];
+    if (!text) return undefined;
+    return (parseSetting(key, text) ?? undefined) as SettingValues[K] | undefined;
   }
 
   fallback<K extends SettingKey>(key: K): SettingValues[K] {
@@ -99,14 +114,15 @@ export class OfficeSettings {
     }));
   }
 
-  /** Every setting: its value, its default and whether they are the same. */
+  /** Every setting: its value, its default and whether they are the same; a secret one masked (secret.ts). */
   entries(): SettingEntry[] {
     const problems = new Map(this.problems().map((p) => [p.key, p.message]));
     return SETTING_KEYS.map((key) => {
       const value = this.get(key);
       const fallback = this.fallback(key);
       const problem = problems.get(key);
-      return { key, value, default: fallback, isDefault: value === fallback, ...(problem ? { problem } : {}) };
+      const shown = isSecretSetting(key) ? maskSecret(String(value)) : value;
+      return { key, value: shown, default: fallback, isDefault: value === fallback, ...(problem ? { problem } : {}) };
     });
   }
 }

@@ -24,6 +24,7 @@ import { staffCommand } from './staff-commands';
 import { restoreCommand } from './restore-commands';
 import { journalCommand, revertCommand } from './journal-commands';
 import { callbacksCommand, importCallsCommand, processInboxCommand } from './call-commands';
+import { pbxSecretCommand, webhookCommand } from './pbx-commands';
 
 /** A refusal says what was refused and what is allowed; a malformed command also gets the usage text. */
 function usageText(e: UsageError): string {
@@ -117,6 +118,13 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
   revert CHANGE_ID                 undo one change (refused, exit 1, when the contact was changed again since);
                                    prints {"ok", "change", "message"}
 
+  webhook --provider mango|zadarma --query "k=SECRET&..." [--path events/summary] --form "key=value&..." [--get]
+                                   send one PBX notification to the sheet project's web app as the PBX would
+                                   (POST form-urlencoded, or GET with --get; --path: what follows /exec, e.g.
+                                   events/summary or mango/SECRET/events/summary); prints {"status", "body"}
+  pbx-secret --json                the PBX endpoint's secret (made if missing): {"secret"}; Mango's key and
+                                   salt are the settings mangoApiKey and mangoApiSalt (kept secret, shown masked)
+
   --as EMAIL                       run the command as that person (the sandbox's domain is example.com: a staff
                                    member there is named by Google, and their role's rules apply)
 
@@ -165,6 +173,11 @@ const FLAGS = {
   role: 'value',
   head: 'value',
   close: 'value',
+  provider: 'value',
+  query: 'value',
+  path: 'value',
+  form: 'value',
+  get: 'switch',
 } as const;
 
 /** `preview` without --json: what a person reads before importing. */
@@ -253,6 +266,8 @@ export async function main(argv: string[]): Promise<number> {
       'process-inbox': () => processInboxCommand(office),
       callbacks: () => callbacksCommand(office, args),
       'import-calls': () => importCallsCommand(office, args),
+      webhook: () => webhookCommand(office, args),
+      'pbx-secret': () => pbxSecretCommand(office),
     });
     const run = commands[args.command];
     if (!run) throw new UsageError(`Unknown command "${args.command}"`);

@@ -5,7 +5,8 @@ import { SheetTemplate, sheetTitleMatches } from '../../core/sheets/template';
 import { SheetKey, template } from '../../core/sheets/templates';
 
 const SPREADSHEET_ID = 'crm.spreadsheetId';
-const SHEET_IDS = 'crm.sheetIds';
+/** The sheet ids setup remembered, by template key (JSON): read also by the PBX endpoint in its one getProperties. */
+export const SHEET_IDS = 'crm.sheetIds';
 /**
  * The spreadsheet owner's e-mail (the office account), kept by setup: who is the office account is asked by every
  * change and every checked right, and the script properties are read once per execution anyway (the card push), where

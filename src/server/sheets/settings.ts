@@ -9,6 +9,8 @@ import { template } from '../../core/sheets/templates';
 import { crmSheet, crmSpreadsheet } from './crm-spreadsheet';
 import { CellValue, CrmTable } from './table';
 import { PENDING_OPEN_FIRST_ROW } from '../../core/settings/pending-open';
+import { isSecretSetting } from '../../core/settings/secret';
+import { readSecretSettings, writeSecretSettings } from './secret-settings';
 
 export interface StoredSettings extends OfficeSettings {
   /** The Settings sheet as read (absent without one), so a write in the same execution need not read it again. */
@@ -20,9 +22,12 @@ export function accountLocale(): Locale {
   return toLocale(Session.getActiveUserLocale());
 }
 
-/** The settings from the sheet's values (one getValues; the office's own rows around ours are left alone). */
+/**
+ * The settings from the sheet's values (one getValues; the office's own rows around ours are left alone); the secret
+ * ones from the script properties, read only if one is asked for (secret-settings.ts).
+ */
 export function officeSettings(values: unknown[][]): OfficeSettings {
-  return new OfficeSettings(readSettingsSheet(values), accountLocale);
+  return new OfficeSettings(readSettingsSheet(values), accountLocale, readSecretSettings);
 }
 
 export function readSettings(ss = crmSpreadsheet()): StoredSettings {
@@ -36,12 +41,17 @@ export function readSettings(ss = crmSpreadsheet()): StoredSettings {
  * Writes the given keys in place (one read, unless `current` brings the rows this execution just read; one write per
  * changed key); adds rows for keys the sheet lacks. A new time zone is the spreadsheet's too (one more call), so the
  * date cells, which Sheets reads in the spreadsheet's zone, and what the office is shown are in the same zone.
+ * A secret setting goes to the script properties, never to the sheet (core/settings/secret.ts).
  */
 export function writeSettings(
-  changes: Partial<Record<SettingKey, string>>,
+  given: Partial<Record<SettingKey, string>>,
   ss = crmSpreadsheet(),
   current?: Pick<StoredSettings, 'rows'> & Partial<Pick<StoredSettings, 'sheet'>>,
 ): void {
+  const all = Object.entries(given) as Array<[SettingKey, string | undefined]>;
+  writeSecretSettings(Object.fromEntries(all.filter(([key]) => isSecretSetting(key))));
+  const changes: Partial<Record<SettingKey, string>> = Object.fromEntries(all.filter(([key]) => !isSecretSetting(key)));
+  if (!Object.values(changes).some((v) => v !== undefined)) return;
   const table = CrmTable.open('settings', { ss, read: true, values: current?.rows });
   if (table.columns.key < 0 || table.columns.value < 0)
     throw new Error('The Settings sheet has lost its Setting/Value columns: run CRM → Set up.');
