@@ -15,8 +15,10 @@ import { a1, BatchRead } from '../sheets/values-batch';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 
-export const CURSOR_PROPERTY = 'crm.inboxCursor';
-export const PROCESSED_AT_PROPERTY = 'crm.inboxProcessedAt';
+export {
+  INBOX_CURSOR_PROPERTY as CURSOR_PROPERTY,
+  INBOX_PROCESSED_AT_PROPERTY as PROCESSED_AT_PROPERTY,
+} from './setup-view';
 /** How many rows before the cursor are checked for a key already processed (a PBX retries within minutes). */
 export const WINDOW_ROWS = 5_000;
 
