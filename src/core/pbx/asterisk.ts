@@ -34,7 +34,21 @@ export const ASTERISK_COLUMNS = [
 ] as const;
 
 type Column = (typeof ASTERISK_COLUMNS)[number];
-const at = (c: Column) => ASTERISK_COLUMNS.indexOf(c);
+/** Where each column is: cdr_csv's fixed order, or the names of a header row (a CDR report exported from the
+ *  database: calldate, clid, src, dst, … in its own order). -1 = absent. */
+export type AsteriskLayout = Record<Column, number>;
+const POSITIONAL = Object.fromEntries(ASTERISK_COLUMNS.map((c, i) => [c, i])) as AsteriskLayout;
+const at = (c: Column) => POSITIONAL[c];
+
+/** The layout a header row names, when it names Asterisk's CDR columns (src, dst, billsec, disposition and the
+ *  start — 'start' in Master.csv, 'calldate' in the cdr database table); undefined otherwise. */
+export function asteriskHeaderLayout(headers: string[]): AsteriskLayout | undefined {
+  const keys = headers.map((h) => h.trim().toLowerCase());
+  const layout = Object.fromEntries(ASTERISK_COLUMNS.map((c) => [c, keys.indexOf(c)])) as AsteriskLayout;
+  if (layout.start < 0) layout.start = keys.indexOf('calldate');
+  const needed: Column[] = ['src', 'dst', 'billsec', 'disposition', 'start'];
+  return needed.every((c) => layout[c] >= 0) ? layout : undefined;
+}
 
 const DISPOSITIONS = ['ANSWERED', 'NO ANSWER', 'BUSY', 'FAILED', 'CONGESTION'];
 
@@ -75,41 +89,54 @@ interface Leg {
 type Outcome = { skipped: true } | { skipped: false; notice: CallNotice } | { problem: Problem };
 type Problem = CallLogRead['problems'][number];
 
-function cell(row: SourceRow, c: Column): string {
-  return (row.cells[at(c)]?.text ?? '').trim();
+function cell(row: SourceRow, c: Column, layout: AsteriskLayout): string {
+  return layout[c] < 0 ? '' : (row.cells[layout[c]]?.text ?? '').trim();
 }
 
-/** uniqueid is '1764573300.16' (epoch.sequence); a 17th column that is not one is the userfield. */
-function uniqueId(row: SourceRow): string {
-  const id = cell(row, 'uniqueid');
-  return /^\d+(\.\d+)+$/.test(id) ? id : '';
+interface Sheet {
+  layout: AsteriskLayout;
+  /** The file's header names, when it has a header row (problems name its columns as the file does). */
+  headers?: string[];
 }
 
-function readLeg(row: SourceRow, timeZone: string, problems: Problem[]): Leg | undefined {
+/** uniqueid is '1764573300.16' (epoch.sequence); in a header-less file, a 17th column that is not one is the
+ *  userfield (cdr_csv with loguniqueid off and loguserfield on). */
+function uniqueId(row: SourceRow, sheet: Sheet): string {
+  const id = cell(row, 'uniqueid', sheet.layout);
+  return sheet.headers || /^\d+(\.\d+)+$/.test(id) ? id : '';
+}
+
+function readLeg(row: SourceRow, sheet: Sheet, timeZone: string, problems: Problem[]): Leg | undefined {
+  const get = (c: Column) => cell(row, c, sheet.layout);
   const problem = (column: Column, message: string) => {
-    problems.push({ row: row.rowNumber, column, value: cell(row, column), message });
+    problems.push({
+      row: row.rowNumber,
+      column: sheet.headers?.[sheet.layout[column]] ?? column,
+      value: get(column),
+      message,
+    });
     return undefined;
   };
-  const startText = cell(row, 'start');
+  const startText = get('start');
   const when = parseEventDate(startText, timeZone);
   if (!when || when.allDay) return problem('start', 'The call start is not a time like 2026-12-01 10:15:00.');
-  const disposition = cell(row, 'disposition').toUpperCase();
+  const disposition = get('disposition').toUpperCase();
   if (!DISPOSITIONS.includes(disposition))
     return problem('disposition', 'The disposition is not ANSWERED, NO ANSWER, BUSY, FAILED or CONGESTION.');
-  const billsec = wholeSeconds(cell(row, 'billsec'));
+  const billsec = wholeSeconds(get('billsec'));
   if (billsec === undefined) return problem('billsec', 'billsec is not a whole number of seconds.');
-  const src = cell(row, 'src');
-  const dst = cell(row, 'dst');
-  const channel = cell(row, 'channel');
+  const src = get('src');
+  const dst = get('dst');
+  const channel = get('channel');
   return {
     line: row.rowNumber,
-    callId: uniqueId(row) || `h${hash64(`${startText}|${src}|${dst}|${channel}`)}`,
+    callId: uniqueId(row, sheet) || `h${hash64(`${startText}|${src}|${dst}|${channel}`)}`,
     start: when.at,
     src,
     dst,
-    dcontext: cell(row, 'dcontext'),
+    dcontext: get('dcontext'),
     channel,
-    dstchannel: cell(row, 'dstchannel'),
+    dstchannel: get('dstchannel'),
     billsec,
     disposition,
   };
@@ -163,17 +190,24 @@ function rowsWord(n: number, one: string, many: string): string {
   return n === 1 ? `1 row ${one}` : `${n} rows ${many}`;
 }
 
+/**
+ * Reads CDR rows: a header-less Master.csv by cdr_csv's column order, or (with `headers`) a CDR export whose header
+ * row names the columns.
+ */
 export function readMasterCsv(
   rows: SourceRow[],
   timeZone: string,
+  headers?: string[],
 ): Pick<CallLogRead, 'notices' | 'skipped' | 'problems' | 'decisions'> {
+  const layout = headers ? asteriskHeaderLayout(headers) : POSITIONAL;
+  const sheet: Sheet = headers && layout ? { layout, headers } : { layout: POSITIONAL };
   const problems: Problem[] = [];
   const groups = new Map<string, Leg[]>();
   let hashed = 0;
   for (const row of rows) {
-    const leg = readLeg(row, timeZone, problems);
+    const leg = readLeg(row, sheet, timeZone, problems);
     if (!leg) continue;
-    if (!uniqueId(row)) hashed++;
+    if (!uniqueId(row, sheet)) hashed++;
     const group = groups.get(leg.callId);
     if (group) group.push(leg);
     else groups.set(leg.callId, [leg]);
@@ -196,7 +230,9 @@ export function readMasterCsv(
     }
   }
   const decisions = [
-    'Read as an Asterisk Master.csv (cdr_csv): no header row, columns accountcode, src, dst, dcontext, clid, channel, dstchannel, lastapp, lastdata, start, answer, end, duration, billsec, disposition, amaflags[, uniqueid, userfield].',
+    sheet.headers
+      ? 'Read as an Asterisk CDR export: its header row names the CDR columns (src, dst, disposition, billsec…).'
+      : 'Read as an Asterisk Master.csv (cdr_csv): no header row, columns accountcode, src, dst, dcontext, clid, channel, dstchannel, lastapp, lastdata, start, answer, end, duration, billsec, disposition, amaflags[, uniqueid, userfield].',
     `Times read as the office's wall clock (${timeZone}).`,
     'A call counts as answered when its disposition is ANSWERED and it reached a phone (dstchannel set); one answered by the voicemail or an IVR counts as missed.',
   ];

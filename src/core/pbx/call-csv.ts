@@ -150,7 +150,21 @@ const NAMES: Array<[CallColumn, string[], RegExp?]> = [
       'state',
     ],
   ],
-  ['id', ['id', 'ид', 'идзвонка', 'идентификатор', 'идентификаторзвонка', 'callid', 'uniqueid', 'уникальныйid', 'код']],
+  [
+    'id',
+    [
+      'id',
+      'ид',
+      'идзвонка',
+      'idзвонка',
+      'идентификатор',
+      'идентификаторзвонка',
+      'callid',
+      'uniqueid',
+      'уникальныйid',
+      'код',
+    ],
+  ],
   [
     'extension',
     ['внутренний', 'внутреннийномер', 'добавочный', 'доб', 'extension', 'ext', 'internal', 'agentextension'],
@@ -332,6 +346,8 @@ export function readCallCsv(
   const problems: Problem[] = [];
   const notices: CallLogRead['notices'] = [];
   let skipped = 0;
+  let merged = 0;
+  const byId = new Map<string, CallNotice>();
   const header = (c: CallColumn) => table.headers[cols[c] as number];
   const text = (row: SourceRow, c: CallColumn) =>
     cols[c] === undefined ? '' : (row.cells[cols[c] as number]?.text ?? '').trim();
@@ -348,9 +364,34 @@ export function readCallCsv(
     const outcome = readRow(row, text, timeZone);
     if (outcome === 'skip') skipped++;
     else if ('problem' in outcome) problem(outcome.problem[0], outcome.problem[1]);
-    else notices.push({ line: row.rowNumber, notice: outcome.notice });
+    else {
+      const known = byId.get(outcome.notice.callId);
+      if (known) {
+        merge(known, outcome.notice);
+        merged++;
+      } else {
+        byId.set(outcome.notice.callId, outcome.notice);
+        notices.push({ line: row.rowNumber, notice: outcome.notice });
+      }
+    }
   }
+  if (merged)
+    decisions.push(
+      `${merged === 1 ? '1 row repeats' : `${merged} rows repeat`} the id of a call above (a leg of a ring group or a transfer): read as part of that call.`,
+    );
   return { notices, skipped, problems, decisions };
+}
+
+/** Several rows of one call (the legs a PBX writes for a ring group): answered when any leg was, with the talk
+ *  time, extension and recording of the leg that talked. */
+function merge(call: CallNotice, leg: CallNotice): void {
+  if (leg.answered && (!call.answered || (leg.talkSeconds ?? 0) > (call.talkSeconds ?? 0))) {
+    call.answered = true;
+    call.talkSeconds = leg.talkSeconds;
+    if (leg.extension) call.extension = leg.extension;
+  }
+  if (leg.startAt && call.startAt && leg.startAt < call.startAt) call.startAt = leg.startAt;
+  if (!call.recording && leg.recording) call.recording = leg.recording;
 }
 
 type RowOutcome = 'skip' | { problem: [CallColumn, string] } | { notice: CallNotice };

@@ -5,7 +5,7 @@
 // Problems with the file as a whole (empty, no date column) throw the readers' ReadError.
 import type { ImportCallsResult } from '../../shared/pbx-dto';
 import { readContactsFile, ReadError } from '../import/readers';
-import { readMasterCsv, looksLikeMasterCsv } from './asterisk';
+import { asteriskHeaderLayout, looksLikeMasterCsv, readMasterCsv } from './asterisk';
 import { readCallCsv } from './call-csv';
 import type { CallNotice } from './notice';
 
@@ -40,14 +40,20 @@ export function readCallLog(
   else if (table.sheetName) decisions.push(`"${fileName}": sheet '${table.sheetName}' read.`);
   decisions.push(...table.warnings);
 
-  // A header-less file is an Asterisk log; a file whose first row names columns is a call history.
+  // A header-less file is an Asterisk log; a header row naming the CDR columns is an Asterisk CDR export (one row per
+  // leg, like Master.csv); any other header row is a call history.
+  const cdrHeader = !table.headerless && asteriskHeaderLayout(table.headers) !== undefined;
   const asterisk = options.format
     ? options.format === 'asterisk'
-    : !!table.headerless && looksLikeMasterCsv(table.rows);
+    : cdrHeader || (!!table.headerless && looksLikeMasterCsv(table.rows));
   if (!options.format)
-    decisions.push(asterisk ? 'Recognised as an Asterisk Master.csv.' : 'Read as a call history with a header row.');
+    decisions.push(asterisk ? 'Recognised as an Asterisk call log.' : 'Read as a call history with a header row.');
   if (asterisk) {
-    // Told it is a Master.csv, a row taken for a header is a call like the others.
+    if (cdrHeader) {
+      const out = readMasterCsv(table.rows, options.timeZone, table.headers);
+      return { format: 'asterisk', rows: table.rows.length, ...out, decisions: [...decisions, ...out.decisions] };
+    }
+    // Told it is a Master.csv, a first row taken for a header is a call like the others.
     const rows = table.headerless
       ? table.rows
       : [{ rowNumber: table.headerRowNumber, cells: table.headers.map((text) => ({ text })) }, ...table.rows];

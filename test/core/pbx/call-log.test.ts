@@ -20,7 +20,7 @@ describe('Asterisk Master.csv', () => {
   test('is recognised without --format, with its encoding stated', () => {
     expect(log.format).toBe('asterisk');
     expect(log.decisions.join('\n')).toMatch(/windows-1251/i);
-    expect(log.decisions).toContain('Recognised as an Asterisk Master.csv.');
+    expect(log.decisions).toContain('Recognised as an Asterisk call log.');
   });
 
   test('the two legs of a ring-group call are one answered call, talked by the leg that answered', () => {
@@ -174,6 +174,38 @@ describe('a call history with a header row', () => {
       { row: 5, column: 'Called', value: '79031112233', message: expect.stringContaining('incoming or outgoing') },
     ]);
     expect(r.decisions).toContain('No status column: a call with talk time counts as answered.');
+  });
+
+  test('a CDR export with a header row (the cdr table: calldate…) is read like Master.csv, legs merged', () => {
+    const text = [
+      'calldate,clid,src,dst,dcontext,channel,dstchannel,lastapp,lastdata,duration,billsec,disposition,amaflags,accountcode,uniqueid,userfield',
+      '2026-12-01 10:15:00,"""Иванов"" <89123456789>",89123456789,74951234567,from-trunk,SIP/trunk-00000010,SIP/101-00000011,Dial,"SIP/101&SIP/102",8,0,NO ANSWER,3,,1764573300.16,',
+      '2026-12-01 10:15:00,"""Иванов"" <89123456789>",89123456789,74951234567,from-trunk,SIP/trunk-00000010,SIP/102-00000012,Dial,"SIP/101&SIP/102",193,185,ANSWERED,3,,1764573300.16,',
+      'yesterday,"",101,89031112233,from-internal,SIP/101-00000013,SIP/trunk-00000014,Dial,,10,5,ANSWERED,3,,1764576150.26,',
+    ].join('\n');
+    const r = readCallLog(utf8(text), 'cdr.csv', zone);
+    expect(r.format).toBe('asterisk');
+    expect(r.notices).toHaveLength(1);
+    expect(r.notices[0].notice).toMatchObject({
+      callId: '1764573300.16',
+      direction: 'in',
+      answered: true,
+      talkSeconds: 185,
+      extension: '102',
+    });
+    expect(r.problems).toEqual([{ row: 4, column: 'calldate', value: 'yesterday', message: expect.any(String) }]);
+  });
+
+  test('rows repeating a call id are one call: answered by the leg that talked', () => {
+    const text = [
+      'ID звонка;Дата;Кто звонил;Кому;Статус;Разговор',
+      'c-7;01.12.2026 10:15:00;79161234567;101;Не отвечен;0',
+      'c-7;01.12.2026 10:15:00;79161234567;102;Отвечен;00:02:05',
+    ].join('\n');
+    const r = readCallLog(utf8(text), 'calls.csv', zone);
+    expect(r.notices).toHaveLength(1);
+    expect(r.notices[0].notice).toMatchObject({ callId: 'c-7', answered: true, talkSeconds: 125, extension: '102' });
+    expect(r.decisions.join('\n')).toMatch(/1 row repeats the id of a call above/);
   });
 
   test('bad values name their column: a date, a duration, a status, a direction', () => {
