@@ -34,6 +34,10 @@ import type { BackupNightView, BackupRunResult, RestoreInput, RestoreResult } fr
 import { lastBackup, runBackup } from './backup/nightly';
 import { listBackups } from './backup/list-backups';
 import { NightCopy, readNight } from './backup/read-night';
+import { processInbox } from './pbx/process';
+import { importCalls } from './pbx/import-calls';
+import { getCalls } from './pbx/calls-api';
+import type { CallsView, ImportCallsResult, ProcessInboxResult } from '../shared/pbx-dto';
 import { isPbxRequest, pbxRequest } from './pbx/endpoint';
 
 function safeSettings(): StoredSettings | undefined {
@@ -188,6 +192,31 @@ export function refreshReportsTrigger(_e?: GoogleAppsScript.Events.TimeDriven): 
  */
 export function backupTrigger(_e?: GoogleAppsScript.Events.TimeDriven): BackupRunResult {
   return nightlyBackup();
+}
+
+/** Time-driven trigger (installed by setup, every 5 minutes): the PBX Inbox's new rows become events (pbx/process.ts). */
+export function processInboxTrigger(_e?: GoogleAppsScript.Events.TimeDriven): ProcessInboxResult {
+  return processInbox();
+}
+
+/** The same run for `crm process-inbox`, the tests and the bench (the underscore keeps it from google.script.run). */
+export function processInbox_(options: { budgetMs?: number } = {}): ProcessInboxResult {
+  return processInbox(options);
+}
+
+/** `crm import-calls FILE`: the file's bytes as base64 (or a byte array), its name, the format when not guessed. */
+export function importCalls_(
+  bytes: string | number[],
+  fileName: string,
+  format?: 'asterisk' | 'csv',
+): ImportCallsResult {
+  const data = typeof bytes === 'string' ? Utilities.base64Decode(bytes) : bytes;
+  return importCalls(Uint8Array.from(data, (b) => b & 255), fileName, format);
+}
+
+/** `crm callbacks`: the callback list and new callers as the sidebar gets them. */
+export function callbacks_(): CallsView {
+  return getCalls();
 }
 
 /** The backup run with a chosen night and budget, for the CLI's `crm backup` and the tests (not google.script.run). */

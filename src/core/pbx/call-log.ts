@@ -1,6 +1,12 @@
-// CONTRACT (issue 15), implemented by the parsers' helper: a PBX call-log file (Asterisk Master.csv or a generic CSV
-// mapped like the client import) → notices, each with its file line, plus what could not be read and every choice made.
+// A PBX call-log file (Asterisk Master.csv, or a call history with a header row mapped like the client import) →
+// notices, each with its file line, plus what could not be read and every choice made. The bytes are read by the
+// client import's readers (core/import/readers: encoding detection with Windows-1251 and BOMs, `;` `,` or tab,
+// `sep=` lines, quoted line breaks, and .xlsx/.xls/.ods too), so a call log reads exactly as a client file would.
+// Problems with the file as a whole (empty, no date column) throw the readers' ReadError.
 import type { ImportCallsResult } from '../../shared/pbx-dto';
+import { readContactsFile, ReadError } from '../import/readers';
+import { asteriskHeaderLayout, looksLikeMasterCsv, readMasterCsv } from './asterisk';
+import { readCallCsv } from './call-csv';
 import type { CallNotice } from './notice';
 
 export interface CallLogRead {
@@ -13,13 +19,53 @@ export interface CallLogRead {
   decisions: string[];
 }
 
+const SEPARATORS: Record<string, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' };
+
 export function readCallLog(
   bytes: Uint8Array,
   fileName: string,
   options: { format?: 'asterisk' | 'csv'; timeZone: string; locale?: string },
 ): CallLogRead {
-  void bytes;
-  void fileName;
-  void options;
-  throw new Error('readCallLog: not built yet');
+  const locale =
+    options.locale === 'ru' || options.locale === 'ka' || options.locale === 'en' ? options.locale : undefined;
+  const read = readContactsFile(bytes, fileName, { locale });
+  if (read.kind !== 'table')
+    throw new ReadError('unknown-format', fileName, `"${fileName}" is a vCard file, not a call log.`);
+  const table = read.table;
+  const decisions: string[] = [];
+  if (table.encoding)
+    decisions.push(
+      `"${fileName}" read as ${table.encoding}${table.delimiter ? `, columns separated by ${SEPARATORS[table.delimiter] ?? `'${table.delimiter}'`}` : ''}.`,
+    );
+  else if (table.sheetName) decisions.push(`"${fileName}": sheet '${table.sheetName}' read.`);
+  decisions.push(...table.warnings);
+
+  // A header-less file is an Asterisk log; a header row naming the CDR columns is an Asterisk CDR export (one row per
+  // leg, like Master.csv); any other header row is a call history.
+  const cdrHeader = !table.headerless && asteriskHeaderLayout(table.headers) !== undefined;
+  const asterisk = options.format
+    ? options.format === 'asterisk'
+    : cdrHeader || (!!table.headerless && looksLikeMasterCsv(table.rows));
+  if (!options.format)
+    decisions.push(asterisk ? 'Recognised as an Asterisk call log.' : 'Read as a call history with a header row.');
+  if (asterisk) {
+    if (cdrHeader) {
+      const out = readMasterCsv(table.rows, options.timeZone, table.headers);
+      return { format: 'asterisk', rows: table.rows.length, ...out, decisions: [...decisions, ...out.decisions] };
+    }
+    // Told it is a Master.csv, a first row taken for a header is a call like the others.
+    const rows = table.headerless
+      ? table.rows
+      : [{ rowNumber: table.headerRowNumber, cells: table.headers.map((text) => ({ text })) }, ...table.rows];
+    const out = readMasterCsv(rows, options.timeZone);
+    return { format: 'asterisk', rows: rows.length, ...out, decisions: [...decisions, ...out.decisions] };
+  }
+  if (table.headerless)
+    throw new ReadError(
+      'no-header',
+      fileName,
+      `"${fileName}" has no header row and is not an Asterisk Master.csv: name the columns (date, caller, called, status…) in its first row.`,
+    );
+  const out = readCallCsv(table, fileName, options.timeZone);
+  return { format: 'csv', rows: table.rows.length, ...out, decisions: [...decisions, ...out.decisions] };
 }

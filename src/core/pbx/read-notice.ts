@@ -1,7 +1,10 @@
-// CONTRACT (issue 15), implemented by the parsers' helper: one stored Inbox payload → the notices it holds.
+// One stored Inbox payload → the notices it holds, by provider (mango.ts, zadarma.ts). Pure: processing calls it for
+// each new Inbox row; a payload that cannot be read comes back as a problem naming the field, never as an exception.
 import type { PbxProvider } from '../../shared/pbx-dto';
 import type { InboxPayload } from './inbox';
+import { readMango } from './mango';
 import type { NoticeRead } from './notice';
+import { readZadarma } from './zadarma';
 
 export interface ReadOptions {
   /** The office's IANA zone: PBX times written without a zone (Zadarma's call_start) are wall-clock times there. */
@@ -9,8 +12,13 @@ export interface ReadOptions {
 }
 
 export function readNotice(provider: PbxProvider, payload: InboxPayload, options: ReadOptions): NoticeRead {
-  void provider;
-  void payload;
-  void options;
-  throw new Error('readNotice: not built yet');
+  if (!payload || typeof payload !== 'object') return { ok: false, problem: 'The stored request is empty.' };
+  switch (provider) {
+    case 'mango':
+      return readMango(payload);
+    case 'zadarma':
+      return readZadarma(payload, options);
+    default:
+      return { ok: false, problem: `The provider '${String(provider).slice(0, 20)}' has no reader.` };
+  }
 }

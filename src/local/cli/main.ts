@@ -23,6 +23,7 @@ import { backupCommand, backupsCommand } from './backup-commands';
 import { staffCommand } from './staff-commands';
 import { restoreCommand } from './restore-commands';
 import { journalCommand, revertCommand } from './journal-commands';
+import { callbacksCommand, importCallsCommand, processInboxCommand } from './call-commands';
 import { pbxSecretCommand, webhookCommand } from './pbx-commands';
 
 /** A refusal says what was refused and what is allowed; a malformed command also gets the usage text. */
@@ -90,6 +91,15 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
                                    done): {"night","contacts","events","files","status","executions"}; --out copies
                                    the night's files to DIR/<night>/
   backups --json                   the kept nights: [{night, status, contacts, events, files, url, problems, monthly}]
+
+  process-inbox --json             turn the PBX Inbox's new rows into events now (the 5-minute trigger's run):
+                                   {"events","missed","unknown","duplicates","recordings","closedCallbacks",
+                                   "ignored","problems","left"}
+  callbacks [--close PHONE] --json the callback list (one open item per number: attempts, last call) and the new
+                                   callers; --close marks that number called back by hand
+  import-calls FILE [--format asterisk|csv] --json
+                                   import a PBX call log (Asterisk Master.csv, or a CSV with a header): calls
+                                   become events, missed ones the callback list; a re-import makes nothing twice
 
   sheet TITLE --json               a CRM sheet (hidden ones too, Reports and Dashboard too; title in any language
                                    or its key): its header,
@@ -162,6 +172,7 @@ const FLAGS = {
   email: 'value',
   role: 'value',
   head: 'value',
+  close: 'value',
   provider: 'value',
   query: 'value',
   path: 'value',
@@ -252,6 +263,9 @@ export async function main(argv: string[]): Promise<number> {
       restore: () => restoreCommand(office, args),
       journal: () => journalCommand(office, args),
       revert: () => revertCommand(office, args),
+      'process-inbox': () => processInboxCommand(office),
+      callbacks: () => callbacksCommand(office, args),
+      'import-calls': () => importCallsCommand(office, args),
       webhook: () => webhookCommand(office, args),
       'pbx-secret': () => pbxSecretCommand(office),
     });

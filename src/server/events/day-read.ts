@@ -25,6 +25,8 @@ export interface ReadPlan {
   events?: number[];
   /** Also the Events rows just after this one (where appended events land): EVENTS_WINDOW rows. */
   eventsAfter?: number;
+  /** More ranges read in the same request (telephony's Inbox, Callbacks and New callers: server/pbx/process.ts). */
+  extra?: (batch: BatchRead) => void;
 }
 
 /** How many rows after the last known end of the Events sheet a read looks at for events appended since. */
@@ -144,6 +146,7 @@ export function readDay(office: OfficeContext, plan: ReadPlan): DayRead {
         (v) => (events.after = { from: after + 1, rows: v }),
       );
   }
+  plan.extra?.(batch);
   batch.read(ss);
   return out;
 }

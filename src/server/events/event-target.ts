@@ -28,7 +28,7 @@ function eventsColumn(read: DayRead, key: string): number {
 }
 
 /** The Events row holding `id`: one TextFinder on the ID column (0 when none). */
-function searchEventRow(read: DayRead, id: string): number {
+export function searchEventRow(read: DayRead, id: string): number {
   const col = eventsColumn(read, 'id');
   const sheet = read.events?.sheet;
   if (!sheet || col < 0) return 0;

@@ -134,7 +134,11 @@ function calendarOrNone(event: EventRecord, office: OfficeContext, recovering: b
 
 /** The whole row, each value at its column (the office's own columns left empty). */
 function eventRowCells(read: DayRead, event: EventRecord, office: OfficeContext) {
-  const columns = read.events!.table!.columns;
+  return eventRowCellsAt(read.events!.table!.columns, event, office);
+}
+
+/** An event's whole row for the office's Events column layout (telephony appends its call events with it too). */
+export function eventRowCellsAt(columns: Record<string, number>, event: EventRecord, office: OfficeContext) {
   const width = Math.max(...Object.values(columns)) + 1;
   const cells = Array.from({ length: width }, () => ({}) as ReturnType<typeof cellData>);
   const values = rowCells(event, office);

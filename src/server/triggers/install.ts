@@ -6,9 +6,9 @@
 // colleagues each ran setup, each would get a set and every manager two digests a morning. So the first installer is
 // recorded in the script properties and setup run by anyone else leaves the triggers alone.
 
-import { crmSpreadsheet } from '../sheets/crm-spreadsheet';
 import { BACKUP_HANDLER, readState } from '../backup/nightly';
 import { OfficeContext } from '../events/office';
+import { crmSheet, crmSpreadsheet } from '../sheets/crm-spreadsheet';
 
 export const REFRESH_HANDLER = 'refreshIndexTrigger';
 export const DIGEST_HANDLER = 'morningDigestTrigger';
@@ -20,6 +20,10 @@ export const CHANGE_HANDLER = 'onEventsChange';
 /** The Reports sheet and the Dashboard, refreshed each night in the office's zone (reports/refresh.ts). */
 export const REPORTS_HANDLER = 'refreshReportsTrigger';
 export const REPORTS_HOUR = 2;
+/** The PBX Inbox's rows become events, callbacks and new callers (pbx/process.ts) at most this many minutes late. */
+export const INBOX_HANDLER = 'processInboxTrigger';
+export const INBOX_EVERY_MINUTES = 5;
+
 
 const OWNER_PROPERTY = 'crm.triggers.owner';
 /** The hour the daily backup trigger was made for (Apps Script does not say it back). */
@@ -74,10 +78,31 @@ export function installTriggers(): TriggersResult {
     props.setProperty(BACKUP_HOUR_PROPERTY, String(hour));
     installed.push(BACKUP_HANDLER);
   }
+  // Every 5 minutes is 288 executions a day (trigger runtime is a daily quota): only once a PBX has reached the
+  // endpoint (the Inbox has rows); the Telephony setup installs it earlier (installInboxTrigger).
+  const inbox = have.has(INBOX_HANDLER) ? undefined : crmSheet('inbox');
+  if (inbox && inbox.getLastRow() > 1) {
+    ScriptApp.newTrigger(INBOX_HANDLER).timeBased().everyMinutes(INBOX_EVERY_MINUTES).create();
+    installed.push(INBOX_HANDLER);
+  }
   if (!have.has(CHANGE_HANDLER)) {
     ScriptApp.newTrigger(CHANGE_HANDLER).forSpreadsheet(crmSpreadsheet()).onChange().create();
     installed.push(CHANGE_HANDLER);
   }
   if (me && owner !== me) props.setProperty(OWNER_PROPERTY, me);
   return { installed, owner: me || owner, ownedByOther: false };
+}
+
+/**
+ * The Inbox processing trigger alone, idempotent: for the Telephony setup (where the PBX is given its URL), so an
+ * office that connects a PBX after setup gets it without running setup again. Left
+ * alone when someone else owns the triggers (installTriggers' rule).
+ */
+export function installInboxTrigger(): boolean {
+  const me = String(Session.getEffectiveUser().getEmail() ?? '').toLowerCase();
+  const owner = String(PropertiesService.getScriptProperties().getProperty(OWNER_PROPERTY) ?? '').toLowerCase();
+  if (owner && owner !== me) return false;
+  if (ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === INBOX_HANDLER)) return false;
+  ScriptApp.newTrigger(INBOX_HANDLER).timeBased().everyMinutes(INBOX_EVERY_MINUTES).create();
+  return true;
 }
