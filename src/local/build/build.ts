@@ -31,6 +31,9 @@ export async function build(): Promise<BuildResult> {
     target: 'es2019',
     platform: 'neutral',
     mainFields: ['module', 'main'],
+    // The call-log import (core/pbx/call-log.ts) reads CSV with the client import's reader, which imports papaparse's
+    // Node build by path: Apps Script gets the package's browser build, which has no require('stream') (sidebars.ts).
+    alias: { 'papaparse/papaparse.js': 'papaparse/papaparse.min.js' },
     // SheetJS (the backup's xlsx, core/backup/workbook.ts) probes for Node and browser globals with `typeof X`:
     // none exists in Apps Script, so each is undefined at build time and no reference is left in the bundle.
     define: Object.fromEntries(

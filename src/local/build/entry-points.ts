@@ -18,6 +18,8 @@ export async function exportedNames(entry: string): Promise<string[]> {
     format: 'esm',
     platform: 'neutral',
     mainFields: ['module', 'main'],
+    // As the bundle itself resolves it (build.ts): papaparse's browser build.
+    alias: { 'papaparse/papaparse.js': 'papaparse/papaparse.min.js' },
     metafile: true,
     outdir: 'probe',
     logLevel: 'silent',

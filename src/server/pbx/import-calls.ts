@@ -14,6 +14,7 @@ import { appendRows } from '../sheets/values-batch';
 import { underWriteLock } from '../sheets/write-lock';
 import { askAllKeys, inboxRowCells } from './inbox-sheet';
 import { planFor, readPlanContext, sheetOrCreate, withLanding, writePlan } from './process';
+import { ensureTextDecoder } from './text-decoder';
 
 export function importCalls(bytes: Uint8Array, fileName: string, format?: 'asterisk' | 'csv'): ImportCallsResult {
   return underWriteLock(() => importIn(new OfficeContext(), bytes, fileName, format));
@@ -28,6 +29,7 @@ function importIn(
   const inbox = sheetOrCreate(office, 'inbox');
   let seen = new Map<string, SeenKey>();
   const ctx = readPlanContext(office, (batch) => askAllKeys(batch, inbox.getName(), (s) => (seen = s)));
+  ensureTextDecoder();
   const log = readCallLog(bytes, fileName, {
     ...(format ? { format } : {}),
     timeZone: office.timeZone,
