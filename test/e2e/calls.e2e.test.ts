@@ -25,7 +25,9 @@ test('a missed call simulated on the Telephony page is on the callback list; Cal
       .allContacts()
       .find((p) => p.emailAddresses?.[0]?.value === 'client3@example.ru');
     const number = digits(person?.phoneNumbers?.[0]?.value);
-    const name = String(person?.names?.[0]?.displayName);
+    // The CRM writes a client family name first.
+    const n = person?.names?.[0];
+    const name = [n?.familyName, n?.givenName, n?.middleName].filter(Boolean).join(' ');
 
     await page.goto(h.url('/telephony'));
     await page.locator('#url-mango').waitFor();
@@ -99,12 +101,14 @@ test('an unknown caller becomes a client with one click on Add as client', async
     await caller.locator('button.add-caller').click();
     const added = frame.locator(`#callers li.caller.added[data-phone="+${number}"] .added`);
     await added.waitFor();
-    expect(await added.innerText()).toMatch(/добавлен: Тамара Гордеева/);
+    expect(await added.innerText()).toMatch(/^добавлен: Гордеева Тамара · Открыть клиента$/);
 
-    const contact = h.office.workspace.people
-      .allContacts()
-      .find((p) => (p.phoneNumbers ?? []).some((ph) => digits(ph.value) === number));
-    expect(contact?.names?.[0]?.displayName).toBe('Тамара Гордеева');
+    // The new caller's row says it was added, and names the contact made: with the name typed, the number, the label.
+    const row = h.office.rpc.getCalls().newCallers.find((c) => c.phone === `+${number}`);
+    expect(row?.state).toBe('added');
+    const contact = h.office.workspace.people.allContacts().find((p) => p.resourceName === row?.clientId);
+    expect((contact?.phoneNumbers ?? []).map((p) => digits(p.value).slice(-10))).toEqual([number.slice(-10)]);
+    expect(contact?.names?.[0]).toMatchObject({ givenName: 'Тамара', familyName: 'Гордеева' });
     const groups = (contact?.memberships ?? []).map((m) => m.contactGroupMembership?.contactGroupResourceName);
     const vip = h.office.workspace.people.allGroups().find((g) => g.name === 'VIP');
     expect(groups).toContain(vip?.resourceName);

@@ -38,10 +38,13 @@ export function fillTexts<K extends string>(texts: Record<string, K>, say: (key:
   for (const [id, key] of Object.entries(texts)) byId(id).textContent = say(key as K);
 }
 
-/** A phone as a tel: link (the office's phones dial from the sidebar; mobile browsers and softphones take it). */
-export function phoneLink(phone: string): Node | null {
+/**
+ * A phone as a tel: link (the office's phones dial from the sidebar; mobile browsers and softphones take it). `e164`,
+ * when known, is what is dialled: the number as the office writes it may be national (8 912…).
+ */
+export function phoneLink(phone: string, e164 = ''): Node | null {
   if (!phone) return null;
-  const dial = phone.replace(/[^\d+]/g, '');
+  const dial = (e164 || phone).replace(/[^\d+]/g, '');
   return element('a', { class: 'tel', href: `tel:${dial}`, 'data-phone': dial }, phone);
 }
 

@@ -5,6 +5,7 @@
 
 import type { CallsView, PbxProvider, PbxSetupView, ProcessInboxResult, WebhookReply } from '../../shared/pbx-dto';
 import type { Office } from '../office';
+import { invokeEntryPoint } from '../gas/server-rpc';
 import { callRequests, sendPbxRequests } from '../pbx/payloads';
 import { DEMO_LINE, DEMO_MANGO, DEMO_STAFF } from './demo-office';
 
@@ -39,9 +40,6 @@ export interface ProcessResult {
   calls: CallsView | null;
   callsError: string;
 }
-
-/** The processing trigger's entry point (src/server/main.ts, the processing helper's): one run over the Inbox. */
-const PROCESS_ENTRY_POINT = 'processInbox_';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const digits = (s: string) => s.replace(/\D/g, '');
@@ -117,12 +115,10 @@ export function simulateCall(office: Office, raw: SimulateInput): SimulateResult
 
 export function processInboxNow(office: Office): ProcessResult {
   const out: ProcessResult = { result: null, error: '', calls: null, callsError: '' };
-  if (!office.sheet.hasFunction(PROCESS_ENTRY_POINT)) out.error = `${PROCESS_ENTRY_POINT} is not in the bundle yet`;
-  else {
-    const run = office.sheet.invoke(PROCESS_ENTRY_POINT, [], 'script');
-    if (run.error) out.error = message(run.error);
-    else out.result = run.result as ProcessInboxResult;
-  }
+  // The processing trigger's own run over the Inbox (src/server/main.ts processInbox_), at once.
+  const run = invokeEntryPoint(office.sheet, 'processInbox_', [{}]);
+  if (run.error) out.error = message(run.error);
+  else out.result = run.result as ProcessInboxResult;
   try {
     out.calls = office.rpc.getCalls();
   } catch (e) {

@@ -23,7 +23,7 @@ function item(c: CallbackItem, redraw: (view: CallsView) => void): HTMLLIElement
   const li = element(
     'li',
     { class: `callback ${c.state}`, 'data-phone': c.phone },
-    phoneLink(c.display || c.phone),
+    phoneLink(c.display || c.phone, c.phone),
     ' ',
     c.client
       ? element('strong', { class: 'client' }, c.client)

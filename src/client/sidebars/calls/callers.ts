@@ -91,7 +91,7 @@ function item(c: NewCallerItem, redraw: (view: CallsView) => void): HTMLLIElemen
   return element(
     'li',
     { class: `caller ${c.state}`, 'data-phone': c.phone },
-    phoneLink(c.display || c.phone),
+    phoneLink(c.display || c.phone, c.phone),
     element('div', { class: 'muted' }, facts.join(' · ')),
     c.state === 'new' ? form(c, redraw) : addedLine(c),
   );
