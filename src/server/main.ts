@@ -195,7 +195,11 @@ export function importCalls_(
   format?: 'asterisk' | 'csv',
 ): ImportCallsResult {
   const data = typeof bytes === 'string' ? Utilities.base64Decode(bytes) : bytes;
-  return importCalls(Uint8Array.from(data, (b) => b & 255), fileName, format);
+  return importCalls(
+    Uint8Array.from(data, (b) => b & 255),
+    fileName,
+    format,
+  );
 }
 
 /** `crm callbacks`: the callback list and new callers as the sidebar gets them. */

@@ -66,7 +66,18 @@ const outEnd = (id: string, dest: string, start: string, more: Record<string, st
   ...more,
 });
 
-const process = () => call<ProcessInboxResult>(office.sheet, 'processInbox_', {});
+let lastRun: { serviceCalls: number; bytes: number; services: string[] } | undefined;
+function process(options: { budgetMs?: number } = {}): ProcessInboxResult {
+  const before = office.workspace.calls.all().length;
+  const run = office.sheet.invoke('processInbox_', [options]);
+  if (run.error) throw run.error;
+  const services = office.workspace.calls
+    .all()
+    .slice(before)
+    .map((c) => c.service);
+  lastRun = { serviceCalls: run.report.serviceCalls, bytes: run.report.bytes, services };
+  return run.result as ProcessInboxResult;
+}
 const calls = () => call<CallsView>(office.sheet, 'callbacks_');
 const rows = (key: 'events' | 'inbox' | 'callbacks' | 'callers') => call<Sheet>(office.sheet, 'sheetContents_', key);
 const byHeader = (s: Sheet, r: string[]) => Object.fromEntries(s.header.map((h, i) => [h, r[i]]));
@@ -101,6 +112,13 @@ test('one run: answered in and out become one done call event each, missed calls
     problems: [{ row: 9, source: 'zadarma', message: expect.any(String) }],
     left: 0,
   });
+  // One read, the touched clients' Card index rows, ONE atomic write: the Inbox can never disagree with the log.
+  expect(lastRun!.services.filter((c) => c.startsWith('Sheets.'))).toEqual([
+    'Sheets.Spreadsheets.Values.batchGet',
+    'Sheets.Spreadsheets.Values.batchGet',
+    'Sheets.Spreadsheets.batchUpdate',
+  ]);
+  expect(lastRun!.serviceCalls).toBeLessThanOrEqual(12);
   const events = rows('events');
   const added = events.rows.slice(-2).map((r) => byHeader(events, r));
   expect(added.map((e) => [e['Клиент'], e['Телефон клиента'], e['Менеджер'], e['Статус'], e['Результат']])).toEqual([
@@ -111,7 +129,13 @@ test('one run: answered in and out become one done call event each, missed calls
       'сделано',
       'Входящий · разговор 3:05 · линия 8 (495) 123-45-67 · доб. 101 · запись: rec-A',
     ],
-    ['Клиент1 Иван', '8 (912) 100-00-01', 'Олег Петров', 'сделано', 'Исходящий · разговор 0:42 · линия 8 (495) 765-43-21 · доб. 555'],
+    [
+      'Клиент1 Иван',
+      '8 (912) 100-00-01',
+      'Олег Петров',
+      'сделано',
+      'Исходящий · разговор 0:42 · линия 8 (495) 765-43-21 · доб. 555',
+    ],
   ]);
   const inbox = rows('inbox').rows.map((r) => r.slice(2, 5));
   expect(inbox.map((r) => r[1])).toEqual(['done', 'done', 'done', 'done', 'done', 'done', 'duplicate', 'problem']);
@@ -137,7 +161,14 @@ test('the next run: a second miss is attempt 2 of the same item, a later answere
     outEnd('out_B', C1, '2026-03-02 09:20:00', { internal: '555', duration: '42', disposition: 'answered' }),
     end('in_N', NEWCOMER, '2026-03-02 10:10:00', { internal: '102', duration: '30', disposition: 'answered' }),
   );
-  expect(process()).toMatchObject({ events: 2, missed: 1, unknown: 2, duplicates: 1, recordings: 1, closedCallbacks: 1 });
+  expect(process()).toMatchObject({
+    events: 2,
+    missed: 1,
+    unknown: 2,
+    duplicates: 1,
+    recordings: 1,
+    closedCallbacks: 1,
+  });
   const view = calls();
   expect(view.callbacks.map((c) => [c.phone, c.attempts, c.state, c.closedBy])).toEqual([
     ['+79165550000', 2, 'open', ''],
@@ -151,7 +182,11 @@ test('the next run: a second miss is attempt 2 of the same item, a later answere
   expect(all.filter((e) => e['Результат'].includes('rec-A'))).toHaveLength(1);
   expect(all.find((e) => e['Результат'].includes('rec-A'))!['Результат']).toMatch(/запись: rec-A · запись: rec-A-2$/);
   const stranger = all.find((e) => e['Телефон клиента'] === '8 (916) 777-00-00')!;
-  expect([stranger['Клиент'], stranger['Контакт (ID)'], stranger['Менеджер']]).toEqual(['8 (916) 777-00-00', '', 'Анна Смирнова']);
+  expect([stranger['Клиент'], stranger['Контакт (ID)'], stranger['Менеджер']]).toEqual([
+    '8 (916) 777-00-00',
+    '',
+    'Анна Смирнова',
+  ]);
   expect(view.newCallers.map((c) => [c.phone, c.calls])).toEqual([
     ['+79167770000', 1],
     ['+79165550000', 2],
