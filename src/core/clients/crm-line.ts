@@ -144,5 +144,8 @@ export function keepingCrmLine(wanted: unknown, current: unknown): Biography[] |
   const list = Array.isArray(wanted) ? (wanted as Biography[]) : [];
   if (!line) return Array.isArray(wanted) ? list : undefined;
   const [first, ...rest] = list;
-  return [{ ...(first ?? { contentType: 'TEXT_PLAIN' }), value: withCrmLine(String(first?.value ?? ''), line) }, ...rest];
+  return [
+    { ...(first ?? { contentType: 'TEXT_PLAIN' }), value: withCrmLine(String(first?.value ?? ''), line) },
+    ...rest,
+  ];
 }

@@ -129,7 +129,8 @@ function writeChunk(
       result.unchanged += right;
       result.failed += gone;
       return;
-    } catch (e) {
+    } catch (refused) {
+      let e = refused;
       // Edited or deleted between our read and our write (one refusal fails the batch): read again, apply once more.
       const retry = attempt === 1 && (isStaleEtag(e) || code(e) === 404);
       if (retry) {

@@ -18,9 +18,7 @@ function entry(over: Partial<ClientIndexEntry> = {}): ClientIndexEntry {
     labels: ['VIP', 'Опт'],
     manager: 'Петрова А.',
     phones: ['+79121234567'],
-    planned: [
-      { id: 'P1', row: 9, at: '2026-12-03T12:00:00.000Z', kind: 'Встреча', reason: '', manager: 'Петрова А.' },
-    ],
+    planned: [{ id: 'P1', row: 9, at: '2026-12-03T12:00:00.000Z', kind: 'Встреча', reason: '', manager: 'Петрова А.' }],
     recent: [
       {
         id: 'E1',
@@ -44,9 +42,7 @@ describe('crmLine', () => {
     expect(crmLine(entry({ planned: [], labels: [] }), 'en', TZ)).toBe(
       '[CRM] Петрова А. · 01.12.2026 Звонок: договорились о встрече · next: none',
     );
-    expect(crmLine(entry({ planned: [], recent: [], manager: '' }), 'ka', TZ)).toBe(
-      '[CRM] VIP, Опт · შემდეგ: არაფერი',
-    );
+    expect(crmLine(entry({ planned: [], recent: [], manager: '' }), 'ka', TZ)).toBe('[CRM] VIP, Опт · შემდეგ: არაფერი');
   });
 
   test('a long result is cut on a word with …, the next step stays; never a newline, never over the bound', () => {

@@ -88,7 +88,12 @@ test('the client card shows and saves only the staff note; a new manager moves t
 
   const seen = office.rpc.getClient({ client: rn }).client;
   expect(seen.notes).toBe('');
-  const saved = office.rpc.saveClient({ resourceName: rn, etag: seen.etag, base: seen, changes: { notes: 'Любит чай' } });
+  const saved = office.rpc.saveClient({
+    resourceName: rn,
+    etag: seen.etag,
+    base: seen,
+    changes: { notes: 'Любит чай' },
+  });
   expect(saved.client.notes).toBe('Любит чай');
   expect(note(office, rn)).toBe(`${line}\nЛюбит чай`);
 
