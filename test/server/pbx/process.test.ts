@@ -147,10 +147,13 @@ test('one run: answered in and out become one done call event each, missed calls
     ['+79165550000', '', '', 1, 'open', 'Анна Смирнова'],
   ]);
   expect(view.newCallers.map((c) => [c.phone, c.calls, c.state])).toEqual([['+79165550000', 1, 'new']]);
-  // The client's card sees the call at once (the Card index row was written in the same batch).
+  // The client's card sees the call at once (the Card index row was written in the same batch), and so does the
+  // phone's call screen: the CRM line on the contact's note.
   expect(call(office.sheet, 'lookupClientIndex_', '+79121000000')).toMatchObject({
     recent: [expect.objectContaining({ kind: 'Звонок', reason: 'Звонок АТС' })],
   });
+  const note = office.workspace.people.records().find((p) => p.resourceName === names[0])!.data.biographies?.[0];
+  expect(note?.value).toMatch(/^\[CRM\] .*\d\d\.\d\d\.\d{4} Звонок, Звонок АТС: Входящий · разговор 3:05/);
 });
 
 test('the next run: a second miss is attempt 2 of the same item, a later answered call closes one, a recording attaches', () => {
