@@ -214,3 +214,12 @@ test('closing by hand, and "Add as client" relinking the calls of that number', 
   });
   void sheetValues;
 });
+
+test('setup installs the processing trigger (every 5 minutes) once a PBX has reached the Inbox, and only once', () => {
+  const inboxTriggers = () => office.workspace.triggers.all().filter((t) => t.handler === 'processInboxTrigger');
+  // The office was set up before any PBX call: no trigger yet (288 executions a day for nothing).
+  expect(inboxTriggers()).toEqual([]);
+  office.rpc.runSetup();
+  office.rpc.runSetup();
+  expect(inboxTriggers().map((t) => t.schedule)).toEqual([expect.objectContaining({ kind: 'minutes', every: 5 })]);
+});
