@@ -39,13 +39,23 @@ beforeAll(() => {
 
 /** Inbox rows exactly as the endpoint appends them: receivedAt, provider, '', '', '', the JSON payload. */
 function receive(...requests: Array<Record<string, string>>): void {
+  receiveFrom('zadarma', ...requests.map((params) => ({ path: '', params })));
+}
+
+function receiveFrom(provider: string, ...payloads: Array<{ path: string; params: Record<string, string> }>): void {
   const at = new Date(clock()).toISOString();
   appendRows(
     office,
     'inbox',
-    requests.map((params) => ({ receivedAt: at, provider: 'zadarma', payload: JSON.stringify({ path: '', params }) })),
+    payloads.map((p) => ({ receivedAt: at, provider, payload: JSON.stringify(p) })),
   );
 }
+
+/** Mango's form (the endpoint checked vpbx_api_key and sign before appending). */
+const mango = (path: string, json: object) => ({
+  path,
+  params: { vpbx_api_key: 'k', sign: 's', json: JSON.stringify(json) },
+});
 
 const end = (id: string, caller: string, start: string, more: Record<string, string>) => ({
   event: 'NOTIFY_END',
@@ -222,4 +232,54 @@ test('setup installs the processing trigger (every 5 minutes) once a PBX has rea
   office.rpc.runSetup();
   office.rpc.runSetup();
   expect(inboxTriggers().map((t) => t.schedule)).toEqual([expect.objectContaining({ kind: 'minutes', every: 5 })]);
+});
+
+test('Mango: a recording that comes before its call ends waits, and is attached when the summary arrives', () => {
+  const t0 = Math.floor(clock() / 1000) - 600;
+  const entry = 'MTAxOjEwMjM0NTY3ODk=';
+  receiveFrom(
+    'mango',
+    mango('events/recording', {
+      recording_id: 'MToxMjI3NTM6MzUwNzMxMDk4NTow',
+      recording_state: 'Completed',
+      completion_code: '1000',
+      entry_id: entry,
+      call_id: 'MToxMjI3NTM6MzUwNzMxMDk4NTow',
+      extension: '101',
+      timestamp: t0 + 200,
+    }),
+  );
+  expect(process()).toMatchObject({ events: 0, recordings: 0, left: 1 });
+  expect(rows('inbox').rows.slice(-1)[0][3]).toBe('waiting');
+  receiveFrom(
+    'mango',
+    mango('events/summary', {
+      entry_id: entry,
+      call_direction: 1,
+      from: { number: C0 },
+      to: { extension: '101', number: 'sip:anna@vpbx400123.mangosip.ru' },
+      line_number: DID,
+      create_time: t0,
+      forward_time: t0 + 3,
+      talk_time: t0 + 12,
+      end_time: t0 + 197,
+      entry_result: 1,
+      disconnect_reason: 1110,
+    }),
+  );
+  expect(process()).toMatchObject({ events: 1, recordings: 1, left: 0 });
+  const events = rows('events');
+  const last = byHeader(events, events.rows[events.rows.length - 1]);
+  expect([last['Клиент'], last['Менеджер'], last['Результат']]).toEqual([
+    'Клиент0 Иван',
+    'Анна Смирнова',
+    'Входящий · разговор 3:05 · линия 8 (495) 123-45-67 · доб. 101 · запись: MToxMjI3NTM6MzUwNzMxMDk4NTow',
+  ]);
+  expect(
+    rows('inbox')
+      .rows.slice(-2)
+      .map((r) => r[3]),
+  ).toEqual(['done', 'done']);
+  // Nothing is waiting any more: the next run reads nothing old.
+  expect(process()).toMatchObject({ events: 0, recordings: 0, left: 0, ignored: 0 });
 });
