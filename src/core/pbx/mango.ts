@@ -199,7 +199,12 @@ function summary(json: Json): NoticeRead {
     talkSeconds,
   };
   const client = phoneOrEmpty(inbound ? from.number : to.number);
-  if (!client) return missing('summary', inbound ? 'from.number' : 'to.number');
+  if (!client) {
+    // Both ends are our employees (an internal call sent with a direction): nothing to log.
+    if (from.extension && to.extension)
+      return one({ source: 'mango', callId: entry, type: 'summary', stage: 'other', startAt: start });
+    return missing('summary', inbound ? 'from.number' : 'to.number');
+  }
   notice.clientNumber = client;
   if (line) notice.ourNumber = line;
   const extension = inbound ? to.extension : from.extension;
