@@ -2,6 +2,7 @@
 // wrapper that turns every write an import, an undo or a restore makes into ContactChanges (types.ts) appended to a
 // ChangeLog (ports/change-log.ts) — so any one of them can be undone later (revert.ts).
 
+import { withoutCrmLines } from '../clients/crm-line';
 import { familyFirstName } from '../export/contact-view';
 import { orderFields } from '../import/plan/merge';
 import type { ContactGroupRef } from '../import/plan/types';
@@ -59,6 +60,8 @@ function canonicalValue(v: unknown, dropNameDerived = false): unknown {
  * and spacing count: a corrected spelling is a change someone may want to undo.
  */
 export function canonicalField(field: string, value: unknown): string {
+  // A note without the CRM line (core/clients/crm-line.ts): the CRM's derived text is nobody's change to undo.
+  if (field === 'biographies') value = withoutCrmLines(value);
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   const items = list
     .map((entry) => {

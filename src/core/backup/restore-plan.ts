@@ -9,6 +9,7 @@
 //   3. an E.164 phone, 4. an e-mail.
 // Each current contact is taken at most once, so two backed-up contacts never collapse into one.
 
+import { withoutCrmLines } from '../clients/crm-line';
 import { FIELD_ORDER } from '../import/plan/fields';
 import { existingIndex, personEmailKeys, personPhoneKeys, type ExistingIndex } from '../import/plan/existing-index';
 import { CRM_KEYS, clientDataValue, memoPhoneKey, type PhoneKey } from '../import/plan/keys';
@@ -53,7 +54,9 @@ const RULES: Rule[] = [
  *  (core/backup/snapshot.ts: empty parts dropped, keys sorted). Values are compared exactly (a corrected letter case
  *  is a change a restore must undo). */
 export function canonicalValue(value: unknown, field = 'value'): string {
-  const cleaned = (backupPerson({ [field]: writableValue(value) } as Person) as Record<string, unknown>)[field];
+  // A note is compared without the CRM line (core/clients/crm-line.ts): the CRM rewrites it after every event.
+  const compared = field === 'biographies' ? withoutCrmLines(value) : value;
+  const cleaned = (backupPerson({ [field]: writableValue(compared) } as Person) as Record<string, unknown>)[field];
   return cleaned === undefined ? '' : canonicalJson(cleaned);
 }
 

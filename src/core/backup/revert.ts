@@ -2,6 +2,7 @@
 // not. A change is undone only while the contact still holds what that change wrote: if someone changed those fields
 // again since, the revert is refused and says so, never overwriting their edit silently.
 
+import { keepingCrmLine } from '../clients/crm-line';
 import type { Person } from '../import/types';
 import { canonicalField, LABELS_FIELD } from './journal';
 import type { ContactChange } from './types';
@@ -80,6 +81,11 @@ export function planRevert(
       const was = (change.before?.person ?? {}) as Record<string, unknown>;
       const person: Record<string, unknown> = { resourceName: current.resourceName, etag: current.etag };
       for (const f of fields) if (was[f] !== undefined) person[f] = was[f];
+      // Putting the staff's old note back keeps the CRM line the contact carries now.
+      if (fields.includes('biographies')) {
+        const kept = keepingCrmLine(was.biographies, current.biographies);
+        if (kept) person.biographies = kept;
+      }
       const { added, removed } = labelDelta(change);
       return {
         kind: 'update',

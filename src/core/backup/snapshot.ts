@@ -4,6 +4,7 @@
 // photos), so a contact nobody edited hashes the same every night. Labels are kept by NAME: group resourceNames
 // differ between accounts, and a restore into a fresh account recreates them.
 
+import { withoutCrmLines } from '../clients/crm-line';
 import { hash64 } from '../hash';
 import type { Person } from '../import/types';
 import type { BackupContact } from './types';
@@ -84,9 +85,17 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The contact's canonical JSON: cleaned like a backup (so a raw People Person with etag and metadata gives the same
- *  text as its backup), keys sorted, labels sorted. What a restore compares and contactHash hashes. */
+ *  text as its backup), keys sorted, labels sorted, the note without the CRM line (rewritten after every event, it is
+ *  no change to the client: the nightly sync must not take the CRM's own writes for outside ones). What a restore
+ *  compares and contactHash hashes. The backup itself keeps the whole note. */
 export function canonicalContact(c: BackupContact): string {
-  return canonicalJson({ person: backupPerson(c.person), labels: sortedLabels(c.labels ?? []) });
+  const person = backupPerson(c.person);
+  if (person.biographies) {
+    const notes = withoutCrmLines(person.biographies) as Person['biographies'];
+    if (notes?.length) person.biographies = notes;
+    else delete person.biographies;
+  }
+  return canonicalJson({ person, labels: sortedLabels(c.labels ?? []) });
 }
 
 /** 16 hex digits (core/hash.ts) of the canonical contact: equal exactly when the backed-up content is. */

@@ -19,6 +19,7 @@ import { isValidEmail } from '../import/normalize/emails';
 import { parseDate } from '../import/normalize/dates';
 import type { CalendarDate, Person } from '../import/types';
 import { parsePhone, toE164 } from '../phone';
+import { crmLineOf, staffNote, withCrmLine } from './crm-line';
 
 export const CARD_FIELDS: readonly ClientCardField[] = [
   'familyName',
@@ -68,7 +69,8 @@ export function cardOf(person: Person, labels: string[]): ClientCard {
     emails: (person.emailAddresses ?? []).map((e) => String(e.value ?? '').trim()).filter(Boolean),
     birthday: dateText(person.birthdays?.[0]?.date, 'iso'),
     firstVisit: dateText(firstVisitOf(person)?.date, 'iso'),
-    notes: notesOf(person),
+    // The staff's own note: the CRM line (./crm-line.ts) is the CRM's, shown on phones, never edited here.
+    notes: staffNote(notesOf(person)),
     addresses: (person.addresses ?? []).map(addressText).filter(Boolean),
     company: org?.name ?? '',
     title: org?.title ?? '',
@@ -219,7 +221,8 @@ export function personUpdate(
     fields.add('events');
   }
   if (has('notes')) {
-    const value = changes.notes ?? '';
+    // The staff's text with the CRM line the contact carries now (a save never takes it away).
+    const value = withCrmLine(changes.notes ?? '', crmLineOf(notesOf(current)));
     person.biographies = value ? [{ value, contentType: 'TEXT_PLAIN' }] : [];
     fields.add('biographies');
   }

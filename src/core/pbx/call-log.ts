@@ -1,10 +1,13 @@
 // A PBX call-log file (Asterisk Master.csv, or a call history with a header row mapped like the client import) →
 // notices, each with its file line, plus what could not be read and every choice made. The bytes are read by the
-// client import's readers (core/import/readers: encoding detection with Windows-1251 and BOMs, `;` `,` or tab,
-// `sep=` lines, quoted line breaks, and .xlsx/.xls/.ods too), so a call log reads exactly as a client file would.
+// client import's CSV reader (core/import/readers/csv.ts: encoding detection with Windows-1251 and BOMs, `;` `,` or
+// tab, `sep=` lines, quoted line breaks, header or no header), so a call log reads exactly as a client file would.
+// Only its CSV reader: the workbook readers bring SheetJS, too heavy for the Apps Script bundle this may run in.
 // Problems with the file as a whole (empty, no date column) throw the readers' ReadError.
 import type { ImportCallsResult } from '../../shared/pbx-dto';
-import { readContactsFile, ReadError } from '../import/readers';
+import { localeOf } from '../i18n/locale';
+import { ReadError } from '../import/readers/read-error';
+import { readCsv } from '../import/readers/csv';
 import { asteriskHeaderLayout, looksLikeMasterCsv, readMasterCsv } from './asterisk';
 import { readCallCsv } from './call-csv';
 import type { CallNotice } from './notice';
@@ -26,18 +29,10 @@ export function readCallLog(
   fileName: string,
   options: { format?: 'asterisk' | 'csv'; timeZone: string; locale?: string },
 ): CallLogRead {
-  const locale =
-    options.locale === 'ru' || options.locale === 'ka' || options.locale === 'en' ? options.locale : undefined;
-  const read = readContactsFile(bytes, fileName, { locale });
-  if (read.kind !== 'table')
-    throw new ReadError('unknown-format', fileName, `"${fileName}" is a vCard file, not a call log.`);
-  const table = read.table;
-  const decisions: string[] = [];
-  if (table.encoding)
-    decisions.push(
-      `"${fileName}" read as ${table.encoding}${table.delimiter ? `, columns separated by ${SEPARATORS[table.delimiter] ?? `'${table.delimiter}'`}` : ''}.`,
-    );
-  else if (table.sheetName) decisions.push(`"${fileName}": sheet '${table.sheetName}' read.`);
+  const table = readCsv(bytes, fileName, { locale: localeOf(options.locale) });
+  const decisions: string[] = [
+    `"${fileName}" read as ${table.encoding}, columns separated by ${SEPARATORS[table.delimiter ?? ','] ?? `'${table.delimiter}'`}.`,
+  ];
   decisions.push(...table.warnings);
 
   // A header-less file is an Asterisk log; a header row naming the CDR columns is an Asterisk CDR export (one row per

@@ -74,7 +74,15 @@ export function unknownCall(
     if (call.at.getTime() < known.firstAt.getTime()) known.firstAt = call.at;
     return known;
   }
-  const row: CallerRecord = { ...call, firstAt: call.at, lastAt: call.at, calls: 1, state: 'new', clientId: '', row: 0 };
+  const row: CallerRecord = {
+    ...call,
+    firstAt: call.at,
+    lastAt: call.at,
+    calls: 1,
+    state: 'new',
+    clientId: '',
+    row: 0,
+  };
   callers.push(row);
   return row;
 }

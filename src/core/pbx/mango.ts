@@ -97,11 +97,31 @@ function bodyId(json: string): string {
   return `h${h.digest()}`;
 }
 
+/**
+ * A request that reached us without its path (a relay or a deployment that drops what follows /exec — UNVERIFIED
+ * whether Apps Script keeps it for Mango): the event told by the fields only it carries.
+ */
+function eventByFields(rawJson: string): MangoEvent | undefined {
+  let json: Json;
+  try {
+    const parsed: unknown = JSON.parse(rawJson);
+    if (!parsed || typeof parsed !== 'object') return undefined;
+    json = parsed as Json;
+  } catch {
+    return undefined;
+  }
+  if ('call_direction' in json && 'create_time' in json) return 'summary';
+  if ('call_state' in json) return 'call';
+  if ('recording_id' in json) return 'recording';
+  if ('dtmf' in json) return 'dtmf';
+  return undefined;
+}
+
 export function readMango(payload: InboxPayload): NoticeRead {
   const params = payload && typeof payload.params === 'object' && payload.params ? payload.params : {};
-  const event = mangoEvent(payload?.path ?? '');
-  if (!event) return { ok: false, problem: 'Mango: the URL path names no Mango event (events/call, events/summary…).' };
   const rawJson = typeof params.json === 'string' ? params.json : '';
+  const event = mangoEvent(payload?.path ?? '') ?? (payload?.path ? undefined : eventByFields(rawJson));
+  if (!event) return { ok: false, problem: 'Mango: the URL path names no Mango event (events/call, events/summary…).' };
   let json: Json = {};
   if (rawJson.trim() !== '') {
     try {
@@ -179,7 +199,12 @@ function summary(json: Json): NoticeRead {
     talkSeconds,
   };
   const client = phoneOrEmpty(inbound ? from.number : to.number);
-  if (!client) return missing('summary', inbound ? 'from.number' : 'to.number');
+  if (!client) {
+    // Both ends are our employees (an internal call sent with a direction): nothing to log.
+    if (from.extension && to.extension)
+      return one({ source: 'mango', callId: entry, type: 'summary', stage: 'other', startAt: start });
+    return missing('summary', inbound ? 'from.number' : 'to.number');
+  }
   notice.clientNumber = client;
   if (line) notice.ourNumber = line;
   const extension = inbound ? to.extension : from.extension;

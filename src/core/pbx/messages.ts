@@ -80,7 +80,10 @@ export const pbxText = catalog({
 const LOCALES: Locale[] = ['ru', 'en', 'ka'];
 
 /** A state word of one of our sheets in the office's language, read back in any of our languages (or as the code). */
-export function wordOf<C extends string>(codes: Record<C, Parameters<typeof pbxText>[1]>, cell: unknown): C | undefined {
+export function wordOf<C extends string>(
+  codes: Record<C, Parameters<typeof pbxText>[1]>,
+  cell: unknown,
+): C | undefined {
   const text = String(cell ?? '')
     .trim()
     .toLowerCase();

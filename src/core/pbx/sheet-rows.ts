@@ -37,7 +37,11 @@ export function numberAt(table: Table, cells: unknown[], key: string): number {
 }
 
 /** A record's cells placed at the sheet's columns (0-based); keys the sheet lacks are left out. */
-export function placeCells(table: Table | undefined, key: SheetKey, values: Record<string, CellValue>): Map<number, CellValue> {
+export function placeCells(
+  table: Table | undefined,
+  key: SheetKey,
+  values: Record<string, CellValue>,
+): Map<number, CellValue> {
   const columns = table?.columns ?? Object.fromEntries(template(key).columns.map((c, i) => [c.key, i]));
   const out = new Map<number, CellValue>();
   for (const [k, v] of Object.entries(values)) {

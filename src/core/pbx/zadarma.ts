@@ -13,7 +13,7 @@ import { parseEventDate } from '../events/row';
 import { Hash64 } from '../hash';
 import type { InboxPayload } from './inbox';
 import type { CallNotice, NoticeRead } from './notice';
-import { fieldText, wholeSeconds } from './values';
+import { fieldText, isExtension, wholeSeconds } from './values';
 
 export const ZADARMA_EVENTS = [
   'NOTIFY_START',
@@ -93,6 +93,8 @@ export function readZadarma(payload: InboxPayload, options: { timeZone: string }
   const clientNumber = fieldText(outbound ? p.destination : p.caller_id);
   if (!clientNumber) return missing(event, outbound ? 'destination' : 'caller_id');
   if (!when) return missing(event, 'call_start');
+  // An extension dialling another one is not a client call: acknowledged, nothing to log.
+  if (outbound && isExtension(clientNumber)) return one(notice);
   notice.direction = outbound ? 'out' : 'in';
   notice.clientNumber = clientNumber;
   const ours = fieldText(outbound ? p.caller_id : p.called_did);

@@ -36,11 +36,11 @@ export async function build(): Promise<BuildResult> {
     alias: { 'papaparse/papaparse.js': 'papaparse/papaparse.min.js' },
     // SheetJS (the backup's xlsx, core/backup/workbook.ts) probes for Node and browser globals with `typeof X`:
     // none exists in Apps Script, so each is undefined at build time and no reference is left in the bundle.
+    // Papaparse's browser build (the call-log import) names XMLHttpRequest for its download mode, never used here.
     define: Object.fromEntries(
-      ['Buffer', 'process', 'document', 'window', 'setTimeout', 'require', 'module', 'exports'].map((g) => [
-        g,
-        'undefined',
-      ]),
+      ['Buffer', 'process', 'document', 'window', 'setTimeout', 'require', 'module', 'exports', 'XMLHttpRequest'].map(
+        (g) => [g, 'undefined'],
+      ),
     ),
     charset: 'utf8',
     legalComments: 'none',

@@ -151,22 +151,29 @@ function contactRow(person: Person, labels: string[], defaultCountry?: string) {
  * caller knows them; resolving groups would cost a request). `defaultCountry` reads national phone numbers that
  * Google gave no canonical form.
  */
-export function noteContact(person: Person, labels: string[] = [], defaultCountry?: string): void {
+export function noteContact(
+  person: Person,
+  labels: string[] = [],
+  defaultCountry?: string,
+): ClientIndexEntry | undefined {
   const resourceName = String(person.resourceName ?? '');
-  if (!resourceName) return;
+  if (!resourceName) return undefined;
   try {
     // Read and written by the sheet project under its write lock (sheets/write-lock.ts); the add-on asks it to.
-    if (isAddon()) return writeThroughSheet<void>('noteContact', [person, labels, defaultCountry]);
-    underWriteLock(() => noteContactNow(person, labels, defaultCountry));
+    if (isAddon())
+      return writeThroughSheet<ClientIndexEntry | null>('noteContact', [person, labels, defaultCountry]) ?? undefined;
+    return underWriteLock(() => noteContactNow(person, labels, defaultCountry));
   } catch (e) {
     console.warn(`The client index was not updated for a contact: ${redactForLog(e)}`);
+    return undefined;
   }
 }
 
-function noteContactNow(person: Person, labels: string[], defaultCountry?: string): void {
+/** The row's new entry (undefined: the contact has no row now). */
+function noteContactNow(person: Person, labels: string[], defaultCountry?: string): ClientIndexEntry | undefined {
   const resourceName = String(person.resourceName ?? '');
   const sheet = indexSheet(crmSpreadsheet());
-  if (!sheet) return;
+  if (!sheet) return undefined;
   const build = contactRow(person, labels, defaultCountry);
   const [rowNumber, ...others] = rowsOfContact(sheet, resourceName);
   const row = build(rowNumber ? readRow(sheet, rowNumber) : undefined);
@@ -179,6 +186,7 @@ function noteContactNow(person: Person, labels: string[], defaultCountry?: strin
   } else appendIndexRow(sheet, row);
   if (row) remember(row, rowNumber);
   if (row || rowNumber) announceIndexChange(row ? [row] : []);
+  return row?.entry;
 }
 
 function writeEmpty(sheet: GoogleAppsScript.Spreadsheet.Sheet, rowNumbers: number[]): void {

@@ -24,6 +24,7 @@ import type {
   SaveClientResult,
 } from '../../shared/clients-dto';
 import { noteContact } from '../card-index/client-index';
+import { updateCrmLines } from './crm-line';
 import { OfficeContext } from '../events/office';
 import { eventView } from '../events/views';
 import { Person, withRetry } from '../people/gateway';
@@ -202,7 +203,14 @@ export function saveClient(input: SaveClientInput): SaveClientResult {
     }
     const client = cardOf(written, labelsOf(written, groups));
     journalSave(person, theirs.labels, written, client.labels, fields, office);
-    noteContact(written, client.labels);
+    const entry = noteContact(written, client.labels);
+    // A label or the manager is on the contact's CRM line: rewritten over the contact just written (no read), not
+    // journalled (the CRM's own text); the card keeps the etag that write left, so the next save is not a merge.
+    if (entry) {
+      const line = updateCrmLines([entry], office, { known: [written] });
+      const etag = line.etags?.[String(written.resourceName)];
+      if (etag) client.etag = etag;
+    }
     return { saved: true, client, mergedFromElsewhere, conflicts: [] };
   }
 }

@@ -19,6 +19,7 @@ import { rememberWritten } from '../card-index/client-index';
 import { indexRowCells } from '../card-index/index-sheet';
 import { cellData, updateAt, updateCellsOfRow, writeBatch } from '../sheets/values-batch';
 import { syncCalendar } from './calendar';
+import { crmLineAfter } from '../clients/crm-line';
 import { EventTarget, indexAfter, locateEvent } from './event-target';
 import { accepted, logText } from './messages';
 import { OfficeContext } from './office';
@@ -93,6 +94,8 @@ export function commitChange(target: EventTarget, after: EventRecord, office: Of
   if (index) {
     rememberWritten(index);
     announceIndexChange([index]);
+    // The phone's view of the client (its contact note's CRM line), in this execution.
+    crmLineAfter(target.index?.entry, index.entry, office);
   }
   return { storeRow, indexRow };
 }

@@ -24,6 +24,7 @@ import { addClientContact, newClientOf } from '../clients/add-client';
 import { scriptClock } from '../clock';
 import { syncCalendar } from './calendar';
 import { ClientRef, eventClient } from '../clients/resolve';
+import { crmLineAfter } from '../clients/crm-line';
 import { accepted } from './messages';
 import { isAddon } from '../card-index/announce';
 import { writeThroughSheet } from '../gmail/sheet-writes';
@@ -105,6 +106,8 @@ export function logEventIn(office: OfficeContext, input: LogEventInput, complete
   if (index) {
     rememberWritten(index);
     announceIndexChange([index]);
+    // The phone's view of the client (its contact note's CRM line), in this execution.
+    crmLineAfter(client.indexed?.entry, index.entry, office);
   }
   return eventView(event);
 }

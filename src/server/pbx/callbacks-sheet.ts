@@ -14,7 +14,12 @@ export interface CallbacksRead {
   items: CallbackRecord[];
 }
 
-export function askCallbacks(batch: BatchRead, title: string, timeZone: () => string, got: (r: CallbacksRead) => void): void {
+export function askCallbacks(
+  batch: BatchRead,
+  title: string,
+  timeZone: () => string,
+  got: (r: CallbacksRead) => void,
+): void {
   batch.ask(a1(title), (v) => {
     const read = sheetRows(v, 'callbacks');
     got({ table: read.table, items: readCallbacks(read, timeZone()) });

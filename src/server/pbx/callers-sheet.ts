@@ -14,7 +14,12 @@ export interface CallersRead {
   items: CallerRecord[];
 }
 
-export function askCallers(batch: BatchRead, title: string, timeZone: () => string, got: (r: CallersRead) => void): void {
+export function askCallers(
+  batch: BatchRead,
+  title: string,
+  timeZone: () => string,
+  got: (r: CallersRead) => void,
+): void {
   batch.ask(a1(title), (v) => {
     const read = sheetRows(v, 'callers');
     got({ table: read.table, items: readCallers(read, timeZone()) });

@@ -86,10 +86,19 @@ export function closeCallback(input: { phone: string }): CallsView {
     const office = read.office;
     const phone = e164Of(input?.phone, office);
     const closed = closeByHand(read.callbacks.items, phone, new Date(scriptClock.now()));
-    if (!closed) throw refusedChange(pbxText(office.locale, 'noCallback', { phone: formatPhone(phone, office.settings.get('defaultCountry')) }));
+    if (!closed)
+      throw refusedChange(
+        pbxText(office.locale, 'noCallback', { phone: formatPhone(phone, office.settings.get('defaultCountry')) }),
+      );
     writeBatch(
       office.ss,
-      callbackWrites(read.sheets.callbacks.getSheetId(), read.callbacks.table, [closed], office.locale, office.timeZone),
+      callbackWrites(
+        read.sheets.callbacks.getSheetId(),
+        read.callbacks.table,
+        [closed],
+        office.locale,
+        office.timeZone,
+      ),
     );
     return viewOf(read);
   });
@@ -107,7 +116,12 @@ export function addCaller(input: AddCallerInput): AddCallerResult {
     const name = String(input?.name ?? '').trim();
     const label = String(input?.label ?? '').trim();
     const added = addClientContact(
-      newClientOf({ from: name, phone: display, ...(label ? { labels: [label] } : {}), ...(caller?.manager ? { manager: caller.manager } : {}) }),
+      newClientOf({
+        from: name,
+        phone: display,
+        ...(label ? { labels: [label] } : {}),
+        ...(caller?.manager ? { manager: caller.manager } : {}),
+      }),
       office,
     );
     const clientId = added.client.resourceName;
@@ -127,7 +141,13 @@ export function addCaller(input: AddCallerInput): AddCallerResult {
     }
     requests.push(
       ...callerWrites(read.sheets.callers.getSheetId(), read.callers.table, callers, office.locale, office.timeZone),
-      ...callbackWrites(read.sheets.callbacks.getSheetId(), read.callbacks.table, callbacks, office.locale, office.timeZone),
+      ...callbackWrites(
+        read.sheets.callbacks.getSheetId(),
+        read.callbacks.table,
+        callbacks,
+        office.locale,
+        office.timeZone,
+      ),
     );
     writeBatch(office.ss, requests);
     if (relinked.index) {
@@ -177,7 +197,14 @@ function relinkCalls(office: OfficeContext, e164: string, display: string, clien
   if (indexed && indexed.resourceName === clientId) {
     const entry = relinked.reduce((e, ev) => applyEvent(e, ev), indexed.entry);
     out.index = { ...indexed, entry };
-    out.requests.push(updateAt(sheet!.getSheetId(), indexed.rowNumber, 0, indexRowCells(out.index).map((v) => cellData(v, 'UTC'))));
+    out.requests.push(
+      updateAt(
+        sheet!.getSheetId(),
+        indexed.rowNumber,
+        0,
+        indexRowCells(out.index).map((v) => cellData(v, 'UTC')),
+      ),
+    );
   }
   return out;
 }

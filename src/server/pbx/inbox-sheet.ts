@@ -22,7 +22,10 @@ export {
 /** How many rows before the cursor are checked for a key already processed (a PBX retries within minutes). */
 export const WINDOW_ROWS = 5_000;
 
-const COLUMN = Object.fromEntries(INBOX_COLUMNS.map((k, i) => [k, i])) as Record<(typeof INBOX_COLUMNS)[number], number>;
+const COLUMN = Object.fromEntries(INBOX_COLUMNS.map((k, i) => [k, i])) as Record<
+  (typeof INBOX_COLUMNS)[number],
+  number
+>;
 const STATES: InboxState[] = ['', 'done', 'duplicate', 'problem', 'waiting'];
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
@@ -79,7 +82,8 @@ export function askAllKeys(batch: BatchRead, title: string, got: (seen: Map<stri
 
 function noteKeys(seen: Map<string, SeenKey>, keys: string, row: number, state: InboxState, result: string): void {
   if (state !== 'done' && state !== 'duplicate') return;
-  for (const key of keys.split(/\s+/).filter(Boolean)) if (!seen.has(key)) seen.set(key, { row, state: 'done', result });
+  for (const key of keys.split(/\s+/).filter(Boolean))
+    if (!seen.has(key)) seen.set(key, { row, state: 'done', result });
 }
 
 /** The notices of one stored request, or why it cannot be read (kept in the row's result). */
@@ -95,14 +99,25 @@ export function noticesOf(row: InboxRow, options: { timeZone: string; locale: Lo
     return { ok: false, problem: pbxText(options.locale, 'badPayload') };
   }
   try {
-    return readNotice(provider as PbxProvider, { path: payload.path ?? '', params: payload.params ?? {}, ...(payload.body !== undefined ? { body: payload.body } : {}) }, { timeZone: options.timeZone });
+    return readNotice(
+      provider as PbxProvider,
+      {
+        path: payload.path ?? '',
+        params: payload.params ?? {},
+        ...(payload.body !== undefined ? { body: payload.body } : {}),
+      },
+      { timeZone: options.timeZone },
+    );
   } catch (e) {
     return { ok: false, problem: pbxText(options.locale, 'readFailed', { message: redactForLog(e) }) };
   }
 }
 
 /** key, state, result of the rows (C..E), one updateCells per run of adjacent rows. */
-export function inboxUpdates(sheetId: number, updates: Array<Pick<InboxUpdate, 'row' | 'key' | 'state' | 'result'>>): Request[] {
+export function inboxUpdates(
+  sheetId: number,
+  updates: Array<Pick<InboxUpdate, 'row' | 'key' | 'state' | 'result'>>,
+): Request[] {
   const sorted = [...updates].sort((a, b) => a.row - b.row);
   const out: Request[] = [];
   let run: typeof sorted = [];
@@ -111,7 +126,9 @@ export function inboxUpdates(sheetId: number, updates: Array<Pick<InboxUpdate, '
     out.push({
       updateCells: {
         start: { sheetId, rowIndex: run[0].row - 1, columnIndex: COLUMN.key },
-        rows: run.map((u) => ({ values: [u.key, u.state, u.result].map((v) => ({ userEnteredValue: { stringValue: v } })) })),
+        rows: run.map((u) => ({
+          values: [u.key, u.state, u.result].map((v) => ({ userEnteredValue: { stringValue: v } })),
+        })),
         fields: 'userEnteredValue',
       },
     });

@@ -22,7 +22,8 @@ export function listWrites(
   for (const item of items) {
     const placed = placeCells(table, key, item.cells);
     const cells = new Map<number, CellData>();
-    for (const [c, v] of placed) cells.set(c, v === '' ? { userEnteredValue: { stringValue: '' } } : cellData(v, timeZone));
+    for (const [c, v] of placed)
+      cells.set(c, v === '' ? { userEnteredValue: { stringValue: '' } } : cellData(v, timeZone));
     if (item.row > 0) out.push(...updateCellsOfRow(sheetId, item.row, cells));
     else {
       const width = Math.max(...cells.keys()) + 1;

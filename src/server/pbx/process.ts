@@ -14,8 +14,6 @@ import { applyEvent, ClientSummary } from '../../core/card-index';
 import type { EventRecord } from '../../core/events/row';
 import { parseEventRow } from '../../core/events/row';
 import { withRecording } from '../../core/pbx/call-event';
-import type { CallbackRecord } from '../../core/pbx/callbacks';
-import type { CallerRecord } from '../../core/pbx/callers';
 import type { InboxRow } from '../../core/pbx/inbox';
 import { ClientMatch, Plan, planInbox, PlanRow, SeenKey } from '../../core/pbx/plan';
 import { parseStaffPhones } from '../../core/pbx/staff-phones';
@@ -33,7 +31,15 @@ import { OfficeContext } from '../events/office';
 import { eventsEndAt } from '../events/open-store';
 import { crmSheet } from '../sheets/crm-spreadsheet';
 import { createMissingSheet } from '../sheets/setup';
-import { appendRows, BatchRead, cellData, rowData, updateAt, updateCellsOfRow, writeBatch } from '../sheets/values-batch';
+import {
+  appendRows,
+  BatchRead,
+  cellData,
+  rowData,
+  updateAt,
+  updateCellsOfRow,
+  writeBatch,
+} from '../sheets/values-batch';
 import { underWriteLock } from '../sheets/write-lock';
 import { askCallbacks, callbackWrites, CallbacksRead } from './callbacks-sheet';
 import { askCallers, callerWrites, CallersRead } from './callers-sheet';
@@ -147,12 +153,15 @@ export function writePlan(
     .filter((r) => r >= 2);
   const recordingRows = plan.recordings.map((r) => r.eventRow).filter((r) => r >= 2);
   const second =
-    indexRows.length || recordingRows.length
-      ? readDay(office, { index: indexRows, events: recordingRows })
-      : undefined;
+    indexRows.length || recordingRows.length ? readDay(office, { index: indexRows, events: recordingRows }) : undefined;
   const requests: Request[] = [];
   if (plan.events.length)
-    requests.push(appendRows(events.sheetId, plan.events.map((p) => rowData(eventRowCellsAt(columns, p.event, office)))));
+    requests.push(
+      appendRows(
+        events.sheetId,
+        plan.events.map((p) => rowData(eventRowCellsAt(columns, p.event, office))),
+      ),
+    );
   const touched: IndexedRow[] = [];
   for (const [rowNumber, row] of second?.index?.rows ?? []) {
     const mine = byClient.get(row.resourceName);
@@ -160,7 +169,14 @@ export function writePlan(
     const entry = mine.reduce((e, ev) => applyEvent(e, ev), row.entry);
     const indexed = { ...row, entry, rowNumber };
     touched.push(indexed);
-    requests.push(updateAt(ctx.day.index!.sheetId, rowNumber, 0, indexRowCells(indexed).map((v) => cellData(v, 'UTC'))));
+    requests.push(
+      updateAt(
+        ctx.day.index!.sheetId,
+        rowNumber,
+        0,
+        indexRowCells(indexed).map((v) => cellData(v, 'UTC')),
+      ),
+    );
   }
   requests.push(...recordingWrites(office, ctx, plan, second));
   const store = ctx.day.store;
@@ -233,6 +249,9 @@ function emptyResult(left = 0): ProcessInboxResult {
   };
 }
 
+/** A row emptied by hand: nothing to process, the cursor passes it. */
+const blankRow = (r: InboxRow) => r.payload === '' && String(r.provider) === '';
+
 function processIn(office: OfficeContext, budgetMs: number): ProcessInboxResult {
   const started = Date.now();
   const props = PropertiesService.getScriptProperties();
@@ -248,18 +267,22 @@ function processIn(office: OfficeContext, budgetMs: number): ProcessInboxResult 
   let rows: InboxRow[] = [];
   let seen = new Map<string, SeenKey>();
   const ctx = readPlanContext(office, (batch) =>
-    askInbox(batch, inbox.getName(), cursor, () => office.timeZone, (r, s) => ((rows = r), (seen = s))),
+    askInbox(
+      batch,
+      inbox.getName(),
+      cursor,
+      () => office.timeZone,
+      (r, s) => ((rows = r), (seen = s)),
+    ),
   );
   const options = { timeZone: office.timeZone, locale: office.locale };
   const taken: PlanRow[] = [];
-  const takenRows = new Set<number>();
   for (const r of rows) {
     if (r.state !== '' && r.state !== 'waiting') continue;
-    if (r.payload === '' && r.provider === ('' as never)) continue;
-    if (taken.length >= MAX_ROWS_PER_RUN || Date.now() - started > budgetMs) break;
+    if (blankRow(r)) continue;
+    if (taken.length >= MAX_ROWS_PER_RUN || Date.now() - started >= budgetMs) break;
     const receivedAt = r.receivedAt ? new Date(r.receivedAt) : undefined;
     taken.push({ row: r.row, ...(receivedAt ? { receivedAt } : {}), read: noticesOf(r, options) });
-    takenRows.add(r.row);
   }
   const plan = planFor(office, ctx, taken, seen);
   for (const p of plan.counts.problems) p.source = rows.find((r) => r.row === p.row)?.provider ?? p.source;
@@ -276,8 +299,7 @@ function processIn(office: OfficeContext, budgetMs: number): ProcessInboxResult 
   let stopped = false;
   for (const r of rows) {
     const state = updates.get(r.row)?.state ?? r.state;
-    const blank = r.payload === '' && String(r.provider) === '';
-    const finished = blank || state === 'done' || state === 'duplicate' || state === 'problem';
+    const finished = blankRow(r) || state === 'done' || state === 'duplicate' || state === 'problem';
     if (!finished) left++;
     if (!finished) stopped = true;
     if (!stopped) newCursor = r.row;

@@ -24,7 +24,6 @@ export const REPORTS_HOUR = 2;
 export const INBOX_HANDLER = 'processInboxTrigger';
 export const INBOX_EVERY_MINUTES = 5;
 
-
 const OWNER_PROPERTY = 'crm.triggers.owner';
 /** The hour the daily backup trigger was made for (Apps Script does not say it back). */
 const BACKUP_HOUR_PROPERTY = 'crm.backupTriggerHour';

@@ -208,3 +208,23 @@ test('paths: with or without slashes, or after our own segments', () => {
   expect(mangoEvent('events/summaryx')).toBeUndefined();
   expect(mangoEvent('')).toBeUndefined();
 });
+
+test('a request that lost its path is still read by the fields its event carries', () => {
+  const r = readNotice(
+    'mango',
+    {
+      path: '',
+      params: form({
+        entry_id: 'E9',
+        call_direction: 1,
+        from: { number: '79161234567' },
+        create_time: T0,
+        talk_time: 0,
+        end_time: T0 + 9,
+      }),
+    },
+    zone,
+  );
+  expect(r.ok && r.notices[0]).toMatchObject({ type: 'summary', stage: 'end', answered: false });
+  expect(readNotice('mango', { path: '', params: form({ something: 1 }) }, zone).ok).toBe(false);
+});

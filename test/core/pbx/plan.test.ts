@@ -81,7 +81,13 @@ test('missed inbound: one open item per number with attempts; a later answered c
   const missed = end('M1', '09:00', { answered: false, talkSeconds: 0, clientNumber: '8 916 000-00-01' });
   const p = plan([rowOf(missed), rowOf({ ...missed, callId: 'M2', startAt: T('09:30') })]);
   expect(p.callbacks).toEqual([
-    expect.objectContaining({ phone: '+79160000001', attempts: 2, firstAt: T('09:00'), lastAt: T('09:30'), state: 'open' }),
+    expect.objectContaining({
+      phone: '+79160000001',
+      attempts: 2,
+      firstAt: T('09:00'),
+      lastAt: T('09:30'),
+      state: 'open',
+    }),
   ]);
   expect(p.callers).toEqual([expect.objectContaining({ phone: '+79160000001', calls: 2, state: 'new' })]);
   expect([p.counts.missed, p.counts.unknown, p.events.length]).toEqual([2, 2, 0]);
@@ -90,7 +96,9 @@ test('missed inbound: one open item per number with attempts; a later answered c
   const earlier = end('X', '09:10', { direction: 'out', clientNumber: '+79160000001' });
   expect(plan([rowOf(earlier)], { callbacks: open }).callbacks).toEqual([]);
   const later = plan([rowOf({ ...earlier, callId: 'Y', startAt: T('09:40') })], { callbacks: open });
-  expect(later.callbacks).toEqual([expect.objectContaining({ state: 'closed', closedBy: 'call', closedAt: T('09:40') })]);
+  expect(later.callbacks).toEqual([
+    expect.objectContaining({ state: 'closed', closedBy: 'call', closedAt: T('09:40') }),
+  ]);
   expect(later.counts.closedCallbacks).toBe(1);
   // Missed outbound: nothing at all but the row done.
   const out = plan([rowOf(end('O', '09:50', { direction: 'out', answered: false, talkSeconds: 0 }))]);

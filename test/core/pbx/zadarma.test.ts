@@ -132,6 +132,21 @@ test('NOTIFY_OUT_END: the client is the destination, the extension the one who c
   expect(busy.ok && busy.notices[0].ourNumber).toBeUndefined();
 });
 
+test('an extension calling another extension is no client call', () => {
+  const r = read({
+    event: 'NOTIFY_OUT_END',
+    call_start: '2026-12-01 11:10:00',
+    pbx_call_id: 'out_internal',
+    caller_id: '101',
+    destination: '102',
+    internal: '101',
+    duration: '30',
+    disposition: 'answered',
+  });
+  expect(r.ok && r.notices[0]).toMatchObject({ stage: 'other' });
+  expect(r.ok && r.notices[0].clientNumber).toBeUndefined();
+});
+
 test('NOTIFY_RECORD: the recording of a call that ended', () => {
   const r = read({
     event: 'NOTIFY_RECORD',

@@ -34,7 +34,15 @@ const rows = (key: string) => call<Sheet>(office.sheet, 'sheetContents_', key);
 test('a Master.csv: answered calls become events, missed ones callbacks; imported again, nothing twice', () => {
   const first = call<ImportCallsResult>(office.sheet, 'importCalls_', FILE, 'Master.csv');
   // A ring group's two legs are one call; an internal call is skipped; a damaged start is a problem with its line.
-  expect(first).toMatchObject({ format: 'asterisk', rows: 8, events: 2, missed: 2, unknown: 3, duplicates: 0, skipped: 1 });
+  expect(first).toMatchObject({
+    format: 'asterisk',
+    rows: 8,
+    events: 2,
+    missed: 2,
+    unknown: 3,
+    duplicates: 0,
+    skipped: 1,
+  });
   expect(first.problems).toEqual([expect.objectContaining({ row: 8, column: 'start', value: 'вчера' })]);
   const events = rows('events');
   const col = (title: string) => events.header.indexOf(title);
@@ -47,7 +55,13 @@ test('a Master.csv: answered calls become events, missed ones callbacks; importe
   ]);
   const inbox = rows('inbox').rows;
   expect(inbox.map((r) => [r[1], r[3]])).toEqual(Array.from({ length: inbox.length }, () => ['asterisk', 'done']));
-  expect(inbox.map((r) => r[4].replace(/^E[0-9a-z-]+@/, 'E@'))).toEqual(['E@2', 'callback', 'E@3', 'unanswered', 'callback']);
+  expect(inbox.map((r) => r[4].replace(/^E[0-9a-z-]+@/, 'E@'))).toEqual([
+    'E@2',
+    'callback',
+    'E@3',
+    'unanswered',
+    'callback',
+  ]);
   const view = call<CallsView>(office.sheet, 'callbacks_');
   expect(view.callbacks.map((c) => [c.phone, c.attempts, c.state])).toEqual([
     ['+79265554433', 1, 'open'],

@@ -39,13 +39,23 @@ beforeAll(() => {
 
 /** Inbox rows exactly as the endpoint appends them: receivedAt, provider, '', '', '', the JSON payload. */
 function receive(...requests: Array<Record<string, string>>): void {
+  receiveFrom('zadarma', ...requests.map((params) => ({ path: '', params })));
+}
+
+function receiveFrom(provider: string, ...payloads: Array<{ path: string; params: Record<string, string> }>): void {
   const at = new Date(clock()).toISOString();
   appendRows(
     office,
     'inbox',
-    requests.map((params) => ({ receivedAt: at, provider: 'zadarma', payload: JSON.stringify({ path: '', params }) })),
+    payloads.map((p) => ({ receivedAt: at, provider, payload: JSON.stringify(p) })),
   );
 }
+
+/** Mango's form (the endpoint checked vpbx_api_key and sign before appending). */
+const mango = (path: string, json: object) => ({
+  path,
+  params: { vpbx_api_key: 'k', sign: 's', json: JSON.stringify(json) },
+});
 
 const end = (id: string, caller: string, start: string, more: Record<string, string>) => ({
   event: 'NOTIFY_END',
@@ -66,7 +76,18 @@ const outEnd = (id: string, dest: string, start: string, more: Record<string, st
   ...more,
 });
 
-const process = () => call<ProcessInboxResult>(office.sheet, 'processInbox_', {});
+let lastRun: { serviceCalls: number; bytes: number; services: string[] } | undefined;
+function process(options: { budgetMs?: number } = {}): ProcessInboxResult {
+  const before = office.workspace.calls.all().length;
+  const run = office.sheet.invoke('processInbox_', [options]);
+  if (run.error) throw run.error;
+  const services = office.workspace.calls
+    .all()
+    .slice(before)
+    .map((c) => c.service);
+  lastRun = { serviceCalls: run.report.serviceCalls, bytes: run.report.bytes, services };
+  return run.result as ProcessInboxResult;
+}
 const calls = () => call<CallsView>(office.sheet, 'callbacks_');
 const rows = (key: 'events' | 'inbox' | 'callbacks' | 'callers') => call<Sheet>(office.sheet, 'sheetContents_', key);
 const byHeader = (s: Sheet, r: string[]) => Object.fromEntries(s.header.map((h, i) => [h, r[i]]));
@@ -101,6 +122,13 @@ test('one run: answered in and out become one done call event each, missed calls
     problems: [{ row: 9, source: 'zadarma', message: expect.any(String) }],
     left: 0,
   });
+  // One read, the touched clients' Card index rows, ONE atomic write: the Inbox can never disagree with the log.
+  expect(lastRun!.services.filter((c) => c.startsWith('Sheets.'))).toEqual([
+    'Sheets.Spreadsheets.Values.batchGet',
+    'Sheets.Spreadsheets.Values.batchGet',
+    'Sheets.Spreadsheets.batchUpdate',
+  ]);
+  expect(lastRun!.serviceCalls).toBeLessThanOrEqual(12);
   const events = rows('events');
   const added = events.rows.slice(-2).map((r) => byHeader(events, r));
   expect(added.map((e) => [e['Клиент'], e['Телефон клиента'], e['Менеджер'], e['Статус'], e['Результат']])).toEqual([
@@ -111,7 +139,13 @@ test('one run: answered in and out become one done call event each, missed calls
       'сделано',
       'Входящий · разговор 3:05 · линия 8 (495) 123-45-67 · доб. 101 · запись: rec-A',
     ],
-    ['Клиент1 Иван', '8 (912) 100-00-01', 'Олег Петров', 'сделано', 'Исходящий · разговор 0:42 · линия 8 (495) 765-43-21 · доб. 555'],
+    [
+      'Клиент1 Иван',
+      '8 (912) 100-00-01',
+      'Олег Петров',
+      'сделано',
+      'Исходящий · разговор 0:42 · линия 8 (495) 765-43-21 · доб. 555',
+    ],
   ]);
   const inbox = rows('inbox').rows.map((r) => r.slice(2, 5));
   expect(inbox.map((r) => r[1])).toEqual(['done', 'done', 'done', 'done', 'done', 'done', 'duplicate', 'problem']);
@@ -123,10 +157,13 @@ test('one run: answered in and out become one done call event each, missed calls
     ['+79165550000', '', '', 1, 'open', 'Анна Смирнова'],
   ]);
   expect(view.newCallers.map((c) => [c.phone, c.calls, c.state])).toEqual([['+79165550000', 1, 'new']]);
-  // The client's card sees the call at once (the Card index row was written in the same batch).
+  // The client's card sees the call at once (the Card index row was written in the same batch), and so does the
+  // phone's call screen: the CRM line on the contact's note.
   expect(call(office.sheet, 'lookupClientIndex_', '+79121000000')).toMatchObject({
     recent: [expect.objectContaining({ kind: 'Звонок', reason: 'Звонок АТС' })],
   });
+  const note = office.workspace.people.records().find((p) => p.resourceName === names[0])!.data.biographies?.[0];
+  expect(note?.value).toMatch(/^\[CRM\] .*\d\d\.\d\d\.\d{4} Звонок, Звонок АТС: Входящий · разговор 3:05/);
 });
 
 test('the next run: a second miss is attempt 2 of the same item, a later answered call closes one, a recording attaches', () => {
@@ -137,7 +174,14 @@ test('the next run: a second miss is attempt 2 of the same item, a later answere
     outEnd('out_B', C1, '2026-03-02 09:20:00', { internal: '555', duration: '42', disposition: 'answered' }),
     end('in_N', NEWCOMER, '2026-03-02 10:10:00', { internal: '102', duration: '30', disposition: 'answered' }),
   );
-  expect(process()).toMatchObject({ events: 2, missed: 1, unknown: 2, duplicates: 1, recordings: 1, closedCallbacks: 1 });
+  expect(process()).toMatchObject({
+    events: 2,
+    missed: 1,
+    unknown: 2,
+    duplicates: 1,
+    recordings: 1,
+    closedCallbacks: 1,
+  });
   const view = calls();
   expect(view.callbacks.map((c) => [c.phone, c.attempts, c.state, c.closedBy])).toEqual([
     ['+79165550000', 2, 'open', ''],
@@ -151,7 +195,11 @@ test('the next run: a second miss is attempt 2 of the same item, a later answere
   expect(all.filter((e) => e['Результат'].includes('rec-A'))).toHaveLength(1);
   expect(all.find((e) => e['Результат'].includes('rec-A'))!['Результат']).toMatch(/запись: rec-A · запись: rec-A-2$/);
   const stranger = all.find((e) => e['Телефон клиента'] === '8 (916) 777-00-00')!;
-  expect([stranger['Клиент'], stranger['Контакт (ID)'], stranger['Менеджер']]).toEqual(['8 (916) 777-00-00', '', 'Анна Смирнова']);
+  expect([stranger['Клиент'], stranger['Контакт (ID)'], stranger['Менеджер']]).toEqual([
+    '8 (916) 777-00-00',
+    '',
+    'Анна Смирнова',
+  ]);
   expect(view.newCallers.map((c) => [c.phone, c.calls])).toEqual([
     ['+79167770000', 1],
     ['+79165550000', 2],
@@ -175,4 +223,63 @@ test('closing by hand, and "Add as client" relinking the calls of that number', 
     recent: [expect.objectContaining({ kind: 'Звонок' })],
   });
   void sheetValues;
+});
+
+test('setup installs the processing trigger (every 5 minutes) once a PBX has reached the Inbox, and only once', () => {
+  const inboxTriggers = () => office.workspace.triggers.all().filter((t) => t.handler === 'processInboxTrigger');
+  // The office was set up before any PBX call: no trigger yet (288 executions a day for nothing).
+  expect(inboxTriggers()).toEqual([]);
+  office.rpc.runSetup();
+  office.rpc.runSetup();
+  expect(inboxTriggers().map((t) => t.schedule)).toEqual([expect.objectContaining({ kind: 'minutes', every: 5 })]);
+});
+
+test('Mango: a recording that comes before its call ends waits, and is attached when the summary arrives', () => {
+  const t0 = Math.floor(clock() / 1000) - 600;
+  const entry = 'MTAxOjEwMjM0NTY3ODk=';
+  receiveFrom(
+    'mango',
+    mango('events/recording', {
+      recording_id: 'MToxMjI3NTM6MzUwNzMxMDk4NTow',
+      recording_state: 'Completed',
+      completion_code: '1000',
+      entry_id: entry,
+      call_id: 'MToxMjI3NTM6MzUwNzMxMDk4NTow',
+      extension: '101',
+      timestamp: t0 + 200,
+    }),
+  );
+  expect(process()).toMatchObject({ events: 0, recordings: 0, left: 1 });
+  expect(rows('inbox').rows.slice(-1)[0][3]).toBe('waiting');
+  receiveFrom(
+    'mango',
+    mango('events/summary', {
+      entry_id: entry,
+      call_direction: 1,
+      from: { number: C0 },
+      to: { extension: '101', number: 'sip:anna@vpbx400123.mangosip.ru' },
+      line_number: DID,
+      create_time: t0,
+      forward_time: t0 + 3,
+      talk_time: t0 + 12,
+      end_time: t0 + 197,
+      entry_result: 1,
+      disconnect_reason: 1110,
+    }),
+  );
+  expect(process()).toMatchObject({ events: 1, recordings: 1, left: 0 });
+  const events = rows('events');
+  const last = byHeader(events, events.rows[events.rows.length - 1]);
+  expect([last['Клиент'], last['Менеджер'], last['Результат']]).toEqual([
+    'Клиент0 Иван',
+    'Анна Смирнова',
+    'Входящий · разговор 3:05 · линия 8 (495) 123-45-67 · доб. 101 · запись: MToxMjI3NTM6MzUwNzMxMDk4NTow',
+  ]);
+  expect(
+    rows('inbox')
+      .rows.slice(-2)
+      .map((r) => r[3]),
+  ).toEqual(['done', 'done']);
+  // Nothing is waiting any more: the next run reads nothing old.
+  expect(process()).toMatchObject({ events: 0, recordings: 0, left: 0, ignored: 0 });
 });
