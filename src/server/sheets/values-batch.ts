@@ -33,14 +33,46 @@ export function a1(title: string, range?: string): string {
  * serial numbers (core parseEventDate reads them in the office's zone); trailing blank rows and cells left out.
  */
 export function readRanges(ss: Spreadsheet, ranges: string[]): unknown[][][] {
-  if (!ranges.length) return [];
-  const reply = Sheets!.Spreadsheets!.Values!.batchGet(ss.getId(), {
-    ranges,
-    valueRenderOption: 'UNFORMATTED_VALUE',
-    dateTimeRenderOption: 'SERIAL_NUMBER',
-  });
-  const got = reply.valueRanges ?? [];
-  return ranges.map((_, i) => (got[i]?.values ?? []) as unknown[][]);
+  const out: unknown[][][] = [];
+  for (const chunk of urlSizedChunks(ss.getId(), ranges)) {
+    const reply = Sheets!.Spreadsheets!.Values!.batchGet(ss.getId(), {
+      ranges: chunk,
+      valueRenderOption: 'UNFORMATTED_VALUE',
+      dateTimeRenderOption: 'SERIAL_NUMBER',
+    });
+    const got = reply.valueRanges ?? [];
+    chunk.forEach((_, i) => out.push((got[i]?.values ?? []) as unknown[][]));
+  }
+  return out;
+}
+
+/**
+ * values.batchGet sends its ranges in the URL, and Google's front end refuses a URL over 8,192 characters (414;
+ * UNVERIFIED for Sheets, see the emulator's sheets/limits.ts). Many scattered rows (a run touching a hundred clients'
+ * index rows) are therefore read in as few requests as fit, each range counted escaped as the client sends it.
+ */
+const BATCH_GET_URL_CHARS = 8_000;
+const escapedLength = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, '%XX').length;
+
+function urlSizedChunks(spreadsheetId: string, ranges: string[]): string[][] {
+  const fixed =
+    'https://sheets.googleapis.com/v4/spreadsheets//values:batchGet?valueRenderOption=UNFORMATTED_VALUE&dateTimeRenderOption=SERIAL_NUMBER'
+      .length + escapedLength(spreadsheetId);
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  let length = fixed;
+  for (const range of ranges) {
+    const cost = '&ranges='.length + escapedLength(range);
+    if (current.length && length + cost > BATCH_GET_URL_CHARS) {
+      chunks.push(current);
+      current = [];
+      length = fixed;
+    }
+    current.push(range);
+    length += cost;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
 }
 
 /** Ranges asked for one by one as a read is planned, then read in ONE values.batchGet, each answer to its reader. */
