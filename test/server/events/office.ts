@@ -142,3 +142,9 @@ export const DAY = 86_400_000;
 
 /** What the write lock both projects honour adds to each write: waitLock and releaseLock (sheets/write-lock.ts). */
 export const WRITE_LOCK_CALLS = 2;
+
+/**
+ * What keeping the client's CRM line on the contact adds to a change that moves it (server/clients/crm-line.ts): one
+ * People getBatchGet for the note and its etag, one batchUpdateContacts. A change that leaves the line as it was adds none.
+ */
+export const CRM_LINE_CALLS = 2;
