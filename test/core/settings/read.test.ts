@@ -9,6 +9,7 @@ import {
   readSettingsSheet,
   settingKey,
 } from '../../../src/core/settings/read';
+import { isSecretSetting } from '../../../src/core/settings/secret';
 
 const settingsOf = (values: unknown[][], account: 'ru' | 'en' | 'ka' = 'en') => {
   let asked = 0;
@@ -133,10 +134,29 @@ describe('a change is checked by the same rules before anything is written', () 
   });
 });
 
-test("the Settings template's rows name every setting, with allowed values, in each language", () => {
+test("the Settings template's rows name every setting but the secret ones, with allowed values, in each language", () => {
   for (const locale of LOCALES) {
     const rows = initialRows(template('settings'), locale);
-    expect(rows.map((r) => settingKey(r[0]))).toEqual(SETTING_KEYS);
+    // Mango's key and salt live in the script properties, never in the sheet (core/settings/secret.ts).
+    expect(rows.map((r) => settingKey(r[0]))).toEqual(SETTING_KEYS.filter((k) => !isSecretSetting(k)));
     for (const [key, value] of rows) expect(parseSetting(settingKey(key)!, String(value))).not.toBeNull();
   }
+});
+
+test('a secret setting is read from the secrets given, never from the sheet, and shown masked', () => {
+  const sheet = readSettingsSheet([
+    ['key', 'value', 'note'],
+    ['mangoApiSalt', 'typed-into-the-sheet', ''],
+  ]);
+  const none = new OfficeSettings(sheet, () => 'en');
+  expect(none.get('mangoApiSalt')).toBe('');
+  const set = new OfficeSettings(sheet, () => 'en', () => ({ mangoApiSalt: 'salt-from-properties' }));
+  expect(set.get('mangoApiSalt')).toBe('salt-from-properties');
+  expect(set.entries().find((e) => e.key === 'mangoApiSalt')).toEqual({
+    key: 'mangoApiSalt',
+    value: '••••es',
+    default: '',
+    isDefault: false,
+  });
+  expect(none.entries().find((e) => e.key === 'mangoApiSalt')?.value).toBe('');
 });
