@@ -84,12 +84,10 @@ function sha256Hex(text: string): string {
   return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
 }
 
-/** Mango's own checks: its key, and the sign over key + json + salt (no network, no service call). */
+/** Mango's own checks (core/pbx/mango.ts): its key, and the sign over key + json + salt (no service call). */
 function mangoValid(params: Record<string, string>, props: Record<string, string>): boolean {
   const key = props[secretSettingProperty('mangoApiKey')] ?? '';
   const salt = props[secretSettingProperty('mangoApiSalt')] ?? '';
-  // The key travels in every notification's body, so it is no secret: a plain comparison. The salt never travels.
-  if (!key || !salt || params.vpbx_api_key !== key) return false;
   return mangoSignValid(params, key, salt, sha256Hex);
 }
 
