@@ -6,6 +6,7 @@ import { secretSettingProperty } from '../../core/settings/secret';
 import type { PbxProvider, PbxSetupView } from '../../shared/pbx-dto';
 import { crmSheet, crmSpreadsheet } from '../sheets/crm-spreadsheet';
 import { a1, readRanges } from '../sheets/values-batch';
+import { installInboxTrigger } from '../triggers/install';
 import { ensurePbxSecret } from './secret';
 
 /**
@@ -39,6 +40,9 @@ export function getPbxSetup(): PbxSetupView {
   const props = PropertiesService.getScriptProperties().getProperties();
   const secret = ensurePbxSecret(props);
   const webAppUrl = ScriptApp.getService().getUrl() ?? '';
+  // Someone is pointing a PBX here: the 5-minute processing trigger is installed now (idempotent; left to the owner
+  // of the triggers when that is someone else), rather than waiting for setup to see Inbox rows.
+  if (webAppUrl) installInboxTrigger();
   const cursor = Number(props[INBOX_CURSOR_PROPERTY] ?? 0);
   return {
     webAppUrl,
