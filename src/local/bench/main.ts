@@ -7,6 +7,7 @@ import { eventBenches } from './scenarios/events';
 import { importBenches } from './scenarios/import';
 import { reportBenches } from './scenarios/reports';
 import { backupBenches } from './scenarios/backup';
+import { pbxBenches } from './scenarios/pbx';
 import type { Measurement } from './measure';
 
 const SCENARIOS: Record<string, () => Measurement[]> = {
@@ -15,6 +16,7 @@ const SCENARIOS: Record<string, () => Measurement[]> = {
   events: eventBenches,
   reports: reportBenches,
   backup: backupBenches,
+  pbx: pbxBenches,
 };
 
 function main(): void {

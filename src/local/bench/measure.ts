@@ -29,7 +29,7 @@ export interface Measurement {
 }
 
 /** Measures one execution; fails loudly if the product failed. */
-function measure(office: Office, operation: string, execute: () => InvokeResult): Measurement {
+export function measure(office: Office, operation: string, execute: () => InvokeResult): Measurement {
   const ws = office.workspace;
   ws.calls.reset();
   const cpu = process.cpuUsage();
