@@ -150,7 +150,11 @@ test('a secret setting is read from the secrets given, never from the sheet, and
   ]);
   const none = new OfficeSettings(sheet, () => 'en');
   expect(none.get('mangoApiSalt')).toBe('');
-  const set = new OfficeSettings(sheet, () => 'en', () => ({ mangoApiSalt: 'salt-from-properties' }));
+  const set = new OfficeSettings(
+    sheet,
+    () => 'en',
+    () => ({ mangoApiSalt: 'salt-from-properties' }),
+  );
   expect(set.get('mangoApiSalt')).toBe('salt-from-properties');
   expect(set.entries().find((e) => e.key === 'mangoApiSalt')).toEqual({
     key: 'mangoApiSalt',

@@ -159,10 +159,12 @@ export function pbxBenches(): Measurement[] {
   } while (result!.left > 0 && runs.length < MAX_EXECUTIONS);
   const sum = (k: 'calls' | 'bytes' | 'serviceMs' | 'cpuMs') => runs.reduce((n, r) => n + (r.m[k] as number), 0);
   const total = (k: keyof ProcessInboxResult) =>
-    runs.reduce((n, r) => n + (Array.isArray(r.result[k]) ? (r.result[k] as unknown[]).length : Number(r.result[k])), 0);
+    runs.reduce(
+      (n, r) => n + (Array.isArray(r.result[k]) ? (r.result[k] as unknown[]).length : Number(r.result[k])),
+      0,
+    );
   const byService: Record<string, number> = {};
-  for (const { m } of runs)
-    for (const [k, v] of Object.entries(m.byService)) byService[k] = (byService[k] ?? 0) + v;
+  for (const { m } of runs) for (const [k, v] of Object.entries(m.byService)) byService[k] = (byService[k] ?? 0) + v;
   const clients = knownNumbers.size;
   const processing: Measurement = {
     id: 'pbx.inbox',
