@@ -203,6 +203,14 @@ test('the other web-app routes still answer: the restore link page, the add-on w
   expect(JSON.parse(write.text)).toEqual({ ok: false });
 });
 
+test('the Gmail add-on’s copy of the web app refuses PBX requests, even with the sheet project’s secret', () => {
+  const addon = office.deployWebApp('gmail');
+  const reply = office.workspace.webApp.post(`${addon}?pbx=zadarma&k=${setup.secret}`, form(END), FORM);
+  expect(reply.text).toBe('refused');
+  const echo = office.workspace.webApp.get(`${addon}?pbx=zadarma&k=${setup.secret}&zd_echo=abc`);
+  expect(echo.text).toBe('refused');
+});
+
 test('the Mango key and salt live in the script properties only: masked in the view, never in the Settings sheet', () => {
   const settings = call<Sheet>(office.sheet, 'sheetContents_', 'settings');
   const text = JSON.stringify(settings);
