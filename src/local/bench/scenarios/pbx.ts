@@ -6,6 +6,8 @@
 // done. Reported: each receiving execution's calls (max and mean; the issue's bound is 3) and bytes, and the
 // processing runs' calls, bytes, virtual time, executions and outcome.
 //
+// Every 10th call is a call back of the missed one 7 calls before (same number, answered): its callback item closes.
+//
 // The least the APIs allow:
 //   receiving one request = 3: the secret (and Mango's key and salt, the Inbox's id) are in the script properties —
 //     one getProperties; the issue requires a lock — one waitLock (released by the execution's end, not a call); the
@@ -32,10 +34,18 @@ const PER_PEOPLE_CALL = 200;
 
 const clientNumber = (i: number) => `7912${String(1000000 + i).slice(-7)}`;
 
+/** Whether the c-th call is from or to a number some client has, and which number. */
+function numberOf(c: number): { known: boolean; number: string } {
+  // Every 10th call (c ≡ 8) is with the number of the missed call 7 before it (c ≡ 1): a call back, closing its item.
+  if (c % 10 === 8 && c >= 7) return numberOf(c - 7);
+  const known = c % 6 !== 5;
+  return { known, number: known ? clientNumber((c * 37) % CLIENTS) : `7903${String(2000000 + c).slice(-7)}` };
+}
+
 /** The c-th call of the day: a deterministic mix of providers, directions, outcomes, known and unknown numbers. */
 function callOf(c: number, at: number): { provider: PbxProvider; call: SimulatedCall; known: boolean } {
   const provider: PbxProvider = c % 2 === 0 ? 'mango' : 'zadarma';
-  const known = c % 6 !== 5;
+  const { known, number } = numberOf(c);
   const answered = c % 5 !== 1;
   return {
     provider,
@@ -43,7 +53,7 @@ function callOf(c: number, at: number): { provider: PbxProvider; call: Simulated
     call: {
       direction: c % 4 === 3 ? 'out' : 'in',
       answered,
-      clientNumber: known ? clientNumber((c * 37) % CLIENTS) : `7903${String(2000000 + c).slice(-7)}`,
+      clientNumber: number,
       ourNumber: OUR_NUMBER,
       extension: String(101 + (c % 3)),
       startAt: new Date(at),
