@@ -14,7 +14,7 @@
 //   the end notice's Inbox result `E…@row`); its call not ended yet → `waiting`, dropped after a day;
 // - a call start, a ping, DTMF → done, nothing written.
 
-import type { InboxProblem, ProcessInboxResult } from '../../shared/pbx-dto';
+import type { ProcessInboxResult } from '../../shared/pbx-dto';
 import type { EventRecord } from '../events/row';
 import type { Locale } from '../i18n/locale';
 import { formatPhone, toE164 } from '../phone';
@@ -91,6 +91,20 @@ export interface InboxUpdate {
 
 export type PlanCounts = Omit<ProcessInboxResult, 'left'>;
 
+/** Nothing done yet: a plan's starting counts, and a run that found nothing to process. */
+export function emptyCounts(): PlanCounts {
+  return {
+    events: 0,
+    missed: 0,
+    unknown: 0,
+    duplicates: 0,
+    recordings: 0,
+    closedCallbacks: 0,
+    ignored: 0,
+    problems: [],
+  };
+}
+
 export interface Plan {
   events: PlannedEvent[];
   recordings: RecordingUpdate[];
@@ -130,16 +144,7 @@ export function planInbox(input: PlanInput): Plan {
   const callers = input.callers.map((c) => ({ ...c }));
   const changedCallbacks = new Set<CallbackRecord>();
   const changedCallers = new Set<CallerRecord>();
-  const counts: PlanCounts = {
-    events: 0,
-    missed: 0,
-    unknown: 0,
-    duplicates: 0,
-    recordings: 0,
-    closedCallbacks: 0,
-    ignored: 0,
-    problems: [] as InboxProblem[],
-  };
+  const counts = emptyCounts();
   const events: PlannedEvent[] = [];
   const recordings: RecordingUpdate[] = [];
   const outcomes = new Map<number, Outcome[]>();

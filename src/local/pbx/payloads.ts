@@ -8,6 +8,7 @@
 
 import { createHash, createHmac } from 'node:crypto';
 import type { PbxProvider, WebhookReply } from '../../shared/pbx-dto';
+import { localParts } from '../../core/events/zone';
 
 /** One call as a person describes it on the simulate page. */
 export interface SimulatedCall {
@@ -174,21 +175,9 @@ export function mangoRequests(call: SimulatedCall, keys: MangoKeys): PbxRequest[
 
 /** A wall-clock "YYYY-MM-DD HH:MM:SS" of `d` in `timeZone`, as Zadarma writes call_start. */
 export function zadarmaTime(d: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(d)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  const p = localParts(d, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { EventRecord } from '../../core/events/row';
 import { parseEventRow } from '../../core/events/row';
 import { withRecording } from '../../core/pbx/call-event';
 import type { InboxRow } from '../../core/pbx/inbox';
-import { ClientMatch, Plan, planInbox, PlanRow, SeenKey } from '../../core/pbx/plan';
+import { ClientMatch, emptyCounts, Plan, planInbox, PlanRow, SeenKey } from '../../core/pbx/plan';
 import { parseStaffPhones } from '../../core/pbx/staff-phones';
 import type { SheetKey } from '../../core/sheets/templates';
 import type { ProcessInboxResult } from '../../shared/pbx-dto';
@@ -236,17 +236,7 @@ export function processInbox(options: { budgetMs?: number } = {}): ProcessInboxR
 }
 
 function emptyResult(left = 0): ProcessInboxResult {
-  return {
-    events: 0,
-    missed: 0,
-    unknown: 0,
-    duplicates: 0,
-    recordings: 0,
-    closedCallbacks: 0,
-    ignored: 0,
-    problems: [],
-    left,
-  };
+  return { ...emptyCounts(), left };
 }
 
 /** A row emptied by hand: nothing to process, the cursor passes it. */
