@@ -7,6 +7,7 @@ import { fnv1a } from '../hash';
 import type { Locale } from '../i18n/locale';
 import { pbxText, talkTime } from './messages';
 import type { CallNotice } from './notice';
+import type { EventFields } from '../../shared/events-dto';
 
 /** The event's id: the call's start (ids sort by time) and a hash of the notice key as the sequence part. */
 export function callEventId(key: string, startAt: Date): string {
@@ -38,18 +39,11 @@ export function withRecording(result: string, recording: string, locale: Locale)
   return result ? `${result} · ${recordingText(recording, locale)}` : recordingText(recording, locale);
 }
 
-export interface CallEventInput {
-  id: string;
-  at: Date;
-  kind: string;
-  reason: string;
-  client: string;
-  clientId: string;
-  phone: string;
-  manager: string;
-  result: string;
-  createdBy: string;
-}
+/** A call's event: the Events row's fields a call fills (the rest are a done event's defaults). */
+export type CallEventInput = Pick<
+  EventFields,
+  'id' | 'kind' | 'reason' | 'client' | 'clientId' | 'phone' | 'manager' | 'result' | 'createdBy'
+> & { at: Date };
 
 export function callEvent(input: CallEventInput): EventRecord {
   return {
