@@ -54,7 +54,7 @@ export function readRanges(ss: Spreadsheet, ranges: string[]): unknown[][][] {
 const BATCH_GET_URL_CHARS = 8_000;
 const escapedLength = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, '%XX').length;
 
-function urlSizedChunks(spreadsheetId: string, ranges: string[]): string[][] {
+export function urlSizedChunks(spreadsheetId: string, ranges: string[]): string[][] {
   const fixed =
     'https://sheets.googleapis.com/v4/spreadsheets//values:batchGet?valueRenderOption=UNFORMATTED_VALUE&dateTimeRenderOption=SERIAL_NUMBER'
       .length + escapedLength(spreadsheetId);
