@@ -7,8 +7,10 @@
 
 import { parseEventDate } from '../events/row';
 import { hash64 } from '../hash';
+import type { Locale } from '../i18n/locale';
 import type { SourceRow } from '../import/types';
 import type { CallLogRead } from './call-log';
+import { logText } from './log-messages';
 import type { CallNotice } from './notice';
 import { isExtension, isOutsideNumber, wholeSeconds } from './values';
 
@@ -106,7 +108,7 @@ function uniqueId(row: SourceRow, sheet: Sheet): string {
   return sheet.headers || /^\d+(\.\d+)+$/.test(id) ? id : '';
 }
 
-function readLeg(row: SourceRow, sheet: Sheet, timeZone: string, problems: Problem[]): Leg | undefined {
+function readLeg(row: SourceRow, sheet: Sheet, timeZone: string, locale: Locale, problems: Problem[]): Leg | undefined {
   const get = (c: Column) => cell(row, c, sheet.layout);
   const problem = (column: Column, message: string) => {
     problems.push({
@@ -119,12 +121,11 @@ function readLeg(row: SourceRow, sheet: Sheet, timeZone: string, problems: Probl
   };
   const startText = get('start');
   const when = parseEventDate(startText, timeZone);
-  if (!when || when.allDay) return problem('start', 'The call start is not a time like 2026-12-01 10:15:00.');
+  if (!when || when.allDay) return problem('start', logText(locale, 'badStart'));
   const disposition = get('disposition').toUpperCase();
-  if (!DISPOSITIONS.includes(disposition))
-    return problem('disposition', 'The disposition is not ANSWERED, NO ANSWER, BUSY, FAILED or CONGESTION.');
+  if (!DISPOSITIONS.includes(disposition)) return problem('disposition', logText(locale, 'badDisposition'));
   const billsec = wholeSeconds(get('billsec'));
-  if (billsec === undefined) return problem('billsec', 'billsec is not a whole number of seconds.');
+  if (billsec === undefined) return problem('billsec', logText(locale, 'badBillsec'));
   const src = get('src');
   const dst = get('dst');
   const channel = get('channel');
@@ -148,7 +149,7 @@ function talked(leg: Leg): boolean {
   return leg.disposition === 'ANSWERED' && leg.dstchannel !== '';
 }
 
-function toCall(legs: Leg[]): Outcome {
+function toCall(legs: Leg[], locale: Locale): Outcome {
   const answeredLegs = legs.filter(talked);
   const chosen = answeredLegs.length ? answeredLegs.reduce((a, b) => (b.billsec > a.billsec ? b : a)) : legs[0];
   const first = legs[0];
@@ -181,13 +182,9 @@ function toCall(legs: Leg[]): Outcome {
       row: first.line,
       column: 'src',
       value: first.src,
-      message: 'Neither src nor dst is an outside number, and the call is not between two extensions.',
+      message: logText(locale, 'noOutsideParty'),
     },
   };
-}
-
-function rowsWord(n: number, one: string, many: string): string {
-  return n === 1 ? `1 row ${one}` : `${n} rows ${many}`;
 }
 
 /**
@@ -197,6 +194,7 @@ function rowsWord(n: number, one: string, many: string): string {
 export function readMasterCsv(
   rows: SourceRow[],
   timeZone: string,
+  locale: Locale,
   headers?: string[],
 ): Pick<CallLogRead, 'notices' | 'skipped' | 'problems' | 'decisions'> {
   const layout = headers ? asteriskHeaderLayout(headers) : POSITIONAL;
@@ -205,7 +203,7 @@ export function readMasterCsv(
   const groups = new Map<string, Leg[]>();
   let hashed = 0;
   for (const row of rows) {
-    const leg = readLeg(row, sheet, timeZone, problems);
+    const leg = readLeg(row, sheet, timeZone, locale, problems);
     if (!leg) continue;
     if (!uniqueId(row, sheet)) hashed++;
     const group = groups.get(leg.callId);
@@ -216,7 +214,7 @@ export function readMasterCsv(
   let skipped = 0;
   let merged = 0;
   for (const legs of groups.values()) {
-    const outcome = toCall(legs);
+    const outcome = toCall(legs, locale);
     if ('problem' in outcome) {
       problems.push(outcome.problem);
       // The other legs of a call we could not read are that same problem, not silently dropped rows.
@@ -230,21 +228,12 @@ export function readMasterCsv(
     }
   }
   const decisions = [
-    sheet.headers
-      ? 'Read as an Asterisk CDR export: its header row names the CDR columns (src, dst, disposition, billsec…).'
-      : 'Read as an Asterisk Master.csv (cdr_csv): no header row, columns accountcode, src, dst, dcontext, clid, channel, dstchannel, lastapp, lastdata, start, answer, end, duration, billsec, disposition, amaflags[, uniqueid, userfield].',
-    `Times read as the office's wall clock (${timeZone}).`,
-    'A call counts as answered when its disposition is ANSWERED and it reached a phone (dstchannel set); one answered by the voicemail or an IVR counts as missed.',
+    logText(locale, sheet.headers ? 'cdrExport' : 'masterCsv'),
+    logText(locale, 'wallClock', { timeZone }),
+    logText(locale, 'answeredRule'),
   ];
-  if (merged)
-    decisions.push(
-      `${rowsWord(merged, 'was a further leg', 'were further legs')} of a ring group or queue call (the same uniqueid): each call read once.`,
-    );
-  if (hashed)
-    decisions.push(
-      `${rowsWord(hashed, 'has', 'have')} no uniqueid: each call is known by its start, src, dst and channel, so importing the file again finds the same calls.`,
-    );
-  if (skipped)
-    decisions.push(`${rowsWord(skipped, 'is a call', 'are calls')} between two extensions: not client calls, skipped.`);
+  if (merged) decisions.push(logText(locale, 'furtherLegs', { count: merged }));
+  if (hashed) decisions.push(logText(locale, 'noUniqueId', { count: hashed }));
+  if (skipped) decisions.push(logText(locale, 'internalCalls', { count: skipped }));
   return { notices, skipped, problems, decisions };
 }

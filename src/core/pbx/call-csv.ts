@@ -6,8 +6,10 @@ import { parseEventDate } from '../events/row';
 import { hash64 } from '../hash';
 import { headerKey } from '../import/mapping/header-key';
 import { ReadError } from '../import/readers/read-error';
+import type { Locale } from '../i18n/locale';
 import type { SourceRow, SourceTable } from '../import/types';
 import type { CallLogRead } from './call-log';
+import { type LogKey, logText } from './log-messages';
 import type { CallDirection, CallNotice } from './notice';
 import { isExtension, isOutsideNumber, parseDuration, phoneDigits } from './values';
 
@@ -202,20 +204,21 @@ const NAMES: Array<[CallColumn, string[], RegExp?]> = [
   ],
 ];
 
-const WORDS: Record<CallColumn, string> = {
-  date: "the call's date and time",
-  time: "the call's time of day",
-  from: "the caller's number",
-  to: 'the number called',
-  client: "the client's number",
-  direction: 'the direction (incoming or outgoing)',
-  talk: 'the talk time',
-  duration: "the call's duration",
-  status: 'whether the call was answered',
-  id: "the call's id",
-  extension: 'our extension',
-  recording: 'the recording',
-  ours: 'our number (the line)',
+/** How a decision names each column's meaning (log-messages.ts). */
+const WORDS: Record<CallColumn, LogKey> = {
+  date: 'colDate',
+  time: 'colTime',
+  from: 'colFrom',
+  to: 'colTo',
+  client: 'colClient',
+  direction: 'colDirection',
+  talk: 'colTalk',
+  duration: 'colDuration',
+  status: 'colStatus',
+  id: 'colId',
+  extension: 'colExtension',
+  recording: 'colRecording',
+  ours: 'colOurs',
 };
 
 /** Which of our columns a header names, or undefined. */
@@ -304,44 +307,37 @@ export function readCallCsv(
   table: SourceTable,
   fileName: string,
   timeZone: string,
+  locale: Locale,
 ): Pick<CallLogRead, 'notices' | 'skipped' | 'problems' | 'decisions'> {
   const cols: Partial<Record<CallColumn, number>> = {};
   const decisions: string[] = [];
+  const what = (c: CallColumn) => logText(locale, WORDS[c]);
   table.headers.forEach((header, index) => {
     const column = callColumn(header);
     if (column && cols[column] === undefined) {
       cols[column] = index;
-      decisions.push(`Column '${header}' read as ${WORDS[column]}.`);
+      decisions.push(logText(locale, 'columnRead', { header, what: what(column) }));
     } else if (header.trim() !== '') {
       decisions.push(
         column
-          ? `Column '${header}' not used: '${table.headers[cols[column] as number]}' already holds ${WORDS[column]}.`
-          : `Column '${header}' not used.`,
+          ? logText(locale, 'columnTaken', {
+              header,
+              other: table.headers[cols[column] as number],
+              what: what(column),
+            })
+          : logText(locale, 'columnUnused', { header }),
       );
     }
   });
   if (cols.date === undefined)
-    throw new ReadError(
-      'no-header',
-      fileName,
-      `No column of "${fileName}" reads as the call's date (for example "Дата" or "Date").`,
-    );
+    throw new ReadError('no-header', fileName, logText(locale, 'noDateColumn', { file: fileName }));
   if (cols.from === undefined && cols.to === undefined && cols.client === undefined)
-    throw new ReadError(
-      'no-header',
-      fileName,
-      `No column of "${fileName}" reads as a phone number (for example "Кто звонил", "Кому", "Номер").`,
-    );
+    throw new ReadError('no-header', fileName, logText(locale, 'noPhoneColumn', { file: fileName }));
   if (cols.status === undefined)
     decisions.push(
-      cols.talk !== undefined || cols.duration !== undefined
-        ? 'No status column: a call with talk time counts as answered.'
-        : 'No status or duration column: whether a call was answered can only come from its direction (missed).',
+      logText(locale, cols.talk !== undefined || cols.duration !== undefined ? 'noStatusColumn' : 'noStatusOrTalk'),
     );
-  if (cols.direction === undefined)
-    decisions.push(
-      'No direction column: a call is incoming when the number called is our extension or line, outgoing when the caller is.',
-    );
+  if (cols.direction === undefined) decisions.push(logText(locale, 'noDirectionColumn'));
 
   const problems: Problem[] = [];
   const notices: CallLogRead['notices'] = [];
@@ -353,13 +349,13 @@ export function readCallCsv(
     cols[c] === undefined ? '' : (row.cells[cols[c] as number]?.text ?? '').trim();
 
   for (const row of table.rows) {
-    const problem = (c: CallColumn, message: string) =>
+    const problem = (c: CallColumn, key: LogKey) =>
       problems.push({
         row: row.rowNumber,
         // 'the caller' with no caller column: the number column it came from instead.
         column: header(c) ?? header('client') ?? '',
         value: cols[c] === undefined ? text(row, 'client') : text(row, c),
-        message,
+        message: logText(locale, key),
       });
     const outcome = readRow(row, text, timeZone);
     if (outcome === 'skip') skipped++;
@@ -375,10 +371,7 @@ export function readCallCsv(
       }
     }
   }
-  if (merged)
-    decisions.push(
-      `${merged === 1 ? '1 row repeats' : `${merged} rows repeat`} the id of a call above (a leg of a ring group or a transfer): read as part of that call.`,
-    );
+  if (merged) decisions.push(logText(locale, 'repeatedIds', { count: merged }));
   return { notices, skipped, problems, decisions };
 }
 
@@ -394,7 +387,7 @@ function merge(call: CallNotice, leg: CallNotice): void {
   if (!call.recording && leg.recording) call.recording = leg.recording;
 }
 
-type RowOutcome = 'skip' | { problem: [CallColumn, string] } | { notice: CallNotice };
+type RowOutcome = 'skip' | { problem: [CallColumn, LogKey] } | { notice: CallNotice };
 
 function sameNumber(a: string, b: string): boolean {
   const [x, y] = [phoneDigits(a), phoneDigits(b)];
@@ -405,14 +398,14 @@ function readRow(row: SourceRow, text: (row: SourceRow, c: CallColumn) => string
   const cell = (c: CallColumn) => text(row, c);
   // The date: a date cell of a workbook, or text; a separate time column joins it.
   const dateCell = cell('date');
-  if (!dateCell) return { problem: ['date', 'The call has no date.'] };
+  if (!dateCell) return { problem: ['date', 'noDate'] };
   const time = cell('time');
   const when = parseEventDate(time && !/\d[:.]\d\d/.test(dateCell) ? `${dateCell} ${time}` : dateCell, timeZone);
-  if (!when) return { problem: ['date', 'The date is not like 01.12.2026 10:15 or 2026-12-01 10:15.'] };
+  if (!when) return { problem: ['date', 'badDate'] };
 
   const rawDirection = cell('direction');
   let direction = rawDirection ? directionOf(rawDirection) : undefined;
-  if (rawDirection && !direction) return { problem: ['direction', 'The direction is neither incoming nor outgoing.'] };
+  if (rawDirection && !direction) return { problem: ['direction', 'badDirection'] };
   if (direction === 'internal') return 'skip';
   let missed = false;
   if (direction === 'missed') {
@@ -431,21 +424,15 @@ function readRow(row: SourceRow, text: (row: SourceRow, c: CallColumn) => string
     if (fromOurs && toOurs) return 'skip';
     if (fromOurs && to) direction = 'out';
     else if (toOurs && from) direction = 'in';
-    else
-      return {
-        problem: [
-          from ? 'to' : 'from',
-          'Whether the call was incoming or outgoing cannot be told: no direction, and neither number is our extension or line.',
-        ],
-      };
+    else return { problem: [from ? 'to' : 'from', 'unknownDirection'] };
   }
   const inbound = direction === 'in';
   const clientSide = inbound ? 'from' : 'to';
   const client = (inbound ? from : to) || cell('client');
-  if (!client) return { problem: [clientSide, 'The call has no outside number.'] };
+  if (!client) return { problem: [clientSide, 'noOutsideNumber'] };
   if (!isOutsideNumber(client)) {
     if (isExtension(client)) return 'skip'; // both sides are ours: an internal call
-    return { problem: [inbound ? 'from' : 'to', 'The number is not a phone number.'] };
+    return { problem: [inbound ? 'from' : 'to', 'notPhone'] };
   }
   const notice: CallNotice = {
     source: 'csv',
@@ -465,15 +452,13 @@ function readRow(row: SourceRow, text: (row: SourceRow, c: CallColumn) => string
   const talkText = cell('talk') || cell('duration');
   const talkColumn: CallColumn = cell('talk') ? 'talk' : 'duration';
   const talk = talkText ? parseDuration(talkText) : undefined;
-  if (talkText && talk === undefined) return { problem: [talkColumn, 'The duration is not seconds or mm:ss.'] };
+  if (talkText && talk === undefined) return { problem: [talkColumn, 'badDuration'] };
   const statusText = cell('status');
   let answered: boolean | undefined = statusText ? answeredOf(statusText) : undefined;
-  if (statusText && answered === undefined)
-    return { problem: ['status', 'The status says neither answered nor missed.'] };
+  if (statusText && answered === undefined) return { problem: ['status', 'badStatus'] };
   if (missed) answered = false;
   if (answered === undefined) {
-    if (talk === undefined)
-      return { problem: ['status', 'Whether the call was answered cannot be told: no status and no talk time.'] };
+    if (talk === undefined) return { problem: ['status', 'unknownAnswered'] };
     answered = talk > 0;
   }
   notice.answered = answered;

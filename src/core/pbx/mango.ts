@@ -16,8 +16,10 @@
 // to call_id, which then matches no summary); recording states other than 'Completed'.
 
 import { Hash64 } from '../hash';
+import type { Locale } from '../i18n/locale';
 import { sameSecret } from '../secret';
 import type { InboxPayload } from './inbox';
+import { type LogKey, logText } from './log-messages';
 import type { CallNotice, NoticeRead } from './notice';
 import { fieldText, unixInstant, wholeSeconds } from './values';
 
@@ -81,12 +83,11 @@ function phoneOrEmpty(number: string): string {
   return /^sip:/i.test(number) ? '' : number;
 }
 
-function fail(event: string, message: string): NoticeRead {
-  return { ok: false, problem: `Mango ${event}: ${message}` };
-}
+/** Why a request could not be read, in the office's language: the event and the field, never a value. */
+type Fail = (event: string, key: LogKey, field: string) => NoticeRead;
 
-function missing(event: string, field: string): NoticeRead {
-  return fail(event, `the field '${field}' is missing or empty.`);
+function failIn(locale: Locale): Fail {
+  return (event, key, field) => ({ ok: false, problem: logText(locale, key, { pbx: 'Mango', event, field }) });
 }
 
 /** A stand-in id for a notification that names no call (a ping): the same body gives the same key, so a retry is
@@ -117,34 +118,34 @@ function eventByFields(rawJson: string): MangoEvent | undefined {
   return undefined;
 }
 
-export function readMango(payload: InboxPayload): NoticeRead {
+export function readMango(payload: InboxPayload, locale: Locale = 'en'): NoticeRead {
+  const fail = failIn(locale);
   const params = payload && typeof payload.params === 'object' && payload.params ? payload.params : {};
   const rawJson = typeof params.json === 'string' ? params.json : '';
   const event = mangoEvent(payload?.path ?? '') ?? (payload?.path ? undefined : eventByFields(rawJson));
-  if (!event) return { ok: false, problem: 'Mango: the URL path names no Mango event (events/call, events/summary…).' };
+  if (!event) return { ok: false, problem: logText(locale, 'mangoNoEvent') };
   let json: Json = {};
   if (rawJson.trim() !== '') {
     try {
       const parsed: unknown = JSON.parse(rawJson);
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-        return fail(event, "the field 'json' is not a JSON object.");
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return fail(event, 'notJsonObject', 'json');
       json = parsed as Json;
     } catch {
-      return fail(event, "the field 'json' is not valid JSON.");
+      return fail(event, 'notJson', 'json');
     }
   } else if (event !== 'ping') {
-    return missing(event, 'json');
+    return fail(event, 'fieldMissing', 'json');
   }
   switch (event) {
     case 'summary':
-      return summary(json);
+      return summary(json, fail);
     case 'call':
-      return call(json);
+      return call(json, fail);
     case 'recording':
-      return recording(json);
+      return recording(json, fail);
     case 'dtmf': {
       const entry = fieldText(json.entry_id) || fieldText(json.call_id);
-      if (!entry) return missing(event, 'entry_id');
+      if (!entry) return fail(event, 'fieldMissing', 'entry_id');
       const seq = fieldText(json.seq) || bodyId(rawJson);
       return one({ source: 'mango', callId: entry, type: `dtmf:${fieldText(json.call_id)}:${seq}`, stage: 'other' });
     }
@@ -163,18 +164,18 @@ function one(notice: CallNotice): NoticeRead {
 }
 
 /** events/summary: the call is over (Mango sends it once per entry, after the last leg ended). */
-function summary(json: Json): NoticeRead {
+function summary(json: Json, fail: Fail): NoticeRead {
   const entry = fieldText(json.entry_id);
-  if (!entry) return missing('summary', 'entry_id');
+  if (!entry) return fail('summary', 'fieldMissing', 'entry_id');
   const direction = fieldText(json.call_direction);
   const from = party(json.from);
   const to = party(json.to);
   const start = unixInstant(json.create_time);
-  if (!start) return fail('summary', "the field 'create_time' is not a unix time.");
+  if (!start) return fail('summary', 'notUnixTime', 'create_time');
   // An internal call (UNVERIFIED: 0) has no outside party: acknowledged, nothing to log.
   if (direction === '0')
     return one({ source: 'mango', callId: entry, type: 'summary', stage: 'other', startAt: start });
-  if (direction !== '1' && direction !== '2') return fail('summary', "the field 'call_direction' is not 1 or 2.");
+  if (direction !== '1' && direction !== '2') return fail('summary', 'notOneOrTwo', 'call_direction');
   // talk_time is the moment someone answered (0 when nobody did), end_time the end of the whole call: their
   // difference is the conversation. talk_time's meaning is documented; entry_result's values are not, so it decides
   // only when talk_time is absent (UNVERIFIED: 1 = answered).
@@ -183,7 +184,7 @@ function summary(json: Json): NoticeRead {
   const answered = talkAt !== undefined ? talkAt > 0 : fieldText(json.entry_result) === '1';
   let talkSeconds = 0;
   if (answered && talkAt && endAt !== undefined) {
-    if (endAt < talkAt) return fail('summary', "the field 'end_time' is before 'talk_time'.");
+    if (endAt < talkAt) return fail('summary', 'endBeforeTalk', 'end_time');
     talkSeconds = endAt - talkAt;
   }
   const line = fieldText(json.line_number) || to.lineNumber;
@@ -203,7 +204,7 @@ function summary(json: Json): NoticeRead {
     // Both ends are our employees (an internal call sent with a direction): nothing to log.
     if (from.extension && to.extension)
       return one({ source: 'mango', callId: entry, type: 'summary', stage: 'other', startAt: start });
-    return missing('summary', inbound ? 'from.number' : 'to.number');
+    return fail('summary', 'fieldMissing', inbound ? 'from.number' : 'to.number');
   }
   notice.clientNumber = client;
   if (line) notice.ourNumber = line;
@@ -217,14 +218,14 @@ function summary(json: Json): NoticeRead {
  * these — events/summary says how the call ended — but each is acknowledged under its own key (leg and seq), so a
  * retry of one is a duplicate and the next state is not.
  */
-function call(json: Json): NoticeRead {
+function call(json: Json, fail: Fail): NoticeRead {
   const entry = fieldText(json.entry_id);
-  if (!entry) return missing('call', 'entry_id');
+  if (!entry) return fail('call', 'fieldMissing', 'entry_id');
   const seq = fieldText(json.seq);
-  if (!seq) return missing('call', 'seq');
+  if (!seq) return fail('call', 'fieldMissing', 'seq');
   const callId = fieldText(json.call_id);
   const state = fieldText(json.call_state);
-  if (!state) return missing('call', 'call_state');
+  if (!state) return fail('call', 'fieldMissing', 'call_state');
   const from = party(json.from);
   const to = party(json.to);
   const notice: CallNotice = {
@@ -251,11 +252,11 @@ function call(json: Json): NoticeRead {
 }
 
 /** events/recording: a recording of a call changed state; 'Completed' means it can be fetched by recording_id. */
-function recording(json: Json): NoticeRead {
+function recording(json: Json, fail: Fail): NoticeRead {
   const recordingId = fieldText(json.recording_id);
-  if (!recordingId) return missing('recording', 'recording_id');
+  if (!recordingId) return fail('recording', 'fieldMissing', 'recording_id');
   const entry = fieldText(json.entry_id) || fieldText(json.call_id);
-  if (!entry) return missing('recording', 'entry_id');
+  if (!entry) return fail('recording', 'fieldMissing', 'entry_id');
   const state = fieldText(json.recording_state);
   const completed = state === '' || state.toLowerCase() === 'completed';
   const notice: CallNotice = {

@@ -11,7 +11,9 @@
 
 import { parseEventDate } from '../events/row';
 import { Hash64 } from '../hash';
+import type { Locale } from '../i18n/locale';
 import type { InboxPayload } from './inbox';
+import { type LogKey, logText } from './log-messages';
 import type { CallNotice, NoticeRead } from './notice';
 import { fieldText, isExtension, wholeSeconds } from './values';
 
@@ -38,21 +40,20 @@ export function zadarmaEcho(params: Record<string, string>): string | undefined 
   return echo;
 }
 
-function fail(event: string, message: string): NoticeRead {
-  return { ok: false, problem: `Zadarma ${event}: ${message}` };
-}
-
-function missing(event: string, field: string): NoticeRead {
-  return fail(event, `the field '${field}' is missing or empty.`);
-}
-
-export function readZadarma(payload: InboxPayload, options: { timeZone: string }): NoticeRead {
+export function readZadarma(payload: InboxPayload, options: { timeZone: string; locale?: Locale }): NoticeRead {
+  const locale = options.locale ?? 'en';
+  // Why the notification could not be read, in the office's language: the event and the field, never a value.
+  const fail = (event: string, key: LogKey, field: string): NoticeRead => ({
+    ok: false,
+    problem: logText(locale, key, { pbx: 'Zadarma', event, field }),
+  });
+  const missing = (event: string, field: string) => fail(event, 'fieldMissing', field);
   const p: Record<string, unknown> =
     payload && typeof payload.params === 'object' && payload.params ? payload.params : {};
   const event = fieldText(p.event).toUpperCase();
-  if (!event) return { ok: false, problem: "Zadarma: the field 'event' is missing." };
+  if (!event) return { ok: false, problem: logText(locale, 'zadarmaNoEvent') };
   if (!(ZADARMA_EVENTS as readonly string[]).includes(event))
-    return { ok: false, problem: `Zadarma: the event '${event.slice(0, 40)}' is not one we know.` };
+    return { ok: false, problem: logText(locale, 'zadarmaUnknownEvent', { event: event.slice(0, 40) }) };
   if (event === 'NOTIFY_SMS') {
     // Not a call: acknowledged under a key made of its fields, so a retry is a duplicate.
     const h = new Hash64();
@@ -72,8 +73,7 @@ export function readZadarma(payload: InboxPayload, options: { timeZone: string }
 
   const startText = fieldText(p.call_start);
   const when = startText ? parseEventDate(startText, options.timeZone) : undefined;
-  if (startText && (!when || when.allDay))
-    return fail(event, "the field 'call_start' is not a date and time (YYYY-MM-DD HH:MM:SS).");
+  if (startText && (!when || when.allDay)) return fail(event, 'notDateTime', 'call_start');
   const outbound = event === 'NOTIFY_OUT_START' || event === 'NOTIFY_OUT_END';
   const internal = fieldText(p.internal);
   const notice: CallNotice = { source: 'zadarma', callId, type: event, stage: 'other' };
@@ -109,7 +109,7 @@ export function readZadarma(payload: InboxPayload, options: { timeZone: string }
   const disposition = fieldText(p.disposition).toLowerCase();
   if (!disposition) return missing(event, 'disposition');
   const duration = wholeSeconds(p.duration);
-  if (duration === undefined) return fail(event, "the field 'duration' is not a whole number of seconds.");
+  if (duration === undefined) return fail(event, 'notSeconds', 'duration');
   notice.stage = 'end';
   notice.answered = disposition === 'answered';
   notice.talkSeconds = notice.answered ? duration : 0;

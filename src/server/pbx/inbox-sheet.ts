@@ -106,7 +106,7 @@ export function noticesOf(row: InboxRow, options: { timeZone: string; locale: Lo
         params: payload.params ?? {},
         ...(payload.body !== undefined ? { body: payload.body } : {}),
       },
-      { timeZone: options.timeZone },
+      { timeZone: options.timeZone, locale: options.locale },
     );
   } catch (e) {
     return { ok: false, problem: pbxText(options.locale, 'readFailed', { message: redactForLog(e) }) };

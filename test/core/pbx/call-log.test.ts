@@ -113,7 +113,9 @@ describe('a call history with a header row', () => {
     expect(log.format).toBe('csv');
     expect(log.decisions).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/windows-1251, columns separated by semicolons/i),
+        // The readers' own sentence on the guessed encoding, then only the separator: one line on the encoding.
+        expect.stringMatching(/read as Windows-1251.*Cyrillic words/),
+        'Columns of "calls-1251.csv" are separated by semicolons.',
         "Column 'Кто звонил' read as the caller's number.",
         "Column 'Кому звонили' read as the number called.",
         "Column 'Дата и время' read as the call's date and time.",
@@ -205,7 +207,10 @@ describe('a call history with a header row', () => {
     const r = readCallLog(utf8(text), 'calls.csv', zone);
     expect(r.notices).toHaveLength(1);
     expect(r.notices[0].notice).toMatchObject({ callId: 'c-7', answered: true, talkSeconds: 125, extension: '102' });
-    expect(r.decisions.join('\n')).toMatch(/1 row repeats the id of a call above/);
+    expect(r.decisions).toContain(
+      'Rows that repeat the id of a call above (a leg of a ring group or a transfer): 1. Each is read as part of that call.',
+    );
+    expect(r.decisions[0]).toBe('"calls.csv" was read as UTF-8, columns separated by semicolons.');
   });
 
   test('bad values name their column: a date, a duration, a status, a direction', () => {
@@ -238,5 +243,48 @@ describe('a call history with a header row', () => {
     expect(() =>
       readCallLog(utf8('79161234567,2026-12-01 10:00,45\n79031112233,2026-12-01 11:00,0\n'), 'y.csv', zone),
     ).toThrow(/no header row/);
+  });
+});
+
+describe("in the office's language", () => {
+  const cyrillicOrCode = /[а-яё]/i;
+
+  test('a Russian office gets Russian decisions and problems, and one decision on the encoding', () => {
+    const log = readCallLog(fixture('Master.csv'), 'Master.csv', { ...zone, locale: 'ru_RU' });
+    expect(log.format).toBe('asterisk');
+    for (const d of log.decisions) expect(d).toMatch(cyrillicOrCode);
+    expect(log.decisions.join('\n')).not.toMatch(/\b(read as|columns separated|Recognised|Times read)\b/);
+    expect(log.decisions.filter((d) => /1251/.test(d))).toHaveLength(1);
+    expect(log.decisions).toContain('Распознан как журнал звонков Asterisk.');
+    expect(log.decisions).toContain('Столбцы файла «Master.csv» разделены запятыми.');
+    expect(log.problems).toEqual([
+      { row: 8, column: 'start', value: 'вчера', message: 'Начало звонка — не время вида 2026-12-01 10:15:00.' },
+    ]);
+  });
+
+  test('a UTF-8 call history in Russian: the encoding and separator in one sentence, column guesses and counts', () => {
+    const text = [
+      'ID звонка;Дата;Кто звонил;Кому;Статус;Разговор',
+      'c-7;01.12.2026 10:15:00;79161234567;101;Не отвечен;0',
+      'c-7;01.12.2026 10:15:00;79161234567;102;Отвечен;00:02:05',
+      ';01.12.2026 10:20:00;79161234567;101;может быть;0',
+    ].join('\n');
+    const r = readCallLog(utf8(text), 'calls.csv', { ...zone, locale: 'ru' });
+    expect(r.decisions[0]).toBe('Файл «calls.csv» прочитан как UTF-8, столбцы разделены точками с запятой.');
+    expect(r.decisions.filter((d) => /UTF-8/.test(d))).toHaveLength(1);
+    expect(r.decisions).toContain('Столбец «Кто звонил» прочитан как номер звонящего.');
+    expect(r.decisions.join('\n')).toMatch(/повторяющих id звонка выше.*: 1\./);
+    expect(r.problems).toEqual([
+      { row: 4, column: 'Статус', value: 'может быть', message: 'Статус не говорит ни «отвечен», ни «пропущен».' },
+    ]);
+    for (const d of r.decisions) expect(d).toMatch(cyrillicOrCode);
+  });
+
+  test('a Georgian office is refused a file in Georgian; an unknown locale falls back to English', () => {
+    expect(() => readCallLog(utf8('Name,Phone\nАнна,79161234567\n'), 'x.csv', { ...zone, locale: 'ka' })).toThrow(
+      /ფაილის „x\.csv“ არცერთი სვეტი/,
+    );
+    const fr = readCallLog(fixture('Master.csv'), 'Master.csv', { ...zone, locale: 'fr' });
+    expect(fr.decisions).toContain('Recognised as an Asterisk call log.');
   });
 });

@@ -228,3 +228,18 @@ test('a request that lost its path is still read by the fields its event carries
   expect(r.ok && r.notices[0]).toMatchObject({ type: 'summary', stage: 'end', answered: false });
   expect(readNotice('mango', { path: '', params: form({ something: 1 }) }, zone).ok).toBe(false);
 });
+
+test("problems are in the office's language, still naming the field and not the caller", () => {
+  const noEntry = readNotice(
+    'mango',
+    { path: 'events/summary', params: form({ call_direction: 1, from: { number: '79161234567' }, create_time: T0 }) },
+    { ...zone, locale: 'ru' },
+  );
+  expect(noEntry).toEqual({ ok: false, problem: 'Mango summary: поле «entry_id» отсутствует или пусто.' });
+  const ka = readNotice('mango', { path: 'events/nothing', params: form({}) }, { ...zone, locale: 'ka' });
+  expect(!ka.ok && ka.problem).toMatch(/^Mango: URL-ის გზა/);
+  expect(readNotice('mango', null as never, { ...zone, locale: 'ru' })).toEqual({
+    ok: false,
+    problem: 'Сохранённый запрос пуст.',
+  });
+});

@@ -261,3 +261,17 @@ test('malformed notifications are problems naming the field, without the caller'
     expect(!r.ok && r.problem).not.toContain('79161234567');
   }
 });
+
+test("problems are in the office's language, naming the field", () => {
+  const ru = readNotice(
+    'zadarma',
+    { path: '', params: { event: 'NOTIFY_END', pbx_call_id: 'x', caller_id: '79161234567', call_start: 'вчера' } },
+    { ...zone, locale: 'ru' },
+  );
+  expect(ru).toEqual({
+    ok: false,
+    problem: 'Zadarma NOTIFY_END: поле «call_start» — не дата и время (ГГГГ-ММ-ДД ЧЧ:ММ:СС).',
+  });
+  const ka = readNotice('zadarma', { path: '', params: {} }, { ...zone, locale: 'ka' });
+  expect(ka).toEqual({ ok: false, problem: 'Zadarma: ველი „event“ აკლია.' });
+});

@@ -152,7 +152,8 @@ export function detectEncoding(b: Uint8Array): string {
   return detectEncodingWithReason(b).encoding;
 }
 
-const ENCODING_NAMES: Record<string, string> = {
+/** How the readers name an encoding to people (a call log's decision names it the same way). */
+export const ENCODING_NAMES: Record<string, string> = {
   'utf-8': 'UTF-8',
   'utf-16le': 'UTF-16 (little-endian)',
   'utf-16be': 'UTF-16 (big-endian)',
