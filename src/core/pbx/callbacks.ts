@@ -9,20 +9,13 @@ import { formatPhone } from '../phone';
 import { pbxText, wordOf } from './messages';
 import { dateAt, numberAt, SheetRows, textAt } from './sheet-rows';
 
-export interface CallbackRecord {
-  phone: string;
-  client: string;
-  clientId: string;
-  attempts: number;
+/** A callback item as the plan works on it: the sidebar's CallbackItem with its instants as Dates (closedAt absent while
+ *  open) and `row` 0 for an item this run creates. */
+export type CallbackRecord = Omit<CallbackItem, 'display' | 'firstAt' | 'lastAt' | 'closedAt'> & {
   firstAt: Date;
   lastAt: Date;
-  manager: string;
-  state: 'open' | 'closed';
   closedAt?: Date;
-  closedBy: '' | 'call' | 'hand';
-  /** The sheet row; 0 for an item this run creates. */
-  row: number;
-}
+};
 
 const STATES = { open: 'open', closed: 'closed' } as const;
 const CLOSED_BY = { call: 'byCall', hand: 'byHand' } as const;

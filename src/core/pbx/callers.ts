@@ -8,17 +8,8 @@ import { formatPhone } from '../phone';
 import { pbxText, wordOf } from './messages';
 import { dateAt, numberAt, SheetRows, textAt } from './sheet-rows';
 
-export interface CallerRecord {
-  phone: string;
-  firstAt: Date;
-  lastAt: Date;
-  calls: number;
-  line: string;
-  manager: string;
-  state: 'new' | 'added' | 'ignored';
-  clientId: string;
-  row: number;
-}
+/** A new caller as the plan works on it: the sidebar's NewCallerItem with its instants as Dates. */
+export type CallerRecord = Omit<NewCallerItem, 'display' | 'firstAt' | 'lastAt'> & { firstAt: Date; lastAt: Date };
 
 const STATES = { new: 'new', added: 'added', ignored: 'ignored' } as const;
 
