@@ -6,6 +6,9 @@ import type { AddClientInput } from './clients-dto';
 
 export type EventStatus = 'planned' | 'done' | 'cancelled';
 
+/** Where an order stands (an order event's "Order state"): its funnel, offer → ordered → invoiced → paid. */
+export type OrderState = 'offer' | 'ordered' | 'invoiced' | 'paid' | 'cancelled';
+
 export interface LogEventInput {
   /**
    * Who: a contact resourceName (`people/c…`), an e-mail, a phone or a name as the office writes it. It must resolve to
@@ -66,6 +69,12 @@ export interface EventFields {
   status: EventStatus;
   calendarEventId: string;
   createdBy: string;
+  /** An order event's money: the amount (a number, in `currency`), the ISO 4217 currency and the order's state. */
+  amount?: number;
+  currency?: string;
+  orderState?: OrderState;
+  /** A document made for the event (an offer or invoice PDF): its Drive link. */
+  document?: string;
   /** 1-based sheet row when the event was read or written (0 when the write did not need to look it up); valid
    *  until the sheet is sorted again, so writes find the row by id. */
   rowNumber: number;

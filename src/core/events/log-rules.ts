@@ -241,7 +241,19 @@ export function appliedChange(
 }
 
 /** The cells a change may rewrite: the id, client and who logged it stay as first written. */
-const CHANGEABLE = ['date', 'manager', 'result', 'nextStep', 'status', 'calendarEventId', 'doneAt'] as const;
+const CHANGEABLE = [
+  'date',
+  'manager',
+  'result',
+  'nextStep',
+  'status',
+  'calendarEventId',
+  'doneAt',
+  'amount',
+  'currency',
+  'orderState',
+  'document',
+] as const;
 
 /** The changeable cells whose value differs (dates by instant), so a change writes only what it changed. */
 export function changedCells(

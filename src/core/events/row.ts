@@ -11,6 +11,8 @@ import { eventText } from './messages';
 import { parseStatus, statusLabel, StatusNames } from './status';
 import { cellText, findTable, isBlankRow, isDate } from './table';
 import { localParts, zonedInstant } from './zone';
+import { parseAmount } from '../orders/amount';
+import { orderStateLabel, parseOrderState } from '../orders/state';
 
 /** One event of the Events sheet. */
 export interface EventRecord extends EventFields {
@@ -167,9 +169,27 @@ function readEventRow(
     calendarEventId: cellText(row, c.calendarEventId),
     createdBy: cellText(row, c.createdBy),
     rowNumber,
+    ...orderFields(row, c),
     // A "Done at" cell that cannot be read is left out rather than refusing the row: it only serves the reports.
     ...(doneAt ? { doneAt: doneAt.at } : {}),
   };
+}
+
+/**
+ * An order event's money and document cells, present only when filled: an amount that is not a number is left out
+ * here (the orders' reader lists it as a problem with its row), so one typo never hides the event itself.
+ */
+function orderFields(row: unknown[], c: Record<string, number>): Partial<EventFields> {
+  const out: Partial<EventFields> = {};
+  const amount = c.amount >= 0 && cellText(row, c.amount) !== '' ? parseAmount(row[c.amount]) : undefined;
+  if (amount !== undefined) out.amount = amount;
+  const currency = cellText(row, c.currency).toUpperCase();
+  if (currency) out.currency = currency;
+  const state = parseOrderState(cellText(row, c.orderState));
+  if (state) out.orderState = state;
+  const document = cellText(row, c.document);
+  if (document) out.document = document;
+  return out;
 }
 
 function messageKey(code: RowProblem['code']) {
@@ -282,6 +302,10 @@ export function eventCells(
     calendarEventId: event.calendarEventId,
     createdBy: event.createdBy,
     doneAt: event.doneAt ? new Date(event.doneAt.getTime()) : '',
+    amount: event.amount ?? '',
+    currency: event.currency ?? '',
+    orderState: event.orderState ? orderStateLabel(event.orderState, locale) : '',
+    document: event.document ?? '',
   };
 }
 

@@ -50,6 +50,43 @@ export interface SettingValues {
   /** The kind and reason of the events PBX calls become (the kind from the Lists sheet, the office's word for a call). */
   callKind: string;
   callReason: string;
+  /** The currency an order's amount is in when it names none (ISO 4217, upper case: RUB, GEL, USD, EUR). */
+  currency: string;
+  /** The kind of an order event (its reason is orderReason): the Lists sheet's word. */
+  orderKind: string;
+  /** The forecast counts an open offer at this share (%) of its amount, an order placed (not yet invoiced) at this. */
+  forecastOfferPercent: number;
+  forecastOrderedPercent: number;
+  /** The kind and reason of the event each mailing message becomes on its client (e-mail and SMS). */
+  mailKind: string;
+  mailReason: string;
+  smsKind: string;
+  /** The sender's name on mailing and document e-mails ('' = the spreadsheet's name). */
+  mailFromName: string;
+  /** Clients with this label never get a mailing (beside the Lists sheet's unsubscribed addresses and phones). */
+  unsubscribeLabel: string;
+  /** The SMS gateway: SMS.ru (smsApiKey = its api_id) or SMSC (smscLogin + smscPassword); 'none' sends nothing. */
+  smsGateway: 'none' | 'smsru' | 'smsc';
+  /** Secret: SMS.ru's api_id. */
+  smsApiKey: string;
+  smscLogin: string;
+  /** Secret: SMSC's password (or its API key). */
+  smscPassword: string;
+  /** The sender name the gateway shows ('' = the gateway account's default). */
+  smsSender: string;
+  /** At most this many SMS a day (a rolling 24 hours), whatever the gateway's balance allows. */
+  smsDailyLimit: number;
+  /** The office's own requisites for offers and invoices. */
+  officeName: string;
+  officeTaxId: string;
+  officeAddress: string;
+  /** Bank, BIC, account: as the office writes them on an invoice. */
+  officeBank: string;
+  officePhone: string;
+  officeEmail: string;
+  /** The Google Doc (or, for an invoice, Google Sheet) an offer / invoice is made from: its id or URL; '' = the CRM's own. */
+  offerTemplate: string;
+  invoiceTemplate: string;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -84,12 +121,52 @@ function wholeNumber(min: number, max: number): Omit<SettingDefinition<number>, 
 
 const REASONS: Record<
   Locale,
-  { interest: string; order: string; birthdayKind: string; birthday: string; call: string }
+  {
+    interest: string;
+    order: string;
+    birthdayKind: string;
+    birthday: string;
+    call: string;
+    mailing: string;
+    unsubscribed: string;
+  }
 > = {
-  ru: { interest: 'Интерес', order: 'Заказ', birthdayKind: 'Звонок', birthday: 'Поздравление', call: 'Звонок АТС' },
-  en: { interest: 'Interest', order: 'Order', birthdayKind: 'Call', birthday: 'Congratulations', call: 'PBX call' },
-  ka: { interest: 'ინტერესი', order: 'შეკვეთა', birthdayKind: 'ზარი', birthday: 'მილოცვა', call: 'ატს ზარი' },
+  ru: {
+    interest: 'Интерес',
+    order: 'Заказ',
+    birthdayKind: 'Звонок',
+    birthday: 'Поздравление',
+    call: 'Звонок АТС',
+    mailing: 'Рассылка',
+    unsubscribed: 'Отписались',
+  },
+  en: {
+    interest: 'Interest',
+    order: 'Order',
+    birthdayKind: 'Call',
+    birthday: 'Congratulations',
+    call: 'PBX call',
+    mailing: 'Mailing',
+    unsubscribed: 'Unsubscribed',
+  },
+  ka: {
+    interest: 'ინტერესი',
+    order: 'შეკვეთა',
+    birthdayKind: 'ზარი',
+    birthday: 'მილოცვა',
+    call: 'ატს ზარი',
+    mailing: 'დაგზავნა',
+    unsubscribed: 'გამოწერა გაუქმებულია',
+  },
 };
+
+/** ISO 4217: three Latin letters (the office writes "rub" or "RUB"). */
+function currencyCode(text: string): string | undefined {
+  const code = text.trim().toUpperCase();
+  return /^[A-Z]{3}$/.test(code) ? code : undefined;
+}
+
+const SMS_GATEWAYS = ['none', 'smsru', 'smsc'] as const;
 
 /** An IANA zone name the runtime knows ("Europe/Moscow"); '' = the spreadsheet's own zone. */
 function ianaZone(text: string): string | undefined {
@@ -155,6 +232,45 @@ export const SETTINGS: { [K in SettingKey]: SettingDefinition<SettingValues[K]> 
   mangoApiSalt: { fallback: () => '', ...anyText, secret: true },
   callKind: { fallback: (locale) => REASONS[locale()].birthdayKind, ...anyText },
   callReason: { fallback: (locale) => REASONS[locale()].call, ...anyText },
+  currency: {
+    fallback: () => 'RUB',
+    parse: currencyCode,
+    allowed: 'a three-letter ISO 4217 currency code such as RUB, GEL, USD or EUR',
+    invalid: (locale, value) => t(locale, 'currencyInvalid', { value }),
+  },
+  orderKind: { fallback: (locale) => REASONS[locale()].order, ...anyText },
+  forecastOfferPercent: { fallback: () => 30, ...wholeNumber(0, 100) },
+  forecastOrderedPercent: { fallback: () => 70, ...wholeNumber(0, 100) },
+  mailKind: { fallback: () => 'E-mail', ...anyText },
+  mailReason: { fallback: (locale) => REASONS[locale()].mailing, ...anyText },
+  smsKind: { fallback: () => 'SMS', ...anyText },
+  mailFromName: { fallback: () => '', ...anyText },
+  unsubscribeLabel: { fallback: (locale) => REASONS[locale()].unsubscribed, ...anyText },
+  smsGateway: {
+    fallback: () => 'none',
+    parse(text) {
+      const word = text
+        .trim()
+        .toLowerCase()
+        .replace(/[\s.-]/g, '');
+      return (SMS_GATEWAYS as readonly string[]).includes(word) ? (word as SettingValues['smsGateway']) : undefined;
+    },
+    allowed: SMS_GATEWAYS.join(', '),
+    invalid: (locale, value) => t(locale, 'smsGatewayInvalid', { value }),
+  },
+  smsApiKey: { fallback: () => '', ...anyText, secret: true },
+  smscLogin: { fallback: () => '', ...anyText },
+  smscPassword: { fallback: () => '', ...anyText, secret: true },
+  smsSender: { fallback: () => '', ...anyText },
+  smsDailyLimit: { fallback: () => 200, ...wholeNumber(0, 100_000) },
+  officeName: { fallback: () => '', ...anyText },
+  officeTaxId: { fallback: () => '', ...anyText },
+  officeAddress: { fallback: () => '', ...anyText },
+  officeBank: { fallback: () => '', ...anyText },
+  officePhone: { fallback: () => '', ...anyText },
+  officeEmail: { fallback: () => '', ...anyText },
+  offerTemplate: { fallback: () => '', ...anyText },
+  invoiceTemplate: { fallback: () => '', ...anyText },
 };
 
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];

@@ -33,7 +33,7 @@ describe('the Settings sheet read by one reader', () => {
     expect(settings.get('quietDaysDefault')).toBe(30);
     expect(settings.get('interestReason')).toBe('Заявка');
     expect(settingKey('Default country')).toBe('defaultCountry');
-    expect(settingKey('office phone')).toBeUndefined();
+    expect(settingKey('office fax')).toBeUndefined();
   });
 
   test('a missing sheet, a missing row and an empty cell all give the defaults', () => {
