@@ -37,6 +37,8 @@ import { addCaller, closeCallback, getCalls } from './pbx/calls-api';
 import { getPbxSetup } from './pbx/setup-view';
 import { ensurePbxSecret } from './pbx/secret';
 import { getChanges, revertChange } from './backup/journal-api';
+import { makeDocument } from './documents/make';
+import { emailDocument } from './documents/email';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -136,4 +138,6 @@ export const api: ServerApi = {
   getCalls: guarded('logEvents', getCalls),
   closeCallback: guarded('logEvents', closeCallback),
   addCaller: guarded('editClients', addCaller),
+  makeDocument: guarded('logEvents', makeDocument),
+  emailDocument: guarded('logEvents', emailDocument),
 };

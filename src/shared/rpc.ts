@@ -14,6 +14,7 @@ import type {
   RevertResult,
 } from './backup-dto';
 import type { AddCallerInput, AddCallerResult, CallsView, PbxSetupView } from './pbx-dto';
+import type { DocumentResult, EmailDocumentInput, EmailDocumentResult, MakeDocumentInput } from './documents-dto';
 import type { Locale } from '../core/i18n/locale';
 import type { SettingKey } from '../core/settings/definitions';
 import type { SettingEntry } from '../core/settings/read';
@@ -160,6 +161,10 @@ export interface ServerApi {
   getCalls(): CallsView;
   closeCallback(input: { phone: string }): CallsView;
   addCaller(input: AddCallerInput): AddCallerResult;
+  // Documents (src/shared/documents-dto.ts): an offer or invoice PDF for an order event, in the client's Drive folder
+  // and linked from the event; e-mailing it to the client (made first when the event has none). Right: `logEvents`.
+  makeDocument(input: MakeDocumentInput): DocumentResult;
+  emailDocument(input: EmailDocumentInput): EmailDocumentResult;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -186,6 +191,9 @@ export type _ReportDtosAreJson = ProveJson<
 >;
 export type _PbxDtosAreJson = ProveJson<IsJson<PbxSetupView | CallsView | AddCallerInput | AddCallerResult>>;
 export type _BackupDtosAreJson = ProveJson<IsJson<BackupRunResult | BackupNightView | RestoreInput | RestoreResult>>;
+export type _DocumentDtosAreJson = ProveJson<
+  IsJson<MakeDocumentInput | DocumentResult | EmailDocumentInput | EmailDocumentResult>
+>;
 export type _ClientSidebarDtosAreJson = ProveJson<IsJson<ClientSidebarSetup>>;
 export type _EventDtosAreJson = ProveJson<
   IsJson<
@@ -258,5 +266,7 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   getCalls: true,
   closeCallback: true,
   addCaller: true,
+  makeDocument: true,
+  emailDocument: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

@@ -11,6 +11,17 @@ export function placeholders(template: string): string[] {
   return out;
 }
 
+/**
+ * Each placeholder as the template writes it (`{{ givenName }}` with its spaces) and the name it gives: what a
+ * document's find-and-replace must look for, since a Doc or a Sheet is filled in place rather than as one string.
+ */
+export function placeholderTexts(template: string): Array<{ text: string; name: string }> {
+  const out: Array<{ text: string; name: string }> = [];
+  for (const m of template.matchAll(PLACEHOLDER))
+    if (!out.some((p) => p.text === m[0])) out.push({ text: m[0], name: m[1] });
+  return out;
+}
+
 export interface Filled {
   text: string;
   /** Placeholders with no value or an empty one: a message with any is not sent ("Dear ," helps no one). */

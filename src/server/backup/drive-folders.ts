@@ -73,8 +73,17 @@ export interface RootFolder {
 
 /** The root folder: the remembered one while it exists and is not in the trash, else a new one. */
 export function rootFolder(): RootFolder {
+  return keptFolder(FOLDER_PROPERTY, `CRM backups — ${crmSpreadsheet().getName()}`);
+}
+
+/**
+ * A folder of the CRM's own, remembered by its id in a script property (so the office may move or rename it): the
+ * remembered one while it exists and is not in the trash, else a new one named `name` (the backup's root, the
+ * documents' root).
+ */
+export function keptFolder(property: string, name: string): RootFolder {
   const props = PropertiesService.getScriptProperties();
-  const known = props.getProperty(FOLDER_PROPERTY);
+  const known = props.getProperty(property);
   if (known) {
     try {
       const f = withDriveRetry(() => drive().get(known, { fields: 'id,trashed,mimeType' }));
@@ -83,10 +92,9 @@ export function rootFolder(): RootFolder {
       if (!isNotFound(e)) throw e;
     }
   }
-  const name = `CRM backups — ${crmSpreadsheet().getName()}`;
   const made = withDriveRetry(() => drive().create({ name, mimeType: FOLDER_MIME }));
-  props.setProperty(FOLDER_PROPERTY, String(made.id));
-  if (known) console.warn('The backup folder was deleted or trashed by hand: a new one was made.');
+  props.setProperty(property, String(made.id));
+  if (known) console.warn(`The folder "${property}" was deleted or trashed by hand: a new one was made.`);
   return { id: String(made.id), created: true, replaced: !!known };
 }
 
