@@ -25,6 +25,7 @@ import { restoreCommand } from './restore-commands';
 import { journalCommand, revertCommand } from './journal-commands';
 import { callbacksCommand, importCallsCommand, processInboxCommand } from './call-commands';
 import { pbxSecretCommand, webhookCommand } from './pbx-commands';
+import { documentCommand } from './document-commands';
 
 /** A refusal says what was refused and what is allowed; a malformed command also gets the usage text. */
 function usageText(e: UsageError): string {
@@ -100,6 +101,14 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
   import-calls FILE [--format asterisk|csv] --json
                                    import a PBX call log (Asterisk Master.csv, or a CSV with a header): calls
                                    become events, missed ones the callback list; a re-import makes nothing twice
+
+  document --event EVENT_ID --template offer|invoice [--out FILE] [--send] --json
+                                   an offer or invoice PDF for an order event, from the template in Settings
+                                   (offerTemplate / invoiceTemplate; empty: the CRM's own Doc, made once), saved
+                                   in the client's Drive folder and linked from the event: {"pdf", "url", "event",
+                                   "name", "folder", "template"} (+ "xlsx" from a Sheets template); refused (exit 2)
+                                   naming the empty fields; --out FILE also writes the PDF there; --send e-mails
+                                   the PDF to the client (made first if the event has none) and logs an e-mail event
 
   sheet TITLE --json               a CRM sheet (hidden ones too, Reports and Dashboard too; title in any language
                                    or its key): its header,
@@ -178,6 +187,9 @@ const FLAGS = {
   path: 'value',
   form: 'value',
   get: 'switch',
+  event: 'value',
+  template: 'value',
+  send: 'switch',
 } as const;
 
 /** `preview` without --json: what a person reads before importing. */
@@ -268,6 +280,7 @@ export async function main(argv: string[]): Promise<number> {
       'import-calls': () => importCallsCommand(office, args),
       webhook: () => webhookCommand(office, args),
       'pbx-secret': () => pbxSecretCommand(office),
+      document: () => documentCommand(office, args),
     });
     const run = commands[args.command];
     if (!run) throw new UsageError(`Unknown command "${args.command}"`);

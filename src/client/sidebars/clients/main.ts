@@ -25,6 +25,7 @@ import { errorText, showStatus } from '../../lib/status';
 import { CardForm, changesFrom, fieldLabel } from './card-form';
 import { clientsText, ClientsTextKey } from './strings';
 import { loadChanges, wireChanges, type ChangesContext } from './changes';
+import { documentActions } from './documents';
 
 /** How long typing pauses before the search runs. */
 const SEARCH_DELAY_MS = 250;
@@ -198,6 +199,8 @@ function eventItem(e: EventView, now: number): HTMLElement {
     e.result ? element('div', { class: 'meta' }, say('result', { text: e.result })) : null,
     e.nextStep ? element('div', { class: 'meta' }, say('nextStep', { text: e.nextStep })) : null,
     e.manager ? element('div', { class: 'meta' }, e.manager) : null,
+    // An order's offer / invoice buttons and its document link (documents.ts); the e-mail sent shows after a reload.
+    documentActions(e, locale, () => void reloadHistory()),
   );
 }
 
