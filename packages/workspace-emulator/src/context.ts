@@ -44,7 +44,7 @@ function quotaSentence(service: string): string | undefined {
 
 function faultError(service: string, kind: ActiveFault['kind']): Error {
   // Advanced services (REST APIs) fail with HTTP errors; `Calendar.` is the Calendar API, not CalendarApp.
-  if (/^(People|Sheets|Calendar|Drive)\./.test(service)) {
+  if (/^(People|Sheets|Calendar|Drive|Docs)\./.test(service)) {
     const api = apiMethodName(service);
     switch (kind) {
       case 'quota':

@@ -99,6 +99,13 @@ export const LATENCY: Record<string, Rate> = {
   'Drive.': { baseMs: 400, perKiBMs: 0.2 },
   'Drive.Files.create': { baseMs: 700 },
   'Drive.Files.update': { baseMs: 600 },
+  // A copy is written server-side before it answers, like an upload. UNVERIFIED.
+  'Drive.Files.copy': { baseMs: 800 },
+  // Docs advanced service (Docs API v1 over REST): a REST round trip like Drive's; batchUpdate commits a revision.
+  // UNVERIFIED: no published figures.
+  'Docs.': { baseMs: 400, perKiBMs: 0.1 },
+  'Docs.Documents.batchUpdate': { baseMs: 600 },
+  'Docs.Documents.create': { baseMs: 700 },
   // ziritione: getProperty 30 ms, setProperty 62 ms; poehnelt: write+read ~80 ms. Per entry 1 ms for the calls that
   // move many (getProperties, setProperties). UNVERIFIED per-entry figure.
   'PropertiesService.': { baseMs: 30, perItemMs: 1 },

@@ -144,6 +144,18 @@ export const PAYLOAD_LIMITS = {
     enforcedBy: 'MailApp/GmailApp send ("200 KB" read as 200,000)',
   },
   mailRecipientsPerMessage: { value: 50, unit: 'items', source: QUOTAS, enforcedBy: 'MailApp/GmailApp send' },
+  mailAttachmentsPerMessage: {
+    value: 250,
+    unit: 'items',
+    source: QUOTAS,
+    enforcedBy: 'MailApp.sendEmail attachments ("Email attachments: 250 / msg")',
+  },
+  mailAttachmentBytes: {
+    value: 25 * 1024 * 1024,
+    unit: 'bytes',
+    source: 'https://support.google.com/mail/answer/6584',
+    enforcedBy: 'MailApp.sendEmail attachments, all of one message ("up to 25 MB in attachments", read as 25 MiB)',
+  },
   driveMediaUploadBytes: {
     value: 5 * 1024 * 1024,
     unit: 'bytes',

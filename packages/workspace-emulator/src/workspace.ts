@@ -21,6 +21,8 @@ import { createCalendarAdvanced } from './calendar/advanced-service';
 import { DriveStore } from './drive/store';
 import { createDriveAdvanced } from './drive/service';
 import { createDriveApp } from './drive/drive-app';
+import { DRIVE_FILES_URL, driveHttp } from './drive/http';
+import { createDocsAdvanced } from './docs/service';
 import { PropertiesStore, createPropertiesService } from './script/properties';
 import { CacheStore, createCacheService } from './script/cache';
 import { LockTable, createLockService } from './script/lock';
@@ -168,6 +170,11 @@ export class Workspace {
     this.drive = DriveStore.fromJSON(undefined);
     this.drive.now = () => this.clock.now();
     this.urlFetch = UrlFetchNetwork.fromJSON(undefined);
+    // Drive's content endpoints (export, alt=media), reached over UrlFetchApp with ScriptApp.getOAuthToken().
+    this.urlFetch.route(
+      DRIVE_FILES_URL,
+      driveHttp({ drive: this.drive, spreadsheets: this.spreadsheets, now: () => this.clock.now() }),
+    );
     // The stores are loaded in place (the objects above stay), so everything holding one sees the folder's state.
     this.state = dir ? PersistentState.open(dir, () => this.storeTable(), this.clock) : undefined;
     this.sheetsUser = new SheetsUser({
@@ -249,7 +256,9 @@ export class Workspace {
       if (s.serviceId === 'calendar' && s.version === 'v3')
         advanced[s.userSymbol] = createCalendarAdvanced(this.calendar, ctx);
       else if (s.serviceId === 'drive' && s.version === 'v3')
-        advanced[s.userSymbol] = createDriveAdvanced(this.drive, ctx, binding.project);
+        advanced[s.userSymbol] = createDriveAdvanced(this.drive, ctx, binding.project, this.spreadsheets);
+      else if (s.serviceId === 'docs' && s.version === 'v1')
+        advanced[s.userSymbol] = createDocsAdvanced(this.drive, ctx, binding.project);
     if (sheets) advanced[sheets] = createSheets(this.spreadsheets, ctx, { project: binding.project });
     return {
       ...advanced,

@@ -27,7 +27,7 @@ export type AuthMode = 'FULL' | 'LIMITED';
 /** What a LIMITED run holds without anyone's authorisation. */
 const LIMITED_GRANTS: readonly string[] = [SCOPE.currentOnly, SCOPE.userEmail, SCOPE.containerUi];
 
-const ADVANCED = /^(People|Sheets|Calendar|Drive)\./;
+const ADVANCED = /^(People|Sheets|Calendar|Drive|Docs)\./;
 
 /** Apps Script names the member as called and one scope, the first its reference page lists (UNVERIFIED which). */
 export function permissionMessage(service: string, scopes: readonly string[]): string {

@@ -37,6 +37,8 @@
 //   Drive API       https://developers.google.com/drive/api/reference/rest/v3/files/create (…/update, …/delete): drive
 //                   or drive.file (also drive.appdata, not modelled); …/get and …/list also drive.readonly (and the
 //                   metadata scopes, not modelled: stricter).
+//   Docs API        https://developers.google.com/docs/api/reference/rest/v1/documents/batchUpdate (…/create):
+//                   documents, drive or drive.file; …/get also documents.readonly and drive.readonly.
 //   DriveApp        https://developers.google.com/apps-script/reference/drive/drive-app : drive; the getters also
 //                   drive.readonly. Never drive.file (DriveApp is not emulated beyond this check: drive/drive-app.ts).
 //   Session         https://developers.google.com/apps-script/reference/base/session : getActiveUser and getEffectiveUser
@@ -78,6 +80,8 @@ const GMAIL_CONTENT = s(
 const DRIVE_READ = s('drive', 'drive.file', 'drive.readonly');
 const DRIVE_WRITE = s('drive', 'drive.file');
 const DRIVE_APP_READ = s('drive', 'drive.readonly');
+const DOCS_READ = s('documents', 'documents.readonly', 'drive', 'drive.file', 'drive.readonly');
+const DOCS_WRITE = s('documents', 'drive', 'drive.file');
 /** DriveApp's members that only read (drive.readonly suffices); every other member needs `drive`. */
 export const DRIVE_APP_READS = [
   'getRootFolder',
@@ -126,6 +130,8 @@ export const MEMBER_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'Drive.': DRIVE_WRITE,
   'Drive.Files.get': DRIVE_READ,
   'Drive.Files.list': DRIVE_READ,
+  'Docs.': DOCS_WRITE,
+  'Docs.Documents.get': DOCS_READ,
   'DriveApp.': s('drive'),
   ...Object.fromEntries(DRIVE_APP_READS.map((m) => [`DriveApp.${m}`, DRIVE_APP_READ])),
   'CalendarApp.': CALENDAR_APP_WRITE,
@@ -152,6 +158,8 @@ export const MEMBER_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'MailApp.': s('script.send_mail'),
   'UrlFetchApp.': s('script.external_request'),
   'ScriptApp.': s('script.scriptapp'),
+  // The script's own token: no scope of its own (it carries the project's).
+  'ScriptApp.getOAuthToken': NONE,
   'Session.': NONE,
   'Session.getActiveUser': s('userinfo.email'),
   'Session.getEffectiveUser': s('userinfo.email'),
@@ -181,4 +189,5 @@ export const ADVANCED_SERVICE_SCOPES: Readonly<Record<string, readonly string[]>
   calendar: scopesFor('Calendar.'),
   sheets: scopesFor('Sheets.'),
   drive: scopesFor('Drive.'),
+  docs: scopesFor('Docs.'),
 };

@@ -17,7 +17,18 @@ import { PAYLOAD_LIMITS } from '../limits';
 import { utf8Bytes, jsonBytes } from '../wire-size';
 import { checkFile, parseFields, Selection, selectFile, selectList } from './fields';
 import { matches, parseQuery } from './query';
-import { DriveFileRecord, DriveStore, FOLDER_MIME, isFolder, sharedFields } from './store';
+import {
+  DOC_MIME,
+  DriveFileRecord,
+  DriveStore,
+  FOLDER_MIME,
+  isEditorsFile,
+  isFolder,
+  SHEET_MIME,
+  sharedFields,
+} from './store';
+import { copyDoc, emptyDoc } from '../docs/model';
+import type { SpreadsheetStore } from '../spreadsheet/store';
 import { driveError, SAY } from './wording';
 
 type File = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
@@ -35,6 +46,7 @@ const PAGE_MAX = 1000;
 /** Body fields a write may set; read-only fields echoed from a get (kind) are accepted and ignored. */
 const CREATE_FIELDS = ['name', 'mimeType', 'parents', 'appProperties', 'description'];
 const UPDATE_FIELDS = ['name', 'mimeType', 'trashed', 'appProperties', 'description'];
+const COPY_FIELDS = ['name', 'parents', 'appProperties', 'description'];
 const IGNORED = ['kind'];
 /** Shared-drive and revision switches that change nothing in a My Drive of one account. */
 const HARMLESS = ['supportsAllDrives', 'supportsTeamDrives', 'keepRevisionForever', 'useContentAsIndexableText'];
@@ -86,12 +98,13 @@ function toResource(f: DriveFileRecord): Json {
     ...sharedFields(f),
     ownedByMe: true,
     // int64 fields come as strings in v3's JSON.
-    quotaBytesUsed: String(f.size),
+    quotaBytesUsed: String(isEditorsFile(f) ? 0 : f.size),
   };
   if (f.trashed && f.trashedTime !== undefined) out.trashedTime = new Date(f.trashedTime).toISOString();
   if (f.description !== undefined) out.description = f.description;
   if (Object.keys(f.appProperties).length) out.appProperties = { ...f.appProperties };
-  if (!isFolder(f)) {
+  // Docs Editors files have no binary content: Drive gives them no size nor md5Checksum.
+  if (!isFolder(f) && !isEditorsFile(f)) {
     out.size = String(f.size);
     out.md5Checksum = f.md5;
   }
@@ -104,7 +117,23 @@ class DriveCore {
     readonly store: DriveStore,
     readonly ctx: ServiceContext,
     readonly project: string,
+    readonly spreadsheets?: SpreadsheetStore,
   ) {}
+
+  /** A new empty Google Sheet's id (made in SpreadsheetStore, where SpreadsheetApp and the Sheets API find it). */
+  newSpreadsheet(api: string, name: string): string {
+    if (!this.spreadsheets) throw driveError(api, 400, SAY.notEmulated('creating a spreadsheet here'), 'badRequest');
+    return this.spreadsheets.create(name, { timeZone: this.ctx.session.timeZone, locale: this.ctx.session.locale });
+  }
+
+  /** The parents a new file or copy goes into: the body's (one, visible) or `fallback`. */
+  parentsOf(api: string, value: unknown, fallback: string[]): string[] {
+    if (value === undefined) return fallback;
+    if (!Array.isArray(value)) throw driveError(api, 400, SAY.invalidValue, 'invalid', 'parents');
+    if (value.length > 1) throw driveError(api, 403, SAY.oneParent, 'cannotAddParent');
+    const parents = value.map((p) => this.folder(api, String(p)));
+    return parents.length ? parents : [this.store.rootId];
+  }
 
   /** One counted call; `received` measures the answer (media as its UTF-8 bytes). */
   call<T>(method: string, sent: unknown[], fn: (api: string) => T): T {
@@ -191,6 +220,7 @@ type FilesApi = {
     optionalArgs?: Record<string, unknown>,
   ): File;
   remove(fileId: string, optionalArgs?: Record<string, unknown>): void;
+  copy(resource: File, fileId: string, optionalArgs?: Record<string, unknown>): File;
 };
 /**
  * Google's signatures (@types/google-apps-script, Drive_v3 FilesCollection): the class must fit wherever typed script
@@ -198,7 +228,7 @@ type FilesApi = {
  */
 type GoogleFiles = Pick<
   GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection,
-  'create' | 'get' | 'list' | 'update' | 'remove'
+  'create' | 'get' | 'list' | 'update' | 'remove' | 'copy' | 'export'
 >;
 
 export class DriveFilesCollection implements FilesApi, GoogleFiles {
@@ -223,17 +253,21 @@ export class DriveFilesCollection implements FilesApi, GoogleFiles {
       // (https://developers.google.com/drive/api/guides/create-file); with media, the blob's type (UNVERIFIED which one
       // Apps Script sends when the body names none).
       const mimeType = body.mimeType !== undefined ? String(body.mimeType) : (blobType ?? 'application/octet-stream');
-      checkMimeType(api, mimeType);
+      const editors = mimeType === DOC_MIME || mimeType === SHEET_MIME;
+      if (!editors) checkMimeType(api, mimeType);
       if (mimeType === FOLDER_MIME && bytes) throw driveError(api, 400, SAY.folderMedia, 'badRequest');
-      const parentIds = body.parents === undefined ? ['root'] : body.parents;
-      if (!Array.isArray(parentIds)) throw driveError(api, 400, SAY.invalidValue, 'invalid', 'parents');
-      if (parentIds.length > 1) throw driveError(api, 403, SAY.oneParent, 'cannotAddParent');
-      const parents = parentIds.map((p) => core.folder(api, String(p)));
+      // Uploading a .docx/.xlsx as a Google type converts it in Drive: not emulated (an empty Doc/Sheet is).
+      if (editors && bytes)
+        throw driveError(api, 400, SAY.notEmulated(`converting an upload into ${mimeType}`), 'badRequest');
+      const parents = core.parentsOf(api, body.parents, [core.store.rootId]);
       core.room(api, bytes?.length ?? 0);
+      const name = body.name === undefined ? 'Untitled' : String(body.name);
       const f = core.store.insert({
-        name: body.name === undefined ? 'Untitled' : String(body.name),
+        id: mimeType === SHEET_MIME ? core.newSpreadsheet(api, name) : undefined,
+        doc: mimeType === DOC_MIME ? emptyDoc() : undefined,
+        name,
         mimeType,
-        parents: parents.length ? parents : [core.store.rootId],
+        parents,
         content: bytes,
         appProperties: body.appProperties === undefined ? {} : core.appProperties(api, body.appProperties, {}),
         description: body.description === undefined ? undefined : String(body.description),
@@ -352,6 +386,10 @@ export class DriveFilesCollection implements FilesApi, GoogleFiles {
       const body = bodyArgs(api, resource, UPDATE_FIELDS);
       const f = core.file(api, fileId, true);
       if (bytes && isFolder(f)) throw driveError(api, 400, SAY.folderMedia, 'badRequest');
+      if (bytes && isEditorsFile(f))
+        throw driveError(api, 400, SAY.notEmulated(`replacing the content of a ${f.mimeType} file`), 'badRequest');
+      if (body.mimeType !== undefined && isEditorsFile(f) !== isEditorsFile({ mimeType: String(body.mimeType) }))
+        throw driveError(api, 400, SAY.notEmulated('changing the type of a Docs Editors file'), 'badRequest');
       const ids = (v: unknown) =>
         v === undefined
           ? []
@@ -370,7 +408,8 @@ export class DriveFilesCollection implements FilesApi, GoogleFiles {
         body.appProperties === undefined ? undefined : core.appProperties(api, body.appProperties, f.appProperties);
       if (body.trashed !== undefined && typeof body.trashed !== 'boolean')
         throw driveError(api, 400, SAY.invalidValue, 'invalid', 'trashed');
-      if (body.mimeType !== undefined) checkMimeType(api, String(body.mimeType));
+      if (body.mimeType !== undefined && !isEditorsFile({ mimeType: String(body.mimeType) }))
+        checkMimeType(api, String(body.mimeType));
       if (body.mimeType !== undefined && (String(body.mimeType) === FOLDER_MIME) !== isFolder(f))
         throw driveError(api, 400, SAY.notEmulated('changing a file into a folder or back'), 'badRequest');
       if (bytes) core.room(api, bytes.length - f.size);
@@ -393,13 +432,79 @@ export class DriveFilesCollection implements FilesApi, GoogleFiles {
     });
   }
 
+  /**
+   * files.copy: a copy owned by this project (so drive.file reaches it), in the body's parent or, as Drive documents
+   * ("the file inherits any discoverable parents of the source file"), the source's folder when the run sees it, else
+   * My Drive. Name: the body's, else "Copy of <name>" (UNVERIFIED for v3). appProperties: the source's, merged with the
+   * body's (null clears one, as for update). A Doc copies its body; a Sheet its whole spreadsheet (a new id that
+   * SpreadsheetApp and the Sheets API open). Folders cannot be copied (403 cannotCopyFile, wording UNVERIFIED).
+   */
+  copy(resource: File, fileId: string, optionalArgs?: Record<string, unknown>): File {
+    const core = this.#core;
+    const args = [resource, fileId, optionalArgs];
+    if (typeof fileId !== 'string') throw signatureMismatch('Drive.Files.copy', args);
+    return core.call('copy', args, (api) => {
+      const query = queryArgs(api, optionalArgs, ['fields', 'ignoreDefaultVisibility', 'ocrLanguage', 'includeLabels']);
+      const fields = fileFields(api, query.fields);
+      const body = bodyArgs(api, resource, COPY_FIELDS);
+      const f = core.file(api, fileId, false);
+      if (isFolder(f)) throw driveError(api, 403, SAY.cannotCopyFolder, 'cannotCopyFile');
+      const inherited = f.parents.filter(
+        (p) => p === core.store.rootId || (core.store.record(p) && core.visible(core.store.record(p)!, true)),
+      );
+      const parents = core.parentsOf(api, body.parents, inherited.length ? inherited : [core.store.rootId]);
+      const appProperties =
+        body.appProperties === undefined
+          ? { ...f.appProperties }
+          : core.appProperties(api, body.appProperties, f.appProperties);
+      if (!isEditorsFile(f)) core.room(api, f.size);
+      const name = body.name === undefined ? `Copy of ${f.name}` : String(body.name);
+      if (f.mimeType === SHEET_MIME && !core.spreadsheets?.has(f.id))
+        throw driveError(api, 404, SAY.notFound(fileId), 'notFound', 'fileId');
+      const copy = core.store.insert({
+        id: f.mimeType === SHEET_MIME ? core.spreadsheets!.copy(f.id, name) : undefined,
+        doc: f.doc ? { ...copyDoc(f.doc), revision: 1 } : undefined,
+        name,
+        mimeType: f.mimeType,
+        parents,
+        content: isEditorsFile(f) ? undefined : core.store.bytes(f),
+        appProperties,
+        description: body.description === undefined ? f.description : String(body.description),
+        createdBy: core.project,
+        now: core.ctx.clock.now(),
+      });
+      return selectFile(api, toResource(copy), fields) as File;
+    });
+  }
+
+  /**
+   * files.export through the advanced service: live Apps Script answers "Export requires alt=media to download the
+   * exported content." without `{alt: 'media'}` (public report: brucemcpherson/gas-fakes#117, Google issue 468534237),
+   * and what it returns with it is UNVERIFIED, so the emulator refuses that too and points at the documented REST
+   * call: UrlFetchApp.fetch('https://www.googleapis.com/drive/v3/files/<id>/export?mimeType=…', {headers:
+   * {Authorization: 'Bearer ' + ScriptApp.getOAuthToken()}}) (drive/http.ts).
+   */
+  export(fileId: string, mimeType: string, optionalArgs?: Record<string, unknown>): void {
+    const core = this.#core;
+    const args = [fileId, mimeType, optionalArgs];
+    if (typeof fileId !== 'string' || typeof mimeType !== 'string') throw signatureMismatch('Drive.Files.export', args);
+    core.call('export', args, (api) => {
+      const query = queryArgs(api, optionalArgs, ['alt']);
+      if (query.alt !== 'media') throw driveError(api, 400, SAY.exportNeedsAlt, 'badRequest');
+      throw driveError(api, 400, SAY.notEmulated(SAY.exportThroughUrlFetch), 'badRequest');
+    });
+  }
+
   /** files.delete: permanent (no trash); a folder goes with everything under it. */
   remove(fileId: string, optionalArgs?: Record<string, unknown>): void {
     const core = this.#core;
     if (typeof fileId !== 'string') throw signatureMismatch('Drive.Files.remove', [fileId, optionalArgs]);
     core.call('remove', [fileId, optionalArgs], (api) => {
       queryArgs(api, optionalArgs, []);
-      core.store.delete(core.file(api, fileId, true));
+      const f = core.file(api, fileId, true);
+      const gone = [f, ...core.store.descendants(f.id)].filter((d) => d.mimeType === SHEET_MIME).map((d) => d.id);
+      core.store.delete(f);
+      for (const id of gone) core.spreadsheets?.remove(id);
       return undefined;
     });
   }
@@ -483,8 +588,8 @@ function readToken(api: string, token: string, key: string): number {
 export class DriveService {
   readonly Files: DriveFilesCollection;
 
-  constructor(store: DriveStore, ctx: ServiceContext, project: string) {
-    this.Files = new DriveFilesCollection(new DriveCore(store, ctx, project));
+  constructor(store: DriveStore, ctx: ServiceContext, project: string, spreadsheets?: SpreadsheetStore) {
+    this.Files = new DriveFilesCollection(new DriveCore(store, ctx, project, spreadsheets));
   }
 
   /** Drive.newFile(): an empty File resource to fill in. */
@@ -493,6 +598,11 @@ export class DriveService {
   }
 }
 
-export function createDriveAdvanced(store: DriveStore, ctx: ServiceContext, project: string): DriveService {
-  return new DriveService(store, ctx, project);
+export function createDriveAdvanced(
+  store: DriveStore,
+  ctx: ServiceContext,
+  project: string,
+  spreadsheets?: SpreadsheetStore,
+): DriveService {
+  return new DriveService(store, ctx, project, spreadsheets);
 }

@@ -12,8 +12,11 @@
 
 import { createHash } from 'node:crypto';
 import { PAYLOAD_LIMITS } from '../limits';
+import { copyDoc, DocRecord } from '../docs/model';
 
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
+export const DOC_MIME = 'application/vnd.google-apps.document';
+export const SHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 
 export interface DriveFileRecord {
   /** A Drive-like id: 33 characters of [A-Za-z0-9_-] starting with `1`. */
@@ -40,6 +43,8 @@ export interface DriveFileRecord {
   md5: string;
   /** The Apps Script project whose Drive call created it; null when the person made it in the Drive UI. */
   createdBy: string | null;
+  /** A Google Doc's body (docs/model.ts); content stays '' (Docs take no storage quota). */
+  doc?: DocRecord;
 }
 
 /** What the host sees of a file (ws.drive.files). */
@@ -83,6 +88,9 @@ const md5 = (bytes: Uint8Array): string => createHash('md5').update(bytes).diges
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 
 export const isFolder = (f: Pick<DriveFileRecord, 'mimeType'>): boolean => f.mimeType === FOLDER_MIME;
+/** A Docs Editors file (a Doc, a Sheet): no binary content, no size, exported rather than downloaded. */
+export const isEditorsFile = (f: Pick<DriveFileRecord, 'mimeType'>): boolean =>
+  f.mimeType === DOC_MIME || f.mimeType === SHEET_MIME;
 
 /** What the API's File and the host's view both say of a file, in the same words (ISO times, a copy of parents). */
 export function sharedFields(f: DriveFileRecord) {
@@ -99,8 +107,10 @@ export function sharedFields(f: DriveFileRecord) {
   };
 }
 
-/** Drive's links: folders open in the Drive UI, files in the viewer (what the API returns for webViewLink). */
+/** Drive's links: folders open in the Drive UI, Docs and Sheets in their editors, files in the viewer. */
 export function webViewLink(f: Pick<DriveFileRecord, 'id' | 'mimeType'>): string {
+  if (f.mimeType === DOC_MIME) return `https://docs.google.com/document/d/${f.id}/edit?usp=drivesdk`;
+  if (f.mimeType === SHEET_MIME) return `https://docs.google.com/spreadsheets/d/${f.id}/edit?usp=drivesdk`;
   return isFolder(f)
     ? `https://drive.google.com/drive/folders/${f.id}`
     : `https://drive.google.com/file/d/${f.id}/view?usp=drivesdk`;
@@ -119,7 +129,9 @@ export class DriveStore {
   quotaBytes: number;
 
   private constructor(json: DriveJSON) {
-    this.records = Array.isArray(json.files) ? json.files.map((f) => ({ ...f })) : [];
+    this.records = Array.isArray(json.files)
+      ? json.files.map((f) => ({ ...f, ...(f.doc ? { doc: copyDoc(f.doc) } : {}) }))
+      : [];
     this.seq = typeof json.seq === 'number' ? json.seq : this.records.length;
     this.rootId = typeof json.rootId === 'string' ? json.rootId : '0AOfficeMyDriveUk9PVA';
     this.usedElsewhere = typeof json.usedElsewhere === 'number' ? json.usedElsewhere : 0;
@@ -132,7 +144,12 @@ export class DriveStore {
 
   toJSON(): DriveJSON {
     return {
-      files: this.records.map((f) => ({ ...f, parents: f.parents.slice(), appProperties: { ...f.appProperties } })),
+      files: this.records.map((f) => ({
+        ...f,
+        parents: f.parents.slice(),
+        appProperties: { ...f.appProperties },
+        ...(f.doc ? { doc: copyDoc(f.doc) } : {}),
+      })),
       seq: this.seq,
       rootId: this.rootId,
       usedElsewhere: this.usedElsewhere,
@@ -167,6 +184,9 @@ export class DriveStore {
 
   /** @internal A new file or folder; the caller checked quota, parents and names. */
   insert(f: {
+    /** A given id (a spreadsheet's, made by SpreadsheetStore); a new one otherwise. */
+    id?: string;
+    doc?: DocRecord;
     name: string;
     mimeType: string;
     parents: string[];
@@ -179,7 +199,7 @@ export class DriveStore {
     const bytes = f.content ?? new Uint8Array(0);
     const folder = f.mimeType === FOLDER_MIME;
     const record: DriveFileRecord = {
-      id: this.newId(),
+      id: f.id ?? this.newId(),
       name: f.name,
       mimeType: f.mimeType,
       parents: f.parents.slice(),
@@ -194,6 +214,7 @@ export class DriveStore {
       createdBy: f.createdBy,
     };
     if (f.description !== undefined) record.description = f.description;
+    if (f.doc) record.doc = f.doc;
     this.records.push(record);
     return record;
   }
@@ -282,11 +303,43 @@ export class DriveStore {
       appProperties: { ...f.appProperties },
       ownerProject: f.createdBy,
     };
-    if (!isFolder(f)) {
+    if (!isFolder(f) && !isEditorsFile(f)) {
       out.size = f.size;
       out.md5Checksum = f.md5;
     }
     return out;
+  }
+
+  /** A Google Doc's text as a person reads it (paragraphs joined by newlines); host-side, uncounted. */
+  docText(id: string): string {
+    const f = this.#require(id);
+    if (!f.doc) throw new Error(`ws.drive: ${id} is not a Google Doc`);
+    return f.doc.text.replace(/\n$/, '');
+  }
+
+  /**
+   * A Google Doc the person made in Docs (no project created it: drive.file never reaches it). `text`: its body,
+   * paragraphs separated by newlines.
+   */
+  userCreateDoc(name: string, text = '', parent = 'root'): DriveFileView {
+    const to = parent === 'root' ? this.rootId : parent;
+    if (to !== this.rootId && !this.record(to)) throw new Error(`ws.drive: no folder ${parent}`);
+    const body = `${text}\n`;
+    const doc: DocRecord = { text: body, styles: Array(body.split('\n').length - 1).fill('NORMAL_TEXT'), revision: 1 };
+    return this.view(this.insert({ name, mimeType: DOC_MIME, parents: [to], doc, createdBy: null, now: this.now() }));
+  }
+
+  /** The person edits a Doc's body in Docs (its whole text replaced; every paragraph NORMAL_TEXT). */
+  userEditDoc(id: string, text: string): void {
+    const f = this.#require(id);
+    if (!f.doc) throw new Error(`ws.drive: ${id} is not a Google Doc`);
+    const body = `${text}\n`;
+    f.doc = {
+      text: body,
+      styles: Array(body.split('\n').length - 1).fill('NORMAL_TEXT'),
+      revision: f.doc.revision + 1,
+    };
+    f.modifiedTime = this.now();
   }
 
   #require(id: string): DriveFileRecord {

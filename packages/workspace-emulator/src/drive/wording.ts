@@ -56,6 +56,12 @@ export const SAY = {
   tooManyProperties: `A file may have at most ${PAYLOAD_LIMITS.driveAppPropertiesPerApp.value} appProperties per app.`,
   /** UNVERIFIED wording: a folder cannot go inside itself. */
   cycle: 'A folder cannot be moved into itself or one of its subfolders.',
+  /** UNVERIFIED wording (reason cannotCopyFile): Drive copies files, not folders. */
+  cannotCopyFolder: 'This file cannot be copied by the user.',
+  /** Live Apps Script's answer to Drive.Files.export without {alt: 'media'} (public report, see service.ts). */
+  exportNeedsAlt: 'Export requires alt=media to download the exported content.',
+  exportThroughUrlFetch:
+    "Drive.Files.export with alt=media (what Apps Script returns is UNVERIFIED); fetch https://www.googleapis.com/drive/v3/files/<id>/export?mimeType=<type> with UrlFetchApp and 'Authorization: Bearer ' + ScriptApp.getOAuthToken()",
   /** A field, parameter or query term Google has but the emulator does not model: refused rather than ignored. */
   notEmulated: (what: string) => `Emulator: ${what} is not emulated.`,
   /** Google's standard answer to an unknown body field. */

@@ -23,8 +23,18 @@ export interface MessageRecord {
   date: number;
 }
 
+/** A file sent with a message; `content` is base64 (stores stay JSON, see drive/store.ts). */
+export interface SentAttachment {
+  name: string;
+  contentType: string;
+  size: number;
+  content: string;
+}
+
 export interface SentRecord extends MessageRecord {
   bcc: string;
+  /** MailApp's options.attachments, in order; absent when none. */
+  attachments?: SentAttachment[];
   /** Sender display name, when the script set one. */
   name?: string;
   via: 'MailApp';
@@ -40,6 +50,8 @@ export const MAIL_LIMITS = {
   recipientsPerMessage: PAYLOAD_LIMITS.mailRecipientsPerMessage.value,
   /** "Email body size: 200 KB / message" (same page); counted as 200,000 UTF-8 bytes, the stricter reading. */
   bodyBytes: PAYLOAD_LIMITS.mailBodyBytes.value,
+  attachmentsPerMessage: PAYLOAD_LIMITS.mailAttachmentsPerMessage.value,
+  attachmentBytes: PAYLOAD_LIMITS.mailAttachmentBytes.value,
 };
 
 interface GmailJSON {

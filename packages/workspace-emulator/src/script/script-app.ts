@@ -12,6 +12,7 @@
 // - Spreadsheet triggers count toward the same 20; Google does not document an error for an unknown spreadsheet key
 //   (UNVERIFIED: we refuse it at create() with "Invalid argument: key").
 
+import { mintToken, TOKEN_LIFETIME_MS } from '../auth/oauth-token';
 import { ServiceContext } from '../context';
 import { GasException } from '../errors';
 import { createHash } from 'node:crypto';
@@ -238,6 +239,7 @@ type ScriptAppApi = Emulated<
   | 'deleteTrigger'
   | 'getScriptId'
   | 'getService'
+  | 'getOAuthToken'
 >;
 
 /**
@@ -356,6 +358,21 @@ class ScriptAppEmulation implements ScriptAppApi {
       const mine = this.#store.of(this.#project, this.#ctx.session.email).some((t) => t.id === id);
       if (mine) this.#store.remove(id);
     });
+  }
+
+  /**
+   * The run's OAuth access token (auth/oauth-token.ts): the project's granted scopes, valid one hour. A read of what
+   * the execution holds, not a round trip (ServiceContext.local).
+   */
+  getOAuthToken(): string {
+    return this.#ctx.local('ScriptApp.getOAuthToken', () =>
+      mintToken({
+        project: this.#project,
+        account: this.#ctx.session.email,
+        scopes: this.#ctx.execution?.grants ? [...this.#ctx.execution.grants] : null,
+        expires: this.#ctx.clock.now() + TOKEN_LIFETIME_MS,
+      }),
+    );
   }
 
   /** A stable id per project, shaped like Google's (57 characters starting with 1). */

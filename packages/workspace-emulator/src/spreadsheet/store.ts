@@ -247,6 +247,29 @@ export class SpreadsheetStore {
     return this.spreadsheets.has(id);
   }
 
+  /**
+   * A copy of spreadsheet `id` under a new id and `name` (Drive files.copy): sheets, cells, formats, rules,
+   * protections and charts; not its sharing (a copy is the copier's own). Returns the new id.
+   */
+  copy(id: string, name: string): string {
+    const json = this.toJSON().spreadsheets?.find((s) => s.id === id);
+    if (!json) throw new Error(`No spreadsheet ${id}`);
+    this.seq += 1;
+    const newId = `1${createHash('sha256').update(`spreadsheet:${this.seq}:${name}`).digest('base64url').slice(0, 43)}`;
+    const clone = new SpreadsheetStore({ spreadsheets: [JSON.parse(JSON.stringify(json)) as SpreadsheetJSON] });
+    const record = clone.spreadsheets.get(id)!;
+    record.id = newId;
+    record.name = name;
+    delete record.sharing;
+    this.spreadsheets.set(newId, record);
+    return newId;
+  }
+
+  /** Forgets a spreadsheet (its Drive file was deleted). */
+  remove(id: string): void {
+    this.spreadsheets.delete(id);
+  }
+
   ids(): string[] {
     return [...this.spreadsheets.keys()];
   }
