@@ -19,7 +19,10 @@ function refusing<T>(fn: () => T): T {
   }
 }
 
-export function documentCommand(office: Office, args: ParsedArgs): (DocumentResult | EmailDocumentResult) & { out?: string } {
+export function documentCommand(
+  office: Office,
+  args: ParsedArgs,
+): (DocumentResult | EmailDocumentResult) & { out?: string } {
   const event = flag(args, 'event');
   if (!event) throw new UsageError('--event EVENT_ID is required (the id crm log or crm client prints)');
   const template = flag(args, 'template');

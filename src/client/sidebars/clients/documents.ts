@@ -52,7 +52,11 @@ export function isOrder(e: EventView): boolean {
 
 function link(url: string | undefined, locale: Locale): HTMLElement | null {
   if (!url || !/^https:\/\//i.test(url)) return null;
-  return element('a', { class: 'document', href: url, target: '_blank', rel: 'noopener' }, documentsText(locale, 'open'));
+  return element(
+    'a',
+    { class: 'document', href: url, target: '_blank', rel: 'noopener' },
+    documentsText(locale, 'open'),
+  );
 }
 
 /** The buttons and the link under an order event; null for any other event. `changed` gets the event after. */
@@ -94,9 +98,21 @@ export function documentActions(e: EventView, locale: Locale, changed: (e: Event
   function render() {
     replaceChildren(
       box,
-      element('button', { type: 'button', class: 'small', 'data-document': 'offer', onclick: () => void make('offer') }, say('offer')),
-      element('button', { type: 'button', class: 'small', 'data-document': 'invoice', onclick: () => void make('invoice') }, say('invoice')),
-      element('button', { type: 'button', class: 'small', 'data-document': 'email', onclick: () => void send() }, say('email')),
+      element(
+        'button',
+        { type: 'button', class: 'small', 'data-document': 'offer', onclick: () => void make('offer') },
+        say('offer'),
+      ),
+      element(
+        'button',
+        { type: 'button', class: 'small', 'data-document': 'invoice', onclick: () => void make('invoice') },
+        say('invoice'),
+      ),
+      element(
+        'button',
+        { type: 'button', class: 'small', 'data-document': 'email', onclick: () => void send() },
+        say('email'),
+      ),
       link(current.document, locale),
     );
   }
