@@ -81,9 +81,14 @@ export function rootFolder(): RootFolder {
  * remembered one while it exists and is not in the trash, else a new one named `name` (the backup's root, the
  * documents' root).
  */
-export function keptFolder(property: string, name: string): RootFolder {
+export function keptFolder(
+  property: string,
+  name: string,
+  /** The property's value when the caller has read the properties already (undefined: read here). */
+  kept?: string | null,
+): RootFolder {
   const props = PropertiesService.getScriptProperties();
-  const known = props.getProperty(property);
+  const known = kept !== undefined ? kept : props.getProperty(property);
   if (known) {
     try {
       const f = withDriveRetry(() => drive().get(known, { fields: 'id,trashed,mimeType' }));

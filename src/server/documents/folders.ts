@@ -6,13 +6,16 @@
 // folder under the new name; the old one keeps the earlier documents.
 
 import { FOLDER_MIME, keptFolder, listAll, quoted, withDriveRetry } from '../backup/drive-folders';
+import { addonProperties } from '../sheets/crm-spreadsheet';
 import { files } from './google';
 
 export const DOCUMENTS_FOLDER_PROPERTY = 'crm.documentsFolderId';
 const CLIENT_KEY = 'crmClient';
 
 export function documentsRoot(spreadsheetName: string): string {
-  return keptFolder(DOCUMENTS_FOLDER_PROPERTY, `CRM documents — ${spreadsheetName}`).id;
+  // The script properties are read whole once per execution (the office's owner is among them): no second read.
+  const kept = addonProperties()[DOCUMENTS_FOLDER_PROPERTY] ?? null;
+  return keptFolder(DOCUMENTS_FOLDER_PROPERTY, `CRM documents — ${spreadsheetName}`, kept).id;
 }
 
 /** The client's folder in the documents' root, made the first time. */

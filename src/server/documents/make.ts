@@ -211,6 +211,8 @@ function linkDocument(order: OrderEvent, url: string, office: OfficeContext): Ev
   };
   const again = locateEvent(office, event.id, hints);
   const after: EventRecord = { ...again.before, document: url };
-  commitChange(again, after, office);
+  // Only the Document cell changes: neither the open-events store nor the Card index holds it, so their rows are not
+  // rewritten and the Gmail card is not told (no push, no CRM line), one cell in one batchUpdate.
+  commitChange({ ...again, read: { ...again.read, store: undefined }, index: undefined }, after, office);
   return after;
 }

@@ -10,6 +10,7 @@ import { documentText as say } from '../../core/documents/messages';
 import type { SettingKey } from '../../core/settings/definitions';
 import { OfficeContext } from '../events/office';
 import { writeSettings } from '../sheets/settings';
+import { addonProperties, setAddonProperty } from '../sheets/crm-spreadsheet';
 import { DOC_MIME, docs, documentText, fileMeta, SHEET_MIME, statusOf } from './google';
 import { refused } from './refusal';
 
@@ -49,8 +50,8 @@ function reachable(id: string): GoogleAppsScript.Drive_v3.Drive.V3.Schema.File |
 export function templateFile(kind: DocumentTemplateKind, office: OfficeContext): TemplateFile {
   const setting = TEMPLATE_SETTING[kind];
   const named = String(office.settings.get(setting)).trim();
-  const props = PropertiesService.getScriptProperties();
-  const own = props.getProperty(PROPERTY[kind]);
+  // Read with the execution's one read of the script properties (sheets/crm-spreadsheet.ts).
+  const own = addonProperties()[PROPERTY[kind]];
   if (named) {
     const id = driveFileId(named);
     const meta = id ? reachable(id) : undefined;
@@ -72,7 +73,7 @@ export function templateFile(kind: DocumentTemplateKind, office: OfficeContext):
     return { id: own, mimeType: DOC_MIME, created: false };
   }
   const id = createDefault(kind, office);
-  props.setProperty(PROPERTY[kind], id);
+  setAddonProperty(PROPERTY[kind], id);
   showInSettings(setting, id, office);
   return { id, mimeType: DOC_MIME, created: true };
 }
