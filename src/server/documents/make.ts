@@ -1,6 +1,6 @@
 // makeDocument: an offer or an invoice for an order event. The template's text is read first, so a missing field
 // refuses before anything is copied; then the template is copied into the client's folder, filled in ONE request
-// (Docs replaceAllText, or Sheets findReplace, one per placeholder), exported to PDF (and xlsx from a Sheet), the
+// (Docs replaceAllText per placeholder, or a Sheet's placeholder cells rewritten), exported to PDF (and xlsx from a Sheet), the
 // exports saved beside it, the filled copy deleted (the PDF is the document of record: a second copy that could be
 // edited apart from it would only disagree with it), and the PDF's link written into the event's Document cell
 // through the event change path (one batchUpdate, under the write lock).
@@ -29,6 +29,7 @@ import { clientFolder, documentsRoot } from './folders';
 import { copyFile, docs, DOC_MIME, exportFile, PDF_MIME, removeFile, saveFile, XLSX_MIME } from './google';
 import { refused } from './refusal';
 import { templateFile, templateText } from './templates';
+import { fillSheetCopy } from './sheet-template';
 
 type Blob = GoogleAppsScript.Base.Blob;
 
@@ -134,7 +135,8 @@ export function makeFor(order: OrderEvent, kind: DocumentTemplateKind, office: O
   const client = documentClient(event, office);
   const values = valuesFor(event, client, office);
   const template = templateFile(kind, office);
-  const fill = documentFill(templateText(template), values);
+  const content = templateText(template);
+  const fill = documentFill(content.text, values);
   const words = documentWord(kind, office);
   if (fill.unknown.length)
     throw refused(
@@ -154,7 +156,8 @@ export function makeFor(order: OrderEvent, kind: DocumentTemplateKind, office: O
   let xlsx: string | undefined;
   let blob: Blob;
   try {
-    fillCopy(copy, template.mimeType, fill.replacements);
+    if (content.cells) fillSheetCopy(copy, content.cells, fill.replacements);
+    else fillDoc(copy, fill.replacements);
     blob = exported(copy, PDF_MIME, `${name}.pdf`, kind, office);
     pdf = saveFile(blob, `${name}.pdf`, PDF_MIME, folder);
     if (template.mimeType !== DOC_MIME)
@@ -167,24 +170,13 @@ export function makeFor(order: OrderEvent, kind: DocumentTemplateKind, office: O
   return { pdf, url, ...(xlsx ? { xlsx } : {}), name, folder, template: template.id, blob, after };
 }
 
-/** Every placeholder replaced in one request: Docs replaceAllText, or Sheets findReplace over all the sheets. */
-function fillCopy(id: string, mimeType: string, replacements: Array<{ find: string; replace: string }>): void {
+/** Every placeholder replaced in one request: Docs replaceAllText, one per placeholder. */
+function fillDoc(id: string, replacements: Array<{ find: string; replace: string }>): void {
   if (!replacements.length) return;
-  if (mimeType === DOC_MIME) {
-    docs().batchUpdate(
-      {
-        requests: replacements.map((r) => ({
-          replaceAllText: { containsText: { text: r.find, matchCase: true }, replaceText: r.replace },
-        })),
-      },
-      id,
-    );
-    return;
-  }
-  Sheets!.Spreadsheets!.batchUpdate(
+  docs().batchUpdate(
     {
       requests: replacements.map((r) => ({
-        findReplace: { find: r.find, replacement: r.replace, allSheets: true, matchCase: true },
+        replaceAllText: { containsText: { text: r.find, matchCase: true }, replaceText: r.replace },
       })),
     },
     id,

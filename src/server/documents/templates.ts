@@ -13,6 +13,7 @@ import { writeSettings } from '../sheets/settings';
 import { addonProperties, setAddonProperty } from '../sheets/crm-spreadsheet';
 import { DOC_MIME, docs, documentText, fileMeta, SHEET_MIME, statusOf } from './google';
 import { refused } from './refusal';
+import { readSheetCells, SheetCells, sheetText } from './sheet-template';
 
 export const TEMPLATE_SETTING: Record<DocumentTemplateKind, SettingKey> = {
   offer: 'offerTemplate',
@@ -99,16 +100,9 @@ function showInSettings(setting: SettingKey, id: string, office: OfficeContext):
   }
 }
 
-/** The template's text, where its placeholders are: a Doc's paragraphs, or a Sheet's cells. */
-export function templateText(file: TemplateFile): string {
-  if (file.mimeType === DOC_MIME) return documentText(docs().get(file.id));
-  const sheets = Sheets!.Spreadsheets!.get(file.id, {
-    includeGridData: true,
-    fields: 'sheets(data(rowData(values(formattedValue))))',
-  });
-  const out: string[] = [];
-  for (const sheet of sheets.sheets ?? [])
-    for (const data of sheet.data ?? [])
-      for (const row of data.rowData ?? []) for (const cell of row.values ?? []) out.push(cell.formattedValue ?? '');
-  return out.join('\n');
+/** The template's text, where its placeholders are: a Doc's paragraphs, or a Sheet's cells (kept for the fill). */
+export function templateText(file: TemplateFile): { text: string; cells?: SheetCells } {
+  if (file.mimeType === DOC_MIME) return { text: documentText(docs().get(file.id)) };
+  const cells = readSheetCells(file.id);
+  return { text: sheetText(cells), cells };
 }
