@@ -47,6 +47,7 @@ const WIDE_READ = [...WIDE_WRITE, `${AUTH}documents.readonly`, `${AUTH}drive.rea
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Characters insertText strips (documented: U+0000–U+0008, U+000C–U+001F, and the BMP Private Use Area). */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what Google strips
 const STRIPPED = /[\u0000-\u0008\u000C-\u001F\uE000-\uF8FF]/g;
 
 /** A revision id shaped like Google's opaque ones, stable for a document's revision. */
