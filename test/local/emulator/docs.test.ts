@@ -2,6 +2,9 @@
 // download endpoints over UrlFetchApp with ScriptApp.getOAuthToken(), and MailApp attachments: what product code
 // (documents from templates, mailings from a Doc) relies on, with Google's refusals.
 
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { GoogleJsonResponseException, UiHost, Workspace } from 'workspace-emulator';
 import { pdfText } from '../../support/pdf-text';
@@ -179,6 +182,54 @@ describe('Docs.Documents: create, get, batchUpdate', () => {
     const noScope = googleError(() => bare.run(() => bare.Docs.Documents!.create({ title: 'x' })));
     expect(noScope.details.code).toBe(403);
     expect(noScope.message).toMatch(/insufficient authentication scopes/);
+  });
+});
+
+describe('Docs quotas and persistence', () => {
+  it('refuses the 61st write of a minute with Google’s 429, and takes writes again the next minute', () => {
+    const { ws, Docs, run } = setup();
+    const id = run(() => Docs.Documents!.create({ title: 'q' })).documentId!;
+    const insert = { requests: [{ insertText: { endOfSegmentLocation: {}, text: 'x' } }] };
+    ws.clock.advance(60_000 - (ws.clock.now() % 60_000));
+    for (let i = 0; i < 60; i++) Docs.Documents!.batchUpdate(insert, id);
+    const e = googleError(() => Docs.Documents!.batchUpdate(insert, id));
+    expect(e.details.code).toBe(429);
+    expect(e.message).toMatch(/'Write requests per minute per user' of service 'docs.googleapis.com'/);
+    expect(ws.drive.docText(id)).toBe('x'.repeat(60));
+    // Reads have their own, larger quota.
+    expect(bodyText(Docs.Documents!.get(id))).toBe(`${'x'.repeat(60)}\n`);
+    ws.clock.advance(60_000);
+    Docs.Documents!.batchUpdate(insert, id);
+    expect(ws.drive.docText(id)).toBe('x'.repeat(61));
+  });
+
+  it('a Doc survives the state folder: another process reads and edits what this one wrote', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-'));
+    const open = () => {
+      const ws = Workspace.open(dir, { clockStart: '2026-03-02T03:00:00Z' });
+      const g = ws.globals({ project: 'crm', htmlFiles: {}, ui: new UiHost(), advancedServices: SERVICES }) as G;
+      return { ws, Docs: g.Docs };
+    };
+    const a = open();
+    const id = a.ws.transaction(() => {
+      const doc = a.Docs.Documents!.create({ title: 'Шаблон' });
+      a.Docs.Documents!.batchUpdate(
+        { requests: [{ insertText: { location: { index: 1 }, text: 'Привет, {{name}}' } }] },
+        doc.documentId!,
+      );
+      return doc.documentId!;
+    });
+    a.ws.close();
+    const b = open();
+    b.ws.transaction(() =>
+      b.Docs.Documents!.batchUpdate(
+        { requests: [{ replaceAllText: { containsText: { text: '{{name}}' }, replaceText: 'Анна' } }] },
+        id,
+      ),
+    );
+    expect(b.ws.transaction(() => b.ws.drive.docText(id))).toBe('Привет, Анна');
+    b.ws.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -15,6 +15,9 @@
 // only). Any other kind, a header/footer segment, a tab, a text style: refused as not emulated, never ignored.
 // Replies: one per request, `{}` for the kinds that give none; replaceAllText's occurrencesChanged is left out when 0,
 // as proto3 JSON leaves out a zero (UNVERIFIED for this field, the rule is Google's for every int32).
+//
+// Quotas (https://developers.google.com/docs/api/limits): 300 reads and 60 writes a minute per user per project, 429
+// past them (the Sheets-style sentence naming docs.googleapis.com; UNVERIFIED wording).
 
 import { ServiceContext, apiMethodName } from '../context';
 import { signatureMismatch } from '../script/emulated';
@@ -34,6 +37,14 @@ import {
   setParagraphStyle,
 } from './model';
 import { docsError, DOCS_SAY } from './wording';
+import { usePerMinute } from '../sheets/quota';
+
+/**
+ * "Read requests: per minute per user per project 300; Write requests: … 60" (https://developers.google.com/docs/api/limits);
+ * past them Google answers 429. create and batchUpdate are writes, get a read. The per-project figures (3000/600)
+ * cannot bite first for the one account a project runs as.
+ */
+export const DOCS_PER_MINUTE = { read: 300, write: 60 };
 
 type Document = GoogleAppsScript.Docs.Schema.Document;
 type BatchUpdateRequest = GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest;
@@ -103,7 +114,16 @@ class DocsCore {
 
   call<T>(method: string, sent: unknown[], fn: (api: string) => T): T {
     const service = `Docs.Documents.${method}`;
-    return this.ctx.call(service, () => fn(apiMethodName(service)), { sent, received: (r) => jsonBytes(r) });
+    const kind = method === 'get' ? 'read' : 'write';
+    return this.ctx.call(
+      service,
+      () => {
+        const api = apiMethodName(service);
+        usePerMinute(this.ctx, api, kind, this.project, { service: 'docs', limit: DOCS_PER_MINUTE[kind] });
+        return fn(api);
+      },
+      { sent, received: (r) => jsonBytes(r) },
+    );
   }
 
   /** The Doc `id` names, if the run may reach it (see the file comment). */
