@@ -233,6 +233,23 @@ describe('Docs quotas and persistence', () => {
   });
 });
 
+describe('files the person picked (Google Picker) for the project', () => {
+  it('drive.file reaches a Doc and a Sheet the person made once they are picked for this project, not for another', () => {
+    const { ws, Docs, Drive, run, fetchExport } = setup();
+    const doc = ws.drive.userCreateDoc('Наш шаблон счёта', 'Счёт для {{client.name}}');
+    const sheetId = ws.spreadsheets.create('Наш счёт', { timeZone: 'Europe/Moscow', locale: 'ru' });
+    ws.drive.userAddSpreadsheet(sheetId, 'Наш счёт');
+    expect(googleError(() => run(() => Drive.Files!.copy({}, sheetId))).details.code).toBe(404);
+    ws.drive.userPick(doc.id, 'other-project');
+    expect(googleError(() => run(() => Docs.Documents!.get(doc.id))).details.code).toBe(403);
+    ws.drive.userPick(doc.id, 'crm');
+    ws.drive.userPick(sheetId, 'crm');
+    expect(bodyText(run(() => Docs.Documents!.get(doc.id)))).toBe('Счёт для {{client.name}}\n');
+    expect(run(() => fetchExport(doc.id, 'text/plain')).getContentText()).toBe('Счёт для {{client.name}}\n');
+    expect(run(() => Drive.Files!.copy({ name: 'Счёт 1' }, sheetId)).mimeType).toBe(SHEET);
+  });
+});
+
 describe('Drive files.copy', () => {
   it('copies a Doc into a folder: the copy is the project’s, its own body, edits apart from the original', () => {
     const { Docs, Drive, ws, run } = setup();

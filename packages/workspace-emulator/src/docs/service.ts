@@ -6,7 +6,7 @@
 //
 // Scopes (auth/member-scopes.ts): create and batchUpdate need documents, drive or drive.file; get also
 // documents.readonly or drive.readonly. Holding only drive.file, a run reaches the Docs its own project created (or
-// copied): another Doc answers 403 "The caller does not have permission" (UNVERIFIED that drive.file's refusal is
+// copied, or the person picked for it: ws.drive.userPick): another Doc answers 403 "The caller does not have permission" (UNVERIFIED that drive.file's refusal is
 // this 403 rather than a 404). An id that names nothing: 404 "Requested entity was not found.".
 //
 // batchUpdate (https://developers.google.com/docs/api/reference/rest/v1/documents/batchUpdate): requests apply in
@@ -22,7 +22,7 @@
 import { ServiceContext, apiMethodName } from '../context';
 import { signatureMismatch } from '../script/emulated';
 import { jsonBytes } from '../wire-size';
-import { DOC_MIME, DriveFileRecord, DriveStore } from '../drive/store';
+import { DOC_MIME, DriveFileRecord, DriveStore, reachableBy } from '../drive/store';
 import {
   bodyEnd,
   copyDoc,
@@ -132,7 +132,7 @@ class DocsCore {
     if (!f) throw docsError(api, 404, DOCS_SAY.notFound);
     const grants = this.ctx.execution?.grants;
     const wide = !grants || (write ? WIDE_WRITE : WIDE_READ).some((s) => grants.includes(s));
-    if (!wide && f.createdBy !== this.project) throw docsError(api, 403, DOCS_SAY.noPermission);
+    if (!wide && !reachableBy(f, this.project)) throw docsError(api, 403, DOCS_SAY.noPermission);
     if (f.mimeType !== DOC_MIME || !f.doc) throw docsError(api, 400, DOCS_SAY.notADocument);
     return f as DriveFileRecord & { doc: DocRecord };
   }
