@@ -309,7 +309,7 @@ describe('Drive export over UrlFetchApp with ScriptApp.getOAuthToken()', () => {
     );
     const res = run(() => fetchExport(id, 'application/pdf'));
     expect(res.getResponseCode()).toBe(200);
-    expect(res.getHeaders()['Content-Type']).toBe('application/pdf');
+    expect((res.getHeaders() as Record<string, string>)['Content-Type']).toBe('application/pdf');
     const bytes = new Uint8Array(res.getContent().map((b) => b & 0xff));
     expect(Buffer.from(bytes.slice(0, 5)).toString()).toBe('%PDF-');
     const text = pdfText(bytes);
