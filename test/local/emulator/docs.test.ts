@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as XLSX from '@e965/xlsx';
-import { GoogleJsonResponseException, UiHost, Workspace } from 'workspace-emulator';
+import { GoogleJsonResponseException, loadProject, UiHost, Workspace } from 'workspace-emulator';
 import { pdfText } from '../../support/pdf-text';
 
 const AUTH = 'https://www.googleapis.com/auth/';
@@ -410,5 +410,50 @@ describe('MailApp attachments', () => {
       'Limit Exceeded: Email Total Attachments Size.',
     );
     expect(ws.gmail.sent()).toHaveLength(1);
+  });
+});
+
+describe('in a loaded project (the bundle’s V8 context)', () => {
+  const CODE = `
+    function invoice(name) {
+      var id = Docs.Documents.create({ title: 'Invoice template' }).documentId;
+      Docs.Documents.batchUpdate({ requests: [{ insertText: { location: { index: 1 }, text: 'Счёт для {{name}}' } }] }, id);
+      var copy = Drive.Files.copy({ name: 'Invoice 1' }, id, { fields: 'id' });
+      var r = Docs.Documents.batchUpdate({ requests: [{ replaceAllText: { containsText: { text: '{{name}}', matchCase: true }, replaceText: name } }] }, copy.id);
+      var url = 'https://www.googleapis.com/drive/v3/files/' + copy.id + '/export?mimeType=application/pdf';
+      var pdf = UrlFetchApp.fetch(url, { headers: { Authorization: 'Bearer ' + ScriptApp.getOAuthToken() } }).getBlob().setName('Invoice 1.pdf');
+      var saved = Drive.Files.create({ name: 'Invoice 1.pdf', mimeType: 'application/pdf' }, pdf, { fields: 'id,size' });
+      Drive.Files.remove(copy.id);
+      MailApp.sendEmail({ to: 'client@example.com', subject: 'Счёт', body: 'Во вложении.', attachments: [pdf] });
+      return [r.replies[0].replaceAllText.occurrencesChanged, saved.size > 1000];
+    }`;
+
+  it('fills a copy, exports it, saves and mails the PDF: the script sees Google’s shapes', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-project-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'Code.js'), CODE);
+      fs.writeFileSync(
+        path.join(dir, 'appsscript.json'),
+        JSON.stringify({
+          timeZone: 'Europe/Moscow',
+          runtimeVersion: 'V8',
+          dependencies: { enabledAdvancedServices: SERVICES },
+          oauthScopes: SCOPES,
+        }),
+      );
+      const ws = Workspace.inMemory({ clockStart: '2026-03-02T03:00:00Z' });
+      const p = loadProject(ws, dir, { project: 'sheet' });
+      const run = p.invoke('invoice', ['Иванов Иван']);
+      expect(run.error).toBeUndefined();
+      expect(run.result).toEqual([1, true]);
+      expect(ws.drive.files({ mimeType: DOC }).map((f) => f.name)).toEqual(['Invoice template']);
+      const [saved] = ws.drive.files({ mimeType: 'application/pdf' });
+      expect(pdfText(ws.drive.content(saved.id))).toContain('Счёт для Иванов Иван');
+      expect(pdfText(Buffer.from(ws.gmail.sent()[0].attachments![0].content, 'base64'))).toContain('Иванов Иван');
+      // What the run cost: create, 2 batchUpdates, copy, one fetch, create, remove, sendEmail.
+      expect(run.report.serviceCalls).toBe(8);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
