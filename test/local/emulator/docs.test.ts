@@ -203,6 +203,24 @@ describe('Docs quotas and persistence', () => {
     expect(ws.drive.docText(id)).toBe('x'.repeat(61));
   });
 
+  it('counts each call with its bytes; an injected quota fault is the Docs API’s 429 and writes nothing', () => {
+    const { ws, Docs, run } = setup();
+    const id = run(() => Docs.Documents!.create({ title: 'f' })).documentId!;
+    ws.faults.add({ service: 'Docs.Documents.batchUpdate', kind: 'quota', nth: [1] });
+    const e = googleError(() =>
+      run(() => Docs.Documents!.batchUpdate({ requests: [{ insertText: { location: { index: 1 }, text: 'a' } }] }, id)),
+    );
+    expect(e.details.code).toBe(429);
+    expect(e.message).toMatch(/docs\.googleapis\.com/);
+    expect(ws.drive.docText(id)).toBe('');
+    const calls = ws.calls.all().filter((c) => c.service.startsWith('Docs.'));
+    expect(calls.map((c) => [c.service, !!c.failed])).toEqual([
+      ['Docs.Documents.create', false],
+      ['Docs.Documents.batchUpdate', true],
+    ]);
+    expect(calls[0].bytes).toBeGreaterThan(100);
+  });
+
   it('a Doc survives the state folder: another process reads and edits what this one wrote', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-'));
     const open = () => {
