@@ -302,6 +302,49 @@ describe('Drive files.copy', () => {
     expect(copy.id).not.toBe(made.id);
   });
 
+  it('a Sheets copy is filled with one findReplace batch (replies count what changed) and exports as xlsx', () => {
+    const { Drive, ws, run, fetchExport } = setup();
+    const g = ws.globals({
+      project: 'crm',
+      htmlFiles: {},
+      ui: new UiHost(),
+      advancedServices: [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }],
+      oauthScopes: SCOPES,
+    }) as { Sheets: GoogleAppsScript.Sheets };
+    const made = run(() => Drive.Files!.create({ name: 'Invoice template', mimeType: SHEET }));
+    const sheet = ws.spreadsheets.get(made.id!).sheets[0].name;
+    ws.spreadsheets.editByUser(made.id!, sheet, 1, 1, 'Счёт для {{client.name}}');
+    ws.spreadsheets.editByUser(made.id!, sheet, 2, 1, 'Сумма: {{order.amount}}');
+    ws.spreadsheets.editByUser(made.id!, sheet, 3, 1, '{{CLIENT.NAME}}');
+    const copy = run(() => Drive.Files!.copy({ name: 'Invoice 1' }, made.id!));
+    const res = run(() =>
+      g.Sheets.Spreadsheets!.batchUpdate(
+        {
+          requests: [
+            { findReplace: { find: '{{client.name}}', replacement: 'Иванов Иван', allSheets: true, matchCase: true } },
+            { findReplace: { find: '{{order.amount}}', replacement: '15 000,00', allSheets: true } },
+            { findReplace: { find: '{{nothing}}', replacement: 'x', allSheets: true } },
+          ],
+        },
+        copy.id!,
+      ),
+    );
+    expect(res.replies).toEqual([
+      { findReplace: { valuesChanged: 1, occurrencesChanged: 1, rowsChanged: 1, sheetsChanged: 1 } },
+      { findReplace: { valuesChanged: 1, occurrencesChanged: 1, rowsChanged: 1, sheetsChanged: 1 } },
+      { findReplace: {} },
+    ]);
+    expect(ws.spreadsheets.values(copy.id!, sheet)).toEqual([
+      ['Счёт для Иванов Иван'],
+      ['Сумма: 15 000,00'],
+      ['{{CLIENT.NAME}}'],
+    ]);
+    expect(ws.spreadsheets.values(made.id!, sheet)[0]).toEqual(['Счёт для {{client.name}}']);
+    const x = run(() => fetchExport(copy.id!, XLSX_TYPE));
+    const book = XLSX.read(Buffer.from(x.getContent().map((b) => b & 0xff)), { type: 'buffer' });
+    expect(book.Sheets[book.SheetNames[0]].A1.v).toBe('Счёт для Иванов Иван');
+  });
+
   it('refuses a file the person made (drive.file) with Drive’s 404', () => {
     const { Drive, ws, run } = setup();
     const theirs = ws.drive.userCreateDoc('Their doc', 'x');
