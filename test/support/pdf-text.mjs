@@ -1,5 +1,7 @@
 // Prints the text of the PDF read from stdin, page by page (pages separated by a form feed), lines by their y.
 // pdfjs-dist is ESM only and jest runs CommonJS, so tests call this in a child `node` (pdf-text.ts).
+import { Buffer } from 'node:buffer';
+import process from 'node:process';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const chunks = [];

@@ -38,8 +38,9 @@ export function apiMethodName(service: string): string {
 
 /** What a REST advanced service's quota fault says: Google names its own service and metric in the sentence. */
 function quotaSentence(service: string): string | undefined {
-  if (!service.startsWith('Sheets.')) return undefined;
-  return sheetsQuotaSentence(/\.(get|batchGet)$/.test(service) ? 'Read requests' : 'Write requests');
+  const api = service.startsWith('Sheets.') ? 'sheets' : service.startsWith('Docs.') ? 'docs' : undefined;
+  if (!api) return undefined;
+  return sheetsQuotaSentence(/\.(get|batchGet)$/.test(service) ? 'Read requests' : 'Write requests', api);
 }
 
 function faultError(service: string, kind: ActiveFault['kind']): Error {

@@ -43,8 +43,8 @@ export class ExecutionKilled extends Error {
  * The Sheets API's 429 for its per-minute quota (`Read requests` / `Write requests`), the sentence quoted in many public
  * reports; the consumer's project number is made up (UNVERIFIED how Apps Script's default project appears there).
  */
-export const sheetsQuotaSentence = (metric: 'Read requests' | 'Write requests'): string =>
-  `Quota exceeded for quota metric '${metric}' and limit '${metric} per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:000000000000'.`;
+export const sheetsQuotaSentence = (metric: 'Read requests' | 'Write requests', api = 'sheets'): string =>
+  `Quota exceeded for quota metric '${metric}' and limit '${metric} per minute per user' of service '${api}.googleapis.com' for consumer 'project_number:000000000000'.`;
 
 export const HTTP = {
   badRequest: (api: string, message: string) =>

@@ -106,8 +106,15 @@ describe('the built bundle', () => {
     const office = testOffice();
     for (const project of [office.sheet, office.gmail]) {
       expect(project.manifest.runtimeVersion).toBe('V8');
-      // The sheet project's nightly backup writes to Drive with drive.file only (server/backup); the add-on does not.
-      const drive = project === office.sheet ? [{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }] : [];
+      // The sheet project's nightly backup writes to Drive, and its documents fill Google Docs, with drive.file only
+      // (server/backup, server/documents); the add-on does neither.
+      const drive =
+        project === office.sheet
+          ? [
+              { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+              { userSymbol: 'Docs', serviceId: 'docs', version: 'v1' },
+            ]
+          : [];
       expect(project.manifest.dependencies?.enabledAdvancedServices).toEqual([
         { userSymbol: 'People', serviceId: 'peopleapi', version: 'v1' },
         { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },

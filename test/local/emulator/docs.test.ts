@@ -2,8 +2,11 @@
 // download endpoints over UrlFetchApp with ScriptApp.getOAuthToken(), and MailApp attachments: what product code
 // (documents from templates, mailings from a Doc) relies on, with Google's refusals.
 
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as XLSX from '@e965/xlsx';
-import { GoogleJsonResponseException, UiHost, Workspace } from 'workspace-emulator';
+import { GoogleJsonResponseException, loadProject, UiHost, Workspace } from 'workspace-emulator';
 import { pdfText } from '../../support/pdf-text';
 
 const AUTH = 'https://www.googleapis.com/auth/';
@@ -182,6 +185,89 @@ describe('Docs.Documents: create, get, batchUpdate', () => {
   });
 });
 
+describe('Docs quotas and persistence', () => {
+  it('refuses the 61st write of a minute with Google’s 429, and takes writes again the next minute', () => {
+    const { ws, Docs, run } = setup();
+    const id = run(() => Docs.Documents!.create({ title: 'q' })).documentId!;
+    const insert = { requests: [{ insertText: { endOfSegmentLocation: {}, text: 'x' } }] };
+    ws.clock.advance(60_000 - (ws.clock.now() % 60_000));
+    for (let i = 0; i < 60; i++) Docs.Documents!.batchUpdate(insert, id);
+    const e = googleError(() => Docs.Documents!.batchUpdate(insert, id));
+    expect(e.details.code).toBe(429);
+    expect(e.message).toMatch(/'Write requests per minute per user' of service 'docs.googleapis.com'/);
+    expect(ws.drive.docText(id)).toBe('x'.repeat(60));
+    // Reads have their own, larger quota.
+    expect(bodyText(Docs.Documents!.get(id))).toBe(`${'x'.repeat(60)}\n`);
+    ws.clock.advance(60_000);
+    Docs.Documents!.batchUpdate(insert, id);
+    expect(ws.drive.docText(id)).toBe('x'.repeat(61));
+  });
+
+  it('counts each call with its bytes; an injected quota fault is the Docs API’s 429 and writes nothing', () => {
+    const { ws, Docs, run } = setup();
+    const id = run(() => Docs.Documents!.create({ title: 'f' })).documentId!;
+    ws.faults.add({ service: 'Docs.Documents.batchUpdate', kind: 'quota', nth: [1] });
+    const e = googleError(() =>
+      run(() => Docs.Documents!.batchUpdate({ requests: [{ insertText: { location: { index: 1 }, text: 'a' } }] }, id)),
+    );
+    expect(e.details.code).toBe(429);
+    expect(e.message).toMatch(/docs\.googleapis\.com/);
+    expect(ws.drive.docText(id)).toBe('');
+    const calls = ws.calls.all().filter((c) => c.service.startsWith('Docs.'));
+    expect(calls.map((c) => [c.service, !!c.failed])).toEqual([
+      ['Docs.Documents.create', false],
+      ['Docs.Documents.batchUpdate', true],
+    ]);
+    expect(calls[0].bytes).toBeGreaterThan(100);
+  });
+
+  it('a Doc survives the state folder: another process reads and edits what this one wrote', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-'));
+    const open = () => {
+      const ws = Workspace.open(dir, { clockStart: '2026-03-02T03:00:00Z' });
+      const g = ws.globals({ project: 'crm', htmlFiles: {}, ui: new UiHost(), advancedServices: SERVICES }) as G;
+      return { ws, Docs: g.Docs };
+    };
+    const a = open();
+    const id = a.ws.transaction(() => {
+      const doc = a.Docs.Documents!.create({ title: 'Шаблон' });
+      a.Docs.Documents!.batchUpdate(
+        { requests: [{ insertText: { location: { index: 1 }, text: 'Привет, {{name}}' } }] },
+        doc.documentId!,
+      );
+      return doc.documentId!;
+    });
+    a.ws.close();
+    const b = open();
+    b.ws.transaction(() =>
+      b.Docs.Documents!.batchUpdate(
+        { requests: [{ replaceAllText: { containsText: { text: '{{name}}' }, replaceText: 'Анна' } }] },
+        id,
+      ),
+    );
+    expect(b.ws.transaction(() => b.ws.drive.docText(id))).toBe('Привет, Анна');
+    b.ws.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('files the person picked (Google Picker) for the project', () => {
+  it('drive.file reaches a Doc and a Sheet the person made once they are picked for this project, not for another', () => {
+    const { ws, Docs, Drive, run, fetchExport } = setup();
+    const doc = ws.drive.userCreateDoc('Наш шаблон счёта', 'Счёт для {{client.name}}');
+    const sheetId = ws.spreadsheets.create('Наш счёт', { timeZone: 'Europe/Moscow', locale: 'ru' });
+    ws.drive.userAddSpreadsheet(sheetId, 'Наш счёт');
+    expect(googleError(() => run(() => Drive.Files!.copy({}, sheetId))).details.code).toBe(404);
+    ws.drive.userPick(doc.id, 'other-project');
+    expect(googleError(() => run(() => Docs.Documents!.get(doc.id))).details.code).toBe(403);
+    ws.drive.userPick(doc.id, 'crm');
+    ws.drive.userPick(sheetId, 'crm');
+    expect(bodyText(run(() => Docs.Documents!.get(doc.id)))).toBe('Счёт для {{client.name}}\n');
+    expect(run(() => fetchExport(doc.id, 'text/plain')).getContentText()).toBe('Счёт для {{client.name}}\n');
+    expect(run(() => Drive.Files!.copy({ name: 'Счёт 1' }, sheetId)).mimeType).toBe(SHEET);
+  });
+});
+
 describe('Drive files.copy', () => {
   it('copies a Doc into a folder: the copy is the project’s, its own body, edits apart from the original', () => {
     const { Docs, Drive, ws, run } = setup();
@@ -216,6 +302,49 @@ describe('Drive files.copy', () => {
     expect(copy.id).not.toBe(made.id);
   });
 
+  it('a Sheets copy is filled with one findReplace batch (replies count what changed) and exports as xlsx', () => {
+    const { Drive, ws, run, fetchExport } = setup();
+    const g = ws.globals({
+      project: 'crm',
+      htmlFiles: {},
+      ui: new UiHost(),
+      advancedServices: [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }],
+      oauthScopes: SCOPES,
+    }) as { Sheets: GoogleAppsScript.Sheets };
+    const made = run(() => Drive.Files!.create({ name: 'Invoice template', mimeType: SHEET }));
+    const sheet = ws.spreadsheets.get(made.id!).sheets[0].name;
+    ws.spreadsheets.editByUser(made.id!, sheet, 1, 1, 'Счёт для {{client.name}}');
+    ws.spreadsheets.editByUser(made.id!, sheet, 2, 1, 'Сумма: {{order.amount}}');
+    ws.spreadsheets.editByUser(made.id!, sheet, 3, 1, '{{CLIENT.NAME}}');
+    const copy = run(() => Drive.Files!.copy({ name: 'Invoice 1' }, made.id!));
+    const res = run(() =>
+      g.Sheets.Spreadsheets!.batchUpdate(
+        {
+          requests: [
+            { findReplace: { find: '{{client.name}}', replacement: 'Иванов Иван', allSheets: true, matchCase: true } },
+            { findReplace: { find: '{{order.amount}}', replacement: '15 000,00', allSheets: true } },
+            { findReplace: { find: '{{nothing}}', replacement: 'x', allSheets: true } },
+          ],
+        },
+        copy.id!,
+      ),
+    );
+    expect(res.replies).toEqual([
+      { findReplace: { valuesChanged: 1, occurrencesChanged: 1, rowsChanged: 1, sheetsChanged: 1 } },
+      { findReplace: { valuesChanged: 1, occurrencesChanged: 1, rowsChanged: 1, sheetsChanged: 1 } },
+      { findReplace: {} },
+    ]);
+    expect(ws.spreadsheets.values(copy.id!, sheet)).toEqual([
+      ['Счёт для Иванов Иван'],
+      ['Сумма: 15 000,00'],
+      ['{{CLIENT.NAME}}'],
+    ]);
+    expect(ws.spreadsheets.values(made.id!, sheet)[0]).toEqual(['Счёт для {{client.name}}']);
+    const x = run(() => fetchExport(copy.id!, XLSX_TYPE));
+    const book = XLSX.read(Buffer.from(x.getContent().map((b) => b & 0xff)), { type: 'buffer' });
+    expect(book.Sheets[book.SheetNames[0]].A1.v).toBe('Счёт для Иванов Иван');
+  });
+
   it('refuses a file the person made (drive.file) with Drive’s 404', () => {
     const { Drive, ws, run } = setup();
     const theirs = ws.drive.userCreateDoc('Their doc', 'x');
@@ -241,7 +370,7 @@ describe('Drive export over UrlFetchApp with ScriptApp.getOAuthToken()', () => {
     );
     const res = run(() => fetchExport(id, 'application/pdf'));
     expect(res.getResponseCode()).toBe(200);
-    expect(res.getHeaders()['Content-Type']).toBe('application/pdf');
+    expect((res.getHeaders() as Record<string, string>)['Content-Type']).toBe('application/pdf');
     const bytes = new Uint8Array(res.getContent().map((b) => b & 0xff));
     expect(Buffer.from(bytes.slice(0, 5)).toString()).toBe('%PDF-');
     const text = pdfText(bytes);
@@ -342,5 +471,50 @@ describe('MailApp attachments', () => {
       'Limit Exceeded: Email Total Attachments Size.',
     );
     expect(ws.gmail.sent()).toHaveLength(1);
+  });
+});
+
+describe('in a loaded project (the bundle’s V8 context)', () => {
+  const CODE = `
+    function invoice(name) {
+      var id = Docs.Documents.create({ title: 'Invoice template' }).documentId;
+      Docs.Documents.batchUpdate({ requests: [{ insertText: { location: { index: 1 }, text: 'Счёт для {{name}}' } }] }, id);
+      var copy = Drive.Files.copy({ name: 'Invoice 1' }, id, { fields: 'id' });
+      var r = Docs.Documents.batchUpdate({ requests: [{ replaceAllText: { containsText: { text: '{{name}}', matchCase: true }, replaceText: name } }] }, copy.id);
+      var url = 'https://www.googleapis.com/drive/v3/files/' + copy.id + '/export?mimeType=application/pdf';
+      var pdf = UrlFetchApp.fetch(url, { headers: { Authorization: 'Bearer ' + ScriptApp.getOAuthToken() } }).getBlob().setName('Invoice 1.pdf');
+      var saved = Drive.Files.create({ name: 'Invoice 1.pdf', mimeType: 'application/pdf' }, pdf, { fields: 'id,size' });
+      Drive.Files.remove(copy.id);
+      MailApp.sendEmail({ to: 'client@example.com', subject: 'Счёт', body: 'Во вложении.', attachments: [pdf] });
+      return [r.replies[0].replaceAllText.occurrencesChanged, saved.size > 1000];
+    }`;
+
+  it('fills a copy, exports it, saves and mails the PDF: the script sees Google’s shapes', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-project-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'Code.js'), CODE);
+      fs.writeFileSync(
+        path.join(dir, 'appsscript.json'),
+        JSON.stringify({
+          timeZone: 'Europe/Moscow',
+          runtimeVersion: 'V8',
+          dependencies: { enabledAdvancedServices: SERVICES },
+          oauthScopes: SCOPES,
+        }),
+      );
+      const ws = Workspace.inMemory({ clockStart: '2026-03-02T03:00:00Z' });
+      const p = loadProject(ws, dir, { project: 'sheet' });
+      const run = p.invoke('invoice', ['Иванов Иван']);
+      expect(run.error).toBeUndefined();
+      expect(run.result).toEqual([1, true]);
+      expect(ws.drive.files({ mimeType: DOC }).map((f) => f.name)).toEqual(['Invoice template']);
+      const [saved] = ws.drive.files({ mimeType: 'application/pdf' });
+      expect(pdfText(ws.drive.content(saved.id))).toContain('Счёт для Иванов Иван');
+      expect(pdfText(Buffer.from(ws.gmail.sent()[0].attachments![0].content, 'base64'))).toContain('Иванов Иван');
+      // What the run cost: create, 2 batchUpdates, copy, one fetch, create, remove, sendEmail.
+      expect(run.report.serviceCalls).toBe(8);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

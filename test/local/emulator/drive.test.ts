@@ -158,7 +158,7 @@ describe('Drive.Files: create, get, list', () => {
       400,
     );
     expect(
-      googleError(() => Drive.Files!.create({ name: 's', mimeType: 'application/vnd.google-apps.spreadsheet' }))
+      googleError(() => Drive.Files!.create({ name: 's', mimeType: 'application/vnd.google-apps.presentation' }))
         .message,
     ).toMatch(/not emulated/);
     expect(ws.drive.files()).toEqual([]);

@@ -6,7 +6,7 @@
 //
 // Scopes (auth/member-scopes.ts): create and batchUpdate need documents, drive or drive.file; get also
 // documents.readonly or drive.readonly. Holding only drive.file, a run reaches the Docs its own project created (or
-// copied): another Doc answers 403 "The caller does not have permission" (UNVERIFIED that drive.file's refusal is
+// copied, or the person picked for it: ws.drive.userPick): another Doc answers 403 "The caller does not have permission" (UNVERIFIED that drive.file's refusal is
 // this 403 rather than a 404). An id that names nothing: 404 "Requested entity was not found.".
 //
 // batchUpdate (https://developers.google.com/docs/api/reference/rest/v1/documents/batchUpdate): requests apply in
@@ -15,11 +15,14 @@
 // only). Any other kind, a header/footer segment, a tab, a text style: refused as not emulated, never ignored.
 // Replies: one per request, `{}` for the kinds that give none; replaceAllText's occurrencesChanged is left out when 0,
 // as proto3 JSON leaves out a zero (UNVERIFIED for this field, the rule is Google's for every int32).
+//
+// Quotas (https://developers.google.com/docs/api/limits): 300 reads and 60 writes a minute per user per project, 429
+// past them (the Sheets-style sentence naming docs.googleapis.com; UNVERIFIED wording).
 
 import { ServiceContext, apiMethodName } from '../context';
 import { signatureMismatch } from '../script/emulated';
 import { jsonBytes } from '../wire-size';
-import { DOC_MIME, DriveFileRecord, DriveStore } from '../drive/store';
+import { DOC_MIME, DriveFileRecord, DriveStore, reachableBy } from '../drive/store';
 import {
   bodyEnd,
   copyDoc,
@@ -34,6 +37,14 @@ import {
   setParagraphStyle,
 } from './model';
 import { docsError, DOCS_SAY } from './wording';
+import { usePerMinute } from '../sheets/quota';
+
+/**
+ * "Read requests: per minute per user per project 300; Write requests: … 60" (https://developers.google.com/docs/api/limits);
+ * past them Google answers 429. create and batchUpdate are writes, get a read. The per-project figures (3000/600)
+ * cannot bite first for the one account a project runs as.
+ */
+export const DOCS_PER_MINUTE = { read: 300, write: 60 };
 
 type Document = GoogleAppsScript.Docs.Schema.Document;
 type BatchUpdateRequest = GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest;
@@ -47,6 +58,7 @@ const WIDE_READ = [...WIDE_WRITE, `${AUTH}documents.readonly`, `${AUTH}drive.rea
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Characters insertText strips (documented: U+0000–U+0008, U+000C–U+001F, and the BMP Private Use Area). */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what Google strips
 const STRIPPED = /[\u0000-\u0008\u000C-\u001F\uE000-\uF8FF]/g;
 
 /** A revision id shaped like Google's opaque ones, stable for a document's revision. */
@@ -102,7 +114,16 @@ class DocsCore {
 
   call<T>(method: string, sent: unknown[], fn: (api: string) => T): T {
     const service = `Docs.Documents.${method}`;
-    return this.ctx.call(service, () => fn(apiMethodName(service)), { sent, received: (r) => jsonBytes(r) });
+    const kind = method === 'get' ? 'read' : 'write';
+    return this.ctx.call(
+      service,
+      () => {
+        const api = apiMethodName(service);
+        usePerMinute(this.ctx, api, kind, this.project, { service: 'docs', limit: DOCS_PER_MINUTE[kind] });
+        return fn(api);
+      },
+      { sent, received: (r) => jsonBytes(r) },
+    );
   }
 
   /** The Doc `id` names, if the run may reach it (see the file comment). */
@@ -111,7 +132,7 @@ class DocsCore {
     if (!f) throw docsError(api, 404, DOCS_SAY.notFound);
     const grants = this.ctx.execution?.grants;
     const wide = !grants || (write ? WIDE_WRITE : WIDE_READ).some((s) => grants.includes(s));
-    if (!wide && f.createdBy !== this.project) throw docsError(api, 403, DOCS_SAY.noPermission);
+    if (!wide && !reachableBy(f, this.project)) throw docsError(api, 403, DOCS_SAY.noPermission);
     if (f.mimeType !== DOC_MIME || !f.doc) throw docsError(api, 400, DOCS_SAY.notADocument);
     return f as DriveFileRecord & { doc: DocRecord };
   }

@@ -17,7 +17,7 @@
 // Drive API answers. Wording of the 401/403/404 bodies: as Google's public responses show them; the exportSize and
 // fileNotExportable sentences UNVERIFIED.
 
-import { DOC_MIME, DriveFileRecord, DriveStore, isEditorsFile, isFolder, SHEET_MIME } from './store';
+import { DOC_MIME, DriveFileRecord, DriveStore, isEditorsFile, isFolder, reachableBy, SHEET_MIME } from './store';
 import { SpreadsheetStore } from '../spreadsheet/store';
 import { readToken } from '../auth/oauth-token';
 import type { RouteHandler, RouteReply } from '../urlfetch/network';
@@ -130,7 +130,7 @@ export function driveHttp(deps: Deps): RouteHandler {
     const id = decodeURIComponent(m[1]);
     const f = deps.drive.record(id);
     const narrow = !!claims.scopes && !claims.scopes.some((s) => SEE_ALL.includes(s));
-    if (!f || (narrow && f.createdBy !== claims.project))
+    if (!f || (narrow && !reachableBy(f, claims.project)))
       return error(404, SAY.notFound(id), 'notFound', { location: 'fileId', locationType: 'parameter' });
     return m[2] ? exportFile(deps, f, url.searchParams.get('mimeType')) : download(deps, f, url.searchParams);
   };

@@ -24,8 +24,9 @@ import {
   FOLDER_MIME,
   isEditorsFile,
   isFolder,
-  SHEET_MIME,
+  reachableBy,
   sharedFields,
+  SHEET_MIME,
 } from './store';
 import { copyDoc, emptyDoc } from '../docs/model';
 import type { SpreadsheetStore } from '../spreadsheet/store';
@@ -152,7 +153,7 @@ class DriveCore {
   }
 
   visible(f: DriveFileRecord, write: boolean): boolean {
-    return !this.narrow(write) || f.createdBy === this.project;
+    return !this.narrow(write) || reachableBy(f, this.project);
   }
 
   /** The file `id` names, or Drive's 404 for one that does not exist or the run may not see. */

@@ -43,6 +43,11 @@ export interface DriveFileRecord {
   md5: string;
   /** The Apps Script project whose Drive call created it; null when the person made it in the Drive UI. */
   createdBy: string | null;
+  /**
+   * Projects the person opened the file with through Google Picker (host: userPick): drive.file reaches a file its
+   * project created or one "the user opened or shared with the app". Absent: none.
+   */
+  pickedBy?: string[];
   /** A Google Doc's body (docs/model.ts); content stays '' (Docs take no storage quota). */
   doc?: DocRecord;
 }
@@ -86,6 +91,10 @@ interface DriveJSON {
 
 const md5 = (bytes: Uint8Array): string => createHash('md5').update(bytes).digest('hex');
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+
+/** Whether drive.file lets `project` reach the file: it made it, or the person picked it for the project. */
+export const reachableBy = (f: Pick<DriveFileRecord, 'createdBy' | 'pickedBy'>, project: string): boolean =>
+  f.createdBy === project || (f.pickedBy ?? []).includes(project);
 
 export const isFolder = (f: Pick<DriveFileRecord, 'mimeType'>): boolean => f.mimeType === FOLDER_MIME;
 /** A Docs Editors file (a Doc, a Sheet): no binary content, no size, exported rather than downloaded. */
@@ -149,6 +158,7 @@ export class DriveStore {
         parents: f.parents.slice(),
         appProperties: { ...f.appProperties },
         ...(f.doc ? { doc: copyDoc(f.doc) } : {}),
+        ...(f.pickedBy ? { pickedBy: f.pickedBy.slice() } : {}),
       })),
       seq: this.seq,
       rootId: this.rootId,
@@ -329,6 +339,16 @@ export class DriveStore {
     return this.view(this.insert({ name, mimeType: DOC_MIME, parents: [to], doc, createdBy: null, now: this.now() }));
   }
 
+  /**
+   * A spreadsheet the person made in Sheets (ws.spreadsheets.create), as the Drive file it is: Drive's copy and export
+   * then find it (a spreadsheet not registered so is invisible to Drive here). No project made it.
+   */
+  userAddSpreadsheet(id: string, name: string, parent = 'root'): DriveFileView {
+    if (this.record(id)) throw new Error(`ws.drive: ${id} is already a Drive file`);
+    const to = parent === 'root' ? this.rootId : parent;
+    return this.view(this.insert({ id, name, mimeType: SHEET_MIME, parents: [to], createdBy: null, now: this.now() }));
+  }
+
   /** The person edits a Doc's body in Docs (its whole text replaced; every paragraph NORMAL_TEXT). */
   userEditDoc(id: string, text: string): void {
     const f = this.#require(id);
@@ -371,6 +391,15 @@ export class DriveStore {
         now: this.now(),
       }),
     );
+  }
+
+  /**
+   * The person picks the file for a project in Google Picker (or opens it with the app from Drive): from then on the
+   * project's drive.file runs reach it as if it had made it (https://developers.google.com/drive/api/guides/api-specific-auth#drive-file).
+   */
+  userPick(id: string, project: string): void {
+    const f = this.#require(id);
+    f.pickedBy = [...new Set([...(f.pickedBy ?? []), project])];
   }
 
   /** The person renames a file or folder in the Drive UI (its id stays). */

@@ -4,6 +4,9 @@
 import { DocRecord, NamedStyle, paragraphs } from '../docs/model';
 import { Layout } from './layout';
 
+/** Docs' line break inside a paragraph (Shift+Enter): a vertical tab in the text. */
+const LINE_BREAK = String.fromCharCode(11);
+
 const SIZE: Record<NamedStyle, number> = {
   NORMAL_TEXT: 11,
   TITLE: 26,
@@ -21,8 +24,7 @@ export function docLayout(title: string, doc: DocRecord): Layout {
     title,
     blocks: paragraphs(doc).map((p) => ({
       kind: 'paragraph' as const,
-      // A vertical tab is Docs' line break inside a paragraph.
-      text: p.content.replace(/\n$/, '').replace(/\u000b/g, '\n'),
+      text: p.content.replace(/\n$/, '').split(LINE_BREAK).join('\n'),
       size: SIZE[p.style],
       bold: p.style !== 'NORMAL_TEXT' && p.style !== 'SUBTITLE',
     })),
@@ -31,5 +33,5 @@ export function docLayout(title: string, doc: DocRecord): Layout {
 
 /** Docs' text/plain export: the paragraphs, one a line (UNVERIFIED: whether Google starts it with a BOM; not here). */
 export function docPlainText(doc: DocRecord): string {
-  return doc.text.replace(/\u000b/g, '\n');
+  return doc.text.split(LINE_BREAK).join('\n');
 }

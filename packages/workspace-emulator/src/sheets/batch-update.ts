@@ -1,4 +1,5 @@
-// spreadsheets.batchUpdate with the three requests a project needs: appendCells, updateCells, deleteDimension (rows).
+// spreadsheets.batchUpdate with the requests a project needs: appendCells, updateCells, deleteDimension (rows), and
+// findReplace (filling a Sheets template: text cells only, see findReplace below).
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request
 //
 // Atomic, as Google documents it: the requests run in order on a working copy of the sheets (each checked against what
@@ -28,7 +29,7 @@ import { quoteTitle } from './ranges';
 import { SAY } from './wording';
 import { copySpec, shiftForDeletedRows } from '../spreadsheet/chart-record';
 
-const KINDS = ['appendCells', 'updateCells', 'deleteDimension'] as const;
+const KINDS = ['appendCells', 'updateCells', 'deleteDimension', 'findReplace'] as const;
 type Kind = (typeof KINDS)[number];
 
 type Row = Array<CellRecord | undefined>;
@@ -240,10 +241,71 @@ function deleteDimension(api: string, w: Working, req: Record<string, unknown>, 
   w.cells += (end - start) * sheet.maxColumns;
 }
 
-const RUN: Record<Kind, (api: string, w: Working, req: Record<string, unknown>, at: string) => void> = {
+/**
+ * findReplace (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#findreplacerequest):
+ * `find` in the text cells of one sheet (sheetId) or all (allSheets), case-insensitive unless matchCase, the whole
+ * cell with matchEntireCell; the replaced text is stored as text. Reply counts as FindReplaceResponse (zeros left out,
+ * as proto3 JSON does). Simplifications, refused rather than guessed: a `range`, searchByRegex, includeFormulas. Number
+ * and date cells are not searched (UNVERIFIED: Sheets matches their shown text), nor formula cells (Google's default
+ * without includeFormulas). Protected cells refuse the batch as other writes do.
+ */
+function findReplace(api: string, w: Working, req: Record<string, unknown>, at: string): Record<string, unknown> {
+  checkKeys(
+    api,
+    req,
+    at,
+    ['find', 'replacement', 'matchCase', 'matchEntireCell', 'sheetId', 'allSheets', 'searchByRegex', 'includeFormulas'],
+    ['range'],
+  );
+  if (req.searchByRegex) throw new Problem(SAY.unsupported('findReplace with searchByRegex'));
+  if (req.includeFormulas) throw new Problem(SAY.unsupported('findReplace with includeFormulas'));
+  if (typeof req.find !== 'string' || req.find === '') throw new Problem('Find must not be empty.'); // UNVERIFIED wording
+  if ((req.sheetId === undefined) === !req.allSheets)
+    throw new Problem('Exactly one of range, sheetId or allSheets must be set.'); // UNVERIFIED wording
+  const find = req.find;
+  const replacement = typeof req.replacement === 'string' ? req.replacement : '';
+  const matchCase = req.matchCase === true;
+  const escaped = find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(req.matchEntireCell ? `^${escaped}$` : escaped, matchCase ? 'g' : 'gi');
+  const sheets = req.allSheets ? w.sheets : [w.sheet(req.sheetId)];
+  let values = 0;
+  let occurrences = 0;
+  const rows = new Set<string>();
+  const touched = new Set<number>();
+  for (const sheet of sheets)
+    sheet.rows.forEach((row, r) =>
+      row?.forEach((c, col) => {
+        if (!c || typeof c.v !== 'string' || c.fx !== undefined) return;
+        const n = (c.v.match(re) ?? []).length;
+        if (!n) return;
+        w.guard(sheet, { row: r + 1, column: col + 1, numRows: 1, numColumns: 1 });
+        w.cell(sheet, r + 1, col + 1).v = c.v.replace(re, () => replacement);
+        w.cells += 1;
+        values += 1;
+        occurrences += n;
+        rows.add(`${sheet.sheetId}:${r}`);
+        touched.add(sheet.sheetId);
+      }),
+    );
+  const reply: Record<string, number> = {};
+  if (values)
+    Object.assign(reply, {
+      valuesChanged: values,
+      occurrencesChanged: occurrences,
+      rowsChanged: rows.size,
+      sheetsChanged: touched.size,
+    });
+  return { findReplace: reply };
+}
+
+const RUN: Record<
+  Kind,
+  (api: string, w: Working, req: Record<string, unknown>, at: string) => void | Record<string, unknown>
+> = {
   appendCells,
   updateCells,
   deleteDimension,
+  findReplace,
 };
 
 const BODY = ['requests', 'includeSpreadsheetInResponse', 'responseRanges', 'responseIncludeGridData'];
@@ -257,7 +319,7 @@ export function applyBatch(
   ss: SpreadsheetRecord,
   resource: unknown,
   writer: Writer,
-): { replies: Array<Record<string, never>>; commit: () => void; cells: number } {
+): { replies: Array<Record<string, unknown>>; commit: () => void; cells: number } {
   if (!isObject(resource)) throw HTTP.badRequest(api, SAY.unknownField(String(resource)));
   checkKeys(api, resource, '', BODY);
   if (resource.includeSpreadsheetInResponse || resource.responseIncludeGridData)
@@ -267,7 +329,7 @@ export function applyBatch(
   const requests = resource.requests;
   if (!Array.isArray(requests) || !requests.length) throw HTTP.badRequest(api, SAY.noRequests);
   const w = new Working(ss, api, writer);
-  requests.forEach((req: unknown, i) => {
+  const replies = requests.map((req: unknown, i) => {
     const at = `requests[${i}]`;
     if (!isObject(req)) throw HTTP.badRequest(api, SAY.unknownField(String(req), at));
     const kinds = Object.keys(req).filter((k) => req[k] !== undefined && req[k] !== null);
@@ -279,14 +341,14 @@ export function applyBatch(
     const bat = `${at}.${snake(kind)}`;
     if (!isObject(body)) throw HTTP.badRequest(api, SAY.unknownField(String(body), bat));
     try {
-      RUN[kind as Kind](api, w, body, bat);
+      return RUN[kind as Kind](api, w, body, bat) ?? {};
     } catch (e) {
       // Body-shape errors (unknown names) are already Google's 400; request problems get the request's index.
       throw e instanceof Problem ? HTTP.badRequest(api, SAY.invalidRequest(i, kind, e.message)) : e;
     }
   });
   return {
-    replies: requests.map(() => ({})),
+    replies,
     cells: w.cells,
     commit: () => {
       ss.sheets.splice(0, ss.sheets.length, ...w.sheets);

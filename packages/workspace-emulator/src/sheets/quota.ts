@@ -17,12 +17,26 @@ const usage = new WeakMap<ServiceContext, Map<string, { minute: number; used: nu
 
 /** Counts one request, or refuses it with the 429 Google sends. */
 export function useQuota(ctx: ServiceContext, api: string, kind: Kind, project: string): void {
+  usePerMinute(ctx, api, kind, project, { service: 'sheets', limit: SHEETS_PER_MINUTE });
+}
+
+/**
+ * The same per-user-per-project minute quota for another Google REST API (`service` as in its host name, e.g.
+ * 'docs'), with its own limit: counted per clock minute, per project and account, apart from other APIs'.
+ */
+export function usePerMinute(
+  ctx: ServiceContext,
+  api: string,
+  kind: Kind,
+  project: string,
+  quota: { service: string; limit: number },
+): void {
   let byKey = usage.get(ctx);
   if (!byKey) usage.set(ctx, (byKey = new Map()));
-  const key = `${kind}|${project}|${ctx.session.email}`;
+  const key = `${quota.service}|${kind}|${project}|${ctx.session.email}`;
   const minute = Math.floor(ctx.clock.now() / 60_000);
   const slot = byKey.get(key);
   const used = slot && slot.minute === minute ? slot.used : 0;
-  if (used >= SHEETS_PER_MINUTE) throw HTTP.quota(api, sheetsQuotaSentence(METRIC[kind]));
+  if (used >= quota.limit) throw HTTP.quota(api, sheetsQuotaSentence(METRIC[kind], quota.service));
   byKey.set(key, { minute, used: used + 1 });
 }
