@@ -8,6 +8,7 @@ import { importBenches } from './scenarios/import';
 import { reportBenches } from './scenarios/reports';
 import { backupBenches } from './scenarios/backup';
 import { pbxBenches } from './scenarios/pbx';
+import { mailingBenches } from './scenarios/mailing';
 import type { Measurement } from './measure';
 
 const SCENARIOS: Record<string, () => Measurement[]> = {
@@ -17,6 +18,7 @@ const SCENARIOS: Record<string, () => Measurement[]> = {
   reports: reportBenches,
   backup: backupBenches,
   pbx: pbxBenches,
+  mailing: mailingBenches,
 };
 
 function main(): void {
