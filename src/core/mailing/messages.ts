@@ -12,7 +12,8 @@ export const mailingText = catalog({
     noMailing: 'No mailing with the id "{id}".',
     badChannel: 'Unknown channel "{channel}": use email or sms.',
     templateTooLong: 'The message is {chars} characters long; a mailing message may have at most {max}.',
-    docUnreadable: 'The Google Doc "{doc}" could not be read: {message}',
+    docUnreadable:
+      'The Google Doc "{doc}" could not be read ({message}). The CRM may open only Docs it made or that were picked for it in Google Drive.',
     stopped: 'stopped',
     quotaGone: 'the daily quota is used up',
   },
@@ -24,7 +25,8 @@ export const mailingText = catalog({
     noMailing: 'Рассылки с номером «{id}» нет.',
     badChannel: 'Неизвестный канал «{channel}»: email или sms.',
     templateTooLong: 'В сообщении {chars} знаков; в сообщении рассылки их может быть не больше {max}.',
-    docUnreadable: 'Не удалось прочитать Google-документ «{doc}»: {message}',
+    docUnreadable:
+      'Не удалось прочитать Google-документ «{doc}» ({message}). CRM открывает только документы, которые создала сама или которые для неё выбрали в Google Диске.',
     stopped: 'остановлено',
     quotaGone: 'дневная квота исчерпана',
   },
@@ -36,7 +38,8 @@ export const mailingText = catalog({
     noMailing: 'დაგზავნა ნომრით „{id}“ არ არსებობს.',
     badChannel: 'უცნობი არხი „{channel}“: email ან sms.',
     templateTooLong: 'შეტყობინებაში {chars} სიმბოლოა; დაგზავნის შეტყობინებაში მაქსიმუმ {max}.',
-    docUnreadable: 'Google-დოკუმენტი „{doc}“ ვერ წავიკითხე: {message}',
+    docUnreadable:
+      'Google-დოკუმენტი „{doc}“ ვერ წავიკითხე ({message}). CRM ხსნის მხოლოდ იმ დოკუმენტებს, რომლებიც თვითონ შექმნა ან Google Drive-ში მისთვის აირჩიეს.',
     stopped: 'შეჩერებულია',
     quotaGone: 'დღიური ლიმიტი ამოიწურა',
   },
