@@ -13,6 +13,7 @@
 import type { ClientSummary } from '../../core/card-index';
 import { newEventId } from '../../core/events/ids';
 import type { EventRecord } from '../../core/events/row';
+import { authorOf } from '../../core/events/log-rules';
 import { parseUnsubscribed } from '../../core/events/lists';
 import { needsContacts } from '../../core/mailing/fields';
 import { mailingText } from '../../core/mailing/messages';
@@ -203,7 +204,9 @@ export function startMailing(input: MailingInput, office: OfficeContext): Mailin
     if (!read.queue.table) throw new Error('The mailings queue sheet has no header row.');
     id = newMailingId(now, Math.random);
     const quota = quotaOf(input.channel, office, read.queue.rows, now);
-    const rows = queueRows(id, input.channel, plan, office.actorEmail, now, read.queue.lastRow, Math.min(CHUNK, quota));
+    const chosen = String(input.as ?? '').trim();
+    const author = authorOf(chosen, chosen ? office.identity(chosen) : undefined, office);
+    const rows = queueRows(id, input.channel, plan, author, now, read.queue.lastRow, Math.min(CHUNK, quota));
     writeBatch(office.ss, queueWrites(read.sheet.getSheetId(), read.queue.table, rows, office.timeZone, true));
     // The new rows (numbered where the append put them) join the queue as read; the claimed ones go out first.
     read.queue.rows.push(...rows.map((r) => ({ ...r })));
