@@ -31,7 +31,9 @@ test('a picked Doc is the template (first line the subject); an edit is what goe
   const doc = ws.drive.userCreateDoc('Письмо клубу', 'Встреча клуба\nДорогой {{givenName}}, ждём вас в субботу.');
   const url = `https://docs.google.com/document/d/${doc.id}/edit`;
   const input = { channel: 'email' as const, recipients: { label: 'Клуб' }, templateDoc: url };
-  expect(() => office.rpc.previewMailing(input)).toThrow(/Не удалось прочитать Google-документ.*выбрали в Google Диске/);
+  expect(() => office.rpc.previewMailing(input)).toThrow(
+    /Не удалось прочитать Google-документ.*выбрали в Google Диске/,
+  );
 
   ws.drive.userPick(doc.id, 'sheet');
   const preview = office.rpc.previewMailing(input);
