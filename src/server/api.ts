@@ -39,6 +39,7 @@ import { ensurePbxSecret } from './pbx/secret';
 import { getChanges, revertChange } from './backup/journal-api';
 import { makeDocument } from './documents/make';
 import { emailDocument } from './documents/email';
+import { listMailings, previewMailing, startMailing, stopMailing } from './mailing/api';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -140,4 +141,8 @@ export const api: ServerApi = {
   addCaller: guarded('editClients', addCaller),
   makeDocument: guarded('logEvents', makeDocument),
   emailDocument: guarded('logEvents', emailDocument),
+  previewMailing: guarded('mailings', previewMailing),
+  startMailing: guarded('mailings', startMailing),
+  listMailings: guarded('mailings', listMailings),
+  stopMailing: guarded('mailings', stopMailing),
 };

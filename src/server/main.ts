@@ -35,9 +35,14 @@ import { lastBackup, runBackup } from './backup/nightly';
 import { listBackups } from './backup/list-backups';
 import { NightCopy, readNight } from './backup/read-night';
 import { processInbox } from './pbx/process';
+import { resumeMailings, ResumeResult } from './mailing/engine';
+import { runMailingTrigger, syncMailingTrigger } from './mailing/trigger';
+import { requireRight } from './staff/guard';
 import { importCalls } from './pbx/import-calls';
 import { getCalls } from './pbx/calls-api';
 import type { CallsView, ImportCallsResult, ProcessInboxResult } from '../shared/pbx-dto';
+import type { SmsMessage } from '../core/sms/gateway';
+import { sendThroughGateway, type SmsCheckResult } from './sms/check';
 import { isPbxRequest, pbxRequest } from './pbx/endpoint';
 
 function safeSettings(): StoredSettings | undefined {
@@ -199,6 +204,19 @@ export function processInboxTrigger(_e?: GoogleAppsScript.Events.TimeDriven): Pr
   return processInbox();
 }
 
+/** Time-driven trigger (made by a mailing that waits for a later day's quota): carries queued mailings on. */
+export function mailingTrigger(_e?: GoogleAppsScript.Events.TimeDriven): ResumeResult {
+  return runMailingTrigger();
+}
+
+/** `crm mailing --resume [--id ID]` and the tests: the trigger's run now, for every waiting mailing or one. */
+export function resumeMailings_(id?: string): ResumeResult {
+  requireRight('mailings');
+  const result = resumeMailings(new OfficeContext(), id || undefined);
+  syncMailingTrigger(result.queued > 0);
+  return result;
+}
+
 /** The same run for `crm process-inbox`, the tests and the bench (the underscore keeps it from google.script.run). */
 export function processInbox_(options: { budgetMs?: number } = {}): ProcessInboxResult {
   return processInbox(options);
@@ -254,6 +272,11 @@ export function clientIndexStats_(): IndexStats {
 /** A CRM sheet as the office sees it, for the CLI's `crm sheet TITLE` (the underscore keeps it from google.script.run). */
 export function sheetContents_(title: string): SheetContents {
   return sheetContents(title);
+}
+
+/** One batch through the office's SMS gateway, for the CLI's and the tests' check of the Settings (server/sms/check.ts). */
+export function smsGatewaySend_(messages: SmsMessage[]): SmsCheckResult {
+  return sendThroughGateway(messages);
 }
 
 /** The Staff sheet as the roles see it, for the CLI's `crm staff` (the underscore keeps it from google.script.run). */

@@ -13,6 +13,7 @@ import type {
   RestoreResult,
   RevertResult,
 } from './backup-dto';
+import type { MailingInput, MailingPreview, MailingResult, MailingView } from './mailing-dto';
 import type { AddCallerInput, AddCallerResult, CallsView, PbxSetupView } from './pbx-dto';
 import type { DocumentResult, EmailDocumentInput, EmailDocumentResult, MakeDocumentInput } from './documents-dto';
 import type { Locale } from '../core/i18n/locale';
@@ -165,6 +166,14 @@ export interface ServerApi {
   // and linked from the event; e-mailing it to the client (made first when the event has none). Right: `logEvents`.
   makeDocument(input: MakeDocumentInput): DocumentResult;
   emailDocument(input: EmailDocumentInput): EmailDocumentResult;
+  // Mailings (src/shared/mailing-dto.ts): e-mail or SMS merges to a label, a filter or picked clients, previewed first,
+  // sent within the day's quota and resumed by a daily trigger. Callers need the `mailings` capability.
+  previewMailing(input: MailingInput): MailingPreview;
+  /** Queues every message and sends what today's quota allows (a dry run sends, queues and logs nothing). */
+  startMailing(input: MailingInput): MailingResult;
+  listMailings(): MailingView[];
+  /** Its queued messages are skipped ('stopped'); the ones sent stay sent. */
+  stopMailing(input: { id: string }): MailingView;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -194,6 +203,7 @@ export type _BackupDtosAreJson = ProveJson<IsJson<BackupRunResult | BackupNightV
 export type _DocumentDtosAreJson = ProveJson<
   IsJson<MakeDocumentInput | DocumentResult | EmailDocumentInput | EmailDocumentResult>
 >;
+export type _MailingDtosAreJson = ProveJson<IsJson<MailingInput | MailingPreview | MailingResult | MailingView>>;
 export type _ClientSidebarDtosAreJson = ProveJson<IsJson<ClientSidebarSetup>>;
 export type _EventDtosAreJson = ProveJson<
   IsJson<
@@ -268,5 +278,9 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   addCaller: true,
   makeDocument: true,
   emailDocument: true,
+  previewMailing: true,
+  startMailing: true,
+  listMailings: true,
+  stopMailing: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

@@ -115,8 +115,16 @@ export function newEventTerms(input: LogEventInput, office: ActingOffice, clock:
   const member = who ? who.member : office.actor;
   const manager = named || member?.name || '';
   if (named && who && !mayAssign(who, office.staff, named)) return refuse('cannotAssign', { manager: named });
-  const createdBy = (chosen && who?.mode === 'shared' && who.member?.email) || office.actorEmail;
+  const createdBy = authorOf(chosen, who, office);
   return accept({ ...when, manager, createdBy });
+}
+
+/**
+ * Who a write records as its author: the staff member a shared-account browser chose to be (`chosen`, when the
+ * identity is the shared account's), else the person acting. Events and mailings alike.
+ */
+export function authorOf(chosen: string, who: Identity | undefined, office: Pick<ActingOffice, 'actorEmail'>): string {
+  return (chosen && who?.mode === 'shared' && who.member?.email) || office.actorEmail;
 }
 
 /** The client as the contacts resolved it. */

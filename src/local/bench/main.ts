@@ -9,6 +9,7 @@ import { reportBenches } from './scenarios/reports';
 import { backupBenches } from './scenarios/backup';
 import { pbxBenches } from './scenarios/pbx';
 import { documentBenches } from './scenarios/documents';
+import { mailingBenches } from './scenarios/mailing';
 import type { Measurement } from './measure';
 
 const SCENARIOS: Record<string, () => Measurement[]> = {
@@ -19,6 +20,7 @@ const SCENARIOS: Record<string, () => Measurement[]> = {
   backup: backupBenches,
   pbx: pbxBenches,
   documents: documentBenches,
+  mailing: mailingBenches,
 };
 
 function main(): void {
