@@ -13,7 +13,8 @@ export function encodeForm(fields: FormFields): string {
  * error, an HTML page) throws an Error naming the gateway: the request's fate is unknown, nothing of it is said.
  */
 export function postForm(gateway: string, url: string, fields: FormFields): unknown {
-  let response: GoogleAppsScript.URL_Fetch.HTTPResponse;
+  let response: GoogleAppsScript.URL_Fetch.HTTPResponse | undefined;
+  let failure = '';
   try {
     response = UrlFetchApp.fetch(url, {
       method: 'post',
@@ -24,8 +25,9 @@ export function postForm(gateway: string, url: string, fields: FormFields): unkn
     });
   } catch (e) {
     // UrlFetchApp's own words (DNS error, timeout, its daily quota) name the URL only: safe to pass on.
-    throw new Error(`${gateway}: the request failed (${e instanceof Error ? e.message : String(e)})`);
+    failure = e instanceof Error ? e.message : String(e);
   }
+  if (!response) throw new Error(`${gateway}: the request failed (${failure})`);
   const code = response.getResponseCode();
   if (code !== 200) throw new Error(`${gateway}: HTTP ${code}`);
   try {
