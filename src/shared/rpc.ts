@@ -14,6 +14,7 @@ import type {
   RevertResult,
 } from './backup-dto';
 import type { AddCallerInput, AddCallerResult, CallsView, PbxSetupView } from './pbx-dto';
+import type { MailingInput, MailingPreview, MailingResult, MailingView } from './mailing-dto';
 import type { Locale } from '../core/i18n/locale';
 import type { SettingKey } from '../core/settings/definitions';
 import type { SettingEntry } from '../core/settings/read';
@@ -160,6 +161,12 @@ export interface ServerApi {
   getCalls(): CallsView;
   closeCallback(input: { phone: string }): CallsView;
   addCaller(input: AddCallerInput): AddCallerResult;
+  // Mailings (src/shared/mailing-dto.ts): a mail merge by e-mail or SMS, previewed, started (or dry-run), listed with
+  // progress, stopped. Callers need the `mailings` capability.
+  previewMailing(input: MailingInput): MailingPreview;
+  startMailing(input: MailingInput): MailingResult;
+  listMailings(): MailingView[];
+  stopMailing(input: { id: string }): MailingView;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -185,6 +192,7 @@ export type _ReportDtosAreJson = ProveJson<
   IsJson<RefreshReportsInput | RefreshReportsResult | ReportQuery | ReportDto | DashboardRefresh>
 >;
 export type _PbxDtosAreJson = ProveJson<IsJson<PbxSetupView | CallsView | AddCallerInput | AddCallerResult>>;
+export type _MailingDtosAreJson = ProveJson<IsJson<MailingInput | MailingPreview | MailingResult | MailingView>>;
 export type _BackupDtosAreJson = ProveJson<IsJson<BackupRunResult | BackupNightView | RestoreInput | RestoreResult>>;
 export type _ClientSidebarDtosAreJson = ProveJson<IsJson<ClientSidebarSetup>>;
 export type _EventDtosAreJson = ProveJson<
@@ -258,5 +266,9 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   getCalls: true,
   closeCallback: true,
   addCaller: true,
+  previewMailing: true,
+  startMailing: true,
+  listMailings: true,
+  stopMailing: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];
