@@ -37,6 +37,7 @@ import { addCaller, closeCallback, getCalls } from './pbx/calls-api';
 import { getPbxSetup } from './pbx/setup-view';
 import { ensurePbxSecret } from './pbx/secret';
 import { getChanges, revertChange } from './backup/journal-api';
+import { listMailings, previewMailing, startMailing, stopMailing } from './mailing/api';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -136,4 +137,8 @@ export const api: ServerApi = {
   getCalls: guarded('logEvents', getCalls),
   closeCallback: guarded('logEvents', closeCallback),
   addCaller: guarded('editClients', addCaller),
+  previewMailing: guarded('mailings', previewMailing),
+  startMailing: guarded('mailings', startMailing),
+  listMailings: guarded('mailings', listMailings),
+  stopMailing: guarded('mailings', stopMailing),
 };

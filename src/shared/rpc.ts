@@ -13,6 +13,7 @@ import type {
   RestoreResult,
   RevertResult,
 } from './backup-dto';
+import type { MailingInput, MailingPreview, MailingResult, MailingView } from './mailing-dto';
 import type { AddCallerInput, AddCallerResult, CallsView, PbxSetupView } from './pbx-dto';
 import type { Locale } from '../core/i18n/locale';
 import type { SettingKey } from '../core/settings/definitions';
@@ -160,6 +161,14 @@ export interface ServerApi {
   getCalls(): CallsView;
   closeCallback(input: { phone: string }): CallsView;
   addCaller(input: AddCallerInput): AddCallerResult;
+  // Mailings (src/shared/mailing-dto.ts): e-mail or SMS merges to a label, a filter or picked clients, previewed first,
+  // sent within the day's quota and resumed by a daily trigger. Callers need the `mailings` capability.
+  previewMailing(input: MailingInput): MailingPreview;
+  /** Queues every message and sends what today's quota allows (a dry run sends, queues and logs nothing). */
+  startMailing(input: MailingInput): MailingResult;
+  listMailings(): MailingView[];
+  /** Its queued messages are skipped ('stopped'); the ones sent stay sent. */
+  stopMailing(input: { id: string }): MailingView;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -186,6 +195,7 @@ export type _ReportDtosAreJson = ProveJson<
 >;
 export type _PbxDtosAreJson = ProveJson<IsJson<PbxSetupView | CallsView | AddCallerInput | AddCallerResult>>;
 export type _BackupDtosAreJson = ProveJson<IsJson<BackupRunResult | BackupNightView | RestoreInput | RestoreResult>>;
+export type _MailingDtosAreJson = ProveJson<IsJson<MailingInput | MailingPreview | MailingResult | MailingView>>;
 export type _ClientSidebarDtosAreJson = ProveJson<IsJson<ClientSidebarSetup>>;
 export type _EventDtosAreJson = ProveJson<
   IsJson<
@@ -258,5 +268,9 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   getCalls: true,
   closeCallback: true,
   addCaller: true,
+  previewMailing: true,
+  startMailing: true,
+  listMailings: true,
+  stopMailing: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

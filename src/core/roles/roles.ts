@@ -29,7 +29,9 @@ export type Capability =
   /** Log an event, mark own events done, reschedule and cancel them. */
   | 'logEvents'
   /** Add a client, edit a client's card. */
-  | 'editClients';
+  | 'editClients'
+  /** CRM → Mailing: send an e-mail or SMS merge to many clients, stop one. */
+  | 'mailings';
 
 /** Every capability, in the order the access view lists them. */
 export const CAPABILITIES: Capability[] = [
@@ -41,12 +43,33 @@ export const CAPABILITIES: Capability[] = [
   'allClients',
   'logEvents',
   'editClients',
+  'mailings',
 ];
 
 const RIGHTS: Record<Role, Capability[]> = {
-  office: ['reports', 'import', 'settingsView', 'settingsEdit', 'everyone', 'allClients', 'logEvents', 'editClients'],
-  director: ['reports', 'import', 'settingsView', 'settingsEdit', 'everyone', 'allClients', 'logEvents', 'editClients'],
-  administrator: ['reports', 'import', 'settingsView', 'everyone', 'allClients', 'logEvents', 'editClients'],
+  office: [
+    'reports',
+    'import',
+    'settingsView',
+    'settingsEdit',
+    'everyone',
+    'allClients',
+    'logEvents',
+    'editClients',
+    'mailings',
+  ],
+  director: [
+    'reports',
+    'import',
+    'settingsView',
+    'settingsEdit',
+    'everyone',
+    'allClients',
+    'logEvents',
+    'editClients',
+    'mailings',
+  ],
+  administrator: ['reports', 'import', 'settingsView', 'everyone', 'allClients', 'logEvents', 'editClients', 'mailings'],
   manager: ['allClients', 'logEvents', 'editClients'],
   specialist: ['logEvents'],
   nobody: [],
