@@ -82,13 +82,7 @@ export function mailingView(id: string, list: readonly QueueRow[]): MailingView 
   const sending = count('sending');
   const stopped = list.some((r) => r.state === 'skipped' && skipOf(r.detail).reason === 'stopped');
   const subjectRow = list.find((r) => r.subject || r.text);
-  const state: MailingView['state'] = sending
-    ? 'sending'
-    : queued
-      ? 'waiting-quota'
-      : stopped
-        ? 'stopped'
-        : 'done';
+  const state: MailingView['state'] = sending ? 'sending' : queued ? 'waiting-quota' : stopped ? 'stopped' : 'done';
   return {
     id,
     channel: first?.channel ?? 'email',

@@ -107,7 +107,13 @@ function readRun(office: OfficeContext): RunRead {
     store: [],
     index: 'summaries',
     events: [],
-    extra: (batch) => askQueue(batch, sheet.getName(), () => office.timeZone, (q) => (queue = q)),
+    extra: (batch) =>
+      askQueue(
+        batch,
+        sheet.getName(),
+        () => office.timeZone,
+        (q) => (queue = q),
+      ),
   });
   return { day, sheet, queue };
 }
@@ -182,12 +188,13 @@ export function startMailing(input: MailingInput, office: OfficeContext): Mailin
   const started = underWriteLock(() => {
     const read = readRun(office);
     const { plan } = planOf(input, template, office, read);
-    if (plan.unknown.length) refuse(office, 'unknownFields', { fields: plan.unknown.map((u) => `{{${u}}}`).join(', ') });
+    if (plan.unknown.length)
+      refuse(office, 'unknownFields', { fields: plan.unknown.map((u) => `{{${u}}}`).join(', ') });
     if (!read.queue.table) throw new Error('The mailings queue sheet has no header row.');
     id = newMailingId(now, Math.random);
     const quota = quotaOf(input.channel, office, read.queue.rows, now);
     const rows = queueRows(id, input.channel, plan, office.actorEmail, now, read.queue.lastRow, Math.min(CHUNK, quota));
-    writeBatch(office.ss, queueWrites(read.sheet.getSheetId(), read.queue.table, rows, office.timeZone));
+    writeBatch(office.ss, queueWrites(read.sheet.getSheetId(), read.queue.table, rows, office.timeZone, true));
     // The new rows (numbered where the append put them) join the queue as read; the claimed ones go out first.
     read.queue.rows.push(...rows.map((r) => ({ ...r })));
     return { read, quota };
@@ -358,7 +365,8 @@ function sendRun(
   gateway: SmsGateway | undefined,
 ): RunOutcome {
   const started = Date.now();
-  const fromName = office.settings.get('mailFromName') || (claimed.some((r) => r.channel === 'email') ? office.ss.getName() : '');
+  const fromName =
+    office.settings.get('mailFromName') || (claimed.some((r) => r.channel === 'email') ? office.ss.getName() : '');
   const byClient = new Map((read.day.index?.summaries ?? []).map((s) => [s.resourceName, s] as const));
   const touched = new Map<string, IndexedRow>();
   let sent = 0;
@@ -458,7 +466,9 @@ export function resumeMailings(office: OfficeContext, only?: string): ResumeResu
         } else busy.add(r.mailing);
       }
     const mailings = new Set(
-      rows.filter((r) => r.state === 'queued' && !busy.has(r.mailing) && (!only || r.mailing === only)).map((r) => r.mailing),
+      rows
+        .filter((r) => r.state === 'queued' && !busy.has(r.mailing) && (!only || r.mailing === only))
+        .map((r) => r.mailing),
     );
     const byClient = new Map((read.day.index?.summaries ?? []).map((s) => [s.resourceName, s] as const));
     const label = office.settings.get('unsubscribeLabel');
@@ -476,7 +486,10 @@ export function resumeMailings(office: OfficeContext, only?: string): ResumeResu
     for (const c of channels) quota[c] = quotaOf(c, office, rows, now);
     const claimed = nextChunk(rows, mailings, quota);
     for (const r of claimed) Object.assign(r, { state: 'sending', sentAt: now });
-    writeBatch(office.ss, queueWrites(read.sheet.getSheetId(), read.queue.table, [...changed, ...claimed], office.timeZone));
+    writeBatch(
+      office.ss,
+      queueWrites(read.sheet.getSheetId(), read.queue.table, [...changed, ...claimed], office.timeZone),
+    );
     return { read, mailings, quota, claimed };
   });
   const { read, mailings, quota, claimed } = prepared;

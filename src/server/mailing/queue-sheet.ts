@@ -69,8 +69,17 @@ function cells(r: QueueRow): Record<string, CellValue> {
   };
 }
 
-/** Whole new rows (row 0: appended, in order) or the moving cells of existing ones (state, sentAt, eventId, detail). */
-export function queueWrites(sheetId: number, table: Table | undefined, rows: QueueRow[], timeZone: string): Request[] {
+/**
+ * The moving cells of existing rows (state, sentAt, eventId, detail), or with `append` whole new rows appended in
+ * order (their `row` numbers are where the append lands: after the sheet's last row with data).
+ */
+export function queueWrites(
+  sheetId: number,
+  table: Table | undefined,
+  rows: QueueRow[],
+  timeZone: string,
+  append = false,
+): Request[] {
   return listWrites(
     sheetId,
     'mailings',
@@ -78,7 +87,7 @@ export function queueWrites(sheetId: number, table: Table | undefined, rows: Que
     rows.map((r) => {
       const all = cells(r);
       const moving = { state: all.state, sentAt: all.sentAt, eventId: all.eventId, detail: all.detail };
-      return { row: r.row, cells: r.row > 0 ? moving : all };
+      return append ? { row: 0, cells: all } : { row: r.row, cells: moving };
     }),
     timeZone,
   );
