@@ -41,6 +41,8 @@ import { requireRight } from './staff/guard';
 import { importCalls } from './pbx/import-calls';
 import { getCalls } from './pbx/calls-api';
 import type { CallsView, ImportCallsResult, ProcessInboxResult } from '../shared/pbx-dto';
+import type { SmsMessage } from '../core/sms/gateway';
+import { sendThroughGateway, type SmsCheckResult } from './sms/check';
 import { isPbxRequest, pbxRequest } from './pbx/endpoint';
 
 function safeSettings(): StoredSettings | undefined {
@@ -270,6 +272,11 @@ export function clientIndexStats_(): IndexStats {
 /** A CRM sheet as the office sees it, for the CLI's `crm sheet TITLE` (the underscore keeps it from google.script.run). */
 export function sheetContents_(title: string): SheetContents {
   return sheetContents(title);
+}
+
+/** One batch through the office's SMS gateway, for the CLI's and the tests' check of the Settings (server/sms/check.ts). */
+export function smsGatewaySend_(messages: SmsMessage[]): SmsCheckResult {
+  return sendThroughGateway(messages);
 }
 
 /** The Staff sheet as the roles see it, for the CLI's `crm staff` (the underscore keeps it from google.script.run). */
