@@ -61,8 +61,17 @@ export const MAX_TEXT_CHARS = 40_000;
 /** Messages a preview shows. */
 const PREVIEW_MESSAGES = 5;
 
+/** The name a refusal carries (through google.script.run and the CLI: exit 2 with its words, not a failure). */
+export const MAILING_REFUSED = 'MailingRefused';
+
+function refusal(message: string): Error {
+  const e = new Error(message);
+  e.name = MAILING_REFUSED;
+  return e;
+}
+
 function refuse(office: OfficeContext, key: Parameters<typeof mailingText>[1], params: object = {}): never {
-  throw new Error(mailingText(office.locale, key, params));
+  throw refusal(mailingText(office.locale, key, params));
 }
 
 interface Template {
@@ -175,12 +184,15 @@ export function previewMailing(input: MailingInput, office: OfficeContext): Mail
 /** The gateway of the office's Settings; a dry run needs none. */
 function gatewayOf(office: OfficeContext): SmsGateway {
   const opened = openSmsGateway(office.settings);
-  if (!opened.ok) throw new Error(opened.problem);
+  if (!opened.ok) throw refusal(opened.problem);
   return opened.gateway;
 }
 
 export function startMailing(input: MailingInput, office: OfficeContext): MailingResult {
   const template = templateOf(input, office);
+  // A placeholder no card has is the template's mistake, whoever the recipients: refused before anything is read.
+  const { unknown } = templateFields(template.subject, template.body);
+  if (unknown.length) refuse(office, 'unknownFields', { fields: unknown.map((u) => `{{${u}}}`).join(', ') });
   if (input.dryRun) return dryRun(input, template, office);
   const gateway = input.channel === 'sms' ? gatewayOf(office) : undefined;
   const now = new Date(scriptClock.now());
@@ -188,8 +200,6 @@ export function startMailing(input: MailingInput, office: OfficeContext): Mailin
   const started = underWriteLock(() => {
     const read = readRun(office);
     const { plan } = planOf(input, template, office, read);
-    if (plan.unknown.length)
-      refuse(office, 'unknownFields', { fields: plan.unknown.map((u) => `{{${u}}}`).join(', ') });
     if (!read.queue.table) throw new Error('The mailings queue sheet has no header row.');
     id = newMailingId(now, Math.random);
     const quota = quotaOf(input.channel, office, read.queue.rows, now);
@@ -207,7 +217,6 @@ export function startMailing(input: MailingInput, office: OfficeContext): Mailin
 function dryRun(input: MailingInput, template: Template, office: OfficeContext): MailingResult {
   const read = readRun(office);
   const { plan } = planOf(input, template, office, read);
-  if (plan.unknown.length) refuse(office, 'unknownFields', { fields: plan.unknown.map((u) => `{{${u}}}`).join(', ') });
   const quota = quotaOf(input.channel, office, read.queue.rows, new Date(scriptClock.now()));
   const sent = Math.min(plan.messages.length, quota);
   return {
