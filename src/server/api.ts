@@ -37,6 +37,7 @@ import { addCaller, closeCallback, getCalls } from './pbx/calls-api';
 import { getPbxSetup } from './pbx/setup-view';
 import { ensurePbxSecret } from './pbx/secret';
 import { getChanges, revertChange } from './backup/journal-api';
+import { listMailings, previewMailing, startMailing, stopMailing } from './mailing/api';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -93,10 +94,6 @@ function runSetup(): SetupResult {
 }
 
 // Each entry point that needs a right checks it first (staff/guard.ts); a refusal changes nothing.
-function notMerged(): never {
-  throw new Error('The mail merge engine is not in this build yet.');
-}
-
 export const api: ServerApi = {
   getAccess,
   getSettingsView: guarded('settingsView', () => settingsView()),
@@ -140,9 +137,8 @@ export const api: ServerApi = {
   getCalls: guarded('logEvents', getCalls),
   closeCallback: guarded('logEvents', closeCallback),
   addCaller: guarded('editClients', addCaller),
-  // Until the mail merge engine (branch wt-mailing) is merged: the Mailing sidebar is built against these names.
-  previewMailing: notMerged,
-  startMailing: notMerged,
-  listMailings: () => [],
-  stopMailing: notMerged,
+  previewMailing: guarded('mailings', previewMailing),
+  startMailing: guarded('mailings', startMailing),
+  listMailings: guarded('mailings', listMailings),
+  stopMailing: guarded('mailings', stopMailing),
 };

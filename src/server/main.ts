@@ -35,6 +35,9 @@ import { lastBackup, runBackup } from './backup/nightly';
 import { listBackups } from './backup/list-backups';
 import { NightCopy, readNight } from './backup/read-night';
 import { processInbox } from './pbx/process';
+import { resumeMailings, ResumeResult } from './mailing/engine';
+import { runMailingTrigger, syncMailingTrigger } from './mailing/trigger';
+import { requireRight } from './staff/guard';
 import { importCalls } from './pbx/import-calls';
 import { getCalls } from './pbx/calls-api';
 import type { CallsView, ImportCallsResult, ProcessInboxResult } from '../shared/pbx-dto';
@@ -209,6 +212,19 @@ export function backupTrigger(_e?: GoogleAppsScript.Events.TimeDriven): BackupRu
 /** Time-driven trigger (installed by setup, every 5 minutes): the PBX Inbox's new rows become events (pbx/process.ts). */
 export function processInboxTrigger(_e?: GoogleAppsScript.Events.TimeDriven): ProcessInboxResult {
   return processInbox();
+}
+
+/** Time-driven trigger (made by a mailing that waits for a later day's quota): carries queued mailings on. */
+export function mailingTrigger(_e?: GoogleAppsScript.Events.TimeDriven): ResumeResult {
+  return runMailingTrigger();
+}
+
+/** `crm mailing --resume [--id ID]` and the tests: the trigger's run now, for every waiting mailing or one. */
+export function resumeMailings_(id?: string): ResumeResult {
+  requireRight('mailings');
+  const result = resumeMailings(new OfficeContext(), id || undefined);
+  syncMailingTrigger(result.queued > 0);
+  return result;
 }
 
 /** The same run for `crm process-inbox`, the tests and the bench (the underscore keeps it from google.script.run). */

@@ -86,6 +86,8 @@ export interface MailingResult {
   done: boolean;
   /** Dry run: every message that would go out, in order. */
   messages?: MailingMessage[];
+  /** Why sending stopped early, when it did: the SMS gateway's refusal of the whole request (its name and code). */
+  problem?: string;
 }
 
 /** One mailing in the sidebar's list. */

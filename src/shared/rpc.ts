@@ -13,8 +13,8 @@ import type {
   RestoreResult,
   RevertResult,
 } from './backup-dto';
-import type { AddCallerInput, AddCallerResult, CallsView, PbxSetupView } from './pbx-dto';
 import type { MailingInput, MailingPreview, MailingResult, MailingView } from './mailing-dto';
+import type { AddCallerInput, AddCallerResult, CallsView, PbxSetupView } from './pbx-dto';
 import type { Locale } from '../core/i18n/locale';
 import type { SettingKey } from '../core/settings/definitions';
 import type { SettingEntry } from '../core/settings/read';
@@ -161,11 +161,13 @@ export interface ServerApi {
   getCalls(): CallsView;
   closeCallback(input: { phone: string }): CallsView;
   addCaller(input: AddCallerInput): AddCallerResult;
-  // Mailings (src/shared/mailing-dto.ts): a mail merge by e-mail or SMS, previewed, started (or dry-run), listed with
-  // progress, stopped. Callers need the `mailings` capability.
+  // Mailings (src/shared/mailing-dto.ts): e-mail or SMS merges to a label, a filter or picked clients, previewed first,
+  // sent within the day's quota and resumed by a daily trigger. Callers need the `mailings` capability.
   previewMailing(input: MailingInput): MailingPreview;
+  /** Queues every message and sends what today's quota allows (a dry run sends, queues and logs nothing). */
   startMailing(input: MailingInput): MailingResult;
   listMailings(): MailingView[];
+  /** Its queued messages are skipped ('stopped'); the ones sent stay sent. */
   stopMailing(input: { id: string }): MailingView;
 }
 
@@ -192,8 +194,8 @@ export type _ReportDtosAreJson = ProveJson<
   IsJson<RefreshReportsInput | RefreshReportsResult | ReportQuery | ReportDto | DashboardRefresh>
 >;
 export type _PbxDtosAreJson = ProveJson<IsJson<PbxSetupView | CallsView | AddCallerInput | AddCallerResult>>;
-export type _MailingDtosAreJson = ProveJson<IsJson<MailingInput | MailingPreview | MailingResult | MailingView>>;
 export type _BackupDtosAreJson = ProveJson<IsJson<BackupRunResult | BackupNightView | RestoreInput | RestoreResult>>;
+export type _MailingDtosAreJson = ProveJson<IsJson<MailingInput | MailingPreview | MailingResult | MailingView>>;
 export type _ClientSidebarDtosAreJson = ProveJson<IsJson<ClientSidebarSetup>>;
 export type _EventDtosAreJson = ProveJson<
   IsJson<

@@ -135,8 +135,18 @@ export function findClients(
   input: FindClientsInput,
   context: FindContext,
 ): FindClientsResult {
-  const query = String(input?.query ?? '').trim();
   const limit = clampLimit(input?.limit);
+  const all = matchingClients(clients, input, context);
+  return { clients: all.slice(0, limit), total: all.length, limit };
+}
+
+/** Every client the query and filters match, best first, with no limit (a mailing to "the sidebar's filter"). */
+export function matchingClients(
+  clients: ClientSummary[],
+  input: Omit<FindClientsInput, 'limit'>,
+  context: FindContext,
+): ClientSummary[] {
+  const query = String(input?.query ?? '').trim();
   const label = normalizeText(input?.label);
   const manager = normalizeText(input?.manager);
   const week = input?.birthdayThisWeek ? weekMonthDays(context.now, context.timeZone) : undefined;
@@ -153,5 +163,5 @@ export function findClients(
   hits.sort(
     (a, b) => b.s - a.s || collator.compare(a.c.name, b.c.name) || a.c.resourceName.localeCompare(b.c.resourceName),
   );
-  return { clients: hits.slice(0, limit).map((h) => h.c), total: hits.length, limit };
+  return hits.map((h) => h.c);
 }

@@ -134,3 +134,24 @@ export function staffMemberNamed(staff: StaffMember[], managerText: string): Sta
 export function digestRecipients(staff: StaffMember[]): StaffMember[] {
   return staff.filter((s) => s.dailyDigest && s.email !== '');
 }
+
+/**
+ * The Lists sheet's "Unsubscribed" column: e-mails (lower-cased) and phone numbers (as E.164, read with the office's
+ * default country) that never get a mailing, whoever's card holds them. A cell may hold several, split as phone cells
+ * are (`;`, `,`, new lines).
+ */
+export function parseUnsubscribed(values: unknown[][], toE164: (text: string) => string | undefined): Set<string> {
+  const { rows, text } = column(values, 'lists');
+  const out = new Set<string>();
+  for (const r of rows)
+    for (const part of text(r, 'unsubscribed').split(/[;,\n]/)) {
+      const word = part.trim();
+      if (!word) continue;
+      if (word.includes('@')) out.add(word.toLowerCase());
+      else {
+        const phone = toE164(word);
+        if (phone) out.add(phone);
+      }
+    }
+  return out;
+}

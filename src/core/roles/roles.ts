@@ -30,7 +30,7 @@ export type Capability =
   | 'logEvents'
   /** Add a client, edit a client's card. */
   | 'editClients'
-  /** CRM → Mailing: preview, start and stop a mail merge by e-mail or SMS (it writes to many clients at once). */
+  /** CRM → Mailing: send an e-mail or SMS merge to many clients, stop one. */
   | 'mailings';
 
 /** Every capability, in the order the access view lists them. */

@@ -14,6 +14,7 @@ import lists from '../../../sheets-templates/lists.json';
 import openEvents from '../../../sheets-templates/open-events.json';
 import settings from '../../../sheets-templates/settings.json';
 import staff from '../../../sheets-templates/staff.json';
+import mailings from '../../../sheets-templates/mailings.json';
 import { SheetTemplate } from './template';
 
 export type SheetKey =
@@ -30,7 +31,8 @@ export type SheetKey =
   | 'journal'
   | 'inbox'
   | 'callbacks'
-  | 'callers';
+  | 'callers'
+  | 'mailings';
 
 export const TEMPLATES: readonly SheetTemplate[] = [
   lists,
@@ -47,6 +49,7 @@ export const TEMPLATES: readonly SheetTemplate[] = [
   callbacks,
   callers,
   inbox,
+  mailings,
 ] as SheetTemplate[];
 
 export function template(key: SheetKey): SheetTemplate {

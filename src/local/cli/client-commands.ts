@@ -8,7 +8,7 @@ import type { Office } from '../office';
 import { flag, ParsedArgs, Refusal, UsageError } from './args';
 
 /** The server's refusals (their `name`, as google.script.run and serverRpc carry it): exit 2, not a failure. */
-const REFUSALS = new Set(['ClientNotResolved', 'ClientChangeRefused', 'NotAllowed']);
+const REFUSALS = new Set(['ClientNotResolved', 'ClientChangeRefused', 'NotAllowed', 'MailingRefused']);
 
 export function refusing<T>(fn: () => T): T {
   try {

@@ -25,6 +25,7 @@ import { restoreCommand } from './restore-commands';
 import { journalCommand, revertCommand } from './journal-commands';
 import { callbacksCommand, importCallsCommand, processInboxCommand } from './call-commands';
 import { pbxSecretCommand, webhookCommand } from './pbx-commands';
+import { mailingCommand } from './mailing-commands';
 
 /** A refusal says what was refused and what is allowed; a malformed command also gets the usage text. */
 function usageText(e: UsageError): string {
@@ -100,6 +101,23 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
   import-calls FILE [--format asterisk|csv] --json
                                    import a PBX call log (Asterisk Master.csv, or a CSV with a header): calls
                                    become events, missed ones the callback list; a re-import makes nothing twice
+
+  mailing --label L --template FILE [--subject S] [--encoding E] [--preview | --dry-run] --json
+                                   e-mail every client with label L (or --clients RN,RN, or a filter: --query Q,
+                                   --manager M, --quiet, --birthday-week); FILE: the text with {{givenName}},
+                                   {{manager}}, {{nextPlanned}}… placeholders, a first line "Subject: …" / "Тема: …"
+                                   is the subject (or --template-doc DOC_ID|URL: a Google Doc). Sends what today's
+                                   quota allows, queues the rest for the daily trigger: {"id", "queued", "sent",
+                                   "skipped": [{"client", "reason", "detail"}], "remainingQuota", "done"};
+                                   --preview: the first 5 messages, every skip, unknown placeholders; --dry-run:
+                                   every message that would go out, nothing sent, queued or logged
+  mailing --resume [--id ID] --json
+                                   the daily trigger's run now (every waiting mailing, or one)
+  mailing --list --json | mailing --stop ID --json
+                                   the mailings with their progress | stop one (its queued messages are skipped)
+  sms --label L --text T [--dry-run | --preview] --json
+                                   the same by SMS through Settings → smsGateway (E.164 numbers only; the daily
+                                   limit is Settings → smsDailyLimit); --template FILE also works
 
   sheet TITLE --json               a CRM sheet (hidden ones too, Reports and Dashboard too; title in any language
                                    or its key): its header,
@@ -178,6 +196,15 @@ const FLAGS = {
   path: 'value',
   form: 'value',
   get: 'switch',
+  template: 'value',
+  'template-doc': 'value',
+  text: 'value',
+  subject: 'value',
+  clients: 'value',
+  'dry-run': 'switch',
+  resume: 'switch',
+  list: 'switch',
+  stop: 'value',
 } as const;
 
 /** `preview` without --json: what a person reads before importing. */
@@ -268,6 +295,8 @@ export async function main(argv: string[]): Promise<number> {
       'import-calls': () => importCallsCommand(office, args),
       webhook: () => webhookCommand(office, args),
       'pbx-secret': () => pbxSecretCommand(office),
+      mailing: () => mailingCommand(office, args, 'email'),
+      sms: () => mailingCommand(office, args, 'sms'),
     });
     const run = commands[args.command];
     if (!run) throw new UsageError(`Unknown command "${args.command}"`);

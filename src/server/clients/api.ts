@@ -1,7 +1,7 @@
 // google.script.run targets about clients (src/shared/clients-dto.ts): search as you type and "who is this text".
 // Both answer from the Card index's list lines (one read), never from a People listing.
 
-import { findClients as findIn } from '../../core/clients';
+import { FindContext, findClients as findIn } from '../../core/clients';
 import { quietDaysByLabel } from '../../core/events';
 import type { FindClientsInput, FindClientsResult, ResolveView } from '../../shared/clients-dto';
 import { OfficeContext } from '../events/office';
@@ -15,9 +15,13 @@ export function findClients(input: FindClientsInput): FindClientsResult {
   // Settings → onlyOwn: a manager's search is their own clients' (the card's manager field), whatever they filter.
   const own = scopeOf(office, input?.as, 'clients').clients;
   const query = { ...(input ?? { query: '' }), ...(own !== undefined ? { manager: own } : {}) };
-  return findIn(summaries, query, {
-    // Each read only when the query or a filter needs it: the Settings and Labels sheets and the zone cost requests a
-    // name search does not need.
+  return findIn(summaries, query, findContext(office));
+}
+
+/** What a search asks of the office, each read only when the query or a filter needs it (the mailing's filter too). */
+export function findContext(office: OfficeContext): FindContext {
+  return {
+    // The Settings and Labels sheets and the zone cost requests a name search does not need.
     get defaultCountry() {
       return office.settings.get('defaultCountry');
     },
@@ -31,7 +35,7 @@ export function findClients(input: FindClientsInput): FindClientsResult {
     get quietDaysByLabel() {
       return quietDaysByLabel(office.labels);
     },
-  });
+  };
 }
 
 export function resolveClient(query: string): ResolveView {

@@ -10,8 +10,7 @@
 //     callers rows, the Inbox rows' key/state/result — so a crash never leaves an event without its Inbox mark;
 //   then the CRM lines of the touched clients, then the cursor and crm.inboxProcessedAt.
 
-import { applyEvent, ClientSummary } from '../../core/card-index';
-import type { EventRecord } from '../../core/events/row';
+import { ClientSummary } from '../../core/card-index';
 import { parseEventRow } from '../../core/events/row';
 import { withRecording } from '../../core/pbx/call-event';
 import type { InboxRow } from '../../core/pbx/inbox';
@@ -19,27 +18,15 @@ import { ClientMatch, emptyCounts, Plan, planInbox, PlanRow, SeenKey } from '../
 import { parseStaffPhones } from '../../core/pbx/staff-phones';
 import type { SheetKey } from '../../core/sheets/templates';
 import type { ProcessInboxResult } from '../../shared/pbx-dto';
-import { announceIndexChange } from '../card-index/announce';
-import { rememberWritten } from '../card-index/client-index';
-import { IndexedRow, indexRowCells } from '../card-index/index-sheet';
-import { updateCrmLines } from '../clients/crm-line';
+import type { IndexedRow } from '../card-index/index-sheet';
 import { scriptClock } from '../clock';
 import { DayRead, readDay } from '../events/day-read';
 import { searchEventRow } from '../events/event-target';
-import { eventRowCellsAt } from '../events/log';
+import { afterEventsWritten, eventsBatch } from '../events/append-batch';
 import { OfficeContext } from '../events/office';
-import { eventsEndAt } from '../events/open-store';
 import { crmSheet } from '../sheets/crm-spreadsheet';
 import { createMissingSheet } from '../sheets/setup';
-import {
-  appendRows,
-  BatchRead,
-  cellData,
-  rowData,
-  updateAt,
-  updateCellsOfRow,
-  writeBatch,
-} from '../sheets/values-batch';
+import { BatchRead, cellData, updateCellsOfRow, writeBatch } from '../sheets/values-batch';
 import { underWriteLock } from '../sheets/write-lock';
 import { askCallbacks, callbackWrites, CallbacksRead } from './callbacks-sheet';
 import { askCallers, callerWrites, CallersRead } from './callers-sheet';
@@ -132,69 +119,23 @@ export function writePlan(
   plan: Plan,
   more: (landed: Map<string, number>) => Request[],
 ): Written {
-  const events = ctx.day.events!;
-  const columns = events.table!.columns;
-  const tz = office.timeZone;
   const locale = office.locale;
-  // Where appends land: after the sheet's last row with data (appendCells' rule); every writer of Events holds the
-  // write lock, so nobody appends between this call and the batchUpdate.
-  const landed = new Map<string, number>();
-  let next = plan.events.length || plan.recordings.length ? events.sheet.getLastRow() + 1 : 0;
-  for (const p of plan.events) {
-    p.event.rowNumber = next++;
-    landed.set(p.event.id, p.event.rowNumber);
-  }
-  // Second read, only when needed: touched clients' index rows, recordings' Events rows.
-  const byClient = new Map<string, EventRecord[]>();
-  for (const p of plan.events)
-    if (p.event.clientId) byClient.set(p.event.clientId, [...(byClient.get(p.event.clientId) ?? []), p.event]);
-  const indexRows = [...byClient.keys()]
-    .map((rn) => ctx.day.index?.summaries.find((s) => s.resourceName === rn)?.indexRow ?? 0)
-    .filter((r) => r >= 2);
-  const recordingRows = plan.recordings.map((r) => r.eventRow).filter((r) => r >= 2);
-  const second =
-    indexRows.length || recordingRows.length ? readDay(office, { index: indexRows, events: recordingRows }) : undefined;
-  const requests: Request[] = [];
-  if (plan.events.length)
-    requests.push(
-      appendRows(
-        events.sheetId,
-        plan.events.map((p) => rowData(eventRowCellsAt(columns, p.event, office))),
-      ),
-    );
-  const touched: IndexedRow[] = [];
-  for (const [rowNumber, row] of second?.index?.rows ?? []) {
-    const mine = byClient.get(row.resourceName);
-    if (!mine) continue;
-    const entry = mine.reduce((e, ev) => applyEvent(e, ev), row.entry);
-    const indexed = { ...row, entry, rowNumber };
-    touched.push(indexed);
-    requests.push(
-      updateAt(
-        ctx.day.index!.sheetId,
-        rowNumber,
-        0,
-        indexRowCells(indexed).map((v) => cellData(v, 'UTC')),
-      ),
-    );
-  }
-  requests.push(...recordingWrites(office, ctx, plan, second));
-  const store = ctx.day.store;
-  const last = next - 1;
-  if (store && plan.events.length && last > store.eventsEnd) requests.push(eventsEndAt(store.sheetId, last));
+  const tz = office.timeZone;
+  // The events with their clients' index rows (events/append-batch.ts); the recordings' Events rows in the same read.
+  const batch = eventsBatch(
+    office,
+    ctx.day,
+    plan.events.map((p) => p.event),
+    plan.recordings.map((r) => r.eventRow),
+  );
+  const requests: Request[] = [...batch.requests];
+  requests.push(...recordingWrites(office, ctx, plan, batch.second));
   requests.push(...callbackWrites(ctx.sheets.callbacks.getSheetId(), ctx.callbacks.table, plan.callbacks, locale, tz));
   requests.push(...callerWrites(ctx.sheets.callers.getSheetId(), ctx.callers.table, plan.callers, locale, tz));
-  requests.push(...more(landed));
+  requests.push(...more(batch.landed));
   writeBatch(office.ss, requests);
-  for (const t of touched) rememberWritten(t);
-  if (touched.length) {
-    announceIndexChange(touched);
-    updateCrmLines(
-      touched.map((t) => t.entry),
-      office,
-    );
-  }
-  return { touched, landed };
+  afterEventsWritten(batch, office);
+  return { touched: batch.touched, landed: batch.landed };
 }
 
 /** The result cells of events earlier runs wrote, their recording added; each row's id checked first. */
