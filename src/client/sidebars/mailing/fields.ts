@@ -1,20 +1,9 @@
-// The card fields the insert buttons offer (the mailing engine, core/mailing, decides what each is worth; a name it
-// does not know comes back in the preview's `unknown`, so this list can only offer, never decide).
+// The insert buttons offer the engine's own list of fields (core/mailing/fields.ts): one list, so a button can never
+// put in a name the preview would call unknown.
 
-export const INSERTABLE_FIELDS = [
-  'givenName',
-  'familyName',
-  'middleName',
-  'name',
-  'company',
-  'manager',
-  'nextPlanned',
-  'lastContact',
-  'email',
-  'phone',
-  'birthday',
-  'office.name',
-] as const;
+import { MAILING_FIELDS } from '../../../core/mailing/fields';
+
+export const INSERTABLE_FIELDS = MAILING_FIELDS;
 
 /** `{{field}}` put at the textarea's caret (or over its selection), the caret after it. */
 export function insertPlaceholder(area: HTMLTextAreaElement | HTMLInputElement, field: string): void {

@@ -135,7 +135,10 @@ async function send(): Promise<void> {
       renderDryRun(result);
       showStatus(say('dryRunDone', { sent: result.sent, queued: result.queued }), 'ok');
     } else {
-      showStatus(say('started', { sent: result.sent, queued: result.queued, skipped: result.skipped.length }), 'ok');
+      const done = say('started', { sent: result.sent, queued: result.queued, skipped: result.skipped.length });
+      // The gateway refused the whole request (a wrong key, no money): what was not sent stays queued.
+      if (result.problem) showStatus(`${done} ${say('stoppedEarly', { problem: result.problem })}`, 'error');
+      else showStatus(done, 'ok');
       await loadMailings();
     }
   } catch (e) {

@@ -6,7 +6,8 @@ import { byId, element, replaceChildren } from '../../lib/dom';
 import { say } from './context';
 import type { MailingTextKey } from './strings';
 
-const REASONS: Record<MailingSkip['reason'], MailingTextKey> = {
+// 'stopped': a row of a stopped mailing (the queue's own reason, core/mailing/queue.ts).
+const REASONS: Record<MailingSkip['reason'] | 'stopped', MailingTextKey> = {
   'no-email': 'reasonNoEmail',
   'no-phone': 'reasonNoPhone',
   'not-e164': 'reasonNotE164',
@@ -15,6 +16,7 @@ const REASONS: Record<MailingSkip['reason'], MailingTextKey> = {
   'duplicate-address': 'reasonDuplicate',
   refused: 'reasonRefused',
   uncertain: 'reasonUncertain',
+  stopped: 'reasonStopped',
 };
 
 /** Text with each `{{name}}` still in it marked (a field the engine could not fill shows as written). */
@@ -62,7 +64,7 @@ function skipItem(s: MailingSkip): HTMLLIElement {
     { class: 'skip', 'data-reason': s.reason, ...(s.clientId ? { 'data-client': s.clientId } : {}) },
     element('strong', { class: 'client' }, s.client),
     ' — ',
-    element('span', { class: 'reason' }, say(REASONS[s.reason] ?? 'reasonRefused')),
+    element('span', { class: 'reason' }, say(REASONS[s.reason as keyof typeof REASONS] ?? 'reasonRefused')),
     detail.length ? element('div', { class: 'detail' }, ...detail) : null,
   );
 }

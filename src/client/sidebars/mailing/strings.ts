@@ -45,6 +45,7 @@ export const mailingText = catalog({
     cancel: 'Cancel',
     sending: 'Sending…',
     started: 'Sent {sent}, waiting for a later day {queued}, skipped {skipped}.',
+    stoppedEarly: 'Sending stopped: {problem}',
     dryRunDone: 'Dry run: {sent} messages would go out now, {queued} later; nothing was sent.',
     wouldGo: 'Would go out ({count})',
     mailings: 'Mailings',
@@ -67,6 +68,7 @@ export const mailingText = catalog({
     reasonDuplicate: 'the same address twice',
     reasonRefused: 'refused by the gateway',
     reasonUncertain: 'not known whether it went out',
+    reasonStopped: 'the mailing was stopped',
     error: 'Error: {message}',
   },
   ru: {
@@ -111,6 +113,7 @@ export const mailingText = catalog({
     cancel: 'Отмена',
     sending: 'Отправляю…',
     started: 'Отправлено {sent}, ждут следующего дня {queued}, пропущено {skipped}.',
+    stoppedEarly: 'Отправка прервана: {problem}',
     dryRunDone: 'Пробный прогон: сейчас ушло бы {sent}, позже {queued}; ничего не отправлено.',
     wouldGo: 'Ушло бы ({count})',
     mailings: 'Рассылки',
@@ -133,6 +136,7 @@ export const mailingText = catalog({
     reasonDuplicate: 'тот же адрес дважды',
     reasonRefused: 'шлюз отказал',
     reasonUncertain: 'неизвестно, ушло ли',
+    reasonStopped: 'рассылка остановлена',
     error: 'Ошибка: {message}',
   },
   ka: {
@@ -177,6 +181,7 @@ export const mailingText = catalog({
     cancel: 'გაუქმება',
     sending: 'იგზავნება…',
     started: 'გაიგზავნა {sent}, მომდევნო დღეს ელოდება {queued}, გამოტოვდა {skipped}.',
+    stoppedEarly: 'გაგზავნა შეწყდა: {problem}',
     dryRunDone: 'საცდელი გაშვება: ახლა წავიდოდა {sent}, მოგვიანებით {queued}; არაფერი გაიგზავნა.',
     wouldGo: 'წავიდოდა ({count})',
     mailings: 'დაგზავნები',
@@ -199,6 +204,7 @@ export const mailingText = catalog({
     reasonDuplicate: 'იგივე მისამართი ორჯერ',
     reasonRefused: 'კარიბჭემ უარი თქვა',
     reasonUncertain: 'უცნობია, წავიდა თუ არა',
+    reasonStopped: 'დაგზავნა შეჩერდა',
     error: 'შეცდომა: {message}',
   },
 });
