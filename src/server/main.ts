@@ -134,6 +134,16 @@ export function openCallsSidebar(): void {
   showSidebar('calls', t(office.locale, 'menuTelephony'), office.locale, office.timeZone);
 }
 
+/**
+ * Menu: CRM → Mailing…: a mail merge by e-mail or SMS, previewed, sent within the day's quota, listed with its
+ * progress (src/client/sidebars/mailing). The office's language goes on the page.
+ */
+export function openMailingSidebar(): void {
+  if (!menuAllowed('openMailingSidebar')) return;
+  const locale = safeLocale();
+  showSidebar('mailing', t(locale, 'menuMailing'), locale);
+}
+
 /** Menu: CRM → Reports → Refresh: the Reports sheet for the period chosen in its top cells. */
 export function refreshReportsSheet(): void {
   if (!menuAllowed('refreshReportsSheet')) return;

@@ -23,6 +23,7 @@ import {
   Dice,
   outsideWeek,
 } from './demo-schedule';
+import { DEMO_SMS } from '../sms/demo';
 
 const FAMILY = [
   'Иванов',
@@ -101,9 +102,16 @@ function seed(office: Office, dir: string): string {
   const dice: Dice = { random, pick: (list) => list[Math.floor(random() * list.length)] };
 
   office.rpc.runSetup();
-  const saved = office.rpc.saveSettings({ mangoApiKey: DEMO_MANGO.apiKey, mangoApiSalt: DEMO_MANGO.apiSalt });
+  const saved = office.rpc.saveSettings({
+    mangoApiKey: DEMO_MANGO.apiKey,
+    mangoApiSalt: DEMO_MANGO.apiSalt,
+    // The sandbox's fake gateways' keys (local/sms/demo.ts); smsGateway stays none: mailings by SMS are dry runs.
+    smsApiKey: DEMO_SMS.smsruApiId,
+    smscLogin: DEMO_SMS.smscLogin,
+    smscPassword: DEMO_SMS.smscPassword,
+  });
   if (!saved.ok)
-    throw new Error(`The demo's Mango settings were refused: ${saved.errors.map((e) => e.message).join('; ')}`);
+    throw new Error(`The demo's Mango and SMS settings were refused: ${saved.errors.map((e) => e.message).join('; ')}`);
 
   const app = createSpreadsheetApp(ws.spreadsheets, ws.ctx, {
     activeSpreadsheetId: office.spreadsheetId,

@@ -8,6 +8,7 @@ import type { Office } from '../office';
 import { SandboxApi } from './api';
 import { Page, pageHtml, webBundle } from './web-assets';
 import { processInboxNow, simulateCall, SimulateInput, telephonyView } from './telephony';
+import { routeDemoSmsGateways } from '../sms/demo';
 
 export interface RunningSandbox {
   port: number;
@@ -28,6 +29,7 @@ function send(res: http.ServerResponse, status: number, type: string, content: s
 
 export async function startSandbox(office: Office, port = 8080): Promise<RunningSandbox> {
   const api = new SandboxApi(office);
+  const sms = routeDemoSmsGateways(office.workspace.urlFetch);
   const scripts = await webBundle();
   const routes: Record<string, (input: Record<string, unknown>, url: URL) => unknown> = {
     'GET /api/spreadsheet': () => api.spreadsheet(),
@@ -45,6 +47,8 @@ export async function startSandbox(office: Office, port = 8080): Promise<Running
     'GET /api/telephony': () => telephonyView(office),
     'POST /api/telephony/simulate': (input) => simulateCall(office, input as unknown as SimulateInput),
     'POST /api/telephony/process': () => processInboxNow(office),
+    // What the fake SMS.ru and SMSC took (an office that switched smsGateway from none to one of them).
+    'GET /api/sms': () => ({ smsru: sms.smsru.sent, smsc: sms.smsc.sent }),
   };
 
   const server = http.createServer((req, res) => {

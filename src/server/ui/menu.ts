@@ -11,6 +11,7 @@ export const MENU_ITEMS: ReadonlyArray<{ key: MessageKey; functionName: string; 
   { key: 'menuClients', functionName: 'openClientsSidebar' },
   // Every role may log events (the callback list's right, checked by getCalls); so, like Reminders, no `needs` here.
   { key: 'menuTelephony', functionName: 'openCallsSidebar' },
+  { key: 'menuMailing', functionName: 'openMailingSidebar', needs: 'mailings' },
   { key: 'menuImportExport', functionName: 'openImportSidebar', needs: 'import' },
   { key: 'menuReportsRefresh', functionName: 'refreshReportsSheet', needs: 'reports' },
   { key: 'menuDashboardRefresh', functionName: 'refreshDashboardSheet', needs: 'reports' },

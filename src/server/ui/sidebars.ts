@@ -4,7 +4,7 @@
 import { escapeHtml } from '../../core/html';
 import type { Locale } from '../../core/i18n/locale';
 
-export type SidebarName = 'settings' | 'import' | 'reminders' | 'clients' | 'backup' | 'calls';
+export type SidebarName = 'settings' | 'import' | 'reminders' | 'clients' | 'backup' | 'calls' | 'mailing';
 
 /**
  * The spreadsheet's id on the page's body (`data-spreadsheet`), escaped: a shared-account browser keeps its "who am I"

@@ -149,6 +149,12 @@ describe('SMSC', () => {
     ]);
     expect(result.ok && result.outcomes.map((o) => o.state)).toEqual(['refused', 'accepted']);
     expect(account.sent.map((s) => s.to)).toEqual(['+79161234567']);
+    // No routable number at all: SMSC refuses the request with 7, which is those numbers' refusal, not a failure.
+    const none = send([{ to: '+4412345', text: 'x' }]);
+    expect(none).toMatchObject({
+      ok: true,
+      outcomes: [{ to: '+4412345', state: 'refused', reason: '7 invalid number' }],
+    });
   });
 
   test('the fake reads windows-1251 unless told charset=utf-8, as SMSC does', () => {

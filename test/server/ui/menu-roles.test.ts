@@ -35,7 +35,9 @@ const EVERYONE = ['openRemindersSidebar', 'openClientsSidebar', 'openCallsSideba
 const REPORTS = ['refreshReportsSheet', 'refreshDashboardSheet'];
 // CRM → Backup… needs the `import` right (the whole base, like an export): the administrator has it too.
 const BACKUP = 'openBackupSidebar';
-const ALL = [...EVERYONE, 'openImportSidebar', ...REPORTS, BACKUP, 'openSettingsSidebar', 'setupCrm'];
+// CRM → Mailing… writes to many clients at once: the office, the director and the administrator (`mailings`).
+const MAILING = 'openMailingSidebar';
+const ALL = [...EVERYONE, MAILING, 'openImportSidebar', ...REPORTS, BACKUP, 'openSettingsSidebar', 'setupCrm'];
 
 test('onOpen: the owner gets the whole menu; a colleague, blank there, the items anyone may use', () => {
   const o = office();
@@ -58,6 +60,7 @@ test('the first sidebar redraws the menu for the role: manager, specialist, admi
   // An administrator also sees the Reports and the Dashboard.
   expect(menuAfterSidebar(ADMIN)).toEqual([
     ...EVERYONE,
+    MAILING,
     'openImportSidebar',
     ...REPORTS,
     BACKUP,
