@@ -4,6 +4,7 @@
 import type { ClientSummary } from '../core/card-index/summary';
 import type { Locale } from '../core/i18n/locale';
 import type { EventView } from './events-dto';
+import type { ClientMoney } from './orders-dto';
 
 export type { ClientSummary };
 
@@ -84,6 +85,8 @@ export interface ClientView {
   total: number;
   offset: number;
   limit: number;
+  /** The client's orders and money per currency (core/orders/totals.ts), over the whole history, not the page. */
+  money: ClientMoney;
 }
 
 export interface SaveClientInput {

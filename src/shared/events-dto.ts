@@ -46,6 +46,13 @@ export interface LogEventInput {
    * who holds a shared account; ignored for anyone Google names (their own Staff row decides).
    */
   as?: string;
+  /**
+   * An order's money (the office's order kind and reason are the caller's to choose): a positive amount with at most
+   * two decimals, up to 1e12; an ISO 4217 currency (default Settings → currency); its state. Checked before any write.
+   */
+  amount?: number;
+  currency?: string;
+  orderState?: OrderState;
 }
 
 /** What an event says, as the Events sheet holds it: the fields the core record and the view share. */
@@ -255,6 +262,8 @@ export type EventChange = (
   | { id: string; action: 'reschedule'; at: string }
   | { id: string; action: 'cancel' }
   | { id: string; action: 'assign'; manager: string }
+  /** An order's state, amount or currency changed (each optional, at least one): undone like the others. */
+  | { id: string; action: 'order'; state?: OrderState; amount?: number; currency?: string }
 ) & {
   hints?: RowHints;
   /** "Who am I" in a shared-account browser (LogEventInput.as). */
@@ -267,7 +276,7 @@ export type EventChange = (
  */
 export interface UndoToken {
   id: string;
-  action: 'done' | 'cancel' | 'reschedule' | 'result';
+  action: 'done' | 'cancel' | 'reschedule' | 'result' | 'order';
   before: EventView;
   after: EventView;
   /** Where the event's rows were right after the change. */

@@ -1,6 +1,9 @@
 // What the Reports sheet, the Dashboard and `crm report` / `crm dashboard --json` exchange: counts as rows of
 // `{ group, count }`, the funnel as stages with the conversion from the stage before. Instants travel as ISO strings.
 
+import type { ProblemView } from './events-dto';
+import type { MoneyRow } from './orders-dto';
+
 export type PeriodKind = 'day' | 'week' | 'month' | 'quarter' | 'custom';
 
 /** A report's period: office-local days, first and last inclusive, and the instants that bound them. */
@@ -62,6 +65,10 @@ export interface ReportDto {
   period: ReportPeriod;
   rows: CountRow[];
   funnel: FunnelStageRow[];
+  /** Revenue, debt and forecast by manager and currency of the orders dated in the period (core/reports/money.ts). */
+  money: MoneyRow[];
+  /** Order cells of the Events sheet that could not be counted (an amount that is not a number…): fix them there. */
+  orderProblems: ProblemView[];
 }
 
 /** Every section of the Reports sheet for one period, computed in one call so the server writes it in few. */
@@ -77,6 +84,8 @@ export interface ReportsSheetData {
   /** Today's quiet clients, whatever the period: quiet is a state, not an event. */
   quietByLabel: CountRow[];
   funnel: FunnelStageRow[];
+  money: MoneyRow[];
+  orderProblems: ProblemView[];
 }
 
 /** The Dashboard's chart ranges and KPI cells. */

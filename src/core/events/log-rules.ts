@@ -3,7 +3,7 @@
 // cells a change rewrites. The server adapter reads, calls these and writes; a refusal comes back as a message key
 // and its parameters, which the adapter words in the office's language.
 
-import type { EventChange, LogEventInput } from '../../shared/events-dto';
+import type { EventChange, EventFields, LogEventInput } from '../../shared/events-dto';
 import type { CellValue } from '../sheets/cell-text';
 import type { Clock } from '../ports/clock';
 import type { Identity } from '../roles/identity';
@@ -11,6 +11,23 @@ import { mayAssign, mayChange } from '../roles/event-rights';
 import { StaffMember } from './lists';
 import { freshEventId } from './ids';
 import { EventRecord, parseEventDate } from './row';
+import { hasOrder, newOrderFields, OrderCheck, orderChange } from '../orders/input';
+
+/** An order check's value, or its problem as the log's refusal. */
+function orderChecked<T>(check: OrderCheck<T>): Checked<T> {
+  return check.ok ? accept(check.value) : refuse(check.problem.key, { value: check.problem.value });
+}
+
+/**
+ * The money of an event being logged: none when the request names neither an amount nor a state, else the checked
+ * amount, currency (default the office's) and state (default 'ordered').
+ */
+export function orderTerms(
+  input: LogEventInput,
+  officeCurrency: string,
+): Checked<Pick<EventFields, 'amount' | 'currency' | 'orderState'>> {
+  return hasOrder(input) ? orderChecked(newOrderFields(input, officeCurrency)) : accept({});
+}
 
 /** Why a log or change was refused: a key of the event log's messages and what fills its placeholders. */
 export interface Refusal {
@@ -23,7 +40,12 @@ export interface Refusal {
     | 'cannotChange'
     | 'notOnStaff'
     | 'unknownAction'
-    | 'notFound';
+    | 'notFound'
+    // An order's money refused (core/orders/input.ts; worded by core/orders/messages.ts).
+    | 'badAmountInput'
+    | 'badCurrency'
+    | 'badOrderState'
+    | 'notAnOrder';
   params: Record<string, string>;
 }
 
@@ -186,7 +208,7 @@ export function findEvent(events: EventRecord[], id: string): Checked<EventRecor
   return event ? accept(event) : refuse('notFound', { id });
 }
 
-const ACTIONS: string[] = ['done', 'result', 'reschedule', 'cancel', 'assign'];
+const ACTIONS: string[] = ['done', 'result', 'reschedule', 'cancel', 'assign', 'order'];
 
 /**
  * Whether the person acting may change `event` at all (core/roles/event-rights.ts mayChange): the identity it was
@@ -242,6 +264,14 @@ export function appliedChange(
       return mayAssign(rights.value, office.staff, manager)
         ? accept({ ...after, manager })
         : refuse('cannotAssign', { manager });
+    }
+    case 'order': {
+      // The state, amount or currency given; the event's status and date are left as they are (paying an invoice is
+      // not the event being done or moved). An event that is not an order yet becomes one only by naming a state.
+      const money = orderChecked(orderChange(change));
+      if (!money.ok) return money;
+      if (!before.orderState && !money.value.orderState) return refuse('notAnOrder');
+      return accept({ ...after, ...money.value });
     }
     default:
       return refuse('unknownAction', { value: String((change as { action?: unknown }).action ?? '') });

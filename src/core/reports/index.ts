@@ -7,6 +7,11 @@ import type { FunnelStage } from '../events/lists';
 import { countDone, ShiftOptions } from './done-counts';
 import { funnel } from './funnel';
 import { ReportClient, reportContext, ReportEvent } from './inputs';
+import { moneyByManager } from './money';
+import type { MoneyRules } from '../orders/totals';
+import type { ProblemView } from '../../shared/events-dto';
+
+export { moneyByManager } from './money';
 
 export { periodOf } from './period';
 export { countDone, shiftOf } from './done-counts';
@@ -46,11 +51,19 @@ export interface ReportInput {
   clients: ReportClient[];
   stages: FunnelStage[];
   shift: ShiftOptions;
+  money?: MoneyRules;
+  orderProblems?: ProblemView[];
 }
 
 /** What `crm report --json` prints: the grouped counts of done events and the funnel. */
 export function buildReport(input: ReportInput): ReportDto {
   const ctx = reportContext(input.period, input.clients);
   const rows: CountRow[] = countDone(input.events, input.by, ctx, input.shift);
-  return { period: input.period, rows, funnel: funnel(input.events, input.stages, ctx) };
+  return {
+    period: input.period,
+    rows,
+    funnel: funnel(input.events, input.stages, ctx),
+    money: input.money ? moneyByManager(input.events, ctx, input.money) : [],
+    orderProblems: input.orderProblems ?? [],
+  };
 }

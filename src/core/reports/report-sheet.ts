@@ -122,5 +122,22 @@ export function reportRows({ data, locale, now }: ReportRowsInput): LayoutRows {
     data.funnel.map((s) => [s.stage, s.count, s.conversion === null ? '' : Math.round(s.conversion * 1000) / 10]),
     'noStages',
   );
+  section(
+    'money',
+    [w('manager'), w('currency'), w('revenue'), w('debt'), w('forecast'), w('orders')],
+    (data.money ?? []).map((m) => [shown(m.manager), m.currency, m.revenue, m.debt, m.forecast, m.orders]),
+    'noOrders',
+  );
+  // Only when there is something to fix; the first ones only, so a damaged sheet does not bury the report.
+  const problems = data.orderProblems ?? [];
+  if (problems.length)
+    section(
+      'orderProblems',
+      [w('row'), w('column'), w('value'), w('problem')],
+      problems.slice(0, MAX_PROBLEM_ROWS).map((p) => [p.row, p.column, p.value, p.message]),
+    );
   return rows;
 }
+
+/** How many order problems the sheet lists (`crm report --json` gives them all). */
+const MAX_PROBLEM_ROWS = 50;

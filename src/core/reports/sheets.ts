@@ -12,6 +12,9 @@ import { followUpsByManager } from './follow-ups';
 import { funnel } from './funnel';
 import { ReportClient, reportContext, ReportEvent } from './inputs';
 import { kpiCells, KpiOptions } from './kpi';
+import { moneyByManager } from './money';
+import type { MoneyRules } from '../orders/totals';
+import type { ProblemView } from '../../shared/events-dto';
 
 export interface ReportSources {
   events: ReportEvent[];
@@ -23,6 +26,10 @@ export interface ReportSources {
   /** The quiet rule's options for today (core/events/reminders.ts quietOptions). */
   quiet: QuietOptions;
   now: Date;
+  /** Settings' currency and forecast weights (core/orders/totals.ts). */
+  money?: MoneyRules;
+  /** The Events sheet's order cells that could not be counted. */
+  orderProblems?: ProblemView[];
 }
 
 export function reportsSheetData(period: ReportPeriod, s: ReportSources): ReportsSheetData {
@@ -38,6 +45,9 @@ export function reportsSheetData(period: ReportPeriod, s: ReportSources): Report
     newClients: newClients(firstDays(s.events, s.clients, ctx), ctx),
     quietByLabel: quietByLabel(s.clients, s.open, s.quiet),
     funnel: funnel(s.events, s.stages, ctx),
+    // Without the office's money rules (a caller that counts events only) there is no money section.
+    money: s.money ? moneyByManager(s.events, ctx, s.money) : [],
+    orderProblems: s.orderProblems ?? [],
   };
 }
 

@@ -161,7 +161,7 @@ const REASONS: Record<
 };
 
 /** ISO 4217: three Latin letters (the office writes "rub" or "RUB"). */
-function currencyCode(text: string): string | undefined {
+export function currencyCode(text: string): string | undefined {
   const code = text.trim().toUpperCase();
   return /^[A-Z]{3}$/.test(code) ? code : undefined;
 }

@@ -19,6 +19,7 @@ import { contactsCommand, exportCommand, importCommand, previewCommand, undoComm
 import { openCliOffice } from './office-state';
 import { settingsCommand, sheetCommand } from './sheet-commands';
 import { dashboardCommand, reportCommand } from './report-commands';
+import { orderCommand } from './order-commands';
 import { backupCommand, backupsCommand } from './backup-commands';
 import { staffCommand } from './staff-commands';
 import { restoreCommand } from './restore-commands';
@@ -86,6 +87,13 @@ const HELP = `Usage: npm run crm -- <command> [options]   (state: .sandbox/, or 
                                    done events from..to (office days, both inclusive) counted by the grouping
                                    (default manager,kind): {"rows": [{"group", "count"}], "funnel": [{"stage",
                                    "count", "conversion"}], "period"}; computed from the sheets, nothing written
+  order --client QUERY [--amount N] [--state offer|ordered|invoiced|paid|cancelled] [--currency C]
+      [--kind K] [--reason R] [--at ISO] [--manager M] [--note T] --json
+                                   log an order for ONE client (kind/reason default: Settings orderKind/
+                                   orderReason; currency: Settings currency; state without one: ordered):
+                                   {"event", "totals": {CUR: {"paid","debt","forecast","orders"}}, "problems"}
+  order --event ID [--state S] [--amount N] [--currency C] --json
+                                   change an order (crm undo-last reverts it); same output plus "message"
   dashboard --json                 refresh the Dashboard sheet (KPI cells, chart data, its four charts) and print
                                    the KPI cells: active clients, new clients, calls, meetings, on-time %
 
@@ -215,6 +223,9 @@ const FLAGS = {
   resume: 'switch',
   list: 'switch',
   stop: 'value',
+  amount: 'value',
+  state: 'value',
+  currency: 'value',
 } as const;
 
 /** `preview` without --json: what a person reads before importing. */
@@ -294,6 +305,7 @@ export async function main(argv: string[]): Promise<number> {
       settings: () => settingsCommand(office, args),
       report: () => reportCommand(office, args),
       dashboard: () => dashboardCommand(office),
+      order: () => orderCommand(office, args),
       backup: () => backupCommand(office, args),
       backups: () => backupsCommand(office),
       staff: () => staffCommand(office, args),

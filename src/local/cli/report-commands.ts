@@ -17,7 +17,15 @@ export function reportCommand(office: Office, args: ParsedArgs) {
   const by = flag(args, 'by') ?? 'manager,kind';
   if (!parseGrouping(by)) throw new UsageError(`--by "${by}" is not a grouping: use ${GROUPINGS}`);
   const report = office.rpc.getReport({ from, to, by });
-  return { period: report.period, by: parseGrouping(by), rows: report.rows, funnel: report.funnel };
+  return {
+    period: report.period,
+    by: parseGrouping(by),
+    rows: report.rows,
+    funnel: report.funnel,
+    // Revenue (paid), debt (invoiced) and forecast by manager and currency, of the orders dated in the period.
+    money: report.money,
+    orderProblems: report.orderProblems,
+  };
 }
 
 /**

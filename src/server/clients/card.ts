@@ -31,7 +31,8 @@ import { Person, withRetry } from '../people/gateway';
 import { isStaleEtag } from '../../core/ports/people-errors';
 import { labelGroups, labelNames, labelsOf } from '../people/labels';
 import { peopleApi } from '../people/people';
-import { clientEvents, splitHistory } from './history';
+import { clientEventRows, splitHistory } from './history';
+import { clientMoney } from '../orders/client-money';
 import { clientText, notResolved, refusedChange } from './messages';
 import { oneClient } from './resolve-one';
 import { scopeOf } from '../staff/scope';
@@ -70,7 +71,8 @@ export function getClient(input: ClientHistoryInput): ClientView {
   const card = cardOf(person, labelsOf(person, labelNames()));
   refuseOthersClient(card.manager, office, input?.as);
   const name = cardName(card);
-  const { planned, past } = splitHistory(clientEvents(office, resourceName, name));
+  const rows = clientEventRows(office, resourceName, name);
+  const { planned, past } = splitHistory(rows.events);
   const offset = Math.max(0, Math.floor(Number(input?.offset) || 0));
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(Number(input?.limit) || DEFAULT_LIMIT)));
   const lastDone = past.find((e) => e.status === 'done');
@@ -86,6 +88,7 @@ export function getClient(input: ClientHistoryInput): ClientView {
     total: past.length,
     offset,
     limit,
+    money: clientMoney(office, rows.events, rows.orderProblems),
   };
 }
 

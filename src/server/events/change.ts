@@ -28,6 +28,8 @@ import { scriptClock } from '../clock';
 import { underWriteLock } from '../sheets/write-lock';
 import { isAddon } from '../card-index/announce';
 import { writeThroughSheet } from '../gmail/sheet-writes';
+import { orderText } from '../../core/orders/messages';
+import { orderStateLabel } from '../../core/orders/state';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 type Action = UndoToken['action'] | 'assign' | 'undo' | 'plan';
@@ -39,6 +41,11 @@ function what(e: EventRecord): string {
 
 export function patchMessage(action: Action, e: EventRecord, office: OfficeContext): string {
   const params = { what: what(e), when: formatLocal(e.at, office.timeZone), manager: e.manager };
+  if (action === 'order')
+    return orderText(office.locale, 'patchOrder', {
+      ...params,
+      state: e.orderState ? orderStateLabel(e.orderState, office.locale) : '',
+    });
   const key = (
     {
       done: 'patchDone',
@@ -171,7 +178,10 @@ function sameState(a: EventRecord, b: EventView): boolean {
     a.at.getTime() === Date.parse(b.at) &&
     a.result === b.result &&
     a.nextStep === b.nextStep &&
-    a.manager === b.manager
+    a.manager === b.manager &&
+    a.amount === b.amount &&
+    a.currency === b.currency &&
+    a.orderState === b.orderState
   );
 }
 
@@ -192,9 +202,13 @@ function undoChangeNow(token: UndoToken): EventPatch {
   if (!sameState(now, token.after)) throw new Error(logText(office.locale, 'changedSince', { what: what(now) }));
   const b = token.before;
   // Back to the fields it had; the row, the client and who logged it are the row's own.
-  const { doneAt: _doneAt, ...rest } = now;
+  const { doneAt: _doneAt, amount: _amount, currency: _currency, orderState: _state, ...rest } = now;
   const restored: EventRecord = {
     ...rest,
+    // An order's money as it was (an event that was not an order before is not one again).
+    ...(b.amount !== undefined ? { amount: b.amount } : {}),
+    ...(b.currency !== undefined ? { currency: b.currency } : {}),
+    ...(b.orderState !== undefined ? { orderState: b.orderState } : {}),
     at: new Date(b.at),
     allDay: b.allDay,
     status: b.status,

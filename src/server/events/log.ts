@@ -8,7 +8,7 @@
 // - a call repeated after a lost answer (`retry`, or an id the client's index entry already lists) returns the row
 //   the first attempt wrote, and finds the calendar event it made, instead of writing a second one.
 
-import { checkLogInput, eventCells, EventRecord, newEventRecord, newEventTerms } from '../../core/events';
+import { checkLogInput, eventCells, EventRecord, newEventRecord, newEventTerms, orderTerms } from '../../core/events';
 import type { EventView, LogEventInput } from '../../shared/events-dto';
 import type { CellValue } from '../sheets/table';
 import { redactForLog } from '../../core/redact';
@@ -77,11 +77,16 @@ export function logEventIn(office: OfficeContext, input: LogEventInput, complete
     if (again) return again;
   }
   const terms = accepted(newEventTerms(input, office, scriptClock), office);
-  const event = newEventRecord(input, checked, terms, client, {
-    clock: scriptClock,
-    random: Math.random,
-    createdBy: terms.createdBy,
-  });
+  // An order's money, checked before anything is written (the currency defaults to the office's).
+  const money = accepted(orderTerms(input, office.settings.get('currency')), office);
+  const event: EventRecord = {
+    ...newEventRecord(input, checked, terms, client, {
+      clock: scriptClock,
+      random: Math.random,
+      createdBy: terms.createdBy,
+    }),
+    ...money,
+  };
   // The calendar event first, so the row is written once, whole; a Calendar failure leaves it without a reminder.
   if (event.status === 'planned') event.calendarEventId = calendarOrNone(event, office, input.retry === true);
   // Where the row will land, when the rows after the end the caller knew were read: after the last one with data

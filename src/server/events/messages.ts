@@ -3,6 +3,7 @@
 import type { Checked } from '../../core/events';
 import { catalog } from '../../core/i18n/catalog';
 import type { Locale } from '../../core/i18n/locale';
+import { orderText, OrderTextKey } from '../../core/orders/messages';
 
 const en = {
   noEventsSheet: 'The Events sheet is missing or has no header row: run CRM → Set up.',
@@ -100,12 +101,19 @@ export const logText = catalog<Key>({ en, ru, ka });
  */
 export function accepted<T>(checked: Checked<T>, office: { readonly locale: Locale }): T {
   if (checked.ok) return checked.value;
-  const e = new Error(logText(office.locale, checked.refusal.key, checked.refusal.params));
+  const { key, params } = checked.refusal;
+  // An order's refusals are worded beside the order rules (core/orders/messages.ts), the rest here.
+  const e = new Error(
+    (ORDER_REFUSALS as string[]).includes(key)
+      ? orderText(office.locale, key as OrderTextKey, params)
+      : logText(office.locale, key as Key, params),
+  );
   // The roles' refusals are told apart by name (the CLI exits 2 on them, as on any refusal): nothing was written.
-  if (RIGHTS_REFUSALS.includes(checked.refusal.key)) e.name = NOT_ALLOWED;
+  if (RIGHTS_REFUSALS.includes(key)) e.name = NOT_ALLOWED;
   throw e;
 }
 
 /** The error name of a refusal by the roles' rules (core/roles), here and in staff/guard.ts. */
 export const NOT_ALLOWED = 'NotAllowed';
 const RIGHTS_REFUSALS: string[] = ['cannotAssign', 'cannotChange', 'notOnStaff'];
+const ORDER_REFUSALS: OrderTextKey[] = ['badAmountInput', 'badCurrency', 'badOrderState', 'notAnOrder'];

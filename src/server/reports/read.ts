@@ -13,6 +13,8 @@ import { indexSheet } from '../card-index/index-sheet';
 import { logText } from '../events/messages';
 import { OfficeContext } from '../events/office';
 import type { FunnelStage } from '../../core/events/lists';
+import { orderProblems } from '../../core/orders/totals';
+import type { ProblemView } from '../../shared/events-dto';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -23,6 +25,8 @@ export interface ReportRead {
   clients: ClientSummary[];
   open: OpenEvent[];
   stages: FunnelStage[];
+  /** Order cells that could not be counted (core/orders/totals.ts orderProblems), from the same values. */
+  orderProblems: ProblemView[];
   /** The values of the `extra` sheets asked for, by the name the caller gave (e.g. the Reports sheet's top rows). */
   extra: Record<string, unknown[][]>;
 }
@@ -75,6 +79,7 @@ export function readForReports(
   return {
     events: parsed.events,
     problems: parsed.problems.length,
+    orderProblems: orderProblems(eventValues, office.locale),
     clients,
     open,
     stages: parseFunnelStages(listsValues(office)),

@@ -48,6 +48,7 @@ import {
   SheetLookup,
 } from './report-sheets';
 import { writeBox } from './write-box';
+import { moneyRules } from '../orders/client-money';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -68,6 +69,8 @@ function sources(office: OfficeContext, read: ReportRead, now: Date): ReportSour
       spread: false,
     },
     now,
+    money: moneyRules(office),
+    orderProblems: read.orderProblems,
   };
 }
 
@@ -274,5 +277,7 @@ export function getReport(query: ReportQuery): ReportDto {
     clients: s.clients,
     stages: s.stages,
     shift: s.shift,
+    money: s.money,
+    orderProblems: s.orderProblems,
   });
 }
