@@ -25,6 +25,9 @@ export interface ClientMoney {
   /** The office's order kind and reason (Settings → orderKind / orderReason): what a new order is logged as. */
   kind: string;
   reason: string;
+  /** The forecast's weights (Settings), so the sidebar can say what the forecast counts. */
+  offerPercent: number;
+  orderedPercent: number;
 }
 
 /** What the sidebar and `crm order` log: an order event for a client (the rest of LogEventInput is the usual). */

@@ -71,7 +71,7 @@ function wholeView(office: Office, client: string): ClientView {
 
 export function clientCommand(office: Office, args: ParsedArgs) {
   const view = wholeView(office, query(args, 'client'));
-  return { client: clientJson(office, view.client), events: view.events, planned: view.planned };
+  return { client: clientJson(office, view.client), events: view.events, planned: view.planned, money: view.money };
 }
 
 const FIELDS: Record<string, ClientCardField> = {

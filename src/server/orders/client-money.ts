@@ -28,5 +28,7 @@ export function clientMoney(office: OfficeContext, events: EventRecord[], proble
     currency: rules.currency,
     kind: office.settings.get('orderKind'),
     reason: office.settings.get('orderReason'),
+    offerPercent: rules.offerPercent,
+    orderedPercent: rules.orderedPercent,
   };
 }

@@ -26,6 +26,7 @@ import { CardForm, changesFrom, fieldLabel } from './card-form';
 import { clientsText, ClientsTextKey } from './strings';
 import { loadChanges, wireChanges, type ChangesContext } from './changes';
 import { documentActions } from './documents';
+import { allowOrders, closeForm as closeOrderForm, showMoney, wireMoney } from './money';
 
 /** How long typing pauses before the search runs. */
 const SEARCH_DELAY_MS = 250;
@@ -256,6 +257,7 @@ function showClient(view: ClientView): void {
   byId<HTMLDetailsElement>('card-details').open = false;
   header(base, view);
   history(view);
+  showMoney(view);
   showSection('client');
   document.body.setAttribute('data-client-id', base.resourceName);
   void loadChanges(base.resourceName, changesContext);
@@ -271,6 +273,7 @@ async function openClient(client: string): Promise<boolean> {
   showStatus(say('loading'));
   notice('');
   closeEventForm();
+  closeOrderForm();
   try {
     showClient(await rpc.getClient({ client, offset: 0, limit: HISTORY_PAGE, ...actingAs() }));
     showStatus('');
@@ -289,6 +292,7 @@ async function reloadHistory(): Promise<void> {
   shown.view = view;
   header(shown.base, view);
   history(view);
+  showMoney(view);
 }
 
 async function moreHistory(): Promise<void> {
@@ -495,6 +499,7 @@ for (const id of ['filter-label', 'filter-manager', 'filter-quiet', 'filter-birt
   byId(id).addEventListener('change', () => void search());
 byId('back').addEventListener('click', () => {
   closeEventForm();
+  closeOrderForm();
   notice('');
   showStatus('');
   showSection('search');
@@ -550,6 +555,7 @@ function applyAccess(a: AccessView): void {
   const log = a.capabilities.includes('logEvents');
   byId('log-event').hidden = !log;
   byId('plan-event').hidden = !log;
+  allowOrders(log);
   document.body.setAttribute('data-role', a.role);
 }
 
@@ -558,6 +564,12 @@ async function start(): Promise<void> {
   try {
     const [first, access] = await Promise.all([rpc.getClientSidebarSetup(), loadAccess()]);
     applySetup(first);
+    wireMoney({
+      locale: () => locale,
+      date: (iso) => dateOf(iso),
+      client: () => shown?.resourceName ?? '',
+      reload: () => reloadHistory(),
+    });
     applyAccess(access);
   } catch (e) {
     fail(e);
