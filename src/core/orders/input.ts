@@ -72,9 +72,11 @@ export function newOrderFields(
 }
 
 /** A change of an existing order: only what is given, each checked; at least one of them. */
-export function orderChange(
-  input: { state?: unknown; amount?: unknown; currency?: unknown },
-): OrderCheck<{ amount?: number; currency?: string; orderState?: OrderState }> {
+export function orderChange(input: {
+  state?: unknown;
+  amount?: unknown;
+  currency?: unknown;
+}): OrderCheck<{ amount?: number; currency?: string; orderState?: OrderState }> {
   const out: { amount?: number; currency?: string; orderState?: OrderState } = {};
   if (given(input.state)) {
     const state = checkOrderState(input.state);

@@ -6,16 +6,19 @@ import { catalog } from '../i18n/catalog';
 export const orderText = catalog({
   en: {
     badAmount: 'The amount "{value}" is not a number: write it as 15000 or 15 000,50.',
-    badAmountInput: 'The amount "{value}" is not allowed: a positive number up to 1 000 000 000 000 with at most 2 decimals.',
+    badAmountInput:
+      'The amount "{value}" is not allowed: a positive number up to 1 000 000 000 000 with at most 2 decimals.',
     badCurrency: 'The currency "{value}" is not a three-letter ISO code such as RUB, GEL, USD or EUR.',
     badOrderState: 'Unknown order state "{value}": use offer, ordered, invoiced, paid or cancelled.',
-    noState: 'The amount "{value}" has no order state, so it is not counted: choose offer, ordered, invoiced, paid or cancelled.',
+    noState:
+      'The amount "{value}" has no order state, so it is not counted: choose offer, ordered, invoiced, paid or cancelled.',
     notAnOrder: 'This event is not an order: give it a state (offer, ordered, invoiced, paid or cancelled).',
     patchOrder: 'Order {state}: {what}.',
   },
   ru: {
     badAmount: 'Сумма «{value}» — не число: пишите её как 15000 или 15 000,50.',
-    badAmountInput: 'Сумма «{value}» недопустима: положительное число до 1 000 000 000 000, не больше 2 знаков после запятой.',
+    badAmountInput:
+      'Сумма «{value}» недопустима: положительное число до 1 000 000 000 000, не больше 2 знаков после запятой.',
     badCurrency: 'Валюта «{value}» — не трёхбуквенный код ISO, например RUB, GEL, USD или EUR.',
     badOrderState:
       'Неизвестное состояние заказа «{value}»: используйте предложение, заказ, счёт выставлен, оплачен или отменён.',
@@ -33,7 +36,8 @@ export const orderText = catalog({
       'შეკვეთის უცნობი მდგომარეობა „{value}“: გამოიყენეთ შეთავაზება, შეკვეთილი, ინვოისი გაგზავნილია, გადახდილი ან გაუქმებული.',
     noState:
       'თანხას „{value}“ შეკვეთის მდგომარეობა არ აქვს, ამიტომ არ ითვლება: აირჩიეთ შეთავაზება, შეკვეთილი, ინვოისი გაგზავნილია, გადახდილი ან გაუქმებული.',
-    notAnOrder: 'ეს მოვლენა შეკვეთა არ არის: მიუთითეთ მდგომარეობა (შეთავაზება, შეკვეთილი, ინვოისი გაგზავნილია, გადახდილი ან გაუქმებული).',
+    notAnOrder:
+      'ეს მოვლენა შეკვეთა არ არის: მიუთითეთ მდგომარეობა (შეთავაზება, შეკვეთილი, ინვოისი გაგზავნილია, გადახდილი ან გაუქმებული).',
     patchOrder: 'შეკვეთა — {state}: {what}.',
   },
 });

@@ -115,6 +115,12 @@ test('every section of the Reports sheet, counted by hand, in the office languag
       ['Заказ', '1', '100'],
       ['Оплата', '0', '0'],
     ],
+    // Money by manager (orders: none logged in this office yet).
+    [
+      ['Выручка, долг и прогноз по менеджерам (заказы с датой в периоде)'],
+      ['Менеджер', 'Валюта', 'Выручка (оплачено)', 'Долг (счёт выставлен)', 'Прогноз (взвешенный)', 'Заказов'],
+      ['заказов в этом периоде нет'],
+    ],
   ]);
   // "=cmd" is the text the office typed, never a formula.
   expect(sheet.formulas.flat().every((f) => f === '')).toBe(true);
@@ -139,7 +145,7 @@ test('the office chooses the period in the top cells; a later refresh leaves not
   ]);
   // The three choice rows and what this refresh wrote (its last row is blank): the month's longer sections are gone.
   expect(rows.length).toBe(3 + result.rows - 1);
-  expect(sections).toHaveLength(10);
+  expect(sections).toHaveLength(11);
   // The choice stays in the sheet: the nightly refresh (no input) reads it from there.
   expect(office.rpc.refreshReports().data.period.firstDay).toBe('2026-03-02');
 });

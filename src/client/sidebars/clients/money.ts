@@ -59,7 +59,10 @@ function totalsBlock(m: ClientMoney, locale: Locale): HTMLElement[] {
         ' · ',
         element(
           'span',
-          { 'data-figure': 'forecast', title: say('forecastHint', { offer: m.offerPercent, ordered: m.orderedPercent }) },
+          {
+            'data-figure': 'forecast',
+            title: say('forecastHint', { offer: m.offerPercent, ordered: m.orderedPercent }),
+          },
           `${say('forecast')}: ${moneyAmount(t.forecast, currency, locale)}`,
         ),
         ' · ',
