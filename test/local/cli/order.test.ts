@@ -199,3 +199,22 @@ test('revenue, debt and forecast by manager and period: crm report and the Repor
     ['Борис', 'RUB', '0', '0', '1700', '2'],
   ]);
 });
+
+test('the server refuses a bad order on its own (the sidebar and the CLI check first, a script may not)', async () => {
+  const { office, ws } = spreadsheet();
+  const client = office.rpc.findClients({ query: 'vera@example.ru' }).clients[0].resourceName;
+  const base = { client, kind: 'Заказ', reason: 'Заказ' };
+  expect(() => office.rpc.logEvent({ ...base, amount: 10.005 })).toThrow(/Сумма «10.005» недопустима/);
+  expect(() => office.rpc.logEvent({ ...base, amount: 5, currency: 'RUBL' })).toThrow(/Валюта «RUBL»/);
+  const logged = office.rpc.logEvent({ ...base, amount: 5 });
+  // An amount without a state is an order placed, in the office's currency.
+  expect(logged).toMatchObject({ amount: 5, currency: 'RUB', orderState: 'ordered' });
+  expect(() => office.rpc.changeEvent({ id: logged.id, action: 'order', state: 'half' as never })).toThrow(
+    /Неизвестное состояние заказа «half»/,
+  );
+  const patch = office.rpc.changeEvent({ id: logged.id, action: 'order', amount: 7, currency: 'usd' });
+  expect(patch.event).toMatchObject({ amount: 7, currency: 'USD', orderState: 'ordered' });
+  // Undone: the amount and currency it had.
+  expect(office.rpc.undoChange(patch.undo!).event).toMatchObject({ amount: 5, currency: 'RUB' });
+  ws.save();
+});
