@@ -1,6 +1,7 @@
 // The Client sidebar's money section in a real browser, on the demo office: a client's card opened, an order logged
 // from it (amount, state), its debt shown at once, its state changed to paid in place: the totals move and the Events
-// sheet holds the amount and the state in the office's words.
+// sheet holds the amount and the state in the office's words;
+// the change is undone from the section.
 
 import { locateColumns } from '../../src/core/sheets/template';
 import { template } from '../../src/core/sheets/templates';
@@ -72,6 +73,11 @@ test('log an order from the card, see the debt, mark it paid in place', async ()
     expect(figure(await totals.locator('[data-figure="debt"]').innerText())).toBe('0,00');
     expect(figure(await totals.locator('[data-figure="paid"]').innerText())).toBe('15000,50');
     expect(eventRows().find((r) => r.id === id)).toMatchObject({ orderState: 'оплачен' });
+    // The change undone from the section: invoiced again, the debt back.
+    await frame.locator('#order-undo').click();
+    await frame.locator(`#orders li[data-event-id="${id}"][data-order-state="invoiced"]`).waitFor();
+    expect(figure(await totals.locator('[data-figure="debt"]').innerText())).toBe('15000,50');
+    expect(await frame.locator('#order-undo').isHidden()).toBe(true);
     // Room for what else acts on an order (the documents' buttons), one box per order.
     expect(await frame.locator(`#orders li[data-event-id="${id}"] .order-actions`).count()).toBe(1);
   });

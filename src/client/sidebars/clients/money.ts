@@ -10,7 +10,7 @@ import { checkAmount, checkCurrency } from '../../../core/orders/input';
 import { orderText } from '../../../core/orders/messages';
 import { ORDER_STATES, orderStateLabel } from '../../../core/orders/state';
 import type { ClientView } from '../../../shared/clients-dto';
-import type { EventView, OrderState } from '../../../shared/events-dto';
+import type { EventView, OrderState, UndoToken } from '../../../shared/events-dto';
 import type { ClientMoney } from '../../../shared/orders-dto';
 import { byId, element, fillTexts, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
@@ -105,9 +105,13 @@ function orderItem(o: EventView, locale: Locale, mayLog: boolean): HTMLElement {
 }
 
 let mayLogOrders = true;
+let shownClient = '';
 
 /** Shows the money of the client just read (getClient's `money`); the form keeps what is being typed. */
 export function showMoney(view: ClientView): void {
+  // Another client: the last change's undo was about someone else.
+  if (money && view.client.resourceName !== shownClient) offerUndo(undefined);
+  shownClient = view.client.resourceName;
   money = view.money;
   const locale = ctx?.locale() ?? 'en';
   const m = view.money;
@@ -202,12 +206,39 @@ async function changeState(o: EventView, select: HTMLSelectElement): Promise<voi
       ...actingAs(),
     });
     showStatus(patch.message, 'ok');
+    offerUndo(patch.undo);
     await ctx.reload();
   } catch (e) {
     if (o.orderState) select.value = o.orderState;
     showStatus(errorText(e), 'error');
   } finally {
     select.disabled = !mayLogOrders;
+  }
+}
+
+/** The last state change can be undone (the server refuses when the order changed again since). */
+function offerUndo(token: UndoToken | undefined): void {
+  const button = byId<HTMLButtonElement>('order-undo');
+  undoToken = token;
+  button.hidden = !token;
+}
+
+let undoToken: UndoToken | undefined;
+
+async function undo(): Promise<void> {
+  const token = undoToken;
+  if (!ctx || !token) return;
+  const button = byId<HTMLButtonElement>('order-undo');
+  button.disabled = true;
+  try {
+    const patch = await rpc.undoChange({ ...token, ...actingAs() });
+    offerUndo(undefined);
+    showStatus(patch.message, 'ok');
+    await ctx.reload();
+  } catch (e) {
+    showStatus(errorText(e), 'error');
+  } finally {
+    button.disabled = false;
   }
 }
 
@@ -220,6 +251,7 @@ const TEXTS = {
   'order-note-label': 'note',
   'order-submit': 'save',
   'order-cancel': 'cancel',
+  'order-undo': 'undo',
 } as const;
 
 /** Once, at start: the section's words (after the sidebar knows its language) and its buttons. */
@@ -230,6 +262,7 @@ export function wireMoney(context: MoneyContext): void {
   replaceChildren(state, ...stateSelect('offer', context.locale()).childNodes);
   byId('order-new').addEventListener('click', openForm);
   byId('order-cancel').addEventListener('click', closeForm);
+  byId('order-undo').addEventListener('click', () => void undo());
   // Changing what is being logged makes it another order, with a new id.
   byId('order-form').addEventListener('input', () => {
     pendingId = '';
