@@ -11,7 +11,7 @@ export const reportWord = catalog({
   en: {
     reportsSheet: 'Reports',
     dashboardSheet: 'Dashboard',
-    reportsTitle: 'Reports — done events, follow-ups, new and quiet clients, the funnel',
+    reportsTitle: 'Reports — done events, follow-ups, new and quiet clients, the funnel, money',
     dashboardTitle: 'Dashboard',
     period: 'Period',
     from: 'From',
@@ -87,7 +87,7 @@ export const reportWord = catalog({
   ru: {
     reportsSheet: 'Отчёты',
     dashboardSheet: 'Панель',
-    reportsTitle: 'Отчёты — сделанные события, задачи, новые и затихшие клиенты, воронка',
+    reportsTitle: 'Отчёты — сделанные события, задачи, новые и затихшие клиенты, воронка, деньги',
     dashboardTitle: 'Панель руководителя',
     period: 'Период',
     from: 'С',
@@ -163,7 +163,7 @@ export const reportWord = catalog({
   ka: {
     reportsSheet: 'ანგარიშები',
     dashboardSheet: 'პანელი',
-    reportsTitle: 'ანგარიშები — შესრულებული მოვლენები, დავალებები, ახალი და მიჩუმებული კლიენტები, ძაბრი',
+    reportsTitle: 'ანგარიშები — შესრულებული მოვლენები, დავალებები, ახალი და მიჩუმებული კლიენტები, ძაბრი, ფული',
     dashboardTitle: 'ხელმძღვანელის პანელი',
     period: 'პერიოდი',
     from: 'დან',
