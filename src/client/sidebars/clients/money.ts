@@ -2,7 +2,8 @@
 // first with their state (changeable in place), the order cells to fix, and a form to log a new order. The server
 // computes every figure (core/orders/totals.ts through getClient's `money`); this only shows them and sends the two
 // actions (logEvent with the order's money, changeEvent 'order'). Rendered with textContent (lib/dom.ts element()).
-// Each order's row has an empty `.order-actions` box for what else acts on an order (the documents' buttons).
+// Each order's row has a `.order-actions` box that what else acts on an order fills (the documents' buttons),
+// through onOrderShown: that code stays in its own file.
 
 import { freshEventId } from '../../../core/events/ids';
 import type { Locale } from '../../../core/i18n/locale';
@@ -100,8 +101,22 @@ function orderItem(o: EventView, locale: Locale, mayLog: boolean): HTMLElement {
       state,
     ),
     o.result ? element('div', { class: 'meta' }, o.result) : null,
-    element('div', { class: 'order-actions', 'data-event-id': o.id }),
+    actionsBox(o),
   );
+}
+
+function actionsBox(o: EventView): HTMLElement {
+  const box = element('div', { class: 'order-actions', 'data-event-id': o.id });
+  for (const fill of orderActions) fill(box, o);
+  return box;
+}
+
+/** What fills each order's `.order-actions` box when the list is drawn (registered once, at start). */
+type OrderActions = (box: HTMLElement, order: EventView) => void;
+const orderActions: OrderActions[] = [];
+
+export function onOrderShown(fill: OrderActions): void {
+  orderActions.push(fill);
 }
 
 let mayLogOrders = true;
