@@ -24,6 +24,8 @@ import {
   outsideWeek,
 } from './demo-schedule';
 import { DEMO_SMS } from '../sms/demo';
+import { orderStateLabel } from '../../core/orders/state';
+import type { OrderState } from '../../shared/events-dto';
 
 const FAMILY = [
   'Иванов',
@@ -79,6 +81,25 @@ export const DEMO_STAFF = [
  */
 export const DEMO_MANGO = { apiKey: 'demo-mango-vpbx-key', apiSalt: 'demo-mango-salt' } as const;
 
+/** The demo salon's own requisites (Settings office*): what its offers and invoices print. */
+export const DEMO_REQUISITES = {
+  officeName: 'ООО «Салон Лотос»',
+  officeTaxId: '7701234567 / КПП 770101001',
+  officeAddress: '125009, Москва, ул. Тверская, д. 7',
+  officeBank: 'АО «Демо-Банк», БИК 044525999, р/с 40702810900000012345, к/с 30101810400000000999',
+  officePhone: '+7 495 123-45-67',
+  officeEmail: 'office@example.com',
+} as const;
+
+/** A few orders in every state, so the Client sidebar's money and the Reports' revenue show from the first start. */
+const DEMO_ORDERS: Array<{ client: number; amount: number; state: OrderState; daysAgo: number; what: string }> = [
+  { client: 0, amount: 4500, state: 'paid', daysAgo: 20, what: 'Уходовый набор' },
+  { client: 0, amount: 12000, state: 'invoiced', daysAgo: 3, what: 'Абонемент на 10 процедур' },
+  { client: 5, amount: 8000, state: 'offer', daysAgo: 2, what: 'Абонемент на маникюр' },
+  { client: 12, amount: 3500, state: 'ordered', daysAgo: 1, what: 'Окрашивание' },
+  { client: 7, amount: 2500, state: 'paid', daysAgo: 9, what: 'Стрижка и укладка' },
+];
+
 function generator(seed: number) {
   let a = seed;
   return () => {
@@ -109,6 +130,8 @@ function seed(office: Office, dir: string): string {
     smsApiKey: DEMO_SMS.smsruApiId,
     smscLogin: DEMO_SMS.smscLogin,
     smscPassword: DEMO_SMS.smscPassword,
+    // The salon's requisites, so an offer or invoice PDF can be made from the first start (Client sidebar, crm document).
+    ...DEMO_REQUISITES,
   });
   if (!saved.ok)
     throw new Error(`The demo's Mango and SMS settings were refused: ${saved.errors.map((e) => e.message).join('; ')}`);
@@ -273,6 +296,27 @@ function writeDemoEvents(
     set('status', e.status);
     set('createdBy', 'office@example.com');
     return row;
+  });
+  DEMO_ORDERS.forEach((o, n) => {
+    const client = clients[o.client];
+    if (!client) return;
+    const row: unknown[] = new Array(width).fill('');
+    const set = (key: string, v: CellValue) => at[key] >= 0 && (row[at[key]] = sheetCell(v));
+    set('id', `e-demo-order-${n + 1}`);
+    set('date', new Date(now - o.daysAgo * 86_400_000));
+    set('kind', 'Заказ');
+    set('reason', 'Заказ');
+    set('client', client.name);
+    set('clientId', client.resourceName);
+    set('phone', client.phone);
+    set('manager', client.manager);
+    set('result', o.what);
+    set('status', 'сделано');
+    set('createdBy', 'office@example.com');
+    set('amount', o.amount);
+    set('currency', 'RUB');
+    set('orderState', orderStateLabel(o.state, 'ru'));
+    rows.push(row);
   });
   sheet.getRange(2, 1, rows.length, width).setValues(rows as never);
   return rows.length;

@@ -20,7 +20,17 @@ export interface Dice {
 }
 
 /** The salon's Lists sheet: kinds, reasons (Интерес and Заказ mark "interested, no order"), statuses. */
-export const DEMO_KINDS = ['Визит', 'Звонок', 'Напоминание', 'Сообщение', 'E-mail', 'Пропущенный звонок'];
+export const DEMO_KINDS = [
+  'Визит',
+  'Звонок',
+  'Напоминание',
+  'Сообщение',
+  'E-mail',
+  'Пропущенный звонок',
+  // Settings smsKind and orderKind: the events mailings by SMS and orders become.
+  'SMS',
+  'Заказ',
+];
 export const DEMO_REASONS = [
   'Стрижка',
   'Окрашивание',

@@ -149,6 +149,16 @@ function intOf(api: string, v: unknown, what: string): number {
 }
 
 /** Segment and tab: the body only. */
+/** A request's `range` in the body: both indexes whole numbers, the end after the start ("emptyRange" otherwise). */
+function rangeOf(api: string, bad: (what: string) => string, range: unknown): { start: number; stop: number } {
+  if (!isObject(range)) throw docsError(api, 400, bad(DOCS_SAY.emptyRange));
+  bodyOnly(api, bad, range);
+  const start = intOf(api, range.startIndex ?? 0, bad(DOCS_SAY.emptyRange));
+  const stop = intOf(api, range.endIndex ?? 0, bad(DOCS_SAY.emptyRange));
+  if (stop <= start) throw docsError(api, 400, bad(DOCS_SAY.emptyRange));
+  return { start, stop };
+}
+
 function bodyOnly(api: string, bad: (what: string) => string, where: Json): void {
   if (where.segmentId !== undefined && where.segmentId !== '')
     throw docsError(api, 400, bad(DOCS_SAY.notEmulated('a header, footer or footnote segment')));
@@ -199,12 +209,7 @@ function apply(api: string, doc: DocRecord, request: unknown, i: number): Json {
     }
     case 'deleteContentRange': {
       only(api, body, ['range'], `requests[${i}].delete_content_range`);
-      const range = body.range;
-      if (!isObject(range)) throw docsError(api, 400, bad(DOCS_SAY.emptyRange));
-      bodyOnly(api, bad, range);
-      const start = intOf(api, range.startIndex ?? 0, bad(DOCS_SAY.emptyRange));
-      const stop = intOf(api, range.endIndex ?? 0, bad(DOCS_SAY.emptyRange));
-      if (stop <= start) throw docsError(api, 400, bad(DOCS_SAY.emptyRange));
+      const { start, stop } = rangeOf(api, bad, body.range);
       if (start < 1) throw docsError(api, 400, bad(DOCS_SAY.outsideParagraph));
       if (stop > end) throw docsError(api, 400, bad(DOCS_SAY.pastEnd(stop, end)));
       if (stop === end) throw docsError(api, 400, bad(DOCS_SAY.finalNewline));
@@ -226,12 +231,7 @@ function apply(api: string, doc: DocRecord, request: unknown, i: number): Json {
     default: {
       // updateParagraphStyle
       only(api, body, ['range', 'paragraphStyle', 'fields'], `requests[${i}].update_paragraph_style`);
-      const range = body.range;
-      if (!isObject(range)) throw docsError(api, 400, bad(DOCS_SAY.emptyRange));
-      bodyOnly(api, bad, range);
-      const start = intOf(api, range.startIndex ?? 0, bad(DOCS_SAY.emptyRange));
-      const stop = intOf(api, range.endIndex ?? 0, bad(DOCS_SAY.emptyRange));
-      if (stop <= start) throw docsError(api, 400, bad(DOCS_SAY.emptyRange));
+      const { start, stop } = rangeOf(api, bad, body.range);
       if (start < 1 || stop > end) throw docsError(api, 400, bad(DOCS_SAY.pastEnd(stop, end)));
       if (body.fields !== 'namedStyleType')
         throw docsError(api, 400, bad(DOCS_SAY.notEmulated(`paragraph style fields other than namedStyleType`)));
