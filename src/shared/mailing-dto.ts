@@ -84,6 +84,8 @@ export interface MailingResult {
   remainingQuota: number;
   /** Every message of the mailing is sent or skipped. */
   done: boolean;
+  /** The run's time ran out while today's quota allowed more: a run a minute later carries on (not tomorrow). */
+  resumesSoon?: boolean;
   /** Dry run: every message that would go out, in order. */
   messages?: MailingMessage[];
   /** Why sending stopped early, when it did: the SMS gateway's refusal of the whole request (its name and code). */

@@ -12,8 +12,8 @@ export function previewMailing(input: MailingInput): MailingPreview {
 
 export function startMailing(input: MailingInput): MailingResult {
   const result = engine.startMailing(input, new OfficeContext());
-  // What today's quota left waits for the daily trigger.
-  if (!input?.dryRun && !result.done) syncMailingTrigger(true);
+  // What today's quota left waits for the daily trigger; what the start had no time for, for a run a minute later.
+  if (!input?.dryRun && !result.done) syncMailingTrigger(true, undefined, result.resumesSoon === true);
   return result;
 }
 

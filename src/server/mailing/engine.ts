@@ -57,6 +57,11 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** A run stops claiming chunks well before Apps Script's 6 minutes; the rest waits for the next run. */
 export const RUN_BUDGET_MS = 240_000;
+/**
+ * The start sends for at most this long (the sidebar waits for its answer); what today's quota still allows then goes
+ * on in a run a minute later (trigger.ts), so a Workspace account's 1,500 a day are not cut to one run's worth.
+ */
+export const START_BUDGET_MS = 60_000;
 /** A mailing message's text at most (a queue cell holds 50,000 characters). */
 export const MAX_TEXT_CHARS = 40_000;
 /** Messages a preview shows. */
@@ -213,7 +218,8 @@ export function startMailing(input: MailingInput, office: OfficeContext): Mailin
     return { read, quota };
   });
   const claimed = started.read.queue.rows.filter((r) => r.mailing === id && r.state === 'sending');
-  const run = sendRun(office, started.read, claimed, new Set([id]), { [input.channel]: started.quota }, gateway);
+  const quota = { [input.channel]: started.quota };
+  const run = sendRun(office, started.read, claimed, new Set([id]), quota, gateway, START_BUDGET_MS);
   return resultOf_(id, input.channel, started.read.queue.rows, run);
 }
 
@@ -282,6 +288,8 @@ interface RunOutcome {
   quota: Partial<Record<MailingChannel, number>>;
   /** A gateway failure that stopped the run (its message: names the gateway and its code, never a key). */
   problem?: string;
+  /** The run's time ran out while the quota still allowed more: the rest should go on soon, not tomorrow. */
+  cut: boolean;
 }
 
 /** Marks a row sent / skipped / queued again after one send attempt. */
@@ -375,6 +383,7 @@ function sendRun(
   mailings: Set<string>,
   quota: Partial<Record<MailingChannel, number>>,
   gateway: SmsGateway | undefined,
+  budgetMs: number,
 ): RunOutcome {
   const started = Date.now();
   const fromName =
@@ -384,6 +393,7 @@ function sendRun(
   let sent = 0;
   const sentBy = new Map<string, number>();
   let problem: string | undefined;
+  let cut = false;
   let seq = Math.floor(Math.random() * 36 ** 4);
   while (claimed.length) {
     const channel = claimed[0].channel;
@@ -415,7 +425,10 @@ function sendRun(
     const done = claimed;
     claimed = underWriteLock(() => {
       const batch = eventsBatch(office, read.day, events);
-      const more = problem || Date.now() - started >= RUN_BUDGET_MS ? [] : nextChunk(read.queue.rows, mailings, quota);
+      const wanted = problem ? [] : nextChunk(read.queue.rows, mailings, quota);
+      const overBudget = Date.now() - started >= budgetMs;
+      if (overBudget && wanted.length) cut = true;
+      const more = overBudget ? [] : wanted;
       for (const r of more) Object.assign(r, { state: 'sending', sentAt: now });
       const requests = [
         ...batch.requests,
@@ -429,7 +442,7 @@ function sendRun(
     });
   }
   afterEventsWritten({ touched: [...touched.values()] }, office);
-  return { sent, sentBy, quota, ...(problem ? { problem } : {}) };
+  return { sent, sentBy, quota, cut, ...(problem ? { problem } : {}) };
 }
 
 function resultOf_(id: string, channel: MailingChannel, rows: QueueRow[], run: RunOutcome): MailingResult {
@@ -449,6 +462,7 @@ function resultOf_(id: string, channel: MailingChannel, rows: QueueRow[], run: R
     skipped,
     remainingQuota: run.quota[channel] ?? 0,
     done: queued === 0,
+    ...(run.cut && queued > 0 ? { resumesSoon: true } : {}),
     ...(run.problem ? { problem: run.problem } : {}),
   };
 }
@@ -457,6 +471,8 @@ export interface ResumeResult {
   mailings: MailingResult[];
   /** Rows still queued in any mailing after the run. */
   queued: number;
+  /** The run's time ran out with quota left: the next run should follow within minutes. */
+  resumesSoon: boolean;
 }
 
 /**
@@ -505,13 +521,14 @@ export function resumeMailings(office: OfficeContext, only?: string): ResumeResu
     return { read, mailings, quota, claimed };
   });
   const { read, mailings, quota, claimed } = prepared;
-  const run = sendRun(office, read, claimed, mailings, quota, undefined);
+  const run = sendRun(office, read, claimed, mailings, quota, undefined, RUN_BUDGET_MS);
   const rows = read.queue.rows;
   const results = [...mailings].map((id) => {
     const channel = rows.find((r) => r.mailing === id)!.channel;
     return resultOf_(id, channel, rows, run);
   });
-  return { mailings: results, queued: rows.filter((r) => r.state === 'queued').length };
+  const queued = rows.filter((r) => r.state === 'queued').length;
+  return { mailings: results, queued, resumesSoon: run.cut && queued > 0 };
 }
 
 export function listMailings(office: OfficeContext): MailingView[] {

@@ -8,18 +8,27 @@ import { localParts } from '../../core/events/zone';
 import { resumeMailings, ResumeResult } from './engine';
 
 export const MAILING_HANDLER = 'mailingTrigger';
+/**
+ * A one-off run a minute after a run whose time ran out with the day's quota left (a Workspace account's 1,500
+ * messages take several runs). One-off triggers stay listed after firing until deleted (the 20-trigger limit), so
+ * each run of it deletes them first.
+ */
+export const MAILING_SOON_HANDLER = 'mailingSoonTrigger';
+const SOON_MS = 60_000;
 
-function mailingTriggers(): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === MAILING_HANDLER);
+function triggersOf(handler: string): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
 }
 
-/** One trigger while some mailing waits (`waiting`), none otherwise. */
-export function syncMailingTrigger(waiting: boolean, office = new OfficeContext()): void {
-  const have = mailingTriggers();
+/** One daily trigger while some mailing waits (`waiting`), none otherwise; and a run within minutes when `soon`. */
+export function syncMailingTrigger(waiting: boolean, office = new OfficeContext(), soon = false): void {
+  const have = triggersOf(MAILING_HANDLER);
   if (!waiting) {
     for (const t of have) ScriptApp.deleteTrigger(t);
     return;
   }
+  if (soon && !triggersOf(MAILING_SOON_HANDLER).length)
+    ScriptApp.newTrigger(MAILING_SOON_HANDLER).timeBased().after(SOON_MS).create();
   if (have.length) return;
   const zone = office.timeZone;
   const hour = (localParts(Date.now(), zone).hour + 1) % 24;
@@ -30,6 +39,12 @@ export function syncMailingTrigger(waiting: boolean, office = new OfficeContext(
 export function runMailingTrigger(): ResumeResult {
   const office = new OfficeContext();
   const result = resumeMailings(office);
-  syncMailingTrigger(result.queued > 0, office);
+  syncMailingTrigger(result.queued > 0, office, result.resumesSoon);
   return result;
+}
+
+/** The one-off run's body: its fired trigger deleted, then the same run as the daily one. */
+export function runMailingSoonTrigger(): ResumeResult {
+  for (const t of triggersOf(MAILING_SOON_HANDLER)) ScriptApp.deleteTrigger(t);
+  return runMailingTrigger();
 }

@@ -6,6 +6,7 @@
 import type { people_v1 } from '@googleapis/people';
 import type { MailingResult } from '../../../src/shared/mailing-dto';
 import type { Office } from '../../../src/local/office';
+import { clockTriggerEvent, dueTriggers } from 'workspace-emulator';
 import { call, testOffice } from '../../support/office';
 import { appendRows, DAY, HOUR } from '../card-index/support';
 
@@ -190,4 +191,39 @@ test('stopping a mailing skips what is still queued; a dry run SMS sends, queues
   ]);
   expect(sms.sent).toBe(200);
   expect({ events: events().length, queue: rowsOf('mailings').rows.length, mail: sentMail().length }).toEqual(before);
+});
+
+/** Runs every trigger due up to `toMs` at its time, as Apps Script's scheduler would (one a run may make, too). */
+function runTriggersUntil(toMs: number): string[] {
+  const ws = office.workspace;
+  const fired: string[] = [];
+  for (let due = dueTriggers(ws.triggers, ws.clock.now(), toMs)[0]; due;) {
+    ws.clock.set(due.at);
+    const run = office.sheet.invoke(due.handler, [clockTriggerEvent(due)]);
+    if (run.error) throw run.error;
+    fired.push(due.handler);
+    due = dueTriggers(ws.triggers, ws.clock.now() + 1, toMs)[0];
+  }
+  ws.clock.set(toMs);
+  return fired;
+}
+
+test("a Workspace account's 1,500 a day are not cut to one run: what the start had no time for goes on minutes later", () => {
+  office.workspace.gmail.quota.limit = 1500;
+  office.workspace.clock.advance(DAY + HOUR);
+  const start = office.rpc.startMailing({ ...INPUT, subject: 'Летняя акция для {{givenName}}' });
+  // The start answers the sidebar within its minute; the rest is not left for tomorrow's trigger.
+  expect(start).toMatchObject({ done: false, resumesSoon: true });
+  expect(start.sent).toBeGreaterThan(0);
+  expect(start.queued).toBeGreaterThan(0);
+  const total = start.sent + start.queued;
+  const fired = runTriggersUntil(office.workspace.clock.now() + 30 * 60_000);
+  expect(fired[0]).toBe('mailingSoonTrigger');
+  expect(fired).not.toContain('mailingTrigger');
+  const summer = sentMail().filter((m) => m.subject.startsWith('Летняя'));
+  expect(summer).toHaveLength(total);
+  expect(new Set(summer.map((m) => m.to)).size).toBe(total);
+  // Nothing waits: neither the one-off runs nor the daily trigger are left behind.
+  const left = office.workspace.triggers.all().map((t) => t.handler);
+  expect(left.filter((h) => h.startsWith('mailing'))).toEqual([]);
 });

@@ -135,7 +135,8 @@ async function send(): Promise<void> {
       renderDryRun(result);
       showStatus(say('dryRunDone', { sent: result.sent, queued: result.queued }), 'ok');
     } else {
-      const done = say('started', { sent: result.sent, queued: result.queued, skipped: result.skipped.length });
+      const counts = { sent: result.sent, queued: result.queued, skipped: result.skipped.length };
+      const done = say(result.resumesSoon ? 'startedSoon' : 'started', counts);
       // The gateway refused the whole request (a wrong key, no money): what was not sent stays queued.
       if (result.problem) showStatus(`${done} ${say('stoppedEarly', { problem: result.problem })}`, 'error');
       else showStatus(done, 'ok');

@@ -45,6 +45,8 @@ export const mailingText = catalog({
     cancel: 'Cancel',
     sending: 'Sending…',
     started: 'Sent {sent}, waiting for a later day {queued}, skipped {skipped}.',
+    startedSoon:
+      "Sent {sent} so far, skipped {skipped}; the other {queued} go out within minutes (today's quota allows them).",
     stoppedEarly: 'Sending stopped: {problem}',
     dryRunDone: 'Dry run: {sent} messages would go out now, {queued} later; nothing was sent.',
     wouldGo: 'Would go out ({count})',
@@ -113,6 +115,8 @@ export const mailingText = catalog({
     cancel: 'Отмена',
     sending: 'Отправляю…',
     started: 'Отправлено {sent}, ждут следующего дня {queued}, пропущено {skipped}.',
+    startedSoon:
+      'Пока отправлено {sent}, пропущено {skipped}; остальные {queued} уйдут в ближайшие минуты (сегодняшний лимит позволяет).',
     stoppedEarly: 'Отправка прервана: {problem}',
     dryRunDone: 'Пробный прогон: сейчас ушло бы {sent}, позже {queued}; ничего не отправлено.',
     wouldGo: 'Ушло бы ({count})',
@@ -181,6 +185,8 @@ export const mailingText = catalog({
     cancel: 'გაუქმება',
     sending: 'იგზავნება…',
     started: 'გაიგზავნა {sent}, მომდევნო დღეს ელოდება {queued}, გამოტოვდა {skipped}.',
+    startedSoon:
+      'ჯერჯერობით გაიგზავნა {sent}, გამოტოვდა {skipped}; დანარჩენი {queued} წავა რამდენიმე წუთში (დღევანდელი ლიმიტი იძლევა).',
     stoppedEarly: 'გაგზავნა შეწყდა: {problem}',
     dryRunDone: 'საცდელი გაშვება: ახლა წავიდოდა {sent}, მოგვიანებით {queued}; არაფერი გაიგზავნა.',
     wouldGo: 'წავიდოდა ({count})',
