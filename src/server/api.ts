@@ -39,7 +39,7 @@ import { ensurePbxSecret } from './pbx/secret';
 import { getChanges, revertChange } from './backup/journal-api';
 import { makeDocument } from './documents/make';
 import { emailDocument } from './documents/email';
-import { listMailings, previewMailing, startMailing, stopMailing } from './mailing/api';
+import { listMailings, previewMailing, saveMailingTemplate, startMailing, stopMailing } from './mailing/api';
 
 function settingsView(ss = crmSpreadsheet()): SettingsView {
   const settings = readSettings(ss);
@@ -145,4 +145,5 @@ export const api: ServerApi = {
   startMailing: guarded('mailings', startMailing),
   listMailings: guarded('mailings', listMailings),
   stopMailing: guarded('mailings', stopMailing),
+  saveMailingTemplate: guarded('mailings', saveMailingTemplate),
 };

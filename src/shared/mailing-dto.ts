@@ -92,6 +92,19 @@ export interface MailingResult {
   problem?: string;
 }
 
+/** A typed template to keep as a Google Doc the CRM owns (the office edits and reuses it; drive.file reaches it). */
+export interface SaveTemplateInput {
+  channel: MailingChannel;
+  subject?: string;
+  body: string;
+}
+
+export interface SavedTemplate {
+  /** The Doc's id and address: what MailingInput.templateDoc takes. */
+  id: string;
+  url: string;
+}
+
 /** One mailing in the sidebar's list. */
 export interface MailingView {
   id: string;

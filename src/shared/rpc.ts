@@ -13,7 +13,14 @@ import type {
   RestoreResult,
   RevertResult,
 } from './backup-dto';
-import type { MailingInput, MailingPreview, MailingResult, MailingView } from './mailing-dto';
+import type {
+  MailingInput,
+  MailingPreview,
+  MailingResult,
+  MailingView,
+  SavedTemplate,
+  SaveTemplateInput,
+} from './mailing-dto';
 import type { AddCallerInput, AddCallerResult, CallsView, PbxSetupView } from './pbx-dto';
 import type { DocumentResult, EmailDocumentInput, EmailDocumentResult, MakeDocumentInput } from './documents-dto';
 import type { Locale } from '../core/i18n/locale';
@@ -174,6 +181,8 @@ export interface ServerApi {
   listMailings(): MailingView[];
   /** Its queued messages are skipped ('stopped'); the ones sent stay sent. */
   stopMailing(input: { id: string }): MailingView;
+  /** The typed template saved as a new Google Doc (the CRM's own, so it can read it back); for the Doc field. */
+  saveMailingTemplate(input: SaveTemplateInput): SavedTemplate;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -203,7 +212,9 @@ export type _BackupDtosAreJson = ProveJson<IsJson<BackupRunResult | BackupNightV
 export type _DocumentDtosAreJson = ProveJson<
   IsJson<MakeDocumentInput | DocumentResult | EmailDocumentInput | EmailDocumentResult>
 >;
-export type _MailingDtosAreJson = ProveJson<IsJson<MailingInput | MailingPreview | MailingResult | MailingView>>;
+export type _MailingDtosAreJson = ProveJson<
+  IsJson<MailingInput | MailingPreview | MailingResult | MailingView | SaveTemplateInput | SavedTemplate>
+>;
 export type _ClientSidebarDtosAreJson = ProveJson<IsJson<ClientSidebarSetup>>;
 export type _EventDtosAreJson = ProveJson<
   IsJson<
@@ -282,5 +293,6 @@ const FUNCTIONS: Record<ServerFunctionName, true> = {
   startMailing: true,
   listMailings: true,
   stopMailing: true,
+  saveMailingTemplate: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunctionName[];

@@ -7,6 +7,7 @@ export const mailingText = catalog({
   en: {
     noRecipients: 'Say who gets the mailing: a label, a filter or clients picked by hand.',
     noTemplate: 'The message is empty: type its text or give a Google Doc.',
+    docTitle: 'Mailing template — {words}',
     noSubject: 'An e-mail needs a subject: type one, or start the text with a line "Subject: …".',
     unknownFields: 'The template names fields no card has: {fields}. Correct them before sending.',
     noMailing: 'No mailing with the id "{id}".',
@@ -20,6 +21,7 @@ export const mailingText = catalog({
   ru: {
     noRecipients: 'Укажите, кому рассылка: категорию, фильтр или выбранных клиентов.',
     noTemplate: 'Сообщение пустое: введите текст или укажите Google-документ.',
+    docTitle: 'Шаблон рассылки — {words}',
     noSubject: 'У письма должна быть тема: введите её или начните текст строкой «Тема: …».',
     unknownFields: 'В шаблоне есть поля, которых нет в карточке: {fields}. Исправьте их перед отправкой.',
     noMailing: 'Рассылки с номером «{id}» нет.',
@@ -33,6 +35,7 @@ export const mailingText = catalog({
   ka: {
     noRecipients: 'მიუთითეთ, ვის ეგზავნება: კატეგორია, ფილტრი ან ხელით არჩეული კლიენტები.',
     noTemplate: 'შეტყობინება ცარიელია: შეიყვანეთ ტექსტი ან მიუთითეთ Google-დოკუმენტი.',
+    docTitle: 'დაგზავნის შაბლონი — {words}',
     noSubject: 'წერილს თემა სჭირდება: შეიყვანეთ ან დაიწყეთ ტექსტი სტრიქონით „Subject: …“.',
     unknownFields: 'შაბლონში არის ველები, რომლებიც ბარათს არ აქვს: {fields}. გაასწორეთ გაგზავნამდე.',
     noMailing: 'დაგზავნა ნომრით „{id}“ არ არსებობს.',

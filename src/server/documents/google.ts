@@ -33,6 +33,13 @@ export function statusOf(e: unknown): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** A new Google Doc holding `text` (two calls: create, one insertText): the project's own file, which drive.file reaches. */
+export function createDocWithText(title: string, text: string): string {
+  const id = String(docs().create({ title }).documentId);
+  if (text) docs().batchUpdate({ requests: [{ insertText: { location: { index: 1 }, text } }] }, id);
+  return id;
+}
+
 export function fileMeta(id: string): DriveFile {
   return withDriveRetry(() => files().get(id, { fields: 'id,name,mimeType,trashed' }));
 }
@@ -93,13 +100,19 @@ function elementsText(content: StructuralElement[] | undefined, out: string[]): 
   }
 }
 
+/** The Doc's body (its tables' cells included), paragraph by paragraph, each ending with its "\n". */
+export function docBodyText(doc: Document): string {
+  const out: string[] = [];
+  elementsText(doc.body?.content, out);
+  return out.join('');
+}
+
 /**
  * A Doc's text: body, tables, headers and footers, paragraph by paragraph (each ends with its "\n", so a placeholder
  * never spans two of them) — what replaceAllText searches.
  */
 export function documentText(doc: Document): string {
-  const out: string[] = [];
-  elementsText(doc.body?.content, out);
+  const out = [docBodyText(doc)];
   for (const part of [doc.headers, doc.footers, doc.footnotes] as Array<
     Record<string, { content?: StructuralElement[] }> | undefined
   >)

@@ -11,7 +11,7 @@ import type { SettingKey } from '../../core/settings/definitions';
 import { OfficeContext } from '../events/office';
 import { writeSettings } from '../sheets/settings';
 import { addonProperties, setAddonProperty } from '../sheets/crm-spreadsheet';
-import { DOC_MIME, docs, documentText, fileMeta, SHEET_MIME, statusOf } from './google';
+import { createDocWithText, DOC_MIME, docs, documentText, fileMeta, SHEET_MIME, statusOf } from './google';
 import { refused } from './refusal';
 import { readSheetCells, SheetCells, sheetText } from './sheet-template';
 
@@ -82,10 +82,7 @@ export function templateFile(kind: DocumentTemplateKind, office: OfficeContext):
 /** The CRM's own template: a new Doc, its text inserted in one batchUpdate. */
 function createDefault(kind: DocumentTemplateKind, office: OfficeContext): string {
   const template = defaultTemplate(kind, office.locale);
-  const doc = docs().create({ title: template.title });
-  const id = String(doc.documentId);
-  docs().batchUpdate({ requests: [{ insertText: { location: { index: 1 }, text: template.lines.join('\n') } }] }, id);
-  return id;
+  return createDocWithText(template.title, template.lines.join('\n'));
 }
 
 /**

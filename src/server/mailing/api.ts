@@ -1,7 +1,16 @@
 // google.script.run targets of the Mailing sidebar and the CLI (shared/mailing-dto.ts); the `mailings` right is checked
 // by api.ts. Thin: the engine (engine.ts) decides.
 
-import type { MailingInput, MailingPreview, MailingResult, MailingView } from '../../shared/mailing-dto';
+import type {
+  MailingInput,
+  MailingPreview,
+  MailingResult,
+  MailingView,
+  SavedTemplate,
+  SaveTemplateInput,
+} from '../../shared/mailing-dto';
+import { mailingText } from '../../core/mailing/messages';
+import { saveTemplateDoc } from './template-doc';
 import { OfficeContext } from '../events/office';
 import * as engine from './engine';
 import { syncMailingTrigger } from './trigger';
@@ -19,6 +28,18 @@ export function startMailing(input: MailingInput): MailingResult {
 
 export function listMailings(): MailingView[] {
   return engine.listMailings(new OfficeContext());
+}
+
+/** The typed template as a new Doc, checked as a mailing's template is (a body; an e-mail's subject). */
+export function saveMailingTemplate(input: SaveTemplateInput): SavedTemplate {
+  const office = new OfficeContext();
+  const template = engine.templateOf(
+    { channel: input?.channel, recipients: {}, body: input?.body, subject: input?.subject },
+    office,
+  );
+  const words = template.subject || template.body.split('\n')[0];
+  const title = mailingText(office.locale, 'docTitle', { words: words.slice(0, 60) });
+  return saveTemplateDoc(title, template.subject, template.body);
 }
 
 export function stopMailing(input: { id: string }): MailingView {

@@ -51,3 +51,22 @@ test('a picked Doc is the template (first line the subject); an edit is what goe
     ['m2@example.ru', 'Встреча переносится', 'Дорогой Имя2, встреча в воскресенье.'],
   ]);
 });
+
+test('a typed template saved as a Doc is the CRM own (no pick needed): the mailing reads it, and the office edits it', () => {
+  const ws = office.workspace;
+  const saved = office.rpc.saveMailingTemplate({
+    channel: 'email',
+    subject: 'Новости клуба',
+    body: 'Здравствуйте, {{givenName}}!\nВ субботу открытая тренировка.',
+  });
+  expect(saved.url).toContain(saved.id);
+  expect(ws.drive.docText(saved.id)).toContain('Subject: Новости клуба');
+  const input = { channel: 'email' as const, recipients: { label: 'Клуб' }, templateDoc: saved.url };
+  expect(office.rpc.previewMailing(input).messages[0]).toMatchObject({
+    subject: 'Новости клуба',
+    text: 'Здравствуйте, Имя1!\nВ субботу открытая тренировка.',
+  });
+  ws.drive.userEditDoc(saved.id, 'Subject: Новости клуба\nЗдравствуйте, {{givenName}}! Тренировка переносится.');
+  expect(office.rpc.previewMailing(input).messages[0].text).toBe('Здравствуйте, Имя1! Тренировка переносится.');
+  expect(() => office.rpc.saveMailingTemplate({ channel: 'email', body: 'Без темы' })).toThrow(/тем/i);
+});

@@ -7,7 +7,7 @@ import { loadAccess, renderWhoAmI } from '../../lib/access';
 import { byId, element, fillTexts, options, replaceChildren } from '../../lib/dom';
 import { rpc } from '../../lib/rpc';
 import { errorText, showStatus } from '../../lib/status';
-import { findToPick, readInput, showParts } from './compose';
+import { channel, findToPick, readInput, showParts } from './compose';
 import { locale, say } from './context';
 import { INSERTABLE_FIELDS, insertPlaceholder } from './fields';
 import { renderMailings } from './mailings';
@@ -30,6 +30,7 @@ fillTexts(
     'body-label': 'body',
     'insert-text': 'insert',
     'doc-label': 'templateDoc',
+    'save-doc': 'saveDoc',
     'dry-run-text': 'dryRun',
     preview: 'preview',
     send: 'send',
@@ -180,7 +181,26 @@ async function start(): Promise<void> {
   await loadMailings();
 }
 
+/** The typed text kept as a Doc the CRM owns: the Doc field then names it, and the mailing reads it from there. */
+async function saveAsDoc(): Promise<void> {
+  const ch = channel();
+  const subject = byId<HTMLInputElement>('subject').value.trim();
+  const body = byId<HTMLTextAreaElement>('body').value;
+  try {
+    const saved = await rpc.saveMailingTemplate({
+      channel: ch,
+      body,
+      ...(ch === 'email' && subject ? { subject } : {}),
+    });
+    byId<HTMLInputElement>('template-doc').value = saved.url;
+    showStatus(say('savedDoc', { url: saved.url }), 'ok');
+  } catch (e) {
+    fail(e);
+  }
+}
+
 byId('preview').addEventListener('click', () => void preview());
+byId('save-doc').addEventListener('click', () => void saveAsDoc());
 byId('send').addEventListener('click', () => void askToSend());
 byId('confirm-yes').addEventListener('click', () => void send());
 byId('confirm-no').addEventListener('click', () => {
